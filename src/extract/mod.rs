@@ -1,0 +1,179 @@
+//! Finds every date, figure and duration in Arabic news text.
+//!
+//! The text is cut into tokens ([`crate::text::Tokens`]); at each token the grammar tries a
+//! date, then a quantity (figure or duration), and moves past whatever it found. Relative dates
+//! are resolved afterwards against the publication date ([`resolve`]). Every span is a byte
+//! range of the text as given, never of its folded form.
+
+mod date;
+mod number;
+mod quantity;
+pub mod resolve;
+
+use crate::calendar::DateValue;
+use crate::lexicon::{Bound, Calendar, LEXICON, Lexicon, Part, PeriodUnit};
+use crate::text::{Tokens, offset_after_letters};
+
+/// A byte range `[start, end)` into the analysed text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum MentionKind {
+    Date(DateMention),
+    Figure(Figure),
+    Duration(Duration),
+}
+
+/// A date as written, and its Gregorian value once resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    /// The calendar the date was written in.
+    pub calendar: Calendar,
+    /// Day, month and year as written, in `calendar` (a Hijri year stays a Hijri year here).
+    pub written: DateValue,
+    /// Set when the date is counted from the publication date: «أمس»، «العام الماضي».
+    pub relative: Option<Relative>,
+    /// A weekday named with the date («الخميس 9 ديسمبر 2021»), ISO numbered.
+    pub weekday: Option<u8>,
+    /// «مطلع»، «منتصف»، «نهاية»: which part of the period is meant.
+    pub part: Option<Part>,
+    /// The second form of a paired date: «ديسمبر/كانون الأول»، «26 تموز (يوليو)», or a Hijri
+    /// date's stated Gregorian equivalent.
+    pub paired: Option<Box<Paired>>,
+    /// The Gregorian value at the written precision; `None` until resolved, or when a relative
+    /// date cannot be resolved, or when the date does not exist.
+    pub value: Option<DateValue>,
+    /// Set when the written date does not exist (30 فبراير، month 13, Hijri day 30 of a
+    /// 29-day month).
+    pub invalid: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paired {
+    pub span: Span,
+    pub calendar: Calendar,
+    pub written: DateValue,
+    pub value: Option<DateValue>,
+    pub invalid: bool,
+}
+
+/// How a relative date is counted from the publication date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relative {
+    /// «اليوم» 0, «أمس» −1, «غدا» +1.
+    Days(i32),
+    /// A named weekday alone: −1 «الماضي», 0 the latest on or before publication, +1 «المقبل».
+    Weekday(i32),
+    /// «العام الماضي» (year, −1), «الشهر الجاري» (month, 0), «الأسبوع المقبل» (week, +1).
+    Period(PeriodUnit, i32),
+    /// A month name with a direction: «26 جويلية الماضي» (−1), «ديسمبر الجاري» (0).
+    NamedMonth(i32),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub value: f64,
+    /// The counted noun as written («جندي»، «قتيلا»), or «%».
+    pub unit: Option<String>,
+    pub bound: Bound,
+}
+
+impl Figure {
+    pub fn approx(&self) -> bool {
+        self.bound != Bound::Exact
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duration {
+    /// The amount in `unit` («18 عاما» → 18 years; «عقدين» → 20 years).
+    pub amount: f64,
+    pub unit: crate::lexicon::DurationUnit,
+    pub bound: Bound,
+}
+
+impl Duration {
+    pub fn approx(&self) -> bool {
+        self.bound != Bound::Exact
+    }
+
+    /// ISO 8601 duration: `P18Y`, `P3W`, `PT2H`.
+    pub fn iso(&self) -> String {
+        use crate::lexicon::DurationUnit::*;
+        let n = format_number(self.amount);
+        match self.unit {
+            Year => format!("P{n}Y"),
+            Month => format!("P{n}M"),
+            Week => format!("P{n}W"),
+            Day => format!("P{n}D"),
+            Hour => format!("PT{n}H"),
+            Minute => format!("PT{n}M"),
+        }
+    }
+}
+
+/// A number as people write it: no trailing `.0`.
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Finds every date, figure and duration in `text`. Relative dates come back unresolved
+/// (`value: None`); see [`resolve::resolve`].
+pub fn extract(text: &str) -> Vec<Mention> {
+    let toks = Tokens::new(text);
+    let g = Grammar {
+        t: &toks,
+        lx: &LEXICON,
+    };
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((end, m)) = g.date(i).or_else(|| g.quantity(i)) {
+            mentions.push(m);
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    mentions
+}
+
+/// The grammar's view of one text: its tokens and the language data.
+pub(crate) struct Grammar<'a, 't> {
+    pub t: &'a Tokens<'t>,
+    pub lx: &'a Lexicon,
+}
+
+impl Grammar<'_, '_> {
+    /// The span from token `first` (less `dropped` clitic letters) to the end of token `last`.
+    pub fn span(&self, first: usize, dropped: usize, last: usize) -> Span {
+        let start =
+            self.t.tokens[first].start + offset_after_letters(self.t.original(first), dropped);
+        Span::new(start, self.t.tokens[last].end)
+    }
+
+    /// Whether token `j` exists and continues the expression (no line break before it).
+    pub fn continues(&self, j: usize) -> bool {
+        j < self.t.len() && !self.t.breaks_before(j)
+    }
+}

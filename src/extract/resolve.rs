@@ -1,0 +1,230 @@
+//! Relative dates against the publication date, and the publication date from the text when
+//! nothing else gives it.
+
+use super::{DateMention, Mention, MentionKind, Relative};
+use crate::calendar::{DateValue, add_days, iso_week, weekday};
+use crate::lexicon::PeriodUnit;
+
+/// The publication date as far as the text itself pins it, or `None`.
+///
+/// Only expressions that state the present outright count: «نهاية العام الجاري 2021» (the
+/// year), «ديسمبر الجاري» (the month), «اليوم الخميس 9 ديسمبر 2021» (the day). Years from
+/// different statements must agree, or nothing is inferred.
+pub fn infer_published(mentions: &[Mention]) -> Option<DateValue> {
+    let mut year = None;
+    let mut month = None;
+    let mut full = None;
+    let agree = |slot: &mut Option<i32>, v: i32| -> bool {
+        match slot {
+            Some(old) if *old != v => false,
+            _ => {
+                *slot = Some(v);
+                true
+            }
+        }
+    };
+    let mut month_slot: Option<i32> = None;
+    for date in dates(mentions) {
+        let w = date.written;
+        match (date.relative, date.value) {
+            (Some(Relative::Days(0)), Some(v)) if v.full().is_some() => {
+                if full.is_some_and(|f| f != v) {
+                    return None;
+                }
+                full = Some(v);
+            }
+            (Some(Relative::Period(PeriodUnit::Year, 0)), _)
+                if date.calendar == crate::lexicon::Calendar::Gregorian =>
+            {
+                if let Some(y) = w.year
+                    && !agree(&mut year, y)
+                {
+                    return None;
+                }
+            }
+            (Some(Relative::NamedMonth(0)), _) => {
+                if let Some(m) = w.month {
+                    if !agree(&mut month_slot, m as i32) {
+                        return None;
+                    }
+                    month = Some(m);
+                }
+                if let Some(y) = w.year
+                    && !agree(&mut year, y)
+                {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if full.is_some() {
+        return full;
+    }
+    Some(DateValue {
+        year: Some(year?),
+        month,
+        ..Default::default()
+    })
+}
+
+/// Gives each relative date its Gregorian value against `published`, where it can be known.
+pub fn resolve(mentions: &mut [Mention], published: Option<DateValue>) {
+    for m in mentions {
+        if let MentionKind::Date(d) = &mut m.kind
+            && let Some(rel) = d.relative
+            && d.value.is_none()
+            && !d.invalid
+        {
+            d.value = published.and_then(|p| resolve_one(d, rel, p));
+        }
+    }
+}
+
+fn resolve_one(d: &DateMention, rel: Relative, p: DateValue) -> Option<DateValue> {
+    let w = d.written;
+    match rel {
+        Relative::Days(n) => {
+            let (y, m, day) = add_days(p.year?, p.month?, p.day?, n as i64)?;
+            Some(DateValue::ymd(y, m, day))
+        }
+        Relative::Weekday(direction) => {
+            let target = d.weekday? as i64;
+            let (py, pm, pd) = p.full()?;
+            let today = weekday(py, pm, pd)? as i64;
+            let back = (today - target).rem_euclid(7);
+            let offset = match direction {
+                // «الخميس» alone: the latest Thursday on or before publication.
+                0 => -back,
+                // «الخميس الماضي»: strictly before.
+                d if d < 0 => -(if back == 0 { 7 } else { back }),
+                // «الخميس المقبل»: strictly after.
+                _ => match (target - today).rem_euclid(7) {
+                    0 => 7,
+                    ahead => ahead,
+                },
+            };
+            let (y, m, day) = add_days(py, pm, pd, offset)?;
+            Some(DateValue::ymd(y, m, day))
+        }
+        Relative::Period(PeriodUnit::Year, n) => Some(DateValue::y(p.year? + n)),
+        Relative::Period(PeriodUnit::Month, n) => {
+            let index = p.year? * 12 + (p.month? as i32 - 1) + n;
+            Some(DateValue::ym(
+                index.div_euclid(12),
+                (index.rem_euclid(12) + 1) as u8,
+            ))
+        }
+        Relative::Period(PeriodUnit::Week, n) => {
+            let (y, m, day) = add_days(p.year?, p.month?, p.day?, 7 * n as i64)?;
+            let (wy, week) = iso_week(y, m, day)?;
+            Some(DateValue {
+                year: Some(wy),
+                week: Some(week),
+                ..Default::default()
+            })
+        }
+        Relative::NamedMonth(direction) => {
+            let month = w.month?;
+            let year = match direction {
+                0 => p.year?,
+                d if d < 0 => {
+                    let pm = p.month?;
+                    if month < pm {
+                        p.year?
+                    } else if month > pm {
+                        p.year? - 1
+                    } else {
+                        // The publication month itself: this year's only if the day has passed.
+                        if w.day? < p.day? {
+                            p.year?
+                        } else {
+                            p.year? - 1
+                        }
+                    }
+                }
+                _ => {
+                    let pm = p.month?;
+                    if month > pm {
+                        p.year?
+                    } else if month < pm {
+                        p.year? + 1
+                    } else if w.day? > p.day? {
+                        p.year?
+                    } else {
+                        p.year? + 1
+                    }
+                }
+            };
+            let v = DateValue {
+                year: Some(year),
+                ..w
+            };
+            match v.full() {
+                Some((y, m, day)) if !crate::calendar::is_valid(y, m, day) => None,
+                _ => Some(v),
+            }
+        }
+    }
+}
+
+fn dates(mentions: &[Mention]) -> impl Iterator<Item = &DateMention> {
+    mentions.iter().filter_map(|m| match &m.kind {
+        MentionKind::Date(d) => Some(d),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    fn values(text: &str, published: &str) -> Vec<String> {
+        let mut ms = extract(text);
+        resolve(&mut ms, DateValue::parse(published));
+        dates(&ms)
+            .map(|d| d.value.map_or("null".to_string(), |v| v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn relative_days_and_weekdays() {
+        // 9 December 2021 was a Thursday.
+        assert_eq!(values("قال أمس", "2021-12-09"), ["2021-12-08"]);
+        assert_eq!(values("ظهر اليوم (الخميس)", "2021-12-09"), ["2021-12-09"]);
+        assert_eq!(
+            values("قالت الحكومة، الأحد، إن", "2021-12-09"),
+            ["2021-12-05"]
+        );
+        assert_eq!(values("الخميس الماضي", "2021-12-09"), ["2021-12-02"]);
+        assert_eq!(values("الخميس المقبل", "2021-12-09"), ["2021-12-16"]);
+        assert_eq!(values("الجمعة المقبل", "2021-12-09"), ["2021-12-10"]);
+    }
+
+    #[test]
+    fn relative_periods_and_months() {
+        assert_eq!(values("العام الماضي", "2021-12-09"), ["2020"]);
+        assert_eq!(values("الشهر الماضي", "2021-01-09"), ["2020-12"]);
+        assert_eq!(values("الأسبوع المقبل", "2021-12-09"), ["2021-W50"]);
+        assert_eq!(values("26 جويلية الماضي", "2021-12-09"), ["2021-07-26"]);
+        assert_eq!(values("مطلع أكتوبر الماضي", "2021-03-01"), ["2020-10"]);
+        assert_eq!(values("31 ديسمبر الجاري", "2021-12-09"), ["2021-12-31"]);
+        assert_eq!(values("31 كانون الأول المقبل", "2021-07-27"), ["2021-12-31"]);
+        assert_eq!(values("أمس", "2021"), ["null"]);
+        assert_eq!(values("26 جويلية الماضي", "2021"), ["null"]);
+    }
+
+    #[test]
+    fn infers_only_what_the_text_states() {
+        let ms = extract("بحلول نهاية العام الجاري 2021 وفي ديسمبر الجاري");
+        assert_eq!(infer_published(&ms), Some(DateValue::ym(2021, 12)));
+        let ms = extract("اليوم الخميس 9 ديسمبر 2021");
+        assert_eq!(infer_published(&ms), Some(DateValue::ymd(2021, 12, 9)));
+        assert_eq!(
+            infer_published(&extract("العام الجاري 2021 ثم العام الجاري 2022")),
+            None
+        );
+        assert_eq!(infer_published(&extract("31 ديسمبر الجاري")), None);
+    }
+}

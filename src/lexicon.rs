@@ -1,0 +1,499 @@
+//! The language data under `data/`, compiled in and indexed by folded first word.
+//!
+//! Each file is a readable list with a header saying where its entries come from; this module
+//! only parses them. A malformed line is a bug in the data and fails the `lexicon_loads` test.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::text::{Tokens, clitic_readings, fold};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Calendar {
+    Gregorian,
+    Hijri,
+}
+
+impl Calendar {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Calendar::Gregorian => "gregorian",
+            Calendar::Hijri => "hijri",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodUnit {
+    Year,
+    Month,
+    Week,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Start,
+    Mid,
+    End,
+}
+
+impl Part {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Start => "start",
+            Part::Mid => "mid",
+            Part::End => "end",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumClass {
+    Unit,
+    TeenOnly,
+    Tens,
+    Hundreds,
+    Scale,
+    ScaleDual,
+    Vague,
+    Few,
+}
+
+/// How an approximator bounds the number it stands beside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    Exact,
+    About,
+    Above,
+    Below,
+    AtLeast,
+    AtMost,
+}
+
+impl Bound {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::About => "about",
+            Bound::Above => "above",
+            Bound::Below => "below",
+            Bound::AtLeast => "at-least",
+            Bound::AtMost => "at-most",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DurationCount {
+    /// A singular or accusative singular: needs a number before it.
+    One,
+    /// A dual: counts two by itself.
+    Two,
+    /// A plural after a number of 3–10.
+    Plural,
+    /// A plural standing alone: at least two.
+    Vague,
+}
+
+/// The ISO 8601 designator of a duration unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DurationUnit {
+    Year,
+    Month,
+    Week,
+    Day,
+    Hour,
+    Minute,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NounPlural {
+    Broken,
+    Feminine,
+    Sound,
+}
+
+/// What a word or phrase of the data means to the grammar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Lex {
+    Month(u8),
+    HijriMonth(u8),
+    Weekday(u8),
+    Era(Calendar),
+    DayOrdinal(u8),
+    /// A day counted from publication: اليوم 0, أمس −1.
+    Deictic(i32),
+    Period {
+        unit: PeriodUnit,
+        bare: bool,
+    },
+    Modifier(i32),
+    This,
+    Part(Part),
+    MonthNoun,
+    DayNoun,
+    SameAs,
+    DateContext,
+    Number {
+        value: u64,
+        class: NumClass,
+    },
+    Approx {
+        bound: Bound,
+        after: bool,
+    },
+    Duration {
+        unit: DurationUnit,
+        per: u32,
+        count: DurationCount,
+    },
+    /// The indefinite dual of a countable noun: two of it.
+    Dual,
+    Percent,
+    FunctionWord,
+    Designator,
+    TimeOfDay,
+    DurationContext,
+    /// A noun that forms an idiom with a following «واحد»: «في آن واحد».
+    NotCounted,
+}
+
+struct Entry {
+    rest: Box<[Box<str>]>,
+    lex: Lex,
+}
+
+pub struct Lexicon {
+    by_first: FxHashMap<Box<str>, Vec<Entry>>,
+    /// Every Gregorian month spelling with its tradition, for tests and documentation.
+    pub months: Vec<(String, u8, String)>,
+    pub hijri_months: Vec<(String, u8)>,
+}
+
+/// A lexicon match: what it means, the token after it, and how many letters of clitics were
+/// dropped from its first token.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit<T> {
+    pub value: T,
+    pub end: usize,
+    pub dropped: usize,
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut lx = Lexicon {
+            by_first: FxHashMap::default(),
+            months: Vec::new(),
+            hijri_months: Vec::new(),
+        };
+        for row in rows(include_str!("../data/months.tsv"), 3, "months.tsv") {
+            let month = number(row[1], "months.tsv");
+            lx.add(row[0], Lex::Month(month as u8));
+            lx.months
+                .push((row[0].to_string(), month as u8, row[2].to_string()));
+        }
+        for row in rows(
+            include_str!("../data/hijri_months.tsv"),
+            2,
+            "hijri_months.tsv",
+        ) {
+            let month = number(row[1], "hijri_months.tsv") as u8;
+            lx.add(row[0], Lex::HijriMonth(month));
+            lx.hijri_months.push((row[0].to_string(), month));
+        }
+        for row in rows(include_str!("../data/weekdays.tsv"), 2, "weekdays.tsv") {
+            lx.add(row[0], Lex::Weekday(number(row[1], "weekdays.tsv") as u8));
+        }
+        for row in rows(include_str!("../data/eras.tsv"), 2, "eras.tsv") {
+            let cal = match row[1] {
+                "gregorian" => Calendar::Gregorian,
+                "hijri" => Calendar::Hijri,
+                other => panic!("eras.tsv: unknown calendar {other:?}"),
+            };
+            lx.add(row[0], Lex::Era(cal));
+        }
+        for row in rows(
+            include_str!("../data/day_ordinals.tsv"),
+            2,
+            "day_ordinals.tsv",
+        ) {
+            lx.add(
+                row[0],
+                Lex::DayOrdinal(number(row[1], "day_ordinals.tsv") as u8),
+            );
+        }
+        for row in rows(include_str!("../data/date_words.tsv"), 3, "date_words.tsv") {
+            let lex = match (row[1], row[2]) {
+                ("deictic", v) => Lex::Deictic(signed(v, "date_words.tsv")),
+                ("period", unit) => {
+                    let (unit, bare) = match unit {
+                        "year" => (PeriodUnit::Year, false),
+                        "year-bare" => (PeriodUnit::Year, true),
+                        "month" => (PeriodUnit::Month, false),
+                        "week" => (PeriodUnit::Week, false),
+                        other => panic!("date_words.tsv: unknown period {other:?}"),
+                    };
+                    Lex::Period { unit, bare }
+                }
+                ("modifier", v) => Lex::Modifier(signed(v, "date_words.tsv")),
+                ("this", _) => Lex::This,
+                ("part", p) => Lex::Part(match p {
+                    "start" => Part::Start,
+                    "mid" => Part::Mid,
+                    "end" => Part::End,
+                    other => panic!("date_words.tsv: unknown part {other:?}"),
+                }),
+                ("month-noun", _) => Lex::MonthNoun,
+                ("day-noun", _) => Lex::DayNoun,
+                ("same-as", _) => Lex::SameAs,
+                ("context", _) => Lex::DateContext,
+                (other, _) => panic!("date_words.tsv: unknown kind {other:?}"),
+            };
+            lx.add(row[0], lex);
+        }
+        for row in rows(include_str!("../data/numbers.tsv"), 3, "numbers.tsv") {
+            let class = match row[2] {
+                "unit" => NumClass::Unit,
+                "teen-only" => NumClass::TeenOnly,
+                "tens" => NumClass::Tens,
+                "hundreds" => NumClass::Hundreds,
+                "scale" => NumClass::Scale,
+                "scale-dual" => NumClass::ScaleDual,
+                "vague" => NumClass::Vague,
+                "few" => NumClass::Few,
+                other => panic!("numbers.tsv: unknown class {other:?}"),
+            };
+            lx.add(
+                row[0],
+                Lex::Number {
+                    value: number(row[1], "numbers.tsv"),
+                    class,
+                },
+            );
+        }
+        for row in rows(
+            include_str!("../data/approximators.tsv"),
+            3,
+            "approximators.tsv",
+        ) {
+            let bound = match row[1] {
+                "about" => Bound::About,
+                "above" => Bound::Above,
+                "below" => Bound::Below,
+                "at-least" => Bound::AtLeast,
+                "at-most" => Bound::AtMost,
+                other => panic!("approximators.tsv: unknown bound {other:?}"),
+            };
+            lx.add(
+                row[0],
+                Lex::Approx {
+                    bound,
+                    after: row[2] == "after",
+                },
+            );
+        }
+        for row in rows(include_str!("../data/durations.tsv"), 4, "durations.tsv") {
+            let unit = match row[1] {
+                "Y" => DurationUnit::Year,
+                "M" => DurationUnit::Month,
+                "W" => DurationUnit::Week,
+                "D" => DurationUnit::Day,
+                "H" => DurationUnit::Hour,
+                "MIN" => DurationUnit::Minute,
+                other => panic!("durations.tsv: unknown unit {other:?}"),
+            };
+            let count = match row[3] {
+                "1" => DurationCount::One,
+                "2" => DurationCount::Two,
+                "plural" => DurationCount::Plural,
+                "vague" => DurationCount::Vague,
+                other => panic!("durations.tsv: unknown count {other:?}"),
+            };
+            let per = number(row[2], "durations.tsv") as u32;
+            lx.add(row[0], Lex::Duration { unit, per, count });
+        }
+        for row in rows(include_str!("../data/nouns.tsv"), 2, "nouns.tsv") {
+            let plural = match row[1] {
+                "broken" => NounPlural::Broken,
+                "fem" => NounPlural::Feminine,
+                "sound" => NounPlural::Sound,
+                other => panic!("nouns.tsv: unknown plural {other:?}"),
+            };
+            for dual in dual_forms(&fold(row[0]), plural) {
+                lx.add(&dual, Lex::Dual);
+            }
+        }
+        for row in rows(include_str!("../data/percent.tsv"), 1, "percent.tsv") {
+            lx.add(row[0], Lex::Percent);
+        }
+        let words = [
+            (
+                include_str!("../data/function_words.txt"),
+                Lex::FunctionWord,
+            ),
+            (include_str!("../data/designators.txt"), Lex::Designator),
+            (include_str!("../data/time_words.txt"), Lex::TimeOfDay),
+            (
+                include_str!("../data/duration_context.txt"),
+                Lex::DurationContext,
+            ),
+            (include_str!("../data/not_counted.txt"), Lex::NotCounted),
+        ];
+        for (file, lex) in words {
+            for row in rows(file, 1, "word list") {
+                lx.add(row[0], lex);
+            }
+        }
+        lx
+    }
+
+    fn add(&mut self, form: &str, lex: Lex) {
+        let folded = fold(form);
+        let mut words = folded.split_whitespace();
+        let first = words.next().expect("empty form in data").into();
+        let rest = words.map(Box::from).collect();
+        self.by_first
+            .entry(first)
+            .or_default()
+            .push(Entry { rest, lex });
+    }
+
+    /// The longest phrase starting at token `i` whose meaning `pick` accepts. The first token
+    /// may carry clitics (و ف ب ك ل ال); the following words must match as written.
+    pub fn find<T>(
+        &self,
+        toks: &Tokens,
+        i: usize,
+        pick: impl Fn(&Lex) -> Option<T>,
+    ) -> Option<Hit<T>> {
+        self.find_with(toks, i, true, pick)
+    }
+
+    /// As [`Lexicon::find`], but the first token may not carry the article ال.
+    pub fn find_indefinite<T>(
+        &self,
+        toks: &Tokens,
+        i: usize,
+        pick: impl Fn(&Lex) -> Option<T>,
+    ) -> Option<Hit<T>> {
+        self.find_with(toks, i, false, pick)
+    }
+
+    fn find_with<T>(
+        &self,
+        toks: &Tokens,
+        i: usize,
+        article: bool,
+        pick: impl Fn(&Lex) -> Option<T>,
+    ) -> Option<Hit<T>> {
+        if !toks.is_word(i) {
+            return None;
+        }
+        let mut best: Option<Hit<T>> = None;
+        clitic_readings(toks.folded(i), article, |reading, dropped| {
+            let Some(entries) = self.by_first.get(reading) else {
+                return false;
+            };
+            for entry in entries {
+                let end = i + 1 + entry.rest.len();
+                if best.as_ref().is_some_and(|b| b.end >= end) {
+                    continue;
+                }
+                let rest_matches = entry.rest.iter().enumerate().all(|(k, w)| {
+                    let j = i + 1 + k;
+                    toks.is_word(j) && !toks.breaks_before(j) && toks.folded(j) == &**w
+                });
+                if rest_matches && let Some(value) = pick(&entry.lex) {
+                    best = Some(Hit {
+                        value,
+                        end,
+                        dropped,
+                    });
+                }
+            }
+            best.is_some()
+        });
+        best
+    }
+
+    /// Whether token `i`, as a whole word, is in the data with a meaning `pick` accepts.
+    pub fn is(&self, toks: &Tokens, i: usize, pick: impl Fn(&Lex) -> bool) -> bool {
+        self.find(toks, i, |l| pick(l).then_some(())).is_some()
+    }
+}
+
+/// The indefinite dual forms of a folded singular noun.
+fn dual_forms(singular: &str, plural: NounPlural) -> Vec<String> {
+    let stem = match singular.strip_suffix('ه') {
+        Some(s) if plural == NounPlural::Feminine => format!("{s}ت"),
+        _ => singular.to_string(),
+    };
+    let mut forms = vec![format!("{stem}ان")];
+    if plural != NounPlural::Sound {
+        forms.push(format!("{stem}ين"));
+    }
+    forms
+}
+
+fn rows<'a>(file: &'a str, columns: usize, name: &str) -> Vec<Vec<&'a str>> {
+    file.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let row: Vec<&str> = l.split('\t').collect();
+            assert_eq!(
+                row.len(),
+                columns,
+                "{name}: expected {columns} columns in {l:?}"
+            );
+            row
+        })
+        .collect()
+}
+
+fn number(s: &str, name: &str) -> u64 {
+    s.parse()
+        .unwrap_or_else(|_| panic!("{name}: not a number: {s:?}"))
+}
+
+fn signed(s: &str, name: &str) -> i32 {
+    s.parse()
+        .unwrap_or_else(|_| panic!("{name}: not a number: {s:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads() {
+        let lx = &*LEXICON;
+        assert!(lx.months.len() >= 40);
+        assert_eq!(lx.hijri_months.iter().filter(|m| m.1 == 12).count(), 3);
+    }
+
+    #[test]
+    fn finds_phrases_with_clitics() {
+        let toks = Tokens::new("وكانون الثاني");
+        let hit = LEXICON
+            .find(&toks, 0, |l| match l {
+                Lex::Month(m) => Some(*m),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!((hit.value, hit.end, hit.dropped), (1, 2, 1));
+    }
+
+    #[test]
+    fn duals_follow_the_plural() {
+        assert_eq!(dual_forms("جندي", NounPlural::Broken), ["جنديان", "جنديين"]);
+        assert_eq!(dual_forms("متعاقد", NounPlural::Sound), ["متعاقدان"]);
+        assert_eq!(
+            dual_forms("قاعده", NounPlural::Feminine),
+            ["قاعدتان", "قاعدتين"]
+        );
+    }
+}

@@ -1,0 +1,411 @@
+//! Arabic text as the grammar sees it: tokens with their original byte spans and a folded form
+//! for matching.
+//!
+//! Folding never changes a span. Each token keeps `[start, end)` into the original text; its
+//! folded form lives in a side buffer and is only ever compared, never reported.
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of Arabic letters (with any diacritics, tatweel and joiners inside it).
+    Word,
+    /// A run of digits in one script: ASCII, Arabic-Indic (٠-٩) or Persian (۰-۹).
+    Digits,
+    /// A run of Latin letters: «K-1», «CNN».
+    Latin,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub start: usize,
+    pub end: usize,
+    /// Range of the folded form in [`Tokens::folded`].
+    folded: (u32, u32),
+    /// Whether a line break separates this token from the previous one.
+    pub line_break_before: bool,
+}
+
+/// A text cut into tokens. Whitespace is not a token; adjacency is read from the spans.
+pub struct Tokens<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    folded: String,
+}
+
+impl<'t> Tokens<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let mut tokens = Vec::with_capacity(text.len() / 6);
+        let mut folded = String::with_capacity(text.len() / 2);
+        let mut line_break = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let class = classify(c);
+            match class {
+                Class::Space => {
+                    line_break |= c == '\n' || c == '\u{2029}';
+                    continue;
+                }
+                Class::Punct => {
+                    let f0 = folded.len();
+                    folded.push(c);
+                    tokens.push(Token {
+                        kind: TokenKind::Punct,
+                        start,
+                        end: start + c.len_utf8(),
+                        folded: (f0 as u32, folded.len() as u32),
+                        line_break_before: line_break,
+                    });
+                }
+                Class::Arabic | Class::Latin | Class::Digit(_) => {
+                    let f0 = folded.len();
+                    let mut end = start + c.len_utf8();
+                    push_folded(&mut folded, c, class);
+                    while let Some(&(i, next)) = chars.peek() {
+                        let next_class = classify(next);
+                        let same = match (class, next_class) {
+                            (Class::Arabic, Class::Arabic) | (Class::Latin, Class::Latin) => true,
+                            (Class::Digit(a), Class::Digit(b)) => a == b,
+                            _ => false,
+                        };
+                        if !same {
+                            break;
+                        }
+                        push_folded(&mut folded, next, next_class);
+                        end = i + next.len_utf8();
+                        chars.next();
+                    }
+                    let kind = match class {
+                        Class::Arabic if folded.len() == f0 => TokenKind::Punct, // a lone tatweel
+                        Class::Arabic => TokenKind::Word,
+                        Class::Latin => TokenKind::Latin,
+                        _ => TokenKind::Digits,
+                    };
+                    tokens.push(Token {
+                        kind,
+                        start,
+                        end,
+                        folded: (f0 as u32, folded.len() as u32),
+                        line_break_before: line_break,
+                    });
+                }
+            }
+            line_break = false;
+        }
+        Tokens {
+            text,
+            tokens,
+            folded,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i)
+    }
+
+    /// The folded form of token `i` (ASCII digits for a digit run), or "" past the end.
+    pub fn folded(&self, i: usize) -> &str {
+        match self.tokens.get(i) {
+            Some(t) => &self.folded[t.folded.0 as usize..t.folded.1 as usize],
+            None => "",
+        }
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+
+    pub fn is_digits(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Digits)
+    }
+
+    /// Whether token `i` is the punctuation character `c` (after folding).
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && self.folded(i).starts_with(c)
+    }
+
+    /// Whether tokens `i` and `i + 1` touch, with no space between them.
+    pub fn touching(&self, i: usize) -> bool {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` starts a new line (a date or a figure never runs across one).
+    pub fn breaks_before(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.line_break_before)
+    }
+
+    pub fn original(&self, i: usize) -> &'t str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+}
+
+/// Byte offset in `word` after its first `letters` letters, skipping marks that belong to them.
+/// Used to cut a clitic («و» in «ومتعاقدان») off a reported span without folding the text.
+pub fn offset_after_letters(word: &str, letters: usize) -> usize {
+    if letters == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    for (i, c) in word.char_indices() {
+        if is_letter_for_count(c) {
+            if seen == letters {
+                return i;
+            }
+            seen += 1;
+        }
+    }
+    word.len()
+}
+
+fn is_letter_for_count(c: char) -> bool {
+    !is_arabic_mark(c) && c != TATWEEL && c != '\u{200c}' && c != '\u{200d}'
+}
+
+const TATWEEL: char = '\u{0640}';
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    Arabic,
+    Latin,
+    /// The digit's script: 0 ASCII, 1 Arabic-Indic, 2 Persian. A run never mixes scripts.
+    Digit(u8),
+    Punct,
+    Space,
+}
+
+fn classify(c: char) -> Class {
+    match c {
+        '0'..='9' => Class::Digit(0),
+        '\u{0660}'..='\u{0669}' => Class::Digit(1),
+        '\u{06F0}'..='\u{06F9}' => Class::Digit(2),
+        'a'..='z' | 'A'..='Z' => Class::Latin,
+        // Joiners and bidi marks: inside an Arabic word they belong to it; elsewhere they are
+        // invisible and act as space.
+        '\u{200c}' | '\u{200d}' => Class::Arabic,
+        '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{feff}' | '\u{00ad}' => Class::Space,
+        c if c.is_whitespace() => Class::Space,
+        '\u{0621}'..='\u{065F}'
+        | '\u{0670}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06FA}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFC}' => Class::Arabic,
+        c if c.is_alphabetic() => Class::Latin,
+        _ => Class::Punct,
+    }
+}
+
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}')
+}
+
+fn push_folded(out: &mut String, c: char, class: Class) {
+    match class {
+        Class::Digit(_) => out.push(fold_digit(c)),
+        Class::Latin => out.extend(c.to_lowercase()),
+        _ => {
+            if let Some(f) = fold_arabic(c) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+fn fold_digit(c: char) -> char {
+    match c {
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        c => c,
+    }
+}
+
+/// One Arabic character as matching sees it, or `None` for what matching ignores.
+///
+/// Diacritics and tatweel carry no lexical difference in news copy; hamza-on-alef and madda are
+/// written inconsistently (اكتوبر/أكتوبر/إبريل); final ى/ي and ة/ه are interchanged by many
+/// keyboards and outlets; Persian ی and ک appear in copy from Iranian outlets («ایران»).
+pub fn fold_arabic(c: char) -> Option<char> {
+    if is_arabic_mark(c) || c == TATWEEL || c == '\u{200c}' || c == '\u{200d}' {
+        return None;
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ى' | 'ی' | 'ې' => 'ي',
+        'ة' | 'ۀ' | 'ہ' | 'ە' => 'ه',
+        'ک' => 'ك',
+        'ٶ' => 'ؤ',
+        'ٸ' => 'ئ',
+        c => c,
+    })
+}
+
+/// A whole string folded as token text is folded (for lexicon entries and gazetteers).
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match classify(c) {
+            Class::Digit(_) => Some(fold_digit(c)),
+            Class::Latin => c.to_lowercase().next(),
+            Class::Arabic => fold_arabic(c),
+            _ => Some(c),
+        })
+        .collect()
+}
+
+/// Clitic readings of a folded word, longest form first: the word itself, then without a
+/// conjunction (و ف), a preposition (ب ك ل, with لل standing for ل + ال) and the article ال.
+/// Each reading says how many letters of the original word it dropped, so a span can start
+/// after them; a reading from لل drops nothing, as no byte of the original is the article's.
+/// With `article` false the article is never stripped: «الجنديين» is "the two soldiers" (known
+/// ones), not a count.
+pub fn clitic_readings(word: &str, article: bool, mut f: impl FnMut(&str, usize) -> bool) -> bool {
+    if f(word, 0) {
+        return true;
+    }
+    let mut scratch = String::new();
+    let mut rest = word;
+    let mut dropped = 0;
+    if let Some(r) = strip_one(rest, &['و', 'ف']) {
+        rest = r;
+        dropped += 1;
+        if f(rest, dropped) {
+            return true;
+        }
+    }
+    if let Some(r) = rest
+        .strip_prefix("لل")
+        .filter(|r| article && r.chars().count() >= 2)
+    {
+        scratch.push_str("ال");
+        scratch.push_str(r);
+        if f(&scratch, 0) || f(r, 0) {
+            return true;
+        }
+        return false;
+    }
+    if let Some(r) = strip_one(rest, &['ب', 'ك', 'ل']) {
+        rest = r;
+        dropped += 1;
+        if f(rest, dropped) {
+            return true;
+        }
+    }
+    if let Some(r) = rest
+        .strip_prefix("ال")
+        .filter(|r| article && r.chars().count() >= 2)
+    {
+        return f(r, dropped + 2);
+    }
+    false
+}
+
+fn strip_one<'a>(word: &'a str, letters: &[char]) -> Option<&'a str> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    (letters.contains(&first) && rest.chars().count() >= 2).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokenKind, &str, String)> {
+        let t = Tokens::new(text);
+        (0..t.len())
+            .map(|i| (t.kind(i).unwrap(), t.original(i), t.folded(i).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn folds_without_moving_spans() {
+        let text = "وَفِي إِبْرِيلَ ٢٠٢١م";
+        let t = Tokens::new(text);
+        assert_eq!(t.len(), 4);
+        assert_eq!(t.original(0), "وَفِي");
+        assert_eq!(t.folded(0), "وفي");
+        assert_eq!(t.folded(1), "ابريل");
+        assert_eq!(
+            (t.tokens[2].start, t.tokens[2].end),
+            (text.find('٢').unwrap(), text.find('م').unwrap())
+        );
+        assert_eq!(t.folded(2), "2021");
+        assert!(t.touching(2));
+        assert_eq!(t.folded(3), "م");
+    }
+
+    #[test]
+    fn persian_letters_and_tatweel() {
+        let k = kinds("ایران بـ بغداد ـ K-1");
+        assert_eq!(k[0].2, "ايران");
+        assert_eq!(k[1], (TokenKind::Word, "بـ", "ب".to_string()));
+        assert_eq!(k[3].0, TokenKind::Punct);
+        assert_eq!(k[4], (TokenKind::Latin, "K", "k".to_string()));
+        assert_eq!(k[6], (TokenKind::Digits, "1", "1".to_string()));
+    }
+
+    #[test]
+    fn digit_scripts_do_not_merge() {
+        let k = kinds("12٣");
+        assert_eq!(k.len(), 2);
+    }
+
+    #[test]
+    fn line_breaks_are_remembered() {
+        let t = Tokens::new("يناير\r\n2020");
+        assert!(t.breaks_before(1));
+        assert!(!t.breaks_before(0));
+    }
+
+    #[test]
+    fn clitic_readings_in_order() {
+        let mut seen = vec![];
+        clitic_readings("وبالعراق", true, |w, d| {
+            seen.push((w.to_string(), d));
+            false
+        });
+        assert_eq!(
+            seen,
+            vec![
+                ("وبالعراق".into(), 0),
+                ("بالعراق".into(), 1),
+                ("العراق".into(), 2),
+                ("عراق".into(), 4)
+            ]
+        );
+        let mut seen = vec![];
+        clitic_readings("للعام", true, |w, d| {
+            seen.push((w.to_string(), d));
+            false
+        });
+        assert_eq!(
+            seen,
+            vec![("للعام".into(), 0), ("العام".into(), 0), ("عام".into(), 0)]
+        );
+    }
+
+    #[test]
+    fn offset_after_letters_skips_marks() {
+        let w = "وَمتعاقدان";
+        assert_eq!(&w[offset_after_letters(w, 1)..], "متعاقدان");
+    }
+}
