@@ -57,9 +57,5 @@ pub fn analyse(text: &str, given: Option<(DateValue, PublishedSource)>) -> Analy
         .or(given)
         .or_else(|| infer_published(&mentions).map(|p| (p, PublishedSource::Inferred)));
     resolve(&mut mentions, published.map(|p| p.0));
-    Analysis {
-        mentions,
-        published,
-        unreadable_published: fm.and_then(|f| f.unreadable_published),
-    }
+    Analysis { mentions, published, unreadable_published: fm.and_then(|f| f.unreadable_published) }
 }

@@ -21,27 +21,15 @@ pub struct DateValue {
 
 impl DateValue {
     pub fn ymd(year: i32, month: u8, day: u8) -> Self {
-        DateValue {
-            year: Some(year),
-            month: Some(month),
-            day: Some(day),
-            week: None,
-        }
+        DateValue { year: Some(year), month: Some(month), day: Some(day), week: None }
     }
 
     pub fn ym(year: i32, month: u8) -> Self {
-        DateValue {
-            year: Some(year),
-            month: Some(month),
-            ..Default::default()
-        }
+        DateValue { year: Some(year), month: Some(month), ..Default::default() }
     }
 
     pub fn y(year: i32) -> Self {
-        DateValue {
-            year: Some(year),
-            ..Default::default()
-        }
+        DateValue { year: Some(year), ..Default::default() }
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (as in front matter, `tadqiq.toml`, `--published`).
@@ -54,12 +42,7 @@ impl DateValue {
         if parts.next().is_some() || month.is_some_and(|m| !(1..=12).contains(&m)) {
             return None;
         }
-        let v = DateValue {
-            year: Some(year),
-            month,
-            day,
-            week: None,
-        };
+        let v = DateValue { year: Some(year), month, day, week: None };
         match (month, day) {
             (Some(m), Some(d)) => is_valid(year, m, d).then_some(v),
             _ => Some(v),
@@ -104,11 +87,7 @@ pub fn weekday(year: i32, month: u8, day: u8) -> Option<u8> {
 pub fn add_days(year: i32, month: u8, day: u8, days: i64) -> Option<(i32, u8, u8)> {
     let rd: RataDie = Date::try_new_iso(year, month, day).ok()?.to_rata_die() + days;
     let d = Date::from_rata_die(rd, Iso);
-    Some((
-        d.year().extended_year(),
-        d.month().ordinal,
-        d.day_of_month().0,
-    ))
+    Some((d.year().extended_year(), d.month().ordinal, d.day_of_month().0))
 }
 
 /// ISO week-numbering year and week of a day.
@@ -132,23 +111,13 @@ pub fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Result<(i32, u8, u8)
     let hijri = Date::try_new_hijri_with_calendar(year, month, day, Hijri::new_umm_al_qura())
         .map_err(|_| HijriError::NoSuchDay)?;
     let g = hijri.to_calendar(Iso);
-    Ok((
-        g.year().extended_year(),
-        g.month().ordinal,
-        g.day_of_month().0,
-    ))
+    Ok((g.year().extended_year(), g.month().ordinal, g.day_of_month().0))
 }
 
 /// The Hijri day of a Gregorian one (for hover texts and stated equivalents).
 pub fn gregorian_to_hijri(year: i32, month: u8, day: u8) -> Option<(i32, u8, u8)> {
-    let h = Date::try_new_iso(year, month, day)
-        .ok()?
-        .to_calendar(Hijri::new_umm_al_qura());
-    Some((
-        h.year().extended_year(),
-        h.month().ordinal,
-        h.day_of_month().0,
-    ))
+    let h = Date::try_new_iso(year, month, day).ok()?.to_calendar(Hijri::new_umm_al_qura());
+    Some((h.year().extended_year(), h.month().ordinal, h.day_of_month().0))
 }
 
 #[cfg(test)]
@@ -159,32 +128,13 @@ mod tests {
     fn iso_forms() {
         assert_eq!(DateValue::ymd(2020, 1, 5).to_string(), "2020-01-05");
         assert_eq!(DateValue::ym(1998, 1).to_string(), "1998-01");
-        assert_eq!(
-            DateValue {
-                month: Some(7),
-                day: Some(26),
-                ..Default::default()
-            }
-            .to_string(),
-            "--07-26"
-        );
-        assert_eq!(
-            DateValue {
-                year: Some(2021),
-                week: Some(49),
-                ..Default::default()
-            }
-            .to_string(),
-            "2021-W49"
-        );
+        assert_eq!(DateValue { month: Some(7), day: Some(26), ..Default::default() }.to_string(), "--07-26");
+        assert_eq!(DateValue { year: Some(2021), week: Some(49), ..Default::default() }.to_string(), "2021-W49");
     }
 
     #[test]
     fn parse_published() {
-        assert_eq!(
-            DateValue::parse("2021-12-09"),
-            Some(DateValue::ymd(2021, 12, 9))
-        );
+        assert_eq!(DateValue::parse("2021-12-09"), Some(DateValue::ymd(2021, 12, 9)));
         assert_eq!(DateValue::parse("2021"), Some(DateValue::y(2021)));
         assert_eq!(DateValue::parse("2021-02-30"), None);
         assert_eq!(DateValue::parse("9/12/2021"), None);

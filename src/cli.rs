@@ -21,11 +21,7 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_UNUSABLE: u8 = 2;
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "tadqiq",
-    version,
-    about = "Checks dates and figures in Arabic news articles across sources"
-)]
+#[command(name = "tadqiq", version, about = "Checks dates and figures in Arabic news articles across sources")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -59,8 +55,7 @@ enum Format {
 }
 
 fn parse_date(s: &str) -> Result<DateValue, String> {
-    DateValue::parse(s)
-        .ok_or_else(|| format!("{s:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"))
+    DateValue::parse(s).ok_or_else(|| format!("{s:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"))
 }
 
 pub fn main() -> ExitCode {
@@ -68,11 +63,7 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                EXIT_UNUSABLE
-            } else {
-                EXIT_OK
-            });
+            return ExitCode::from(if e.use_stderr() { EXIT_UNUSABLE } else { EXIT_OK });
         }
     };
     let code = match cli.command {
@@ -98,11 +89,7 @@ struct Inputs {
 }
 
 fn extract(args: ExtractArgs) -> u8 {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths
-    };
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
     let config = match load_config(args.config.as_deref(), &paths) {
         Ok(c) => c,
         Err(message) => {
@@ -124,10 +111,7 @@ fn extract(args: ExtractArgs) -> u8 {
     }
     for a in &articles {
         if let Some(raw) = &a.analysis.unreadable_published {
-            eprintln!(
-                "tadqiq: {}: front matter's published date {raw:?} is not a date; ignored",
-                a.path
-            );
+            eprintln!("tadqiq: {}: front matter's published date {raw:?} is not a date; ignored", a.path);
         }
     }
     let out = io::stdout().lock();
@@ -146,10 +130,7 @@ fn extract(args: ExtractArgs) -> u8 {
     }
     if articles.is_empty() {
         if inputs.files.is_empty() {
-            eprintln!(
-                "tadqiq: no article files found (looked for .{} files)",
-                config::DEFAULT_EXTENSIONS.join(", .")
-            );
+            eprintln!("tadqiq: no article files found (looked for .{} files)", config::DEFAULT_EXTENSIONS.join(", ."));
         }
         return EXIT_UNUSABLE;
     }
@@ -187,10 +168,7 @@ fn collect(paths: &[PathBuf], config: &Config) -> Inputs {
                 let mut found: Vec<PathBuf> = Vec::new();
                 for entry in walk {
                     match entry {
-                        Ok(e)
-                            if e.file_type().is_some_and(|t| t.is_file())
-                                && config.is_article(e.path()) =>
-                        {
+                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && config.is_article(e.path()) => {
                             found.push(e.into_path());
                         }
                         Ok(_) => {}
@@ -236,10 +214,7 @@ fn read_article(path: &Path, config: &Config, flag: Option<DateValue>) -> Result
 
 impl Article {
     fn range(&self, span: Span) -> Value {
-        let (s, e) = (
-            self.lines.position(&self.text, span.start),
-            self.lines.position(&self.text, span.end),
-        );
+        let (s, e) = (self.lines.position(&self.text, span.start), self.lines.position(&self.text, span.end));
         json!({"start": {"line": s.line, "character": s.utf16}, "end": {"line": e.line, "character": e.utf16}})
     }
 
@@ -287,10 +262,7 @@ impl Article {
                 o.insert("value".into(), number_json(f.value));
                 o.insert("approx".into(), f.approx().into());
                 o.insert("bound".into(), f.bound.as_str().into());
-                o.insert(
-                    "unit".into(),
-                    f.unit.clone().map_or(Value::Null, Value::from),
-                );
+                o.insert("unit".into(), f.unit.clone().map_or(Value::Null, Value::from));
             }
             MentionKind::Duration(d) => {
                 o.insert("value".into(), d.iso().into());
@@ -346,15 +318,7 @@ fn write_text(mut out: impl Write, articles: &[Article]) -> io::Result<()> {
         for m in &a.analysis.mentions {
             let p = a.lines.position(&a.text, m.span.start);
             let text = &a.text[m.span.start..m.span.end];
-            write!(
-                out,
-                "{}:{}:{}: {:<8} «{}» = ",
-                a.path,
-                p.line + 1,
-                p.chars + 1,
-                kind_name(m),
-                text
-            )?;
+            write!(out, "{}:{}:{}: {:<8} «{}» = ", a.path, p.line + 1, p.chars + 1, kind_name(m), text)?;
             match &m.kind {
                 MentionKind::Date(d) => write_date(&mut out, a, d)?,
                 MentionKind::Figure(f) => {
@@ -396,13 +360,8 @@ fn write_date(out: &mut impl Write, a: &Article, d: &DateMention) -> io::Result<
         notes.push("hijri".into());
     }
     if let Some(p) = &d.paired {
-        let value = p
-            .value
-            .map_or_else(|| "no such date".to_string(), |v| v.to_string());
-        notes.push(format!(
-            "paired «{}» = {value}",
-            &a.text[p.span.start..p.span.end]
-        ));
+        let value = p.value.map_or_else(|| "no such date".to_string(), |v| v.to_string());
+        notes.push(format!("paired «{}» = {value}", &a.text[p.span.start..p.span.end]));
     }
     if !notes.is_empty() {
         write!(out, " ({})", notes.join("; "))?;

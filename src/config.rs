@@ -74,19 +74,11 @@ pub const DEFAULT_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
 impl Config {
     /// The configuration used when there is no file: defaults, paths relative to `root`.
     pub fn empty(root: PathBuf) -> Self {
-        Config {
-            root,
-            include: None,
-            exclude: GlobSet::empty(),
-            sources: Vec::new(),
-        }
+        Config { root, include: None, exclude: GlobSet::empty(), sources: Vec::new() }
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let err = |message: String| ConfigError {
-            path: path.to_path_buf(),
-            message,
-        };
+        let err = |message: String| ConfigError { path: path.to_path_buf(), message };
         let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Config::parse(&text, root).map_err(err)
@@ -101,11 +93,7 @@ impl Config {
             }
             b.build().map_err(|e| format!("{key}: {e}"))
         };
-        let include = if raw.include.is_empty() {
-            None
-        } else {
-            Some(set(&raw.include, "include")?)
-        };
+        let include = if raw.include.is_empty() { None } else { Some(set(&raw.include, "include")?) };
         let exclude = set(&raw.exclude, "exclude")?;
         let mut sources = Vec::new();
         for (key, s) in raw.sources {
@@ -117,21 +105,9 @@ impl Config {
                 None => None,
             };
             let matcher = glob.compile_matcher();
-            sources.push((
-                glob,
-                matcher,
-                SourceMeta {
-                    published,
-                    outlet: s.outlet,
-                },
-            ));
+            sources.push((glob, matcher, SourceMeta { published, outlet: s.outlet }));
         }
-        Ok(Config {
-            root,
-            include,
-            exclude,
-            sources,
-        })
+        Ok(Config { root, include, exclude, sources })
     }
 
     /// Whether a file found by walking a folder is an article to analyse.
@@ -154,14 +130,8 @@ impl Config {
     pub fn source(&self, path: &Path) -> SourceMeta {
         let rel = self.relative(path);
         let mut meta = SourceMeta::default();
-        let exact = self
-            .sources
-            .iter()
-            .filter(|(g, _, _)| Path::new(g.glob()) == rel);
-        let globbed = self
-            .sources
-            .iter()
-            .filter(|(g, m, _)| Path::new(g.glob()) != rel && m.is_match(&rel));
+        let exact = self.sources.iter().filter(|(g, _, _)| Path::new(g.glob()) == rel);
+        let globbed = self.sources.iter().filter(|(g, m, _)| Path::new(g.glob()) != rel && m.is_match(&rel));
         for (_, _, s) in exact.chain(globbed) {
             meta.published = meta.published.or(s.published);
             meta.outlet = meta.outlet.take().or_else(|| s.outlet.clone());
@@ -172,10 +142,7 @@ impl Config {
     fn relative(&self, path: &Path) -> PathBuf {
         let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         let (path_abs, root_abs) = (abs(path), abs(&self.root));
-        path_abs
-            .strip_prefix(&root_abs)
-            .map(Path::to_path_buf)
-            .unwrap_or(path_abs)
+        path_abs.strip_prefix(&root_abs).map(Path::to_path_buf).unwrap_or(path_abs)
     }
 }
 
@@ -200,10 +167,7 @@ published = "2020-01-05"
         let a = c.source(Path::new("/ws/wire/a.txt"));
         assert_eq!(a.published, Some(DateValue::ymd(2020, 1, 5)));
         assert_eq!(a.outlet.as_deref(), Some("AFP"));
-        assert_eq!(
-            c.source(Path::new("/ws/wire/b.txt")).published,
-            Some(DateValue::y(2020))
-        );
+        assert_eq!(c.source(Path::new("/ws/wire/b.txt")).published, Some(DateValue::y(2020)));
         assert!(c.is_article(Path::new("/ws/a.md")));
         assert!(!c.is_article(Path::new("/ws/drafts/a.md")));
         assert!(!c.is_article(Path::new("/ws/a.pdf")));
@@ -211,11 +175,7 @@ published = "2020-01-05"
 
     #[test]
     fn errors_name_the_key() {
-        let e = Config::parse(
-            "[sources.\"a.txt\"]\npublished = \"5/1/2020\"\n",
-            PathBuf::new(),
-        )
-        .unwrap_err();
+        let e = Config::parse("[sources.\"a.txt\"]\npublished = \"5/1/2020\"\n", PathBuf::new()).unwrap_err();
         assert!(e.contains("sources.\"a.txt\".published"), "{e}");
         let e = Config::parse("colour = 1\n", PathBuf::new()).unwrap_err();
         assert!(e.contains("unknown field `colour`"), "{e}");

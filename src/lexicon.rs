@@ -55,6 +55,7 @@ pub enum NumClass {
     Tens,
     Hundreds,
     Scale,
+    ScalePlural,
     ScaleDual,
     Vague,
     Few,
@@ -184,22 +185,13 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut lx = Lexicon {
-            by_first: FxHashMap::default(),
-            months: Vec::new(),
-            hijri_months: Vec::new(),
-        };
+        let mut lx = Lexicon { by_first: FxHashMap::default(), months: Vec::new(), hijri_months: Vec::new() };
         for row in rows(include_str!("../data/months.tsv"), 3, "months.tsv") {
             let month = number(row[1], "months.tsv");
             lx.add(row[0], Lex::Month(month as u8));
-            lx.months
-                .push((row[0].to_string(), month as u8, row[2].to_string()));
+            lx.months.push((row[0].to_string(), month as u8, row[2].to_string()));
         }
-        for row in rows(
-            include_str!("../data/hijri_months.tsv"),
-            2,
-            "hijri_months.tsv",
-        ) {
+        for row in rows(include_str!("../data/hijri_months.tsv"), 2, "hijri_months.tsv") {
             let month = number(row[1], "hijri_months.tsv") as u8;
             lx.add(row[0], Lex::HijriMonth(month));
             lx.hijri_months.push((row[0].to_string(), month));
@@ -215,15 +207,8 @@ impl Lexicon {
             };
             lx.add(row[0], Lex::Era(cal));
         }
-        for row in rows(
-            include_str!("../data/day_ordinals.tsv"),
-            2,
-            "day_ordinals.tsv",
-        ) {
-            lx.add(
-                row[0],
-                Lex::DayOrdinal(number(row[1], "day_ordinals.tsv") as u8),
-            );
+        for row in rows(include_str!("../data/day_ordinals.tsv"), 2, "day_ordinals.tsv") {
+            lx.add(row[0], Lex::DayOrdinal(number(row[1], "day_ordinals.tsv") as u8));
         }
         for row in rows(include_str!("../data/date_words.tsv"), 3, "date_words.tsv") {
             let lex = match (row[1], row[2]) {
@@ -261,24 +246,15 @@ impl Lexicon {
                 "tens" => NumClass::Tens,
                 "hundreds" => NumClass::Hundreds,
                 "scale" => NumClass::Scale,
+                "scale-plural" => NumClass::ScalePlural,
                 "scale-dual" => NumClass::ScaleDual,
                 "vague" => NumClass::Vague,
                 "few" => NumClass::Few,
                 other => panic!("numbers.tsv: unknown class {other:?}"),
             };
-            lx.add(
-                row[0],
-                Lex::Number {
-                    value: number(row[1], "numbers.tsv"),
-                    class,
-                },
-            );
+            lx.add(row[0], Lex::Number { value: number(row[1], "numbers.tsv"), class });
         }
-        for row in rows(
-            include_str!("../data/approximators.tsv"),
-            3,
-            "approximators.tsv",
-        ) {
+        for row in rows(include_str!("../data/approximators.tsv"), 3, "approximators.tsv") {
             let bound = match row[1] {
                 "about" => Bound::About,
                 "above" => Bound::Above,
@@ -287,13 +263,7 @@ impl Lexicon {
                 "at-most" => Bound::AtMost,
                 other => panic!("approximators.tsv: unknown bound {other:?}"),
             };
-            lx.add(
-                row[0],
-                Lex::Approx {
-                    bound,
-                    after: row[2] == "after",
-                },
-            );
+            lx.add(row[0], Lex::Approx { bound, after: row[2] == "after" });
         }
         for row in rows(include_str!("../data/durations.tsv"), 4, "durations.tsv") {
             let unit = match row[1] {
@@ -330,16 +300,10 @@ impl Lexicon {
             lx.add(row[0], Lex::Percent);
         }
         let words = [
-            (
-                include_str!("../data/function_words.txt"),
-                Lex::FunctionWord,
-            ),
+            (include_str!("../data/function_words.txt"), Lex::FunctionWord),
             (include_str!("../data/designators.txt"), Lex::Designator),
             (include_str!("../data/time_words.txt"), Lex::TimeOfDay),
-            (
-                include_str!("../data/duration_context.txt"),
-                Lex::DurationContext,
-            ),
+            (include_str!("../data/duration_context.txt"), Lex::DurationContext),
             (include_str!("../data/not_counted.txt"), Lex::NotCounted),
         ];
         for (file, lex) in words {
@@ -355,40 +319,21 @@ impl Lexicon {
         let mut words = folded.split_whitespace();
         let first = words.next().expect("empty form in data").into();
         let rest = words.map(Box::from).collect();
-        self.by_first
-            .entry(first)
-            .or_default()
-            .push(Entry { rest, lex });
+        self.by_first.entry(first).or_default().push(Entry { rest, lex });
     }
 
     /// The longest phrase starting at token `i` whose meaning `pick` accepts. The first token
     /// may carry clitics (و ف ب ك ل ال); the following words must match as written.
-    pub fn find<T>(
-        &self,
-        toks: &Tokens,
-        i: usize,
-        pick: impl Fn(&Lex) -> Option<T>,
-    ) -> Option<Hit<T>> {
+    pub fn find<T>(&self, toks: &Tokens, i: usize, pick: impl Fn(&Lex) -> Option<T>) -> Option<Hit<T>> {
         self.find_with(toks, i, true, pick)
     }
 
     /// As [`Lexicon::find`], but the first token may not carry the article ال.
-    pub fn find_indefinite<T>(
-        &self,
-        toks: &Tokens,
-        i: usize,
-        pick: impl Fn(&Lex) -> Option<T>,
-    ) -> Option<Hit<T>> {
+    pub fn find_indefinite<T>(&self, toks: &Tokens, i: usize, pick: impl Fn(&Lex) -> Option<T>) -> Option<Hit<T>> {
         self.find_with(toks, i, false, pick)
     }
 
-    fn find_with<T>(
-        &self,
-        toks: &Tokens,
-        i: usize,
-        article: bool,
-        pick: impl Fn(&Lex) -> Option<T>,
-    ) -> Option<Hit<T>> {
+    fn find_with<T>(&self, toks: &Tokens, i: usize, article: bool, pick: impl Fn(&Lex) -> Option<T>) -> Option<Hit<T>> {
         if !toks.is_word(i) {
             return None;
         }
@@ -407,11 +352,7 @@ impl Lexicon {
                     toks.is_word(j) && !toks.breaks_before(j) && toks.folded(j) == &**w
                 });
                 if rest_matches && let Some(value) = pick(&entry.lex) {
-                    best = Some(Hit {
-                        value,
-                        end,
-                        dropped,
-                    });
+                    best = Some(Hit { value, end, dropped });
                 }
             }
             best.is_some()
@@ -444,24 +385,18 @@ fn rows<'a>(file: &'a str, columns: usize, name: &str) -> Vec<Vec<&'a str>> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
             let row: Vec<&str> = l.split('\t').collect();
-            assert_eq!(
-                row.len(),
-                columns,
-                "{name}: expected {columns} columns in {l:?}"
-            );
+            assert_eq!(row.len(), columns, "{name}: expected {columns} columns in {l:?}");
             row
         })
         .collect()
 }
 
 fn number(s: &str, name: &str) -> u64 {
-    s.parse()
-        .unwrap_or_else(|_| panic!("{name}: not a number: {s:?}"))
+    s.parse().unwrap_or_else(|_| panic!("{name}: not a number: {s:?}"))
 }
 
 fn signed(s: &str, name: &str) -> i32 {
-    s.parse()
-        .unwrap_or_else(|_| panic!("{name}: not a number: {s:?}"))
+    s.parse().unwrap_or_else(|_| panic!("{name}: not a number: {s:?}"))
 }
 
 #[cfg(test)]
@@ -491,9 +426,6 @@ mod tests {
     fn duals_follow_the_plural() {
         assert_eq!(dual_forms("جندي", NounPlural::Broken), ["جنديان", "جنديين"]);
         assert_eq!(dual_forms("متعاقد", NounPlural::Sound), ["متعاقدان"]);
-        assert_eq!(
-            dual_forms("قاعده", NounPlural::Feminine),
-            ["قاعدتان", "قاعدتين"]
-        );
+        assert_eq!(dual_forms("قاعده", NounPlural::Feminine), ["قاعدتان", "قاعدتين"]);
     }
 }

@@ -32,11 +32,7 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let before = &text[self.starts[line]..offset];
-        Position {
-            line,
-            utf16: before.encode_utf16().count(),
-            chars: before.chars().count(),
-        }
+        Position { line, utf16: before.encode_utf16().count(), chars: before.chars().count() }
     }
 }
 
@@ -49,22 +45,8 @@ mod tests {
         let text = "سطر\r\nفي 😀 2020";
         let idx = LineIndex::new(text);
         let at = text.find("2020").unwrap();
-        assert_eq!(
-            idx.position(text, at),
-            Position {
-                line: 1,
-                utf16: 6,
-                chars: 5
-            }
-        );
-        assert_eq!(
-            idx.position(text, 0),
-            Position {
-                line: 0,
-                utf16: 0,
-                chars: 0
-            }
-        );
+        assert_eq!(idx.position(text, at), Position { line: 1, utf16: 6, chars: 5 });
+        assert_eq!(idx.position(text, 0), Position { line: 0, utf16: 0, chars: 0 });
         assert_eq!(idx.position(text, text.len() + 5).line, 1);
     }
 }

@@ -47,18 +47,12 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        3
-    } else {
-        0
-    };
+    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
     let mut bytes = bytes;
     bytes.drain(..bom);
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded { text, bom }),
-        Err(e) => Err(DecodeError::NotUtf8 {
-            offset: e.utf8_error().valid_up_to() + bom,
-        }),
+        Err(e) => Err(DecodeError::NotUtf8 { offset: e.utf8_error().valid_up_to() + bom }),
     }
 }
 
@@ -93,24 +87,13 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
                     Some(v) => (Some(v), None),
                     // A timestamp («2021-12-09T10:00:00Z») carries the date in its first ten bytes.
                     None => match raw.get(..10).and_then(DateValue::parse) {
-                        Some(v)
-                            if raw
-                                .as_bytes()
-                                .get(10)
-                                .is_some_and(|b| *b == b'T' || *b == b' ') =>
-                        {
-                            (Some(v), None)
-                        }
+                        Some(v) if raw.as_bytes().get(10).is_some_and(|b| *b == b'T' || *b == b' ') => (Some(v), None),
                         _ => (None, Some(raw.to_string())),
                     },
                 },
                 None => (None, None),
             };
-            return Some(FrontMatter {
-                body_start: offset,
-                published,
-                unreadable_published: unreadable,
-            });
+            return Some(FrontMatter { body_start: offset, published, unreadable_published: unreadable });
         }
         if let Some((key, value)) = l.split_once(':') {
             let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
@@ -137,24 +120,12 @@ mod tests {
 
     #[test]
     fn bad_bytes_are_named() {
-        assert_eq!(
-            decode(vec![b'a', 0, b'b']).unwrap_err(),
-            DecodeError::Binary
-        );
-        assert_eq!(
-            decode(vec![0xFF, 0xFE, b'a', 0]).unwrap_err(),
-            DecodeError::Utf16
-        );
+        assert_eq!(decode(vec![b'a', 0, b'b']).unwrap_err(), DecodeError::Binary);
+        assert_eq!(decode(vec![0xFF, 0xFE, b'a', 0]).unwrap_err(), DecodeError::Utf16);
         let mut bytes = "ينا".as_bytes().to_vec();
         bytes.push(0xC3);
-        assert_eq!(
-            decode(bytes).unwrap_err(),
-            DecodeError::NotUtf8 { offset: 6 }
-        );
-        assert_eq!(
-            DecodeError::NotUtf8 { offset: 6 }.to_string(),
-            "not UTF-8 text (invalid byte at offset 6)"
-        );
+        assert_eq!(decode(bytes).unwrap_err(), DecodeError::NotUtf8 { offset: 6 });
+        assert_eq!(DecodeError::NotUtf8 { offset: 6 }.to_string(), "not UTF-8 text (invalid byte at offset 6)");
     }
 
     #[test]
@@ -163,8 +134,7 @@ mod tests {
         let fm = front_matter(text).unwrap();
         assert_eq!(&text[fm.body_start..], "نص");
         assert_eq!(fm.published, Some(DateValue::ymd(2021, 12, 9)));
-        let fm = front_matter("---\npublished: \"2021-12-09T08:00:00Z\"\ndate: 2020-01-01\n---\n")
-            .unwrap();
+        let fm = front_matter("---\npublished: \"2021-12-09T08:00:00Z\"\ndate: 2020-01-01\n---\n").unwrap();
         assert_eq!(fm.published, Some(DateValue::ymd(2021, 12, 9)));
         let fm = front_matter("---\npublished: yesterday\n---\n").unwrap();
         assert_eq!(fm.unreadable_published.as_deref(), Some("yesterday"));

@@ -94,11 +94,7 @@ impl<'t> Tokens<'t> {
             }
             line_break = false;
         }
-        Tokens {
-            text,
-            tokens,
-            folded,
-        }
+        Tokens { text, tokens, folded }
     }
 
     pub fn len(&self) -> usize {
@@ -291,10 +287,7 @@ pub fn clitic_readings(word: &str, article: bool, mut f: impl FnMut(&str, usize)
             return true;
         }
     }
-    if let Some(r) = rest
-        .strip_prefix("لل")
-        .filter(|r| article && r.chars().count() >= 2)
-    {
+    if let Some(r) = rest.strip_prefix("لل").filter(|r| article && r.chars().count() >= 2) {
         scratch.push_str("ال");
         scratch.push_str(r);
         if f(&scratch, 0) || f(r, 0) {
@@ -309,10 +302,7 @@ pub fn clitic_readings(word: &str, article: bool, mut f: impl FnMut(&str, usize)
             return true;
         }
     }
-    if let Some(r) = rest
-        .strip_prefix("ال")
-        .filter(|r| article && r.chars().count() >= 2)
-    {
+    if let Some(r) = rest.strip_prefix("ال").filter(|r| article && r.chars().count() >= 2) {
         return f(r, dropped + 2);
     }
     false
@@ -331,9 +321,7 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(TokenKind, &str, String)> {
         let t = Tokens::new(text);
-        (0..t.len())
-            .map(|i| (t.kind(i).unwrap(), t.original(i), t.folded(i).to_string()))
-            .collect()
+        (0..t.len()).map(|i| (t.kind(i).unwrap(), t.original(i), t.folded(i).to_string())).collect()
     }
 
     #[test]
@@ -344,10 +332,7 @@ mod tests {
         assert_eq!(t.original(0), "وَفِي");
         assert_eq!(t.folded(0), "وفي");
         assert_eq!(t.folded(1), "ابريل");
-        assert_eq!(
-            (t.tokens[2].start, t.tokens[2].end),
-            (text.find('٢').unwrap(), text.find('م').unwrap())
-        );
+        assert_eq!((t.tokens[2].start, t.tokens[2].end), (text.find('٢').unwrap(), text.find('م').unwrap()));
         assert_eq!(t.folded(2), "2021");
         assert!(t.touching(2));
         assert_eq!(t.folded(3), "م");
@@ -383,24 +368,13 @@ mod tests {
             seen.push((w.to_string(), d));
             false
         });
-        assert_eq!(
-            seen,
-            vec![
-                ("وبالعراق".into(), 0),
-                ("بالعراق".into(), 1),
-                ("العراق".into(), 2),
-                ("عراق".into(), 4)
-            ]
-        );
+        assert_eq!(seen, vec![("وبالعراق".into(), 0), ("بالعراق".into(), 1), ("العراق".into(), 2), ("عراق".into(), 4)]);
         let mut seen = vec![];
         clitic_readings("للعام", true, |w, d| {
             seen.push((w.to_string(), d));
             false
         });
-        assert_eq!(
-            seen,
-            vec![("للعام".into(), 0), ("العام".into(), 0), ("عام".into(), 0)]
-        );
+        assert_eq!(seen, vec![("للعام".into(), 0), ("العام".into(), 0), ("عام".into(), 0)]);
     }
 
     #[test]

@@ -26,15 +26,7 @@ struct Core {
 
 impl Core {
     fn new(end: usize, calendar: Calendar, written: DateValue, dropped: usize) -> Self {
-        Core {
-            end,
-            calendar,
-            written,
-            relative: None,
-            weekday: None,
-            paired: None,
-            dropped,
-        }
+        Core { end, calendar, written, relative: None, weekday: None, paired: None, dropped }
     }
 }
 
@@ -49,10 +41,7 @@ impl Grammar<'_, '_> {
         let mut part = None;
         let mut context = self.context_before(i);
         // «نهاية»، «يوم» and «شهر» head a date without the article: «اليوم» is "today", not «يوم».
-        if let Some(h) = self
-            .lx
-            .find_indefinite(t, j, |l| if let Lex::Part(p) = l { Some(*p) } else { None })
-        {
+        if let Some(h) = self.lx.find_indefinite(t, j, |l| if let Lex::Part(p) = l { Some(*p) } else { None }) {
             part = Some(h.value);
             dropped.get_or_insert(h.dropped);
             j = h.end;
@@ -69,13 +58,7 @@ impl Grammar<'_, '_> {
         let mut weekday = None;
         let mut weekday_end = j;
         if self.continues(j)
-            && let Some(h) = self.lx.find(t, j, |l| {
-                if let Lex::Weekday(w) = l {
-                    Some(*w)
-                } else {
-                    None
-                }
-            })
+            && let Some(h) = self.lx.find(t, j, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
         {
             weekday = Some(h.value);
             dropped.get_or_insert(h.dropped);
@@ -119,11 +102,7 @@ impl Grammar<'_, '_> {
         let (value, invalid) = gregorian_value(core.calendar, core.written);
         // A relative date without a written year has no value until it is resolved against the
         // publication date: «26 جويلية الماضي» is not «--07-26».
-        let value = if core.relative.is_some() && core.written.year.is_none() {
-            None
-        } else {
-            value
-        };
+        let value = if core.relative.is_some() && core.written.year.is_none() { None } else { value };
         let date = DateMention {
             calendar: core.calendar,
             written: core.written,
@@ -135,13 +114,7 @@ impl Grammar<'_, '_> {
             invalid,
         };
         let span = self.span(i, dropped, core.end - 1);
-        (
-            core.end,
-            Mention {
-                span,
-                kind: MentionKind::Date(date),
-            },
-        )
+        (core.end, Mention { span, kind: MentionKind::Date(date) })
     }
 
     /// A weekday with nothing after it that makes a date: «قالت الحكومة، الأحد، إن…»،
@@ -184,13 +157,8 @@ impl Grammar<'_, '_> {
             }
             return self.bare_year(j, context);
         }
-        if let Some(h) = self.lx.find(t, j, |l| {
-            if let Lex::DayOrdinal(d) = l {
-                Some(*d)
-            } else {
-                None
-            }
-        }) && let Some(c) = self.after_day(h.end, h.value, h.dropped)
+        if let Some(h) = self.lx.find(t, j, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None })
+            && let Some(c) = self.after_day(h.end, h.value, h.dropped)
         {
             return Some(c);
         }
@@ -238,20 +206,13 @@ impl Grammar<'_, '_> {
     fn month_group(&self, k: usize, day: Option<u8>, context: bool) -> Option<Core> {
         let t = self.t;
         let (calendar, month, dropped, mut end) = self.month(k)?;
-        let mut written = DateValue {
-            month: Some(month),
-            day,
-            ..Default::default()
-        };
+        let mut written = DateValue { month: Some(month), day, ..Default::default() };
         let mut paired_span = None;
         let mut paired_month = None;
         // «ديسمبر/كانون الأول»، «تموز (يوليو)»، «كانون الأول - ديسمبر»
         if calendar == Calendar::Gregorian
             && self.continues(end)
-            && (t.is_punct(end, '/')
-                || t.is_punct(end, '(')
-                || t.is_punct(end, '-')
-                || t.is_punct(end, '\\'))
+            && (t.is_punct(end, '/') || t.is_punct(end, '(') || t.is_punct(end, '-') || t.is_punct(end, '\\'))
             && self.continues(end + 1)
             && let Some((Calendar::Gregorian, m2, 0, e2)) = self.month(end + 1)
         {
@@ -278,8 +239,7 @@ impl Grammar<'_, '_> {
                 end = e;
             }
         }
-        let bare =
-            written.year.is_none() && day.is_none() && relative.is_none() && paired_month.is_none();
+        let bare = written.year.is_none() && day.is_none() && relative.is_none() && paired_month.is_none();
         if bare && !context {
             return None;
         }
@@ -291,18 +251,9 @@ impl Grammar<'_, '_> {
         let mut core = Core::new(end, calendar, written, dropped);
         core.relative = relative;
         if let (Some(span), Some(m2)) = (paired_span, paired_month) {
-            let pw = DateValue {
-                month: Some(m2),
-                ..written
-            };
+            let pw = DateValue { month: Some(m2), ..written };
             let (value, invalid) = gregorian_value(Calendar::Gregorian, pw);
-            core.paired = Some(Box::new(Paired {
-                span,
-                calendar: Calendar::Gregorian,
-                written: pw,
-                value,
-                invalid,
-            }));
+            core.paired = Some(Box::new(Paired { span, calendar: Calendar::Gregorian, written: pw, value, invalid }));
         } else if written.year.is_some() && day.is_some() {
             core.paired = self.equivalent(&mut core.end, calendar);
         }
@@ -318,12 +269,7 @@ impl Grammar<'_, '_> {
             return None;
         }
         let paren = t.is_punct(k, '(');
-        if paren
-            || t.is_punct(k, '-')
-            || t.is_punct(k, '–')
-            || t.is_punct(k, '/')
-            || t.is_punct(k, '،')
-        {
+        if paren || t.is_punct(k, '-') || t.is_punct(k, '–') || t.is_punct(k, '/') || t.is_punct(k, '،') {
             k += 1;
         }
         if self.continues(k)
@@ -337,15 +283,7 @@ impl Grammar<'_, '_> {
         let day = if t.is_digits(k) {
             self.day_digits(k).map(|d| (d, k + 1))
         } else {
-            self.lx
-                .find(t, k, |l| {
-                    if let Lex::DayOrdinal(d) = l {
-                        Some(*d)
-                    } else {
-                        None
-                    }
-                })
-                .map(|h| (h.value, h.end))
+            self.lx.find(t, k, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None }).map(|h| (h.value, h.end))
         };
         let (day, mut m) = day?;
         if self.continues(m) && t.is_word(m) && t.folded(m) == "من" {
@@ -356,23 +294,17 @@ impl Grammar<'_, '_> {
         if cal2 == calendar {
             return None;
         }
+        let span = Span::new(t.tokens[k].start, t.tokens[e - 1].end);
         if paren {
             if !t.is_punct(e, ')') {
                 return None;
             }
             e += 1;
         }
-        let span = Span::new(t.tokens[k].start, t.tokens[e - 1].end);
         let written = DateValue::ymd(year, month, day);
         let (value, invalid) = gregorian_value(cal2, written);
         *end = e;
-        Some(Box::new(Paired {
-            span,
-            calendar: cal2,
-            written,
-            value,
-            invalid,
-        }))
+        Some(Box::new(Paired { span, calendar: cal2, written, value, invalid }))
     }
 
     /// A month name at `k`: its calendar, number, clitic letters dropped, and end.
@@ -412,11 +344,7 @@ impl Grammar<'_, '_> {
         if !self.continues(k) {
             return None;
         }
-        let h = self.lx.find(
-            self.t,
-            k,
-            |l| if let Lex::Era(c) = l { Some(*c) } else { None },
-        )?;
+        let h = self.lx.find(self.t, k, |l| if let Lex::Era(c) = l { Some(*c) } else { None })?;
         let single_letter = self.t.folded(k).chars().count() == 1;
         (h.dropped == 0 && (!single_letter || !self.t.is_word(k + 1) || !self.t.touching(k)))
             .then_some((h.value, h.end))
@@ -436,8 +364,7 @@ impl Grammar<'_, '_> {
         let t = self.t;
         let sep = |i: usize| ['.', ',', '٫', '٬', ':'].iter().any(|&c| t.is_punct(i, c));
         let after = t.touching(k) && sep(k + 1) && t.touching(k + 1) && t.is_digits(k + 2);
-        let before =
-            k >= 2 && t.touching(k - 1) && sep(k - 1) && t.touching(k - 2) && t.is_digits(k - 2);
+        let before = k >= 2 && t.touching(k - 1) && sep(k - 1) && t.touching(k - 2) && t.is_digits(k - 2);
         after || before
     }
 
@@ -445,13 +372,13 @@ impl Grammar<'_, '_> {
     fn numeric(&self, j: usize) -> Option<Core> {
         let t = self.t;
         let sep = t.folded(j + 1).chars().next()?;
-        if !['/', '-', '.', '\\'].contains(&sep)
-            || t.kind(j + 1) != Some(crate::text::TokenKind::Punct)
-            || !(t.touching(j) && t.touching(j + 1) && t.touching(j + 2) && t.touching(j + 3))
-            || !t.is_digits(j + 2)
-            || !t.is_punct(j + 3, sep)
-            || !t.is_digits(j + 4)
-        {
+        let shaped = ['/', '-', '.', '\\'].contains(&sep)
+            && t.kind(j + 1) == Some(crate::text::TokenKind::Punct)
+            && (j..j + 4).all(|k| t.touching(k))
+            && t.is_digits(j + 2)
+            && t.is_punct(j + 3, sep)
+            && t.is_digits(j + 4);
+        if !shaped {
             return None;
         }
         // «10.0.0.1» is not a date.
@@ -466,12 +393,7 @@ impl Grammar<'_, '_> {
         } else {
             return None;
         };
-        let written = DateValue {
-            year: y.parse().ok(),
-            month: m.parse().ok(),
-            day: d.parse().ok(),
-            week: None,
-        };
+        let written = DateValue { year: y.parse().ok(), month: m.parse().ok(), day: d.parse().ok(), week: None };
         Some(Core::new(j + 5, Calendar::Gregorian, written, 0))
     }
 
@@ -487,10 +409,7 @@ impl Grammar<'_, '_> {
         let (calendar, ok) = match era {
             Some((Calendar::Hijri, _)) => (Calendar::Hijri, year >= 1),
             Some((Calendar::Gregorian, _)) => (Calendar::Gregorian, year >= 1),
-            None => (
-                Calendar::Gregorian,
-                context && digits.len() == 4 && (1900..=2100).contains(&year),
-            ),
+            None => (Calendar::Gregorian, context && digits.len() == 4 && (1900..=2100).contains(&year)),
         };
         if !ok {
             return None;
@@ -513,13 +432,7 @@ impl Grammar<'_, '_> {
                 return None;
             }
         }
-        let h = self.lx.find(t, k, |l| {
-            if let Lex::Period { unit, bare } = l {
-                Some((*unit, *bare))
-            } else {
-                None
-            }
-        })?;
+        let h = self.lx.find(t, k, |l| if let Lex::Period { unit, bare } = l { Some((*unit, *bare)) } else { None })?;
         let (unit, bare) = h.value;
         let dropped = dropped.unwrap_or(h.dropped);
         let mut end = h.end;
@@ -563,13 +476,7 @@ impl Grammar<'_, '_> {
     /// «اليوم الخميس 9 ديسمبر 2021» is a dateline that states the day in full.
     fn deictic(&self, j: usize) -> Option<Core> {
         let t = self.t;
-        let h = self.lx.find(t, j, |l| {
-            if let Lex::Deictic(n) = l {
-                Some(*n)
-            } else {
-                None
-            }
-        })?;
+        let h = self.lx.find(t, j, |l| if let Lex::Deictic(n) = l { Some(*n) } else { None })?;
         let mut end = h.end;
         if h.value == 0 {
             // «اليوم الأول»، «اليوم العالمي»: "the day", not "today"; «ذلك اليوم»: that day.
@@ -580,9 +487,7 @@ impl Grammar<'_, '_> {
             if self.continues(end)
                 && t.is_word(end)
                 && t.folded(end).starts_with("ال")
-                && self
-                    .lex(end, |l| matches!(l, Lex::Weekday(_) | Lex::Modifier(_)))
-                    .is_none()
+                && self.lex(end, |l| matches!(l, Lex::Weekday(_) | Lex::Modifier(_))).is_none()
             {
                 return None;
             }
@@ -592,13 +497,7 @@ impl Grammar<'_, '_> {
         let paren = self.continues(end) && t.is_punct(end, '(');
         let k = if paren { end + 1 } else { end };
         if self.continues(k)
-            && let Some(w) = self.lx.find(t, k, |l| {
-                if let Lex::Weekday(w) = l {
-                    Some(*w)
-                } else {
-                    None
-                }
-            })
+            && let Some(w) = self.lx.find(t, k, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
             && (!paren || t.is_punct(w.end, ')'))
         {
             core.weekday = Some(w.value);
@@ -629,46 +528,27 @@ impl Grammar<'_, '_> {
         if !self.continues(k) {
             return None;
         }
-        let h = self.lx.find(self.t, k, |l| {
-            if let Lex::Modifier(d) = l {
-                Some(*d)
-            } else {
-                None
-            }
-        })?;
+        let h = self.lx.find(self.t, k, |l| if let Lex::Modifier(d) = l { Some(*d) } else { None })?;
         (h.dropped == 0).then_some((h.value, h.end))
     }
 
     /// Whether the word before token `i` is a preposition that introduces a date.
     fn context_before(&self, i: usize) -> bool {
-        i > 0
-            && !self.t.breaks_before(i)
-            && self.lex(i - 1, |l| matches!(l, Lex::DateContext)).is_some()
+        i > 0 && !self.t.breaks_before(i) && self.lex(i - 1, |l| matches!(l, Lex::DateContext)).is_some()
     }
 
-    pub(crate) fn lex(
-        &self,
-        k: usize,
-        pick: impl Fn(&Lex) -> bool,
-    ) -> Option<crate::lexicon::Hit<()>> {
+    pub(crate) fn lex(&self, k: usize, pick: impl Fn(&Lex) -> bool) -> Option<crate::lexicon::Hit<()>> {
         self.lx.find(self.t, k, |l| pick(l).then_some(()))
     }
 
-    fn lex_indefinite(
-        &self,
-        k: usize,
-        pick: impl Fn(&Lex) -> bool,
-    ) -> Option<crate::lexicon::Hit<()>> {
-        self.lx
-            .find_indefinite(self.t, k, |l| pick(l).then_some(()))
+    fn lex_indefinite(&self, k: usize, pick: impl Fn(&Lex) -> bool) -> Option<crate::lexicon::Hit<()>> {
+        self.lx.find_indefinite(self.t, k, |l| pick(l).then_some(()))
     }
 }
 
 /// The Gregorian value of a date as written, and whether the written date does not exist.
 pub(crate) fn gregorian_value(calendar: Calendar, w: DateValue) -> (Option<DateValue>, bool) {
-    if w.month.is_some_and(|m| !(1..=12).contains(&m))
-        || w.day.is_some_and(|d| !(1..=31).contains(&d))
-    {
+    if w.month.is_some_and(|m| !(1..=12).contains(&m)) || w.day.is_some_and(|d| !(1..=31).contains(&d)) {
         return (None, true);
     }
     match calendar {
@@ -685,18 +565,10 @@ pub(crate) fn gregorian_value(calendar: Calendar, w: DateValue) -> (Option<DateV
             },
             // A Hijri month or year straddles two Gregorian ones: the value is the Gregorian
             // month (or year) in which it begins.
-            (Some(y), Some(m), None) => (
-                hijri_to_gregorian(y, m, 1)
-                    .ok()
-                    .map(|(gy, gm, _)| DateValue::ym(gy, gm)),
-                false,
-            ),
-            (Some(y), None, None) => (
-                hijri_to_gregorian(y, 1, 1)
-                    .ok()
-                    .map(|(gy, _, _)| DateValue::y(gy)),
-                false,
-            ),
+            (Some(y), Some(m), None) => {
+                (hijri_to_gregorian(y, m, 1).ok().map(|(gy, gm, _)| DateValue::ym(gy, gm)), false)
+            }
+            (Some(y), None, None) => (hijri_to_gregorian(y, 1, 1).ok().map(|(gy, _, _)| DateValue::y(gy)), false),
             (None, _, Some(d)) => (None, d > 30),
             _ => (None, false),
         },

@@ -130,21 +130,14 @@ impl Duration {
 
 /// A number as people write it: no trailing `.0`.
 pub fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
 }
 
 /// Finds every date, figure and duration in `text`. Relative dates come back unresolved
 /// (`value: None`); see [`resolve::resolve`].
 pub fn extract(text: &str) -> Vec<Mention> {
     let toks = Tokens::new(text);
-    let g = Grammar {
-        t: &toks,
-        lx: &LEXICON,
-    };
+    let g = Grammar { t: &toks, lx: &LEXICON };
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -167,8 +160,7 @@ pub(crate) struct Grammar<'a, 't> {
 impl Grammar<'_, '_> {
     /// The span from token `first` (less `dropped` clitic letters) to the end of token `last`.
     pub fn span(&self, first: usize, dropped: usize, last: usize) -> Span {
-        let start =
-            self.t.tokens[first].start + offset_after_letters(self.t.original(first), dropped);
+        let start = self.t.tokens[first].start + offset_after_letters(self.t.original(first), dropped);
         Span::new(start, self.t.tokens[last].end)
     }
 

@@ -27,11 +27,7 @@ impl Grammar<'_, '_> {
     /// A number at token `j`: digits (3,000 · 3٬000 · 1.5 · ١٫٥) optionally followed by a scale
     /// word («170 ألفا»), or number words («خمس وثمانين»، «ثلاثة آلاف»).
     pub fn number(&self, j: usize) -> Option<Number> {
-        if self.t.is_digits(j) {
-            self.digit_number(j)
-        } else {
-            self.word_number(j)
-        }
+        if self.t.is_digits(j) { self.digit_number(j) } else { self.word_number(j) }
     }
 
     fn digit_number(&self, j: usize) -> Option<Number> {
@@ -49,8 +45,7 @@ impl Grammar<'_, '_> {
                 // «1.500» is a thousand and a half in the European style some Maghrebi outlets
                 // use, unless a scale word follows («1.500 مليون» reads as 1.5 million there too,
                 // but a scale word after a 3-digit fraction is rarer than a decimal one).
-                let european =
-                    sep == '.' && group.len() == 3 && int.len() <= 3 && !self.scale_at(k + 2);
+                let european = sep == '.' && group.len() == 3 && int.len() <= 3 && !self.scale_at(k + 2);
                 if european {
                     int.push_str(group);
                 } else {
@@ -65,11 +60,7 @@ impl Grammar<'_, '_> {
             return None;
         }
         let plain = k == j + 1;
-        let mut value: f64 = if frac.is_empty() {
-            int.parse().ok()?
-        } else {
-            format!("{int}.{frac}").parse().ok()?
-        };
+        let mut value: f64 = if frac.is_empty() { int.parse().ok()? } else { format!("{int}.{frac}").parse().ok()? };
         if let Some((scale, end)) = self.scale_word(k) {
             value *= scale;
             k = end;
@@ -94,10 +85,7 @@ impl Grammar<'_, '_> {
             return None;
         }
         let hit = self.lx.find(self.t, k, |l| match l {
-            Lex::Number {
-                value,
-                class: NumClass::Scale,
-            } => Some(*value),
+            Lex::Number { value, class: NumClass::Scale | NumClass::ScalePlural } => Some(*value),
             _ => None,
         })?;
         (hit.dropped == 0).then_some((hit.value as f64, hit.end))
@@ -107,16 +95,17 @@ impl Grammar<'_, '_> {
     /// hundreds and thousands before both. A conjunction only joins parts in that order, so
     /// «أمريكي واحد وستة» stays two numbers, 1 and 6.
     fn word_number(&self, j: usize) -> Option<Number> {
-        let first = self.number_word(j)?;
+        let mut first = self.number_word(j)?;
+        if first.class == NumClass::ScalePlural {
+            if self.preceded_by_count(j) {
+                return None;
+            }
+            first.class = NumClass::Vague;
+        }
         if matches!(first.class, NumClass::Vague | NumClass::Few) {
             // «العشرات» and «مئات» are only a count with a noun after them.
             return Some(Number {
-                value: first.value as f64
-                    * if first.class == NumClass::Vague {
-                        2.0
-                    } else {
-                        1.0
-                    },
+                value: first.value as f64 * if first.class == NumClass::Vague { 2.0 } else { 1.0 },
                 end: first.end,
                 dropped: first.dropped,
                 written_in_digits: false,
@@ -140,35 +129,21 @@ impl Grammar<'_, '_> {
             };
             let class = word.class;
             // A teen: a unit word followed by عشر/عشرة.
-            let teen_end = (matches!(class, NumClass::Unit | NumClass::TeenOnly)
-                && word.value < 10)
-                .then(|| word.end)
+            let teen_end = (matches!(class, NumClass::Unit | NumClass::TeenOnly) && word.value < 10)
+                .then_some(word.end)
                 .filter(|&e| self.continues(e) && matches!(self.t.folded(e), "عشر" | "عشره"));
-            let class = if teen_end.is_some() {
-                NumClass::Unit
-            } else {
-                class
-            };
+            let class = if teen_end.is_some() { NumClass::Unit } else { class };
             let allowed = match (last, joined, class) {
                 (None, _, NumClass::TeenOnly) => teen_end.is_some(),
                 (
                     None,
                     _,
-                    NumClass::Unit
-                    | NumClass::Tens
-                    | NumClass::Hundreds
-                    | NumClass::Scale
-                    | NumClass::ScaleDual,
+                    NumClass::Unit | NumClass::Tens | NumClass::Hundreds | NumClass::Scale | NumClass::ScaleDual,
                 ) => true,
                 (Some(NumClass::Unit), true, NumClass::Tens) => current < 10,
-                (Some(NumClass::Unit), false, NumClass::Hundreds) => {
-                    word.value == 100 && current < 10
-                }
-                (
-                    Some(NumClass::Unit | NumClass::Tens | NumClass::Hundreds),
-                    false,
-                    NumClass::Scale,
-                ) => true,
+                (Some(NumClass::Unit), false, NumClass::Hundreds) => word.value == 100 && current < 10,
+                (Some(NumClass::Unit | NumClass::Tens | NumClass::Hundreds), false, NumClass::Scale) => true,
+                (Some(NumClass::Unit), false, NumClass::ScalePlural) => (3..=10).contains(&current),
                 (Some(NumClass::Hundreds), true, NumClass::Unit | NumClass::Tens) => true,
                 (
                     Some(NumClass::Scale | NumClass::ScaleDual),
@@ -186,7 +161,7 @@ impl Grammar<'_, '_> {
                 }
                 NumClass::Hundreds if last == Some(NumClass::Unit) && !joined => current *= 100,
                 NumClass::Hundreds => current += word.value,
-                NumClass::Scale => {
+                NumClass::Scale | NumClass::ScalePlural => {
                     total += current.max(1) * word.value;
                     current = 0;
                 }
@@ -194,13 +169,13 @@ impl Grammar<'_, '_> {
                 NumClass::Vague | NumClass::Few => unreachable!("handled above"),
             }
             // After a teen the number is complete unless a scale word follows.
-            last = Some(if teen_end.is_some() {
-                NumClass::Tens
-            } else {
-                class
-            });
+            last = Some(if teen_end.is_some() { NumClass::Tens } else { class });
             end = teen_end.map_or(word.end, |e| e + 1);
             k = end;
+        }
+        // A lone «واحد» or «اثنان» is an adjective after a noun, not a count of its own.
+        if end == j + 1 && first.class == NumClass::Unit && first.value <= 2 {
+            return None;
         }
         if end == j {
             return None;
@@ -213,6 +188,12 @@ impl Grammar<'_, '_> {
             vague: false,
             plain_digits: false,
         })
+    }
+
+    /// Whether the word before `j` is a number that a plural scale word multiplies: the
+    /// «آلاف» of «خمسة آلاف» is not a vague count of its own.
+    fn preceded_by_count(&self, j: usize) -> bool {
+        j > 0 && !self.t.breaks_before(j) && (self.t.is_digits(j - 1) || self.number_word(j - 1).is_some())
     }
 
     /// The next part of a compound number at `k`, joined by و («وثمانين» or «و ثمانين») or not.
@@ -243,12 +224,7 @@ impl Grammar<'_, '_> {
             Lex::Number { value, class } => Some((*value, *class)),
             _ => None,
         })?;
-        Some(NumberWord {
-            value: hit.value.0,
-            class: hit.value.1,
-            end: hit.end,
-            dropped: hit.dropped,
-        })
+        Some(NumberWord { value: hit.value.0, class: hit.value.1, end: hit.end, dropped: hit.dropped })
     }
 }
 
@@ -269,16 +245,9 @@ mod tests {
 
     fn read(text: &str) -> Option<(f64, String)> {
         let t = Tokens::new(text);
-        let g = Grammar {
-            t: &t,
-            lx: &LEXICON,
-        };
+        let g = Grammar { t: &t, lx: &LEXICON };
         let n = g.number(0)?;
-        let end = if n.end == 0 {
-            0
-        } else {
-            t.tokens[n.end - 1].end
-        };
+        let end = if n.end == 0 { 0 } else { t.tokens[n.end - 1].end };
         Some((n.value, text[..end].to_string()))
     }
 
@@ -302,14 +271,8 @@ mod tests {
         assert_eq!(read("خمسة آلاف جندي"), Some((5000.0, "خمسة آلاف".into())));
         assert_eq!(read("ثلاثة عشر"), Some((13.0, "ثلاثة عشر".into())));
         assert_eq!(read("إحدى عشرة"), Some((11.0, "إحدى عشرة".into())));
-        assert_eq!(
-            read("اثنا عشر ألفا"),
-            Some((12000.0, "اثنا عشر ألفا".into()))
-        );
-        assert_eq!(
-            read("مئتان وخمسون ألفا"),
-            Some((250000.0, "مئتان وخمسون ألفا".into()))
-        );
+        assert_eq!(read("اثنا عشر ألفا"), Some((12000.0, "اثنا عشر ألفا".into())));
+        assert_eq!(read("مئتان وخمسون ألفا"), Some((250000.0, "مئتان وخمسون ألفا".into())));
         assert_eq!(read("ثلاث مئة"), Some((300.0, "ثلاث مئة".into())));
         assert_eq!(read("ثلاثمائة وخمسة"), Some((305.0, "ثلاثمائة وخمسة".into())));
         assert_eq!(read("ألفان"), Some((2000.0, "ألفان".into())));
@@ -320,7 +283,9 @@ mod tests {
 
     #[test]
     fn conjunction_does_not_join_two_counts() {
-        assert_eq!(read("واحد وستة"), Some((1.0, "واحد".into())));
+        // A lone «واحد» is an adjective after a noun; «ستة» after it is a count of its own.
+        assert_eq!(read("واحد وستة"), None);
+        assert_eq!(read("ثلاثة وستة"), Some((3.0, "ثلاثة".into())));
         assert_eq!(read("ثلاثين وخمسة"), Some((30.0, "ثلاثين".into())));
         assert_eq!(read("أحد"), None);
     }

@@ -23,10 +23,7 @@ impl Grammar<'_, '_> {
         let mut bound = Bound::Exact;
         let mut dropped = None;
         if let Some(h) = self.lx.find(t, i, |l| match l {
-            Lex::Approx {
-                bound,
-                after: false,
-            } => Some(*bound),
+            Lex::Approx { bound, after: false } => Some(*bound),
             _ => None,
         }) && self.continues(h.end)
         {
@@ -37,20 +34,10 @@ impl Grammar<'_, '_> {
         if let Some(found) = self.counted(i, j, bound, dropped) {
             return Some(found);
         }
-        if j == i {
-            self.postposed_count(i)
-        } else {
-            None
-        }
+        if j == i { self.postposed_count(i) } else { None }
     }
 
-    fn counted(
-        &self,
-        i: usize,
-        j: usize,
-        bound: Bound,
-        dropped: Option<usize>,
-    ) -> Option<(usize, Mention)> {
+    fn counted(&self, i: usize, j: usize, bound: Bound, dropped: Option<usize>) -> Option<(usize, Mention)> {
         let t = self.t;
         if let Some(n) = self.number(j) {
             if n.written_in_digits && !self.digits_count_something(j, &n) {
@@ -60,34 +47,18 @@ impl Grammar<'_, '_> {
             return self.after_number(i, dropped, n, bound);
         }
         // «ومتعاقدان»، «قاعدتين»: an indefinite dual counts two.
-        if let Some(h) = self
-            .lx
-            .find_indefinite(t, j, |l| matches!(l, Lex::Dual).then_some(()))
-        {
-            let unit_start =
-                t.tokens[j].start + crate::text::offset_after_letters(t.original(j), h.dropped);
+        if let Some(h) = self.lx.find_indefinite(t, j, |l| matches!(l, Lex::Dual).then_some(())) {
+            let unit_start = t.tokens[j].start + crate::text::offset_after_letters(t.original(j), h.dropped);
             let unit = t.text[unit_start..t.tokens[j].end].to_string();
             let span = self.span(i, dropped.unwrap_or(h.dropped), h.end - 1);
-            let figure = Figure {
-                value: 2.0,
-                unit: Some(unit),
-                bound,
-            };
-            return Some((
-                self.skip_dual_adjectives(h.end, j),
-                Mention {
-                    span,
-                    kind: MentionKind::Figure(figure),
-                },
-            ));
+            let figure = Figure { value: 2.0, unit: Some(unit), bound };
+            return Some((self.skip_dual_adjectives(h.end, j), Mention { span, kind: MentionKind::Figure(figure) }));
         }
         // «عقدين»، «ساعتين»; «بعد عقود» (at least two decades).
         let h = self.lx.find(t, j, |l| match l {
-            Lex::Duration {
-                unit,
-                per,
-                count: c @ (DurationCount::Two | DurationCount::Vague),
-            } => Some((*unit, *per, *c)),
+            Lex::Duration { unit, per, count: c @ (DurationCount::Two | DurationCount::Vague) } => {
+                Some((*unit, *per, *c))
+            }
             _ => None,
         })?;
         let (unit, per, count) = h.value;
@@ -95,10 +66,7 @@ impl Grammar<'_, '_> {
         let bound = match (count, bound) {
             (DurationCount::Vague, Bound::Exact) => {
                 let clitic_li = h.dropped > 0 && t.folded(j).starts_with('ل');
-                let context = j > 0
-                    && self
-                        .lex(j - 1, |l| matches!(l, Lex::DurationContext))
-                        .is_some();
+                let context = j > 0 && self.lex(j - 1, |l| matches!(l, Lex::DurationContext)).is_some();
                 if !(clitic_li || context) {
                     return None;
                 }
@@ -107,27 +75,11 @@ impl Grammar<'_, '_> {
             (_, b) => b,
         };
         let span = self.span(i, dropped.unwrap_or(h.dropped), h.end - 1);
-        let duration = Duration {
-            amount,
-            unit,
-            bound,
-        };
-        Some((
-            h.end,
-            Mention {
-                span,
-                kind: MentionKind::Duration(duration),
-            },
-        ))
+        let duration = Duration { amount, unit, bound };
+        Some((h.end, Mention { span, kind: MentionKind::Duration(duration) }))
     }
 
-    fn after_number(
-        &self,
-        i: usize,
-        dropped: usize,
-        n: Number,
-        mut bound: Bound,
-    ) -> Option<(usize, Mention)> {
+    fn after_number(&self, i: usize, dropped: usize, n: Number, mut bound: Bound) -> Option<(usize, Mention)> {
         let t = self.t;
         if n.vague && bound == Bound::Exact {
             bound = Bound::AtLeast;
@@ -136,11 +88,7 @@ impl Grammar<'_, '_> {
         // A unit of time makes it a duration: «18 عاما»، «ثلاث سنوات»، «منذ ثلاثة أسابيع».
         if self.continues(k)
             && let Some(h) = self.lx.find(t, k, |l| match l {
-                Lex::Duration {
-                    unit,
-                    per,
-                    count: DurationCount::One | DurationCount::Plural,
-                } => Some((*unit, *per)),
+                Lex::Duration { unit, per, count: DurationCount::One | DurationCount::Plural } => Some((*unit, *per)),
                 _ => None,
             })
             && h.dropped == 0
@@ -148,18 +96,8 @@ impl Grammar<'_, '_> {
             let (unit, per) = h.value;
             let (end, bound) = self.approx_after(h.end, bound);
             let span = self.span(i, dropped, end - 1);
-            let duration = Duration {
-                amount: n.value * per as f64,
-                unit,
-                bound,
-            };
-            return Some((
-                end,
-                Mention {
-                    span,
-                    kind: MentionKind::Duration(duration),
-                },
-            ));
+            let duration = Duration { amount: n.value * per as f64, unit, bound };
+            return Some((end, Mention { span, kind: MentionKind::Duration(duration) }));
         }
         let (unit, end) = match self.unit_at(k) {
             Some((unit, end)) => (Some(unit), end),
@@ -167,26 +105,12 @@ impl Grammar<'_, '_> {
             None => (None, k),
         };
         // Four digits with nothing counted read as a year, not a figure: «الغزو الأمريكي 2003».
-        if unit.is_none()
-            && n.plain_digits
-            && t.folded(k - 1).len() == 4
-            && (1900.0..=2100.0).contains(&n.value)
-        {
+        if unit.is_none() && n.plain_digits && t.folded(k - 1).len() == 4 && (1900.0..=2100.0).contains(&n.value) {
             return None;
         }
         let (end, bound) = self.approx_after(end, bound);
         let span = self.span(i, dropped, end - 1);
-        Some((
-            end,
-            Mention {
-                span,
-                kind: MentionKind::Figure(Figure {
-                    value: n.value,
-                    unit,
-                    bound,
-                }),
-            },
-        ))
+        Some((end, Mention { span, kind: MentionKind::Figure(Figure { value: n.value, unit, bound }) }))
     }
 
     /// «3000 جندي تقريبا»، «5 قتلى على الأقل».
@@ -224,11 +148,8 @@ impl Grammar<'_, '_> {
         }
         if t.folded(k) == "من" {
             let n = k + 1;
-            return (self.continues(n)
-                && t.is_word(n)
-                && t.folded(n).starts_with("ال")
-                && self.counts(n))
-            .then(|| (t.original(n).to_string(), n + 1));
+            return (self.continues(n) && t.is_word(n) && t.folded(n).starts_with("ال") && self.counts(n))
+                .then(|| (t.original(n).to_string(), n + 1));
         }
         self.counts(k).then(|| (t.original(k).to_string(), k + 1))
     }
@@ -239,61 +160,45 @@ impl Grammar<'_, '_> {
         if self.lx.is(t, k, |l| matches!(l, Lex::FunctionWord)) {
             return false;
         }
-        !self
-            .lx
-            .find(t, k, |l| {
-                matches!(
-                    l,
-                    Lex::Month(_)
-                        | Lex::HijriMonth(_)
-                        | Lex::Weekday(_)
-                        | Lex::Modifier(_)
-                        | Lex::Era(_)
-                        | Lex::Deictic(_)
-                        | Lex::DateContext
-                        | Lex::Approx { .. }
-                        | Lex::TimeOfDay
-                        | Lex::Number { .. }
-                )
-                .then_some(())
-            })
-            .is_some_and(|h| h.dropped == 0)
+        let date_or_number_word = |l: &Lex| {
+            matches!(
+                l,
+                Lex::Month(_)
+                    | Lex::HijriMonth(_)
+                    | Lex::Weekday(_)
+                    | Lex::Modifier(_)
+                    | Lex::Era(_)
+                    | Lex::Deictic(_)
+                    | Lex::DateContext
+                    | Lex::Approx { .. }
+                    | Lex::TimeOfDay
+                    | Lex::Number { .. }
+            )
+        };
+        self.lx.find(t, k, |l| date_or_number_word(l).then_some(())).is_none_or(|h| h.dropped > 0)
     }
 
     /// Whether digits at `j` count something, rather than name it («K-1»، «كوفيد – 19»،
     /// «القرار 2254»), order it («الـ15»), or tell the time («10:30»، «الساعة 5»).
     fn digits_count_something(&self, j: usize, n: &Number) -> bool {
         let t = self.t;
-        let touching_kind =
-            |a: usize, kind: TokenKind| t.touching(a) && t.kind(a + 1) == Some(kind);
+        let touching_kind = |a: usize, kind: TokenKind| t.touching(a) && t.kind(a + 1) == Some(kind);
         if j > 0 && !t.breaks_before(j) {
             let p = j - 1;
             let prev_is = |c: &[char]| c.iter().any(|&c| t.is_punct(p, c));
-            if touching_kind(p, TokenKind::Digits) && t.kind(p) == Some(TokenKind::Latin) {
-                return false;
-            }
             if t.kind(p) == Some(TokenKind::Latin) && t.touching(p) {
                 return false;
             }
             // A dash between a name and a number: «K-1»، «إف-16»، «كوفيد – 19» (not «3-4»).
-            if prev_is(&DASHES)
-                && p > 0
-                && matches!(t.kind(p - 1), Some(TokenKind::Word | TokenKind::Latin))
-            {
+            if prev_is(&DASHES) && p > 0 && matches!(t.kind(p - 1), Some(TokenKind::Word | TokenKind::Latin)) {
                 return false;
             }
             // The tail of «10:30», «3/4» or a longer digit group.
-            if t.kind(p) == Some(TokenKind::Punct)
-                && t.touching(p)
-                && p > 0
-                && t.is_digits(p - 1)
-                && t.touching(p - 1)
+            if t.kind(p) == Some(TokenKind::Punct) && t.touching(p) && p > 0 && t.is_digits(p - 1) && t.touching(p - 1)
             {
                 return false;
             }
-            if t.is_word(p)
-                && (t.folded(p) == "ال" || self.lx.is(t, p, |l| matches!(l, Lex::Designator)))
-            {
+            if t.is_word(p) && (t.folded(p) == "ال" || self.lx.is(t, p, |l| matches!(l, Lex::Designator))) {
                 return false;
             }
         }
@@ -301,28 +206,19 @@ impl Grammar<'_, '_> {
         if touching_kind(e - 1, TokenKind::Latin) {
             return false;
         }
-        if t.touching(e - 1)
-            && (t.is_punct(e, ':') || t.is_punct(e, '/'))
-            && t.touching(e)
-            && t.is_digits(e + 1)
-        {
+        // «10:30», «3/4», «10.0.0.1»: the number goes on past what was read.
+        let more = [':', '/', '.', ',', '٫', '٬'].iter().any(|&c| t.is_punct(e, c));
+        if t.touching(e - 1) && more && t.touching(e) && t.is_digits(e + 1) {
             return false;
         }
         !(self.continues(e)
-            && self
-                .lx
-                .find(t, e, |l| matches!(l, Lex::TimeOfDay).then_some(()))
-                .is_some_and(|h| h.dropped == 0))
+            && self.lx.find(t, e, |l| matches!(l, Lex::TimeOfDay).then_some(())).is_some_and(|h| h.dropped == 0))
     }
 
     /// After a dual noun, agreeing dual adjectives («متعاقدان أمريكيان») are not more counts.
     fn skip_dual_adjectives(&self, mut k: usize, noun: usize) -> usize {
         let t = self.t;
-        let suffix = if t.folded(noun).ends_with("ان") {
-            "ان"
-        } else {
-            "ين"
-        };
+        let suffix = if t.folded(noun).ends_with("ان") { "ان" } else { "ين" };
         while self.continues(k) && t.is_word(k) && t.folded(k).ends_with(suffix) && self.counts(k) {
             k += 1;
         }
@@ -341,19 +237,11 @@ impl Grammar<'_, '_> {
             "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => 2.0,
             _ => return None,
         };
-        if !self.counts(i)
-            || self
-                .lx
-                .is(t, i, |l| matches!(l, Lex::NotCounted | Lex::Dual))
-        {
+        if !self.counts(i) || self.lx.is(t, i, |l| matches!(l, Lex::NotCounted | Lex::Dual)) {
             return None;
         }
         let h = self.lx.find(t, i, |l| match l {
-            Lex::Duration {
-                unit,
-                per,
-                count: DurationCount::One,
-            } => Some((*unit, *per)),
+            Lex::Duration { unit, per, count: DurationCount::One } => Some((*unit, *per)),
             _ => None,
         });
         let span = self.span(i, 0, k);
@@ -363,11 +251,7 @@ impl Grammar<'_, '_> {
                 unit: h.value.0,
                 bound: Bound::Exact,
             }),
-            _ => MentionKind::Figure(Figure {
-                value,
-                unit: Some(t.original(i).to_string()),
-                bound: Bound::Exact,
-            }),
+            _ => MentionKind::Figure(Figure { value, unit: Some(t.original(i).to_string()), bound: Bound::Exact }),
         };
         Some((k + 1, Mention { span, kind }))
     }

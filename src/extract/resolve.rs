@@ -61,11 +61,7 @@ pub fn infer_published(mentions: &[Mention]) -> Option<DateValue> {
     if full.is_some() {
         return full;
     }
-    Some(DateValue {
-        year: Some(year?),
-        month,
-        ..Default::default()
-    })
+    Some(DateValue { year: Some(year?), month, ..Default::default() })
 }
 
 /// Gives each relative date its Gregorian value against `published`, where it can be known.
@@ -110,19 +106,12 @@ fn resolve_one(d: &DateMention, rel: Relative, p: DateValue) -> Option<DateValue
         Relative::Period(PeriodUnit::Year, n) => Some(DateValue::y(p.year? + n)),
         Relative::Period(PeriodUnit::Month, n) => {
             let index = p.year? * 12 + (p.month? as i32 - 1) + n;
-            Some(DateValue::ym(
-                index.div_euclid(12),
-                (index.rem_euclid(12) + 1) as u8,
-            ))
+            Some(DateValue::ym(index.div_euclid(12), (index.rem_euclid(12) + 1) as u8))
         }
         Relative::Period(PeriodUnit::Week, n) => {
             let (y, m, day) = add_days(p.year?, p.month?, p.day?, 7 * n as i64)?;
             let (wy, week) = iso_week(y, m, day)?;
-            Some(DateValue {
-                year: Some(wy),
-                week: Some(week),
-                ..Default::default()
-            })
+            Some(DateValue { year: Some(wy), week: Some(week), ..Default::default() })
         }
         Relative::NamedMonth(direction) => {
             let month = w.month?;
@@ -136,11 +125,7 @@ fn resolve_one(d: &DateMention, rel: Relative, p: DateValue) -> Option<DateValue
                         p.year? - 1
                     } else {
                         // The publication month itself: this year's only if the day has passed.
-                        if w.day? < p.day? {
-                            p.year?
-                        } else {
-                            p.year? - 1
-                        }
+                        if w.day? < p.day? { p.year? } else { p.year? - 1 }
                     }
                 }
                 _ => {
@@ -156,10 +141,7 @@ fn resolve_one(d: &DateMention, rel: Relative, p: DateValue) -> Option<DateValue
                     }
                 }
             };
-            let v = DateValue {
-                year: Some(year),
-                ..w
-            };
+            let v = DateValue { year: Some(year), ..w };
             match v.full() {
                 Some((y, m, day)) if !crate::calendar::is_valid(y, m, day) => None,
                 _ => Some(v),
@@ -183,9 +165,7 @@ mod tests {
     fn values(text: &str, published: &str) -> Vec<String> {
         let mut ms = extract(text);
         resolve(&mut ms, DateValue::parse(published));
-        dates(&ms)
-            .map(|d| d.value.map_or("null".to_string(), |v| v.to_string()))
-            .collect()
+        dates(&ms).map(|d| d.value.map_or("null".to_string(), |v| v.to_string())).collect()
     }
 
     #[test]
@@ -193,10 +173,7 @@ mod tests {
         // 9 December 2021 was a Thursday.
         assert_eq!(values("قال أمس", "2021-12-09"), ["2021-12-08"]);
         assert_eq!(values("ظهر اليوم (الخميس)", "2021-12-09"), ["2021-12-09"]);
-        assert_eq!(
-            values("قالت الحكومة، الأحد، إن", "2021-12-09"),
-            ["2021-12-05"]
-        );
+        assert_eq!(values("قالت الحكومة، الأحد، إن", "2021-12-09"), ["2021-12-05"]);
         assert_eq!(values("الخميس الماضي", "2021-12-09"), ["2021-12-02"]);
         assert_eq!(values("الخميس المقبل", "2021-12-09"), ["2021-12-16"]);
         assert_eq!(values("الجمعة المقبل", "2021-12-09"), ["2021-12-10"]);
@@ -221,10 +198,7 @@ mod tests {
         assert_eq!(infer_published(&ms), Some(DateValue::ym(2021, 12)));
         let ms = extract("اليوم الخميس 9 ديسمبر 2021");
         assert_eq!(infer_published(&ms), Some(DateValue::ymd(2021, 12, 9)));
-        assert_eq!(
-            infer_published(&extract("العام الجاري 2021 ثم العام الجاري 2022")),
-            None
-        );
+        assert_eq!(infer_published(&extract("العام الجاري 2021 ثم العام الجاري 2022")), None);
         assert_eq!(infer_published(&extract("31 ديسمبر الجاري")), None);
     }
 }

@@ -1,0 +1,398 @@
+//! Extraction on real Arabic news sentences: every form the grammar promises, with exact spans
+//! and values, and the things it must not take for dates or figures.
+
+use tadqiq::analysis::{PublishedSource, analyse};
+use tadqiq::calendar::{DateValue, hijri_to_gregorian};
+use tadqiq::extract::{Mention, MentionKind, Span, extract, format_number};
+use tadqiq::lexicon::LEXICON;
+
+/// Every mention in `text` as `kind «text» value`, in order. The text is the mention's span, so
+/// a wrong span fails the comparison.
+fn found(text: &str) -> Vec<String> {
+    found_published(text, None)
+}
+
+fn found_published(text: &str, published: Option<&str>) -> Vec<String> {
+    let given = published.map(|p| (DateValue::parse(p).expect("a date"), PublishedSource::Flag));
+    analyse(text, given).mentions.iter().map(|m| render(text, m)).collect()
+}
+
+fn render(text: &str, m: &Mention) -> String {
+    let t = &text[m.span.start..m.span.end];
+    match &m.kind {
+        MentionKind::Date(d) => {
+            let value = match (d.value, d.invalid) {
+                (_, true) => "invalid".to_string(),
+                (Some(v), _) => v.to_string(),
+                (None, _) => "null".to_string(),
+            };
+            let mut s = format!("date «{t}» {value}");
+            if let Some(p) = &d.paired {
+                let pv = p.value.map_or("null".into(), |v| v.to_string());
+                s += &format!(" | «{}» {pv}", &text[p.span.start..p.span.end]);
+            }
+            s
+        }
+        MentionKind::Figure(f) => {
+            let mut s = format!("figure «{t}» {}", format_number(f.value));
+            if let Some(u) = &f.unit {
+                s += &format!(" {u}");
+            }
+            if f.approx() {
+                s += &format!(" ~{}", f.bound.as_str());
+            }
+            s
+        }
+        MentionKind::Duration(d) => {
+            let mut s = format!("duration «{t}» {}", d.iso());
+            if d.approx() {
+                s += &format!(" ~{}", d.bound.as_str());
+            }
+            s
+        }
+    }
+}
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let start = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    Span::new(start, start + needle.len())
+}
+
+// ---- dates -------------------------------------------------------------------------------
+
+#[test]
+fn every_gregorian_month_of_every_tradition() {
+    for (form, month, tradition) in &LEXICON.months {
+        let text = format!("وقع ذلك في 5 {form} 2020 بحسب المصادر");
+        let want = format!("date «5 {form} 2020» 2020-{month:02}-05");
+        assert_eq!(found(&text), [want], "{tradition} {form}");
+        let text = format!("منذ {form} 2019");
+        assert_eq!(found(&text), [format!("date «{form} 2019» 2019-{month:02}")], "{tradition} {form}");
+    }
+    let traditions: std::collections::BTreeSet<_> = LEXICON.months.iter().map(|m| m.2.as_str()).collect();
+    assert_eq!(traditions.into_iter().collect::<Vec<_>>(), ["egyptian", "levantine", "maghrebi", "moroccan"]);
+    for month in 1..=12 {
+        for tradition in ["egyptian", "levantine"] {
+            assert!(LEXICON.months.iter().any(|m| m.1 == month && m.2 == tradition), "{tradition} {month}");
+        }
+    }
+}
+
+#[test]
+fn every_hijri_month_converts_with_umm_al_qura() {
+    for (form, month) in &LEXICON.hijri_months {
+        let text = format!("في 15 {form} 1442 هـ");
+        let (y, m, d) = hijri_to_gregorian(1442, *month, 15).unwrap();
+        assert_eq!(found(&text), [format!("date «15 {form} 1442 هـ» {y}-{m:02}-{d:02}")], "{form}");
+    }
+    assert_eq!(found("حلّ 15 رمضان 1442 هـ"), ["date «15 رمضان 1442 هـ» 2021-04-27"]);
+    assert_eq!(found("غرة شوال 1442هـ"), ["date «شوال 1442هـ» 2021-05"]);
+}
+
+#[test]
+fn hijri_and_gregorian_pairs_keep_both() {
+    assert_eq!(
+        found("صدر في 24 صفر 1439 هـ - 13 نوفمبر 2017 م."),
+        ["date «24 صفر 1439 هـ - 13 نوفمبر 2017 م» 2017-11-13 | «13 نوفمبر 2017 م» 2017-11-13"]
+    );
+    assert_eq!(
+        found("الثلاثاء 15 رمضان 1442 هـ الموافق 27 أبريل 2021 م"),
+        ["date «الثلاثاء 15 رمضان 1442 هـ الموافق 27 أبريل 2021 م» 2021-04-27 | «27 أبريل 2021 م» 2021-04-27"]
+    );
+    // A stated equivalent that disagrees is kept as written, for calendar-mismatch.
+    assert_eq!(
+        found("15 رمضان 1442 هـ (27 مايو 2021)"),
+        ["date «15 رمضان 1442 هـ (27 مايو 2021)» 2021-04-27 | «27 مايو 2021» 2021-05-27"]
+    );
+}
+
+#[test]
+fn hijri_month_names_need_a_day_or_year() {
+    assert_eq!(found("حصل على صفر من الأصوات"), Vec::<String>::new());
+    assert_eq!(found("قال رمضان عبد الله إن"), Vec::<String>::new());
+    assert_eq!(found("في شهر رمضان"), Vec::<String>::new());
+    assert_eq!(found("في 27 رمضان"), ["date «27 رمضان» null"]);
+}
+
+#[test]
+fn day_month_year_forms() {
+    assert_eq!(found("وفي 3 يناير 2020، شنت"), ["date «3 يناير 2020» 2020-01-03"]);
+    assert_eq!(found("حتى 31 من ديسمبر 2021"), ["date «31 من ديسمبر 2021» 2021-12-31"]);
+    assert_eq!(found("في الخامس من كانون الأول 2021"), ["date «الخامس من كانون الأول 2021» 2021-12-05"]);
+    assert_eq!(found("هجمات الحادي عشر من سبتمبر 2001"), ["date «الحادي عشر من سبتمبر 2001» 2001-09-11"]);
+    assert_eq!(found("في 26 آب"), ["date «26 آب» --08-26"]);
+    assert_eq!(found("وصل في 18 ديسمبر 2011م"), ["date «18 ديسمبر 2011م» 2011-12-18"]);
+    assert_eq!(found("فِي 5 يَنَايِرَ 2020"), ["date «5 يَنَايِرَ 2020» 2020-01-05"]);
+    assert_eq!(found("في 5 يـنـايـر 2020"), ["date «5 يـنـايـر 2020» 2020-01-05"]);
+    assert_eq!(found("في ٥ يناير ٢٠٢٠"), ["date «٥ يناير ٢٠٢٠» 2020-01-05"]);
+    assert_eq!(found("في ۵ اكتوبر ۲۰۲۰"), ["date «۵ اكتوبر ۲۰۲۰» 2020-10-05"]);
+}
+
+#[test]
+fn weekday_with_a_date_is_one_mention() {
+    let text = "أعلن الخميس 9 ديسمبر 2021 انتهاء المهمة";
+    let ms = extract(text);
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].span, span_of(text, "الخميس 9 ديسمبر 2021"));
+    let MentionKind::Date(d) = &ms[0].kind else { panic!() };
+    assert_eq!(d.weekday, Some(4));
+    assert_eq!(d.value, Some(DateValue::ymd(2021, 12, 9)));
+    assert_eq!(found("يوم الأحد، 5 يناير 2020"), ["date «يوم الأحد، 5 يناير 2020» 2020-01-05"]);
+    assert_eq!(found("يوم 5 جانفي 2020"), ["date «يوم 5 جانفي 2020» 2020-01-05"]);
+}
+
+#[test]
+fn paired_month_names() {
+    assert_eq!(
+        found("ومنذ ديسمبر/كانون الأول 2021، عندما"),
+        ["date «ديسمبر/كانون الأول 2021» 2021-12 | «كانون الأول» 2021-12"]
+    );
+    assert_eq!(found("في 26 تموز (يوليو)، اتفقت"), ["date «26 تموز (يوليو)» --07-26 | «يوليو» --07-26"]);
+    assert_eq!(found("في كانون الأول / ديسمبر 2021"), ["date «كانون الأول / ديسمبر 2021» 2021-12 | «ديسمبر» 2021-12"]);
+    assert_eq!(
+        found("في 7 أكتوبر/تشرين الأول 2023 في"),
+        ["date «7 أكتوبر/تشرين الأول 2023» 2023-10-07 | «تشرين الأول» 2023-10-07"]
+    );
+    // Mismatched pairs are kept as written (calendar-mismatch reads both).
+    assert_eq!(
+        found("في ديسمبر/كانون الثاني 2021"),
+        ["date «ديسمبر/كانون الثاني 2021» 2021-12 | «كانون الثاني» 2021-01"]
+    );
+    assert_eq!(found("26 تموز (يونيو)"), ["date «26 تموز (يونيو)» --07-26 | «يونيو» --06-26"]);
+}
+
+#[test]
+fn numeric_dates_in_any_digits() {
+    assert_eq!(found("بتاريخ 31/12/2021"), ["date «31/12/2021» 2021-12-31"]);
+    assert_eq!(found("بتاريخ 2021-12-31"), ["date «2021-12-31» 2021-12-31"]);
+    assert_eq!(found("بتاريخ 31.12.2021"), ["date «31.12.2021» 2021-12-31"]);
+    assert_eq!(found("بتاريخ ٣١/١٢/٢٠٢١"), ["date «٣١/١٢/٢٠٢١» 2021-12-31"]);
+    assert_eq!(found("بتاريخ ۵/۱/۲۰۲۰"), ["date «۵/۱/۲۰۲۰» 2020-01-05"]);
+    assert_eq!(found("العنوان 10.0.0.1"), Vec::<String>::new());
+}
+
+#[test]
+fn years_in_date_context() {
+    assert_eq!(found("منذ الغزو الأمريكي للعراق عام 2003، للبحث"), ["date «عام 2003» 2003"]);
+    assert_eq!(found("بدأ في العام 2011، وهو العام الذي"), ["date «العام 2011» 2011"]);
+    assert_eq!(found("في 2014 عادت"), ["date «2014» 2014"]);
+    assert_eq!(found("منذ 2014، تقود واشنطن"), ["date «2014» 2014"]);
+    assert_eq!(found("في نهاية عام 2017، بقيت"), ["date «نهاية عام 2017» 2017"]);
+    assert_eq!(found("سنة 1990 للميلاد"), ["date «سنة 1990 للميلاد» 1990"]);
+    assert_eq!(found("عام 1442 هـ"), ["date «عام 1442 هـ» 2020"]);
+    assert_eq!(found("في 2011م"), ["date «2011م» 2011"]);
+    // A troop count is never a year, even in the year range or after «في».
+    assert_eq!(found("نشرت 3000 جندي"), ["figure «3000 جندي» 3000 جندي"]);
+    assert_eq!(found("نشرت 2000 جندي"), ["figure «2000 جندي» 2000 جندي"]);
+    assert_eq!(found("الإشراف العام"), Vec::<String>::new());
+}
+
+#[test]
+fn relative_dates_resolve_against_publication() {
+    let p = Some("2021-12-09"); // a Thursday
+    assert_eq!(found_published("قال اليوم إن", p), ["date «اليوم» 2021-12-09"]);
+    assert_eq!(found_published("وصل أمس", p), ["date «أمس» 2021-12-08"]);
+    assert_eq!(found_published("يصل غدا", p), ["date «غدا» 2021-12-10"]);
+    assert_eq!(found_published("وصل أول أمس", p), ["date «أول أمس» 2021-12-07"]);
+    assert_eq!(found_published("ظهر اليوم (الخميس)", p), ["date «اليوم (الخميس)» 2021-12-09"]);
+    assert_eq!(found_published("خلال العام الماضي على", p), ["date «العام الماضي» 2020"]);
+    assert_eq!(found_published("الشهر المقبل", p), ["date «الشهر المقبل» 2022-01"]);
+    assert_eq!(found_published("الأسبوع الجاري", p), ["date «الأسبوع الجاري» 2021-W49"]);
+    assert_eq!(found_published("في العام المنصرم", p), ["date «العام المنصرم» 2020"]);
+    assert_eq!(found_published("نهاية هذا العام", p), ["date «نهاية هذا العام» 2021"]);
+    assert_eq!(found_published("بحلول 31 ديسمبر الجاري", p), ["date «31 ديسمبر الجاري» 2021-12-31"]);
+    assert_eq!(found_published("وفي 26 جويلية الماضي، اتفقت", p), ["date «26 جويلية الماضي» 2021-07-26"]);
+    assert_eq!(found_published("نهاية العام الجاري", p), ["date «نهاية العام الجاري» 2021"]);
+    assert_eq!(found_published("في مطلع أكتوبر الماضي", p), ["date «مطلع أكتوبر الماضي» 2021-10"]);
+    assert_eq!(found_published("في شهر جويلية المنقضي", p), ["date «شهر جويلية المنقضي» 2021-07"]);
+    assert_eq!(found_published("قالت الحكومة، الأحد، إن", p), ["date «الأحد» 2021-12-05"]);
+    assert_eq!(found_published("السبت الماضي", p), ["date «السبت الماضي» 2021-12-04"]);
+    // «اليوم» as "the day", not "today".
+    assert_eq!(found_published("في اليوم العالمي للمرأة", p), Vec::<String>::new());
+    assert_eq!(found_published("في ذلك اليوم", p), Vec::<String>::new());
+    // «الاثنين» alone is also "the two".
+    assert_eq!(found_published("اتفق الاثنين على", p), Vec::<String>::new());
+    assert_eq!(found_published("قال يوم الاثنين إن", p), ["date «يوم الاثنين» 2021-12-06"]);
+}
+
+#[test]
+fn relative_dates_without_publication_are_null() {
+    assert_eq!(found("وصل أمس"), ["date «أمس» null"]);
+    assert_eq!(found("في 26 جويلية الماضي"), ["date «26 جويلية الماضي» null"]);
+}
+
+#[test]
+fn publication_inferred_when_the_text_pins_it() {
+    let text = "بحلول نهاية العام الجاري 2021 وخلال العام الماضي";
+    let a = analyse(text, None);
+    assert_eq!(a.published, Some((DateValue::y(2021), PublishedSource::Inferred)));
+    assert_eq!(found(text), ["date «نهاية العام الجاري 2021» 2021", "date «العام الماضي» 2020"]);
+    let a = analyse("الخبر: اليوم الخميس 9 ديسمبر 2021 أمس", None);
+    assert_eq!(a.published, Some((DateValue::ymd(2021, 12, 9), PublishedSource::Inferred)));
+    let a = analyse("---\npublished: 2020-05-01\n---\nالعام الجاري 2021", None);
+    assert_eq!(a.published, Some((DateValue::ymd(2020, 5, 1), PublishedSource::FrontMatter)));
+}
+
+#[test]
+fn dates_that_do_not_exist_are_flagged() {
+    assert_eq!(found("في 30 فبراير 2021"), ["date «30 فبراير 2021» invalid"]);
+    assert_eq!(found("في 31 نيسان"), ["date «31 نيسان» invalid"]);
+    assert_eq!(found("في 29 شباط 2021"), ["date «29 شباط 2021» invalid"]);
+    assert_eq!(found("في 29 شباط 2020"), ["date «29 شباط 2020» 2020-02-29"]);
+    assert_eq!(found("بتاريخ 12/13/2021"), ["date «12/13/2021» invalid"]);
+    // Shawwal 1442 had 29 days under Umm al-Qura.
+    assert_eq!(found("في 30 شوال 1442 هـ"), ["date «30 شوال 1442 هـ» invalid"]);
+}
+
+#[test]
+fn bare_month_names_need_context() {
+    assert_eq!(found("في مارس قال"), ["date «مارس» --03"]);
+    // «مارس» is also the verb "exercised"; «نيسان» also the carmaker.
+    assert_eq!(found("مارس الضغط على الحكومة"), Vec::<String>::new());
+    assert_eq!(found("سيارة نيسان جديدة"), Vec::<String>::new());
+}
+
+// ---- figures -----------------------------------------------------------------------------
+
+#[test]
+fn digit_scripts_and_separators() {
+    assert_eq!(found("نشر 3,000 جندي"), ["figure «3,000 جندي» 3000 جندي"]);
+    assert_eq!(found("نشر ٣٬٠٠٠ جندي"), ["figure «٣٬٠٠٠ جندي» 3000 جندي"]);
+    assert_eq!(found("نشر ۳۰۰۰ جندي"), ["figure «۳۰۰۰ جندي» 3000 جندي"]);
+    assert_eq!(found("بلغت 1.5 مليار دولار"), ["figure «1.5 مليار دولار» 1500000000 دولار"]);
+    assert_eq!(found("بلغت ١٫٥ مليون درهم"), ["figure «١٫٥ مليون درهم» 1500000 درهم"]);
+}
+
+#[test]
+fn scale_words() {
+    assert_eq!(found("بلغ عدد القوات 170 ألف جندي"), ["figure «170 ألف جندي» 170000 جندي"]);
+    assert_eq!(found("وصل إلى 170 ألفا، قبل"), ["figure «170 ألفا» 170000"]);
+    assert_eq!(found("تقدر بنحو 5 آلاف جندي أمريكي"), ["figure «نحو 5 آلاف جندي» 5000 جندي ~about"]);
+    assert_eq!(found("خسر مليون شخص"), ["figure «مليون شخص» 1000000 شخص"]);
+    assert_eq!(found("تكلف ملياري دولار"), Vec::<String>::new());
+    assert_eq!(found("تكلف ملياران"), ["figure «ملياران» 2000000000"]);
+}
+
+#[test]
+fn number_words_in_gender_and_case() {
+    assert_eq!(found("قتل خمسة آلاف جندي"), ["figure «خمسة آلاف جندي» 5000 جندي"]);
+    assert_eq!(found("أصيب خمس وثمانين امرأة"), ["figure «خمس وثمانين امرأة» 85 امرأة"]);
+    assert_eq!(found("اعتقل ثلاثة عشر شخصا"), ["figure «ثلاثة عشر شخصا» 13 شخصا"]);
+    assert_eq!(found("نحو مئتين وخمسين مقاتلا"), ["figure «نحو مئتين وخمسين مقاتلا» 250 مقاتلا ~about"]);
+    assert_eq!(found("ثلاثمائة ألف لاجئ"), ["figure «ثلاثمائة ألف لاجئ» 300000 لاجئ"]);
+    assert_eq!(found("قتل العشرات من المدنيين"), ["figure «العشرات من المدنيين» 20 المدنيين ~at-least"]);
+    assert_eq!(found("فر آلاف السكان"), ["figure «آلاف السكان» 2000 السكان ~at-least"]);
+    assert_eq!(found("اثنا عشر قتيلا"), ["figure «اثنا عشر قتيلا» 12 قتيلا"]);
+}
+
+#[test]
+fn one_and_six_are_two_figures_never_seven() {
+    let text = "مما أسفر عن مقتل أمريكي واحد وستة إصابات، وزعمت";
+    assert_eq!(found(text), ["figure «أمريكي واحد» 1 أمريكي", "figure «ستة إصابات» 6 إصابات"]);
+    assert_eq!(extract(text)[1].span, span_of(text, "ستة إصابات"));
+    assert_eq!(found("في آن واحد"), Vec::<String>::new());
+}
+
+#[test]
+fn dual_nouns_count_two() {
+    let text = "أُصيب 5 عسكريين أمريكيين ومتعاقدان أمريكيان في الهجوم";
+    assert_eq!(found(text), ["figure «5 عسكريين» 5 عسكريين", "figure «متعاقدان» 2 متعاقدان"]);
+    assert_eq!(extract(text)[1].span, span_of(text, "متعاقدان"));
+    assert_eq!(found("قتل جنديين"), ["figure «جنديين» 2 جنديين"]);
+    assert_eq!(found("بقصف قاعدتين عسكريتين"), ["figure «قاعدتين» 2 قاعدتين"]);
+    // Definite duals are known things, not counts; sound-plural -ين is not a dual.
+    assert_eq!(found("بين الجانبين"), Vec::<String>::new());
+    assert_eq!(found("قتل الجنديين"), Vec::<String>::new());
+    assert_eq!(found("المتعاقدين"), Vec::<String>::new());
+}
+
+#[test]
+fn approximators_set_approx() {
+    for (hedge, bound) in [
+        ("نحو", "about"),
+        ("حوالي", "about"),
+        ("قرابة", "about"),
+        ("زهاء", "about"),
+        ("ما يقرب من", "about"),
+        ("أكثر من", "above"),
+        ("أقل من", "below"),
+        ("ما لا يقل عن", "at-least"),
+    ] {
+        let text = format!("ينتشر {hedge} 3000 جندي");
+        assert_eq!(found(&text), [format!("figure «{hedge} 3000 جندي» 3000 جندي ~{bound}")]);
+    }
+    assert_eq!(found("قتل 5 أشخاص على الأقل"), ["figure «5 أشخاص على الأقل» 5 أشخاص ~at-least"]);
+    assert_eq!(found("وبنحو 300 جندي"), ["figure «نحو 300 جندي» 300 جندي ~about"]);
+}
+
+#[test]
+fn counted_noun_is_the_unit() {
+    assert_eq!(found("قتل 12 قتيلا"), ["figure «12 قتيلا» 12 قتيلا"]);
+    assert_eq!(found("ارتفع بنسبة 15%"), ["figure «15%» 15 %"]);
+    assert_eq!(found("ارتفع 15 في المئة"), ["figure «15 في المئة» 15 %"]);
+    assert_eq!(found("ارتفع ١٥٪"), ["figure «١٥٪» 15 %"]);
+    assert_eq!(found("قتل 3 من المسلحين"), ["figure «3 من المسلحين» 3 المسلحين"]);
+    assert_eq!(found("كان عددهم 450، وفق"), ["figure «450» 450"]);
+}
+
+#[test]
+fn not_figures() {
+    // Years and other parts of dates.
+    assert_eq!(found("الغزو الأمريكي 2003"), Vec::<String>::new());
+    // Times of day.
+    assert_eq!(found("عند الساعة 10:30 صباحا"), Vec::<String>::new());
+    assert_eq!(found("في الساعة 5 مساء"), Vec::<String>::new());
+    assert_eq!(found("عند 10 صباحا"), Vec::<String>::new());
+    // Numbers inside names.
+    assert_eq!(found("فيروس كورونا كوفيد – 19 في العالم"), Vec::<String>::new());
+    assert_eq!(found("هوجمت القاعدة K-1 مما"), Vec::<String>::new());
+    assert_eq!(found("طائرات إف-16 الأمريكية"), Vec::<String>::new());
+    assert_eq!(found("بموجب القرار 2254 الصادر"), Vec::<String>::new());
+    assert_eq!(found("منظومة S400 الروسية"), Vec::<String>::new());
+    // Ordinals.
+    assert_eq!(found("الجولة الرابعة من المحادثات"), Vec::<String>::new());
+    assert_eq!(found("الدورة الـ15 للمؤتمر"), Vec::<String>::new());
+    // A 5,000-digit number is noise, not a quantity.
+    assert_eq!(found(&format!("الرقم {} جندي", "7".repeat(5000))), Vec::<String>::new());
+}
+
+// ---- durations ---------------------------------------------------------------------------
+
+#[test]
+fn durations() {
+    assert_eq!(found("18 عاما من الغزو"), ["duration «18 عاما» P18Y"]);
+    assert_eq!(found("بعد ثلاث سنوات عندما"), ["duration «ثلاث سنوات» P3Y"]);
+    assert_eq!(found("استمر عقدين"), ["duration «عقدين» P20Y"]);
+    assert_eq!(found("بعد عقود من الغزو"), ["duration «عقود» P20Y ~at-least"]);
+    assert_eq!(found("وصل منذ ثلاثة أسابيع"), ["duration «ثلاثة أسابيع» P3W"]);
+    assert_eq!(found("استضافت القوات لأكثر من عقدين"), ["duration «أكثر من عقدين» P20Y ~above"]);
+    assert_eq!(found("واستمر القصف نحو ساعتين"), ["duration «نحو ساعتين» PT2H ~about"]);
+    assert_eq!(found("خلال 24 ساعة"), ["duration «24 ساعة» PT24H"]);
+    assert_eq!(found("بعد يوم واحد"), ["duration «يوم واحد» P1D"]);
+    assert_eq!(found("منذ 1.5 عام"), ["duration «1.5 عام» P1.5Y"]);
+    // «عقود» is also "contracts", and «عقد» "held".
+    assert_eq!(found("وقعت عقود النفط"), Vec::<String>::new());
+    assert_eq!(found("عقد جلسة"), Vec::<String>::new());
+}
+
+// ---- spans ---------------------------------------------------------------------------------
+
+#[test]
+fn clitics_stay_outside_the_span() {
+    let text = "وفي 3 يناير 2020";
+    assert_eq!(extract(text)[0].span, span_of(text, "3 يناير 2020"));
+    let text = "ولأكثر من عقدين";
+    assert_eq!(extract(text)[0].span, span_of(text, "أكثر من عقدين"));
+    let text = "وبمئتي جندي";
+    assert_eq!(found(text), ["figure «مئتي جندي» 200 جندي"]);
+}
+
+#[test]
+fn spans_are_byte_exact_with_crlf() {
+    let text = "سطر أول\r\nوفي 5 يناير 2020\r\n170 ألف جندي\r\n";
+    let ms = extract(text);
+    assert_eq!(ms[0].span, span_of(text, "5 يناير 2020"));
+    assert_eq!(ms[1].span, span_of(text, "170 ألف جندي"));
+    // A date never runs across a line break.
+    assert_eq!(found("في 5 يناير\n2020 جندي"), ["date «5 يناير» --01-05", "figure «2020 جندي» 2020 جندي"]);
+}
