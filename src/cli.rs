@@ -307,7 +307,7 @@ fn write_json(mut out: impl Write, articles: &[Article], skipped: &[Value]) -> i
         })
         .collect();
     let doc = json!({"version": 1, "files": files, "skipped": skipped});
-    serde_json::to_writer_pretty(&mut out, &doc)?;
+    serde_json::to_writer(&mut out, &doc)?;
     writeln!(out)
 }
 

@@ -1,0 +1,220 @@
+//! `tadqiq extract` through the real binary: the JSON contract on the sample articles, exit
+//! codes, and files that are not article text.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/iraq-withdrawal");
+
+fn tadqiq(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tadqiq")).args(args).current_dir(cwd).output().expect("tadqiq runs")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tadqiq-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn mentions<'a>(doc: &'a Value, file: &str) -> &'a Vec<Value> {
+    let f = doc["files"].as_array().unwrap().iter().find(|f| f["path"].as_str().unwrap().ends_with(file)).unwrap();
+    f["mentions"].as_array().unwrap()
+}
+
+fn mention<'a>(doc: &'a Value, file: &str, text: &str) -> &'a Value {
+    mentions(doc, file).iter().find(|m| m["text"] == text).unwrap_or_else(|| panic!("no «{text}» in {file}"))
+}
+
+#[test]
+fn sample_values_as_the_contract_says() {
+    let out = tadqiq(&["extract", "--format", "json", SAMPLE], Path::new(SAMPLE));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = json(&out);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["files"].as_array().unwrap().len(), 5);
+
+    let d = mention(&doc, "002_fbc81e4b622b9da9.txt", "كانون الثاني 1998");
+    assert_eq!(d["kind"], "date");
+    assert_eq!(d["value"], "1998-01");
+    assert_eq!(d["calendar"], "gregorian");
+    assert_eq!(d["relative"], false);
+    assert_eq!(mention(&doc, "004_35fa46199fc7dcf7.txt", "يوم 5 جانفي 2020")["value"], "2020-01-05");
+    assert_eq!(mention(&doc, "000_40f110f943424743.txt", "5 يناير 2020")["value"], "2020-01-05");
+    let f = mention(&doc, "004_35fa46199fc7dcf7.txt", "170 ألفا");
+    assert_eq!(
+        (f["kind"].as_str(), f["value"].as_i64(), f["approx"].as_bool()),
+        (Some("figure"), Some(170000), Some(false))
+    );
+    assert_eq!(mention(&doc, "003_fc89a3a011bc69bd.txt", "متعاقدان")["value"], 2);
+    let f = mention(&doc, "003_fc89a3a011bc69bd.txt", "حوالي 5000 جندي");
+    assert_eq!(
+        (f["value"].as_i64(), f["approx"].as_bool(), f["unit"].as_str()),
+        (Some(5000), Some(true), Some("جندي"))
+    );
+    let d = mention(&doc, "000_40f110f943424743.txt", "18 عاما");
+    assert_eq!((d["kind"].as_str(), d["value"].as_str()), (Some("duration"), Some("P18Y")));
+    let p = mention(&doc, "003_fc89a3a011bc69bd.txt", "ديسمبر/كانون الأول 2021");
+    assert_eq!(p["paired"]["text"], "كانون الأول");
+
+    // 004 pins its own year («نهاية العام الجاري 2021»); 000 does not.
+    let file = |name: &str| {
+        doc["files"].as_array().unwrap().iter().find(|f| f["path"].as_str().unwrap().ends_with(name)).unwrap().clone()
+    };
+    assert_eq!(file("004_35fa46199fc7dcf7.txt")["published"], "2021");
+    assert_eq!(file("004_35fa46199fc7dcf7.txt")["published_source"], "inferred");
+    assert_eq!(mention(&doc, "004_35fa46199fc7dcf7.txt", "العام الماضي")["value"], "2020");
+    assert_eq!(file("000_40f110f943424743.txt")["published"], Value::Null);
+    assert_eq!(mention(&doc, "000_40f110f943424743.txt", "31 ديسمبر الجاري")["value"], Value::Null);
+
+    // No year, no number inside a name, and no ordinal is ever a figure.
+    for f in doc["files"].as_array().unwrap() {
+        for m in f["mentions"].as_array().unwrap().iter().filter(|m| m["kind"] == "figure") {
+            let text = m["text"].as_str().unwrap();
+            let value = m["value"].as_f64().unwrap();
+            assert!(!(1900.0..=2100.0).contains(&value) || m["unit"].is_string(), "year as figure: {text}");
+            assert!(!text.contains("19") && !text.contains('K'), "name-number as figure: {text}");
+        }
+    }
+}
+
+#[test]
+fn bytes_and_ranges_point_at_the_text_on_disk() {
+    let out = tadqiq(&["extract", "--format", "json", "."], Path::new(SAMPLE));
+    let doc = json(&out);
+    for f in doc["files"].as_array().unwrap() {
+        let path = Path::new(SAMPLE).join(f["path"].as_str().unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let lines: Vec<&str> = text.split('\n').collect();
+        for m in f["mentions"].as_array().unwrap() {
+            let (s, e) = (m["bytes"][0].as_u64().unwrap() as usize, m["bytes"][1].as_u64().unwrap() as usize);
+            assert_eq!(std::str::from_utf8(&bytes[s..e]).unwrap(), m["text"].as_str().unwrap());
+            let (line, ch) =
+                (m["range"]["start"]["line"].as_u64().unwrap(), m["range"]["start"]["character"].as_u64().unwrap());
+            let units: Vec<u16> = lines[line as usize].encode_utf16().collect();
+            let from = String::from_utf16(&units[ch as usize..]).unwrap();
+            assert!(from.starts_with(m["text"].as_str().unwrap()), "range of {}", m["text"]);
+        }
+    }
+}
+
+#[test]
+fn bom_and_crlf_do_not_shift_spans() {
+    let dir = temp_dir("bom");
+    let body = "\u{feff}سطر\r\nوفي 5 يناير 2020\r\nنشرت 3000 جندي\r\n";
+    std::fs::write(dir.join("a.txt"), body).unwrap();
+    let doc = json(&tadqiq(&["extract", "--format", "json", "a.txt"], &dir));
+    let ms = mentions(&doc, "a.txt");
+    let at = body.find("5 يناير").unwrap();
+    assert_eq!(ms[0]["bytes"], serde_json::json!([at, at + "5 يناير 2020".len()]));
+    // LSP positions do not count the BOM (editors drop it), and the line is the second.
+    assert_eq!(ms[0]["range"]["start"], serde_json::json!({"line": 1, "character": 4}));
+    assert_eq!(ms[1]["text"], "3000 جندي");
+}
+
+#[test]
+fn unreadable_files_are_reported_and_skipped() {
+    let dir = temp_dir("bad");
+    std::fs::write(dir.join("good.txt"), "في 5 يناير 2020").unwrap();
+    std::fs::write(dir.join("binary.txt"), [0x89, b'P', b'N', b'G', 0, 0, 1]).unwrap();
+    std::fs::write(dir.join("latin1.md"), b"caf\xe9 2020").unwrap();
+    std::fs::write(dir.join("image.png"), [0u8; 4]).unwrap();
+    let out = tadqiq(&["extract", "--format", "json", "."], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("binary.txt: skipped: binary file"), "{stderr}");
+    assert!(stderr.contains("latin1.md: skipped: not UTF-8 text (invalid byte at offset 3)"), "{stderr}");
+    let doc = json(&out);
+    assert_eq!(doc["files"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["skipped"].as_array().unwrap().len(), 2);
+
+    // Nothing usable at all: exit 2.
+    let out = tadqiq(&["extract", "binary.txt"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn exit_codes() {
+    let dir = temp_dir("exit");
+    std::fs::write(dir.join("a.txt"), "في 5 يناير 2020").unwrap();
+    assert_eq!(tadqiq(&["extract", "a.txt"], &dir).status.code(), Some(0));
+    let missing = tadqiq(&["extract", "a.txt", "missing.txt"], &dir);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("missing.txt: no such file or folder"));
+    assert_eq!(tadqiq(&["extract", "--bogus"], &dir).status.code(), Some(2));
+    assert_eq!(tadqiq(&["extract", "--published", "yesterday", "a.txt"], &dir).status.code(), Some(2));
+    let empty = temp_dir("empty");
+    let out = tadqiq(&["extract"], &empty);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no article files found"));
+}
+
+#[test]
+fn published_from_flag_config_and_front_matter() {
+    let dir = temp_dir("published");
+    std::fs::write(dir.join("a.txt"), "وصل أمس").unwrap();
+    std::fs::write(dir.join("b.md"), "---\npublished: 2020-03-02\n---\nوصل أمس").unwrap();
+    std::fs::write(dir.join("c.txt"), "وصل أمس").unwrap();
+    std::fs::write(dir.join("tadqiq.toml"), "[sources.\"c.txt\"]\npublished = \"2021-12-09\"\n").unwrap();
+    let doc = json(&tadqiq(&["extract", "--format", "json", "--published", "2022-01-01", "."], &dir));
+    let file = |n: &str| {
+        doc["files"].as_array().unwrap().iter().find(|f| f["path"].as_str().unwrap().ends_with(n)).unwrap().clone()
+    };
+    assert_eq!(
+        (file("a.txt")["published"].clone(), file("a.txt")["published_source"].clone()),
+        ("2022-01-01".into(), "flag".into())
+    );
+    assert_eq!(file("a.txt")["mentions"][0]["value"], "2021-12-31");
+    assert_eq!(file("b.md")["published_source"], "front-matter");
+    assert_eq!(file("b.md")["mentions"][0]["value"], "2020-03-01");
+    assert_eq!(file("c.txt")["published_source"], "config");
+    assert_eq!(file("c.txt")["mentions"][0]["value"], "2021-12-08");
+}
+
+#[test]
+fn bad_config_is_exit_2_with_the_reason() {
+    let dir = temp_dir("config");
+    std::fs::write(dir.join("a.txt"), "في 5 يناير 2020").unwrap();
+    std::fs::write(dir.join("tadqiq.toml"), "[sources.\"a.txt\"]\npublished = \"soon\"\n").unwrap();
+    let out = tadqiq(&["extract", "."], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("\"soon\" is not a date"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn folders_respect_gitignore_and_extensions() {
+    let dir = temp_dir("walk");
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::write(dir.join(".gitignore"), "drafts/\n").unwrap();
+    std::fs::write(dir.join("drafts/x.txt"), "في 5 يناير 2020").unwrap();
+    std::fs::write(dir.join("a.markdown"), "في 5 يناير 2020").unwrap();
+    std::fs::write(dir.join("notes.rtf"), "في 5 يناير 2020").unwrap();
+    let doc = json(&tadqiq(&["extract", "--format", "json"], &dir));
+    let paths: Vec<&str> = doc["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["./a.markdown"]);
+}
+
+/// The whole sample's text output, reviewed line by line: a change in what is found shows up
+/// here as a diff. Regenerate with `TADQIQ_BLESS=1 cargo test --test cli`, then review it.
+#[test]
+fn sample_text_output_is_reviewed() {
+    let out = tadqiq(&["extract", "."], Path::new(SAMPLE));
+    let got = String::from_utf8(out.stdout).unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/iraq-withdrawal.txt");
+    if std::env::var_os("TADQIQ_BLESS").is_some() {
+        std::fs::write(&golden, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&golden).expect("golden file");
+    assert_eq!(got, want, "run with TADQIQ_BLESS=1 to regenerate, then review the diff");
+}
