@@ -190,22 +190,28 @@ enum Class {
 fn classify(c: char) -> Class {
     match c {
         '0'..='9' => Class::Digit(0),
+        'a'..='z' | 'A'..='Z' => Class::Latin,
+        ' ' | '\n' | '\r' | '\t' => Class::Space,
+        // Arabic letters first: they are most of the text, and the generic Unicode tables
+        // below are slow.
+        '\u{0621}'..='\u{065F}' | '\u{0670}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' => Class::Arabic,
         '\u{0660}'..='\u{0669}' => Class::Digit(1),
         '\u{06F0}'..='\u{06F9}' => Class::Digit(2),
-        'a'..='z' | 'A'..='Z' => Class::Latin,
         // Joiners and bidi marks: inside an Arabic word they belong to it; elsewhere they are
         // invisible and act as space.
         '\u{200c}' | '\u{200d}' => Class::Arabic,
         '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{feff}' | '\u{00ad}' => Class::Space,
+        '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => {
+            Class::Arabic
+        }
+        c if c.is_ascii() => {
+            if c.is_ascii_whitespace() {
+                Class::Space
+            } else {
+                Class::Punct
+            }
+        }
         c if c.is_whitespace() => Class::Space,
-        '\u{0621}'..='\u{065F}'
-        | '\u{0670}'..='\u{06D3}'
-        | '\u{06D5}'
-        | '\u{06FA}'..='\u{06FF}'
-        | '\u{0750}'..='\u{077F}'
-        | '\u{08A0}'..='\u{08FF}'
-        | '\u{FB50}'..='\u{FDFF}'
-        | '\u{FE70}'..='\u{FEFC}' => Class::Arabic,
         c if c.is_alphabetic() => Class::Latin,
         _ => Class::Punct,
     }
@@ -270,40 +276,35 @@ pub fn fold(s: &str) -> String {
 /// Clitic readings of a folded word, longest form first: the word itself, then without a
 /// conjunction (و ف), a preposition (ب ك ل, with لل standing for ل + ال) and the article ال.
 /// Each reading says how many letters of the original word it dropped, so a span can start
-/// after them; a reading from لل drops nothing, as no byte of the original is the article's.
-/// With `article` false the article is never stripped: «الجنديين» is "the two soldiers" (known
-/// ones), not a count.
-pub fn clitic_readings(word: &str, article: bool, mut f: impl FnMut(&str, usize) -> bool) -> bool {
-    if f(word, 0) {
+/// after them (a reading from لل drops nothing: no byte of the original is the article's), and
+/// whether it stripped the article: «الجنديين» is "the two soldiers" (known ones), not a count.
+/// `f` returns true to stop.
+pub fn clitic_readings(word: &str, mut f: impl FnMut(&str, usize, bool) -> bool) -> bool {
+    if f(word, 0, false) {
         return true;
     }
-    let mut scratch = String::new();
     let mut rest = word;
     let mut dropped = 0;
     if let Some(r) = strip_one(rest, &['و', 'ف']) {
         rest = r;
         dropped += 1;
-        if f(rest, dropped) {
+        if f(rest, dropped, false) {
             return true;
         }
     }
-    if let Some(r) = rest.strip_prefix("لل").filter(|r| article && r.chars().count() >= 2) {
-        scratch.push_str("ال");
-        scratch.push_str(r);
-        if f(&scratch, 0) || f(r, 0) {
-            return true;
-        }
-        return false;
+    if let Some(r) = rest.strip_prefix("لل").filter(|r| two_letters_or_more(r)) {
+        let with_article = format!("ال{r}");
+        return f(&with_article, 0, false) || f(r, 0, true);
     }
     if let Some(r) = strip_one(rest, &['ب', 'ك', 'ل']) {
         rest = r;
         dropped += 1;
-        if f(rest, dropped) {
+        if f(rest, dropped, false) {
             return true;
         }
     }
-    if let Some(r) = rest.strip_prefix("ال").filter(|r| article && r.chars().count() >= 2) {
-        return f(r, dropped + 2);
+    if let Some(r) = rest.strip_prefix("ال").filter(|r| two_letters_or_more(r)) {
+        return f(r, dropped + 2, true);
     }
     false
 }
@@ -312,7 +313,13 @@ fn strip_one<'a>(word: &'a str, letters: &[char]) -> Option<&'a str> {
     let mut chars = word.chars();
     let first = chars.next()?;
     let rest = chars.as_str();
-    (letters.contains(&first) && rest.chars().count() >= 2).then_some(rest)
+    (letters.contains(&first) && two_letters_or_more(rest)).then_some(rest)
+}
+
+/// A clitic is only cut off when at least two letters remain: «وم» is not «و» + «م».
+fn two_letters_or_more(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some() && chars.next().is_some()
 }
 
 #[cfg(test)]
@@ -364,17 +371,25 @@ mod tests {
     #[test]
     fn clitic_readings_in_order() {
         let mut seen = vec![];
-        clitic_readings("وبالعراق", true, |w, d| {
-            seen.push((w.to_string(), d));
+        clitic_readings("وبالعراق", |w, d, article| {
+            seen.push((w.to_string(), d, article));
             false
         });
-        assert_eq!(seen, vec![("وبالعراق".into(), 0), ("بالعراق".into(), 1), ("العراق".into(), 2), ("عراق".into(), 4)]);
+        assert_eq!(
+            seen,
+            vec![
+                ("وبالعراق".into(), 0, false),
+                ("بالعراق".into(), 1, false),
+                ("العراق".into(), 2, false),
+                ("عراق".into(), 4, true)
+            ]
+        );
         let mut seen = vec![];
-        clitic_readings("للعام", true, |w, d| {
-            seen.push((w.to_string(), d));
+        clitic_readings("للعام", |w, d, article| {
+            seen.push((w.to_string(), d, article));
             false
         });
-        assert_eq!(seen, vec![("للعام".into(), 0), ("العام".into(), 0), ("عام".into(), 0)]);
+        assert_eq!(seen, vec![("للعام".into(), 0, false), ("العام".into(), 0, false), ("عام".into(), 0, true)]);
     }
 
     #[test]

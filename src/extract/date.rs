@@ -41,7 +41,7 @@ impl Grammar<'_, '_> {
         let mut part = None;
         let mut context = self.context_before(i);
         // «نهاية»، «يوم» and «شهر» head a date without the article: «اليوم» is "today", not «يوم».
-        if let Some(h) = self.lx.find_indefinite(t, j, |l| if let Lex::Part(p) = l { Some(*p) } else { None }) {
+        if let Some(h) = self.ix.find_indefinite(t, j, |l| if let Lex::Part(p) = l { Some(*p) } else { None }) {
             part = Some(h.value);
             dropped.get_or_insert(h.dropped);
             j = h.end;
@@ -58,7 +58,7 @@ impl Grammar<'_, '_> {
         let mut weekday = None;
         let mut weekday_end = j;
         if self.continues(j)
-            && let Some(h) = self.lx.find(t, j, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
+            && let Some(h) = self.ix.find(t, j, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
         {
             weekday = Some(h.value);
             dropped.get_or_insert(h.dropped);
@@ -157,7 +157,7 @@ impl Grammar<'_, '_> {
             }
             return self.bare_year(j, context);
         }
-        if let Some(h) = self.lx.find(t, j, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None })
+        if let Some(h) = self.ix.find(t, j, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None })
             && let Some(c) = self.after_day(h.end, h.value, h.dropped)
         {
             return Some(c);
@@ -283,7 +283,7 @@ impl Grammar<'_, '_> {
         let day = if t.is_digits(k) {
             self.day_digits(k).map(|d| (d, k + 1))
         } else {
-            self.lx.find(t, k, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None }).map(|h| (h.value, h.end))
+            self.ix.find(t, k, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None }).map(|h| (h.value, h.end))
         };
         let (day, mut m) = day?;
         if self.continues(m) && t.is_word(m) && t.folded(m) == "من" {
@@ -309,7 +309,7 @@ impl Grammar<'_, '_> {
 
     /// A month name at `k`: its calendar, number, clitic letters dropped, and end.
     fn month(&self, k: usize) -> Option<(Calendar, u8, usize, usize)> {
-        let h = self.lx.find(self.t, k, |l| match l {
+        let h = self.ix.find(self.t, k, |l| match l {
             Lex::Month(m) => Some((Calendar::Gregorian, *m)),
             Lex::HijriMonth(m) => Some((Calendar::Hijri, *m)),
             _ => None,
@@ -344,7 +344,7 @@ impl Grammar<'_, '_> {
         if !self.continues(k) {
             return None;
         }
-        let h = self.lx.find(self.t, k, |l| if let Lex::Era(c) = l { Some(*c) } else { None })?;
+        let h = self.ix.find(self.t, k, |l| if let Lex::Era(c) = l { Some(*c) } else { None })?;
         let single_letter = self.t.folded(k).chars().count() == 1;
         (h.dropped == 0 && (!single_letter || !self.t.is_word(k + 1) || !self.t.touching(k)))
             .then_some((h.value, h.end))
@@ -432,7 +432,7 @@ impl Grammar<'_, '_> {
                 return None;
             }
         }
-        let h = self.lx.find(t, k, |l| if let Lex::Period { unit, bare } = l { Some((*unit, *bare)) } else { None })?;
+        let h = self.ix.find(t, k, |l| if let Lex::Period { unit, bare } = l { Some((*unit, *bare)) } else { None })?;
         let (unit, bare) = h.value;
         let dropped = dropped.unwrap_or(h.dropped);
         let mut end = h.end;
@@ -476,7 +476,7 @@ impl Grammar<'_, '_> {
     /// «اليوم الخميس 9 ديسمبر 2021» is a dateline that states the day in full.
     fn deictic(&self, j: usize) -> Option<Core> {
         let t = self.t;
-        let h = self.lx.find(t, j, |l| if let Lex::Deictic(n) = l { Some(*n) } else { None })?;
+        let h = self.ix.find(t, j, |l| if let Lex::Deictic(n) = l { Some(*n) } else { None })?;
         let mut end = h.end;
         if h.value == 0 {
             // «اليوم الأول»، «اليوم العالمي»: "the day", not "today"; «ذلك اليوم»: that day.
@@ -497,7 +497,7 @@ impl Grammar<'_, '_> {
         let paren = self.continues(end) && t.is_punct(end, '(');
         let k = if paren { end + 1 } else { end };
         if self.continues(k)
-            && let Some(w) = self.lx.find(t, k, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
+            && let Some(w) = self.ix.find(t, k, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
             && (!paren || t.is_punct(w.end, ')'))
         {
             core.weekday = Some(w.value);
@@ -528,7 +528,7 @@ impl Grammar<'_, '_> {
         if !self.continues(k) {
             return None;
         }
-        let h = self.lx.find(self.t, k, |l| if let Lex::Modifier(d) = l { Some(*d) } else { None })?;
+        let h = self.ix.find(self.t, k, |l| if let Lex::Modifier(d) = l { Some(*d) } else { None })?;
         (h.dropped == 0).then_some((h.value, h.end))
     }
 
@@ -538,11 +538,11 @@ impl Grammar<'_, '_> {
     }
 
     pub(crate) fn lex(&self, k: usize, pick: impl Fn(&Lex) -> bool) -> Option<crate::lexicon::Hit<()>> {
-        self.lx.find(self.t, k, |l| pick(l).then_some(()))
+        self.ix.find(self.t, k, |l| pick(l).then_some(()))
     }
 
     fn lex_indefinite(&self, k: usize, pick: impl Fn(&Lex) -> bool) -> Option<crate::lexicon::Hit<()>> {
-        self.lx.find_indefinite(self.t, k, |l| pick(l).then_some(()))
+        self.ix.find_indefinite(self.t, k, |l| pick(l).then_some(()))
     }
 }
 

@@ -11,7 +11,7 @@ mod quantity;
 pub mod resolve;
 
 use crate::calendar::DateValue;
-use crate::lexicon::{Bound, Calendar, LEXICON, Lexicon, Part, PeriodUnit};
+use crate::lexicon::{Bound, Calendar, Index, LEXICON, Part, PeriodUnit};
 use crate::text::{Tokens, offset_after_letters};
 
 /// A byte range `[start, end)` into the analysed text.
@@ -137,10 +137,16 @@ pub fn format_number(v: f64) -> String {
 /// (`value: None`); see [`resolve::resolve`].
 pub fn extract(text: &str) -> Vec<Mention> {
     let toks = Tokens::new(text);
-    let g = Grammar { t: &toks, lx: &LEXICON };
+    let g = Grammar { t: &toks, ix: LEXICON.index(&toks) };
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Every date or quantity that starts at a word starts with a word the data knows, or
+        // (a postposed «واحد») has one right after it.
+        if toks.is_word(i) && !g.ix.knows(i) && !g.ix.knows(i + 1) {
+            i += 1;
+            continue;
+        }
         if let Some((end, m)) = g.date(i).or_else(|| g.quantity(i)) {
             mentions.push(m);
             i = end.max(i + 1);
@@ -151,10 +157,10 @@ pub fn extract(text: &str) -> Vec<Mention> {
     mentions
 }
 
-/// The grammar's view of one text: its tokens and the language data.
+/// The grammar's view of one text: its tokens and what the language data says of each.
 pub(crate) struct Grammar<'a, 't> {
     pub t: &'a Tokens<'t>,
-    pub lx: &'a Lexicon,
+    pub ix: Index<'static>,
 }
 
 impl Grammar<'_, '_> {

@@ -84,7 +84,7 @@ impl Grammar<'_, '_> {
         if !self.continues(k) {
             return None;
         }
-        let hit = self.lx.find(self.t, k, |l| match l {
+        let hit = self.ix.find(self.t, k, |l| match l {
             Lex::Number { value, class: NumClass::Scale | NumClass::ScalePlural } => Some(*value),
             _ => None,
         })?;
@@ -220,7 +220,7 @@ impl Grammar<'_, '_> {
     fn number_word(&self, k: usize) -> Option<NumberWord> {
         // Indefinite only: «الثلاثة» is "the three" (known ones); the vague plurals that take the
         // article («العشرات») are listed with it.
-        let hit = self.lx.find_indefinite(self.t, k, |l| match l {
+        let hit = self.ix.find_indefinite(self.t, k, |l| match l {
             Lex::Number { value, class } => Some((*value, *class)),
             _ => None,
         })?;
@@ -245,7 +245,7 @@ mod tests {
 
     fn read(text: &str) -> Option<(f64, String)> {
         let t = Tokens::new(text);
-        let g = Grammar { t: &t, lx: &LEXICON };
+        let g = Grammar { t: &t, ix: LEXICON.index(&t) };
         let n = g.number(0)?;
         let end = if n.end == 0 { 0 } else { t.tokens[n.end - 1].end };
         Some((n.value, text[..end].to_string()))

@@ -22,7 +22,7 @@ impl Grammar<'_, '_> {
         let mut j = i;
         let mut bound = Bound::Exact;
         let mut dropped = None;
-        if let Some(h) = self.lx.find(t, i, |l| match l {
+        if let Some(h) = self.ix.find(t, i, |l| match l {
             Lex::Approx { bound, after: false } => Some(*bound),
             _ => None,
         }) && self.continues(h.end)
@@ -47,7 +47,7 @@ impl Grammar<'_, '_> {
             return self.after_number(i, dropped, n, bound);
         }
         // «ومتعاقدان»، «قاعدتين»: an indefinite dual counts two.
-        if let Some(h) = self.lx.find_indefinite(t, j, |l| matches!(l, Lex::Dual).then_some(())) {
+        if let Some(h) = self.ix.find_indefinite(t, j, |l| matches!(l, Lex::Dual).then_some(())) {
             let unit_start = t.tokens[j].start + crate::text::offset_after_letters(t.original(j), h.dropped);
             let unit = t.text[unit_start..t.tokens[j].end].to_string();
             let span = self.span(i, dropped.unwrap_or(h.dropped), h.end - 1);
@@ -55,7 +55,7 @@ impl Grammar<'_, '_> {
             return Some((self.skip_dual_adjectives(h.end, j), Mention { span, kind: MentionKind::Figure(figure) }));
         }
         // «عقدين»، «ساعتين»; «بعد عقود» (at least two decades).
-        let h = self.lx.find(t, j, |l| match l {
+        let h = self.ix.find(t, j, |l| match l {
             Lex::Duration { unit, per, count: c @ (DurationCount::Two | DurationCount::Vague) } => {
                 Some((*unit, *per, *c))
             }
@@ -87,7 +87,7 @@ impl Grammar<'_, '_> {
         let k = n.end;
         // A unit of time makes it a duration: «18 عاما»، «ثلاث سنوات»، «منذ ثلاثة أسابيع».
         if self.continues(k)
-            && let Some(h) = self.lx.find(t, k, |l| match l {
+            && let Some(h) = self.ix.find(t, k, |l| match l {
                 Lex::Duration { unit, per, count: DurationCount::One | DurationCount::Plural } => Some((*unit, *per)),
                 _ => None,
             })
@@ -117,7 +117,7 @@ impl Grammar<'_, '_> {
     fn approx_after(&self, end: usize, bound: Bound) -> (usize, Bound) {
         if bound == Bound::Exact
             && self.continues(end)
-            && let Some(h) = self.lx.find(self.t, end, |l| match l {
+            && let Some(h) = self.ix.find(self.t, end, |l| match l {
                 Lex::Approx { bound, after: true } => Some(*bound),
                 _ => None,
             })
@@ -157,7 +157,7 @@ impl Grammar<'_, '_> {
     /// Whether the word at `k` can be what a number counts.
     fn counts(&self, k: usize) -> bool {
         let t = self.t;
-        if self.lx.is(t, k, |l| matches!(l, Lex::FunctionWord)) {
+        if self.ix.is(t, k, |l| matches!(l, Lex::FunctionWord)) {
             return false;
         }
         let date_or_number_word = |l: &Lex| {
@@ -175,7 +175,7 @@ impl Grammar<'_, '_> {
                     | Lex::Number { .. }
             )
         };
-        self.lx.find(t, k, |l| date_or_number_word(l).then_some(())).is_none_or(|h| h.dropped > 0)
+        self.ix.find(t, k, |l| date_or_number_word(l).then_some(())).is_none_or(|h| h.dropped > 0)
     }
 
     /// Whether digits at `j` count something, rather than name it («K-1»، «كوفيد – 19»،
@@ -198,7 +198,7 @@ impl Grammar<'_, '_> {
             {
                 return false;
             }
-            if t.is_word(p) && (t.folded(p) == "ال" || self.lx.is(t, p, |l| matches!(l, Lex::Designator))) {
+            if t.is_word(p) && (t.folded(p) == "ال" || self.ix.is(t, p, |l| matches!(l, Lex::Designator))) {
                 return false;
             }
         }
@@ -212,7 +212,7 @@ impl Grammar<'_, '_> {
             return false;
         }
         !(self.continues(e)
-            && self.lx.find(t, e, |l| matches!(l, Lex::TimeOfDay).then_some(())).is_some_and(|h| h.dropped == 0))
+            && self.ix.find(t, e, |l| matches!(l, Lex::TimeOfDay).then_some(())).is_some_and(|h| h.dropped == 0))
     }
 
     /// After a dual noun, agreeing dual adjectives («متعاقدان أمريكيان») are not more counts.
@@ -237,10 +237,10 @@ impl Grammar<'_, '_> {
             "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => 2.0,
             _ => return None,
         };
-        if !self.counts(i) || self.lx.is(t, i, |l| matches!(l, Lex::NotCounted | Lex::Dual)) {
+        if !self.counts(i) || self.ix.is(t, i, |l| matches!(l, Lex::NotCounted | Lex::Dual)) {
             return None;
         }
-        let h = self.lx.find(t, i, |l| match l {
+        let h = self.ix.find(t, i, |l| match l {
             Lex::Duration { unit, per, count: DurationCount::One } => Some((*unit, *per)),
             _ => None,
         });

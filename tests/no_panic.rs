@@ -1,0 +1,141 @@
+//! No input can make extraction panic or report a span that is not a piece of the text.
+//! Generated text mixes the characters the grammar reacts to (Arabic letters and marks, every
+//! digit script, separators, clitics, month and number words) with arbitrary Unicode.
+
+use proptest::prelude::*;
+use tadqiq::analysis::analyse;
+use tadqiq::source::decode;
+
+const PIECES: &[&str] = &[
+    "في ",
+    "منذ ",
+    "عام ",
+    "العام ",
+    "الماضي ",
+    "الجاري ",
+    "المقبل ",
+    "اليوم ",
+    "أمس ",
+    "الخميس ",
+    "يوم ",
+    "نهاية ",
+    "مطلع ",
+    "شهر ",
+    "يناير ",
+    "كانون الثاني ",
+    "جانفي ",
+    "يوليوز ",
+    "تموز ",
+    "(يوليو) ",
+    "/",
+    "-",
+    "(",
+    ")",
+    "رمضان ",
+    "صفر ",
+    "ذو الحجة ",
+    "هـ ",
+    "م ",
+    "الموافق ",
+    "نحو ",
+    "أكثر من ",
+    "على الأقل ",
+    "خمسة ",
+    "عشر ",
+    "وثمانين ",
+    "مئة ",
+    "آلاف ",
+    "ألفا ",
+    "مليار ",
+    "العشرات ",
+    "واحد ",
+    "جندي ",
+    "جنديين ",
+    "ومتعاقدان ",
+    "عاما ",
+    "عقدين ",
+    "عقود ",
+    "ساعتين ",
+    "% ",
+    "في المئة ",
+    "الساعة ",
+    "K-",
+    "كوفيد – ",
+    "القرار ",
+    "الـ",
+    "\r\n",
+    "\n",
+    "\u{feff}",
+    "ـ",
+    "َ",
+    "ّ",
+    "ایران ",
+    "3,000 ",
+    "1.5 ",
+    "١٫٥ ",
+    "٣٬٠٠٠ ",
+    "31/12/2021 ",
+    "2021-12-31 ",
+    "31.12.2021 ",
+    "۱۲ ",
+    "٢٠٢٠ ",
+    "2020 ",
+    "30 ",
+    "31 ",
+    "29 ",
+    "0 ",
+    "99999999999999999999 ",
+    ", ",
+    "، ",
+    ". ",
+    ": ",
+    "😀",
+];
+
+fn article() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => proptest::sample::select(PIECES).prop_map(str::to_string),
+        1 => "[0-9٠-٩۰-۹]{1,6}",
+        1 => any::<String>(),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+}
+
+fn check(text: &str) {
+    let analysis = analyse(text, None);
+    let mut last_end = 0;
+    for m in &analysis.mentions {
+        assert!(m.span.start < m.span.end, "empty span {m:?}");
+        assert!(m.span.start >= last_end, "overlapping or unordered spans in {text:?}");
+        assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        assert!(m.span.end <= text.len());
+        last_end = m.span.end;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn extraction_never_panics_and_spans_are_pieces_of_the_text(text in article()) {
+        check(&text);
+    }
+
+    #[test]
+    fn decoding_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(d) = decode(bytes) {
+            check(&d.text);
+        }
+    }
+}
+
+#[test]
+fn hostile_shapes() {
+    check(&"9".repeat(100_000));
+    check(&"ـ".repeat(10_000));
+    check(&"في ".repeat(20_000));
+    check(&"و".repeat(10_000));
+    check(&"١٫".repeat(10_000));
+    check(&"31/".repeat(10_000));
+    check(&"(يوليو) تموز ".repeat(2_000));
+}
