@@ -181,6 +181,10 @@ fn years_in_date_context() {
     assert_eq!(found("سنة 1990 للميلاد"), ["date «سنة 1990 للميلاد» 1990"]);
     assert_eq!(found("عام 1442 هـ"), ["date «عام 1442 هـ» 2020"]);
     assert_eq!(found("في 2011م"), ["date «2011م» 2011"]);
+    assert_eq!(found("في 1442هـ"), ["date «1442هـ» 2020"]);
+    assert_eq!(found("سنة 1443 ه"), ["date «سنة 1443 ه» 2021"]);
+    assert_eq!(found("عام 2011 ميلادي"), ["date «عام 2011 ميلادي» 2011"]);
+    assert_eq!(found("في 5 مايو 2011 ميلادية"), ["date «5 مايو 2011 ميلادية» 2011-05-05"]);
     // A troop count is never a year, even in the year range or after «في».
     assert_eq!(found("نشرت 3000 جندي"), ["figure «3000 جندي» 3000 جندي"]);
     assert_eq!(found("نشرت 2000 جندي"), ["figure «2000 جندي» 2000 جندي"]);
@@ -282,6 +286,10 @@ fn number_words_in_gender_and_case() {
     assert_eq!(found("ثلاثمائة ألف لاجئ"), ["figure «ثلاثمائة ألف لاجئ» 300000 لاجئ"]);
     assert_eq!(found("قتل العشرات من المدنيين"), ["figure «العشرات من المدنيين» 20 المدنيين ~at-least"]);
     assert_eq!(found("فر آلاف السكان"), ["figure «آلاف السكان» 2000 السكان ~at-least"]);
+    assert_eq!(found("خرج عشرات الآلاف من المتظاهرين"), ["figure «عشرات الآلاف من المتظاهرين» 20000 المتظاهرين ~at-least"]);
+    assert_eq!(found("نزح مئات الآلاف"), Vec::<String>::new());
+    assert_eq!(found("عشرات الآلاف خرجوا"), Vec::<String>::new());
+    assert_eq!(found("بعد بضعة أيام"), ["duration «بضعة أيام» P3D ~at-least"]);
     assert_eq!(found("اثنا عشر قتيلا"), ["figure «اثنا عشر قتيلا» 12 قتيلا"]);
 }
 

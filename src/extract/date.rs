@@ -73,9 +73,6 @@ impl Grammar<'_, '_> {
                 j = h.end;
             }
         }
-        if (part.is_some() || day_noun || weekday.is_some()) && !self.continues(j) {
-            j = weekday_end;
-        }
         let core = if j < t.len() && (j == i || self.continues(j)) {
             self.core(j, context || day_noun || weekday.is_some())
         } else {
@@ -94,8 +91,7 @@ impl Grammar<'_, '_> {
                 self.lone_weekday(i, weekday_end, w, day_noun)?
             }
         };
-        let mention = self.finish(i, dropped.unwrap_or(0), part, core);
-        Some((mention.0, mention.1))
+        Some(self.finish(i, dropped.unwrap_or(0), part, core))
     }
 
     fn finish(&self, i: usize, dropped: usize, part: Option<Part>, core: Core) -> (usize, Mention) {

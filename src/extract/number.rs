@@ -16,6 +16,9 @@ pub struct Number {
     pub vague: bool,
     /// The number was a single digit run with no separator or scale word.
     pub plain_digits: bool,
+    /// «عشرات»، «آلاف» are nouns: what they count follows as a definite genitive
+    /// («عشرات القتلى») or after «من», never as an indefinite word.
+    pub needs_definite_noun: bool,
 }
 
 const THOUSANDS: [char; 2] = [',', '٬'];
@@ -72,6 +75,7 @@ impl Grammar<'_, '_> {
             written_in_digits: true,
             vague: false,
             plain_digits: plain && k == j + 1,
+            needs_definite_noun: false,
         })
     }
 
@@ -103,14 +107,27 @@ impl Grammar<'_, '_> {
             first.class = NumClass::Vague;
         }
         if matches!(first.class, NumClass::Vague | NumClass::Few) {
-            // «العشرات» and «مئات» are only a count with a noun after them.
+            // «عشرات»، «مئات»: at least two of the base; «عشرات الآلاف»: at least two tens of
+            // thousands.
+            let mut value = first.value as f64 * if first.class == NumClass::Vague { 2.0 } else { 1.0 };
+            let mut end = first.end;
+            if first.class == NumClass::Vague
+                && self.continues(end)
+                && let Some(scale) = self.number_word(end)
+                && scale.class == NumClass::Vague
+                && scale.value >= 1000
+            {
+                value *= scale.value as f64;
+                end = scale.end;
+            }
             return Some(Number {
-                value: first.value as f64 * if first.class == NumClass::Vague { 2.0 } else { 1.0 },
-                end: first.end,
+                value,
+                end,
                 dropped: first.dropped,
                 written_in_digits: false,
                 vague: true,
                 plain_digits: false,
+                needs_definite_noun: first.class == NumClass::Vague,
             });
         }
         let mut total: u64 = 0;
@@ -187,6 +204,7 @@ impl Grammar<'_, '_> {
             written_in_digits: false,
             vague: false,
             plain_digits: false,
+            needs_definite_noun: false,
         })
     }
 

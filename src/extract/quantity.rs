@@ -100,6 +100,9 @@ impl Grammar<'_, '_> {
             return Some((end, Mention { span, kind: MentionKind::Duration(duration) }));
         }
         let (unit, end) = match self.unit_at(k) {
+            Some(_) if n.needs_definite_noun && !(t.folded(k) == "من" || t.folded(k).starts_with("ال")) => {
+                return None;
+            }
             Some((unit, end)) => (Some(unit), end),
             None if n.vague => return None,
             None => (None, k),
