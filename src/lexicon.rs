@@ -5,9 +5,8 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
-
-use crate::text::{Tokens, clitic_readings, fold};
+use crate::phrases::PhraseMap;
+use crate::text::{Tokens, fold};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Calendar {
@@ -160,32 +159,23 @@ pub enum Lex {
     NotCounted,
 }
 
-struct Entry {
-    rest: Box<[Box<str>]>,
-    lex: Lex,
-}
-
 pub struct Lexicon {
-    by_first: FxHashMap<Box<str>, Vec<Entry>>,
+    words: PhraseMap<Lex>,
     /// Every Gregorian month spelling with its tradition, for tests and documentation.
     pub months: Vec<(String, u8, String)>,
     pub hijri_months: Vec<(String, u8)>,
 }
 
-/// A lexicon match: what it means, the token after it, and how many letters of clitics were
-/// dropped from its first token.
-#[derive(Clone, Copy, Debug)]
-pub struct Hit<T> {
-    pub value: T,
-    pub end: usize,
-    pub dropped: usize,
-}
+pub use crate::phrases::Hit;
+
+/// What the language data says of each token of one text.
+pub type Index<'l> = crate::phrases::Index<'l, Lex>;
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut lx = Lexicon { by_first: FxHashMap::default(), months: Vec::new(), hijri_months: Vec::new() };
+        let mut lx = Lexicon { words: PhraseMap::default(), months: Vec::new(), hijri_months: Vec::new() };
         for row in rows(include_str!("../data/months.tsv"), 3, "months.tsv") {
             let month = number(row[1], "months.tsv");
             lx.add(row[0], Lex::Month(month as u8));
@@ -315,100 +305,12 @@ impl Lexicon {
     }
 
     fn add(&mut self, form: &str, lex: Lex) {
-        let folded = fold(form);
-        let mut words = folded.split_whitespace();
-        let first = words.next().expect("empty form in data").into();
-        let rest = words.map(Box::from).collect();
-        self.by_first.entry(first).or_default().push(Entry { rest, lex });
+        self.words.add(form, lex);
     }
 
-    /// Every lexicon entry each token of `toks` could begin, under each of its clitic readings:
-    /// the words are hashed once per document, and the grammar's many questions about a token
-    /// scan its (usually empty) candidate list.
+    /// What the data says of each token of `toks`.
     pub fn index<'l>(&'l self, toks: &Tokens) -> Index<'l> {
-        let mut starts = Vec::with_capacity(toks.len() + 1);
-        let mut items = Vec::new();
-        for i in 0..toks.len() {
-            starts.push(items.len() as u32);
-            if !toks.is_word(i) {
-                continue;
-            }
-            let mut reading = 0u8;
-            clitic_readings(toks.folded(i), |form, dropped, stripped_article| {
-                if let Some(entries) = self.by_first.get(form) {
-                    for entry in entries {
-                        items.push(Candidate { entry, reading, dropped: dropped as u8, stripped_article });
-                    }
-                }
-                reading += 1;
-                false
-            });
-        }
-        starts.push(items.len() as u32);
-        Index { starts, items }
-    }
-}
-
-/// The lexicon entries each token of one text could begin; see [`Lexicon::index`].
-pub struct Index<'l> {
-    starts: Vec<u32>,
-    items: Vec<Candidate<'l>>,
-}
-
-struct Candidate<'l> {
-    entry: &'l Entry,
-    /// Which clitic reading of the word matched: earlier readings drop fewer clitics.
-    reading: u8,
-    dropped: u8,
-    stripped_article: bool,
-}
-
-impl Index<'_> {
-    /// The longest phrase starting at token `i` whose meaning `pick` accepts. The first token
-    /// may carry clitics (و ف ب ك ل ال); the following words must match as written. The reading
-    /// that drops the fewest clitics wins.
-    pub fn find<T>(&self, toks: &Tokens, i: usize, pick: impl Fn(&Lex) -> Option<T>) -> Option<Hit<T>> {
-        self.find_with(toks, i, true, pick)
-    }
-
-    /// As [`Index::find`], but the first token may not have lost the article ال.
-    pub fn find_indefinite<T>(&self, toks: &Tokens, i: usize, pick: impl Fn(&Lex) -> Option<T>) -> Option<Hit<T>> {
-        self.find_with(toks, i, false, pick)
-    }
-
-    /// Whether the data has anything to say about token `i`.
-    pub fn knows(&self, i: usize) -> bool {
-        matches!((self.starts.get(i), self.starts.get(i + 1)), (Some(a), Some(b)) if a < b)
-    }
-
-    /// Whether token `i` begins an entry with a meaning `pick` accepts.
-    pub fn is(&self, toks: &Tokens, i: usize, pick: impl Fn(&Lex) -> bool) -> bool {
-        self.find(toks, i, |l| pick(l).then_some(())).is_some()
-    }
-
-    fn find_with<T>(&self, toks: &Tokens, i: usize, article: bool, pick: impl Fn(&Lex) -> Option<T>) -> Option<Hit<T>> {
-        let range = self.starts.get(i).copied()? as usize..self.starts.get(i + 1).copied()? as usize;
-        let mut best: Option<(u8, Hit<T>)> = None;
-        for c in &self.items[range] {
-            if !article && c.stripped_article {
-                continue;
-            }
-            if best.as_ref().is_some_and(|b| b.0 != c.reading) {
-                break;
-            }
-            let end = i + 1 + c.entry.rest.len();
-            if best.as_ref().is_some_and(|b| b.1.end >= end) {
-                continue;
-            }
-            let rest_matches = c.entry.rest.iter().enumerate().all(|(k, w)| {
-                let j = i + 1 + k;
-                toks.is_word(j) && !toks.breaks_before(j) && toks.folded(j) == &**w
-            });
-            if rest_matches && let Some(value) = pick(&c.entry.lex) {
-                best = Some((c.reading, Hit { value, end, dropped: c.dropped as usize }));
-            }
-        }
-        best.map(|b| b.1)
+        self.words.index(toks)
     }
 }
 

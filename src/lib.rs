@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod extract;
 pub mod lexicon;
+pub mod phrases;
 pub mod position;
 pub mod source;
 pub mod text;
