@@ -1,9 +1,12 @@
 //! One article analysed: its mentions with relative dates resolved against its publication date.
 
 use crate::calendar::DateValue;
+use crate::entities::{Gazetteer, LocalEntities, recognise};
 use crate::extract::resolve::{infer_published, resolve};
-use crate::extract::{Mention, Span, extract};
+use crate::extract::{Mention, Span, extract_tokens};
+use crate::lexicon::LEXICON;
 use crate::source::front_matter;
+use crate::text::Tokens;
 
 /// Where an article's publication date came from. The article's own front matter wins, then
 /// `tadqiq.toml`, then `--published` (or the editor's `published` setting), then the text.
@@ -34,21 +37,45 @@ pub struct Analysis {
     pub unreadable_published: Option<String>,
 }
 
-/// Analyses one article. `given` is the publication date from outside the text (config or
-/// flag), used when the article's front matter has none.
+/// Analyses one article's dates, figures and durations. `given` is the publication date from
+/// outside the text (config or flag), used when the article's front matter has none.
 pub fn analyse(text: &str, given: Option<(DateValue, PublishedSource)>) -> Analysis {
+    analyse_article(text, given, None).0
+}
+
+/// As [`analyse`], and the article's own entities when a gazetteer is given: the text is cut
+/// into tokens and looked up in the language data once for both.
+pub fn analyse_article(
+    text: &str,
+    given: Option<(DateValue, PublishedSource)>,
+    gazetteer: Option<&Gazetteer>,
+) -> (Analysis, LocalEntities) {
     let fm = front_matter(text);
     let body_start = fm.as_ref().map_or(0, |f| f.body_start);
-    let mut mentions = extract(&text[body_start..]);
+    let toks = Tokens::new(&text[body_start..]);
+    let ix = LEXICON.index(&toks);
+    let mut local = match gazetteer {
+        Some(g) => recognise(&toks, &ix, g),
+        None => LocalEntities::default(),
+    };
+    let mut mentions = extract_tokens(&toks, ix);
     if body_start > 0 {
+        let shift = |s: &mut Span| *s = Span::new(s.start + body_start, s.end + body_start);
         for m in &mut mentions {
-            m.span = Span::new(m.span.start + body_start, m.span.end + body_start);
+            shift(&mut m.span);
             if let crate::extract::MentionKind::Date(d) = &mut m.kind
                 && let Some(p) = &mut d.paired
             {
-                p.span = Span::new(p.span.start + body_start, p.span.end + body_start);
+                shift(&mut p.span);
             }
         }
+        local.mentions.iter_mut().for_each(|m| shift(&mut m.span));
+        for intro in &mut local.introductions {
+            shift(&mut intro.span);
+            shift(&mut intro.name);
+        }
+        local.sentences.iter_mut().for_each(shift);
+        local.events.iter_mut().for_each(|e| shift(&mut e.0));
     }
     let published = fm
         .as_ref()
@@ -57,5 +84,6 @@ pub fn analyse(text: &str, given: Option<(DateValue, PublishedSource)>) -> Analy
         .or(given)
         .or_else(|| infer_published(&mentions).map(|p| (p, PublishedSource::Inferred)));
     resolve(&mut mentions, published.map(|p| p.0));
-    Analysis { mentions, published, unreadable_published: fm.and_then(|f| f.unreadable_published) }
+    let analysis = Analysis { mentions, published, unreadable_published: fm.and_then(|f| f.unreadable_published) };
+    (analysis, local)
 }

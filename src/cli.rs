@@ -4,16 +4,19 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
-use crate::analysis::{Analysis, PublishedSource, analyse};
+use crate::analysis::PublishedSource;
 use crate::calendar::DateValue;
 use crate::config::{self, Config};
+use crate::entities::{EntityMention, Gazetteer};
 use crate::extract::{DateMention, Mention, MentionKind, Span, format_number};
 use crate::position::LineIndex;
 use crate::source::decode;
+use crate::workspace::{Doc, Workspace};
 
 /// Exit codes: nothing to report, findings, or the run could not be done.
 pub const EXIT_OK: u8 = 0;
@@ -72,13 +75,13 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// An article read from disk and analysed.
-struct Article {
-    path: String,
-    text: String,
+/// An article as the output sees it: where it is, how its bytes sit on disk, what was found.
+struct Article<'w> {
+    path: &'w str,
     bom: usize,
     lines: LineIndex,
-    analysis: Analysis,
+    doc: &'w Doc,
+    ws: &'w Workspace,
 }
 
 /// The files a run reads, and what went wrong finding them.
@@ -98,19 +101,33 @@ fn extract(args: ExtractArgs) -> u8 {
         }
     };
     let inputs = collect(&paths, &config);
-    let mut articles = Vec::new();
+    let mut sources = Vec::new();
+    let mut boms = Vec::new();
     let mut skipped = Vec::new();
     for path in &inputs.files {
-        match read_article(path, &config, args.published) {
-            Ok(a) => articles.push(a),
+        match read_source(path, &config, args.published) {
+            Ok((text, bom, given)) => {
+                let path = path.display().to_string();
+                boms.push((path.clone(), bom));
+                sources.push((path, text, given));
+            }
             Err(reason) => {
                 eprintln!("tadqiq: {}: skipped: {reason}", path.display());
                 skipped.push(json!({"path": path.display().to_string(), "reason": reason}));
             }
         }
     }
+    let mut ws = Workspace::new(Arc::new(Gazetteer::new(&config.entities)));
+    ws.extend(sources);
+    let articles: Vec<Article> = boms
+        .iter()
+        .filter_map(|(path, bom)| {
+            let doc = ws.doc(path)?;
+            Some(Article { path, bom: *bom, lines: LineIndex::new(&doc.text), doc, ws: &ws })
+        })
+        .collect();
     for a in &articles {
-        if let Some(raw) = &a.analysis.unreadable_published {
+        if let Some(raw) = &a.doc.analysis.unreadable_published {
             eprintln!("tadqiq: {}: front matter's published date {raw:?} is not a date; ignored", a.path);
         }
     }
@@ -194,7 +211,9 @@ fn io_message(e: &io::Error) -> String {
     }
 }
 
-fn read_article(path: &Path, config: &Config, flag: Option<DateValue>) -> Result<Article, String> {
+type Given = Option<(DateValue, PublishedSource)>;
+
+fn read_source(path: &Path, config: &Config, flag: Option<DateValue>) -> Result<(String, usize, Given), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
     let decoded = decode(bytes).map_err(|e| e.to_string())?;
     let given = config
@@ -202,19 +221,40 @@ fn read_article(path: &Path, config: &Config, flag: Option<DateValue>) -> Result
         .published
         .map(|p| (p, PublishedSource::Config))
         .or(flag.map(|p| (p, PublishedSource::Flag)));
-    let analysis = analyse(&decoded.text, given);
-    Ok(Article {
-        path: path.display().to_string(),
-        lines: LineIndex::new(&decoded.text),
-        text: decoded.text,
-        bom: decoded.bom,
-        analysis,
-    })
+    Ok((decoded.text, decoded.bom, given))
 }
 
-impl Article {
+/// One line of output: a claim (date, figure, duration) or an entity mention.
+enum Item<'a> {
+    Claim(&'a Mention),
+    Entity(&'a EntityMention),
+}
+
+impl Item<'_> {
+    fn span(&self) -> Span {
+        match self {
+            Item::Claim(m) => m.span,
+            Item::Entity(e) => e.span,
+        }
+    }
+}
+
+impl Article<'_> {
+    fn text(&self) -> &str {
+        &self.doc.text
+    }
+
+    /// Claims and entities in text order.
+    fn items(&self) -> Vec<Item<'_>> {
+        let mut items: Vec<Item> = self.doc.analysis.mentions.iter().map(Item::Claim).collect();
+        items.extend(self.doc.entities.iter().map(Item::Entity));
+        items.sort_by_key(|i| (i.span().start, i.span().end));
+        items
+    }
+
     fn range(&self, span: Span) -> Value {
-        let (s, e) = (self.lines.position(&self.text, span.start), self.lines.position(&self.text, span.end));
+        let text = self.text();
+        let (s, e) = (self.lines.position(text, span.start), self.lines.position(text, span.end));
         json!({"start": {"line": s.line, "character": s.utf16}, "end": {"line": e.line, "character": e.utf16}})
     }
 
@@ -225,7 +265,7 @@ impl Article {
     fn mention_json(&self, m: &Mention) -> Value {
         let mut v = json!({
             "kind": kind_name(m),
-            "text": &self.text[m.span.start..m.span.end],
+            "text": &self.text()[m.span.start..m.span.end],
             "bytes": self.bytes(m.span),
             "range": self.range(m.span),
         });
@@ -246,7 +286,7 @@ impl Article {
                 }
                 if let Some(p) = &d.paired {
                     let mut pj = json!({
-                        "text": &self.text[p.span.start..p.span.end],
+                        "text": &self.text()[p.span.start..p.span.end],
                         "bytes": self.bytes(p.span),
                         "range": self.range(p.span),
                         "value": date_json(p.value),
@@ -271,6 +311,26 @@ impl Article {
             }
         }
         v
+    }
+
+    fn entity_json(&self, e: &EntityMention) -> Value {
+        let name = self.ws.entity(&e.id).map(|x| x.name.clone());
+        json!({
+            "kind": "entity",
+            "text": &self.text()[e.span.start..e.span.end],
+            "bytes": self.bytes(e.span),
+            "range": self.range(e.span),
+            "id": &*e.id,
+            "entity_kind": e.kind.as_str(),
+            "name": name,
+        })
+    }
+
+    fn item_json(&self, item: &Item) -> Value {
+        match item {
+            Item::Claim(m) => self.mention_json(m),
+            Item::Entity(e) => self.entity_json(e),
+        }
     }
 }
 
@@ -298,11 +358,12 @@ fn write_json(mut out: impl Write, articles: &[Article], skipped: &[Value]) -> i
     let files: Vec<Value> = articles
         .iter()
         .map(|a| {
+            let published = a.doc.analysis.published;
             json!({
                 "path": a.path,
-                "published": a.analysis.published.map_or(Value::Null, |p| p.0.to_string().into()),
-                "published_source": a.analysis.published.map_or(Value::Null, |p| p.1.as_str().into()),
-                "mentions": a.analysis.mentions.iter().map(|m| a.mention_json(m)).collect::<Vec<_>>(),
+                "published": published.map_or(Value::Null, |p| p.0.to_string().into()),
+                "published_source": published.map_or(Value::Null, |p| p.1.as_str().into()),
+                "mentions": a.items().iter().map(|i| a.item_json(i)).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -315,27 +376,35 @@ fn write_json(mut out: impl Write, articles: &[Article], skipped: &[Value]) -> i
 /// the column counted in characters.
 fn write_text(mut out: impl Write, articles: &[Article]) -> io::Result<()> {
     for a in articles {
-        for m in &a.analysis.mentions {
-            let p = a.lines.position(&a.text, m.span.start);
-            let text = &a.text[m.span.start..m.span.end];
-            write!(out, "{}:{}:{}: {:<8} «{}» = ", a.path, p.line + 1, p.chars + 1, kind_name(m), text)?;
-            match &m.kind {
-                MentionKind::Date(d) => write_date(&mut out, a, d)?,
-                MentionKind::Figure(f) => {
-                    write!(out, "{}", format_number(f.value))?;
-                    if let Some(u) = &f.unit {
-                        write!(out, " {u}")?;
+        let text = a.text();
+        for item in a.items() {
+            let span = item.span();
+            let p = a.lines.position(text, span.start);
+            let kind = match &item {
+                Item::Claim(m) => kind_name(m),
+                Item::Entity(_) => "entity",
+            };
+            write!(out, "{}:{}:{}: {:<8} «{}» = ", a.path, p.line + 1, p.chars + 1, kind, &text[span.start..span.end])?;
+            match item {
+                Item::Claim(m) => match &m.kind {
+                    MentionKind::Date(d) => write_date(&mut out, a, d)?,
+                    MentionKind::Figure(f) => {
+                        write!(out, "{}", format_number(f.value))?;
+                        if let Some(u) = &f.unit {
+                            write!(out, " {u}")?;
+                        }
+                        if f.approx() {
+                            write!(out, " ({})", f.bound.as_str())?;
+                        }
                     }
-                    if f.approx() {
-                        write!(out, " ({})", f.bound.as_str())?;
+                    MentionKind::Duration(d) => {
+                        write!(out, "{}", d.iso())?;
+                        if d.approx() {
+                            write!(out, " ({})", d.bound.as_str())?;
+                        }
                     }
-                }
-                MentionKind::Duration(d) => {
-                    write!(out, "{}", d.iso())?;
-                    if d.approx() {
-                        write!(out, " ({})", d.bound.as_str())?;
-                    }
-                }
+                },
+                Item::Entity(e) => write!(out, "{} ({})", e.id, e.kind.as_str())?,
             }
             writeln!(out)?;
         }
@@ -351,7 +420,7 @@ fn write_date(out: &mut impl Write, a: &Article, d: &DateMention) -> io::Result<
     }
     let mut notes = Vec::new();
     if d.relative.is_some() {
-        notes.push(match a.analysis.published {
+        notes.push(match a.doc.analysis.published {
             Some((p, source)) => format!("relative to {p}, {}", source.as_str()),
             None => "relative, no publication date".to_string(),
         });
@@ -361,7 +430,7 @@ fn write_date(out: &mut impl Write, a: &Article, d: &DateMention) -> io::Result<
     }
     if let Some(p) = &d.paired {
         let value = p.value.map_or_else(|| "no such date".to_string(), |v| v.to_string());
-        notes.push(format!("paired «{}» = {value}", &a.text[p.span.start..p.span.end]));
+        notes.push(format!("paired «{}» = {value}", &a.text()[p.span.start..p.span.end]));
     }
     if !notes.is_empty() {
         write!(out, " ({})", notes.join("; "))?;

@@ -7,6 +7,13 @@
 //! [sources."wire/afp-0105.txt"]          # a path, or a glob, relative to this file
 //! published = "2020-01-05"               # YYYY, YYYY-MM or YYYY-MM-DD
 //! outlet = "AFP"
+//!
+//! [[entity]]                             # the newsroom's own; an id of a built-in replaces it
+//! id = "qasim-al-araji"
+//! name = "قاسم الأعرجي"
+//! kind = "person"                        # person | org | place | event
+//! aliases = ["الأعرجي"]
+//! description = "مستشار الأمن القومي العراقي"
 //! ```
 
 use std::collections::BTreeMap;
@@ -17,6 +24,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::calendar::DateValue;
+use crate::entities::{ConfigEntity, EntityKind};
 
 pub const FILE_NAME: &str = "tadqiq.toml";
 
@@ -29,6 +37,19 @@ struct Raw {
     exclude: Vec<String>,
     #[serde(default)]
     sources: BTreeMap<String, RawSource>,
+    #[serde(default)]
+    entity: Vec<RawEntity>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    id: toml::Spanned<String>,
+    name: String,
+    kind: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    description: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -52,6 +73,10 @@ pub struct Config {
     include: Option<GlobSet>,
     exclude: GlobSet,
     sources: Vec<(Glob, globset::GlobMatcher, SourceMeta)>,
+    /// The newsroom's own entities, in file order.
+    pub entities: Vec<ConfigEntity>,
+    /// The file itself, for go-to-definition on its entities.
+    pub path: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -74,14 +99,16 @@ pub const DEFAULT_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
 impl Config {
     /// The configuration used when there is no file: defaults, paths relative to `root`.
     pub fn empty(root: PathBuf) -> Self {
-        Config { root, include: None, exclude: GlobSet::empty(), sources: Vec::new() }
+        Config { root, include: None, exclude: GlobSet::empty(), sources: Vec::new(), entities: Vec::new(), path: None }
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let err = |message: String| ConfigError { path: path.to_path_buf(), message };
         let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        Config::parse(&text, root).map_err(err)
+        let mut config = Config::parse(&text, root).map_err(err)?;
+        config.path = Some(path.to_path_buf());
+        Ok(config)
     }
 
     pub fn parse(text: &str, root: PathBuf) -> Result<Config, String> {
@@ -107,7 +134,32 @@ impl Config {
             let matcher = glob.compile_matcher();
             sources.push((glob, matcher, SourceMeta { published, outlet: s.outlet }));
         }
-        Ok(Config { root, include, exclude, sources })
+        let mut entities: Vec<ConfigEntity> = Vec::new();
+        for (n, e) in raw.entity.into_iter().enumerate() {
+            let at = format!("entity[{n}]");
+            let id = e.id.get_ref().trim();
+            if id.is_empty() || id.chars().any(char::is_whitespace) {
+                return Err(format!("{at}.id: {id:?} must be a non-empty word (letters, digits, -)"));
+            }
+            if entities.iter().any(|o| o.id == id) {
+                return Err(format!("{at}.id: {id:?} is defined twice"));
+            }
+            let kind = EntityKind::parse(&e.kind)
+                .ok_or_else(|| format!("{at}.kind: {:?} is not one of person, org, place, event", e.kind))?;
+            if e.name.trim().is_empty() {
+                return Err(format!("{at}.name: must not be empty"));
+            }
+            let span = e.id.span();
+            entities.push(ConfigEntity {
+                id: id.to_string(),
+                name: e.name,
+                kind,
+                aliases: e.aliases,
+                description: e.description,
+                span: (span.start, span.end),
+            });
+        }
+        Ok(Config { root, include, exclude, sources, entities, path: None })
     }
 
     /// Whether a file found by walking a folder is an article to analyse.
@@ -171,6 +223,17 @@ published = "2020-01-05"
         assert!(c.is_article(Path::new("/ws/a.md")));
         assert!(!c.is_article(Path::new("/ws/drafts/a.md")));
         assert!(!c.is_article(Path::new("/ws/a.pdf")));
+    }
+
+    #[test]
+    fn entities_with_their_place_in_the_file() {
+        let text = "[[entity]]\nid = \"jane\"\nname = \"جين دو\"\nkind = \"person\"\naliases = [\"دو\"]\n";
+        let c = Config::parse(text, PathBuf::new()).unwrap();
+        let e = &c.entities[0];
+        assert_eq!((e.id.as_str(), e.kind, e.aliases.len()), ("jane", EntityKind::Person, 1));
+        assert_eq!(&text[e.span.0..e.span.1], "\"jane\"");
+        let bad = Config::parse("[[entity]]\nid = \"x\"\nname = \"س\"\nkind = \"thing\"\n", PathBuf::new());
+        assert!(bad.unwrap_err().contains("entity[0].kind: \"thing\" is not one of"));
     }
 
     #[test]

@@ -164,5 +164,9 @@ fn rest_end(toks: &Tokens, mut j: usize, rest: &[Box<str>], gaps: Gaps) -> Optio
 
 /// Quotation marks of every style Arabic copy uses.
 pub fn is_quote(toks: &Tokens, j: usize) -> bool {
-    ['"', '“', '”', '«', '»', '\'', '‘', '’', '„', '‹', '›'].iter().any(|&q| toks.is_punct(j, q))
+    toks.kind(j) == Some(crate::text::TokenKind::Punct)
+        && matches!(
+            toks.folded(j).chars().next(),
+            Some('"' | '“' | '”' | '«' | '»' | '\'' | '‘' | '’' | '„' | '‹' | '›')
+        )
 }

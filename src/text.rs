@@ -204,6 +204,11 @@ fn classify(c: char) -> Class {
         '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => {
             Class::Arabic
         }
+        // Arabic punctuation («،» «؛» «؟») and the general punctuation block (curly quotes,
+        // dashes, joiners) are frequent: answer them without the generic tables.
+        '\u{0600}'..='\u{061F}' => Class::Punct,
+        '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' => Class::Space,
+        '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{00AB}' | '\u{00BB}' => Class::Punct,
         c if c.is_ascii() => {
             if c.is_ascii_whitespace() {
                 Class::Space
@@ -217,7 +222,7 @@ fn classify(c: char) -> Class {
     }
 }
 
-fn is_arabic_mark(c: char) -> bool {
+const fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}')
 }
 
@@ -225,13 +230,38 @@ fn push_folded(out: &mut String, c: char, class: Class) {
     match class {
         Class::Digit(_) => out.push(fold_digit(c)),
         Class::Latin => out.extend(c.to_lowercase()),
-        _ => {
-            if let Some(f) = fold_arabic(c) {
-                out.push(f);
+        _ => match c as u32 {
+            // The Arabic block through a table: this runs for every letter of every article.
+            cp @ 0x0600..=0x06FF => match ARABIC_FOLD[(cp - 0x0600) as usize] {
+                0 => {}
+                f => out.push(char::from_u32(f as u32).unwrap_or(c)),
+            },
+            _ => {
+                if let Some(f) = fold_arabic(c) {
+                    out.push(f);
+                }
             }
-        }
+        },
     }
 }
+
+/// [`fold_arabic`] for U+0600–U+06FF, computed at compile time; 0 drops the character.
+static ARABIC_FOLD: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut i = 0;
+    while i < 256 {
+        let cp = 0x0600 + i as u32;
+        table[i] = match char::from_u32(cp) {
+            Some(c) => match fold_arabic_const(c) {
+                Some(f) => f as u16,
+                None => 0,
+            },
+            None => 0,
+        };
+        i += 1;
+    }
+    table
+};
 
 fn fold_digit(c: char) -> char {
     match c {
@@ -247,6 +277,10 @@ fn fold_digit(c: char) -> char {
 /// written inconsistently (اكتوبر/أكتوبر/إبريل); final ى/ي and ة/ه are interchanged by many
 /// keyboards and outlets; Persian ی and ک appear in copy from Iranian outlets («ایران»).
 pub fn fold_arabic(c: char) -> Option<char> {
+    fold_arabic_const(c)
+}
+
+const fn fold_arabic_const(c: char) -> Option<char> {
     if is_arabic_mark(c) || c == TATWEEL || c == '\u{200c}' || c == '\u{200d}' {
         return None;
     }
@@ -276,7 +310,8 @@ pub fn fold(s: &str) -> String {
 /// Clitic readings of a folded word, longest form first: the word itself, then without a
 /// conjunction (و ف), a preposition (ب ك ل, with لل standing for ل + ال) and the article ال.
 /// Each reading says how many letters of the original word it dropped, so a span can start
-/// after them (a reading from لل drops nothing: no byte of the original is the article's), and
+/// after them (a reading from لل drops only a conjunction before it: no byte of the original is
+/// the article's alone), and
 /// whether it stripped the article: «الجنديين» is "the two soldiers" (known ones), not a count.
 /// `f` returns true to stop.
 pub fn clitic_readings(word: &str, mut f: impl FnMut(&str, usize, bool) -> bool) -> bool {
@@ -294,7 +329,7 @@ pub fn clitic_readings(word: &str, mut f: impl FnMut(&str, usize, bool) -> bool)
     }
     if let Some(r) = rest.strip_prefix("لل").filter(|r| two_letters_or_more(r)) {
         let with_article = format!("ال{r}");
-        return f(&with_article, 0, false) || f(r, 0, true);
+        return f(&with_article, dropped, false) || f(r, dropped, true);
     }
     if let Some(r) = strip_one(rest, &['ب', 'ك', 'ل']) {
         rest = r;

@@ -137,9 +137,16 @@ pub fn format_number(v: f64) -> String {
 /// (`value: None`); see [`resolve::resolve`].
 pub fn extract(text: &str) -> Vec<Mention> {
     let toks = Tokens::new(text);
-    let g = Grammar { t: &toks, ix: LEXICON.index(&toks) };
+    extract_tokens(&toks, LEXICON.index(&toks))
+}
+
+/// As [`extract`], on a text already cut into tokens and looked up in the language data (so
+/// entity recognition can share both).
+pub fn extract_tokens(toks: &Tokens, ix: Index<'static>) -> Vec<Mention> {
+    let g = Grammar { t: toks, ix };
     let mut mentions = Vec::new();
     let mut i = 0;
+    let toks = g.t;
     while i < toks.len() {
         // Every date or quantity that starts at a word starts with a word the data knows, or
         // (a postposed «واحد») has one right after it.

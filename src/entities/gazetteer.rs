@@ -1,0 +1,267 @@
+//! The entities tadqiq knows before reading a word: the built-in lists under
+//! `data/gazetteer/` and the newsroom's own `[[entity]]` entries in `tadqiq.toml`, plus the
+//! words that introduce names no list knows (titles, heads, national institutions).
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::{Entity, EntityKind, Origin, skeleton};
+use crate::phrases::PhraseMap;
+use crate::text::fold;
+
+/// A word or phrase that shapes how names are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameWord {
+    /// Introduces a person: «الرئيس»، «اللواء»، «مستشار».
+    Title,
+    /// Introduces an organisation, place or event name; `alias` says whether the bare name
+    /// names the same thing.
+    Head { kind: EntityKind, alias: bool },
+    /// Joins the next word into one part of a name: «أبو»، «عبد»، «بن».
+    Particle,
+    /// An adjective after a title or head that is not a name: «السابق».
+    Qualifier,
+    /// Ends a place name: «غرب».
+    Direction,
+    /// Closes a facility's name: «الجوية».
+    Facility,
+    /// A verb that stands where a name could: «قال»، «أعلن».
+    Verb,
+}
+
+/// An institution head («البرلمان»، «وزارة الدفاع») and whether it alone, in an article that
+/// qualifies exactly one country's, means that one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Institution {
+    pub key: Arc<str>,
+    pub bare: bool,
+}
+
+/// An entity as `tadqiq.toml` writes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigEntity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    /// Byte range of the entry's `id` value in `tadqiq.toml`, for go-to-definition.
+    pub span: (usize, usize),
+}
+
+/// What a phrase of the entity data is. One map holds them all, so each word of an article
+/// is looked up once for every question recognition asks.
+#[derive(Clone, Debug)]
+pub enum Phrase {
+    /// A name or alias of the entity at this index.
+    Name(usize),
+    /// A nationality adjective («عراقي»، «أمريكية»): the country's id.
+    Adjective(Arc<str>),
+    Institution(Institution),
+    Word(NameWord),
+    /// An event word («انسحاب»، «تصويت»): its event key.
+    Event(Arc<str>),
+}
+
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+    by_id: FxHashMap<Arc<str>, usize>,
+    pub phrases: PhraseMap<Phrase>,
+    /// Entities by the consonant skeleton of their names, to recognise a transliteration
+    /// variant («أنييس روماتيه» for «آنيس روماتيه»).
+    by_skeleton: FxHashMap<String, usize>,
+}
+
+const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
+const PLACES: &str = include_str!("../../data/gazetteer/places.tsv");
+const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
+const PEOPLE: &str = include_str!("../../data/gazetteer/people.tsv");
+const TITLES: &str = include_str!("../../data/gazetteer/titles.txt");
+const HEADS: &str = include_str!("../../data/gazetteer/heads.tsv");
+const INSTITUTIONS: &str = include_str!("../../data/gazetteer/institutions.tsv");
+const NAME_WORDS: &str = include_str!("../../data/gazetteer/name_words.tsv");
+const VERBS: &str = include_str!("../../data/gazetteer/verbs.txt");
+const EVENT_WORDS: &str = include_str!("../../data/event_words.tsv");
+
+impl Gazetteer {
+    /// The built-in entities, extended and overridden by the newsroom's own: an entry with a
+    /// built-in id replaces that entity (its names, kind and description).
+    pub fn new(own: &[ConfigEntity]) -> Gazetteer {
+        let mut entities = builtin_entities();
+        let mut phrases = PhraseMap::default();
+        for row in rows(COUNTRIES, 4) {
+            let id: Arc<str> = row[0].into();
+            for adj in split_list(row[3]) {
+                phrases.add(adj, Phrase::Adjective(id.clone()));
+                phrases.add(&format!("{adj}ة"), Phrase::Adjective(id.clone()));
+            }
+        }
+        for e in own {
+            let entity = Entity {
+                id: e.id.as_str().into(),
+                kind: e.kind,
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                description: e.description.clone(),
+                origin: Origin::Config { span: e.span },
+            };
+            match entities.iter_mut().find(|b| *b.id == *e.id) {
+                Some(b) => *b = entity,
+                None => entities.push(entity),
+            }
+        }
+        let mut by_id = FxHashMap::default();
+        let mut by_skeleton = FxHashMap::default();
+        for (i, e) in entities.iter().enumerate() {
+            by_id.insert(e.id.clone(), i);
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                phrases.add(name, Phrase::Name(i));
+                if let Some(k) = skeleton_key(name) {
+                    by_skeleton.entry(k).or_insert(i);
+                }
+            }
+        }
+        for row in rows(INSTITUTIONS, 3) {
+            phrases.add(row[0], Phrase::Institution(Institution { key: row[1].into(), bare: row[2] == "yes" }));
+        }
+        for row in rows(TITLES, 1) {
+            phrases.add(row[0], Phrase::Word(NameWord::Title));
+        }
+        for row in rows(HEADS, 3) {
+            let kind = EntityKind::parse(row[1]).unwrap_or_else(|| panic!("heads.tsv: unknown kind {:?}", row[1]));
+            phrases.add(row[0], Phrase::Word(NameWord::Head { kind, alias: row[2] == "yes" }));
+        }
+        for row in rows(NAME_WORDS, 2) {
+            let w = match row[1] {
+                "particle" => NameWord::Particle,
+                "qualifier" => NameWord::Qualifier,
+                "direction" => NameWord::Direction,
+                "facility" => NameWord::Facility,
+                other => panic!("name_words.tsv: unknown kind {other:?}"),
+            };
+            phrases.add(row[0], Phrase::Word(w));
+        }
+        for row in rows(VERBS, 1) {
+            phrases.add(row[0], Phrase::Word(NameWord::Verb));
+        }
+        for row in rows(EVENT_WORDS, 2) {
+            phrases.add(row[0], Phrase::Event(Arc::from(row[1])));
+        }
+        Gazetteer { entities, by_id, phrases, by_skeleton }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// The known entity whose name this is a transliteration variant of, if any.
+    pub fn variant_of(&self, name: &str) -> Option<&Entity> {
+        skeleton_key(name).and_then(|k| self.by_skeleton.get(&k)).map(|&i| &self.entities[i])
+    }
+}
+
+/// The skeleton of a name, when it is distinctive enough to group spellings by: several
+/// words, or one word of at least four consonants. «سالم» and «سليم» share a skeleton.
+pub(crate) fn skeleton_key(name: &str) -> Option<String> {
+    let folded = fold(name);
+    let words: Vec<String> = folded.split_whitespace().map(skeleton).filter(|s| !s.is_empty()).collect();
+    let distinctive = words.len() > 1 || words.first().is_some_and(|w| w.chars().count() >= 4);
+    distinctive.then(|| words.join(" "))
+}
+
+fn builtin_entities() -> Vec<Entity> {
+    let mut out = Vec::new();
+    let entity = |id: &str, kind, name: &str, aliases: &str, description: &str| Entity {
+        id: id.into(),
+        kind,
+        name: name.to_string(),
+        aliases: split_list(aliases).map(str::to_string).collect(),
+        description: (!description.is_empty()).then(|| description.to_string()),
+        origin: Origin::Builtin,
+    };
+    for row in rows(COUNTRIES, 4) {
+        out.push(entity(row[0], EntityKind::Place, row[1], row[2], ""));
+    }
+    for row in rows(PLACES, 4) {
+        out.push(entity(row[0], EntityKind::Place, row[1], row[2], ""));
+    }
+    for row in rows(ORGANIZATIONS, 5) {
+        let kind = EntityKind::parse(row[1]).unwrap_or_else(|| panic!("organizations.tsv: unknown kind {:?}", row[1]));
+        out.push(entity(row[0], kind, row[2], row[3], row[4]));
+    }
+    for row in rows(PEOPLE, 4) {
+        out.push(entity(row[0], EntityKind::Person, row[1], row[2], row[3]));
+    }
+    out
+}
+
+fn split_list(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+fn rows(file: &str, columns: usize) -> Vec<Vec<&str>> {
+    file.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut row: Vec<&str> = l.split('\t').collect();
+            // Trailing empty columns may be left off.
+            while row.len() < columns {
+                row.push("");
+            }
+            assert_eq!(row.len(), columns, "gazetteer data: expected {columns} columns in {l:?}");
+            row
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_data_loads_with_unique_ids() {
+        let g = Gazetteer::new(&[]);
+        assert!(g.entities.len() > 400);
+        let mut ids: Vec<&str> = g.entities.iter().map(|e| &*e.id).collect();
+        ids.sort();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len(), "duplicate ids in the gazetteer");
+        assert_eq!(g.get("iq").unwrap().name, "العراق");
+        assert_eq!(g.get("isis").unwrap().kind, EntityKind::Org);
+    }
+
+    #[test]
+    fn config_entities_extend_and_override() {
+        let own = [
+            ConfigEntity {
+                id: "isis".into(),
+                name: "داعش".into(),
+                kind: EntityKind::Org,
+                aliases: vec![],
+                description: Some("house style: داعش".into()),
+                span: (10, 16),
+            },
+            ConfigEntity {
+                id: "jane-doe".into(),
+                name: "جين دو".into(),
+                kind: EntityKind::Person,
+                aliases: vec!["دو".into()],
+                description: None,
+                span: (40, 50),
+            },
+        ];
+        let g = Gazetteer::new(&own);
+        assert_eq!(g.get("isis").unwrap().description.as_deref(), Some("house style: داعش"));
+        assert_eq!(g.get("isis").unwrap().origin, Origin::Config { span: (10, 16) });
+        assert_eq!(g.get("jane-doe").unwrap().kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn skeletons_group_transliterations() {
+        assert_eq!(skeleton_key("آنيس روماتيه"), skeleton_key("أنييس روماتيه"));
+        assert_eq!(skeleton_key("العزم الصلب"), skeleton_key("العزم والصلب"));
+        assert_eq!(skeleton_key("سالم"), None);
+    }
+}

@@ -1,0 +1,584 @@
+//! Entities in one article: known names, a country's institutions, and names that the article
+//! introduces the way news does — a title before a person («اللواء يحيى رسول»), a head noun
+//! before an organisation, place or operation («حركة النجباء»، «قاعدة عين الأسد الجوية»،
+//! عملية «العزم الصلب»).
+//!
+//! Introduced names get their ids from the workspace, which sees every source: a name
+//! introduced in one article is recognised, bare, in all of them.
+
+use std::sync::Arc;
+
+use super::gazetteer::{Institution, NameWord, Phrase};
+use super::{EntityKind, EntityMention, Gazetteer, How};
+use crate::extract::Span;
+use crate::lexicon::{Index as LexIndex, Lex};
+use crate::phrases::{Gaps, Index, is_quote};
+use crate::text::{TokenKind, Tokens, offset_after_letters};
+
+/// A name the article introduces, with what identifies it elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Introduction {
+    pub kind: EntityKind,
+    /// The whole introduction: «مستشار الأمن القومي العراقي قاسم الأعرجي».
+    pub span: Span,
+    /// The name as it will be matched in every source: «قاسم الأعرجي»; for an organisation,
+    /// with its head («حركة النجباء»); for a facility, with its head and adjective.
+    pub name: Span,
+    /// What the name is written as, folded words, for matching elsewhere.
+    pub name_text: String,
+    /// The name without its head or adjective, folded: what identifies the entity across
+    /// spellings and gives its id («عين الاسد» for «قاعدة عين الأسد الجوية»).
+    pub bare: String,
+    /// A shorter form that names it in later text: a surname («الأعرجي»), a place's name
+    /// without its head («عين الأسد»), an operation's quoted name.
+    pub alias: Option<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct LocalEntities {
+    /// Known names and institutions, in text order, never overlapping.
+    pub mentions: Vec<EntityMention>,
+    pub introductions: Vec<Introduction>,
+    /// Sentences, in text order: a claim's context.
+    pub sentences: Vec<Span>,
+    /// Event words («انسحاب»، «تصويت») with their event key.
+    pub events: Vec<(Span, Arc<str>)>,
+}
+
+struct Recogniser<'a, 't> {
+    t: &'a Tokens<'t>,
+    lex: &'a LexIndex<'static>,
+    gaz: &'a Gazetteer,
+    ix: Index<'a, Phrase>,
+    /// The known name starting at each token, looked up once: titles, heads and name parts
+    /// all ask.
+    names: Vec<Option<crate::phrases::Hit<usize>>>,
+}
+
+/// Entities in one article, given its tokens and what the language data says of them.
+pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalEntities {
+    let ix = gaz.phrases.index(t);
+    let names = (0..t.len())
+        .map(|j| {
+            ix.knows(j)
+                .then(|| {
+                    ix.find_with(t, j, true, Gaps::Quotes, |p| if let Phrase::Name(e) = p { Some(*e) } else { None })
+                })
+                .flatten()
+        })
+        .collect();
+    let r = Recogniser { t, lex, gaz, ix, names };
+    let mut candidates: Vec<(u8, EntityMention)> = Vec::new();
+    let mut introductions = Vec::new();
+    for i in 0..t.len() {
+        // Everything recognised starts with a word the entity data knows.
+        if !t.is_word(i) || !r.ix.knows(i) {
+            continue;
+        }
+        if let Some(m) = r.known(i) {
+            candidates.push((3, m));
+        }
+        if let Some(m) = r.institution(i) {
+            candidates.push((2, m));
+        }
+        if let Some(intro) = r.person(i).or_else(|| r.headed(i)) {
+            introductions.push(intro);
+        }
+    }
+    let mut mentions = keep_non_overlapping(candidates);
+    // An introduction of a name the gazetteer already knows is just that known name.
+    introductions.retain(|intro| !mentions.iter().any(|m| overlaps(m.span, intro.name)));
+    introductions.dedup_by(|a, b| a.name == b.name);
+    r.bare_institutions(&mut mentions);
+    let events = r.events();
+    LocalEntities { mentions, introductions, sentences: sentences(t), events }
+}
+
+impl Recogniser<'_, '_> {
+    fn span(&self, first: usize, dropped: usize, last: usize) -> Span {
+        let t = self.t;
+        Span::new(t.tokens[first].start + offset_after_letters(t.original(first), dropped), t.tokens[last].end)
+    }
+
+    fn continues(&self, j: usize) -> bool {
+        j < self.t.len() && !self.t.breaks_before(j)
+    }
+
+    fn word(&self, j: usize) -> Option<NameWord> {
+        self.word_hit(j, |_| true).map(|h| h.value)
+    }
+
+    fn word_hit(&self, j: usize, pick: impl Fn(NameWord) -> bool) -> Option<crate::phrases::Hit<NameWord>> {
+        self.ix.find(self.t, j, |p| match p {
+            Phrase::Word(w) if pick(*w) => Some(*w),
+            _ => None,
+        })
+    }
+
+    /// A known name at `j`: the entity's index, the token after it, clitic letters dropped.
+    fn name(&self, j: usize) -> Option<crate::phrases::Hit<usize>> {
+        self.names.get(j).copied().flatten()
+    }
+
+    fn events(&self) -> Vec<(Span, Arc<str>)> {
+        let t = self.t;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            if let Some(h) = self.ix.find(t, i, |p| if let Phrase::Event(e) = p { Some(e.clone()) } else { None }) {
+                out.push((self.span(i, h.dropped, h.end - 1), h.value));
+                i = h.end;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// A preposition, conjunction, particle or pronoun, also with clitics («بأن»، «بهذا»).
+    fn function_word(&self, j: usize) -> bool {
+        self.lex.find_indefinite(self.t, j, |l| matches!(l, Lex::FunctionWord).then_some(())).is_some()
+    }
+
+    /// A date, number or other word the date grammar owns: never part of a name.
+    fn date_or_number_word(&self, j: usize) -> bool {
+        self.lex
+            .find(self.t, j, |l| {
+                matches!(
+                    l,
+                    Lex::Month(_)
+                        | Lex::HijriMonth(_)
+                        | Lex::Weekday(_)
+                        | Lex::Deictic(_)
+                        | Lex::Modifier(_)
+                        | Lex::Period { .. }
+                        | Lex::Number { .. }
+                        | Lex::Duration { .. }
+                )
+                .then_some(())
+            })
+            .is_some()
+    }
+
+    fn known(&self, i: usize) -> Option<EntityMention> {
+        let h = self.name(i)?;
+        let e = &self.gaz.entities[h.value];
+        Some(EntityMention {
+            span: self.span(i, h.dropped, h.end - 1),
+            id: e.id.clone(),
+            kind: e.kind,
+            how: How::Known,
+        })
+    }
+
+    /// «البرلمان العراقي»، «مجلس النواب العراقي»، «وزارة الدفاع العراقية»: `iq-parliament`…
+    fn institution(&self, i: usize) -> Option<EntityMention> {
+        let h = self.institution_head(i, |_| true)?;
+        let country = self.adjective(h.end)?;
+        Some(EntityMention {
+            span: self.span(i, h.dropped, country.1 - 1),
+            id: format!("{}-{}", country.0, h.value).into(),
+            kind: EntityKind::Org,
+            how: How::Institution,
+        })
+    }
+
+    fn institution_head(&self, i: usize, pick: impl Fn(&Institution) -> bool) -> Option<crate::phrases::Hit<Arc<str>>> {
+        self.ix.find(self.t, i, |p| match p {
+            Phrase::Institution(inst) if pick(inst) => Some(inst.key.clone()),
+            _ => None,
+        })
+    }
+
+    /// A nationality adjective at `j` («العراقي»، «الأمريكية»): the country and the end.
+    fn adjective(&self, j: usize) -> Option<(Arc<str>, usize)> {
+        if !self.continues(j) {
+            return None;
+        }
+        let h = self.ix.find(self.t, j, |p| if let Phrase::Adjective(c) = p { Some(c.clone()) } else { None })?;
+        // «العراقي» reads as ال + «عراقي»: the article is fine, other clitics are not.
+        let folded = self.t.folded(j);
+        (h.dropped == 0 || folded.starts_with("ال")).then_some((h.value, h.end))
+    }
+
+    /// A person introduced by a title: title, what it is the title of, adjectives and
+    /// qualifiers, an optional comma, then a name of two or three parts.
+    fn person(&self, i: usize) -> Option<Introduction> {
+        let t = self.t;
+        let title = self.word_hit(i, |w| w == NameWord::Title)?;
+        let mut j = title.end;
+        for _ in 0..12 {
+            if !self.continues(j) {
+                return None;
+            }
+            if t.is_punct(j, '،') || t.is_punct(j, ',') {
+                j += 1;
+                break;
+            }
+            if let Some(h) = self.word_hit(j, |w| matches!(w, NameWord::Title | NameWord::Qualifier)) {
+                j = h.end;
+                continue;
+            }
+            if let Some(h) = self.name(j) {
+                // A known person here is the name itself: nothing new is introduced.
+                if self.gaz.entities[h.value].kind == EntityKind::Person {
+                    return None;
+                }
+                // What the title is the title of: «قائد فيلق القدس»، «رئيس الوزراء العراقي».
+                j = h.end;
+                continue;
+            }
+            if let Some((_, end)) = self.adjective(j) {
+                j = end;
+                continue;
+            }
+            // «المتحدث باسم وزارة الصحة»: an organisation the title belongs to.
+            if let Some(org) = self.headed(j).filter(|o| o.kind == EntityKind::Org) {
+                j = t.tokens.partition_point(|tk| tk.start < org.span.end);
+                continue;
+            }
+            if t.is_word(j) && self.complement_word(j) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let units = self.name_units(j)?;
+        let last = *units.last()?;
+        let name = Span::new(t.tokens[units[0].0].start, t.tokens[last.1 - 1].end);
+        // A surname names the person on its own later: «الأعرجي».
+        let alias = (units.len() >= 2 && last.1 - last.0 == 1 && !self.is_particle(last.0))
+            .then(|| t.folded(last.0).to_string())
+            .filter(|s| s.chars().count() >= 3);
+        let name_text = folded_words(t, units[0].0, last.1);
+        Some(Introduction {
+            kind: EntityKind::Person,
+            span: self.span(i, title.dropped, last.1 - 1),
+            name,
+            bare: name_text.clone(),
+            name_text,
+            alias,
+        })
+    }
+
+    /// A word after a title that belongs to the title: «الأمن»، «القومي»، «الوزراء»، «باسم».
+    fn complement_word(&self, j: usize) -> bool {
+        let t = self.t;
+        let f = t.folded(j);
+        if matches!(f, "باسم" | "لشؤون") {
+            return true;
+        }
+        let definite = f.starts_with("ال") || f.starts_with("لل");
+        definite && !self.function_word(j) && self.word(j) != Some(NameWord::Verb) && !self.date_or_number_word(j)
+    }
+
+    /// Two or three parts of a name from `j`: each part a word, or a particle and a word
+    /// («أبو مهدي»، «عبد الله»). The first part is indefinite, as given names are; a third part
+    /// is a family nisba («السوداني») or a particle part.
+    fn name_units(&self, j: usize) -> Option<Vec<(usize, usize)>> {
+        let mut units = Vec::new();
+        let mut k = j;
+        while units.len() < 3 && self.continues(k) {
+            let unit = if self.is_particle(k) && self.continues(k + 1) && self.name_word(k + 1, false) {
+                (k, k + 2)
+            } else if self.name_word(k, !units.is_empty()) {
+                (k, k + 1)
+            } else {
+                break;
+            };
+            let f = self.t.folded(unit.0);
+            let particle = unit.1 - unit.0 == 2;
+            let ok = match units.len() {
+                0 => particle || !f.starts_with("ال"),
+                1 => true,
+                _ => particle || (f.starts_with("ال") && f.ends_with('ي')),
+            };
+            if !ok {
+                break;
+            }
+            units.push(unit);
+            k = unit.1;
+        }
+        (units.len() >= 2).then_some(units)
+    }
+
+    fn is_particle(&self, k: usize) -> bool {
+        self.t.is_word(k) && self.word_hit(k, |w| w == NameWord::Particle).is_some_and(|h| h.dropped == 0)
+    }
+
+    /// Whether the word at `k` can be part of a name. `later` parts may not start with a
+    /// conjunction («وردّ» after «سليماني» is "and responded").
+    fn name_word(&self, k: usize, later: bool) -> bool {
+        let t = self.t;
+        if !t.is_word(k) || self.function_word(k) || self.date_or_number_word(k) {
+            return false;
+        }
+        if self.word(k).is_some() || self.adjective(k).is_some() {
+            return false;
+        }
+        if self.name(k).is_some() {
+            return false;
+        }
+        let f = t.folded(k);
+        if later && (f.starts_with('و') || f.starts_with("بال") || f.starts_with("لل") || f.starts_with("فال"))
+        {
+            return false;
+        }
+        // A pronoun suffix marks a common noun or a verb: «قراره»، «بلادهم». (A final ة folds
+        // to ه too, so only a written ه counts; after ي it belongs to names like «نزيه»; and
+        // only on a first name: transliterated surnames end in ـه, «روماتيه».)
+        let original = t.original(k);
+        let pronoun = ["هم", "ها", "هما", "كم"].iter().any(|s| f.ends_with(s) && f.chars().count() > 4)
+            || (!later && original.ends_with('ه') && !f.ends_with("يه") && f.chars().count() > 3);
+        !pronoun
+    }
+
+    /// An organisation, place or operation introduced by its head noun.
+    fn headed(&self, i: usize) -> Option<Introduction> {
+        let t = self.t;
+        let head = self.ix.find_indefinite(t, i, |p| match p {
+            Phrase::Word(NameWord::Head { kind, alias }) => Some((*kind, *alias)),
+            _ => None,
+        })?;
+        let (kind, alias) = head.value;
+        let j = head.end;
+        // «15 قاعدة عسكرية»: a counted noun, not a name's head.
+        if !self.continues(j) || (i > 0 && t.is_digits(i - 1)) {
+            return None;
+        }
+        match kind {
+            EntityKind::Event => self.operation(i, head.dropped, j),
+            EntityKind::Org => {
+                // «تنظيم الحشد الشعبي»: the known name is the mention; nothing new here.
+                if self.name(j).is_some() {
+                    return None;
+                }
+                // An idafa chain runs indefinite to definite («وكالة أنباء فارس»، «وزارة الدفاع
+                // العراقية»); an indefinite word after a definite one, or a word after a
+                // coordinated one («العدل والمساواة»), starts something else.
+                let mut k = j;
+                let mut definite = false;
+                while k < j + 4 && self.continues(k) && self.org_word(k, k == j) {
+                    let f = t.folded(k);
+                    let coordinated = k > j && f.starts_with("وال");
+                    if definite && !f.starts_with("ال") && !coordinated {
+                        break;
+                    }
+                    definite |= f.starts_with("ال");
+                    k += 1;
+                    if coordinated {
+                        break;
+                    }
+                }
+                if k == j {
+                    return None;
+                }
+                let span = self.span(i, head.dropped, k - 1);
+                let name_text = folded_words_from(t, i, head.dropped, k);
+                Some(Introduction { kind, span, name: span, bare: name_text.clone(), name_text, alias: None })
+            }
+            EntityKind::Place => self.place(i, head.dropped, j, alias),
+            EntityKind::Person => None,
+        }
+    }
+
+    /// A word of an organisation's name after its head: «الدفاع»، «العراقية»، «أنباء فارس»،
+    /// and «والتنمية» in «حزب العدالة والتنمية».
+    fn org_word(&self, k: usize, first: bool) -> bool {
+        let t = self.t;
+        if !t.is_word(k) || self.function_word(k) || self.date_or_number_word(k) {
+            return false;
+        }
+        if matches!(self.word(k), Some(NameWord::Verb | NameWord::Title | NameWord::Qualifier | NameWord::Head { .. }))
+        {
+            return false;
+        }
+        let f = t.folded(k);
+        if starts_new_phrase(f) || (first && (f.starts_with('و') || self.adjective(k).is_some())) {
+            return false;
+        }
+        // «تنظيم إرهابي»، «جماعة مسلحة»: an indefinite adjective, agreeing with a feminine head
+        // by its ة, makes a common phrase, not a name.
+        let agrees = k > 0 && t.folded(k - 1).ends_with('ه') && f.ends_with('ه') && !f.starts_with("ال");
+        !(first && (is_indefinite_nisba(f) || agrees))
+    }
+
+    /// «محافظة الأنبار»، «قاعدة عين الأسد الجوية»، «مطار بغداد».
+    fn place(&self, i: usize, dropped: usize, j: usize, alias: bool) -> Option<Introduction> {
+        let t = self.t;
+        if let Some(h) = self.name(j) {
+            // A facility named after a known place is its own entity, head and all; a region
+            // named so («إقليم كردستان») is the known place.
+            let e = &self.gaz.entities[h.value];
+            if e.kind != EntityKind::Place || !self.is_facility_head(i) {
+                return None;
+            }
+            let span = self.span(i, dropped, h.end - 1);
+            let name_text = folded_words_from(t, i, dropped, h.end);
+            return Some(Introduction {
+                kind: EntityKind::Place,
+                span,
+                name: span,
+                bare: name_text.clone(),
+                name_text,
+                alias: None,
+            });
+        }
+        if !self.name_word(j, false) || is_indefinite_nisba(t.folded(j)) || starts_new_phrase(t.folded(j)) {
+            return None;
+        }
+        let mut end = j + 1;
+        // A second word only in an idafa name: «عين الأسد»، «دير الزور».
+        if self.continues(end) && t.folded(end).starts_with("ال") && self.name_word(end, true) {
+            end += 1;
+        }
+        let name_end = end;
+        if self.continues(end)
+            && let Some(h) = self.word_hit(end, |w| w == NameWord::Facility)
+        {
+            end = h.end;
+        }
+        let bare = folded_words(t, j, name_end);
+        // A one-word indefinite name alone is too often a common word («حرير» silk).
+        let alias = (alias && (name_end - j >= 2 || t.folded(j).starts_with("ال"))).then(|| bare.clone());
+        let span = self.span(i, dropped, end - 1);
+        Some(Introduction {
+            kind: EntityKind::Place,
+            span,
+            name: span,
+            name_text: folded_words_from(t, i, dropped, end),
+            bare,
+            alias,
+        })
+    }
+
+    fn is_facility_head(&self, i: usize) -> bool {
+        matches!(
+            self.t.folded(i).trim_start_matches(['و', 'ف', 'ب', 'ل']),
+            "مطار" | "قاعده" | "ميناء" | "معبر" | "مخيم" | "سجن"
+        )
+    }
+
+    /// An operation's name is always quoted: «“عملية العزم الصلب”» or «عملية "العزم والصلب"».
+    fn operation(&self, i: usize, dropped: usize, j: usize) -> Option<Introduction> {
+        let t = self.t;
+        let quoted_before = i > 0 && is_quote(t, i - 1) && t.touching(i - 1);
+        let quoted_after = is_quote(t, j);
+        if !(quoted_before || quoted_after) {
+            return None;
+        }
+        let first = if quoted_after { j + 1 } else { j };
+        let mut k = first;
+        while k < first + 5 && self.continues(k) && t.is_word(k) {
+            k += 1;
+        }
+        if k == first || !is_quote(t, k) {
+            return None;
+        }
+        let name = Span::new(t.tokens[first].start, t.tokens[k - 1].end);
+        let bare = folded_words(t, first, k);
+        Some(Introduction {
+            kind: EntityKind::Event,
+            span: self.span(i, dropped, k - 1),
+            name,
+            name_text: bare.clone(),
+            alias: Some(bare.clone()),
+            bare,
+        })
+    }
+
+    /// «البرلمان» alone, in an article whose only qualified parliament is Iraq's, is Iraq's.
+    fn bare_institutions(&self, mentions: &mut Vec<EntityMention>) {
+        let t = self.t;
+        let mut found = Vec::new();
+        for i in 0..t.len() {
+            let Some(h) = self.institution_head(i, |inst| inst.bare) else { continue };
+            let span = self.span(i, h.dropped, h.end - 1);
+            if mentions.iter().any(|m| overlaps(m.span, span)) || self.adjective(h.end).is_some() {
+                continue;
+            }
+            let suffix = format!("-{}", h.value);
+            let mut countries = mentions.iter().filter(|m| m.how == How::Institution && m.id.ends_with(&suffix));
+            let Some(only) = countries.next() else { continue };
+            if countries.any(|m| m.id != only.id) {
+                continue;
+            }
+            found.push(EntityMention { span, id: only.id.clone(), kind: EntityKind::Org, how: How::BareInstitution });
+        }
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// A word that opens a new phrase rather than continuing a name: a conjunction before a
+/// preposition («وبالتنسيق»), or a preposition before the article («للقوات»، «بالعراق»).
+fn starts_new_phrase(folded: &str) -> bool {
+    let rest = folded.trim_start_matches(['و', 'ف']);
+    let conjunction = rest.len() < folded.len();
+    let preposition = ['ب', 'ل', 'ك'].iter().any(|&p| rest.starts_with(p));
+    (conjunction && preposition) || ["بال", "لل", "كال"].iter().any(|p| rest.starts_with(p))
+}
+
+/// An indefinite word with a nisba ending (ـي، ـية): «عسكرية»، «اتحادي» — an adjective, where
+/// a name would be expected.
+fn is_indefinite_nisba(folded: &str) -> bool {
+    !folded.starts_with("ال") && folded.chars().count() >= 4 && (folded.ends_with('ي') || folded.ends_with("يه"))
+}
+
+fn folded_words(t: &Tokens, from: usize, to: usize) -> String {
+    folded_words_from(t, from, 0, to)
+}
+
+/// The folded words of tokens `from..to`, less `dropped` clitic letters of the first.
+fn folded_words_from(t: &Tokens, from: usize, dropped: usize, to: usize) -> String {
+    let mut words: Vec<&str> = (from..to).filter(|&k| t.is_word(k)).map(|k| t.folded(k)).collect();
+    if let Some(first) = words.first_mut() {
+        let cut = first.char_indices().nth(dropped).map_or(first.len(), |(b, _)| b);
+        *first = &first[cut..];
+    }
+    words.join(" ")
+}
+
+pub(crate) fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The highest-priority, then longest, candidates that do not overlap, in text order.
+fn keep_non_overlapping(mut candidates: Vec<(u8, EntityMention)>) -> Vec<EntityMention> {
+    candidates
+        .sort_by_key(|(p, m)| (std::cmp::Reverse(*p), std::cmp::Reverse(m.span.end - m.span.start), m.span.start));
+    let mut kept: Vec<EntityMention> = Vec::new();
+    for (_, m) in candidates {
+        let at = kept.partition_point(|k| k.span.start < m.span.start);
+        let clash = kept.get(at).is_some_and(|k| overlaps(k.span, m.span))
+            || at.checked_sub(1).and_then(|p| kept.get(p)).is_some_and(|k| overlaps(k.span, m.span));
+        if !clash {
+            kept.insert(at, m);
+        }
+    }
+    kept
+}
+
+/// Sentences end at . ! ? ؟ ؛ (not a decimal point) and at line breaks.
+fn sentences(t: &Tokens) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for i in 0..t.len() {
+        if t.breaks_before(i)
+            && let Some(s) = start.take()
+        {
+            out.push(Span::new(t.tokens[s].start, t.tokens[i - 1].end));
+        }
+        start.get_or_insert(i);
+        let ends = t.kind(i) == Some(TokenKind::Punct)
+            && matches!(t.folded(i).chars().next(), Some('.' | '!' | '?' | '؟' | '؛' | '…'))
+            && !(t.touching(i) && i > 0 && t.touching(i - 1) && t.is_digits(i - 1) && t.is_digits(i + 1));
+        if ends && let Some(s) = start.take() {
+            out.push(Span::new(t.tokens[s].start, t.tokens[i].end));
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(t.tokens[s].start, t.tokens[t.len() - 1].end));
+    }
+    out
+}

@@ -1,0 +1,458 @@
+//! Every source of a story, analysed, with one id per entity across all of them: the
+//! cross-source index that the rules, the CLI and the language server read.
+//!
+//! Each article is analysed alone (dates, figures, known entities, the names it introduces).
+//! The registry then gathers every introduction from every source, so a name introduced in
+//! one article («مستشار الأمن القومي العراقي قاسم الأعرجي») is recognised bare in all of them
+//! («الأعرجي»). Updating one article re-analyses only it; the others are only re-matched
+//! against the registry, and only when the registry changed.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::analysis::{Analysis, PublishedSource, analyse_article};
+use crate::calendar::DateValue;
+use crate::entities::recognise::overlaps;
+use crate::entities::{Entity, EntityKind, EntityMention, Gazetteer, How, LocalEntities, Origin, slug};
+use crate::extract::Span;
+use crate::phrases::{Gaps, PhraseMap};
+use crate::text::{Tokens, offset_after_letters};
+
+/// One source: its text and everything found in it.
+pub struct Doc {
+    pub text: String,
+    pub analysis: Analysis,
+    pub local: LocalEntities,
+    /// Every entity mention, in text order: known names, institutions, and names introduced
+    /// here or in any other source.
+    pub entities: Vec<EntityMention>,
+}
+
+/// Where an entity is mentioned, with the sentence around it and the claims in that sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Occurrence<'w> {
+    pub path: &'w str,
+    pub span: Span,
+    pub sentence: Span,
+    /// Indexes into the source's `analysis.mentions` of the dates, figures and durations in
+    /// the sentence.
+    pub claims: Vec<usize>,
+}
+
+/// What stands around a date or a figure: the entities and event words of its sentence.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClaimContext {
+    pub sentence: Option<Span>,
+    pub entities: Vec<Arc<str>>,
+    pub events: Vec<Arc<str>>,
+}
+
+#[derive(Default)]
+struct Registry {
+    entities: Vec<Entity>,
+    by_id: FxHashMap<Arc<str>, usize>,
+    names: PhraseMap<Arc<str>>,
+    /// Two- and three-word names by their words' skeletons, to find a transliteration
+    /// variant («أنييس روماتيه» for «آنيس روماتيه») wherever it stands.
+    skeletons: FxHashMap<String, (usize, Arc<str>)>,
+    /// The skeletons of those names' first words: only windows starting with one are tried.
+    first_skeletons: FxHashSet<String>,
+    /// Every (folded name, id) the registry matches, to tell whether it changed.
+    fingerprint: Vec<(String, Arc<str>)>,
+    /// The id of each introduction: (path, index in the source's introductions).
+    intro_ids: FxHashMap<(Arc<str>, usize), Arc<str>>,
+}
+
+pub struct Workspace {
+    gazetteer: Arc<Gazetteer>,
+    docs: BTreeMap<Arc<str>, Doc>,
+    registry: Registry,
+}
+
+impl Workspace {
+    pub fn new(gazetteer: Arc<Gazetteer>) -> Self {
+        Workspace { gazetteer, docs: BTreeMap::new(), registry: Registry::default() }
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Adds or replaces a source. Returns the paths whose entity mentions may have changed
+    /// (this one, and every other when the registry of introduced names changed).
+    pub fn upsert(
+        &mut self,
+        path: &str,
+        text: String,
+        published: Option<(DateValue, PublishedSource)>,
+    ) -> Vec<Arc<str>> {
+        let (analysis, local) = analyse_article(&text, published, Some(&self.gazetteer));
+        let key: Arc<str> = self.docs.get_key_value(path).map_or_else(|| path.into(), |(k, _)| k.clone());
+        let new = Doc { text, analysis, local, entities: Vec::new() };
+        // Typing rarely changes who an article introduces: then the registry stands as it is
+        // and only this source is re-matched against it.
+        let same_names = self.docs.get(path).is_some_and(|old| registry_input(old) == registry_input(&new));
+        self.docs.insert(key.clone(), new);
+        if same_names {
+            let entities = self.match_registry(&key);
+            if let Some(doc) = self.docs.get_mut(&key) {
+                doc.entities = entities;
+            }
+            return vec![key];
+        }
+        self.refresh(Some(key))
+    }
+
+    /// Adds many sources at once, matching names across them once at the end.
+    pub fn extend(
+        &mut self,
+        sources: impl IntoIterator<Item = (String, String, Option<(DateValue, PublishedSource)>)>,
+    ) {
+        for (path, text, published) in sources {
+            let (analysis, local) = analyse_article(&text, published, Some(&self.gazetteer));
+            self.docs.insert(path.into(), Doc { text, analysis, local, entities: Vec::new() });
+        }
+        self.refresh(None);
+    }
+
+    pub fn remove(&mut self, path: &str) -> Vec<Arc<str>> {
+        if self.docs.remove(path).is_none() {
+            return Vec::new();
+        }
+        self.refresh(None)
+    }
+
+    pub fn doc(&self, path: &str) -> Option<&Doc> {
+        self.docs.get(path)
+    }
+
+    pub fn docs(&self) -> impl Iterator<Item = (&str, &Doc)> {
+        self.docs.iter().map(|(k, d)| (&**k, d))
+    }
+
+    /// An entity by id: built in, from `tadqiq.toml`, or introduced by a source.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.gazetteer.get(id).or_else(|| self.registry.by_id.get(id).map(|&i| &self.registry.entities[i]))
+    }
+
+    /// Where an introduced entity was introduced: the source and the introduction's span.
+    pub fn introduction(&self, id: &str) -> Option<(&str, Span)> {
+        let mut found: Vec<(&Arc<str>, usize)> =
+            self.registry.intro_ids.iter().filter(|(_, v)| &***v == id).map(|((p, i), _)| (p, *i)).collect();
+        found.sort_by(|a, b| self.source_order(a.0).cmp(&self.source_order(b.0)).then(a.1.cmp(&b.1)));
+        let (path, i) = found.first()?;
+        Some((path, self.docs.get(*path)?.local.introductions.get(*i)?.span))
+    }
+
+    /// Every mention of an entity in every source, with its sentence and the claims there.
+    pub fn occurrences(&self, id: &str) -> Vec<Occurrence<'_>> {
+        let mut out = Vec::new();
+        for (path, doc) in &self.docs {
+            for m in doc.entities.iter().filter(|m| &*m.id == id) {
+                let sentence = sentence_of(&doc.local.sentences, m.span).unwrap_or(m.span);
+                let claims = doc
+                    .analysis
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.span.start >= sentence.start && c.span.end <= sentence.end)
+                    .map(|(k, _)| k)
+                    .collect();
+                out.push(Occurrence { path, span: m.span, sentence, claims });
+            }
+        }
+        out
+    }
+
+    /// The entities and event words in the sentence of a date, figure or duration.
+    pub fn claim_context(&self, path: &str, claim: usize) -> ClaimContext {
+        let Some(doc) = self.docs.get(path) else { return ClaimContext::default() };
+        let Some(c) = doc.analysis.mentions.get(claim) else { return ClaimContext::default() };
+        let Some(sentence) = sentence_of(&doc.local.sentences, c.span) else { return ClaimContext::default() };
+        let inside = |s: Span| s.start >= sentence.start && s.end <= sentence.end;
+        let mut entities: Vec<Arc<str>> =
+            doc.entities.iter().filter(|m| inside(m.span)).map(|m| m.id.clone()).collect();
+        entities.dedup();
+        let mut events: Vec<Arc<str>> = doc.local.events.iter().filter(|e| inside(e.0)).map(|e| e.1.clone()).collect();
+        events.sort();
+        events.dedup();
+        ClaimContext { sentence: Some(sentence), entities, events }
+    }
+
+    /// Rebuilds the registry of introduced names; re-matches every source if it changed, else
+    /// only `changed`.
+    fn refresh(&mut self, changed: Option<Arc<str>>) -> Vec<Arc<str>> {
+        let registry = self.build_registry();
+        let all = changed.is_none() || registry.fingerprint != self.registry.fingerprint;
+        self.registry = registry;
+        let paths: Vec<Arc<str>> = match changed {
+            Some(p) if !all => vec![p],
+            _ => self.docs.keys().cloned().collect(),
+        };
+        for path in &paths {
+            let entities = self.match_registry(path);
+            if let Some(doc) = self.docs.get_mut(path) {
+                doc.entities = entities;
+            }
+        }
+        paths
+    }
+
+    /// Sources in the order their introductions count: the earliest published first (unknown
+    /// dates last), then by path.
+    fn source_order(&self, path: &str) -> (bool, Option<i32>, Option<u8>, Option<u8>, String) {
+        let p = self.docs.get(path).and_then(|d| d.analysis.published).map(|p| p.0);
+        (p.is_none(), p.and_then(|p| p.year), p.and_then(|p| p.month), p.and_then(|p| p.day), path.to_string())
+    }
+
+    fn build_registry(&self) -> Registry {
+        let gaz = &self.gazetteer;
+        let mut reg = Registry::default();
+        let mut order: Vec<&Arc<str>> = self.docs.keys().collect();
+        order.sort_by_key(|p| self.source_order(p));
+        let mut by_skeleton: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
+        let mut alias_owner: FxHashMap<String, Option<Arc<str>>> = FxHashMap::default();
+        let mut names: Vec<(String, Arc<str>)> = Vec::new();
+        for path in order {
+            let doc = &self.docs[path];
+            // A country's institutions get an entity when first named.
+            for m in doc.local.mentions.iter().filter(|m| m.how == How::Institution) {
+                if !reg.by_id.contains_key(&m.id) && gaz.get(&m.id).is_none() {
+                    let name = doc.text[m.span.start..m.span.end].to_string();
+                    let (country, institution) = m.id.split_once('-').unwrap_or((&m.id, ""));
+                    let country = gaz.get(country).map_or(country.to_string(), |c| c.name.clone());
+                    let entity = Entity {
+                        id: m.id.clone(),
+                        kind: EntityKind::Org,
+                        name,
+                        aliases: Vec::new(),
+                        description: Some(format!("{institution} ({country})")),
+                        origin: Origin::Builtin,
+                    };
+                    reg.by_id.insert(m.id.clone(), reg.entities.len());
+                    reg.entities.push(entity);
+                }
+            }
+            for (k, intro) in doc.local.introductions.iter().enumerate() {
+                let skeleton = crate::entities::gazetteer::skeleton_key(&intro.bare);
+                let id = match gaz.variant_of(&intro.bare).filter(|e| e.kind == intro.kind) {
+                    Some(known) => known.id.clone(),
+                    None => match skeleton.as_ref().and_then(|s| by_skeleton.get(&(intro.kind, s.clone()))) {
+                        Some(id) => id.clone(),
+                        None => {
+                            let base = slug(&intro.bare);
+                            let mut id = base.clone();
+                            let mut n = 2;
+                            while reg.by_id.contains_key(id.as_str()) || gaz.get(&id).is_some() {
+                                id = format!("{base}-{n}");
+                                n += 1;
+                            }
+                            let id: Arc<str> = id.into();
+                            let name = doc.text[intro.name.start..intro.name.end].to_string();
+                            reg.by_id.insert(id.clone(), reg.entities.len());
+                            reg.entities.push(Entity {
+                                id: id.clone(),
+                                kind: intro.kind,
+                                name,
+                                aliases: intro.alias.iter().cloned().collect(),
+                                description: None,
+                                origin: Origin::Discovered,
+                            });
+                            if let Some(s) = skeleton {
+                                by_skeleton.insert((intro.kind, s), id.clone());
+                            }
+                            id
+                        }
+                    },
+                };
+                reg.intro_ids.insert((path.clone(), k), id.clone());
+                names.push((intro.name_text.clone(), id.clone()));
+                if let Some(alias) = &intro.alias {
+                    // A short form two entities share names neither.
+                    alias_owner
+                        .entry(alias.clone())
+                        .and_modify(|owner| {
+                            if owner.as_ref() != Some(&id) {
+                                *owner = None;
+                            }
+                        })
+                        .or_insert(Some(id.clone()));
+                }
+            }
+        }
+        for (alias, owner) in alias_owner {
+            if let Some(id) = owner {
+                names.push((alias, id));
+            }
+        }
+        names.sort();
+        names.dedup();
+        for (name, id) in &names {
+            reg.names.add(name, id.clone());
+            let words = name.split_whitespace().count();
+            if (2..=3).contains(&words)
+                && let Some(key) = crate::entities::gazetteer::skeleton_key(name)
+            {
+                if let Some(first) = key.split(' ').next() {
+                    reg.first_skeletons.insert(first.to_string());
+                }
+                reg.skeletons.entry(key).or_insert((words, id.clone()));
+            }
+        }
+        reg.fingerprint = names;
+        reg
+    }
+
+    /// A source's entity mentions: its own known names and institutions, its introductions,
+    /// and every registry name wherever it stands.
+    fn match_registry(&self, path: &str) -> Vec<EntityMention> {
+        let Some(doc) = self.docs.get(path) else { return Vec::new() };
+        let mut mentions = doc.local.mentions.clone();
+        for (k, intro) in doc.local.introductions.iter().enumerate() {
+            if let Some(id) = self.registry.intro_ids.get(&(Arc::from(path), k)) {
+                let span = intro.name;
+                if !mentions.iter().any(|m| overlaps(m.span, span)) {
+                    let kind = self.entity(id).map_or(intro.kind, |e| e.kind);
+                    mentions.push(EntityMention { span, id: id.clone(), kind, how: How::Introduced });
+                }
+            }
+        }
+        if !self.registry.names.is_empty() {
+            // Front matter is metadata, not article text.
+            let offset = front_matter_end(&doc.text);
+            let text = &doc.text[offset..];
+            let toks = Tokens::new(text);
+            let ix = self.registry.names.index(&toks);
+            let mut whole = Vec::new();
+            let mut short = Vec::new();
+            let mut i = 0;
+            while i < toks.len() {
+                let Some(h) = ix.find_with(&toks, i, true, Gaps::Quotes, |id| Some(id.clone())) else {
+                    i += 1;
+                    continue;
+                };
+                let start = toks.tokens[i].start + offset_after_letters(toks.original(i), h.dropped) + offset;
+                let span = Span::new(start, toks.tokens[h.end - 1].end + offset);
+                let kind = self.entity(&h.value).map_or(EntityKind::Person, |e| e.kind);
+                let m = EntityMention { span, id: h.value, kind, how: How::Alias };
+                if h.end - i > 1 {
+                    whole.push(m)
+                } else {
+                    short.push(m)
+                }
+                i = h.end;
+            }
+            // Whole names as written, then whole names spelled another way, then short forms:
+            // a surname alone does not claim a name written with a variant first name.
+            add_unclaimed(&mut mentions, whole);
+            let variants = self.match_skeletons(&toks, offset, &mentions);
+            add_unclaimed(&mut mentions, variants);
+            add_unclaimed(&mut mentions, short);
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        mentions
+    }
+
+    /// Registry names written another way: the same consonant skeleton over two or three
+    /// words no mention covers yet.
+    fn match_skeletons(&self, toks: &Tokens, offset: usize, mentions: &[EntityMention]) -> Vec<EntityMention> {
+        if self.registry.skeletons.is_empty() {
+            return Vec::new();
+        }
+        // Every word's skeleton in one arena (no allocation per word); a window is only tried
+        // where a registry name's first word could start.
+        let mut arena = String::new();
+        let mut buffer = String::new();
+        let mut ranges = Vec::with_capacity(toks.len());
+        let mut starts = Vec::with_capacity(toks.len());
+        for i in 0..toks.len() {
+            let from = arena.len();
+            if toks.is_word(i) {
+                crate::entities::skeleton_into(toks.folded(i), &mut buffer);
+                arena.push_str(&buffer);
+            }
+            ranges.push(from..arena.len());
+            starts.push(toks.is_word(i) && self.registry.first_skeletons.contains(buffer.as_str()));
+        }
+        let skeleton = |k: usize| &arena[ranges[k].clone()];
+        let mut found = Vec::new();
+        let mut i = 0;
+        'tokens: while i < toks.len() {
+            if !starts[i] {
+                i += 1;
+                continue;
+            }
+            for words in [3, 2] {
+                let end = i + words;
+                if end > toks.len() || (i..end).any(|k| !toks.is_word(k) || (k > i && toks.breaks_before(k))) {
+                    continue;
+                }
+                let key = (i..end).map(skeleton).collect::<Vec<_>>().join(" ");
+                if let Some((n, id)) = self.registry.skeletons.get(&key)
+                    && *n == words
+                {
+                    let span = Span::new(toks.tokens[i].start + offset, toks.tokens[end - 1].end + offset);
+                    if !mentions.iter().chain(&found).any(|m| overlaps(m.span, span)) {
+                        let kind = self.entity(id).map_or(EntityKind::Person, |e| e.kind);
+                        found.push(EntityMention { span, id: id.clone(), kind, how: How::Alias });
+                        i = end;
+                        continue 'tokens;
+                    }
+                }
+            }
+            i += 1;
+        }
+        found
+    }
+
+    /// The spellings of an entity seen across the sources, folded, with where each is first
+    /// seen: what `name-variant` compares.
+    pub fn spellings(&self, id: &str) -> Vec<(String, &str, Span)> {
+        let mut seen = FxHashSet::default();
+        let mut out = Vec::new();
+        for (path, doc) in &self.docs {
+            for m in doc.entities.iter().filter(|m| &*m.id == id) {
+                let folded = crate::text::fold(&doc.text[m.span.start..m.span.end]);
+                if seen.insert(folded.clone()) {
+                    out.push((folded, &**path, m.span));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One introduction as the registry reads it: kind, bare name, full name, alias.
+type IntroKey<'d> = (EntityKind, &'d str, &'d str, Option<&'d str>);
+
+/// What a source contributes to the registry: its introductions and its institutions.
+fn registry_input(doc: &Doc) -> (Vec<IntroKey<'_>>, Vec<&str>) {
+    let intros = doc
+        .local
+        .introductions
+        .iter()
+        .map(|i| (i.kind, i.bare.as_str(), i.name_text.as_str(), i.alias.as_deref()))
+        .collect();
+    let institutions = doc.local.mentions.iter().filter(|m| m.how == How::Institution).map(|m| &*m.id).collect();
+    (intros, institutions)
+}
+
+/// Adds the mentions that overlap none already there.
+fn add_unclaimed(mentions: &mut Vec<EntityMention>, new: Vec<EntityMention>) {
+    for m in new {
+        if !mentions.iter().any(|k| overlaps(k.span, m.span)) {
+            mentions.push(m);
+        }
+    }
+}
+
+fn front_matter_end(text: &str) -> usize {
+    crate::source::front_matter(text).map_or(0, |f| f.body_start)
+}
+
+fn sentence_of(sentences: &[Span], span: Span) -> Option<Span> {
+    let at = sentences.partition_point(|s| s.end <= span.start);
+    sentences.get(at).copied().filter(|s| s.start <= span.start)
+}

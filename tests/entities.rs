@@ -1,0 +1,208 @@
+//! Entities on sentences from stories beyond the sample: each recognition path, one id across
+//! sources, clitics and spellings, and common words left alone.
+
+use std::sync::Arc;
+
+use tadqiq::config::Config;
+use tadqiq::entities::{EntityKind, Gazetteer, How};
+use tadqiq::workspace::Workspace;
+
+fn workspace(sources: &[(&str, &str)]) -> Workspace {
+    workspace_with(sources, Gazetteer::new(&[]))
+}
+
+fn workspace_with(sources: &[(&str, &str)], gazetteer: Gazetteer) -> Workspace {
+    let mut ws = Workspace::new(Arc::new(gazetteer));
+    ws.extend(sources.iter().map(|(p, t)| (p.to_string(), t.to_string(), None)));
+    ws
+}
+
+/// Every entity mention of a source as `«text» id`, in order; the text is the span.
+fn entities(ws: &Workspace, path: &str) -> Vec<String> {
+    let doc = ws.doc(path).unwrap();
+    doc.entities.iter().map(|m| format!("«{}» {}", &doc.text[m.span.start..m.span.end], m.id)).collect()
+}
+
+#[test]
+fn gazetteer_names_with_clitics_and_spellings() {
+    let ws = workspace(&[("a", "وصل الوفد إلى بغداد وبغداد تستعد، ثم توجه لداعش بالعراق وللعراق مع ایران.")]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«بغداد» baghdad", "«بغداد» baghdad", "«داعش» isis", "«العراق» iq", "«للعراق» iq", "«ایران» ir"]
+    );
+    let ws = workspace(&[("a", "أعلن حلف شمال الأطلسي وإسرائيل واسرائيل ومنظمة الأمم المتحدة")]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«حلف شمال الأطلسي» nato", "«إسرائيل» il", "«اسرائيل» il", "«منظمة الأمم المتحدة» un"]
+    );
+}
+
+#[test]
+fn quotation_marks_inside_a_known_name() {
+    let ws = workspace(&[("a", "قاتل تنظيم “الدولة الإسلامية” في سوريا")]);
+    assert_eq!(entities(&ws, "a"), ["«تنظيم “الدولة الإسلامية» isis", "«سوريا» sy"]);
+}
+
+#[test]
+fn config_entities_extend_and_override() {
+    let toml = r#"
+[[entity]]
+id = "houthis"
+name = "أنصار الله"
+kind = "org"
+description = "Our style: أنصار الله"
+
+[[entity]]
+id = "abu-ali"
+name = "أبو علي العسكري"
+kind = "person"
+aliases = ["العسكري"]
+"#;
+    let config = Config::parse(toml, "/ws".into()).unwrap();
+    let ws =
+        workspace_with(&[("a", "قال أبو علي العسكري إن جماعة أنصار الله والعسكري")], Gazetteer::new(&config.entities));
+    assert_eq!(entities(&ws, "a"), ["«أبو علي العسكري» abu-ali", "«أنصار الله» houthis", "«العسكري» abu-ali"]);
+    assert_eq!(ws.entity("houthis").unwrap().description.as_deref(), Some("Our style: أنصار الله"));
+    // The overridden entity's other built-in names are gone with it.
+    let ws = workspace_with(&[("a", "قال الحوثيون")], Gazetteer::new(&config.entities));
+    assert_eq!(entities(&ws, "a"), Vec::<String>::new());
+}
+
+#[test]
+fn titles_introduce_people() {
+    let ws = workspace(&[(
+        "a",
+        "وقال وزير الخارجية المصري سامح شكري، إن القاهرة ترفض. وأكد العقيد الركن خالد المحمداوي أن الوضع مستقر.",
+    )]);
+    assert_eq!(entities(&ws, "a"), ["«سامح شكري» samh-shkry", "«القاهرة» cairo", "«خالد المحمداوي» khald-al-mhmdawy"]);
+    let doc = ws.doc("a").unwrap();
+    assert_eq!(doc.entities[0].how, How::Introduced);
+    assert_eq!(doc.entities[0].kind, EntityKind::Person);
+    // A title with no name after it introduces nobody.
+    let ws = workspace(&[("a", "وقال وزير الخارجية إن بلاده تدعم. ويلتقي الرئيس الفرنسي نظيره الأمريكي.")]);
+    assert_eq!(entities(&ws, "a"), Vec::<String>::new());
+}
+
+#[test]
+fn a_name_introduced_in_one_source_is_recognised_bare_in_every_source() {
+    let ws = workspace(&[
+        ("wire", "وأعلن المتحدث باسم الجيش اللبناني العميد نزيه جبور أن الحدود هادئة."),
+        ("report", "وقال جبور إن الجيش انتشر، وأكد نزيه جبور ذلك."),
+    ]);
+    assert_eq!(entities(&ws, "report"), ["«جبور» nzyh-jbwr", "«نزيه جبور» nzyh-jbwr"]);
+    assert_eq!(ws.doc("report").unwrap().entities[0].how, How::Alias);
+    assert_eq!(ws.entity("nzyh-jbwr").unwrap().name, "نزيه جبور");
+    let (path, span) = ws.introduction("nzyh-jbwr").unwrap();
+    assert_eq!(path, "wire");
+    // The full, titled introduction.
+    assert_eq!(&ws.doc("wire").unwrap().text[span.start..span.end], "المتحدث باسم الجيش اللبناني العميد نزيه جبور");
+}
+
+#[test]
+fn organisation_place_and_operation_heads() {
+    let ws = workspace(&[
+        (
+            "a",
+            "وأعلنت وزارة الداخلية العراقية وحركة العدل والمساواة وقوع هجوم على قاعدة بلد الجوية في محافظة صلاح الدين ضمن عملية \"درع الفرات\".",
+        ),
+        ("b", "وعادت القوات إلى بلد الجوية، فيما انتهت درع الفرات وتواصل القتال في صلاح الدين."),
+    ]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«وزارة الداخلية العراقية» iq-ministry-of-interior",
+            "«حركة العدل والمساواة» hrkh-al-adl-w-al-msawah",
+            "«قاعدة بلد الجوية» bld",
+            "«محافظة صلاح الدين» slah-al-dyn",
+            "«درع الفرات» dra-al-frat"
+        ]
+    );
+    // The place and the operation are named bare elsewhere; a one-word indefinite place
+    // name (بلد, also "country") is not, and neither is an organisation without its head.
+    assert_eq!(entities(&ws, "b"), ["«درع الفرات» dra-al-frat", "«صلاح الدين» slah-al-dyn"]);
+    assert_eq!(ws.entity("dra-al-frat").unwrap().kind, EntityKind::Event);
+}
+
+#[test]
+fn institutions_of_a_country_and_their_bare_heads() {
+    let ws = workspace(&[(
+        "a",
+        "صوت مجلس النواب الأردني على القانون. وكان البرلمان الأردني قد رفضه، ثم أقره البرلمان بالأغلبية.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«مجلس النواب الأردني» jo-parliament", "«البرلمان الأردني» jo-parliament", "«البرلمان» jo-parliament"]
+    );
+    // Two countries' parliaments: a bare «البرلمان» could be either, so it is neither.
+    let ws = workspace(&[("a", "البرلمان الأردني والبرلمان المصري. ثم صوت البرلمان.")]);
+    assert_eq!(entities(&ws, "a"), ["«البرلمان الأردني» jo-parliament", "«البرلمان المصري» eg-parliament"]);
+}
+
+#[test]
+fn transliteration_variants_share_an_id_and_keep_their_spellings() {
+    let ws = workspace(&[
+        ("a", "قالت وزيرة الخارجية الفرنسية آنيس روماتيه إن باريس تدعم الحوار."),
+        ("b", "وصرحت أنييس روماتيه بأن فرنسا لن تتراجع."),
+        ("c", "وفي إطار عملية \"العزم الصلب\" تواصل التحالف. وانتهت عملية \"العزم والصلب\" رسميا."),
+    ]);
+    assert_eq!(entities(&ws, "b")[0], "«أنييس روماتيه» anys-rwmatyh");
+    let spellings: Vec<String> = ws.spellings("anys-rwmatyh").into_iter().map(|s| s.0).collect();
+    assert_eq!(spellings, ["انيس روماتيه", "انييس روماتيه"]);
+    assert_eq!(entities(&ws, "c"), ["«العزم الصلب» al-azm-al-slb", "«العزم والصلب» al-azm-al-slb"]);
+}
+
+#[test]
+fn common_words_are_not_entities() {
+    let ws = workspace(&[(
+        "a",
+        "وشدد على أهمية القاعدة الجوية والعملية السياسية، وقال إن الحكومة والجيش والشعب في حالة جيدة. \
+         وفتح الباب أمام الجزيرة العربية، وجماعة مسلحة هاجمت 15 قاعدة عسكرية في إقليم اتحادي.",
+    )]);
+    assert_eq!(entities(&ws, "a"), Vec::<String>::new());
+}
+
+#[test]
+fn the_index_gives_each_entity_its_sentences_and_claims() {
+    let ws = workspace(&[
+        ("a", "نشرت الولايات المتحدة 3000 جندي في العراق عام 2014. وقال المسؤول إن الوضع هادئ."),
+        ("b", "وفي عام 2014 أرسلت واشنطن حوالي 5000 جندي إلى العراق."),
+    ]);
+    let occ = ws.occurrences("iq");
+    assert_eq!(occ.len(), 2);
+    let a = ws.doc("a").unwrap();
+    assert_eq!(
+        &a.text[occ[0].sentence.start..occ[0].sentence.end],
+        "نشرت الولايات المتحدة 3000 جندي في العراق عام 2014."
+    );
+    let claims: Vec<&str> = occ[0]
+        .claims
+        .iter()
+        .map(|&k| &a.text[a.analysis.mentions[k].span.start..a.analysis.mentions[k].span.end])
+        .collect();
+    assert_eq!(claims, ["3000 جندي", "عام 2014"]);
+    // For each figure: the entities and event words around it.
+    let b = ws.doc("b").unwrap();
+    let figure =
+        b.analysis.mentions.iter().position(|m| &b.text[m.span.start..m.span.end] == "حوالي 5000 جندي").unwrap();
+    let ctx = ws.claim_context("b", figure);
+    assert_eq!(ctx.entities.iter().map(|e| &**e).collect::<Vec<_>>(), ["washington", "iq"]);
+    let ctx = ws.claim_context("a", 0);
+    assert_eq!(ctx.events.iter().map(|e| &**e).collect::<Vec<_>>(), ["deployment"]);
+}
+
+#[test]
+fn updating_one_source_reanalyses_only_what_depends_on_it() {
+    let mut ws = workspace(&[("a", "وقال جبور إن الحدود هادئة."), ("b", "وصل الوفد إلى بيروت.")]);
+    assert_eq!(entities(&ws, "a"), Vec::<String>::new());
+    // A new introduction changes the registry: every source is re-matched.
+    let changed = ws.upsert("b", "وأعلن العميد نزيه جبور أن الحدود هادئة.".into(), None);
+    assert_eq!(changed.len(), 2);
+    assert_eq!(entities(&ws, "a"), ["«جبور» nzyh-jbwr"]);
+    // An edit that introduces nothing new touches only its own source.
+    let changed = ws.upsert("a", "وقال جبور إن الحدود هادئة في بيروت.".into(), None);
+    assert_eq!(changed.iter().map(|p| &**p).collect::<Vec<_>>(), ["a"]);
+    assert_eq!(entities(&ws, "a"), ["«جبور» nzyh-jbwr", "«بيروت» beirut"]);
+    // Removing the introducing source forgets the name everywhere.
+    ws.remove("b");
+    assert_eq!(entities(&ws, "a"), ["«بيروت» beirut"]);
+}
