@@ -9,11 +9,11 @@
 //! outlet = "AFP"
 //!
 //! [[entity]]                             # the newsroom's own; an id of a built-in replaces it
-//! id = "qasim-al-araji"
-//! name = "قاسم الأعرجي"
+//! id = "nazih-jabbour"
+//! name = "نزيه جبور"
 //! kind = "person"                        # person | org | place | event
-//! aliases = ["الأعرجي"]
-//! description = "مستشار الأمن القومي العراقي"
+//! aliases = ["جبور"]
+//! description = "المتحدث باسم الجيش اللبناني"
 //! ```
 
 use std::collections::BTreeMap;

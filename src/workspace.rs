@@ -3,8 +3,8 @@
 //!
 //! Each article is analysed alone (dates, figures, known entities, the names it introduces).
 //! The registry then gathers every introduction from every source, so a name introduced in
-//! one article («مستشار الأمن القومي العراقي قاسم الأعرجي») is recognised bare in all of them
-//! («الأعرجي»). Updating one article re-analyses only it; the others are only re-matched
+//! one article («المتحدث باسم الجيش اللبناني العميد نزيه جبور») is recognised bare in all of them
+//! («جبور»). Updating one article re-analyses only it; the others are only re-matched
 //! against the registry, and only when the registry changed.
 
 use std::collections::BTreeMap;

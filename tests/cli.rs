@@ -84,6 +84,44 @@ fn sample_values_as_the_contract_says() {
     }
 }
 
+/// The sample's people, organisations and places named in two or more articles carry one id
+/// in each of them.
+#[test]
+fn sample_entities_have_one_id_across_sources() {
+    let doc = json(&tadqiq(&["extract", "--format", "json", SAMPLE], Path::new(SAMPLE)));
+    let ids = |file: &str, text: &str| -> Vec<String> {
+        mentions(&doc, file)
+            .iter()
+            .filter(|m| m["kind"] == "entity" && m["text"] == text)
+            .map(|m| m["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let one = |file: &str, text: &str| -> String {
+        let found = ids(file, text);
+        assert!(!found.is_empty(), "«{text}» not tagged in {file}");
+        found[0].clone()
+    };
+    let araji = one("002_fbc81e4b622b9da9.txt", "قاسم الأعرجي");
+    assert_eq!(one("004_35fa46199fc7dcf7.txt", "قاسم الأعرجي"), araji);
+    let soleimani = one("000_40f110f943424743.txt", "قاسم سليماني");
+    for file in
+        ["001_38876f1d0978ff63.txt", "002_fbc81e4b622b9da9.txt", "003_fc89a3a011bc69bd.txt", "004_35fa46199fc7dcf7.txt"]
+    {
+        assert_eq!(one(file, "قاسم سليماني"), soleimani, "{file}");
+    }
+    assert_eq!(one("004_35fa46199fc7dcf7.txt", "سليماني"), soleimani);
+    assert_eq!(one("000_40f110f943424743.txt", "داعش"), "isis");
+    assert_eq!(one("000_40f110f943424743.txt", "تنظيم الدولة الإسلامية"), "isis");
+    assert_eq!(one("001_38876f1d0978ff63.txt", "تنظيم الدولة"), "isis");
+    let base = one("002_fbc81e4b622b9da9.txt", "قاعدة عين الأسد الجوية");
+    assert_eq!(one("003_fc89a3a011bc69bd.txt", "عين الأسد"), base);
+    assert_eq!(one("000_40f110f943424743.txt", "مجلس النواب العراقي"), "iq-parliament");
+    assert_eq!(one("004_35fa46199fc7dcf7.txt", "البرلمان"), "iq-parliament");
+    assert_eq!(one("002_fbc81e4b622b9da9.txt", "البرلمان العراقي"), "iq-parliament");
+    let m = mentions(&doc, "002_fbc81e4b622b9da9.txt").iter().find(|m| m["text"] == "قاسم الأعرجي").unwrap();
+    assert_eq!((m["entity_kind"].as_str(), m["name"].as_str()), (Some("person"), Some("قاسم الأعرجي")));
+}
+
 #[test]
 fn bytes_and_ranges_point_at_the_text_on_disk() {
     let out = tadqiq(&["extract", "--format", "json", "."], Path::new(SAMPLE));

@@ -1,7 +1,7 @@
 //! Entities in one article: known names, a country's institutions, and names that the article
-//! introduces the way news does — a title before a person («اللواء يحيى رسول»), a head noun
-//! before an organisation, place or operation («حركة النجباء»، «قاعدة عين الأسد الجوية»،
-//! عملية «العزم الصلب»).
+//! introduces the way news does — a title before a person («العميد نزيه جبور»), a head noun
+//! before an organisation, place or operation («حركة العدل والمساواة»، «قاعدة بلد الجوية»،
+//! عملية «درع الفرات»).
 //!
 //! Introduced names get their ids from the workspace, which sees every source: a name
 //! introduced in one article is recognised, bare, in all of them.
@@ -19,18 +19,18 @@ use crate::text::{TokenKind, Tokens, offset_after_letters};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Introduction {
     pub kind: EntityKind,
-    /// The whole introduction: «مستشار الأمن القومي العراقي قاسم الأعرجي».
+    /// The whole introduction: «المتحدث باسم الجيش اللبناني العميد نزيه جبور».
     pub span: Span,
-    /// The name as it will be matched in every source: «قاسم الأعرجي»; for an organisation,
-    /// with its head («حركة النجباء»); for a facility, with its head and adjective.
+    /// The name as it will be matched in every source: «نزيه جبور»; for an organisation,
+    /// with its head («حركة العدل والمساواة»); for a facility, with its head and adjective.
     pub name: Span,
     /// What the name is written as, folded words, for matching elsewhere.
     pub name_text: String,
     /// The name without its head or adjective, folded: what identifies the entity across
-    /// spellings and gives its id («عين الاسد» for «قاعدة عين الأسد الجوية»).
+    /// spellings and gives its id («صلاح الدين» for «محافظة صلاح الدين»).
     pub bare: String,
-    /// A shorter form that names it in later text: a surname («الأعرجي»), a place's name
-    /// without its head («عين الأسد»), an operation's quoted name.
+    /// A shorter form that names it in later text: a surname («جبور»), a place's name
+    /// without its head («دير الزور»), an operation's quoted name.
     pub alias: Option<String>,
 }
 
@@ -246,7 +246,7 @@ impl Recogniser<'_, '_> {
         let units = self.name_units(j)?;
         let last = *units.last()?;
         let name = Span::new(t.tokens[units[0].0].start, t.tokens[last.1 - 1].end);
-        // A surname names the person on its own later: «الأعرجي».
+        // A surname names the person on its own later: «جبور».
         let alias = (units.len() >= 2 && last.1 - last.0 == 1 && !self.is_particle(last.0))
             .then(|| t.folded(last.0).to_string())
             .filter(|s| s.chars().count() >= 3);
@@ -307,7 +307,7 @@ impl Recogniser<'_, '_> {
     }
 
     /// Whether the word at `k` can be part of a name. `later` parts may not start with a
-    /// conjunction («وردّ» after «سليماني» is "and responded").
+    /// conjunction («وقال» after «جبور» is "and said").
     fn name_word(&self, k: usize, later: bool) -> bool {
         let t = self.t;
         if !t.is_word(k) || self.function_word(k) || self.date_or_number_word(k) {
@@ -403,7 +403,7 @@ impl Recogniser<'_, '_> {
         !(first && (is_indefinite_nisba(f) || agrees))
     }
 
-    /// «محافظة الأنبار»، «قاعدة عين الأسد الجوية»، «مطار بغداد».
+    /// «محافظة صلاح الدين»، «قاعدة بلد الجوية»، «مطار بغداد».
     fn place(&self, i: usize, dropped: usize, j: usize, alias: bool) -> Option<Introduction> {
         let t = self.t;
         if let Some(h) = self.name(j) {
@@ -428,7 +428,7 @@ impl Recogniser<'_, '_> {
             return None;
         }
         let mut end = j + 1;
-        // A second word only in an idafa name: «عين الأسد»، «دير الزور».
+        // A second word only in an idafa name: «دير الزور»، «رأس العين».
         if self.continues(end) && t.folded(end).starts_with("ال") && self.name_word(end, true) {
             end += 1;
         }
@@ -439,7 +439,7 @@ impl Recogniser<'_, '_> {
             end = h.end;
         }
         let bare = folded_words(t, j, name_end);
-        // A one-word indefinite name alone is too often a common word («حرير» silk).
+        // A one-word indefinite name alone is too often a common word («بلد» also means country).
         let alias = (alias && (name_end - j >= 2 || t.folded(j).starts_with("ال"))).then(|| bare.clone());
         let span = self.span(i, dropped, end - 1);
         Some(Introduction {
@@ -459,7 +459,7 @@ impl Recogniser<'_, '_> {
         )
     }
 
-    /// An operation's name is always quoted: «“عملية العزم الصلب”» or «عملية "العزم والصلب"».
+    /// An operation's name is always quoted: «“عملية درع الفرات”» or «عملية "نبع السلام"».
     fn operation(&self, i: usize, dropped: usize, j: usize) -> Option<Introduction> {
         let t = self.t;
         let quoted_before = i > 0 && is_quote(t, i - 1) && t.touching(i - 1);
