@@ -159,6 +159,27 @@ pub enum Lex {
     NotCounted,
 }
 
+impl Lex {
+    /// A word the date and number grammar owns: never a counted noun, never part of a name.
+    pub fn is_date_or_number_word(&self) -> bool {
+        matches!(
+            self,
+            Lex::Month(_)
+                | Lex::HijriMonth(_)
+                | Lex::Weekday(_)
+                | Lex::Deictic(_)
+                | Lex::Modifier(_)
+                | Lex::Era(_)
+                | Lex::Period { .. }
+                | Lex::Number { .. }
+                | Lex::Duration { .. }
+                | Lex::DateContext
+                | Lex::Approx { .. }
+                | Lex::TimeOfDay
+        )
+    }
+}
+
 pub struct Lexicon {
     words: PhraseMap<Lex>,
     /// Every Gregorian month spelling with its tradition, for tests and documentation.
@@ -327,12 +348,17 @@ fn dual_forms(singular: &str, plural: NounPlural) -> Vec<String> {
     forms
 }
 
-fn rows<'a>(file: &'a str, columns: usize, name: &str) -> Vec<Vec<&'a str>> {
+/// The rows of a data file: tab-separated, `#` comments and blank lines skipped. Trailing empty
+/// columns may be left off; more columns than expected is a bug in the data.
+pub(crate) fn rows<'a>(file: &'a str, columns: usize, name: &str) -> Vec<Vec<&'a str>> {
     file.lines()
         .map(str::trim_end)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
-            let row: Vec<&str> = l.split('\t').collect();
+            let mut row: Vec<&str> = l.split('\t').collect();
+            while row.len() < columns {
+                row.push("");
+            }
             assert_eq!(row.len(), columns, "{name}: expected {columns} columns in {l:?}");
             row
         })

@@ -201,18 +201,7 @@ fn split_list(s: &str) -> impl Iterator<Item = &str> {
 }
 
 fn rows(file: &str, columns: usize) -> Vec<Vec<&str>> {
-    file.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let mut row: Vec<&str> = l.split('\t').collect();
-            // Trailing empty columns may be left off.
-            while row.len() < columns {
-                row.push("");
-            }
-            assert_eq!(row.len(), columns, "gazetteer data: expected {columns} columns in {l:?}");
-            row
-        })
-        .collect()
+    crate::lexicon::rows(file, columns, "gazetteer data")
 }
 
 #[cfg(test)]

@@ -140,24 +140,8 @@ impl Recogniser<'_, '_> {
         self.lex.find_indefinite(self.t, j, |l| matches!(l, Lex::FunctionWord).then_some(())).is_some()
     }
 
-    /// A date, number or other word the date grammar owns: never part of a name.
     fn date_or_number_word(&self, j: usize) -> bool {
-        self.lex
-            .find(self.t, j, |l| {
-                matches!(
-                    l,
-                    Lex::Month(_)
-                        | Lex::HijriMonth(_)
-                        | Lex::Weekday(_)
-                        | Lex::Deictic(_)
-                        | Lex::Modifier(_)
-                        | Lex::Period { .. }
-                        | Lex::Number { .. }
-                        | Lex::Duration { .. }
-                )
-                .then_some(())
-            })
-            .is_some()
+        self.lex.is(self.t, j, Lex::is_date_or_number_word)
     }
 
     fn known(&self, i: usize) -> Option<EntityMention> {

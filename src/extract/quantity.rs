@@ -163,22 +163,9 @@ impl Grammar<'_, '_> {
         if self.ix.is(t, k, |l| matches!(l, Lex::FunctionWord)) {
             return false;
         }
-        let date_or_number_word = |l: &Lex| {
-            matches!(
-                l,
-                Lex::Month(_)
-                    | Lex::HijriMonth(_)
-                    | Lex::Weekday(_)
-                    | Lex::Modifier(_)
-                    | Lex::Era(_)
-                    | Lex::Deictic(_)
-                    | Lex::DateContext
-                    | Lex::Approx { .. }
-                    | Lex::TimeOfDay
-                    | Lex::Number { .. }
-            )
-        };
-        self.ix.find(t, k, |l| date_or_number_word(l).then_some(())).is_none_or(|h| h.dropped > 0)
+        // Units of time are counted too («يوم واحد»); they make a duration, not a figure.
+        let owned = |l: &Lex| l.is_date_or_number_word() && !matches!(l, Lex::Duration { .. } | Lex::Period { .. });
+        self.ix.find(t, k, |l| owned(l).then_some(())).is_none_or(|h| h.dropped > 0)
     }
 
     /// Whether digits at `j` count something, rather than name it («K-1»، «كوفيد – 19»،
