@@ -63,10 +63,13 @@ pub fn analyse_article(
         let shift = |s: &mut Span| *s = Span::new(s.start + body_start, s.end + body_start);
         for m in &mut mentions {
             shift(&mut m.span);
-            if let crate::extract::MentionKind::Date(d) = &mut m.kind
-                && let Some(p) = &mut d.paired
-            {
-                shift(&mut p.span);
+            if let crate::extract::MentionKind::Date(d) = &mut m.kind {
+                if let Some(p) = &mut d.paired {
+                    shift(&mut p.span);
+                }
+                if let Some(s) = &mut d.month_span {
+                    shift(s);
+                }
             }
         }
         local.mentions.iter_mut().for_each(|m| shift(&mut m.span));

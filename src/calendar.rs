@@ -90,6 +90,19 @@ pub fn add_days(year: i32, month: u8, day: u8, days: i64) -> Option<(i32, u8, u8
     Some((d.year().extended_year(), d.month().ordinal, d.day_of_month().0))
 }
 
+/// Days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: (i32, u8, u8), b: (i32, u8, u8)) -> Option<i64> {
+    let a = Date::try_new_iso(a.0, a.1, a.2).ok()?.to_rata_die();
+    let b = Date::try_new_iso(b.0, b.1, b.2).ok()?.to_rata_die();
+    Some(b - a)
+}
+
+/// How many days a month has, in a year (or in a leap year when the year is unknown).
+pub fn days_in_month(year: Option<i32>, month: u8) -> u8 {
+    let year = year.unwrap_or(2000);
+    (28..=31).rev().find(|&d| is_valid(year, month, d)).unwrap_or(31)
+}
+
 /// ISO week-numbering year and week of a day.
 pub fn iso_week(year: i32, month: u8, day: u8) -> Option<(i32, u8)> {
     let wd = weekday(year, month, day)? as i64;

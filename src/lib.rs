@@ -14,6 +14,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod phrases;
 pub mod position;
+pub mod rules;
 pub mod source;
 pub mod text;
 pub mod workspace;

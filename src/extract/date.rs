@@ -21,12 +21,13 @@ struct Core {
     relative: Option<Relative>,
     weekday: Option<u8>,
     paired: Option<Box<Paired>>,
+    month_span: Option<Span>,
     dropped: usize,
 }
 
 impl Core {
     fn new(end: usize, calendar: Calendar, written: DateValue, dropped: usize) -> Self {
-        Core { end, calendar, written, relative: None, weekday: None, paired: None, dropped }
+        Core { end, calendar, written, relative: None, weekday: None, paired: None, month_span: None, dropped }
     }
 }
 
@@ -105,6 +106,7 @@ impl Grammar<'_, '_> {
             relative: core.relative,
             weekday: core.weekday,
             part,
+            month_span: core.month_span,
             paired: core.paired,
             value,
             invalid,
@@ -202,6 +204,7 @@ impl Grammar<'_, '_> {
     fn month_group(&self, k: usize, day: Option<u8>, context: bool) -> Option<Core> {
         let t = self.t;
         let (calendar, month, dropped, mut end) = self.month(k)?;
+        let month_end = end;
         let mut written = DateValue { month: Some(month), day, ..Default::default() };
         let mut paired_span = None;
         let mut paired_month = None;
@@ -246,6 +249,10 @@ impl Grammar<'_, '_> {
         }
         let mut core = Core::new(end, calendar, written, dropped);
         core.relative = relative;
+        core.month_span = Some(Span::new(
+            t.tokens[k].start + crate::text::offset_after_letters(t.original(k), dropped),
+            t.tokens[month_end - 1].end,
+        ));
         if let (Some(span), Some(m2)) = (paired_span, paired_month) {
             let pw = DateValue { month: Some(m2), ..written };
             let (value, invalid) = gregorian_value(Calendar::Gregorian, pw);

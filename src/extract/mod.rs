@@ -53,6 +53,8 @@ pub struct DateMention {
     pub weekday: Option<u8>,
     /// «مطلع»، «منتصف»، «نهاية»: which part of the period is meant.
     pub part: Option<Part>,
+    /// Where the month name is written («تموز» in «26 تموز (يوليو)»).
+    pub month_span: Option<Span>,
     /// The second form of a paired date: «ديسمبر/كانون الأول»، «26 تموز (يوليو)», or a Hijri
     /// date's stated Gregorian equivalent.
     pub paired: Option<Box<Paired>>,

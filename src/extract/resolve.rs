@@ -77,7 +77,9 @@ pub fn resolve(mentions: &mut [Mention], published: Option<DateValue>) {
     }
 }
 
-fn resolve_one(d: &DateMention, rel: Relative, p: DateValue) -> Option<DateValue> {
+/// The Gregorian value of a relative date against a publication date, ignoring any year the
+/// text wrote beside it (so a rule can compare the two).
+pub(crate) fn resolve_one(d: &DateMention, rel: Relative, p: DateValue) -> Option<DateValue> {
     let w = d.written;
     match rel {
         Relative::Days(n) => {

@@ -1,0 +1,134 @@
+//! `calendar-mismatch`: the two forms of a paired date disagree.
+
+use super::{Finding, Related, Rule, Severity, quote};
+use crate::calendar::days_between;
+use crate::extract::MentionKind;
+use crate::lexicon::Calendar;
+use crate::workspace::Workspace;
+
+pub const RULE: Rule = Rule {
+    code: "calendar-mismatch",
+    default: Severity::Error,
+    summary: "paired forms that disagree: «ديسمبر/كانون الثاني»، «26 تموز (يونيو)», a Hijri date and its stated equivalent",
+    explain: "\
+calendar-mismatch (default: error)
+
+Arabic copy often pairs two month traditions («ديسمبر/كانون الأول»، «26 تموز (يوليو)») or
+gives a Hijri date with its Gregorian equivalent («15 رمضان 1442 هـ الموافق 27 أبريل 2021»).
+This rule flags a pair whose two forms are different months, and a Hijri date whose stated
+equivalent is more than a day away from its Umm al-Qura conversion (countries that start
+months by sighting the moon can be a day off the tables, so one day is tolerated).
+
+Example:
+    في 26 تموز (يونيو) اتفق الطرفان …
+    → «26 تموز (يونيو)» pairs two different months: تموز is July, يونيو is June.",
+    check,
+};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn check(ws: &Workspace, out: &mut Vec<Finding>) {
+    for (path, doc) in ws.docs() {
+        for m in &doc.analysis.mentions {
+            let MentionKind::Date(d) = &m.kind else { continue };
+            let Some(p) = &d.paired else { continue };
+            let message = match (d.calendar, p.calendar) {
+                (Calendar::Gregorian, Calendar::Gregorian) => {
+                    let (Some(a), Some(b)) = (d.written.month, p.written.month) else { continue };
+                    if a == b || !(1..=12).contains(&a) || !(1..=12).contains(&b) {
+                        continue;
+                    }
+                    let first = d.month_span.map_or("", |s| quote(doc, s));
+                    format!(
+                        "«{}» pairs two different months: {first} is {}, {} is {}.",
+                        quote(doc, m.span),
+                        MONTHS[a as usize - 1],
+                        quote(doc, p.span),
+                        MONTHS[b as usize - 1]
+                    )
+                }
+                _ => {
+                    let (Some(a), Some(b)) = (d.value.and_then(|v| v.full()), p.value.and_then(|v| v.full())) else {
+                        continue;
+                    };
+                    let Some(days) = days_between(a, b) else { continue };
+                    if days.abs() <= 1 {
+                        continue;
+                    }
+                    let (hijri, stated) = if d.calendar == Calendar::Hijri { (a, b) } else { (b, a) };
+                    format!(
+                        "«{}»: the Hijri date is {:04}-{:02}-{:02} (Umm al-Qura), but the stated equivalent is {:04}-{:02}-{:02}, {} days {}.",
+                        quote(doc, m.span),
+                        hijri.0,
+                        hijri.1,
+                        hijri.2,
+                        stated.0,
+                        stated.1,
+                        stated.2,
+                        days.abs(),
+                        if (d.calendar == Calendar::Hijri) == (days > 0) { "later" } else { "earlier" }
+                    )
+                }
+            };
+            let related = vec![Related { path: path.into(), span: p.span, message: "the paired form".into() }];
+            out.push(Finding {
+                path: path.into(),
+                span: m.span,
+                code: RULE.code,
+                severity: RULE.default,
+                message,
+                related,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::run;
+    use super::*;
+
+    #[test]
+    fn month_pairs_that_disagree() {
+        assert_eq!(
+            run(&RULE, &[("a", "في 26 تموز (يونيو) اتفق الطرفان", None)]),
+            ["a «26 تموز (يونيو)» pairs two different months: تموز is July, يونيو is June."]
+        );
+        assert_eq!(
+            run(&RULE, &[("a", "منذ ديسمبر/كانون الثاني 2021", None)]),
+            ["a «ديسمبر/كانون الثاني 2021» pairs two different months: ديسمبر is December, كانون الثاني is January."]
+        );
+    }
+
+    #[test]
+    fn hijri_and_its_stated_equivalent() {
+        assert_eq!(
+            run(&RULE, &[("a", "15 رمضان 1442 هـ (27 مايو 2021)", None)]),
+            [
+                "a «15 رمضان 1442 هـ (27 مايو 2021)»: the Hijri date is 2021-04-27 (Umm al-Qura), but the stated equivalent is 2021-05-27, 30 days later."
+            ]
+        );
+        // A day's difference is moon sighting, not an error.
+        assert!(run(&RULE, &[("a", "15 رمضان 1442 هـ الموافق 28 أبريل 2021 م", None)]).is_empty());
+    }
+
+    #[test]
+    fn agreeing_pairs_pass() {
+        assert!(
+            run(&RULE, &[("a", "في 26 تموز (يوليو) و7 أكتوبر/تشرين الأول 2023 وكانون الأول / ديسمبر", None)]).is_empty()
+        );
+    }
+}

@@ -1,0 +1,238 @@
+//! Claims across sources: what a date or a figure is about, and which sources disagree.
+//!
+//! Two claims are about the same thing when they share a key (for a date, the entity nearest
+//! it in its sentence: «مجلس النواب العراقي في 5 يناير 2020»; for a figure, its counted noun
+//! and the year it is about) and at least one more piece of context: a named entity other
+//! than a known country or city (those are where things happen, not what happened), or an
+//! event word («تصويت»، «نشر»). Candidates are bucketed by key and shared context, and within a bucket
+//! by value, so the work stays near-linear in the number of claims.
+//!
+//! A claim is flagged when at least as many other sources disagree with it as agree with it
+//! (itself included): the minority reading is the one to check.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::{Finding, Related, Rule, quote};
+use crate::entities::{EntityKind, Origin};
+use crate::extract::{MentionKind, Span};
+use crate::workspace::{Doc, Workspace};
+
+/// How far, in bytes, the nearest entity may stand from a date to be what it dates: about
+/// four words («مجلس النواب العراقي في 5 يناير 2020»، «البرلمان أعلن يوم 5 جانفي 2020»).
+const NEAR: usize = 30;
+/// At most this many disagreeing sources are listed as related locations.
+const MAX_RELATED: usize = 20;
+
+pub(crate) struct Claim<'w> {
+    pub path: &'w str,
+    pub doc: &'w Doc,
+    pub span: Span,
+    pub mention: usize,
+    /// What the claim is keyed by.
+    pub key: String,
+    /// Entities (other than countries and the key) of the sentence, and its event words when
+    /// they count as context.
+    pub context: BTreeSet<String>,
+    /// The event words of the sentence, where they must overlap another claim's.
+    pub events: BTreeSet<String>,
+}
+
+/// What makes two claims with one key about the same thing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Context {
+    /// A shared entity or event word (dates: the key is already an entity beside the date).
+    EntityOrEvent,
+    /// A shared entity, and overlapping event words where both sentences have some
+    /// (figures: a count of soldiers deployed is not a count of soldiers killed).
+    EntityAndEvent,
+}
+
+/// Every claim the `key` function gives a key to, with its sentence's context.
+pub(crate) fn claims<'w>(
+    ws: &'w Workspace,
+    how: Context,
+    key: impl Fn(&'w Doc, usize, Span) -> Option<String>,
+) -> Vec<Claim<'w>> {
+    let mut out = Vec::new();
+    for (path, doc) in ws.docs() {
+        for (k, m) in doc.analysis.mentions.iter().enumerate() {
+            let Some(sentence) = sentence_of(doc, m.span) else { continue };
+            let Some(key) = key(doc, k, sentence) else { continue };
+            let inside = |s: Span| s.start >= sentence.start && s.end <= sentence.end;
+            let mut context: BTreeSet<String> = doc
+                .entities
+                .iter()
+                .filter(|e| inside(e.span) && !is_setting(ws, &e.id) && *e.id != *key)
+                .map(|e| format!("entity:{}", e.id))
+                .collect();
+            let events: BTreeSet<String> =
+                doc.local.events.iter().filter(|e| inside(e.0)).map(|e| format!("event:{}", e.1)).collect();
+            // For dates an event word is context like an entity, and one source's «اغتيال» beside
+            // another's «مقتل» does not make two different events.
+            let events = match how {
+                Context::EntityOrEvent => {
+                    context.extend(events);
+                    BTreeSet::new()
+                }
+                Context::EntityAndEvent => events,
+            };
+            out.push(Claim { path, doc, span: m.span, mention: k, key, context, events });
+        }
+    }
+    out
+}
+
+pub(crate) fn sentence_of(doc: &Doc, span: Span) -> Option<Span> {
+    doc.local.sentences.iter().copied().find(|s| s.start <= span.start && span.end <= s.end)
+}
+
+/// A known country or city names where things happen, not what happened: two claims
+/// sharing only «العراق» or «بغداد» are not yet about the same thing. (A base or a camp an
+/// article introduces is specific enough.)
+fn is_setting(ws: &Workspace, id: &str) -> bool {
+    ws.entity(id).is_some_and(|e| e.kind == EntityKind::Place && e.origin == Origin::Builtin)
+}
+
+/// The entity nearest a span in its clause (preceding ones win ties), if close enough;
+/// settings (known countries and cities) are skipped, and so is anything past a comma: in
+/// «… موفى العام الجاري، مع العلم أنّ البرلمان أعلن …» the date is not the parliament's.
+pub(crate) fn nearest_entity(ws: &Workspace, doc: &Doc, span: Span, sentence: Span) -> Option<Arc<str>> {
+    doc.entities
+        .iter()
+        .filter(|e| e.span.start >= sentence.start && e.span.end <= sentence.end && !is_setting(ws, &e.id))
+        .filter_map(|e| {
+            let (gap, between) = if e.span.end <= span.start {
+                (span.start - e.span.end, &doc.text[e.span.end..span.start])
+            } else if e.span.start >= span.end {
+                (e.span.start - span.end + 1, &doc.text[span.end..e.span.start])
+            } else {
+                return None;
+            };
+            let same_clause = !between.contains(['،', ',', '؛', ';', ':', '(', ')', '«', '»', '"', '“', '”']);
+            (gap <= NEAR && same_clause).then_some((gap, e.id.clone()))
+        })
+        .min_by_key(|(gap, _)| *gap)
+        .map(|(_, id)| id)
+}
+
+/// Findings for the claims whose values disagree with at least as many other sources as
+/// agree. `value` gives a claim's value; `agree` compares two values; `show` renders one.
+/// Claims whose sentences both have event words, none shared, are about different things.
+pub(crate) fn conflicts<V: Clone + PartialEq>(
+    rule: &Rule,
+    claims: &[Claim],
+    value: impl Fn(&Claim) -> V,
+    agree: impl Fn(&V, &V) -> bool,
+    show: impl Fn(&V) -> String,
+    out: &mut Vec<Finding>,
+) {
+    let values: Vec<V> = claims.iter().map(&value).collect();
+    // Buckets: (key, one piece of shared context) → claims.
+    let mut buckets: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
+    for (i, c) in claims.iter().enumerate() {
+        for ctx in &c.context {
+            buckets.entry((&c.key, ctx)).or_default().push(i);
+        }
+    }
+    let mut disagree: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); claims.len()];
+    let mut agreeing: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); claims.len()];
+    for members in buckets.values() {
+        // Classes of equal value, compared with each other once.
+        let mut classes: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &i in members {
+            match classes.iter_mut().find(|(rep, _)| values[*rep] == values[i]) {
+                Some((_, list)) => list.push(i),
+                None => classes.push((i, vec![i])),
+            }
+        }
+        for (a, (rep_a, list_a)) in classes.iter().enumerate() {
+            for (rep_b, list_b) in classes.iter().skip(a) {
+                let same = agree(&values[*rep_a], &values[*rep_b]);
+                for &i in list_a {
+                    for &j in list_b {
+                        let (ei, ej) = (&claims[i].events, &claims[j].events);
+                        let other_events = !ei.is_empty() && !ej.is_empty() && ei.is_disjoint(ej);
+                        if claims[i].path == claims[j].path || other_events {
+                            continue;
+                        }
+                        if same {
+                            agreeing[i].insert(claims[j].path);
+                            agreeing[j].insert(claims[i].path);
+                        } else {
+                            disagree[i].insert(j);
+                            disagree[j].insert(i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (i, c) in claims.iter().enumerate() {
+        // One disagreeing claim per source, the first in it.
+        let mut by_source: BTreeMap<&str, usize> = BTreeMap::new();
+        for &j in &disagree[i] {
+            let entry = by_source.entry(claims[j].path).or_insert(j);
+            if claims[j].span.start < claims[*entry].span.start {
+                *entry = j;
+            }
+        }
+        by_source.retain(|path, _| !agreeing[i].contains(path));
+        if by_source.is_empty() || by_source.len() < 1 + agreeing[i].len() {
+            continue;
+        }
+        let mut readings: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for (path, &j) in &by_source {
+            readings.entry(show(&values[j])).or_default().push(file_name(path));
+        }
+        let others: Vec<String> = readings.iter().map(|(v, paths)| format!("{v} in {}", list(paths))).collect();
+        let mut message = format!(
+            "«{}» ({}) disagrees with {} other source{}: {}.",
+            quote(c.doc, c.span),
+            show(&values[i]),
+            by_source.len(),
+            if by_source.len() == 1 { "" } else { "s" },
+            others.join("; ")
+        );
+        if !agreeing[i].is_empty() {
+            let agree: Vec<&str> = agreeing[i].iter().map(|p| file_name(p)).collect();
+            message.push_str(&format!(" {} agree{}.", list(&agree), if agree.len() == 1 { "s" } else { "" }));
+        }
+        let related = by_source
+            .iter()
+            .take(MAX_RELATED)
+            .map(|(path, &j)| Related {
+                path: (*path).into(),
+                span: claims[j].span,
+                message: format!("«{}» ({})", quote(claims[j].doc, claims[j].span), show(&values[j])),
+            })
+            .collect();
+        out.push(Finding {
+            path: c.path.into(),
+            span: c.span,
+            code: rule.code,
+            severity: rule.default,
+            message,
+            related,
+        });
+    }
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+fn list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Whether a mention is a claim of this kind.
+pub(crate) fn is_date(doc: &Doc, k: usize) -> bool {
+    matches!(doc.analysis.mentions[k].kind, MentionKind::Date(_))
+}

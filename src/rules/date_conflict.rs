@@ -1,0 +1,88 @@
+//! `date-conflict`: another source dates the same event differently.
+
+use super::claims::{Context, claims, conflicts, is_date, nearest_entity};
+use super::{Finding, Rule, Severity};
+use crate::calendar::DateValue;
+use crate::extract::MentionKind;
+use crate::workspace::Workspace;
+
+pub const RULE: Rule = Rule {
+    code: "date-conflict",
+    default: Severity::Warning,
+    summary: "the same event dated differently by another source",
+    explain: "\
+date-conflict (default: warning)
+
+Compares the dates the sources give for the same event. Two dates are about the same event
+when the same entity stands next to both («مجلس النواب العراقي في …», «البرلمان أعلن يوم …»)
+and their sentences share another named entity (not a country) or an event word
+(«تصويت»، «انسحاب»). Dates are compared at the precision both give: «كانون الثاني 2020»
+agrees with «5 يناير 2020». A date is flagged when at least as many other sources disagree
+with it as agree; related locations point at each disagreeing source.
+
+Example:
+    a.txt: صوّت مجلس النواب العراقي في 5 يناير 2020 بعد مقتل قاسم سليماني
+    b.txt: صوّت مجلس النواب العراقي في 5 جانفي 2020 عقب اغتيال سليماني
+    c.txt: مجلس النواب العراقي في كانون الثاني 1998، عقب اغتيال سليماني
+    → c.txt «كانون الثاني 1998» (1998-01) disagrees with 2 other sources: 2020-01-05 in a.txt and b.txt.",
+    check,
+};
+
+fn check(ws: &Workspace, out: &mut Vec<Finding>) {
+    let found = claims(ws, Context::EntityOrEvent, |doc, k, sentence| {
+        let MentionKind::Date(d) = &doc.analysis.mentions[k].kind else { return None };
+        d.value.filter(|_| is_date(doc, k))?;
+        nearest_entity(ws, doc, doc.analysis.mentions[k].span, sentence).map(|id| id.to_string())
+    });
+    let value = |c: &super::claims::Claim| match &c.doc.analysis.mentions[c.mention].kind {
+        MentionKind::Date(d) => d.value.unwrap_or_default(),
+        _ => DateValue::default(),
+    };
+    conflicts(&RULE, &found, value, agree, |v| v.to_string(), out);
+}
+
+/// Dates agree at the precision both give.
+pub(crate) fn agree(a: &DateValue, b: &DateValue) -> bool {
+    let same = |x: Option<i64>, y: Option<i64>| x.zip(y).is_none_or(|(x, y)| x == y);
+    same(a.year.map(i64::from), b.year.map(i64::from))
+        && same(a.month.map(i64::from), b.month.map(i64::from))
+        && same(a.day.map(i64::from), b.day.map(i64::from))
+        && same(a.week.map(i64::from), b.week.map(i64::from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::run;
+    use super::*;
+
+    const A: &str = "وصوّت مجلس النواب العراقي في 5 يناير 2020 على إنهاء وجود القوات الأجنبية بعد مقتل قاسم سليماني.";
+    const B: &str = "وكان مجلس النواب العراقي قد صوت في 5 جانفي 2020 على القرار إثر اغتيال قاسم سليماني.";
+    const C: &str = "مجلس النواب العراقي في كانون الثاني 1998، عقب اغتيال قاسم سليماني، صوت على القرار.";
+
+    #[test]
+    fn the_minority_date_is_flagged_with_the_others_related() {
+        assert_eq!(
+            run(&RULE, &[("a.txt", A, None), ("b.txt", B, None), ("c.txt", C, None)]),
+            ["c.txt «كانون الثاني 1998» (1998-01) disagrees with 2 other sources: 2020-01-05 in a.txt and b.txt."]
+        );
+    }
+
+    #[test]
+    fn precision_and_agreement() {
+        let month = "وصوت مجلس النواب العراقي في كانون الثاني 2020 عقب اغتيال قاسم سليماني.";
+        assert!(run(&RULE, &[("a.txt", A, None), ("b.txt", month, None)]).is_empty());
+        // One against one: both are flagged, neither is known to be right.
+        assert_eq!(run(&RULE, &[("a.txt", A, None), ("c.txt", C, None)]).len(), 2);
+    }
+
+    #[test]
+    fn different_events_of_the_same_entity_are_not_compared() {
+        // Same parliament, but nothing else in common: two different sessions.
+        let other = "وعقد مجلس النواب العراقي في 3 مارس 2021 جلسة لمناقشة الموازنة.";
+        assert!(run(&RULE, &[("a.txt", A, None), ("b.txt", other, None)]).is_empty());
+        // A shared country is only the setting.
+        let x = "دخلت القوات العراق في 5 مارس 2014.";
+        let y = "غادرت القوات العراق في 9 يونيو 2019.";
+        assert!(run(&RULE, &[("x.txt", x, None), ("y.txt", y, None)]).is_empty());
+    }
+}

@@ -1,0 +1,272 @@
+//! The consistency rules. Each rule code of `SPEC.md` lives in the file of its name, with its
+//! `explain` text and its tests; this module runs them over a workspace and applies the
+//! user's severities and suppressions.
+
+mod calendar_mismatch;
+mod claims;
+mod date_conflict;
+mod duration_mismatch;
+mod figure_conflict;
+mod invalid_date;
+mod name_variant;
+mod part_exceeds_whole;
+mod relative_date_mismatch;
+mod weekday_mismatch;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
+
+use crate::extract::Span;
+use crate::workspace::{Doc, Workspace};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Hint => "hint",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "info" => Severity::Info,
+            "hint" => Severity::Hint,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Another place that bears on a finding: the disagreeing claim in another source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub path: Arc<str>,
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub path: Arc<str>,
+    pub span: Span,
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub related: Vec<Related>,
+}
+
+/// A rule: its stable code, what it flags by default, and how it checks.
+pub struct Rule {
+    pub code: &'static str,
+    pub default: Severity,
+    /// One line for listings and SARIF's short description.
+    pub summary: &'static str,
+    /// What `tadqiq explain CODE` prints: what it checks, why, and an example.
+    pub explain: &'static str,
+    pub check: fn(&Workspace, &mut Vec<Finding>),
+}
+
+/// Every rule, in `SPEC.md`'s order.
+pub const RULES: &[Rule] = &[
+    invalid_date::RULE,
+    calendar_mismatch::RULE,
+    weekday_mismatch::RULE,
+    relative_date_mismatch::RULE,
+    duration_mismatch::RULE,
+    part_exceeds_whole::RULE,
+    date_conflict::RULE,
+    figure_conflict::RULE,
+    name_variant::RULE,
+];
+
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+/// What the user set per rule: a severity, or off (`None`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RuleSettings {
+    pub levels: BTreeMap<String, Option<Severity>>,
+}
+
+impl RuleSettings {
+    /// Parses `"error" | "warning" | "info" | "hint" | "off"` for a known code.
+    pub fn set(&mut self, code: &str, level: &str) -> Result<(), String> {
+        if rule(code).is_none() {
+            let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+            return Err(format!("unknown rule {code:?}; the rules are {}", codes.join(", ")));
+        }
+        let level = match level {
+            "off" => None,
+            other => Some(
+                Severity::parse(other)
+                    .ok_or_else(|| format!("rule {code}: {other:?} is not one of error, warning, info, hint, off"))?,
+            ),
+        };
+        self.levels.insert(code.to_string(), level);
+        Ok(())
+    }
+
+    /// Settings of `self`, with `over`'s wherever it sets them.
+    pub fn overridden_by(&self, over: &RuleSettings) -> RuleSettings {
+        let mut levels = self.levels.clone();
+        levels.extend(over.levels.iter().map(|(k, v)| (k.clone(), *v)));
+        RuleSettings { levels }
+    }
+
+    fn level(&self, rule: &Rule) -> Option<Severity> {
+        self.levels.get(rule.code).copied().unwrap_or(Some(rule.default))
+    }
+}
+
+/// Runs every rule that is on over the workspace, with the user's severities, minus what the
+/// articles themselves suppress. Findings come sorted by source and position.
+pub fn check(ws: &Workspace, settings: &RuleSettings) -> Vec<Finding> {
+    let mut all = Vec::new();
+    for rule in RULES {
+        let Some(level) = settings.level(rule) else { continue };
+        let mut found = Vec::new();
+        (rule.check)(ws, &mut found);
+        for mut f in found {
+            f.severity = level;
+            all.push(f);
+        }
+    }
+    all.retain(|f| !ws.doc(&f.path).is_some_and(|doc| suppressed(doc, f)));
+    all.sort_by(|a, b| (&a.path, a.span.start, a.code).cmp(&(&b.path, b.span.start, b.code)));
+    all.dedup_by(|a, b| a.path == b.path && a.span == b.span && a.code == b.code);
+    all
+}
+
+/// `<!-- tadqiq-disable-next-line CODE … -->` on the line before a finding silences those
+/// codes there (all codes when none is named).
+fn suppressed(doc: &Doc, f: &Finding) -> bool {
+    let text = &doc.text;
+    let line_start = text[..f.span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    if line_start == 0 {
+        return false;
+    }
+    let prev_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+    let prev = text[prev_start..line_start - 1].trim();
+    let Some(inner) = prev.strip_prefix("<!--").and_then(|p| p.strip_suffix("-->")) else { return false };
+    let mut words = inner.split_whitespace();
+    if words.next() != Some("tadqiq-disable-next-line") {
+        return false;
+    }
+    let codes: Vec<&str> = words.collect();
+    codes.is_empty() || codes.contains(&f.code)
+}
+
+/// The text of a span in a source, for messages.
+pub(crate) fn quote(doc: &Doc, span: Span) -> &str {
+    doc.text.get(span.start..span.end).unwrap_or("")
+}
+
+/// ISO weekday in Arabic and English, for messages.
+pub(crate) fn weekday_name(iso: u8) -> &'static str {
+    match iso {
+        1 => "Monday (الاثنين)",
+        2 => "Tuesday (الثلاثاء)",
+        3 => "Wednesday (الأربعاء)",
+        4 => "Thursday (الخميس)",
+        5 => "Friday (الجمعة)",
+        6 => "Saturday (السبت)",
+        _ => "Sunday (الأحد)",
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::analysis::PublishedSource;
+    use crate::calendar::DateValue;
+    use crate::entities::Gazetteer;
+
+    /// The findings of one rule over sources `(path, text, published)`, as `path message`.
+    /// Each message must open with the finding's span quoted, so the span is checked exactly.
+    pub fn run(rule: &Rule, sources: &[(&str, &str, Option<&str>)]) -> Vec<String> {
+        let ws = workspace(sources);
+        let mut found = Vec::new();
+        (rule.check)(&ws, &mut found);
+        found.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
+        found
+            .iter()
+            .map(|f| {
+                // Every message opens by quoting exactly the finding's span.
+                let quoted = format!("«{}»", quote(ws.doc(&f.path).unwrap(), f.span));
+                assert!(f.message.starts_with(&quoted), "{} does not open with {quoted}", f.message);
+                format!("{} {}", f.path, f.message)
+            })
+            .collect()
+    }
+
+    pub fn workspace(sources: &[(&str, &str, Option<&str>)]) -> Workspace {
+        let mut ws = Workspace::new(Arc::new(Gazetteer::new(&[])));
+        ws.extend(sources.iter().map(|(p, t, published)| {
+            let given = published.map(|d| (DateValue::parse(d).expect("a date"), PublishedSource::Config));
+            (p.to_string(), t.to_string(), given)
+        }));
+        ws
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::workspace;
+    use super::*;
+
+    #[test]
+    fn severities_and_off_come_from_settings() {
+        let ws = workspace(&[("a", "في 30 فبراير 2021 وقع", None)]);
+        let mut s = RuleSettings::default();
+        assert_eq!(check(&ws, &s)[0].severity, Severity::Error);
+        s.set("invalid-date", "info").unwrap();
+        assert_eq!(check(&ws, &s)[0].severity, Severity::Info);
+        s.set("invalid-date", "off").unwrap();
+        assert!(check(&ws, &s).is_empty());
+        assert!(s.set("no-such-rule", "off").unwrap_err().contains("unknown rule"));
+        assert!(s.set("invalid-date", "loud").unwrap_err().contains("not one of"));
+    }
+
+    #[test]
+    fn a_comment_silences_the_next_line() {
+        let text = "<!-- tadqiq-disable-next-line invalid-date -->\nفي 30 فبراير 2021\nفي 31 نيسان 2021";
+        let ws = workspace(&[("a.md", text, None)]);
+        let found = check(&ws, &RuleSettings::default());
+        assert_eq!(found.len(), 1);
+        assert_eq!(quote(ws.doc("a.md").unwrap(), found[0].span), "31 نيسان 2021");
+        let text = "<!-- tadqiq-disable-next-line -->\nفي 30 فبراير 2021";
+        assert!(check(&workspace(&[("a.md", text, None)]), &RuleSettings::default()).is_empty());
+        let text = "<!-- tadqiq-disable-next-line weekday-mismatch -->\nفي 30 فبراير 2021";
+        assert_eq!(check(&workspace(&[("a.md", text, None)]), &RuleSettings::default()).len(), 1);
+    }
+
+    #[test]
+    fn every_rule_explains_itself_with_an_example() {
+        for r in RULES {
+            assert!(r.explain.contains("Example"), "{}", r.code);
+            assert!(!r.summary.is_empty());
+        }
+        assert_eq!(RULES.len(), 9);
+    }
+}

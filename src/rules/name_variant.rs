@@ -1,0 +1,128 @@
+//! `name-variant`: one entity spelled two ways.
+
+use std::collections::BTreeMap;
+
+use super::{Finding, Related, Rule, Severity, quote};
+use crate::entities::gazetteer::skeleton_key;
+use crate::extract::Span;
+use crate::text::fold;
+use crate::workspace::Workspace;
+
+pub const RULE: Rule = Rule {
+    code: "name-variant",
+    default: Severity::Hint,
+    summary: "one entity spelled two ways across the sources",
+    explain: "\
+name-variant (default: hint)
+
+Transliterated names are spelled many ways («آنيس روماتيه» / «أنييس روماتيه»), and a typo can
+split an event's name («العزم الصلب» / «العزم والصلب»). tadqiq groups such spellings under
+one entity; this rule points out each spelling that differs from the entity's own name (or
+from the spelling the sources use most), so a newsroom can keep one house spelling. Listed
+aliases («داعش» for «تنظيم الدولة الإسلامية») are not variants.
+
+Example:
+    a.txt: قالت وزيرة الخارجية الفرنسية آنيس روماتيه …
+    b.txt: وصرحت أنييس روماتيه …
+    → b.txt «أنييس روماتيه» is spelled «آنيس روماتيه» in a.txt.",
+    check,
+};
+
+/// One entity's spellings, each with the places it is written.
+type Spellings<'w> = BTreeMap<String, Vec<(&'w str, Span)>>;
+
+/// A spelling as compared: folded, punctuation dropped, «لل» read as «ال».
+fn spelling(text: &str) -> String {
+    let folded = fold(text);
+    let words: Vec<String> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| match w.strip_prefix("لل") {
+            Some(rest) if rest.chars().count() >= 2 => format!("ال{rest}"),
+            _ => w.to_string(),
+        })
+        .collect();
+    words.join(" ")
+}
+
+fn check(ws: &Workspace, out: &mut Vec<Finding>) {
+    // Every entity's spellings, where each is seen.
+    let mut seen: BTreeMap<&str, Spellings> = BTreeMap::new();
+    for (path, doc) in ws.docs() {
+        for m in &doc.entities {
+            let key = spelling(quote(doc, m.span));
+            seen.entry(&m.id).or_default().entry(key).or_default().push((path, m.span));
+        }
+    }
+    for (id, spellings) in seen {
+        if spellings.len() < 2 {
+            continue;
+        }
+        let Some(entity) = ws.entity(id) else { continue };
+        let declared: Vec<String> = std::iter::once(&entity.name).chain(&entity.aliases).map(|n| spelling(n)).collect();
+        // The reference: the entity's own name where a source writes it, else the most used.
+        let reference = spellings
+            .keys()
+            .find(|k| **k == declared[0])
+            .or_else(|| spellings.iter().max_by_key(|(_, v)| v.len()).map(|(k, _)| k))
+            .cloned()
+            .unwrap_or_default();
+        let Some(reference_skeleton) = skeleton_key(&reference) else { continue };
+        let (ref_path, ref_span) = spellings[&reference][0];
+        for (key, places) in &spellings {
+            if *key == reference || declared.contains(key) || skeleton_key(key).as_ref() != Some(&reference_skeleton) {
+                continue;
+            }
+            for &(path, span) in places {
+                let doc = ws.doc(path).expect("a source");
+                let ref_doc = ws.doc(ref_path).expect("a source");
+                let message = format!(
+                    "«{}» is spelled «{}» in {}.",
+                    quote(doc, span),
+                    quote(ref_doc, ref_span),
+                    ref_path.rsplit(['/', '\\']).next().unwrap_or(ref_path)
+                );
+                let related =
+                    vec![Related { path: ref_path.into(), span: ref_span, message: "the other spelling".into() }];
+                out.push(Finding {
+                    path: path.into(),
+                    span,
+                    code: RULE.code,
+                    severity: RULE.default,
+                    message,
+                    related,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::run;
+    use super::*;
+
+    #[test]
+    fn transliteration_and_typo_variants() {
+        assert_eq!(
+            run(
+                &RULE,
+                &[
+                    ("a.txt", "قالت وزيرة الخارجية الفرنسية آنيس روماتيه إن باريس تدعم الحوار.", None),
+                    ("b.txt", "وصرحت أنييس روماتيه بأن فرنسا لن تتراجع.", None),
+                ]
+            ),
+            ["b.txt «أنييس روماتيه» is spelled «آنيس روماتيه» in a.txt."]
+        );
+        assert_eq!(
+            run(&RULE, &[("a.txt", "في إطار عملية \"نبع السلام\" تقدم الجيش. وانتهت عملية \"نبع والسلام\".", None)]),
+            ["a.txt «نبع والسلام» is spelled «نبع السلام» in a.txt."]
+        );
+    }
+
+    #[test]
+    fn aliases_clitics_and_short_forms_are_not_variants() {
+        let text = "قاتل تنظيم الدولة الإسلامية وداعش وللعراق والعراق. وقال وزير الخارجية المصري سامح شكري ثم شكري.";
+        assert!(run(&RULE, &[("a.txt", text, None)]).is_empty());
+    }
+}

@@ -1,0 +1,148 @@
+//! `relative-date-mismatch`: a relative expression that contradicts an explicit date or the
+//! publication date.
+
+use super::{Finding, Rule, Severity, quote, weekday_name};
+use crate::analysis::PublishedSource;
+use crate::calendar::{DateValue, weekday};
+use crate::extract::resolve::resolve_one;
+use crate::extract::{MentionKind, Relative};
+use crate::workspace::Workspace;
+
+pub const RULE: Rule = Rule {
+    code: "relative-date-mismatch",
+    default: Severity::Warning,
+    summary: "a relative expression that contradicts an explicit date or the publication date",
+    explain: "\
+relative-date-mismatch (default: warning)
+
+Relative dates («العام الماضي»، «أمس»، «ديسمبر الجاري») are counted from the publication date
+(front matter, tadqiq.toml, --published, or what the text itself states). This rule flags
+one that carries its own year or weekday and contradicts that count, and a dateline
+(«اليوم الخميس 9 ديسمبر 2021») that contradicts the publication date given from outside.
+
+Example (an article published in 2021):
+    وكان العام الماضي 2019 قد شهد …
+    → «العام الماضي 2019»: published in 2021, «العام الماضي» is 2020, not 2019.",
+    check,
+};
+
+fn check(ws: &Workspace, out: &mut Vec<Finding>) {
+    for (path, doc) in ws.docs() {
+        let Some((published, source)) = doc.analysis.published else { continue };
+        for m in &doc.analysis.mentions {
+            let MentionKind::Date(d) = &m.kind else { continue };
+            let Some(rel) = d.relative else { continue };
+            let w = d.written;
+            let message = match rel {
+                // «اليوم الخميس 9 ديسمبر 2021»: a dateline against a date given from outside.
+                Relative::Days(0) if w.full().is_some() => {
+                    // A date inferred from this very line cannot contradict it.
+                    let Some(stated) = d.value.filter(|_| source != PublishedSource::Inferred) else { continue };
+                    if published.full().is_none() || stated.full() == published.full() {
+                        continue;
+                    }
+                    format!(
+                        "«{}» says today is {stated}, but the article is published {published} ({}).",
+                        quote(doc, m.span),
+                        source.as_str()
+                    )
+                }
+                // «أمس (الأربعاء)»: the weekday of the day counted from publication.
+                Relative::Days(n) if d.weekday.is_some() && w.day.is_none() => {
+                    let Some(day) = resolve_one(d, rel, published).and_then(|v| v.full()) else { continue };
+                    let (Some(actual), Some(named)) = (weekday(day.0, day.1, day.2), d.weekday) else { continue };
+                    if actual == named {
+                        continue;
+                    }
+                    format!(
+                        "«{}»: published {published}, {} is {:04}-{:02}-{:02}, a {}, not a {}.",
+                        quote(doc, m.span),
+                        match n {
+                            0 => "today",
+                            -1 => "yesterday",
+                            1 => "tomorrow",
+                            _ => "that day",
+                        },
+                        day.0,
+                        day.1,
+                        day.2,
+                        weekday_name(actual),
+                        weekday_name(named)
+                    )
+                }
+                // «العام الماضي 2019»، «ديسمبر الجاري 2020»: a year beside the relative words.
+                Relative::Period(..) | Relative::NamedMonth(_) if w.year.is_some() => {
+                    let bare = DateValue { year: None, ..w };
+                    let mut probe = d.clone();
+                    probe.written = bare;
+                    let Some(expected) = resolve_one(&probe, rel, published).and_then(|v| v.year) else { continue };
+                    if Some(expected) == w.year {
+                        continue;
+                    }
+                    format!(
+                        "«{}»: published {published}, it is {expected}, not {}.",
+                        quote(doc, m.span),
+                        w.year.unwrap_or_default()
+                    )
+                }
+                _ => continue,
+            };
+            out.push(Finding {
+                path: path.into(),
+                span: m.span,
+                code: RULE.code,
+                severity: RULE.default,
+                message,
+                related: vec![],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::run;
+    use super::*;
+
+    #[test]
+    fn a_year_beside_a_relative_period() {
+        assert_eq!(
+            run(&RULE, &[("a", "وكان العام الماضي 2019 قد شهد", Some("2021-06-01"))]),
+            ["a «العام الماضي 2019»: published 2021-06-01, it is 2020, not 2019."]
+        );
+        assert!(run(&RULE, &[("a", "وكان العام الماضي 2020 قد شهد", Some("2021-06-01"))]).is_empty());
+        assert_eq!(
+            run(&RULE, &[("a", "بحلول نهاية العام الجاري 2020", Some("2021-06-01"))]),
+            ["a «نهاية العام الجاري 2020»: published 2021-06-01, it is 2021, not 2020."]
+        );
+    }
+
+    #[test]
+    fn yesterday_with_the_wrong_weekday() {
+        // 9 December 2021 was a Thursday: yesterday was a Wednesday.
+        assert_eq!(
+            run(&RULE, &[("a", "وقال أمس (الثلاثاء) إن", Some("2021-12-09"))]),
+            [
+                "a «أمس (الثلاثاء)»: published 2021-12-09, yesterday is 2021-12-08, a Wednesday (الأربعاء), not a Tuesday (الثلاثاء)."
+            ]
+        );
+        assert!(run(&RULE, &[("a", "وقال أمس (الأربعاء) إن", Some("2021-12-09"))]).is_empty());
+    }
+
+    #[test]
+    fn a_dateline_against_the_given_publication_date() {
+        assert_eq!(
+            run(&RULE, &[("a", "بغداد - اليوم الخميس 9 ديسمبر 2021", Some("2021-12-10"))]),
+            [
+                "a «اليوم الخميس 9 ديسمبر 2021» says today is 2021-12-09, but the article is published 2021-12-10 (config)."
+            ]
+        );
+        // Without an outside date the dateline is the publication date itself.
+        assert!(run(&RULE, &[("a", "بغداد - اليوم الخميس 9 ديسمبر 2021", None)]).is_empty());
+    }
+
+    #[test]
+    fn nothing_to_compare_without_a_publication_date() {
+        assert!(run(&RULE, &[("a", "وكان العام الماضي 2019 قد شهد", None)]).is_empty());
+    }
+}

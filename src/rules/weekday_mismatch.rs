@@ -1,0 +1,79 @@
+//! `weekday-mismatch`: a weekday named with a date it does not fall on.
+
+use super::{Finding, Rule, Severity, quote, weekday_name};
+use crate::calendar::weekday;
+use crate::extract::{MentionKind, Relative};
+use crate::workspace::Workspace;
+
+pub const RULE: Rule = Rule {
+    code: "weekday-mismatch",
+    default: Severity::Warning,
+    summary: "a weekday named with a date it does not fall on",
+    explain: "\
+weekday-mismatch (default: warning)
+
+Flags a weekday written with a full date («الخميس 10 ديسمبر 2021») when the date falls on
+another day. A weekday beside «اليوم» or «أمس» with no written date is checked against the
+publication date by relative-date-mismatch instead.
+
+Example:
+    أعلن الجيش الخميس 10 ديسمبر 2021 انتهاء مهمته
+    → «الخميس 10 ديسمبر 2021»: 2021-12-10 was a Friday (الجمعة), not a Thursday (الخميس).",
+    check,
+};
+
+fn check(ws: &Workspace, out: &mut Vec<Finding>) {
+    for (path, doc) in ws.docs() {
+        for m in &doc.analysis.mentions {
+            let MentionKind::Date(d) = &m.kind else { continue };
+            let Some(named) = d.weekday else { continue };
+            // Only a written date: a lone or deictic weekday is resolved from it.
+            if matches!(d.relative, Some(Relative::Weekday(_))) || d.written.day.is_none() {
+                continue;
+            }
+            let Some((y, mo, day)) = d.value.and_then(|v| v.full()) else { continue };
+            let Some(actual) = weekday(y, mo, day) else { continue };
+            if actual == named {
+                continue;
+            }
+            let message = format!(
+                "«{}»: {y:04}-{mo:02}-{day:02} was a {}, not a {}.",
+                quote(doc, m.span),
+                weekday_name(actual),
+                weekday_name(named)
+            );
+            out.push(Finding {
+                path: path.into(),
+                span: m.span,
+                code: RULE.code,
+                severity: RULE.default,
+                message,
+                related: vec![],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::run;
+    use super::*;
+
+    #[test]
+    fn wrong_weekday() {
+        assert_eq!(
+            run(&RULE, &[("a", "أعلن الجيش الخميس 10 ديسمبر 2021 انتهاء مهمته", None)]),
+            ["a «الخميس 10 ديسمبر 2021»: 2021-12-10 was a Friday (الجمعة), not a Thursday (الخميس)."]
+        );
+        assert_eq!(
+            run(&RULE, &[("a", "يوم الأحد، 5 يناير 2021", None)]),
+            ["a «يوم الأحد، 5 يناير 2021»: 2021-01-05 was a Tuesday (الثلاثاء), not a Sunday (الأحد)."]
+        );
+    }
+
+    #[test]
+    fn right_weekday_and_dates_without_a_year_pass() {
+        assert!(run(&RULE, &[("a", "الخميس 9 ديسمبر 2021 والأحد 5 يناير 2020 والخميس 9 ديسمبر", None)]).is_empty());
+        assert!(run(&RULE, &[("a", "قالت الحكومة، الأحد، إن", Some("2021-12-09"))]).is_empty());
+    }
+}
