@@ -8,6 +8,9 @@
 //! published = "2020-01-05"               # YYYY, YYYY-MM or YYYY-MM-DD
 //! outlet = "AFP"
 //!
+//! [rules]                                # severity per rule code: error|warning|info|hint|off
+//! name-variant = "off"
+//!
 //! [[entity]]                             # the newsroom's own; an id of a built-in replaces it
 //! id = "nazih-jabbour"
 //! name = "نزيه جبور"
@@ -25,6 +28,7 @@ use serde::Deserialize;
 
 use crate::calendar::DateValue;
 use crate::entities::{ConfigEntity, EntityKind};
+use crate::rules::RuleSettings;
 
 pub const FILE_NAME: &str = "tadqiq.toml";
 
@@ -39,6 +43,8 @@ struct Raw {
     sources: BTreeMap<String, RawSource>,
     #[serde(default)]
     entity: Vec<RawEntity>,
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -75,6 +81,8 @@ pub struct Config {
     sources: Vec<(Glob, globset::GlobMatcher, SourceMeta)>,
     /// The newsroom's own entities, in file order.
     pub entities: Vec<ConfigEntity>,
+    /// Severities per rule code, and `off`.
+    pub rules: RuleSettings,
     /// The file itself, for go-to-definition on its entities.
     pub path: Option<PathBuf>,
 }
@@ -99,7 +107,15 @@ pub const DEFAULT_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
 impl Config {
     /// The configuration used when there is no file: defaults, paths relative to `root`.
     pub fn empty(root: PathBuf) -> Self {
-        Config { root, include: None, exclude: GlobSet::empty(), sources: Vec::new(), entities: Vec::new(), path: None }
+        Config {
+            root,
+            include: None,
+            exclude: GlobSet::empty(),
+            sources: Vec::new(),
+            entities: Vec::new(),
+            rules: RuleSettings::default(),
+            path: None,
+        }
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -159,7 +175,11 @@ impl Config {
                 span: (span.start, span.end),
             });
         }
-        Ok(Config { root, include, exclude, sources, entities, path: None })
+        let mut rules = RuleSettings::default();
+        for (code, level) in &raw.rules {
+            rules.set(code, level).map_err(|e| format!("rules: {e}"))?;
+        }
+        Ok(Config { root, include, exclude, sources, entities, rules, path: None })
     }
 
     /// Whether a file found by walking a folder is an article to analyse.
@@ -234,6 +254,16 @@ published = "2020-01-05"
         assert_eq!(&text[e.span.0..e.span.1], "\"jane\"");
         let bad = Config::parse("[[entity]]\nid = \"x\"\nname = \"س\"\nkind = \"thing\"\n", PathBuf::new());
         assert!(bad.unwrap_err().contains("entity[0].kind: \"thing\" is not one of"));
+    }
+
+    #[test]
+    fn rule_levels_are_checked() {
+        let c = Config::parse("[rules]\ndate-conflict = \"error\"\nname-variant = \"off\"\n", PathBuf::new()).unwrap();
+        assert_eq!(c.rules.levels.len(), 2);
+        let e = Config::parse("[rules]\ndate-conflicts = \"error\"\n", PathBuf::new()).unwrap_err();
+        assert!(e.contains("unknown rule \"date-conflicts\""), "{e}");
+        let e = Config::parse("[rules]\ndate-conflict = \"loud\"\n", PathBuf::new()).unwrap_err();
+        assert!(e.contains("not one of error, warning, info, hint, off"), "{e}");
     }
 
     #[test]

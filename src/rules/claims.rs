@@ -118,6 +118,21 @@ pub(crate) fn nearest_entity(ws: &Workspace, doc: &Doc, span: Span, sentence: Sp
         .map(|(_, id)| id)
 }
 
+/// What the sources say of one claim, in the bucket where it meets the most of them.
+#[derive(Clone)]
+struct Verdict {
+    agreeing: usize,
+    agreeing_sources: Vec<String>,
+    /// The first disagreeing claim of each disagreeing source.
+    disagreeing: Vec<usize>,
+}
+
+/// Whether two claims' sentences both have event words and share none: a count of soldiers
+/// deployed is not a count of soldiers killed.
+fn other_events(a: &Claim, b: &Claim) -> bool {
+    !a.events.is_empty() && !b.events.is_empty() && a.events.is_disjoint(&b.events)
+}
+
 /// Findings for the claims whose values disagree with at least as many other sources as
 /// agree. `value` gives a claim's value; `agree` compares two values; `show` renders one.
 /// Claims whose sentences both have event words, none shared, are about different things.
@@ -137,50 +152,65 @@ pub(crate) fn conflicts<V: Clone + PartialEq>(
             buckets.entry((&c.key, ctx)).or_default().push(i);
         }
     }
-    let mut disagree: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); claims.len()];
-    let mut agreeing: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); claims.len()];
+    // Each claim's verdict comes from the bucket where it meets the most other sources.
+    let mut best: Vec<Option<Verdict>> = vec![None; claims.len()];
     for members in buckets.values() {
-        // Classes of equal value, compared with each other once.
-        let mut classes: Vec<(usize, Vec<usize>)> = Vec::new();
+        // Classes of equal value; per class, its sources and their first claim.
+        let mut classes: Vec<(usize, BTreeMap<&str, usize>)> = Vec::new();
         for &i in members {
-            match classes.iter_mut().find(|(rep, _)| values[*rep] == values[i]) {
-                Some((_, list)) => list.push(i),
-                None => classes.push((i, vec![i])),
+            let class = match classes.iter().position(|(rep, _)| values[*rep] == values[i]) {
+                Some(k) => k,
+                None => {
+                    classes.push((i, BTreeMap::new()));
+                    classes.len() - 1
+                }
+            };
+            let first = classes[class].1.entry(claims[i].path).or_insert(i);
+            if claims[i].span.start < claims[*first].span.start {
+                *first = i;
             }
         }
-        for (a, (rep_a, list_a)) in classes.iter().enumerate() {
-            for (rep_b, list_b) in classes.iter().skip(a) {
-                let same = agree(&values[*rep_a], &values[*rep_b]);
-                for &i in list_a {
-                    for &j in list_b {
-                        let (ei, ej) = (&claims[i].events, &claims[j].events);
-                        let other_events = !ei.is_empty() && !ej.is_empty() && ei.is_disjoint(ej);
-                        if claims[i].path == claims[j].path || other_events {
-                            continue;
-                        }
-                        if same {
-                            agreeing[i].insert(claims[j].path);
-                            agreeing[j].insert(claims[i].path);
-                        } else {
-                            disagree[i].insert(j);
-                            disagree[j].insert(i);
-                        }
-                    }
+        for (a, (rep_a, _)) in classes.iter().enumerate() {
+            // The sources that agree and those that disagree with this class's value.
+            let mut agree_with: BTreeMap<&str, usize> = BTreeMap::new();
+            let mut disagree_with: BTreeMap<&str, usize> = BTreeMap::new();
+            for (b, (rep_b, sources)) in classes.iter().enumerate() {
+                let same = a == b || agree(&values[*rep_a], &values[*rep_b]);
+                let target = if same { &mut agree_with } else { &mut disagree_with };
+                for (path, &j) in sources {
+                    target.entry(path).or_insert(j);
+                }
+            }
+            for &i in members.iter().filter(|&&i| values[i] == values[*rep_a]) {
+                let own = claims[i].path;
+                // A source that says both counts as agreeing.
+                let disagreeing: Vec<usize> = disagree_with
+                    .iter()
+                    .filter(|(path, _)| **path != own && !agree_with.contains_key(*path))
+                    .map(|(_, &j)| j)
+                    .filter(|&j| !other_events(&claims[i], &claims[j]))
+                    .collect();
+                let agreeing = agree_with.keys().filter(|p| **p != own).count();
+                let weight = agreeing + disagreeing.len();
+                if best[i].as_ref().is_none_or(|v| weight > v.agreeing + v.disagreeing.len()) {
+                    best[i] = Some(Verdict {
+                        agreeing,
+                        agreeing_sources: agree_with
+                            .keys()
+                            .filter(|p| **p != own)
+                            .take(MAX_RELATED)
+                            .map(|p| p.to_string())
+                            .collect(),
+                        disagreeing,
+                    });
                 }
             }
         }
     }
     for (i, c) in claims.iter().enumerate() {
-        // One disagreeing claim per source, the first in it.
-        let mut by_source: BTreeMap<&str, usize> = BTreeMap::new();
-        for &j in &disagree[i] {
-            let entry = by_source.entry(claims[j].path).or_insert(j);
-            if claims[j].span.start < claims[*entry].span.start {
-                *entry = j;
-            }
-        }
-        by_source.retain(|path, _| !agreeing[i].contains(path));
-        if by_source.is_empty() || by_source.len() < 1 + agreeing[i].len() {
+        let Some(verdict) = &best[i] else { continue };
+        let by_source: BTreeMap<&str, usize> = verdict.disagreeing.iter().map(|&j| (claims[j].path, j)).collect();
+        if by_source.is_empty() || by_source.len() < 1 + verdict.agreeing {
             continue;
         }
         let mut readings: BTreeMap<String, Vec<&str>> = BTreeMap::new();
@@ -196,9 +226,12 @@ pub(crate) fn conflicts<V: Clone + PartialEq>(
             if by_source.len() == 1 { "" } else { "s" },
             others.join("; ")
         );
-        if !agreeing[i].is_empty() {
-            let agree: Vec<&str> = agreeing[i].iter().map(|p| file_name(p)).collect();
-            message.push_str(&format!(" {} agree{}.", list(&agree), if agree.len() == 1 { "s" } else { "" }));
+        if verdict.agreeing > 0 {
+            let mut agree: Vec<&str> = verdict.agreeing_sources.iter().map(|p| file_name(p)).collect();
+            if verdict.agreeing > agree.len() {
+                agree.push("others");
+            }
+            message.push_str(&format!(" {} agree{}.", list(&agree), if verdict.agreeing == 1 { "s" } else { "" }));
         }
         let related = by_source
             .iter()

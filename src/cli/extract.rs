@@ -1,54 +1,23 @@
-//! The `tadqiq` command line. Only this module knows about exit codes, output formats and the
-//! file system's walk; the analysis it prints comes from the core.
+//! `tadqiq extract`: every date, figure, duration and entity mention, for inspection.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use std::sync::Arc;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
-use crate::analysis::PublishedSource;
+use super::{EXIT_OK, File, Sources, finish_output, load};
 use crate::calendar::DateValue;
-use crate::config::{self, Config};
-use crate::entities::{EntityMention, Gazetteer};
+use crate::entities::EntityMention;
 use crate::extract::{DateMention, Mention, MentionKind, Span, format_number};
-use crate::position::LineIndex;
-use crate::source::decode;
 use crate::workspace::{Doc, Workspace};
 
-/// Exit codes: nothing to report, findings, or the run could not be done.
-pub const EXIT_OK: u8 = 0;
-pub const EXIT_FINDINGS: u8 = 1;
-pub const EXIT_UNUSABLE: u8 = 2;
-
-#[derive(Parser, Debug)]
-#[command(name = "tadqiq", version, about = "Checks dates and figures in Arabic news articles across sources")]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// List every date, figure and duration found, for inspection.
-    Extract(ExtractArgs),
-}
-
 #[derive(Args, Debug)]
-struct ExtractArgs {
-    /// Files and folders to read (folders are walked, respecting .gitignore). Default: `.`
-    paths: Vec<PathBuf>,
+pub struct ExtractArgs {
+    #[command(flatten)]
+    sources: Sources,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Configuration file (default: ./tadqiq.toml, else tadqiq.toml in the first folder given).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for articles that state none.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    published: Option<DateValue>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -57,171 +26,32 @@ enum Format {
     Json,
 }
 
-fn parse_date(s: &str) -> Result<DateValue, String> {
-    DateValue::parse(s).ok_or_else(|| format!("{s:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"))
-}
-
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_UNUSABLE } else { EXIT_OK });
-        }
+pub fn run(args: ExtractArgs) -> u8 {
+    let loaded = match load(args.sources) {
+        Ok(l) => l,
+        Err(code) => return code,
     };
-    let code = match cli.command {
-        Command::Extract(args) => extract(args),
+    let articles: Vec<Article> = loaded
+        .files
+        .iter()
+        .filter_map(|f| Some(Article { file: f, doc: loaded.ws.doc(&f.path)?, ws: &loaded.ws }))
+        .collect();
+    let out = io::stdout().lock();
+    let written = match args.format {
+        Format::Json => write_json(out, &articles, &loaded.skipped),
+        Format::Text => write_text(out, &articles),
     };
-    ExitCode::from(code)
+    match finish_output(written) {
+        Ok(()) => EXIT_OK,
+        Err(code) => code,
+    }
 }
 
 /// An article as the output sees it: where it is, how its bytes sit on disk, what was found.
 struct Article<'w> {
-    path: &'w str,
-    bom: usize,
-    lines: LineIndex,
+    file: &'w File,
     doc: &'w Doc,
     ws: &'w Workspace,
-}
-
-/// The files a run reads, and what went wrong finding them.
-struct Inputs {
-    files: Vec<PathBuf>,
-    /// A path that was given but cannot be read: the run cannot be trusted.
-    fatal: bool,
-}
-
-fn extract(args: ExtractArgs) -> u8 {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
-    let config = match load_config(args.config.as_deref(), &paths) {
-        Ok(c) => c,
-        Err(message) => {
-            eprintln!("tadqiq: {message}");
-            return EXIT_UNUSABLE;
-        }
-    };
-    let inputs = collect(&paths, &config);
-    let mut sources = Vec::new();
-    let mut boms = Vec::new();
-    let mut skipped = Vec::new();
-    for path in &inputs.files {
-        match read_source(path, &config, args.published) {
-            Ok((text, bom, given)) => {
-                let path = path.display().to_string();
-                boms.push((path.clone(), bom));
-                sources.push((path, text, given));
-            }
-            Err(reason) => {
-                eprintln!("tadqiq: {}: skipped: {reason}", path.display());
-                skipped.push(json!({"path": path.display().to_string(), "reason": reason}));
-            }
-        }
-    }
-    let mut ws = Workspace::new(Arc::new(Gazetteer::new(&config.entities)));
-    ws.extend(sources);
-    let articles: Vec<Article> = boms
-        .iter()
-        .filter_map(|(path, bom)| {
-            let doc = ws.doc(path)?;
-            Some(Article { path, bom: *bom, lines: LineIndex::new(&doc.text), doc, ws: &ws })
-        })
-        .collect();
-    for a in &articles {
-        if let Some(raw) = &a.doc.analysis.unreadable_published {
-            eprintln!("tadqiq: {}: front matter's published date {raw:?} is not a date; ignored", a.path);
-        }
-    }
-    let out = io::stdout().lock();
-    let written = match args.format {
-        Format::Json => write_json(out, &articles, &skipped),
-        Format::Text => write_text(out, &articles),
-    };
-    if let Err(e) = written
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        eprintln!("tadqiq: cannot write output: {e}");
-        return EXIT_UNUSABLE;
-    }
-    if inputs.fatal {
-        return EXIT_UNUSABLE;
-    }
-    if articles.is_empty() {
-        if inputs.files.is_empty() {
-            eprintln!("tadqiq: no article files found (looked for .{} files)", config::DEFAULT_EXTENSIONS.join(", ."));
-        }
-        return EXIT_UNUSABLE;
-    }
-    EXIT_OK
-}
-
-fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Config, String> {
-    if let Some(path) = explicit {
-        return Config::load(path).map_err(|e| e.to_string());
-    }
-    let cwd = PathBuf::from(".");
-    let candidates = std::iter::once(&cwd).chain(paths.iter().filter(|p| p.is_dir()).take(1));
-    for dir in candidates {
-        let file = dir.join(config::FILE_NAME);
-        if file.is_file() {
-            return Config::load(&file).map_err(|e| e.to_string());
-        }
-    }
-    Ok(Config::empty(cwd))
-}
-
-/// Files named on the command line are read whatever their extension; folders are walked for
-/// article files, respecting .gitignore (even outside a git checkout) and the config's globs.
-fn collect(paths: &[PathBuf], config: &Config) -> Inputs {
-    let mut files = Vec::new();
-    let mut fatal = false;
-    for path in paths {
-        match std::fs::metadata(path) {
-            Err(e) => {
-                eprintln!("tadqiq: {}: {}", path.display(), io_message(&e));
-                fatal = true;
-            }
-            Ok(meta) if meta.is_dir() => {
-                let walk = ignore::WalkBuilder::new(path).require_git(false).build();
-                let mut found: Vec<PathBuf> = Vec::new();
-                for entry in walk {
-                    match entry {
-                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && config.is_article(e.path()) => {
-                            found.push(e.into_path());
-                        }
-                        Ok(_) => {}
-                        Err(e) => eprintln!("tadqiq: {e}"),
-                    }
-                }
-                found.sort();
-                files.extend(found);
-            }
-            Ok(_) => files.push(path.clone()),
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(std::path::absolute(f).unwrap_or_else(|_| f.clone())));
-    Inputs { files, fatal }
-}
-
-fn io_message(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or folder".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
-
-type Given = Option<(DateValue, PublishedSource)>;
-
-fn read_source(path: &Path, config: &Config, flag: Option<DateValue>) -> Result<(String, usize, Given), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
-    let decoded = decode(bytes).map_err(|e| e.to_string())?;
-    let given = config
-        .source(path)
-        .published
-        .map(|p| (p, PublishedSource::Config))
-        .or(flag.map(|p| (p, PublishedSource::Flag)));
-    Ok((decoded.text, decoded.bom, given))
 }
 
 /// One line of output: a claim (date, figure, duration) or an entity mention.
@@ -254,12 +84,12 @@ impl Article<'_> {
 
     fn range(&self, span: Span) -> Value {
         let text = self.text();
-        let (s, e) = (self.lines.position(text, span.start), self.lines.position(text, span.end));
+        let (s, e) = (self.file.lines.position(text, span.start), self.file.lines.position(text, span.end));
         json!({"start": {"line": s.line, "character": s.utf16}, "end": {"line": e.line, "character": e.utf16}})
     }
 
     fn bytes(&self, span: Span) -> Value {
-        json!([span.start + self.bom, span.end + self.bom])
+        json!([span.start + self.file.bom, span.end + self.file.bom])
     }
 
     fn mention_json(&self, m: &Mention) -> Value {
@@ -360,7 +190,7 @@ fn write_json(mut out: impl Write, articles: &[Article], skipped: &[Value]) -> i
         .map(|a| {
             let published = a.doc.analysis.published;
             json!({
-                "path": a.path,
+                "path": a.file.path,
                 "published": published.map_or(Value::Null, |p| p.0.to_string().into()),
                 "published_source": published.map_or(Value::Null, |p| p.1.as_str().into()),
                 "mentions": a.items().iter().map(|i| a.item_json(i)).collect::<Vec<_>>(),
@@ -379,12 +209,20 @@ fn write_text(mut out: impl Write, articles: &[Article]) -> io::Result<()> {
         let text = a.text();
         for item in a.items() {
             let span = item.span();
-            let p = a.lines.position(text, span.start);
+            let p = a.file.lines.position(text, span.start);
             let kind = match &item {
                 Item::Claim(m) => kind_name(m),
                 Item::Entity(_) => "entity",
             };
-            write!(out, "{}:{}:{}: {:<8} «{}» = ", a.path, p.line + 1, p.chars + 1, kind, &text[span.start..span.end])?;
+            write!(
+                out,
+                "{}:{}:{}: {:<8} «{}» = ",
+                a.file.path,
+                p.line + 1,
+                p.chars + 1,
+                kind,
+                &text[span.start..span.end]
+            )?;
             match item {
                 Item::Claim(m) => match &m.kind {
                     MentionKind::Date(d) => write_date(&mut out, a, d)?,

@@ -1,0 +1,281 @@
+//! The `tadqiq` command line. Only this module knows about exit codes, output formats and the
+//! file system's walk; the analysis it prints comes from the core.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+use serde_json::{Value, json};
+
+use crate::analysis::PublishedSource;
+use crate::calendar::DateValue;
+use crate::config::{self, Config};
+use crate::entities::Gazetteer;
+use crate::position::LineIndex;
+use crate::source::decode;
+use crate::workspace::Workspace;
+
+mod check;
+mod extract;
+
+/// Exit codes: nothing to report, findings, or the run could not be done.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_UNUSABLE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(name = "tadqiq", version, about = "Checks dates and figures in Arabic news articles across sources")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check the articles for dates and figures that disagree; for CI.
+    Check(check::CheckArgs),
+    /// List every date, figure, duration and entity found, for inspection.
+    Extract(extract::ExtractArgs),
+    /// Explain what a rule checks, with an example.
+    Explain {
+        /// A rule code, e.g. date-conflict.
+        code: String,
+    },
+}
+
+/// What every command that reads articles takes.
+#[derive(Args, Debug)]
+struct Sources {
+    /// Files and folders to read (folders are walked, respecting .gitignore). Default: `.`
+    paths: Vec<PathBuf>,
+    /// Configuration file (default: ./tadqiq.toml, else tadqiq.toml in the first folder given).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for articles that state none.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    published: Option<DateValue>,
+}
+
+fn parse_date(s: &str) -> Result<DateValue, String> {
+    DateValue::parse(s).ok_or_else(|| format!("{s:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"))
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_UNUSABLE } else { EXIT_OK });
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Explain { code } => explain(&code),
+    };
+    ExitCode::from(code)
+}
+
+fn explain(code: &str) -> u8 {
+    match crate::rules::rule(code) {
+        Some(rule) => {
+            println!("{}", rule.explain);
+            EXIT_OK
+        }
+        None => {
+            let codes: Vec<&str> = crate::rules::RULES.iter().map(|r| r.code).collect();
+            eprintln!("tadqiq: no rule {code:?}; the rules are: {}", codes.join(", "));
+            EXIT_UNUSABLE
+        }
+    }
+}
+
+/// A source as the output sees it: where it is and how its bytes sit on disk.
+struct File {
+    path: String,
+    bom: usize,
+    lines: LineIndex,
+}
+
+/// Everything a run read: the configuration, the analysed sources, and what was skipped.
+struct Loaded {
+    config: Config,
+    ws: Workspace,
+    /// The sources read, in the order found.
+    files: Vec<File>,
+    skipped: Vec<Value>,
+}
+
+impl Loaded {
+    fn file(&self, path: &str) -> Option<&File> {
+        self.files.iter().find(|f| f.path == path)
+    }
+}
+
+/// Reads and analyses the sources, or says why the run cannot be done (exit code 2).
+fn load(sources: Sources) -> Result<Loaded, u8> {
+    let paths = if sources.paths.is_empty() { vec![PathBuf::from(".")] } else { sources.paths };
+    let config = load_config(sources.config.as_deref(), &paths).map_err(|message| {
+        eprintln!("tadqiq: {message}");
+        EXIT_UNUSABLE
+    })?;
+    let inputs = collect(&paths, &config);
+    let progress = Progress::new(inputs.files.len());
+    let mut read = Vec::new();
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for (n, path) in inputs.files.iter().enumerate() {
+        progress.show("reading", n);
+        match read_source(path, &config, sources.published) {
+            Ok((text, bom, given)) => {
+                let path = path.display().to_string();
+                files.push(File { path: path.clone(), bom, lines: LineIndex::new(&text) });
+                read.push((path, text, given));
+            }
+            Err(reason) => {
+                eprintln!("tadqiq: {}: skipped: {reason}", path.display());
+                skipped.push(json!({"path": path.display().to_string(), "reason": reason}));
+            }
+        }
+    }
+    progress.show("analysing", inputs.files.len());
+    let mut ws = Workspace::new(Arc::new(Gazetteer::new(&config.entities)));
+    ws.extend(read);
+    progress.done();
+    for f in &files {
+        if let Some(raw) = ws.doc(&f.path).and_then(|d| d.analysis.unreadable_published.as_ref()) {
+            eprintln!("tadqiq: {}: front matter's published date {raw:?} is not a date; ignored", f.path);
+        }
+    }
+    if inputs.fatal {
+        return Err(EXIT_UNUSABLE);
+    }
+    if files.is_empty() {
+        if inputs.files.is_empty() {
+            eprintln!("tadqiq: no article files found (looked for .{} files)", config::DEFAULT_EXTENSIONS.join(", ."));
+        }
+        return Err(EXIT_UNUSABLE);
+    }
+    Ok(Loaded { config, ws, files, skipped })
+}
+
+/// A progress bar on stderr for long runs, when stderr is a terminal.
+struct Progress {
+    total: usize,
+    on: bool,
+}
+
+impl Progress {
+    /// Runs of fewer files finish before a bar would help.
+    const MIN_FILES: usize = 200;
+
+    fn new(total: usize) -> Self {
+        Progress { total, on: total >= Self::MIN_FILES && io::stderr().is_terminal() }
+    }
+
+    fn show(&self, what: &str, done: usize) {
+        if !self.on || (done % 50 != 0 && done != self.total) {
+            return;
+        }
+        let width = 30;
+        let filled = width * done / self.total.max(1);
+        eprint!("\r{what:<10} [{}{}] {done}/{}", "#".repeat(filled), " ".repeat(width - filled), self.total);
+        let _ = io::stderr().flush();
+    }
+
+    fn done(&self) {
+        if self.on {
+            eprint!("\r{}\r", " ".repeat(60));
+        }
+    }
+}
+
+/// Writes output, treating a closed pipe (`| head`) as done rather than as an error.
+fn finish_output(written: io::Result<()>) -> Result<(), u8> {
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("tadqiq: cannot write output: {e}");
+            Err(EXIT_UNUSABLE)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The files a run reads, and what went wrong finding them.
+struct Inputs {
+    files: Vec<PathBuf>,
+    /// A path that was given but cannot be read: the run cannot be trusted.
+    fatal: bool,
+}
+
+fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Config, String> {
+    if let Some(path) = explicit {
+        return Config::load(path).map_err(|e| e.to_string());
+    }
+    let cwd = PathBuf::from(".");
+    let candidates = std::iter::once(&cwd).chain(paths.iter().filter(|p| p.is_dir()).take(1));
+    for dir in candidates {
+        let file = dir.join(config::FILE_NAME);
+        if file.is_file() {
+            return Config::load(&file).map_err(|e| e.to_string());
+        }
+    }
+    Ok(Config::empty(cwd))
+}
+
+/// Files named on the command line are read whatever their extension; folders are walked for
+/// article files, respecting .gitignore (even outside a git checkout) and the config's globs.
+fn collect(paths: &[PathBuf], config: &Config) -> Inputs {
+    let mut files = Vec::new();
+    let mut fatal = false;
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) => {
+                eprintln!("tadqiq: {}: {}", path.display(), io_message(&e));
+                fatal = true;
+            }
+            Ok(meta) if meta.is_dir() => {
+                let walk = ignore::WalkBuilder::new(path).require_git(false).build();
+                let mut found: Vec<PathBuf> = Vec::new();
+                for entry in walk {
+                    match entry {
+                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && config.is_article(e.path()) => {
+                            found.push(e.into_path());
+                        }
+                        Ok(_) => {}
+                        Err(e) => eprintln!("tadqiq: {e}"),
+                    }
+                }
+                found.sort();
+                files.extend(found);
+            }
+            Ok(_) => files.push(path.clone()),
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::path::absolute(f).unwrap_or_else(|_| f.clone())));
+    Inputs { files, fatal }
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+type Given = Option<(DateValue, PublishedSource)>;
+
+fn read_source(path: &Path, config: &Config, flag: Option<DateValue>) -> Result<(String, usize, Given), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+    let decoded = decode(bytes).map_err(|e| e.to_string())?;
+    let given = config
+        .source(path)
+        .published
+        .map(|p| (p, PublishedSource::Config))
+        .or(flag.map(|p| (p, PublishedSource::Flag)));
+    Ok((decoded.text, decoded.bom, given))
+}

@@ -1,0 +1,225 @@
+//! `tadqiq check` and `tadqiq explain` through the real binary: the sample's findings, every
+//! output format, exit codes, configuration, suppression and baselines.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/iraq-withdrawal");
+
+fn tadqiq(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tadqiq")).args(args).current_dir(cwd).output().expect("tadqiq runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(out)))
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tadqiq-check-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn text_at(file: &str, bytes: &Value) -> String {
+    let content = std::fs::read(Path::new(SAMPLE).join(file)).unwrap();
+    let (s, e) = (bytes[0].as_u64().unwrap() as usize, bytes[1].as_u64().unwrap() as usize);
+    String::from_utf8(content[s..e].to_vec()).unwrap()
+}
+
+#[test]
+fn the_sample_findings() {
+    let out = tadqiq(&["check", "--format", "json", "."], Path::new(SAMPLE));
+    assert_eq!(out.status.code(), Some(1), "warnings fail the run by default");
+    let doc = json(&out);
+    assert_eq!(doc["version"], 1);
+    let diagnostics = doc["diagnostics"].as_array().unwrap();
+    let find = |code: &str| diagnostics.iter().filter(|d| d["code"] == code).collect::<Vec<_>>();
+
+    let dates = find("date-conflict");
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    let d = dates[0];
+    assert_eq!(d["path"], "./002_fbc81e4b622b9da9.txt");
+    assert_eq!(text_at("002_fbc81e4b622b9da9.txt", &d["bytes"]), "كانون الثاني 1998");
+    assert_eq!(d["severity"], "warning");
+    let related: Vec<(String, String)> = d["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let path = r["path"].as_str().unwrap().trim_start_matches("./").to_string();
+            let text = text_at(&path, &r["bytes"]);
+            (path, text)
+        })
+        .collect();
+    assert_eq!(
+        related,
+        [
+            ("000_40f110f943424743.txt".to_string(), "5 يناير 2020".to_string()),
+            ("004_35fa46199fc7dcf7.txt".to_string(), "يوم 5 جانفي 2020".to_string())
+        ]
+    );
+    assert!(
+        d["message"].as_str().unwrap().contains("2020-01-05 in 000_40f110f943424743.txt and 004_35fa46199fc7dcf7.txt")
+    );
+
+    let figures = find("figure-conflict");
+    assert_eq!(figures.len(), 1, "{figures:?}");
+    assert_eq!(text_at("003_fc89a3a011bc69bd.txt", &figures[0]["bytes"]), "حوالي 5000 جندي");
+    let related: Vec<String> = figures[0]["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let path = r["path"].as_str().unwrap().trim_start_matches("./");
+            format!("{path} {}", text_at(path, &r["bytes"]))
+        })
+        .collect();
+    assert_eq!(related, ["002_fbc81e4b622b9da9.txt 3000 جندي", "004_35fa46199fc7dcf7.txt نحو 3000 جندي"]);
+
+    // Nothing else but what a fact-checker would agree with: «بعد عقود» of an invasion in 2003,
+    // written in 2021, and a typo in an operation's name.
+    let others: Vec<(String, String)> = diagnostics
+        .iter()
+        .filter(|d| d["code"] != "date-conflict" && d["code"] != "figure-conflict")
+        .map(|d| {
+            let path = d["path"].as_str().unwrap().trim_start_matches("./");
+            (d["code"].as_str().unwrap().to_string(), text_at(path, &d["bytes"]))
+        })
+        .collect();
+    assert_eq!(
+        others,
+        [
+            ("name-variant".to_string(), "العزم والصلب".to_string()),
+            ("duration-mismatch".to_string(), "عقود".to_string())
+        ]
+    );
+    assert_eq!(doc["summary"], serde_json::json!({"files": 5, "errors": 0, "warnings": 3, "infos": 0, "hints": 1}));
+}
+
+#[test]
+fn text_output_names_places_and_related_sources() {
+    let out = tadqiq(&["check", "."], Path::new(SAMPLE));
+    let text = stdout(&out);
+    assert!(text.contains("./002_fbc81e4b622b9da9.txt:16:24: warning[date-conflict]: «كانون الثاني 1998» (1998-01) disagrees with 2 other sources"));
+    assert!(text.contains("    ./000_40f110f943424743.txt:27:286: «5 يناير 2020» (2020-01-05)"));
+    assert!(text.ends_with("5 files checked: 0 errors, 3 warnings, 0 infos, 1 hints\n"));
+}
+
+#[test]
+fn sarif_is_read_by_a_sarif_library() {
+    let out = tadqiq(&["check", "--format", "sarif", "."], Path::new(SAMPLE));
+    let sarif: serde_sarif::sarif::Sarif = serde_json::from_slice(&out.stdout).expect("valid SARIF 2.1.0");
+    let run = &sarif.runs[0];
+    assert_eq!(run.tool.driver.name, "tadqiq");
+    assert_eq!(run.tool.driver.rules.as_ref().unwrap().len(), 9);
+    let results = run.results.as_ref().unwrap();
+    assert_eq!(results.len(), 4);
+    let conflict = results.iter().find(|r| r.rule_id.as_deref() == Some("date-conflict")).unwrap();
+    let location = &conflict.locations.as_ref().unwrap()[0];
+    let physical = location.physical_location.as_ref().unwrap();
+    assert_eq!(physical.artifact_location.as_ref().unwrap().uri.as_deref(), Some("002_fbc81e4b622b9da9.txt"));
+    let region = physical.region.as_ref().unwrap();
+    assert_eq!((region.start_line, region.start_column), (Some(16), Some(24)));
+    assert_eq!(conflict.related_locations.as_ref().unwrap().len(), 2);
+}
+
+#[test]
+fn github_annotations() {
+    let out = tadqiq(&["check", "--format", "github", "."], Path::new(SAMPLE));
+    let text = stdout(&out);
+    let line = text.lines().find(|l| l.contains("date-conflict")).unwrap();
+    assert!(line.starts_with("::warning file=002_fbc81e4b622b9da9.txt,line=16,col=24,endLine=16,"), "{line}");
+    assert!(line.contains(",title=tadqiq date-conflict::«كانون الثاني 1998»"), "{line}");
+    // Related places ride along on escaped new lines.
+    assert!(line.contains("%0A./000_40f110f943424743.txt:27:286: «5 يناير 2020»"), "{line}");
+    assert!(text.lines().any(|l| l.starts_with("::notice file=000_40f110f943424743.txt")));
+}
+
+#[test]
+fn fail_on_and_exit_codes() {
+    let dir = temp_dir("exit");
+    std::fs::write(dir.join("ok.txt"), "في 5 يناير 2020 صوت البرلمان.").unwrap();
+    assert_eq!(tadqiq(&["check", "ok.txt"], &dir).status.code(), Some(0));
+    std::fs::write(dir.join("bad.txt"), "في 30 فبراير 2021 صوت البرلمان.").unwrap();
+    assert_eq!(tadqiq(&["check", "bad.txt"], &dir).status.code(), Some(1));
+    // A warning fails by default, and not with --fail-on error.
+    std::fs::write(dir.join("warn.txt"), "الخميس 10 ديسمبر 2021 صوت البرلمان.").unwrap();
+    assert_eq!(tadqiq(&["check", "warn.txt"], &dir).status.code(), Some(1));
+    assert_eq!(tadqiq(&["check", "--fail-on", "error", "warn.txt"], &dir).status.code(), Some(0));
+    assert_eq!(tadqiq(&["check", "--fail-on", "nothing", "warn.txt"], &dir).status.code(), Some(2));
+    assert_eq!(tadqiq(&["check", "missing.txt"], &dir).status.code(), Some(2));
+}
+
+#[test]
+fn config_severities_and_off() {
+    let dir = temp_dir("config");
+    std::fs::write(dir.join("a.txt"), "الخميس 10 ديسمبر 2021 صوت البرلمان.").unwrap();
+    std::fs::write(dir.join("tadqiq.toml"), "[rules]\nweekday-mismatch = \"info\"\n").unwrap();
+    let out = tadqiq(&["check", "--format", "json", "."], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["diagnostics"][0]["severity"], "info");
+    std::fs::write(dir.join("tadqiq.toml"), "[rules]\nweekday-mismatch = \"off\"\n").unwrap();
+    assert_eq!(json(&tadqiq(&["check", "--format", "json", "."], &dir))["diagnostics"], serde_json::json!([]));
+    std::fs::write(dir.join("tadqiq.toml"), "[rules]\nweekday = \"off\"\n").unwrap();
+    let out = tadqiq(&["check", "."], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule \"weekday\""));
+}
+
+#[test]
+fn a_markdown_comment_suppresses_the_next_line() {
+    let dir = temp_dir("suppress");
+    std::fs::write(
+        dir.join("a.md"),
+        "<!-- tadqiq-disable-next-line weekday-mismatch -->\nالخميس 10 ديسمبر 2021 صوت البرلمان.\n",
+    )
+    .unwrap();
+    assert_eq!(tadqiq(&["check", "a.md"], &dir).status.code(), Some(0));
+}
+
+#[test]
+fn a_baseline_keeps_old_findings_quiet_and_reports_new_ones() {
+    let dir = temp_dir("baseline");
+    std::fs::write(dir.join("a.txt"), "الخميس 10 ديسمبر 2021 صوت البرلمان.\n").unwrap();
+    let out = tadqiq(&["check", "--write-baseline", "baseline.json", "."], &dir);
+    assert_eq!(out.status.code(), Some(1), "writing a baseline still reports");
+    assert_eq!(tadqiq(&["check", "--baseline", "baseline.json", "."], &dir).status.code(), Some(0));
+    // Moving the old finding to another line keeps it accepted; a new one is reported.
+    std::fs::write(dir.join("a.txt"), "سطر جديد\nالخميس 10 ديسمبر 2021 صوت البرلمان.\nفي 30 فبراير 2021.\n").unwrap();
+    let out = tadqiq(&["check", "--baseline", "baseline.json", "--format", "json", "."], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    let codes: Vec<Value> = json(&out)["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].clone()).collect();
+    assert_eq!(codes, ["invalid-date"]);
+    std::fs::write(dir.join("broken.json"), "{}").unwrap();
+    assert_eq!(tadqiq(&["check", "--baseline", "broken.json", "."], &dir).status.code(), Some(2));
+}
+
+#[test]
+fn explain_every_rule() {
+    for code in [
+        "invalid-date",
+        "calendar-mismatch",
+        "weekday-mismatch",
+        "relative-date-mismatch",
+        "duration-mismatch",
+        "part-exceeds-whole",
+        "date-conflict",
+        "figure-conflict",
+        "name-variant",
+    ] {
+        let out = tadqiq(&["explain", code], Path::new(SAMPLE));
+        assert_eq!(out.status.code(), Some(0));
+        let text = stdout(&out);
+        assert!(text.starts_with(code) && text.contains("Example"), "{text}");
+    }
+    let out = tadqiq(&["explain", "date-conflicts"], Path::new(SAMPLE));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the rules are: invalid-date"));
+}
