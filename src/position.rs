@@ -1,11 +1,16 @@
 //! Byte offsets to lines and columns, for people (1-based, in characters) and for LSP
-//! (0-based, in UTF-16 code units).
+//! (0-based, in UTF-16 code units), in O(log n) however long a line is.
 
-/// Where each line of a text starts. Lines end at `\n`; a `\r` before it belongs to the line,
-/// as LSP counts it.
+/// Where each line of a text starts, and checkpoints every [`STRIDE`] bytes inside lines, so
+/// a position never rescans more than a stride: articles pasted as one 5 MB line are real.
+/// Lines end at `\n`; a `\r` before it belongs to the line, as LSP counts it.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, UTF-16 units and characters since its line's start), ascending.
+    checkpoints: Vec<(usize, usize, usize)>,
 }
+
+const STRIDE: usize = 256;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
@@ -20,8 +25,22 @@ pub struct Position {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        let (mut utf16, mut chars, mut next) = (0, 0, STRIDE);
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i, utf16, chars));
+                next = i + STRIDE;
+            }
+            if c == '\n' {
+                starts.push(i + 1);
+                (utf16, chars, next) = (0, 0, i + 1 + STRIDE);
+            } else {
+                utf16 += c.len_utf16();
+                chars += 1;
+            }
+        }
+        LineIndex { starts, checkpoints }
     }
 
     /// The position of byte `offset` (clamped to the text, and back to a character boundary).
@@ -31,8 +50,15 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let before = &text[self.starts[line]..offset];
-        Position { line, utf16: before.encode_utf16().count(), chars: before.chars().count() }
+        let line_start = self.starts[line];
+        // The last checkpoint at or before the offset, if it is on this line.
+        let at = self.checkpoints.partition_point(|c| c.0 <= offset);
+        let (from, utf16, chars) = match at.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some(c) if c.0 >= line_start => c,
+            _ => (line_start, 0, 0),
+        };
+        let rest = &text[from..offset];
+        Position { line, utf16: utf16 + rest.encode_utf16().count(), chars: chars + rest.chars().count() }
     }
 }
 
@@ -48,5 +74,26 @@ mod tests {
         assert_eq!(idx.position(text, at), Position { line: 1, utf16: 6, chars: 5 });
         assert_eq!(idx.position(text, 0), Position { line: 0, utf16: 0, chars: 0 });
         assert_eq!(idx.position(text, text.len() + 5).line, 1);
+    }
+
+    #[test]
+    fn long_lines_agree_with_a_scan() {
+        let line = "في 😀 عام 2020، ".repeat(200);
+        let text = format!("{line}\n{line}\r\n{line}");
+        let idx = LineIndex::new(&text);
+        for offset in (0..text.len()).step_by(37) {
+            let mut o = offset;
+            while !text.is_char_boundary(o) {
+                o -= 1;
+            }
+            let line_start = text[..o].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..o];
+            let want = Position {
+                line: text[..o].matches('\n').count(),
+                utf16: before.encode_utf16().count(),
+                chars: before.chars().count(),
+            };
+            assert_eq!(idx.position(&text, offset), want, "at {offset}");
+        }
     }
 }

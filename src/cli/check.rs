@@ -78,7 +78,7 @@ pub fn run(args: CheckArgs) -> u8 {
     if let Some(mut baseline) = baseline {
         findings.retain(|f| !baseline.absorbs(&loaded, f));
     }
-    let out = io::stdout().lock();
+    let out = io::BufWriter::new(io::stdout().lock());
     let written = match args.format {
         Format::Text => write_text(out, &loaded, &findings),
         Format::Json => write_json(out, &loaded, &findings),
@@ -160,33 +160,48 @@ fn write_text(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io:
     )
 }
 
-fn write_json(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
-    let diagnostics: Vec<Value> = findings
+fn diagnostic_json(loaded: &Loaded, f: &Finding) -> Value {
+    let p = place(loaded, &f.path, f.span);
+    let related: Vec<Value> = f
+        .related
         .iter()
-        .map(|f| {
-            let p = place(loaded, &f.path, f.span);
-            let related: Vec<Value> = f
-                .related
-                .iter()
-                .map(|r| {
-                    let rp = place(loaded, &r.path, r.span);
-                    json!({"path": &*r.path, "bytes": rp.bytes, "range": rp.range, "message": r.message})
-                })
-                .collect();
-            json!({
-                "path": &*f.path,
-                "bytes": p.bytes,
-                "range": p.range,
-                "severity": f.severity.as_str(),
-                "code": f.code,
-                "message": f.message,
-                "related": related,
-            })
+        .map(|r| {
+            let rp = place(loaded, &r.path, r.span);
+            json!({"path": &*r.path, "bytes": rp.bytes, "range": rp.range, "message": r.message})
         })
         .collect();
-    let doc = json!({"version": 1, "diagnostics": diagnostics, "summary": summary(loaded, findings), "skipped": loaded.skipped});
-    serde_json::to_writer(&mut out, &doc)?;
-    writeln!(out)
+    json!({
+        "path": &*f.path,
+        "bytes": p.bytes,
+        "range": p.range,
+        "severity": f.severity.as_str(),
+        "code": f.code,
+        "message": f.message,
+        "related": related,
+    })
+}
+
+/// Writes `[a, b, …]`, serialising one item at a time: a run over thousands of articles
+/// never holds its whole output in memory.
+fn write_array<T>(out: &mut impl Write, items: &[T], item: impl Fn(&T) -> Value) -> io::Result<()> {
+    out.write_all(b"[")?;
+    for (k, x) in items.iter().enumerate() {
+        if k > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *out, &item(x))?;
+    }
+    out.write_all(b"]")
+}
+
+fn write_json(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
+    out.write_all(br#"{"version":1,"diagnostics":"#)?;
+    write_array(&mut out, findings, |f| diagnostic_json(loaded, f))?;
+    out.write_all(br#","summary":"#)?;
+    serde_json::to_writer(&mut out, &summary(loaded, findings))?;
+    out.write_all(br#","skipped":"#)?;
+    serde_json::to_writer(&mut out, &loaded.skipped)?;
+    out.write_all(b"}\n")
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -245,46 +260,40 @@ fn write_sarif(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io
             })
         })
         .collect();
-    let results: Vec<Value> = findings
-        .iter()
-        .map(|f| {
-            let related: Vec<Value> = f
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let mut loc = sarif_location(loaded, &r.path, r.span);
-                    loc["id"] = json!(i + 1);
-                    loc["message"] = json!({"text": r.message});
-                    loc
-                })
-                .collect();
-            json!({
-                "ruleId": f.code,
-                "ruleIndex": RULES.iter().position(|r| r.code == f.code).unwrap_or(0),
-                "level": sarif_level(f.severity),
-                "message": {"text": f.message},
-                "locations": [sarif_location(loaded, &f.path, f.span)],
-                "relatedLocations": related,
+    let result = |f: &Finding| {
+        let related: Vec<Value> = f
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut loc = sarif_location(loaded, &r.path, r.span);
+                loc["id"] = json!(i + 1);
+                loc["message"] = json!({"text": r.message});
+                loc
             })
+            .collect();
+        json!({
+            "ruleId": f.code,
+            "ruleIndex": RULES.iter().position(|r| r.code == f.code).unwrap_or(0),
+            "level": sarif_level(f.severity),
+            "message": {"text": f.message},
+            "locations": [sarif_location(loaded, &f.path, f.span)],
+            "relatedLocations": related,
         })
-        .collect();
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "tadqiq",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/tadqiq/tadqiq",
-                "rules": rules,
-            }},
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }],
+    };
+    let driver = json!({
+        "name": "tadqiq",
+        "version": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://github.com/tadqiq/tadqiq",
+        "rules": rules,
     });
-    serde_json::to_writer(&mut out, &doc)?;
-    writeln!(out)
+    out.write_all(
+        br#"{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":"#,
+    )?;
+    serde_json::to_writer(&mut out, &driver)?;
+    out.write_all(br#"},"columnKind":"utf16CodeUnits","results":"#)?;
+    write_array(&mut out, findings, result)?;
+    out.write_all(b"}]}\n")
 }
 
 /// GitHub Actions workflow commands: one `::warning file=…::message` line per finding.

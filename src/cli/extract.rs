@@ -36,7 +36,7 @@ pub fn run(args: ExtractArgs) -> u8 {
         .iter()
         .filter_map(|f| Some(Article { file: f, doc: loaded.ws.doc(&f.path)?, ws: &loaded.ws }))
         .collect();
-    let out = io::stdout().lock();
+    let out = io::BufWriter::new(io::stdout().lock());
     let written = match args.format {
         Format::Json => write_json(out, &articles, &loaded.skipped),
         Format::Text => write_text(out, &articles),
@@ -184,22 +184,35 @@ fn number_json(v: f64) -> Value {
     }
 }
 
+/// Streams the document one mention at a time: a run over thousands of articles never holds
+/// its whole output in memory.
 fn write_json(mut out: impl Write, articles: &[Article], skipped: &[Value]) -> io::Result<()> {
-    let files: Vec<Value> = articles
-        .iter()
-        .map(|a| {
-            let published = a.doc.analysis.published;
-            json!({
-                "path": a.file.path,
-                "published": published.map_or(Value::Null, |p| p.0.to_string().into()),
-                "published_source": published.map_or(Value::Null, |p| p.1.as_str().into()),
-                "mentions": a.items().iter().map(|i| a.item_json(i)).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let doc = json!({"version": 1, "files": files, "skipped": skipped});
-    serde_json::to_writer(&mut out, &doc)?;
-    writeln!(out)
+    out.write_all(br#"{"version":1,"files":["#)?;
+    for (k, a) in articles.iter().enumerate() {
+        if k > 0 {
+            out.write_all(b",")?;
+        }
+        let published = a.doc.analysis.published;
+        let head = json!({
+            "path": a.file.path,
+            "published": published.map_or(Value::Null, |p| p.0.to_string().into()),
+            "published_source": published.map_or(Value::Null, |p| p.1.as_str().into()),
+        });
+        // The head object without its closing brace, then the mentions.
+        let head = serde_json::to_string(&head)?;
+        out.write_all(head[..head.len() - 1].as_bytes())?;
+        out.write_all(br#","mentions":["#)?;
+        for (n, item) in a.items().iter().enumerate() {
+            if n > 0 {
+                out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut out, &a.item_json(item))?;
+        }
+        out.write_all(b"]}")?;
+    }
+    out.write_all(br#"],"skipped":"#)?;
+    serde_json::to_writer(&mut out, skipped)?;
+    out.write_all(b"}\n")
 }
 
 /// One mention per line: `path:line:col: kind «text» = value …`, line and column 1-based,

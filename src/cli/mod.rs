@@ -105,12 +105,13 @@ struct Loaded {
     ws: Workspace,
     /// The sources read, in the order found.
     files: Vec<File>,
+    by_path: std::collections::HashMap<String, usize>,
     skipped: Vec<Value>,
 }
 
 impl Loaded {
     fn file(&self, path: &str) -> Option<&File> {
-        self.files.iter().find(|f| f.path == path)
+        self.by_path.get(path).map(|&i| &self.files[i])
     }
 }
 
@@ -158,7 +159,8 @@ fn load(sources: Sources) -> Result<Loaded, u8> {
         }
         return Err(EXIT_UNUSABLE);
     }
-    Ok(Loaded { config, ws, files, skipped })
+    let by_path = files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
+    Ok(Loaded { config, ws, files, by_path, skipped })
 }
 
 /// A progress bar on stderr for long runs, when stderr is a terminal.
@@ -176,7 +178,7 @@ impl Progress {
     }
 
     fn show(&self, what: &str, done: usize) {
-        if !self.on || (done % 50 != 0 && done != self.total) {
+        if !self.on || (!done.is_multiple_of(50) && done != self.total) {
             return;
         }
         let width = 30;

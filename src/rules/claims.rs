@@ -28,6 +28,8 @@ const MAX_RELATED: usize = 20;
 
 pub(crate) struct Claim<'w> {
     pub path: &'w str,
+    /// The source's position among the workspace's: compared and hashed instead of its path.
+    pub source: u32,
     pub doc: &'w Doc,
     pub span: Span,
     pub mention: usize,
@@ -57,7 +59,7 @@ pub(crate) fn claims<'w>(
     key: impl Fn(&'w Doc, usize, Span) -> Option<String>,
 ) -> Vec<Claim<'w>> {
     let mut out = Vec::new();
-    for (path, doc) in ws.docs() {
+    for (source, (path, doc)) in ws.docs().enumerate() {
         for (k, m) in doc.analysis.mentions.iter().enumerate() {
             let Some(sentence) = sentence_of(doc, m.span) else { continue };
             let Some(key) = key(doc, k, sentence) else { continue };
@@ -79,7 +81,7 @@ pub(crate) fn claims<'w>(
                 }
                 Context::EntityAndEvent => events,
             };
-            out.push(Claim { path, doc, span: m.span, mention: k, key, context, events });
+            out.push(Claim { path, source: source as u32, doc, span: m.span, mention: k, key, context, events });
         }
     }
     out
@@ -119,12 +121,25 @@ pub(crate) fn nearest_entity(ws: &Workspace, doc: &Doc, span: Span, sentence: Sp
 }
 
 /// What the sources say of one claim, in the bucket where it meets the most of them.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct Verdict {
     agreeing: usize,
-    agreeing_sources: Vec<String>,
-    /// The first disagreeing claim of each disagreeing source.
-    disagreeing: Vec<usize>,
+    disagreeing: usize,
+    bucket: usize,
+    class: usize,
+}
+
+/// Claims of one key and shared context, grouped by value.
+struct Bucket {
+    classes: Vec<Class>,
+}
+
+/// Claims of equal value (and, for figures, equal event words) in a bucket.
+struct Class {
+    rep: usize,
+    members: Vec<usize>,
+    /// Each source with its first claim here, in workspace order.
+    sources: BTreeMap<u32, usize>,
 }
 
 /// Whether two claims' sentences both have event words and share none: a count of soldiers
@@ -133,9 +148,39 @@ fn other_events(a: &Claim, b: &Claim) -> bool {
     !a.events.is_empty() && !b.events.is_empty() && a.events.is_disjoint(&b.events)
 }
 
+type Sources = FxHashMap<u32, usize>;
+
+/// The sources that agree with class `a` of a bucket, and those that only disagree (a source
+/// that says both counts as agreeing), each with its first claim.
+fn sides<V>(
+    bucket: &Bucket,
+    a: usize,
+    claims: &[Claim],
+    values: &[V],
+    agree: &impl Fn(&V, &V) -> bool,
+) -> (Sources, Sources) {
+    let rep = bucket.classes[a].rep;
+    let mut agreeing = Sources::default();
+    let mut disagreeing = Sources::default();
+    for (b, class) in bucket.classes.iter().enumerate() {
+        if other_events(&claims[rep], &claims[class.rep]) {
+            continue;
+        }
+        let target = if a == b || agree(&values[rep], &values[class.rep]) { &mut agreeing } else { &mut disagreeing };
+        for (&source, &j) in &class.sources {
+            target.entry(source).or_insert(j);
+        }
+    }
+    disagreeing.retain(|path, _| !agreeing.contains_key(path));
+    (agreeing, disagreeing)
+}
+
 /// Findings for the claims whose values disagree with at least as many other sources as
 /// agree. `value` gives a claim's value; `agree` compares two values; `show` renders one.
 /// Claims whose sentences both have event words, none shared, are about different things.
+///
+/// The work is per class of equal value, never per pair of claims: a bucket of thousands of
+/// claims saying a few different things costs thousands times a few.
 pub(crate) fn conflicts<V: Clone + PartialEq>(
     rule: &Rule,
     claims: &[Claim],
@@ -145,99 +190,88 @@ pub(crate) fn conflicts<V: Clone + PartialEq>(
     out: &mut Vec<Finding>,
 ) {
     let values: Vec<V> = claims.iter().map(&value).collect();
-    // Buckets: (key, one piece of shared context) → claims.
-    let mut buckets: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
+    let mut by_key: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         for ctx in &c.context {
-            buckets.entry((&c.key, ctx)).or_default().push(i);
+            by_key.entry((&c.key, ctx)).or_default().push(i);
         }
     }
-    // Each claim's verdict comes from the bucket where it meets the most other sources.
+    let mut keys: Vec<_> = by_key.into_iter().collect();
+    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let buckets: Vec<Bucket> = keys
+        .into_iter()
+        .map(|(_, members)| {
+            let mut classes: Vec<Class> = Vec::new();
+            for i in members {
+                let same = |c: &Class| values[c.rep] == values[i] && claims[c.rep].events == claims[i].events;
+                let k = match classes.iter().position(same) {
+                    Some(k) => k,
+                    None => {
+                        classes.push(Class { rep: i, members: Vec::new(), sources: BTreeMap::new() });
+                        classes.len() - 1
+                    }
+                };
+                classes[k].members.push(i);
+                let first = classes[k].sources.entry(claims[i].source).or_insert(i);
+                if claims[i].span.start < claims[*first].span.start {
+                    *first = i;
+                }
+            }
+            Bucket { classes }
+        })
+        .collect();
     let mut best: Vec<Option<Verdict>> = vec![None; claims.len()];
-    for members in buckets.values() {
-        // Classes of equal value; per class, its sources and their first claim.
-        let mut classes: Vec<(usize, BTreeMap<&str, usize>)> = Vec::new();
-        for &i in members {
-            let class = match classes.iter().position(|(rep, _)| values[*rep] == values[i]) {
-                Some(k) => k,
-                None => {
-                    classes.push((i, BTreeMap::new()));
-                    classes.len() - 1
-                }
-            };
-            let first = classes[class].1.entry(claims[i].path).or_insert(i);
-            if claims[i].span.start < claims[*first].span.start {
-                *first = i;
-            }
-        }
-        for (a, (rep_a, _)) in classes.iter().enumerate() {
-            // The sources that agree and those that disagree with this class's value.
-            let mut agree_with: BTreeMap<&str, usize> = BTreeMap::new();
-            let mut disagree_with: BTreeMap<&str, usize> = BTreeMap::new();
-            for (b, (rep_b, sources)) in classes.iter().enumerate() {
-                let same = a == b || agree(&values[*rep_a], &values[*rep_b]);
-                let target = if same { &mut agree_with } else { &mut disagree_with };
-                for (path, &j) in sources {
-                    target.entry(path).or_insert(j);
-                }
-            }
-            for &i in members.iter().filter(|&&i| values[i] == values[*rep_a]) {
-                let own = claims[i].path;
-                // A source that says both counts as agreeing.
-                let disagreeing: Vec<usize> = disagree_with
-                    .iter()
-                    .filter(|(path, _)| **path != own && !agree_with.contains_key(*path))
-                    .map(|(_, &j)| j)
-                    .filter(|&j| !other_events(&claims[i], &claims[j]))
-                    .collect();
-                let agreeing = agree_with.keys().filter(|p| **p != own).count();
-                let weight = agreeing + disagreeing.len();
-                if best[i].as_ref().is_none_or(|v| weight > v.agreeing + v.disagreeing.len()) {
-                    best[i] = Some(Verdict {
-                        agreeing,
-                        agreeing_sources: agree_with
-                            .keys()
-                            .filter(|p| **p != own)
-                            .take(MAX_RELATED)
-                            .map(|p| p.to_string())
-                            .collect(),
-                        disagreeing,
-                    });
+    for (b, bucket) in buckets.iter().enumerate() {
+        for (a, class) in bucket.classes.iter().enumerate() {
+            let (agreeing, disagreeing) = sides(bucket, a, claims, &values, &agree);
+            for &i in &class.members {
+                // The claim's own source agrees with itself.
+                let verdict =
+                    Verdict { agreeing: agreeing.len() - 1, disagreeing: disagreeing.len(), bucket: b, class: a };
+                let weight = verdict.agreeing + verdict.disagreeing;
+                if best[i].is_none_or(|v| weight > v.agreeing + v.disagreeing) {
+                    best[i] = Some(verdict);
                 }
             }
         }
     }
     for (i, c) in claims.iter().enumerate() {
-        let Some(verdict) = &best[i] else { continue };
-        let by_source: BTreeMap<&str, usize> = verdict.disagreeing.iter().map(|&j| (claims[j].path, j)).collect();
-        if by_source.is_empty() || by_source.len() < 1 + verdict.agreeing {
+        let Some(verdict) = best[i] else { continue };
+        if verdict.disagreeing == 0 || verdict.disagreeing < 1 + verdict.agreeing {
             continue;
         }
+        let (agreeing, disagreeing) = sides(&buckets[verdict.bucket], verdict.class, claims, &values, &agree);
+        let mut related: Vec<(u32, usize)> = disagreeing.into_iter().collect();
+        related.sort_unstable();
+        related.truncate(MAX_RELATED);
         let mut readings: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-        for (path, &j) in &by_source {
-            readings.entry(show(&values[j])).or_default().push(file_name(path));
+        for &(_, j) in &related {
+            readings.entry(show(&values[j])).or_default().push(file_name(claims[j].path));
         }
         let others: Vec<String> = readings.iter().map(|(v, paths)| format!("{v} in {}", list(paths))).collect();
+        let more = verdict.disagreeing - related.len();
         let mut message = format!(
-            "«{}» ({}) disagrees with {} other source{}: {}.",
+            "«{}» ({}) disagrees with {} other source{}: {}{}.",
             quote(c.doc, c.span),
             show(&values[i]),
-            by_source.len(),
-            if by_source.len() == 1 { "" } else { "s" },
-            others.join("; ")
+            verdict.disagreeing,
+            if verdict.disagreeing == 1 { "" } else { "s" },
+            others.join("; "),
+            if more > 0 { format!("; and {more} more") } else { String::new() }
         );
         if verdict.agreeing > 0 {
-            let mut agree: Vec<&str> = verdict.agreeing_sources.iter().map(|p| file_name(p)).collect();
+            let mut sources: Vec<(u32, usize)> = agreeing.into_iter().filter(|(s, _)| *s != c.source).collect();
+            sources.sort_unstable();
+            let mut agree: Vec<&str> = sources.iter().take(3).map(|&(_, j)| file_name(claims[j].path)).collect();
             if verdict.agreeing > agree.len() {
                 agree.push("others");
             }
             message.push_str(&format!(" {} agree{}.", list(&agree), if verdict.agreeing == 1 { "s" } else { "" }));
         }
-        let related = by_source
+        let related = related
             .iter()
-            .take(MAX_RELATED)
-            .map(|(path, &j)| Related {
-                path: (*path).into(),
+            .map(|&(_, j)| Related {
+                path: claims[j].path.into(),
                 span: claims[j].span,
                 message: format!("«{}» ({})", quote(claims[j].doc, claims[j].span), show(&values[j])),
             })
