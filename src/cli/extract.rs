@@ -200,7 +200,7 @@ fn write_json(mut out: impl Write, articles: &[Article], skipped: &[Value]) -> i
         });
         // The head object without its closing brace, then the mentions.
         let head = serde_json::to_string(&head)?;
-        out.write_all(head[..head.len() - 1].as_bytes())?;
+        out.write_all(&head.as_bytes()[..head.len() - 1])?;
         out.write_all(br#","mentions":["#)?;
         for (n, item) in a.items().iter().enumerate() {
             if n > 0 {
