@@ -103,6 +103,39 @@ fn the_sample_findings() {
     assert_eq!(doc["summary"], serde_json::json!({"files": 5, "errors": 0, "warnings": 3, "infos": 0, "hints": 1}));
 }
 
+/// With the articles' real publication dates configured, relative dates resolve («31 من
+/// ديسمبر المقبل» → 2021-12-31, «26 جويلية الماضي» → 2021-07-26) and are compared too; the
+/// findings stay the same.
+#[test]
+fn the_sample_with_publication_dates() {
+    let dir = temp_dir("published");
+    for entry in std::fs::read_dir(SAMPLE).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        dir.join("tadqiq.toml"),
+        r#"
+[sources."000_40f110f943424743.txt"]
+published = "2021-12-05"
+[sources."001_38876f1d0978ff63.txt"]
+published = "2021-07-27"
+[sources."002_fbc81e4b622b9da9.txt"]
+published = "2021-12-09"
+[sources."003_fc89a3a011bc69bd.txt"]
+published = "2026-01-18"
+[sources."004_35fa46199fc7dcf7.txt"]
+published = "2021-12-10"
+"#,
+    )
+    .unwrap();
+    let doc = json(&tadqiq(&["check", "--format", "json", "."], &dir));
+    let codes: Vec<&str> = doc["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["name-variant", "date-conflict", "figure-conflict", "duration-mismatch"]);
+    let extracted = stdout(&tadqiq(&["extract", "004_35fa46199fc7dcf7.txt"], &dir));
+    assert!(extracted.contains("«26 جويلية الماضي» = 2021-07-26 (relative to 2021-12-10, config)"), "{extracted}");
+}
+
 #[test]
 fn text_output_names_places_and_related_sources() {
     let out = tadqiq(&["check", "."], Path::new(SAMPLE));

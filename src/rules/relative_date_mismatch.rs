@@ -34,18 +34,31 @@ fn check(ws: &Workspace, out: &mut Vec<Finding>) {
             let Some(rel) = d.relative else { continue };
             let w = d.written;
             let message = match rel {
-                // «اليوم الخميس 9 ديسمبر 2021»: a dateline against a date given from outside.
-                Relative::Days(0) if w.full().is_some() => {
-                    // A date inferred from this very line cannot contradict it.
-                    let Some(stated) = d.value.filter(|_| source != PublishedSource::Inferred) else { continue };
-                    if published.full().is_none() || stated.full() == published.full() {
+                // «اليوم الخميس 9 ديسمبر 2021», «أمس الأربعاء 8 ديسمبر»: a written day against
+                // the day counted from publication (a dateline the publication date was
+                // inferred from cannot contradict itself).
+                Relative::Days(n) if w.full().is_some() => {
+                    if n == 0 && source == PublishedSource::Inferred {
                         continue;
                     }
-                    format!(
-                        "«{}» says today is {stated}, but the article is published {published} ({}).",
-                        quote(doc, m.span),
-                        source.as_str()
-                    )
+                    let Some(stated) = d.value else { continue };
+                    let Some(expected) = resolve_one(d, rel, published).filter(|e| e.full().is_some()) else {
+                        continue;
+                    };
+                    if stated.full() == expected.full() {
+                        continue;
+                    }
+                    match n {
+                        0 => format!(
+                            "«{}» says today is {stated}, but the article is published {published} ({}).",
+                            quote(doc, m.span),
+                            source.as_str()
+                        ),
+                        _ => format!(
+                            "«{}» is {stated}, but counted from the publication date {published} it is {expected}.",
+                            quote(doc, m.span)
+                        ),
+                    }
                 }
                 // «أمس (الأربعاء)»: the weekday of the day counted from publication.
                 Relative::Days(n) if d.weekday.is_some() && w.day.is_none() => {
@@ -139,6 +152,20 @@ mod tests {
         );
         // Without an outside date the dateline is the publication date itself.
         assert!(run(&RULE, &[("a", "بغداد - اليوم الخميس 9 ديسمبر 2021", None)]).is_empty());
+    }
+
+    #[test]
+    fn yesterday_against_the_dateline() {
+        // The dateline gives today; «أمس» with a written date must be the day before.
+        let text = "بغداد - اليوم الخميس 9 ديسمبر 2021\nوكان الوزير قد قال أمس الأربعاء 7 ديسمبر 2021 إن";
+        assert_eq!(
+            run(&RULE, &[("a", text, None)]),
+            [
+                "a «أمس الأربعاء 7 ديسمبر 2021» is 2021-12-07, but counted from the publication date 2021-12-09 it is 2021-12-08."
+            ]
+        );
+        let text = "بغداد - اليوم الخميس 9 ديسمبر 2021\nوكان الوزير قد قال أمس الأربعاء 8 ديسمبر 2021 إن";
+        assert!(run(&RULE, &[("a", text, None)]).is_empty());
     }
 
     #[test]
