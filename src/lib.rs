@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod phrases;
 pub mod position;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub mod text;
 pub mod workspace;

@@ -20,6 +20,8 @@ pub struct Position {
     pub utf16: usize,
     /// 0-based column in Unicode scalar values (what a person counts).
     pub chars: usize,
+    /// 0-based column in UTF-8 bytes (LSP's `utf-8` position encoding).
+    pub utf8: usize,
 }
 
 impl LineIndex {
@@ -58,7 +60,12 @@ impl LineIndex {
             _ => (line_start, 0, 0),
         };
         let rest = &text[from..offset];
-        Position { line, utf16: utf16 + rest.encode_utf16().count(), chars: chars + rest.chars().count() }
+        Position {
+            line,
+            utf16: utf16 + rest.encode_utf16().count(),
+            chars: chars + rest.chars().count(),
+            utf8: offset - line_start,
+        }
     }
 }
 
@@ -71,8 +78,8 @@ mod tests {
         let text = "سطر\r\nفي 😀 2020";
         let idx = LineIndex::new(text);
         let at = text.find("2020").unwrap();
-        assert_eq!(idx.position(text, at), Position { line: 1, utf16: 6, chars: 5 });
-        assert_eq!(idx.position(text, 0), Position { line: 0, utf16: 0, chars: 0 });
+        assert_eq!(idx.position(text, at), Position { line: 1, utf16: 6, chars: 5, utf8: 10 });
+        assert_eq!(idx.position(text, 0), Position { line: 0, utf16: 0, chars: 0, utf8: 0 });
         assert_eq!(idx.position(text, text.len() + 5).line, 1);
     }
 
@@ -92,6 +99,7 @@ mod tests {
                 line: text[..o].matches('\n').count(),
                 utf16: before.encode_utf16().count(),
                 chars: before.chars().count(),
+                utf8: before.len(),
             };
             assert_eq!(idx.position(&text, offset), want, "at {offset}");
         }

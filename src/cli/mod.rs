@@ -38,6 +38,12 @@ enum Command {
     Check(check::CheckArgs),
     /// List every date, figure, duration and entity found, for inspection.
     Extract(extract::ExtractArgs),
+    /// Serve the Language Server Protocol on stdin and stdout, for editors.
+    Lsp {
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Explain what a rule checks, with an example.
     Explain {
         /// A rule code, e.g. date-conflict.
@@ -74,6 +80,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Explain { code } => explain(&code),
+        Command::Lsp { stdio: _ } => crate::server::main(),
     };
     ExitCode::from(code)
 }

@@ -287,6 +287,32 @@ pub(crate) fn conflicts<V: Clone + PartialEq>(
     }
 }
 
+/// The claims in other sources that share the key and some context of one claim.
+pub(crate) fn counterparts<V>(
+    claims: &[Claim],
+    path: &str,
+    mention: usize,
+    value: impl Fn(&Claim) -> V,
+    agree: impl Fn(&V, &V) -> bool,
+    show: impl Fn(&V) -> String,
+) -> Vec<super::Counterpart> {
+    let Some(me) = claims.iter().find(|c| c.path == path && c.mention == mention) else { return Vec::new() };
+    let mine = value(me);
+    claims
+        .iter()
+        .filter(|c| c.path != path && c.key == me.key && !c.context.is_disjoint(&me.context) && !other_events(me, c))
+        .map(|c| {
+            let theirs = value(c);
+            super::Counterpart {
+                path: c.path.to_string(),
+                span: c.span,
+                agrees: agree(&mine, &theirs),
+                value: show(&theirs),
+            }
+        })
+        .collect()
+}
+
 fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }

@@ -29,16 +29,23 @@ Example:
 };
 
 fn check(ws: &Workspace, out: &mut Vec<Finding>) {
-    let found = claims(ws, Context::EntityOrEvent, |doc, k, sentence| {
+    conflicts(&RULE, &date_claims(ws), value, agree, |v| v.to_string(), out);
+}
+
+/// Every dated claim, keyed by the entity beside it.
+pub(crate) fn date_claims(ws: &Workspace) -> Vec<super::claims::Claim<'_>> {
+    claims(ws, Context::EntityOrEvent, |doc, k, sentence| {
         let MentionKind::Date(d) = &doc.analysis.mentions[k].kind else { return None };
         d.value.filter(|_| is_date(doc, k))?;
         nearest_entity(ws, doc, doc.analysis.mentions[k].span, sentence).map(|id| id.to_string())
-    });
-    let value = |c: &super::claims::Claim| match &c.doc.analysis.mentions[c.mention].kind {
+    })
+}
+
+pub(crate) fn value(c: &super::claims::Claim) -> DateValue {
+    match &c.doc.analysis.mentions[c.mention].kind {
         MentionKind::Date(d) => d.value.unwrap_or_default(),
         _ => DateValue::default(),
-    };
-    conflicts(&RULE, &found, value, agree, |v| v.to_string(), out);
+    }
 }
 
 /// Dates agree at the precision both give.

@@ -31,37 +31,48 @@ Example:
 };
 
 fn check(ws: &Workspace, out: &mut Vec<Finding>) {
-    let found = claims(ws, Context::EntityAndEvent, |doc, k, sentence| {
+    conflicts(&RULE, &figure_claims(ws), value, agree, show, out);
+}
+
+/// Every counted figure, keyed by its unit and the year it is about.
+pub(crate) fn figure_claims(ws: &Workspace) -> Vec<super::claims::Claim<'_>> {
+    claims(ws, Context::EntityAndEvent, |doc, k, sentence| {
         let MentionKind::Figure(f) = &doc.analysis.mentions[k].kind else { return None };
         let unit = unit_key(f.unit.as_deref()?);
         let year = year_about(doc, sentence)?;
         Some(format!("{unit}@{year}"))
-    });
-    let value = |c: &super::claims::Claim| match &c.doc.analysis.mentions[c.mention].kind {
+    })
+}
+
+pub(crate) fn value(c: &super::claims::Claim) -> Option<Figure> {
+    match &c.doc.analysis.mentions[c.mention].kind {
         MentionKind::Figure(f) => Some(f.clone()),
         _ => None,
-    };
-    let agree = |a: &Option<Figure>, b: &Option<Figure>| match (a, b) {
+    }
+}
+
+pub(crate) fn agree(a: &Option<Figure>, b: &Option<Figure>) -> bool {
+    match (a, b) {
         (Some(a), Some(b)) => {
             let (a, b) = (interval(a), interval(b));
             a.0 <= b.1 && b.0 <= a.1
         }
         _ => true,
-    };
-    let show = |f: &Option<Figure>| {
-        f.as_ref().map_or(String::new(), |f| {
-            let n = format_number(f.value);
-            match f.bound {
-                Bound::Exact => n,
-                Bound::About => format!("about {n}"),
-                Bound::Above => format!("more than {n}"),
-                Bound::Below => format!("less than {n}"),
-                Bound::AtLeast => format!("at least {n}"),
-                Bound::AtMost => format!("at most {n}"),
-            }
-        })
-    };
-    conflicts(&RULE, &found, value, agree, show, out);
+    }
+}
+
+pub(crate) fn show(f: &Option<Figure>) -> String {
+    f.as_ref().map_or(String::new(), |f| {
+        let n = format_number(f.value);
+        match f.bound {
+            Bound::Exact => n,
+            Bound::About => format!("about {n}"),
+            Bound::Above => format!("more than {n}"),
+            Bound::Below => format!("less than {n}"),
+            Bound::AtLeast => format!("at least {n}"),
+            Bound::AtMost => format!("at most {n}"),
+        }
+    })
 }
 
 /// A counted noun as compared: folded, the accusative ending dropped («قتيلا» = «قتيل»),

@@ -1,0 +1,186 @@
+//! A small LSP client for the protocol tests: real `Content-Length` frames over a pipe to the
+//! server (in-process, or the `tadqiq lsp` binary), answering the server's own requests as an
+//! editor would.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+
+pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/iraq-withdrawal");
+
+pub struct Client {
+    writer: Box<dyn AsyncWrite + Unpin + Send>,
+    reader: BufReader<Box<dyn AsyncRead + Unpin + Send>>,
+    next_id: i64,
+    /// Notifications received while waiting for something else.
+    pub notifications: Vec<Value>,
+}
+
+impl Client {
+    /// A server running in this process, over an in-memory pipe.
+    pub fn in_process() -> Client {
+        let (client, server) = tokio::io::duplex(1 << 22);
+        let (server_read, server_write) = tokio::io::split(server);
+        tokio::spawn(tadqiq::server::serve(server_read, server_write));
+        let (read, write) = tokio::io::split(client);
+        Client::new(Box::new(read), Box::new(write))
+    }
+
+    pub fn new(reader: Box<dyn AsyncRead + Unpin + Send>, writer: Box<dyn AsyncWrite + Unpin + Send>) -> Client {
+        Client { writer, reader: BufReader::new(reader), next_id: 1, notifications: Vec::new() }
+    }
+
+    pub async fn send_raw(&mut self, body: &[u8]) {
+        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+        self.writer.write_all(header.as_bytes()).await.unwrap();
+        self.writer.write_all(body).await.unwrap();
+        self.writer.flush().await.unwrap();
+    }
+
+    async fn send(&mut self, message: &Value) {
+        self.send_raw(message.to_string().as_bytes()).await;
+    }
+
+    /// Reads one frame; `None` at the end of the stream.
+    pub async fn read(&mut self) -> Option<Value> {
+        let mut length = None;
+        loop {
+            let mut line = String::new();
+            if self.reader.read_line(&mut line).await.ok()? == 0 {
+                return None;
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(v) = line.strip_prefix("Content-Length: ") {
+                length = v.parse::<usize>().ok();
+            }
+        }
+        let mut body = vec![0; length?];
+        self.reader.read_exact(&mut body).await.ok()?;
+        Some(serde_json::from_slice(&body).expect("the server writes JSON"))
+    }
+
+    /// Reads until `pick` accepts a message, answering server requests on the way.
+    async fn read_until(&mut self, pick: impl Fn(&Value) -> bool) -> Value {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let message = tokio::time::timeout_at(deadline, self.read())
+                .await
+                .expect("the server answers in time")
+                .expect("the server is running");
+            if pick(&message) {
+                return message;
+            }
+            if message.get("id").is_some() && message.get("method").is_some() {
+                // A request from the server (progress token, registration): accept it.
+                let reply = json!({"jsonrpc": "2.0", "id": message["id"], "result": null});
+                self.send(&reply).await;
+            } else if message.get("method").is_some() {
+                self.notifications.push(message);
+            }
+        }
+    }
+
+    /// The next message `pick` accepts, whatever it is.
+    pub async fn notification_or_response(&mut self, pick: impl Fn(&Value) -> bool) -> Value {
+        self.read_until(pick).await
+    }
+
+    pub async fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).await;
+        self.read_until(|m| m["id"] == id && m.get("method").is_none()).await
+    }
+
+    pub async fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params})).await;
+    }
+
+    /// The next notification of `method` that `pick` accepts (including ones already seen).
+    pub async fn notification(&mut self, method: &str, pick: impl Fn(&Value) -> bool) -> Value {
+        if let Some(k) = self.notifications.iter().position(|n| n["method"] == method && pick(&n["params"])) {
+            return self.notifications.remove(k)["params"].clone();
+        }
+        self.read_until(|m| m["method"] == method && m.get("id").is_none() && pick(&m["params"])).await["params"]
+            .clone()
+    }
+
+    /// `initialize` and `initialized` on a workspace folder, with the usual editor capabilities.
+    pub async fn start(&mut self, root: &Path, options: Value) -> Value {
+        let result = self
+            .request(
+                "initialize",
+                json!({
+                    "processId": null,
+                    "rootUri": uri(root),
+                    "workspaceFolders": [{"uri": uri(root), "name": "ws"}],
+                    "initializationOptions": options,
+                    "capabilities": {
+                        "general": {"positionEncodings": ["utf-16"]},
+                        "window": {"workDoneProgress": true},
+                        "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}, "workspaceFolders": true},
+                        "textDocument": {"publishDiagnostics": {"relatedInformation": true}}
+                    }
+                }),
+            )
+            .await;
+        self.notify("initialized", json!({})).await;
+        result
+    }
+
+    /// Waits until the server has indexed the workspace (its `$/progress` ends).
+    pub async fn indexed(&mut self) {
+        self.notification("$/progress", |p| p["value"]["kind"] == "end").await;
+    }
+
+    pub async fn open(&mut self, path: &Path) {
+        let text = std::fs::read_to_string(path).unwrap();
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri(path), "languageId": "plaintext", "version": 1, "text": text}}),
+        )
+        .await;
+    }
+
+    /// Diagnostics published for a document that `pick` accepts.
+    pub async fn diagnostics(&mut self, path: &Path, pick: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let want = uri(path);
+        let found = self
+            .notification("textDocument/publishDiagnostics", |p| {
+                p["uri"] == want.as_str() && pick(p["diagnostics"].as_array().map_or(&[], |v| v.as_slice()))
+            })
+            .await;
+        found["diagnostics"].as_array().unwrap().clone()
+    }
+}
+
+pub fn uri(path: &Path) -> String {
+    format!("file://{}", path.display()).replace(' ', "%20")
+}
+
+/// A copy of the sample in a fresh folder (so tests never touch the repository's files).
+pub fn sample_copy(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tadqiq-lsp-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(SAMPLE).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::canonicalize(&dir).unwrap()
+}
+
+/// The LSP position (UTF-16) of the `nth` occurrence of `needle` in a file.
+pub fn position_of(path: &Path, needle: &str, nth: usize) -> Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    let at = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle:?} not in {}", path.display())).0;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    json!({"line": text[..at].matches('\n').count(), "character": text[line_start..at].encode_utf16().count()})
+}

@@ -1,0 +1,319 @@
+//! The language server over real `Content-Length` frames, on the sample workspace: every
+//! capability with an exact test, and bad input that must not stop it.
+
+mod common;
+
+use common::{Client, position_of, sample_copy, uri};
+use serde_json::{Value, json};
+
+const F000: &str = "000_40f110f943424743.txt";
+const F002: &str = "002_fbc81e4b622b9da9.txt";
+const F004: &str = "004_35fa46199fc7dcf7.txt";
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics.iter().filter_map(|d| d["code"].as_str()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn opening_002_shows_the_date_conflict_with_the_other_sources() {
+    let ws = sample_copy("conflict");
+    let mut c = Client::in_process();
+    let init = c.start(&ws, json!({"debounceMs": 0})).await;
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(init["result"]["capabilities"]["textDocumentSync"]["change"], 2);
+    c.open(&ws.join(F002)).await;
+    let diagnostics = c.diagnostics(&ws.join(F002), |d| codes(d).contains(&"date-conflict")).await;
+    let d = diagnostics.iter().find(|d| d["code"] == "date-conflict").unwrap();
+    assert_eq!(d["source"], "tadqiq");
+    assert_eq!(d["severity"], 2);
+    assert_eq!(d["range"]["start"], position_of(&ws.join(F002), "كانون الثاني 1998", 0));
+    let related: Vec<&str> =
+        d["relatedInformation"].as_array().unwrap().iter().map(|r| r["location"]["uri"].as_str().unwrap()).collect();
+    assert_eq!(related, [uri(&ws.join(F000)), uri(&ws.join(F004))]);
+    let r0 = &d["relatedInformation"][0];
+    assert_eq!(r0["location"]["range"]["start"], position_of(&ws.join(F000), "5 يناير 2020", 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_definition_and_references_on_entities() {
+    let ws = sample_copy("entities");
+    let mut c = Client::in_process();
+    c.start(&ws, json!({"debounceMs": 0})).await;
+    c.indexed().await;
+    c.open(&ws.join(F004)).await;
+    c.diagnostics(&ws.join(F004), |_| true).await;
+    let at = json!({"textDocument": {"uri": uri(&ws.join(F004))}, "position": position_of(&ws.join(F004), "قاسم الأعرجي", 0)});
+
+    let hover = c.request("textDocument/hover", at.clone()).await;
+    let text = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(text.starts_with("**قاسم الأعرجي** · person"), "{text}");
+    assert!(text.contains(F002) && text.contains(F004), "{text}");
+
+    // Its definition is the full, titled introduction in the earliest source: 004, the only
+    // one whose text dates it («نهاية العام الجاري 2021»).
+    let def = c.request("textDocument/definition", at.clone()).await;
+    assert_eq!(def["result"]["uri"], uri(&ws.join(F004)));
+    assert_eq!(
+        def["result"]["range"]["start"],
+        position_of(&ws.join(F004), "مستشار الأمن القومي العراقي قاسم الأعرجي", 0)
+    );
+
+    let at = json!({"textDocument": {"uri": uri(&ws.join(F004))}, "position": position_of(&ws.join(F004), "قاسم سليماني", 0), "context": {"includeDeclaration": true}});
+    let refs = c.request("textDocument/references", at).await;
+    let files: std::collections::BTreeSet<&str> = refs["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["uri"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(files.len(), 5, "سليماني is named in all five sources: {files:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bare_surname_goes_to_the_introduction_in_another_source() {
+    let dir = std::env::temp_dir().join(format!("tadqiq-lsp-alias-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir = std::fs::canonicalize(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "وأعلن المتحدث باسم الجيش اللبناني العميد نزيه جبور أن الحدود هادئة.").unwrap();
+    std::fs::write(dir.join("b.txt"), "وقال جبور إن الجيش انتشر.").unwrap();
+    let mut c = Client::in_process();
+    c.start(&dir, json!({"debounceMs": 0})).await;
+    c.indexed().await;
+    c.open(&dir.join("b.txt")).await;
+    c.diagnostics(&dir.join("b.txt"), |_| true).await;
+    let def = c
+        .request("textDocument/definition", json!({"textDocument": {"uri": uri(&dir.join("b.txt"))}, "position": position_of(&dir.join("b.txt"), "جبور", 0)}))
+        .await;
+    assert_eq!(def["result"]["uri"], uri(&dir.join("a.txt")));
+    assert_eq!(def["result"]["range"]["start"], position_of(&dir.join("a.txt"), "المتحدث", 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_and_definition_on_dates_and_figures() {
+    let ws = sample_copy("claims");
+    let mut c = Client::in_process();
+    c.start(&ws, json!({"debounceMs": 0})).await;
+    c.indexed().await;
+    c.open(&ws.join(F002)).await;
+    c.diagnostics(&ws.join(F002), |_| true).await;
+    let doc = json!({"uri": uri(&ws.join(F002))});
+    let hover = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": doc, "position": position_of(&ws.join(F002), "كانون الثاني 1998", 0)}),
+        )
+        .await;
+    let text = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(text.starts_with("**1998-01**"), "{text}");
+    assert!(text.contains("Disagrees:") && text.contains("«5 يناير 2020» (2020-01-05)"), "{text}");
+    let def = c
+        .request(
+            "textDocument/definition",
+            json!({"textDocument": doc, "position": position_of(&ws.join(F002), "3000 جندي", 0)}),
+        )
+        .await;
+    let targets: Vec<&str> = def["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["uri"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert!(targets.contains(&"003_fc89a3a011bc69bd.txt") && targets.contains(&F004), "{targets:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typing_an_impossible_date_flags_it() {
+    let ws = sample_copy("typing");
+    let mut c = Client::in_process();
+    c.start(&ws, json!({"debounceMs": 0})).await;
+    let path = ws.join(F000);
+    c.open(&path).await;
+    c.diagnostics(&path, |_| true).await;
+    // Type «في 31 فبراير 2021» at the start of line 10, in three incremental edits.
+    let edits = ["في 31 ", "فبراير", " 2021. "];
+    let mut character = 0;
+    for (n, piece) in edits.iter().enumerate() {
+        let at = json!({"line": 9, "character": character});
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri(&path), "version": 2 + n as i32},
+                   "contentChanges": [{"range": {"start": at, "end": at}, "text": piece}]}),
+        )
+        .await;
+        character += piece.encode_utf16().count();
+    }
+    // Each keystroke is analysed at once (debounce 0): wait for the one with the year typed.
+    let diagnostics =
+        c.diagnostics(&path, |d| d.iter().any(|d| d["message"].as_str().unwrap_or("").contains("2021»"))).await;
+    let d = diagnostics.iter().find(|d| d["code"] == "invalid-date").unwrap();
+    assert_eq!(d["range"], json!({"start": {"line": 9, "character": 3}, "end": {"line": 9, "character": 17}}));
+    assert_eq!(d["message"], "«31 فبراير 2021» does not exist: February 2021 has 28 days.");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn symbols_inlay_hints_and_settings() {
+    let ws = sample_copy("symbols");
+    let mut c = Client::in_process();
+    c.start(&ws, json!({"debounceMs": 0, "inlayHints": true})).await;
+    c.indexed().await;
+    let path = ws.join(F004);
+    c.open(&path).await;
+    c.diagnostics(&path, |_| true).await;
+    let doc = json!({"uri": uri(&path)});
+    let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": doc})).await;
+    let names: Vec<&str> = symbols["result"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"قاسم الأعرجي") && names.contains(&"يوم 5 جانفي 2020"), "{names:?}");
+    let found = c.request("workspace/symbol", json!({"query": "الأعرجي"})).await;
+    let found: Vec<&str> = found["result"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(found, ["قاسم الأعرجي"]);
+    let hints = c
+        .request("textDocument/inlayHint", json!({"textDocument": doc, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 100, "character": 0}}}))
+        .await;
+    let labels: Vec<&str> = hints["result"].as_array().unwrap().iter().map(|h| h["label"].as_str().unwrap()).collect();
+    assert!(labels.contains(&" 2020-01-05") && labels.contains(&" 2021-12-31"), "{labels:?}");
+    // Settings change: name-variant off, and hints off.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"tadqiq": {"inlayHints": false, "rules": {"duration-mismatch": "off"}}}}),
+    )
+    .await;
+    let diagnostics = c.diagnostics(&path, |d| !codes(d).contains(&"duration-mismatch")).await;
+    assert!(!codes(&diagnostics).contains(&"duration-mismatch"));
+    let hints = c
+        .request("textDocument/inlayHint", json!({"textDocument": doc, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 100, "character": 0}}}))
+        .await;
+    assert_eq!(hints["result"], json!([]));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn code_actions_replace_suppress_and_add_to_config() {
+    let ws = sample_copy("actions");
+    let mut c = Client::in_process();
+    c.start(&ws, json!({"debounceMs": 0})).await;
+    let path = ws.join(F002);
+    c.open(&path).await;
+    let diagnostics = c.diagnostics(&path, |d| codes(d).contains(&"date-conflict")).await;
+    let d = diagnostics.iter().find(|d| d["code"] == "date-conflict").unwrap().clone();
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri(&path)}, "range": d["range"], "context": {"diagnostics": [d]}}),
+        )
+        .await;
+    let titles: Vec<&str> =
+        actions["result"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Use «5 يناير 2020» from 000_40f110f943424743.txt"), "{titles:?}");
+    assert!(titles.contains(&"Suppress date-conflict on this line"), "{titles:?}");
+    let replace = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Use «5 يناير"))
+        .unwrap();
+    assert_eq!(replace["edit"]["changes"][uri(&path)][0]["newText"], "5 يناير 2020");
+    // The server never writes the article: the edit is the editor's to apply.
+    assert!(std::fs::read_to_string(&path).unwrap().contains("كانون الثاني 1998"));
+    let at = position_of(&path, "قاسم الأعرجي", 0);
+    let actions = c
+        .request("textDocument/codeAction", json!({"textDocument": {"uri": uri(&path)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}))
+        .await;
+    let add = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Add «قاسم الأعرجي» to tadqiq.toml")
+        .expect("an add action");
+    let ops = add["edit"]["documentChanges"].as_array().unwrap();
+    assert_eq!(ops[0]["kind"], "create");
+    assert!(ops[1]["edits"][0]["newText"].as_str().unwrap().contains("name = \"قاسم الأعرجي\""));
+    assert!(!ws.join("tadqiq.toml").exists());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_gets_an_answer_and_the_server_keeps_serving() {
+    let ws = sample_copy("robust");
+    let mut c = Client::in_process();
+    // A request before initialize is refused, not fatal.
+    let early = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": "file:///x.txt"}, "position": {"line": 0, "character": 0}}),
+        )
+        .await;
+    assert!(early.get("error").is_some(), "{early}");
+    c.start(&ws, json!({"debounceMs": 0})).await;
+    // Garbage frames get a parse error with id null, and the server goes on.
+    c.send_raw(b"{not json").await;
+    let parse = c.notification_or_response(|m| m["id"].is_null() && m.get("error").is_some()).await;
+    assert_eq!(parse["error"]["code"], -32700);
+    c.send_raw(b"[]").await;
+    let parse = c.notification_or_response(|m| m["id"].is_null() && m.get("error").is_some()).await;
+    assert_eq!(parse["error"]["code"], -32700);
+    // An unknown method, an unknown document, and a position past the end.
+    let unknown = c.request("tadqiq/nothing", json!({})).await;
+    assert_eq!(unknown["error"]["code"], -32601);
+    let nowhere = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": "file:///nowhere.txt"}, "position": {"line": 0, "character": 0}}),
+        )
+        .await;
+    assert_eq!(nowhere["result"], Value::Null);
+    let path = ws.join(F002);
+    c.open(&path).await;
+    c.diagnostics(&path, |_| true).await;
+    let past = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(&path)}, "position": {"line": 9999, "character": 0}}),
+        )
+        .await;
+    assert_eq!(past["result"], Value::Null);
+    let wide = c
+        .request(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": uri(&path)}, "position": {"line": 0, "character": 99999}}),
+        )
+        .await;
+    assert!(wide.get("result").is_some());
+    // An edit to a document that is not open changes nothing.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///nowhere.txt", "version": 3}, "contentChanges": [{"text": "x"}]}),
+    )
+    .await;
+    // Still serving.
+    let hover = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(&path)}, "position": position_of(&path, "قاسم الأعرجي", 0)}),
+        )
+        .await;
+    assert!(hover["result"]["contents"]["value"].as_str().unwrap().contains("قاسم الأعرجي"));
+    let shutdown = c.request("shutdown", Value::Null).await;
+    assert_eq!(shutdown["result"], Value::Null);
+}
+
+/// Through the real binary, as an editor starts it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_serves_stdio() {
+    let ws = sample_copy("binary");
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .args(["lsp", "--stdio"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut c = Client::new(Box::new(stdout), Box::new(stdin));
+    c.start(&ws, json!({"debounceMs": 0})).await;
+    c.open(&ws.join(F002)).await;
+    let diagnostics = c.diagnostics(&ws.join(F002), |d| codes(d).contains(&"date-conflict")).await;
+    assert!(codes(&diagnostics).contains(&"date-conflict"));
+    c.request("shutdown", Value::Null).await;
+    c.notify("exit", Value::Null).await;
+    let status = tokio::time::timeout(std::time::Duration::from_secs(10), child.wait()).await.unwrap().unwrap();
+    assert!(status.success());
+}
