@@ -317,3 +317,118 @@ async fn the_binary_serves_stdio() {
     let status = tokio::time::timeout(std::time::Duration::from_secs(10), child.wait()).await.unwrap().unwrap();
     assert!(status.success());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn utf8_positions_when_the_client_offers_them() {
+    let ws = sample_copy("utf8");
+    let mut c = Client::in_process();
+    let init = c
+        .request(
+            "initialize",
+            json!({"processId": null, "rootUri": uri(&ws), "initializationOptions": {"debounceMs": 0},
+                   "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}}),
+        )
+        .await;
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-8");
+    c.notify("initialized", json!({})).await;
+    let path = ws.join(F002);
+    c.open(&path).await;
+    let diagnostics = c.diagnostics(&path, |d| codes(d).contains(&"date-conflict")).await;
+    let d = diagnostics.iter().find(|d| d["code"] == "date-conflict").unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.find("كانون الثاني 1998").unwrap();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    assert_eq!(d["range"]["start"]["character"], at - line_start, "a byte column");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn close_save_and_files_changed_on_disk() {
+    let dir = std::env::temp_dir().join(format!("tadqiq-lsp-files-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir = std::fs::canonicalize(&dir).unwrap();
+    let a = dir.join("a.txt");
+    std::fs::write(&a, "صوت مجلس النواب العراقي في 5 يناير 2020 بعد اغتيال قاسم سليماني.").unwrap();
+    let b = dir.join("b.txt");
+    std::fs::write(&b, "صوت مجلس النواب العراقي في 5 يناير 2020 بعد اغتيال قاسم سليماني.").unwrap();
+    let mut c = Client::in_process();
+    c.start(&dir, json!({"debounceMs": 0})).await;
+    c.indexed().await;
+    c.open(&a).await;
+    c.diagnostics(&a, |d| d.is_empty()).await;
+    // The editor's text disagrees with b.txt: a one-to-one conflict, flagged on a.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&a), "version": 2},
+               "contentChanges": [{"text": "صوت مجلس النواب العراقي في 9 مارس 2021 بعد اغتيال قاسم سليماني."}]}),
+    )
+    .await;
+    c.diagnostics(&a, |d| codes(d).contains(&"date-conflict")).await;
+    c.notify("textDocument/didSave", json!({"textDocument": {"uri": uri(&a)}})).await;
+    // Closing: the file on disk (which agrees with b) is the truth again; diagnostics clear.
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": uri(&a)}})).await;
+    let cleared = c.diagnostics(&a, |d| d.is_empty()).await;
+    assert!(cleared.is_empty());
+    // b.txt changes on disk while a.txt is open: a's diagnostics follow.
+    c.open(&a).await;
+    c.diagnostics(&a, |d| d.is_empty()).await;
+    std::fs::write(&b, "صوت مجلس النواب العراقي في 9 مارس 2021 بعد اغتيال قاسم سليماني.").unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&b), "type": 2}]})).await;
+    let d = c.diagnostics(&a, |d| codes(d).contains(&"date-conflict")).await;
+    assert!(d[0]["relatedInformation"][0]["location"]["uri"].as_str().unwrap().ends_with("b.txt"));
+    // b.txt deleted: nothing left to disagree with.
+    std::fs::remove_file(&b).unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&b), "type": 3}]})).await;
+    c.diagnostics(&a, |d| d.is_empty()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workspace_folders_come_and_go() {
+    let empty = std::env::temp_dir().join(format!("tadqiq-lsp-empty-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&empty);
+    std::fs::create_dir_all(&empty).unwrap();
+    let empty = std::fs::canonicalize(&empty).unwrap();
+    let ws = sample_copy("folders");
+    let mut c = Client::in_process();
+    c.start(&empty, json!({"debounceMs": 0})).await;
+    c.indexed().await;
+    let path = ws.join(F002);
+    c.open(&path).await;
+    // Alone, 002 has nothing to disagree with.
+    c.diagnostics(&path, |d| !codes(d).contains(&"date-conflict")).await;
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": uri(&ws), "name": "sample"}], "removed": [{"uri": uri(&empty), "name": "empty"}]}}),
+    )
+    .await;
+    c.diagnostics(&path, |d| codes(d).contains(&"date-conflict")).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_edits_is_analysed_once_after_the_debounce() {
+    let ws = sample_copy("debounce");
+    let mut c = Client::in_process();
+    c.start(&ws, json!({"debounceMs": 200})).await;
+    c.indexed().await;
+    let path = ws.join(F000);
+    c.open(&path).await;
+    c.diagnostics(&path, |_| true).await;
+    for version in 2..12 {
+        let at = json!({"line": 9, "character": 0});
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri(&path), "version": version}, "contentChanges": [{"range": {"start": at, "end": at}, "text": "ا"}]}),
+        )
+        .await;
+    }
+    let at = json!({"line": 9, "character": 0});
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&path), "version": 12}, "contentChanges": [{"range": {"start": at, "end": at}, "text": "في 30 فبراير 2021 "}]}),
+    )
+    .await;
+    let published = c.notification("textDocument/publishDiagnostics", |p| p["uri"] == uri(&path).as_str()).await;
+    // The only publication after the burst is for its last version.
+    assert_eq!(published["version"], 12);
+    assert!(codes(published["diagnostics"].as_array().unwrap()).contains(&"invalid-date"));
+}
