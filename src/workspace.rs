@@ -28,6 +28,9 @@ pub struct Doc {
     /// Every entity mention, in text order: known names, institutions, and names introduced
     /// here or in any other source.
     pub entities: Vec<EntityMention>,
+    /// What the conflict rules key this source's claims by; cleared whenever the source or
+    /// its entities change.
+    pub(crate) claims: std::sync::OnceLock<crate::rules::claims::DocClaims>,
 }
 
 /// Where an entity is mentioned, with the sentence around it and the claims in that sentence.
@@ -90,7 +93,7 @@ impl Workspace {
     ) -> Vec<Arc<str>> {
         let (analysis, local) = analyse_article(&text, published, Some(&self.gazetteer));
         let key: Arc<str> = self.docs.get_key_value(path).map_or_else(|| path.into(), |(k, _)| k.clone());
-        let new = Doc { text, analysis, local, entities: Vec::new() };
+        let new = Doc { text, analysis, local, entities: Vec::new(), claims: Default::default() };
         // Typing rarely changes who an article introduces: then the registry stands as it is
         // and only this source is re-matched against it.
         let same_names = self.docs.get(path).is_some_and(|old| registry_input(old) == registry_input(&new));
@@ -99,6 +102,7 @@ impl Workspace {
             let entities = self.match_registry(&key);
             if let Some(doc) = self.docs.get_mut(&key) {
                 doc.entities = entities;
+                doc.claims = Default::default();
             }
             return vec![key];
         }
@@ -112,7 +116,8 @@ impl Workspace {
     ) {
         for (path, text, published) in sources {
             let (analysis, local) = analyse_article(&text, published, Some(&self.gazetteer));
-            self.docs.insert(path.into(), Doc { text, analysis, local, entities: Vec::new() });
+            self.docs
+                .insert(path.into(), Doc { text, analysis, local, entities: Vec::new(), claims: Default::default() });
         }
         self.refresh(None);
     }
@@ -150,15 +155,14 @@ impl Workspace {
     pub fn occurrences(&self, id: &str) -> Vec<Occurrence<'_>> {
         let mut out = Vec::new();
         for (path, doc) in &self.docs {
+            let mentions = &doc.analysis.mentions;
             for m in doc.entities.iter().filter(|m| &*m.id == id) {
                 let sentence = sentence_of(&doc.local.sentences, m.span).unwrap_or(m.span);
-                let claims = doc
-                    .analysis
-                    .mentions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.span.start >= sentence.start && c.span.end <= sentence.end)
-                    .map(|(k, _)| k)
+                // Claims are in text order: find the sentence's by binary search.
+                let from = mentions.partition_point(|c| c.span.start < sentence.start);
+                let claims = (from..mentions.len())
+                    .take_while(|&k| mentions[k].span.start < sentence.end)
+                    .filter(|&k| mentions[k].span.end <= sentence.end)
                     .collect();
                 out.push(Occurrence { path, span: m.span, sentence, claims });
             }
@@ -195,6 +199,7 @@ impl Workspace {
             let entities = self.match_registry(path);
             if let Some(doc) = self.docs.get_mut(path) {
                 doc.entities = entities;
+                doc.claims = Default::default();
             }
         }
         paths
@@ -410,11 +415,17 @@ impl Workspace {
     /// The spellings of an entity seen across the sources, folded, with where each is first
     /// seen: what `name-variant` compares.
     pub fn spellings(&self, id: &str) -> Vec<(String, &str, Span)> {
+        let mut written = FxHashSet::default();
         let mut seen = FxHashSet::default();
         let mut out = Vec::new();
         for (path, doc) in &self.docs {
             for m in doc.entities.iter().filter(|m| &*m.id == id) {
-                let folded = crate::text::fold(&doc.text[m.span.start..m.span.end]);
+                // Fold each written form once: «العراق» may be named thousands of times.
+                let raw = &doc.text[m.span.start..m.span.end];
+                if !written.insert(raw) {
+                    continue;
+                }
+                let folded = crate::text::fold(raw);
                 if seen.insert(folded.clone()) {
                     out.push((folded, &**path, m.span));
                 }

@@ -34,61 +34,108 @@ pub(crate) struct Claim<'w> {
     pub span: Span,
     pub mention: usize,
     /// What the claim is keyed by.
-    pub key: String,
-    /// Entities (other than countries and the key) of the sentence, and its event words when
-    /// they count as context.
-    pub context: BTreeSet<String>,
+    pub key: &'w str,
+    /// Entities (other than settings and the key) of the sentence, and its event words when
+    /// they count as context: `(is an event word, id or event key)`.
+    pub context: &'w BTreeSet<(bool, Arc<str>)>,
     /// The event words of the sentence, where they must overlap another claim's.
-    pub events: BTreeSet<String>,
+    pub events: &'w BTreeSet<Arc<str>>,
 }
 
-/// What makes two claims with one key about the same thing.
+/// What one source's claims are keyed by. Kept on the source and rebuilt only when it or its
+/// entities change, so an edit to one article does not recompute every other's claims.
+#[derive(Debug, Default)]
+pub struct DocClaims {
+    dates: Vec<ClaimData>,
+    figures: Vec<ClaimData>,
+}
+
+#[derive(Debug)]
+struct ClaimData {
+    mention: usize,
+    key: String,
+    context: BTreeSet<(bool, Arc<str>)>,
+    events: BTreeSet<Arc<str>>,
+}
+
+/// Which claims: dates (keyed by the entity beside them) or figures (by noun and year).
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Context {
-    /// A shared entity or event word (dates: the key is already an entity beside the date).
-    EntityOrEvent,
-    /// A shared entity, and overlapping event words where both sentences have some
-    /// (figures: a count of soldiers deployed is not a count of soldiers killed).
-    EntityAndEvent,
+pub(crate) enum Kind {
+    Dates,
+    Figures,
 }
 
-/// Every claim the `key` function gives a key to, with its sentence's context.
-pub(crate) fn claims<'w>(
-    ws: &'w Workspace,
-    how: Context,
-    key: impl Fn(&'w Doc, usize, Span) -> Option<String>,
-) -> Vec<Claim<'w>> {
+/// Every claim of a kind across the workspace, with its sentence's context.
+pub(crate) fn claims(ws: &Workspace, kind: Kind) -> Vec<Claim<'_>> {
     let mut out = Vec::new();
     for (source, (path, doc)) in ws.docs().enumerate() {
-        for (k, m) in doc.analysis.mentions.iter().enumerate() {
-            let Some(sentence) = sentence_of(doc, m.span) else { continue };
-            let Some(key) = key(doc, k, sentence) else { continue };
-            let inside = |s: Span| s.start >= sentence.start && s.end <= sentence.end;
-            let mut context: BTreeSet<String> = doc
-                .entities
-                .iter()
-                .filter(|e| inside(e.span) && !is_setting(ws, &e.id) && *e.id != *key)
-                .map(|e| format!("entity:{}", e.id))
-                .collect();
-            let events: BTreeSet<String> =
-                doc.local.events.iter().filter(|e| inside(e.0)).map(|e| format!("event:{}", e.1)).collect();
-            // For dates an event word is context like an entity, and one source's «اغتيال» beside
-            // another's «مقتل» does not make two different events.
-            let events = match how {
-                Context::EntityOrEvent => {
-                    context.extend(events);
-                    BTreeSet::new()
-                }
-                Context::EntityAndEvent => events,
-            };
-            out.push(Claim { path, source: source as u32, doc, span: m.span, mention: k, key, context, events });
-        }
+        let cached = doc.claims.get_or_init(|| compute(ws, doc));
+        let list = match kind {
+            Kind::Dates => &cached.dates,
+            Kind::Figures => &cached.figures,
+        };
+        out.extend(list.iter().map(|c| Claim {
+            path,
+            source: source as u32,
+            doc,
+            span: doc.analysis.mentions[c.mention].span,
+            mention: c.mention,
+            key: &c.key,
+            context: &c.context,
+            events: &c.events,
+        }));
     }
     out
 }
 
+fn compute(ws: &Workspace, doc: &Doc) -> DocClaims {
+    let mut out = DocClaims::default();
+    // Whether each entity mention is a setting, looked up once per source.
+    let specific: Vec<bool> = doc.entities.iter().map(|e| !is_setting(ws, &e.id)).collect();
+    for (k, m) in doc.analysis.mentions.iter().enumerate() {
+        let Some(sentence) = sentence_of(doc, m.span) else { continue };
+        let (kind, key) = match &m.kind {
+            MentionKind::Date(_) => (Kind::Dates, super::date_conflict::date_key(ws, doc, k, sentence)),
+            MentionKind::Figure(_) => (Kind::Figures, super::figure_conflict::figure_key(doc, k, sentence)),
+            MentionKind::Duration(_) => continue,
+        };
+        let Some(key) = key else { continue };
+        let from = doc.entities.partition_point(|e| e.span.start < sentence.start);
+        let mut context: BTreeSet<(bool, Arc<str>)> = doc.entities[from..]
+            .iter()
+            .zip(&specific[from..])
+            .take_while(|(e, _)| e.span.start < sentence.end)
+            .filter(|(e, specific)| **specific && e.span.end <= sentence.end && *e.id != *key)
+            .map(|(e, _)| (false, e.id.clone()))
+            .collect();
+        let events: BTreeSet<Arc<str>> = within(&doc.local.events, |e| e.0, sentence).map(|e| e.1.clone()).collect();
+        // For dates an event word is context like an entity, and one source's «اغتيال» beside
+        // another's «مقتل» does not make two different events. For figures, a count of soldiers
+        // deployed is not a count of soldiers killed: event words must overlap.
+        let (events, list) = match kind {
+            Kind::Dates => {
+                context.extend(events.into_iter().map(|e| (true, e)));
+                (BTreeSet::new(), &mut out.dates)
+            }
+            Kind::Figures => (events, &mut out.figures),
+        };
+        list.push(ClaimData { mention: k, key, context, events });
+    }
+    out
+}
+
+/// The sentence holding a span (sentences are in text order: a binary search).
 pub(crate) fn sentence_of(doc: &Doc, span: Span) -> Option<Span> {
-    doc.local.sentences.iter().copied().find(|s| s.start <= span.start && span.end <= s.end)
+    let sentences = &doc.local.sentences;
+    let at = sentences.partition_point(|s| s.end < span.end);
+    sentences.get(at).copied().filter(|s| s.start <= span.start && span.end <= s.end)
+}
+
+/// The items (in text order by start) that lie within `range`.
+pub(crate) fn within<T>(items: &[T], span: impl Fn(&T) -> Span, range: Span) -> impl Iterator<Item = &T> {
+    let from = items.partition_point(|x| span(x).start < range.start);
+    let to = items.partition_point(|x| span(x).start < range.end);
+    items[from..to.max(from)].iter().filter(move |x| span(x).end <= range.end)
 }
 
 /// A known country or city names where things happen, not what happened: two claims
@@ -102,9 +149,8 @@ fn is_setting(ws: &Workspace, id: &str) -> bool {
 /// settings (known countries and cities) are skipped, and so is anything past a comma: in
 /// «… موفى العام الجاري، مع العلم أنّ البرلمان أعلن …» the date is not the parliament's.
 pub(crate) fn nearest_entity(ws: &Workspace, doc: &Doc, span: Span, sentence: Span) -> Option<Arc<str>> {
-    doc.entities
-        .iter()
-        .filter(|e| e.span.start >= sentence.start && e.span.end <= sentence.end && !is_setting(ws, &e.id))
+    within(&doc.entities, |e| e.span, sentence)
+        .filter(|e| !is_setting(ws, &e.id))
         .filter_map(|e| {
             let (gap, between) = if e.span.end <= span.start {
                 (span.start - e.span.end, &doc.text[e.span.end..span.start])
@@ -145,7 +191,7 @@ struct Class {
 /// Whether two claims' sentences both have event words and share none: a count of soldiers
 /// deployed is not a count of soldiers killed.
 fn other_events(a: &Claim, b: &Claim) -> bool {
-    !a.events.is_empty() && !b.events.is_empty() && a.events.is_disjoint(&b.events)
+    !a.events.is_empty() && !b.events.is_empty() && a.events.is_disjoint(b.events)
 }
 
 type Sources = FxHashMap<u32, usize>;
@@ -190,10 +236,10 @@ pub(crate) fn conflicts<V: Clone + PartialEq>(
     out: &mut Vec<Finding>,
 ) {
     let values: Vec<V> = claims.iter().map(&value).collect();
-    let mut by_key: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
+    let mut by_key: FxHashMap<(&str, bool, &str), Vec<usize>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
-        for ctx in &c.context {
-            by_key.entry((&c.key, ctx)).or_default().push(i);
+        for (is_event, ctx) in c.context {
+            by_key.entry((c.key, *is_event, ctx)).or_default().push(i);
         }
     }
     let mut keys: Vec<_> = by_key.into_iter().collect();
@@ -222,12 +268,45 @@ pub(crate) fn conflicts<V: Clone + PartialEq>(
         .collect();
     let mut best: Vec<Option<Verdict>> = vec![None; claims.len()];
     for (b, bucket) in buckets.iter().enumerate() {
-        for (a, class) in bucket.classes.iter().enumerate() {
-            let (agreeing, disagreeing) = sides(bucket, a, claims, &values, &agree);
+        let classes = &bucket.classes;
+        // How each pair of classes relates: agree, disagree, or not comparable (None).
+        let relation: Vec<Vec<Option<bool>>> = classes
+            .iter()
+            .enumerate()
+            .map(|(a, ca)| {
+                classes
+                    .iter()
+                    .enumerate()
+                    .map(|(x, cx)| {
+                        (!other_events(&claims[ca.rep], &claims[cx.rep]))
+                            .then(|| a == x || agree(&values[ca.rep], &values[cx.rep]))
+                    })
+                    .collect()
+            })
+            .collect();
+        // The classes each source says something in.
+        let mut said: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        for (x, class) in classes.iter().enumerate() {
+            for &source in class.sources.keys() {
+                said.entry(source).or_default().push(x);
+            }
+        }
+        // Per class, how many sources agree (a source that says both agrees) and disagree.
+        let mut agreeing = vec![0usize; classes.len()];
+        let mut disagreeing = vec![0usize; classes.len()];
+        for xs in said.values() {
+            for a in 0..classes.len() {
+                if xs.iter().any(|&x| relation[a][x] == Some(true)) {
+                    agreeing[a] += 1;
+                } else if xs.iter().any(|&x| relation[a][x] == Some(false)) {
+                    disagreeing[a] += 1;
+                }
+            }
+        }
+        for (a, class) in classes.iter().enumerate() {
             for &i in &class.members {
-                // The claim's own source agrees with itself.
-                let verdict =
-                    Verdict { agreeing: agreeing.len() - 1, disagreeing: disagreeing.len(), bucket: b, class: a };
+                // The claim's own source is among those that agree with its class.
+                let verdict = Verdict { agreeing: agreeing[a] - 1, disagreeing: disagreeing[a], bucket: b, class: a };
                 let weight = verdict.agreeing + verdict.disagreeing;
                 if best[i].is_none_or(|v| weight > v.agreeing + v.disagreeing) {
                     best[i] = Some(verdict);
@@ -300,7 +379,7 @@ pub(crate) fn counterparts<V>(
     let mine = value(me);
     claims
         .iter()
-        .filter(|c| c.path != path && c.key == me.key && !c.context.is_disjoint(&me.context) && !other_events(me, c))
+        .filter(|c| c.path != path && c.key == me.key && !c.context.is_disjoint(me.context) && !other_events(me, c))
         .map(|c| {
             let theirs = value(c);
             super::Counterpart {
@@ -323,9 +402,4 @@ fn list(items: &[&str]) -> String {
         [one] => one.to_string(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
-}
-
-/// Whether a mention is a claim of this kind.
-pub(crate) fn is_date(doc: &Doc, k: usize) -> bool {
-    matches!(doc.analysis.mentions[k].kind, MentionKind::Date(_))
 }

@@ -1,9 +1,10 @@
 //! `date-conflict`: another source dates the same event differently.
 
-use super::claims::{Context, claims, conflicts, is_date, nearest_entity};
+use super::claims::{Kind, claims, conflicts, nearest_entity};
 use super::{Finding, Rule, Severity};
 use crate::calendar::DateValue;
-use crate::extract::MentionKind;
+use crate::extract::{MentionKind, Span};
+use crate::workspace::Doc;
 use crate::workspace::Workspace;
 
 pub const RULE: Rule = Rule {
@@ -34,11 +35,14 @@ fn check(ws: &Workspace, out: &mut Vec<Finding>) {
 
 /// Every dated claim, keyed by the entity beside it.
 pub(crate) fn date_claims(ws: &Workspace) -> Vec<super::claims::Claim<'_>> {
-    claims(ws, Context::EntityOrEvent, |doc, k, sentence| {
-        let MentionKind::Date(d) = &doc.analysis.mentions[k].kind else { return None };
-        d.value.filter(|_| is_date(doc, k))?;
-        nearest_entity(ws, doc, doc.analysis.mentions[k].span, sentence).map(|id| id.to_string())
-    })
+    claims(ws, Kind::Dates)
+}
+
+/// A date's key: the entity beside it in its clause.
+pub(crate) fn date_key(ws: &Workspace, doc: &Doc, k: usize, sentence: Span) -> Option<String> {
+    let MentionKind::Date(d) = &doc.analysis.mentions[k].kind else { return None };
+    d.value?;
+    nearest_entity(ws, doc, doc.analysis.mentions[k].span, sentence).map(|id| id.to_string())
 }
 
 pub(crate) fn value(c: &super::claims::Claim) -> DateValue {

@@ -1,6 +1,6 @@
 //! `figure-conflict`: another source gives the same quantity a different value.
 
-use super::claims::{Context, claims, conflicts};
+use super::claims::{Kind, claims, conflicts};
 use super::part_exceeds_whole::interval;
 use super::{Finding, Rule, Severity};
 use crate::entities::skeleton;
@@ -36,12 +36,15 @@ fn check(ws: &Workspace, out: &mut Vec<Finding>) {
 
 /// Every counted figure, keyed by its unit and the year it is about.
 pub(crate) fn figure_claims(ws: &Workspace) -> Vec<super::claims::Claim<'_>> {
-    claims(ws, Context::EntityAndEvent, |doc, k, sentence| {
-        let MentionKind::Figure(f) = &doc.analysis.mentions[k].kind else { return None };
-        let unit = unit_key(f.unit.as_deref()?);
-        let year = year_about(doc, sentence)?;
-        Some(format!("{unit}@{year}"))
-    })
+    claims(ws, Kind::Figures)
+}
+
+/// A figure's key: its counted noun and the year it is about.
+pub(crate) fn figure_key(doc: &Doc, k: usize, sentence: Span) -> Option<String> {
+    let MentionKind::Figure(f) = &doc.analysis.mentions[k].kind else { return None };
+    let unit = unit_key(f.unit.as_deref()?);
+    let year = year_about(doc, sentence)?;
+    Some(format!("{unit}@{year}"))
 }
 
 pub(crate) fn value(c: &super::claims::Claim) -> Option<Figure> {

@@ -3,7 +3,7 @@
 //! user's severities and suppressions.
 
 mod calendar_mismatch;
-mod claims;
+pub(crate) mod claims;
 mod date_conflict;
 mod duration_mismatch;
 mod figure_conflict;

@@ -28,8 +28,11 @@ Example:
     check,
 };
 
+/// Where a spelling is written: (source, span).
+type Places<'w> = Vec<(&'w str, Span)>;
+
 /// One entity's spellings, each with the places it is written.
-type Spellings<'w> = BTreeMap<String, Vec<(&'w str, Span)>>;
+type Spellings<'w> = BTreeMap<String, Places<'w>>;
 
 /// A spelling as compared: folded, punctuation dropped, «لل» read as «ال».
 fn spelling(text: &str) -> String {
@@ -46,12 +49,21 @@ fn spelling(text: &str) -> String {
 }
 
 fn check(ws: &Workspace, out: &mut Vec<Finding>) {
-    // Every entity's spellings, where each is seen.
-    let mut seen: BTreeMap<&str, Spellings> = BTreeMap::new();
+    // Every entity's distinct written forms first (cheap: no folding), then their spellings.
+    let mut written: BTreeMap<&str, BTreeMap<&str, Places>> = BTreeMap::new();
     for (path, doc) in ws.docs() {
         for m in &doc.entities {
-            let key = spelling(quote(doc, m.span));
-            seen.entry(&m.id).or_default().entry(key).or_default().push((path, m.span));
+            written.entry(&m.id).or_default().entry(quote(doc, m.span)).or_default().push((path, m.span));
+        }
+    }
+    let mut seen: BTreeMap<&str, Spellings> = BTreeMap::new();
+    for (id, forms) in written {
+        if forms.len() < 2 {
+            continue;
+        }
+        let spellings = seen.entry(id).or_default();
+        for (form, places) in forms {
+            spellings.entry(spelling(form)).or_default().extend(places);
         }
     }
     for (id, spellings) in seen {

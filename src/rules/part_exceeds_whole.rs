@@ -38,11 +38,7 @@ fn check(ws: &Workspace, out: &mut Vec<Finding>) {
             .collect();
         for (w, &(wk, whole)) in figures.iter().enumerate() {
             let whole_span = doc.analysis.mentions[wk].span;
-            let Some(sentence) =
-                doc.local.sentences.iter().find(|s| s.start <= whole_span.start && whole_span.end <= s.end)
-            else {
-                continue;
-            };
+            let Some(sentence) = super::claims::sentence_of(doc, whole_span) else { continue };
             let Some(&(first, _)) = figures.get(w + 1) else { continue };
             let first_span = doc.analysis.mentions[first].span;
             if first_span.end > sentence.end || !opens_parts(&doc.text[whole_span.end..first_span.start]) {
@@ -101,7 +97,11 @@ fn check(ws: &Workspace, out: &mut Vec<Finding>) {
 }
 
 fn opens_parts(between: &str) -> bool {
-    between.split(|c: char| !c.is_alphabetic()).map(fold).any(|w| {
+    // Every marker is written with «بين»، «من» or «في»: skip the folding where none is.
+    if !["بين", "من", "في"].iter().any(|m| between.contains(m)) {
+        return false;
+    }
+    between.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c == '،').map(fold).any(|w| {
         let w = w.trim_start_matches(['و', 'ف']);
         MARKERS.contains(&w) || MARKERS.iter().any(|m| w.strip_prefix("ب").or(w.strip_prefix("ل")) == Some(m))
     })

@@ -1,0 +1,163 @@
+//! The language server under load, through real frames to the `tadqiq lsp` binary:
+//! indexing a 1,000-article workspace, edit→diagnostics latency on a 100 KB article
+//! (`debounceMs: 0`), hover and definition latency, and memory at 10,000 articles.
+//! Run: `cargo bench --bench lsp`.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::{Client, uri};
+use serde_json::json;
+
+fn sentences() -> Vec<String> {
+    let mut pool = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(common::SAMPLE).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    for path in names {
+        let text = std::fs::read_to_string(path).unwrap();
+        for s in text.split(['.', '\n']) {
+            let s = s.trim();
+            if s.chars().count() > 20 {
+                pool.push(format!("{s}."));
+            }
+        }
+    }
+    pool
+}
+
+/// `n` articles of 10–25 sentences (numbers varied), and one of about 100 KB.
+fn workspace(n: usize) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tadqiq-bench-lsp-{n}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let pool = sentences();
+    let mut seed = 7u64;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for i in 0..n {
+        let count = 10 + next() % 16;
+        let body: Vec<String> = (0..count)
+            .map(|_| {
+                let s = &pool[next() % pool.len()];
+                let shift = next() % 3;
+                s.chars()
+                    .map(|c| {
+                        if c.is_ascii_digit() && shift > 0 {
+                            char::from(b'0' + ((c as u8 - b'0') as usize + shift) as u8 % 10)
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        std::fs::write(dir.join(format!("article_{i:05}.txt")), body.join("\n")).unwrap();
+    }
+    let mut big = String::new();
+    while big.len() < 100_000 {
+        big.push_str(&pool[next() % pool.len()]);
+        big.push('\n');
+    }
+    std::fs::write(dir.join("big.txt"), big).unwrap();
+    std::fs::canonicalize(&dir).unwrap()
+}
+
+fn percentile(v: &mut [Duration], p: f64) -> Duration {
+    v.sort();
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn rss_mb(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let kb = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse::<f64>().ok());
+    kb.unwrap_or(0.0) / 1024.0
+}
+
+async fn start(dir: &Path) -> (Client, tokio::process::Child, Duration) {
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .arg("lsp")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (stdin, stdout) = (child.stdin.take().unwrap(), child.stdout.take().unwrap());
+    let mut c = Client::new(Box::new(stdout), Box::new(stdin));
+    let begin = Instant::now();
+    c.start(dir, json!({"debounceMs": 0})).await;
+    c.indexed().await;
+    (c, child, begin.elapsed())
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let dir = workspace(1000);
+    let (mut c, child, indexing) = start(&dir).await;
+    let big = dir.join("big.txt");
+    c.open(&big).await;
+    c.diagnostics(&big, |_| true).await;
+
+    // Each edit adds or removes an impossible date, so every edit changes the diagnostics.
+    let mut edits = Vec::new();
+    let line = json!({"line": 5, "character": 0});
+    let inserted = "في 30 فبراير 2021 ";
+    let end = json!({"line": 5, "character": inserted.encode_utf16().count()});
+    for version in 2..62 {
+        let change = if version % 2 == 0 {
+            json!({"range": {"start": line, "end": line}, "text": inserted})
+        } else {
+            json!({"range": {"start": line, "end": end}, "text": ""})
+        };
+        let begin = Instant::now();
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri(&big), "version": version}, "contentChanges": [change]}),
+        )
+        .await;
+        c.notification("textDocument/publishDiagnostics", |p| p["version"] == version).await;
+        edits.push(begin.elapsed());
+    }
+
+    let text = std::fs::read_to_string(&big).unwrap();
+    let mut requests = Vec::new();
+    for (k, needle) in ["العراق", "قاسم سليماني", "2014", "3000 جندي", "داعش"].iter().cycle().take(200).enumerate()
+    {
+        let Some(at) = text.match_indices(needle).nth(k % 3).map(|m| m.0) else { continue };
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let position =
+            json!({"line": text[..at].matches('\n').count(), "character": text[line_start..at].encode_utf16().count()});
+        let method = if k % 2 == 0 { "textDocument/hover" } else { "textDocument/definition" };
+        let begin = Instant::now();
+        c.request(method, json!({"textDocument": {"uri": uri(&big)}, "position": position})).await;
+        requests.push(begin.elapsed());
+    }
+    let rss_1000 = rss_mb(child.id().unwrap());
+    drop(c);
+    drop(child);
+
+    println!("1,000-article workspace (+ one 100 KB article), tadqiq lsp over stdio:");
+    println!("  indexing:                    {:>8.0} ms", indexing.as_secs_f64() * 1e3);
+    println!("  edit → diagnostics, median:  {:>8.1} ms", percentile(&mut edits, 0.5).as_secs_f64() * 1e3);
+    println!("  edit → diagnostics, p99:     {:>8.1} ms", percentile(&mut edits, 0.99).as_secs_f64() * 1e3);
+    println!("  hover/definition, median:    {:>8.2} ms", percentile(&mut requests, 0.5).as_secs_f64() * 1e3);
+    println!("  hover/definition, p99:       {:>8.2} ms", percentile(&mut requests, 0.99).as_secs_f64() * 1e3);
+    println!("  peak RSS:                    {:>8.0} MB", rss_1000);
+
+    let dir = workspace(10_000);
+    let (c, child, indexing) = start(&dir).await;
+    println!(
+        "10,000-article workspace: indexing {:.1} s, peak RSS {:.0} MB",
+        indexing.as_secs_f64(),
+        rss_mb(child.id().unwrap())
+    );
+    drop(c);
+    drop(child);
+}
