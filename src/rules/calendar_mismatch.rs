@@ -1,6 +1,6 @@
 //! `calendar-mismatch`: the two forms of a paired date disagree.
 
-use super::{Finding, Related, Rule, Severity, quote};
+use super::{Finding, Related, Rule, Scope, Severity, quote};
 use crate::calendar::days_between;
 use crate::extract::MentionKind;
 use crate::lexicon::Calendar;
@@ -40,8 +40,8 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-fn check(ws: &Workspace, out: &mut Vec<Finding>) {
-    for (path, doc) in ws.docs() {
+fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
+    for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         for m in &doc.analysis.mentions {
             let MentionKind::Date(d) = &m.kind else { continue };
             let Some(p) = &d.paired else { continue };

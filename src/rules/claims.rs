@@ -233,13 +233,23 @@ pub(crate) fn conflicts<V: Clone + PartialEq>(
     value: impl Fn(&Claim) -> V,
     agree: impl Fn(&V, &V) -> bool,
     show: impl Fn(&V) -> String,
+    scope: super::Scope,
     out: &mut Vec<Finding>,
 ) {
     let values: Vec<V> = claims.iter().map(&value).collect();
+    // Only the buckets a wanted claim is in matter.
+    let wanted: rustc_hash::FxHashSet<(&str, bool, &str)> = claims
+        .iter()
+        .filter(|c| scope.includes(c.path))
+        .flat_map(|c| c.context.iter().map(move |(e, x)| (c.key, *e, &**x)))
+        .collect();
     let mut by_key: FxHashMap<(&str, bool, &str), Vec<usize>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         for (is_event, ctx) in c.context {
-            by_key.entry((c.key, *is_event, ctx)).or_default().push(i);
+            let bucket = (c.key, *is_event, &**ctx);
+            if wanted.contains(&bucket) {
+                by_key.entry(bucket).or_default().push(i);
+            }
         }
     }
     let mut keys: Vec<_> = by_key.into_iter().collect();
@@ -315,7 +325,7 @@ pub(crate) fn conflicts<V: Clone + PartialEq>(
         }
     }
     for (i, c) in claims.iter().enumerate() {
-        let Some(verdict) = best[i] else { continue };
+        let Some(verdict) = best[i].filter(|_| scope.includes(c.path)) else { continue };
         if verdict.disagreeing == 0 || verdict.disagreeing < 1 + verdict.agreeing {
             continue;
         }

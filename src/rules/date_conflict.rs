@@ -1,7 +1,7 @@
 //! `date-conflict`: another source dates the same event differently.
 
 use super::claims::{Kind, claims, conflicts, nearest_entity};
-use super::{Finding, Rule, Severity};
+use super::{Finding, Rule, Scope, Severity};
 use crate::calendar::DateValue;
 use crate::extract::{MentionKind, Span};
 use crate::workspace::Doc;
@@ -29,8 +29,8 @@ Example:
     check,
 };
 
-fn check(ws: &Workspace, out: &mut Vec<Finding>) {
-    conflicts(&RULE, &date_claims(ws), value, agree, |v| v.to_string(), out);
+fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
+    conflicts(&RULE, &date_claims(ws), value, agree, |v| v.to_string(), scope, out);
 }
 
 /// Every dated claim, keyed by the entity beside it.

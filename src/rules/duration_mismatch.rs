@@ -1,6 +1,6 @@
 //! `duration-mismatch`: stated elapsed time that contradicts the dates.
 
-use super::{Finding, Related, Rule, Severity, quote};
+use super::{Finding, Related, Rule, Scope, Severity, quote};
 use crate::extract::{Duration, MentionKind, format_number};
 use crate::lexicon::{Bound, Calendar, DurationUnit};
 use crate::text::fold;
@@ -24,8 +24,8 @@ Example (an article published in 2025):
     check,
 };
 
-fn check(ws: &Workspace, out: &mut Vec<Finding>) {
-    for (path, doc) in ws.docs() {
+fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
+    for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         let Some(published) = doc.analysis.published.and_then(|p| p.0.year) else { continue };
         let mentions = &doc.analysis.mentions;
         for (k, m) in mentions.iter().enumerate() {

@@ -2,7 +2,7 @@
 
 use super::claims::{Kind, claims, conflicts};
 use super::part_exceeds_whole::interval;
-use super::{Finding, Rule, Severity};
+use super::{Finding, Rule, Scope, Severity};
 use crate::entities::skeleton;
 use crate::extract::{Figure, MentionKind, Span, format_number};
 use crate::lexicon::Bound;
@@ -30,8 +30,8 @@ Example:
     check,
 };
 
-fn check(ws: &Workspace, out: &mut Vec<Finding>) {
-    conflicts(&RULE, &figure_claims(ws), value, agree, show, out);
+fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
+    conflicts(&RULE, &figure_claims(ws), value, agree, show, scope, out);
 }
 
 /// Every counted figure, keyed by its unit and the year it is about.

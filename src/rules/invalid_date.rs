@@ -1,6 +1,6 @@
 //! `invalid-date`: a date that does not exist.
 
-use super::{Finding, Rule, Severity, quote};
+use super::{Finding, Rule, Scope, Severity, quote};
 use crate::calendar::{DateValue, days_in_month};
 use crate::extract::{MentionKind, Span};
 use crate::lexicon::{Calendar, LEXICON};
@@ -23,8 +23,8 @@ Example:
     check,
 };
 
-fn check(ws: &Workspace, out: &mut Vec<Finding>) {
-    for (path, doc) in ws.docs() {
+fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
+    for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         for m in &doc.analysis.mentions {
             let MentionKind::Date(d) = &m.kind else { continue };
             let mut flag = |span: Span, calendar: Calendar, written: DateValue| {

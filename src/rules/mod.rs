@@ -81,7 +81,24 @@ pub struct Rule {
     pub summary: &'static str,
     /// What `tadqiq explain CODE` prints: what it checks, why, and an example.
     pub explain: &'static str,
-    pub check: fn(&Workspace, &mut Vec<Finding>),
+    pub check: fn(&Workspace, Scope, &mut Vec<Finding>),
+}
+
+/// Which sources' findings are wanted: all (`tadqiq check`), or a few (the documents an
+/// editor has open). The verdicts are the same; only the work for unwanted findings is skipped.
+#[derive(Clone, Copy)]
+pub enum Scope<'s> {
+    All,
+    Only(&'s std::collections::HashSet<String>),
+}
+
+impl Scope<'_> {
+    pub fn includes(self, path: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Only(paths) => paths.contains(path),
+        }
+    }
 }
 
 /// Every rule, in `SPEC.md`'s order.
@@ -140,11 +157,16 @@ impl RuleSettings {
 /// Runs every rule that is on over the workspace, with the user's severities, minus what the
 /// articles themselves suppress. Findings come sorted by source and position.
 pub fn check(ws: &Workspace, settings: &RuleSettings) -> Vec<Finding> {
+    check_scope(ws, settings, Scope::All)
+}
+
+/// As [`check`], for the findings in the sources `scope` names only.
+pub fn check_scope(ws: &Workspace, settings: &RuleSettings, scope: Scope) -> Vec<Finding> {
     let mut all = Vec::new();
     for rule in RULES {
         let Some(level) = settings.level(rule) else { continue };
         let mut found = Vec::new();
-        (rule.check)(ws, &mut found);
+        (rule.check)(ws, scope, &mut found);
         for mut f in found {
             f.severity = level;
             all.push(f);
@@ -241,7 +263,7 @@ pub(crate) mod test_support {
     pub fn run(rule: &Rule, sources: &[(&str, &str, Option<&str>)]) -> Vec<String> {
         let ws = workspace(sources);
         let mut found = Vec::new();
-        (rule.check)(&ws, &mut found);
+        (rule.check)(&ws, Scope::All, &mut found);
         found.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
         found
             .iter()

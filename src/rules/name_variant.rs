@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Finding, Related, Rule, Severity, quote};
+use super::{Finding, Related, Rule, Scope, Severity, quote};
 use crate::entities::gazetteer::skeleton_key;
 use crate::extract::Span;
 use crate::text::fold;
@@ -48,11 +48,14 @@ fn spelling(text: &str) -> String {
     words.join(" ")
 }
 
-fn check(ws: &Workspace, out: &mut Vec<Finding>) {
+fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     // Every entity's distinct written forms first (cheap: no folding), then their spellings.
+    // Only entities a wanted source names.
+    let named: std::collections::HashSet<&str> =
+        ws.docs().filter(|(p, _)| scope.includes(p)).flat_map(|(_, d)| d.entities.iter().map(|m| &*m.id)).collect();
     let mut written: BTreeMap<&str, BTreeMap<&str, Places>> = BTreeMap::new();
     for (path, doc) in ws.docs() {
-        for m in &doc.entities {
+        for m in doc.entities.iter().filter(|m| named.contains(&*m.id)) {
             written.entry(&m.id).or_default().entry(quote(doc, m.span)).or_default().push((path, m.span));
         }
     }
@@ -85,7 +88,7 @@ fn check(ws: &Workspace, out: &mut Vec<Finding>) {
             if *key == reference || declared.contains(key) || skeleton_key(key).as_ref() != Some(&reference_skeleton) {
                 continue;
             }
-            for &(path, span) in places {
+            for &(path, span) in places.iter().filter(|(p, _)| scope.includes(p)) {
                 let doc = ws.doc(path).expect("a source");
                 let ref_doc = ws.doc(ref_path).expect("a source");
                 let message = format!(

@@ -1,6 +1,6 @@
 //! `part-exceeds-whole`: a part larger than its whole, or parts that add up to more.
 
-use super::{Finding, Related, Rule, Severity, quote};
+use super::{Finding, Related, Rule, Scope, Severity, quote};
 use crate::extract::{Figure, MentionKind, format_number};
 use crate::lexicon::Bound;
 use crate::text::fold;
@@ -27,8 +27,8 @@ Example:
 /// Words that open a list of parts: «بينهم»، «منهم»، «بمن فيهم».
 const MARKERS: [&str; 8] = ["بينهم", "منهم", "بينها", "منها", "فيهم", "فيها", "بينهما", "منهما"];
 
-fn check(ws: &Workspace, out: &mut Vec<Finding>) {
-    for (path, doc) in ws.docs() {
+fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
+    for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         let figures: Vec<(usize, &Figure)> = doc
             .analysis
             .mentions

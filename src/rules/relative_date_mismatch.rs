@@ -1,7 +1,7 @@
 //! `relative-date-mismatch`: a relative expression that contradicts an explicit date or the
 //! publication date.
 
-use super::{Finding, Rule, Severity, quote, weekday_name};
+use super::{Finding, Rule, Scope, Severity, quote, weekday_name};
 use crate::analysis::PublishedSource;
 use crate::calendar::{DateValue, weekday};
 use crate::extract::resolve::resolve_one;
@@ -26,8 +26,8 @@ Example (an article published in 2021):
     check,
 };
 
-fn check(ws: &Workspace, out: &mut Vec<Finding>) {
-    for (path, doc) in ws.docs() {
+fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
+    for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         let Some((published, source)) = doc.analysis.published else { continue };
         for m in &doc.analysis.mentions {
             let MentionKind::Date(d) = &m.kind else { continue };

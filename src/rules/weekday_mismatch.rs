@@ -1,6 +1,6 @@
 //! `weekday-mismatch`: a weekday named with a date it does not fall on.
 
-use super::{Finding, Rule, Severity, quote, weekday_name};
+use super::{Finding, Rule, Scope, Severity, quote, weekday_name};
 use crate::calendar::weekday;
 use crate::extract::{MentionKind, Relative};
 use crate::workspace::Workspace;
@@ -22,8 +22,8 @@ Example:
     check,
 };
 
-fn check(ws: &Workspace, out: &mut Vec<Finding>) {
-    for (path, doc) in ws.docs() {
+fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
+    for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         for m in &doc.analysis.mentions {
             let MentionKind::Date(d) = &m.kind else { continue };
             let Some(named) = d.weekday else { continue };

@@ -89,27 +89,30 @@ fn entity_hover(st: &State, e: &EntityMention) -> String {
     if spellings.len() > 1 {
         out.push_str(&format!("\n\nSpelled {}", spellings.join("، ")));
     }
+    // Per source, in one pass each: how often it names the entity, and (for the twelve shown)
+    // the claims in those sentences. A country is named thousands of times across an archive.
     let mut per_source: Vec<(&str, usize, Vec<String>)> = Vec::new();
-    for occ in ws.occurrences(&e.id) {
-        let doc = ws.doc(occ.path).expect("a source");
-        let claims: Vec<String> = occ
-            .claims
-            .iter()
-            .map(|&k| {
-                format!("«{}»", &doc.text[doc.analysis.mentions[k].span.start..doc.analysis.mentions[k].span.end])
-            })
-            .collect();
-        match per_source.iter_mut().find(|s| s.0 == occ.path) {
-            Some(s) => {
-                s.1 += 1;
-                for c in claims {
-                    if !s.2.contains(&c) {
-                        s.2.push(c);
+    for (path, doc) in ws.docs() {
+        let here: Vec<Span> = doc.entities.iter().filter(|m| m.id == e.id).map(|m| m.span).collect();
+        if here.is_empty() {
+            continue;
+        }
+        let mut claims: Vec<String> = Vec::new();
+        if per_source.len() < 12 {
+            let mentions = &doc.analysis.mentions;
+            for span in &here {
+                let at = doc.local.sentences.partition_point(|s| s.end < span.end);
+                let Some(sentence) = doc.local.sentences.get(at).filter(|s| s.start <= span.start) else { continue };
+                let from = mentions.partition_point(|c| c.span.start < sentence.start);
+                for c in mentions[from..].iter().take_while(|c| c.span.start < sentence.end) {
+                    let text = format!("«{}»", &doc.text[c.span.start..c.span.end]);
+                    if c.span.end <= sentence.end && !claims.contains(&text) {
+                        claims.push(text);
                     }
                 }
             }
-            None => per_source.push((occ.path, 1, claims)),
         }
+        per_source.push((path, here.len(), claims));
     }
     out.push('\n');
     for (path, n, claims) in per_source.iter().take(12) {
@@ -194,10 +197,8 @@ pub fn definition(st: &mut State, params: GotoDefinitionParams) -> Option<GotoDe
             {
                 return Some(GotoDefinitionResponse::Scalar(loc));
             }
-            let target = ws
-                .introduction(&e.id)
-                .map(|(p, s)| (p.to_string(), s))
-                .or_else(|| ws.occurrences(&e.id).first().map(|o| (o.path.to_string(), o.span)))?;
+            let target =
+                ws.introduction(&e.id).map(|(p, s)| (p.to_string(), s)).or_else(|| first_mention(ws, &e.id))?;
             location(st, &target.0, target.1).map(GotoDefinitionResponse::Scalar)
         }
         Item::Claim(k) => {
@@ -206,6 +207,11 @@ pub fn definition(st: &mut State, params: GotoDefinitionParams) -> Option<GotoDe
             (!locations.is_empty()).then_some(GotoDefinitionResponse::Array(locations))
         }
     }
+}
+
+/// Where an entity is first named, stopping at the first source that names it.
+fn first_mention(ws: &crate::workspace::Workspace, id: &str) -> Option<(String, Span)> {
+    ws.docs().find_map(|(path, doc)| doc.entities.iter().find(|m| &*m.id == id).map(|m| (path.to_string(), m.span)))
 }
 
 fn config_location(st: &State, span: (usize, usize)) -> Option<Location> {
@@ -287,10 +293,7 @@ pub fn workspace_symbols(st: &mut State, params: WorkspaceSymbolParams) -> Optio
         {
             continue;
         }
-        let target = ws
-            .introduction(&id)
-            .map(|(p, s)| (p.to_string(), s))
-            .or_else(|| ws.occurrences(&id).first().map(|o| (o.path.to_string(), o.span)));
+        let target = ws.introduction(&id).map(|(p, s)| (p.to_string(), s)).or_else(|| first_mention(ws, &id));
         if let Some(t) = target {
             found.push((entity.name.clone(), entity.kind, t));
         }

@@ -322,7 +322,9 @@ impl Backend {
         let updates = {
             let mut st = self.state();
             let rules = st.rules();
-            let findings = crate::rules::check(st.ws(), &rules);
+            // Only open documents get diagnostics: only their findings are worked out.
+            let open_keys: std::collections::HashSet<String> = st.open.keys().map(key_of).collect();
+            let findings = crate::rules::check_scope(st.ws(), &rules, crate::rules::Scope::Only(&open_keys));
             let mut by_path: HashMap<&str, Vec<&Finding>> = HashMap::new();
             for f in &findings {
                 by_path.entry(&f.path).or_default().push(f);
