@@ -58,6 +58,13 @@ async fn hover_definition_and_references_on_entities() {
         position_of(&ws.join(F004), "مستشار الأمن القومي العراقي قاسم الأعرجي", 0)
     );
 
+    // From 002, the definition reaches the other source.
+    c.open(&ws.join(F002)).await;
+    c.diagnostics(&ws.join(F002), |_| true).await;
+    let from_002 = json!({"textDocument": {"uri": uri(&ws.join(F002))}, "position": position_of(&ws.join(F002), "قاسم الأعرجي", 1)});
+    let def = c.request("textDocument/definition", from_002).await;
+    assert_eq!(def["result"]["uri"], uri(&ws.join(F004)));
+
     let at = json!({"textDocument": {"uri": uri(&ws.join(F004))}, "position": position_of(&ws.join(F004), "قاسم سليماني", 0), "context": {"includeDeclaration": true}});
     let refs = c.request("textDocument/references", at).await;
     let files: std::collections::BTreeSet<&str> = refs["result"]
