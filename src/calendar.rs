@@ -68,6 +68,22 @@ impl fmt::Display for DateValue {
     }
 }
 
+/// Gregorian month names in English, for messages.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Whether a Gregorian day exists («30 فبراير» and «31 نيسان» do not).
 pub fn is_valid(year: i32, month: u8, day: u8) -> bool {
     Date::try_new_iso(year, month, day).is_ok()

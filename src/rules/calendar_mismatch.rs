@@ -25,21 +25,6 @@ Example:
     check,
 };
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         for m in &doc.analysis.mentions {
@@ -55,9 +40,9 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                     format!(
                         "«{}» pairs two different months: {first} is {}, {} is {}.",
                         quote(doc, m.span),
-                        MONTHS[a as usize - 1],
+                        crate::calendar::MONTH_NAMES[a as usize - 1],
                         quote(doc, p.span),
-                        MONTHS[b as usize - 1]
+                        crate::calendar::MONTH_NAMES[b as usize - 1]
                     )
                 }
                 _ => {
@@ -84,14 +69,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                 }
             };
             let related = vec![Related { path: path.into(), span: p.span, message: "the paired form".into() }];
-            out.push(Finding {
-                path: path.into(),
-                span: m.span,
-                code: RULE.code,
-                severity: RULE.default,
-                message,
-                related,
-            });
+            out.push(Finding::of(&RULE, path, m.span, message, related));
         }
     }
 }

@@ -365,14 +365,7 @@ pub(crate) fn conflicts<V: Clone + PartialEq>(
                 message: format!("«{}» ({})", quote(claims[j].doc, claims[j].span), show(&values[j])),
             })
             .collect();
-        out.push(Finding {
-            path: c.path.into(),
-            span: c.span,
-            code: rule.code,
-            severity: rule.default,
-            message,
-            related,
-        });
+        out.push(Finding::of(rule, c.path, c.span, message, related));
     }
 }
 

@@ -53,14 +53,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                 describe(d)
             );
             let related = vec![Related { path: path.into(), span: year_span, message: format!("the start: {year}") }];
-            out.push(Finding {
-                path: path.into(),
-                span: m.span,
-                code: RULE.code,
-                severity: RULE.default,
-                message,
-                related,
-            });
+            out.push(Finding::of(&RULE, path, m.span, message, related));
         }
     }
 }

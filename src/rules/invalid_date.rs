@@ -29,14 +29,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             let MentionKind::Date(d) = &m.kind else { continue };
             let mut flag = |span: Span, calendar: Calendar, written: DateValue| {
                 let message = format!("«{}» does not exist: {}.", quote(doc, span), reason(calendar, written));
-                out.push(Finding {
-                    path: path.into(),
-                    span,
-                    code: RULE.code,
-                    severity: RULE.default,
-                    message,
-                    related: vec![],
-                });
+                out.push(Finding::of(&RULE, path, span, message, vec![]));
             };
             if d.invalid {
                 flag(m.span, d.calendar, d.written);
@@ -56,20 +49,7 @@ fn reason(calendar: Calendar, w: DateValue) -> String {
     }
     match calendar {
         Calendar::Gregorian => {
-            let name = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ][month as usize - 1];
+            let name = crate::calendar::MONTH_NAMES[month as usize - 1];
             match w.year {
                 Some(y) => format!("{name} {y} has {} days", days_in_month(Some(y), month)),
                 None => format!("{name} never has more than {} days", days_in_month(None, month)),

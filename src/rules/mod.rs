@@ -73,6 +73,13 @@ pub struct Finding {
     pub related: Vec<Related>,
 }
 
+impl Finding {
+    /// A finding of `rule` at its default severity (the user's is applied by [`check`]).
+    pub(crate) fn of(rule: &Rule, path: &str, span: Span, message: String, related: Vec<Related>) -> Finding {
+        Finding { path: path.into(), span, code: rule.code, severity: rule.default, message, related }
+    }
+}
+
 /// A rule: its stable code, what it flags by default, and how it checks.
 pub struct Rule {
     pub code: &'static str,

@@ -99,14 +99,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                 );
                 let related =
                     vec![Related { path: ref_path.into(), span: ref_span, message: "the other spelling".into() }];
-                out.push(Finding {
-                    path: path.into(),
-                    span,
-                    code: RULE.code,
-                    severity: RULE.default,
-                    message,
-                    related,
-                });
+                out.push(Finding::of(&RULE, path, span, message, related));
             }
         }
     }

@@ -57,14 +57,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                     let message =
                         format!("«{}» is more than the whole it belongs to, «{quote_whole}».", quote(doc, span));
                     let related = vec![Related { path: path.into(), span: whole_span, message: "the whole".into() }];
-                    out.push(Finding {
-                        path: path.into(),
-                        span,
-                        code: RULE.code,
-                        severity: RULE.default,
-                        message,
-                        related,
-                    });
+                    out.push(Finding::of(&RULE, path, span, message, related));
                 }
             }
             let sum: f64 = parts.iter().map(|p| interval(p.1).0).sum();
@@ -83,14 +76,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                         message: "a part".into(),
                     })
                     .collect();
-                out.push(Finding {
-                    path: path.into(),
-                    span: whole_span,
-                    code: RULE.code,
-                    severity: RULE.default,
-                    message,
-                    related,
-                });
+                out.push(Finding::of(&RULE, path, whole_span, message, related));
             }
         }
     }

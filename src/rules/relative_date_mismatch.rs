@@ -100,14 +100,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                 }
                 _ => continue,
             };
-            out.push(Finding {
-                path: path.into(),
-                span: m.span,
-                code: RULE.code,
-                severity: RULE.default,
-                message,
-                related: vec![],
-            });
+            out.push(Finding::of(&RULE, path, m.span, message, vec![]));
         }
     }
 }

@@ -42,14 +42,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                 weekday_name(actual),
                 weekday_name(named)
             );
-            out.push(Finding {
-                path: path.into(),
-                span: m.span,
-                code: RULE.code,
-                severity: RULE.default,
-                message,
-                related: vec![],
-            });
+            out.push(Finding::of(&RULE, path, m.span, message, vec![]));
         }
     }
 }
