@@ -61,11 +61,15 @@ for i, line in ipairs(vim.api.nvim_buf_get_lines(0, 0, -1, false)) do
     break
   end
 end
-local params = {
-  textDocument = { uri = vim.uri_from_bufnr(0) },
-  -- The column in UTF-16 units, as the server negotiated.
-  position = { line = line_no, character = vim.str_utfindex(vim.api.nvim_buf_get_lines(0, line_no, line_no + 1, false)[1], col) },
-}
+-- The position in the encoding the client and server agreed on (UTF-16 on 0.7, UTF-8 later).
+vim.api.nvim_win_set_cursor(0, { line_no + 1, col })
+local client
+for _, c in ipairs(get_clients()) do
+  if c.name == "tadqiq" then
+    client = c
+  end
+end
+local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
 local replies = vim.lsp.buf_request_sync(0, "textDocument/hover", params, 10000) or {}
 for _, reply in pairs(replies) do
   local contents = reply.result and reply.result.contents

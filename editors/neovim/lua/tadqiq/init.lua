@@ -18,10 +18,12 @@ M.defaults = {
   },
 }
 
+local islist = vim.islist or vim.tbl_islist -- renamed in 0.10
+
 local function merge(base, over)
   local out = vim.deepcopy(base)
   for k, v in pairs(over or {}) do
-    if type(v) == "table" and type(out[k]) == "table" and not vim.tbl_islist(v) then
+    if type(v) == "table" and type(out[k]) == "table" and not islist(v) then
       out[k] = merge(out[k], v)
     else
       out[k] = v
