@@ -114,8 +114,10 @@ impl Workspace {
         &mut self,
         sources: impl IntoIterator<Item = (String, String, Option<(DateValue, PublishedSource)>)>,
     ) {
-        for (path, text, published) in sources {
-            let (analysis, local) = analyse_article(&text, published, Some(&self.gazetteer));
+        let sources: Vec<_> = sources.into_iter().collect();
+        let gazetteer = &*self.gazetteer;
+        let analysed = par_map(&sources, |(_, text, published)| analyse_article(text, *published, Some(gazetteer)));
+        for ((path, text, _), (analysis, local)) in sources.into_iter().zip(analysed) {
             self.docs
                 .insert(path.into(), Doc { text, analysis, local, entities: Vec::new(), claims: Default::default() });
         }
@@ -195,8 +197,8 @@ impl Workspace {
             Some(p) if !all => vec![p],
             _ => self.docs.keys().cloned().collect(),
         };
-        for path in &paths {
-            let entities = self.match_registry(path);
+        let matched = par_map(&paths, |path| self.match_registry(path));
+        for (path, entities) in paths.iter().zip(matched) {
             if let Some(doc) = self.docs.get_mut(path) {
                 doc.entities = entities;
                 doc.claims = Default::default();
@@ -439,6 +441,21 @@ impl Workspace {
 type IntroKey<'d> = (EntityKind, &'d str, &'d str, Option<&'d str>);
 
 /// What a source contributes to the registry: its introductions and its institutions.
+/// `f` over `items` on every core, results in order: sources are analysed independently, so
+/// a folder of articles scales with the cores. One item, or one core, runs in place.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> =
+            items.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>())).collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
+}
+
 fn registry_input(doc: &Doc) -> (Vec<IntroKey<'_>>, Vec<&str>) {
     let intros = doc
         .local
