@@ -3,7 +3,8 @@
 
 /// Where each line of a text starts, and checkpoints every [`STRIDE`] bytes inside lines, so
 /// a position never rescans more than a stride: articles pasted as one 5 MB line are real.
-/// Lines end at `\n`; a `\r` before it belongs to the line, as LSP counts it.
+/// Lines end at `\n`, `\r\n` or a lone `\r`, the three breaks LSP names (and editors show);
+/// no other character (U+2028, U+0085) ends a line.
 pub struct LineIndex {
     starts: Vec<usize>,
     /// (byte offset, UTF-16 units and characters since its line's start), ascending.
@@ -29,12 +30,13 @@ impl LineIndex {
         let mut starts = vec![0];
         let mut checkpoints = Vec::new();
         let (mut utf16, mut chars, mut next) = (0, 0, STRIDE);
+        let bytes = text.as_bytes();
         for (i, c) in text.char_indices() {
             if i >= next {
                 checkpoints.push((i, utf16, chars));
                 next = i + STRIDE;
             }
-            if c == '\n' {
+            if c == '\n' || (c == '\r' && bytes.get(i + 1) != Some(&b'\n')) {
                 starts.push(i + 1);
                 (utf16, chars, next) = (0, 0, i + 1 + STRIDE);
             } else {

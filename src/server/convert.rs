@@ -119,4 +119,39 @@ mod tests {
             assert_eq!(range_in(text, &lines, encoding, span), range(&rope, encoding, span));
         }
     }
+
+    /// Pieces articles are made of, including what breaks naive position code: diacritics,
+    /// astral and joined emoji, all three line breaks, U+2028 (not a line break in LSP), a
+    /// BOM, Arabic-Indic digits.
+    fn piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "ا", "بَ", "ّ", "ـ", "ء", "😀", "👨‍👩‍👧", "\r\n", "\n", "\r", "\u{2028}", "\u{85}", "a", " ", "٣", "\u{feff}", "é",
+        ])
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Byte → position → byte is the identity everywhere LSP can name, in both encodings,
+        /// and open (rope) and closed (line index) sources give the same positions.
+        #[test]
+        fn positions_round_trip_and_agree(pieces in proptest::collection::vec(piece(), 0..60)) {
+            let text: String = pieces.concat();
+            let rope = Rope::from_str(&text);
+            let lines = LineIndex::new(&text);
+            let boundaries = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+            for byte in boundaries {
+                // Between \r and \n LSP can only name the line's end.
+                let inside_crlf = text[..byte].ends_with('\r') && text[byte..].starts_with('\n');
+                for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                    let pos = position(&rope, encoding, byte);
+                    let span = Span::new(byte, byte);
+                    proptest::prop_assert_eq!(range_in(&text, &lines, encoding, span).start, pos, "{:?} at {}", encoding, byte);
+                    if !inside_crlf {
+                        proptest::prop_assert_eq!(offset(&rope, encoding, pos), Some(byte), "{:?} at {}", encoding, byte);
+                    }
+                }
+            }
+        }
+    }
 }
