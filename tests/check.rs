@@ -256,3 +256,43 @@ fn explain_every_rule() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("the rules are: invalid-date"));
 }
+
+/// Files a newsroom folder really collects: each gets a clear message or is checked, none
+/// stops the others, and only a run with nothing usable is exit 2.
+#[test]
+fn hostile_files_are_reported_and_the_rest_checked() {
+    let dir = temp_dir("hostile");
+    std::fs::write(dir.join("binary.txt"), [0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0]).unwrap();
+    std::fs::write(dir.join("cp1256.txt"), b"\xd1\xe6\xc7\xed\xc9 2020").unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    // A whole article pasted as one 5 MB line, an impossible date at its very end.
+    let filler = "قال المتحدث إن الوضع مستقر في المنطقة، ".repeat(80_000);
+    let long = format!("{filler}وذلك في 31 أبريل 2020.");
+    assert!(long.len() > 5_000_000);
+    std::fs::write(dir.join("one-line.txt"), &long).unwrap();
+    let digits = "9".repeat(5_000);
+    std::fs::write(dir.join("digits.txt"), format!("بلغ عدد الجنود {digits} جندي، و{digits}.{digits} دولار.")).unwrap();
+    let nested = format!("{}في 5 يناير 2020\n{}\n{}", "> ".repeat(20_000), "[".repeat(50_000), "- ".repeat(20_000));
+    std::fs::write(dir.join("nested.md"), nested).unwrap();
+
+    let out = tadqiq(&["check", "--format", "json", "."], &dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("binary.txt: skipped: binary file"), "{stderr}");
+    assert!(stderr.contains("cp1256.txt: skipped: not UTF-8 text (invalid byte at offset 0)"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let findings = json(&out);
+    let findings = findings["diagnostics"].as_array().unwrap();
+    // The one real finding: the impossible date at the end of the 5 MB line, placed exactly.
+    let invalid: Vec<&Value> = findings.iter().filter(|f| f["code"] == "invalid-date").collect();
+    assert_eq!(invalid.len(), 1, "{findings:?}");
+    assert!(invalid[0]["path"].as_str().unwrap().ends_with("one-line.txt"));
+    let start = long.find("31 أبريل 2020").unwrap();
+    assert_eq!(invalid[0]["bytes"], serde_json::json!([start, start + "31 أبريل 2020".len()]));
+    assert_eq!(invalid[0]["range"]["start"]["line"], 0);
+
+    // Only unusable files: exit 2 with the reasons.
+    let out = tadqiq(&["check", "binary.txt", "cp1256.txt"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary.txt: skipped: binary file"));
+}

@@ -439,3 +439,138 @@ async fn a_burst_of_edits_is_analysed_once_after_the_debounce() {
     assert_eq!(published["version"], 12);
     assert!(codes(published["diagnostics"].as_array().unwrap()).contains(&"invalid-date"));
 }
+
+/// The position of byte `at` as the client counts it: lines end at \n, \r\n or a lone \r;
+/// columns in UTF-16 units.
+fn client_position(text: &str, at: usize) -> Value {
+    let bytes = text.as_bytes();
+    let (mut line, mut line_start) = (0, 0);
+    for (i, &b) in bytes[..at].iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    json!({"line": line, "character": text[line_start..at].encode_utf16().count()})
+}
+
+/// A character boundary at or before `at` that LSP can name (never between \r and \n).
+fn boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) || (text[..at].ends_with('\r') && text[at..].starts_with('\n')) {
+        at -= 1;
+    }
+    at
+}
+
+/// Hundreds of edits in quick succession (several per notification, across Arabic with
+/// diacritics, emoji and every kind of line break) with hovers between them, none awaited:
+/// every hover is answered without error, publications never go back a version, and the
+/// server's text ends equal to the client's, shown by the exact range of a date typed last.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rapid_edits_and_hovers_leave_the_server_text_equal_to_the_clients() {
+    let ws = sample_copy("rapid");
+    let mut c = Client::in_process();
+    c.start(&ws, json!({"debounceMs": 0})).await;
+    c.indexed().await;
+    let path = ws.join("draft.txt");
+    let mut text = String::from("قال قاسم الأعرجي إن القوات ستنسحب.\r\nوأضاف أن الانسحاب سيكتمل.\n");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(&path), "languageId": "plaintext", "version": 1, "text": text}}),
+    )
+    .await;
+
+    let pieces = ["ا", "لْ", "ّ", "😀", "👨‍👩‍👧", "\r\n", "\n", "\r", "\u{2028}", " ", "قوات", "é"];
+    let mut seed: u64 = 0x5eed;
+    let mut random = move |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n.max(1)
+    };
+    let mut hovers = Vec::new();
+    let mut version = 1;
+    for round in 0..300 {
+        version += 1;
+        let mut changes = Vec::new();
+        for _ in 0..1 + random(3) {
+            let start = boundary(&text, random(text.len() + 1));
+            let end = boundary(&text, start + random(5));
+            let end = end.max(start);
+            let insert = if random(4) == 0 { "" } else { pieces[random(pieces.len())] };
+            changes.push(json!({
+                "range": {"start": client_position(&text, start), "end": client_position(&text, end)},
+                "text": insert
+            }));
+            text.replace_range(start..end, insert);
+        }
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri(&path), "version": version}, "contentChanges": changes}),
+        )
+        .await;
+        if round % 5 == 0 {
+            let id = 10_000 + round;
+            let at = client_position(&text, boundary(&text, random(text.len() + 1)));
+            let hover = json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+                "params": {"textDocument": {"uri": uri(&path)}, "position": at}});
+            c.send_raw(hover.to_string().as_bytes()).await;
+            hovers.push(id);
+        }
+    }
+    // Last, an impossible date typed at the end of every line (in one notification, from
+    // the last line up): each one's column is its line's length, so any difference between
+    // the server's text and the client's in any line shows as a wrong range.
+    version += 1;
+    let typed = " في 30 فبراير 2021";
+    let bytes = text.as_bytes();
+    let mut ends: Vec<usize> = (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\n' && (i == 0 || bytes[i - 1] != b'\r') || bytes[i] == b'\r')
+        .collect();
+    ends.push(text.len());
+    let mut changes = Vec::new();
+    for &at in ends.iter().rev() {
+        let position = client_position(&text, at);
+        changes.push(json!({"range": {"start": position, "end": position}, "text": typed}));
+        text.insert_str(at, typed);
+    }
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&path), "version": version}, "contentChanges": changes}),
+    )
+    .await;
+    let mut expected: Vec<Value> = text
+        .match_indices("30 فبراير 2021")
+        .map(|(at, date)| json!({"start": client_position(&text, at), "end": client_position(&text, at + date.len())}))
+        .collect();
+    assert!(expected.len() > 20, "{} lines", expected.len());
+
+    let (mut answered, mut last_version, mut last) = (0, 0, None);
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let message = tokio::time::timeout_at(deadline, c.read()).await.expect("answers in time").expect("running");
+        if let Some(id) = message["id"].as_u64().filter(|_| message.get("method").is_none()) {
+            assert!(hovers.contains(&(id as usize)), "{message}");
+            assert!(message.get("error").is_none(), "{message}");
+            answered += 1;
+        } else if message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri(&path) {
+            let v = message["params"]["version"].as_i64().unwrap();
+            assert!(v >= last_version, "published version {v} after {last_version}");
+            last_version = v;
+            if v == version {
+                last = Some(message["params"]["diagnostics"].clone());
+            }
+        } else if message.get("id").is_some() {
+            c.send_raw(json!({"jsonrpc": "2.0", "id": message["id"], "result": null}).to_string().as_bytes()).await;
+        }
+        if last.is_some() && answered == hovers.len() {
+            break;
+        }
+    }
+    let last = last.unwrap();
+    let mut invalid: Vec<Value> =
+        last.as_array().unwrap().iter().filter(|d| d["code"] == "invalid-date").map(|d| d["range"].clone()).collect();
+    let key = |r: &Value| (r["start"]["line"].as_u64(), r["start"]["character"].as_u64());
+    invalid.sort_by_key(key);
+    expected.sort_by_key(key);
+    assert_eq!(invalid, expected);
+}

@@ -125,7 +125,23 @@ mod tests {
     /// BOM, Arabic-Indic digits.
     fn piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
         proptest::sample::select(vec![
-            "ا", "بَ", "ّ", "ـ", "ء", "😀", "👨‍👩‍👧", "\r\n", "\n", "\r", "\u{2028}", "\u{85}", "a", " ", "٣", "\u{feff}", "é",
+            "ا",
+            "بَ",
+            "ّ",
+            "ـ",
+            "ء",
+            "😀",
+            "👨‍👩‍👧",
+            "\r\n",
+            "\n",
+            "\r",
+            "\u{2028}",
+            "\u{85}",
+            "a",
+            " ",
+            "٣",
+            "\u{feff}",
+            "é",
         ])
     }
 
