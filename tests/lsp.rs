@@ -574,3 +574,36 @@ async fn rapid_edits_and_hovers_leave_the_server_text_equal_to_the_clients() {
     expected.sort_by_key(key);
     assert_eq!(invalid, expected);
 }
+
+/// A 10 MB document (an archive pasted whole), and a header that lies about its length: the
+/// server analyses the one, answers the other with an error, and keeps serving.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_10_mb_document_and_a_bad_header() {
+    let ws = sample_copy("huge");
+    let mut c = Client::in_process();
+    c.start(&ws, json!({"debounceMs": 0})).await;
+    c.indexed().await;
+    let path = ws.join("archive.txt");
+    let line = "وقال المتحدث باسم الحكومة إن الوضع مستقر في المنطقة منذ أشهر.\n";
+    let mut text = line.repeat(10_000_000 / line.len() + 1);
+    text.push_str("وانتهى ذلك في 31 أبريل 2020.");
+    assert!(text.len() > 10_000_000);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(&path), "languageId": "plaintext", "version": 1, "text": text}}),
+    )
+    .await;
+    let last_line = text.matches('\n').count();
+    let diagnostics = c.diagnostics(&path, |d| codes(d).contains(&"invalid-date")).await;
+    assert_eq!(diagnostics[0]["range"]["start"], json!({"line": last_line, "character": 14}));
+
+    // A header that is not a number, then a well-formed request: an error, then an answer.
+    c.send_raw_frame(b"Content-Length: twelve\r\n\r\n{}").await;
+    let hover = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(&path)}, "position": {"line": last_line, "character": 15}}),
+        )
+        .await;
+    assert!(hover.get("result").is_some(), "{hover}");
+}

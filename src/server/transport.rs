@@ -69,7 +69,12 @@ async fn next_frame<R: AsyncRead + Unpin>(input: &mut BufReader<R>) -> Option<Re
             return None;
         }
         let text = String::from_utf8_lossy(&line);
-        let text = text.trim_end_matches(['\r', '\n']);
+        let mut text = text.trim_end_matches(['\r', '\n']);
+        // After a frame whose length could not be read, its body runs into the next header:
+        // resynchronise on the header instead of losing every message after it.
+        if let Some(at) = text.to_ascii_lowercase().find("content-length:").filter(|&at| at > 0) {
+            text = &text[at..];
+        }
         if text.is_empty() {
             if saw_header {
                 break;

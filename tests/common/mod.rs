@@ -41,6 +41,12 @@ impl Client {
         self.writer.flush().await.unwrap();
     }
 
+    /// Bytes as they are, headers and all.
+    pub async fn send_raw_frame(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).await.unwrap();
+        self.writer.flush().await.unwrap();
+    }
+
     async fn send(&mut self, message: &Value) {
         self.send_raw(message.to_string().as_bytes()).await;
     }
