@@ -440,7 +440,6 @@ impl Workspace {
 /// One introduction as the registry reads it: kind, bare name, full name, alias.
 type IntroKey<'d> = (EntityKind, &'d str, &'d str, Option<&'d str>);
 
-/// What a source contributes to the registry: its introductions and its institutions.
 /// `f` over `items` on every core, results in order: sources are analysed independently, so
 /// a folder of articles scales with the cores. One item, or one core, runs in place.
 fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
@@ -456,6 +455,7 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     })
 }
 
+/// What a source contributes to the registry: its introductions and its institutions.
 fn registry_input(doc: &Doc) -> (Vec<IntroKey<'_>>, Vec<&str>) {
     let intros = doc
         .local
