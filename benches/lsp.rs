@@ -73,24 +73,11 @@ fn percentile(v: &mut [Duration], p: f64) -> Duration {
 }
 
 fn rss_mb(pid: u32) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let kb = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse::<f64>().ok());
-    kb.unwrap_or(0.0) / 1024.0
+    common::peak_mb(pid).unwrap_or(0.0)
 }
 
 async fn start(dir: &Path) -> (Client, tokio::process::Child, Duration) {
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_tadqiq"))
-        .arg("lsp")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (stdin, stdout) = (child.stdin.take().unwrap(), child.stdout.take().unwrap());
-    let mut c = Client::new(Box::new(stdout), Box::new(stdin));
+    let (mut c, child) = common::binary(&[]);
     let begin = Instant::now();
     c.start(dir, json!({"debounceMs": 0})).await;
     c.indexed().await;

@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
+use crate::analysis::PublishedSource;
 use crate::calendar::DateValue;
 use crate::entities::{ConfigEntity, EntityKind};
 use crate::rules::RuleSettings;
@@ -103,6 +104,13 @@ impl std::error::Error for ConfigError {}
 
 /// Article files when `include` is not set.
 pub const DEFAULT_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+
+/// Whether a file's extension is an article's when `include` is not set.
+pub fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DEFAULT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
 
 impl Config {
     /// The configuration used when there is no file: defaults, paths relative to `root`.
@@ -190,11 +198,17 @@ impl Config {
         }
         match &self.include {
             Some(set) => set.is_match(&rel),
-            None => path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| DEFAULT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())),
+            None => has_article_extension(path),
         }
+    }
+
+    /// A source's publication date from outside its text: this file's, else `fallback` (the
+    /// `--published` flag or the editor's `published` setting).
+    pub fn given(&self, path: &Path, fallback: Option<DateValue>) -> Option<(DateValue, PublishedSource)> {
+        self.source(path)
+            .published
+            .map(|p| (p, PublishedSource::Config))
+            .or(fallback.map(|p| (p, PublishedSource::Flag)))
     }
 
     /// What the config says about a source; an exact path beats a glob, and a later glob

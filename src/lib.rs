@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod entities;
 pub mod extract;
+pub mod invariants;
 pub mod lexicon;
 pub mod phrases;
 pub mod position;

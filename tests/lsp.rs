@@ -306,15 +306,7 @@ async fn bad_input_gets_an_answer_and_the_server_keeps_serving() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_binary_serves_stdio() {
     let ws = sample_copy("binary");
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_tadqiq"))
-        .args(["lsp", "--stdio"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdin = child.stdin.take().unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut c = Client::new(Box::new(stdout), Box::new(stdin));
+    let (mut c, mut child) = common::binary(&["--stdio"]);
     c.start(&ws, json!({"debounceMs": 0})).await;
     c.open(&ws.join(F002)).await;
     let diagnostics = c.diagnostics(&ws.join(F002), |d| codes(d).contains(&"date-conflict")).await;
@@ -575,28 +567,14 @@ async fn rapid_edits_and_hovers_leave_the_server_text_equal_to_the_clients() {
     assert_eq!(invalid, expected);
 }
 
-/// The peak memory of a process in MB (Linux), to keep the server's bounded.
-fn peak_mb(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    Some(line.split_whitespace().nth(1)?.parse::<u64>().ok()? / 1024)
-}
-
 /// A 10 MB document (an archive pasted whole), and a header that lies about its length: the
 /// server, run as an editor runs it, analyses the one in bounded memory, answers the other
 /// with an error, and keeps serving.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_10_mb_document_and_a_bad_header() {
     let ws = sample_copy("huge");
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_tadqiq"))
-        .arg("lsp")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
+    let (mut c, child) = common::binary(&[]);
     let pid = child.id().unwrap();
-    let mut c = Client::new(Box::new(child.stdout.take().unwrap()), Box::new(child.stdin.take().unwrap()));
     c.start(&ws, json!({"debounceMs": 0})).await;
     c.indexed().await;
     let path = ws.join("archive.txt");
@@ -612,10 +590,10 @@ async fn a_10_mb_document_and_a_bad_header() {
     let last_line = text.matches('\n').count();
     let diagnostics = c.diagnostics(&path, |d| codes(d).contains(&"invalid-date")).await;
     assert_eq!(diagnostics[0]["range"]["start"], json!({"line": last_line, "character": 14}));
-    if let Some(peak) = peak_mb(pid) {
-        eprintln!("peak memory with a 10 MB document open: {peak} MB");
+    if let Some(peak) = common::peak_mb(pid) {
+        eprintln!("peak memory with a 10 MB document open: {peak:.0} MB");
         // The rope, the text, its analysis and the sample's index: a few times the text.
-        assert!(peak < 400, "{peak} MB");
+        assert!(peak < 400.0, "{peak:.0} MB");
     }
 
     // A header that is not a number, then a well-formed request: an error, then an answer.

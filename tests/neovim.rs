@@ -2,7 +2,9 @@
 //! sample workspace, waits for the `date-conflict` and hovers «قاسم الأعرجي». The script it runs
 //! is `tests/nvim/e2e.lua`. Without `nvim` the test fails under CI and says so elsewhere.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
@@ -12,22 +14,11 @@ fn nvim_available() -> bool {
     Command::new("nvim").arg("--version").output().map(|o| o.status.success()).unwrap_or(false)
 }
 
-/// A copy of the sample workspace, so the editor's session files never touch the repository.
-fn sample_copy(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tadqiq-nvim-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(Path::new(ROOT).join("examples/iraq-withdrawal")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
-    }
-    // A root marker, so the plugin's workspace is this folder.
-    std::fs::write(dir.join("tadqiq.toml"), "").unwrap();
-    dir
-}
-
 fn run_e2e(name: &str, server: &Path) -> String {
-    let workspace = sample_copy(name);
+    // A copy of the sample, so the editor's session files never touch the repository, with a
+    // root marker so the plugin's workspace is that folder.
+    let workspace = common::sample_copy(&format!("nvim-{name}"));
+    std::fs::write(workspace.join("tadqiq.toml"), "").unwrap();
     let out = workspace.join("e2e.out");
     let mut child = Command::new("nvim")
         .args(["--headless", "--clean", "-n", "-u"])

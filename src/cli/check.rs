@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, Loaded, Sources, finish_output, load};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, Loaded, Sources, finish_output, load, lsp_range};
 use crate::extract::Span;
 use crate::rules::{Finding, RULES, Severity, check};
 
@@ -125,8 +125,8 @@ fn place(loaded: &Loaded, path: &str, span: Span) -> Place {
         utf16_column: s.utf16 + 1,
         end_line: e.line + 1,
         end_utf16_column: e.utf16 + 1,
-        range: json!({"start": {"line": s.line, "character": s.utf16}, "end": {"line": e.line, "character": e.utf16}}),
-        bytes: [span.start + file.bom, span.end + file.bom],
+        range: lsp_range(s, e),
+        bytes: file.bytes(span),
     }
 }
 

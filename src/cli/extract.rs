@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
-use super::{EXIT_OK, File, Sources, finish_output, load};
+use super::{EXIT_OK, File, Sources, finish_output, load, lsp_range};
 use crate::calendar::DateValue;
 use crate::entities::EntityMention;
 use crate::extract::{DateMention, Mention, MentionKind, Span, format_number};
@@ -84,12 +84,11 @@ impl Article<'_> {
 
     fn range(&self, span: Span) -> Value {
         let text = self.text();
-        let (s, e) = (self.file.lines.position(text, span.start), self.file.lines.position(text, span.end));
-        json!({"start": {"line": s.line, "character": s.utf16}, "end": {"line": e.line, "character": e.utf16}})
+        lsp_range(self.file.lines.position(text, span.start), self.file.lines.position(text, span.end))
     }
 
-    fn bytes(&self, span: Span) -> Value {
-        json!([span.start + self.file.bom, span.end + self.file.bom])
+    fn bytes(&self, span: Span) -> [usize; 2] {
+        self.file.bytes(span)
     }
 
     fn mention_json(&self, m: &Mention) -> Value {

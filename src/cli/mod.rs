@@ -13,7 +13,8 @@ use crate::analysis::PublishedSource;
 use crate::calendar::DateValue;
 use crate::config::{self, Config};
 use crate::entities::Gazetteer;
-use crate::position::LineIndex;
+use crate::extract::Span;
+use crate::position::{LineIndex, Position};
 use crate::source::decode;
 use crate::workspace::Workspace;
 
@@ -104,6 +105,18 @@ struct File {
     path: String,
     bom: usize,
     lines: LineIndex,
+}
+
+impl File {
+    /// A span as byte offsets into the file on disk (a BOM counted).
+    fn bytes(&self, span: Span) -> [usize; 2] {
+        [span.start + self.bom, span.end + self.bom]
+    }
+}
+
+/// The JSON outputs' `range`: 0-based lines and UTF-16 columns, as LSP counts them.
+fn lsp_range(start: Position, end: Position) -> Value {
+    json!({"start": {"line": start.line, "character": start.utf16}, "end": {"line": end.line, "character": end.utf16}})
 }
 
 /// Everything a run read: the configuration, the analysed sources, and what was skipped.
@@ -281,10 +294,5 @@ type Given = Option<(DateValue, PublishedSource)>;
 fn read_source(path: &Path, config: &Config, flag: Option<DateValue>) -> Result<(String, usize, Given), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
     let decoded = decode(bytes).map_err(|e| e.to_string())?;
-    let given = config
-        .source(path)
-        .published
-        .map(|p| (p, PublishedSource::Config))
-        .or(flag.map(|p| (p, PublishedSource::Flag)));
-    Ok((decoded.text, decoded.bom, given))
+    Ok((decoded.text, decoded.bom, config.given(path, flag)))
 }

@@ -372,35 +372,15 @@ pub fn code_actions(st: &mut State, params: CodeActionParams) -> Option<CodeActi
         if code == "date-conflict" || code == "figure-conflict" {
             for r in d.related_information.iter().flatten() {
                 let Some(text) = r.message.strip_prefix('«').and_then(|m| m.split('»').next()) else { continue };
-                let edit = TextEdit { range: d.range, new_text: text.to_string() };
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!("Use «{text}» from {}", file_name(r.location.uri.as_str())),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![d.clone()]),
-                    edit: Some(WorkspaceEdit {
-                        changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
-                        ..Default::default()
-                    }),
-                    ..Default::default()
-                }));
+                let title = format!("Use «{text}» from {}", file_name(r.location.uri.as_str()));
+                actions.push(quick_fix(title, d, &uri, d.range, text.to_string()));
             }
         }
         // Silence it with a comment on the line before.
         let line_start = Position { line: d.range.start.line, character: 0 };
-        let edit = TextEdit {
-            range: Range { start: line_start, end: line_start },
-            new_text: format!("<!-- tadqiq-disable-next-line {code} -->\n"),
-        };
-        actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: format!("Suppress {code} on this line"),
-            kind: Some(CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![d.clone()]),
-            edit: Some(WorkspaceEdit {
-                changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
-                ..Default::default()
-            }),
-            ..Default::default()
-        }));
+        let comment = format!("<!-- tadqiq-disable-next-line {code} -->\n");
+        let at = Range { start: line_start, end: line_start };
+        actions.push(quick_fix(format!("Suppress {code} on this line"), d, &uri, at, comment));
     }
     // Add a name the article introduced to tadqiq.toml, so the newsroom can describe it.
     let start = convert::offset(&open.rope, encoding, params.range.start)?;
@@ -413,6 +393,20 @@ pub fn code_actions(st: &mut State, params: CodeActionParams) -> Option<CodeActi
         actions.push(action);
     }
     Some(actions)
+}
+
+/// A quick fix for `diagnostic`: one edit in the document.
+fn quick_fix(title: String, diagnostic: &Diagnostic, uri: &Uri, range: Range, new_text: String) -> CodeActionOrCommand {
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), vec![TextEdit { range, new_text }])])),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
 }
 
 fn add_to_config(st: &State, entity: &crate::entities::Entity) -> Option<CodeActionOrCommand> {

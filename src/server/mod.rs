@@ -150,10 +150,11 @@ impl State {
 
     /// The publication date a source gets from outside its text.
     fn given(&self, path: &str) -> Option<(DateValue, PublishedSource)> {
-        let from_config = self.config.as_ref().and_then(|c| c.source(Path::new(path)).published);
-        from_config
-            .map(|p| (p, PublishedSource::Config))
-            .or(self.settings.published.map(|p| (p, PublishedSource::Flag)))
+        let fallback = self.settings.published;
+        match &self.config {
+            Some(c) => c.given(Path::new(path), fallback),
+            None => fallback.map(|p| (p, PublishedSource::Flag)),
+        }
     }
 
     fn line_index(&mut self, path: &str) -> Option<Arc<LineIndex>> {
@@ -176,10 +177,7 @@ impl State {
     fn is_article(&self, path: &Path) -> bool {
         match &self.config {
             Some(c) => c.is_article(path),
-            None => path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| config::DEFAULT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())),
+            None => config::has_article_extension(path),
         }
     }
 }
@@ -476,9 +474,10 @@ impl LanguageServer for Backend {
     async fn initialized(&self, _: InitializedParams) {
         self.load_config().await;
         if self.state().dynamic_watchers {
-            let watchers = ["**/*.txt", "**/*.md", "**/*.markdown", "**/tadqiq.toml"]
-                .iter()
-                .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g.to_string()), kind: None })
+            let globs = config::DEFAULT_EXTENSIONS.iter().map(|e| format!("**/*.{e}"));
+            let watchers = globs
+                .chain([format!("**/{}", config::FILE_NAME)])
+                .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g), kind: None })
                 .collect();
             let options = DidChangeWatchedFilesRegistrationOptions { watchers };
             let registration = Registration {
@@ -564,12 +563,22 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let problems = self.state().settings.update(&params.settings);
+        let (problems, published_changed) = {
+            let mut st = self.state();
+            let before = st.settings.published;
+            let problems = st.settings.update(&params.settings);
+            (problems, st.settings.published != before)
+        };
         for p in problems {
             self.client.show_message(MessageType::WARNING, format!("tadqiq settings: {p}")).await;
         }
-        // A publication date may have changed for every source.
-        self.index_workspace().await;
+        // Editors send their settings right after start-up and on any change: only a new
+        // publication date changes what the sources say; severities only change what is shown.
+        if published_changed {
+            self.index_workspace().await;
+        } else {
+            self.publish_all().await;
+        }
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {

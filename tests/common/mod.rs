@@ -167,6 +167,28 @@ impl Client {
     }
 }
 
+/// The `tadqiq` binary started as an editor starts it (`tadqiq lsp` plus `args`), with a client
+/// on its stdin and stdout. The process is killed if the test drops it still running.
+pub fn binary(args: &[&str]) -> (Client, tokio::process::Child) {
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .arg("lsp")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("tadqiq lsp starts");
+    let (stdin, stdout) = (child.stdin.take().unwrap(), child.stdout.take().unwrap());
+    (Client::new(Box::new(stdout), Box::new(stdin)), child)
+}
+
+/// A process's peak memory in MB (Linux's VmHWM); `None` where /proc does not say.
+pub fn peak_mb(pid: u32) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    Some(line.split_whitespace().nth(1)?.parse::<f64>().ok()? / 1024.0)
+}
+
 pub fn uri(path: &Path) -> String {
     format!("file://{}", path.display()).replace(' ', "%20")
 }

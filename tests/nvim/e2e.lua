@@ -22,15 +22,17 @@ if not opened then
 end
 
 local get_clients = vim.lsp.get_clients or vim.lsp.get_active_clients
-local attached = vim.wait(5000, function()
-  for _, client in ipairs(get_clients()) do
-    if client.name == "tadqiq" and not client.is_stopped() then
+local client
+vim.wait(5000, function()
+  for _, c in ipairs(get_clients()) do
+    if c.name == "tadqiq" and not c.is_stopped() then
+      client = c
       return true
     end
   end
   return false
 end, 50)
-if not attached then
+if client == nil then
   finish("no tadqiq client running")
   return
 end
@@ -63,12 +65,6 @@ for i, line in ipairs(vim.api.nvim_buf_get_lines(0, 0, -1, false)) do
 end
 -- The position in the encoding the client and server agreed on (UTF-16 on 0.7, UTF-8 later).
 vim.api.nvim_win_set_cursor(0, { line_no + 1, col })
-local client
-for _, c in ipairs(get_clients()) do
-  if c.name == "tadqiq" then
-    client = c
-  end
-end
 local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
 local replies = vim.lsp.buf_request_sync(0, "textDocument/hover", params, 10000) or {}
 for _, reply in pairs(replies) do
