@@ -27,22 +27,34 @@ pub struct Position {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        // Bytes, not chars: `\n` and `\r` never occur inside a multi-byte sequence, so lines
+        // are found with memchr, and columns are counted a stride at a time (see `columns`).
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut checkpoints = Vec::new();
-        let (mut utf16, mut chars, mut next) = (0, 0, STRIDE);
-        let bytes = text.as_bytes();
-        for (i, c) in text.char_indices() {
-            if i >= next {
-                checkpoints.push((i, utf16, chars));
-                next = i + STRIDE;
+        let mut line_start = 0;
+        loop {
+            let end = memchr::memchr2(b'\n', b'\r', &bytes[line_start..]).map_or(bytes.len(), |i| line_start + i);
+            let (mut from, mut utf16, mut chars) = (line_start, 0, 0);
+            let mut at = line_start + STRIDE;
+            while at < end {
+                while at < end && is_continuation(bytes[at]) {
+                    at += 1;
+                }
+                if at == end {
+                    break;
+                }
+                let (u, c) = columns(&bytes[from..at]);
+                (utf16, chars) = (utf16 + u, chars + c);
+                checkpoints.push((at, utf16, chars));
+                from = at;
+                at += STRIDE;
             }
-            if c == '\n' || (c == '\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                starts.push(i + 1);
-                (utf16, chars, next) = (0, 0, i + 1 + STRIDE);
-            } else {
-                utf16 += c.len_utf16();
-                chars += 1;
+            if end == bytes.len() {
+                break;
             }
+            line_start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 };
+            starts.push(line_start);
         }
         LineIndex { starts, checkpoints }
     }
@@ -61,14 +73,21 @@ impl LineIndex {
             Some(c) if c.0 >= line_start => c,
             _ => (line_start, 0, 0),
         };
-        let rest = &text[from..offset];
-        Position {
-            line,
-            utf16: utf16 + rest.encode_utf16().count(),
-            chars: chars + rest.chars().count(),
-            utf8: offset - line_start,
-        }
+        let (rest_utf16, rest_chars) = columns(&text.as_bytes()[from..offset]);
+        Position { line, utf16: utf16 + rest_utf16, chars: chars + rest_chars, utf8: offset - line_start }
     }
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// UTF-16 units and characters in whole characters of UTF-8, counted byte by byte (a loop the
+/// compiler vectorises; positions are asked for every mention of every article).
+fn columns(bytes: &[u8]) -> (usize, usize) {
+    let chars = bytes.iter().filter(|&&b| !is_continuation(b)).count();
+    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    (chars + astral, chars)
 }
 
 #[cfg(test)]

@@ -40,59 +40,47 @@ impl<'t> Tokens<'t> {
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut folded = String::with_capacity(text.len() / 2);
         let mut line_break = false;
-        let mut chars = text.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
+        // The run of letters or digits being read: its class, start, and where its folded
+        // form starts. Each character is decoded and classified once.
+        let mut run: Option<(Class, usize, usize)> = None;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, len) = char_at(text, i);
             let class = classify(c);
-            match class {
-                Class::Space => {
-                    line_break |= c == '\n' || c == '\u{2029}';
+            if let Some((run_class, start, f0)) = run {
+                if continues_run(run_class, class) {
+                    push_folded(&mut folded, c, class);
+                    i += len;
                     continue;
                 }
+                tokens.push(run_token(run_class, start, i, f0, &folded, line_break));
+                line_break = false;
+                run = None;
+            }
+            match class {
+                Class::Space => line_break |= c == '\n' || c == '\u{2029}',
                 Class::Punct => {
                     let f0 = folded.len();
                     folded.push(c);
                     tokens.push(Token {
                         kind: TokenKind::Punct,
-                        start,
-                        end: start + c.len_utf8(),
+                        start: i,
+                        end: i + len,
                         folded: (f0 as u32, folded.len() as u32),
                         line_break_before: line_break,
                     });
+                    line_break = false;
                 }
                 Class::Arabic | Class::Latin | Class::Digit(_) => {
-                    let f0 = folded.len();
-                    let mut end = start + c.len_utf8();
+                    run = Some((class, i, folded.len()));
                     push_folded(&mut folded, c, class);
-                    while let Some(&(i, next)) = chars.peek() {
-                        let next_class = classify(next);
-                        let same = match (class, next_class) {
-                            (Class::Arabic, Class::Arabic) | (Class::Latin, Class::Latin) => true,
-                            (Class::Digit(a), Class::Digit(b)) => a == b,
-                            _ => false,
-                        };
-                        if !same {
-                            break;
-                        }
-                        push_folded(&mut folded, next, next_class);
-                        end = i + next.len_utf8();
-                        chars.next();
-                    }
-                    let kind = match class {
-                        Class::Arabic if folded.len() == f0 => TokenKind::Punct, // a lone tatweel
-                        Class::Arabic => TokenKind::Word,
-                        Class::Latin => TokenKind::Latin,
-                        _ => TokenKind::Digits,
-                    };
-                    tokens.push(Token {
-                        kind,
-                        start,
-                        end,
-                        folded: (f0 as u32, folded.len() as u32),
-                        line_break_before: line_break,
-                    });
                 }
             }
-            line_break = false;
+            i += len;
+        }
+        if let Some((run_class, start, f0)) = run {
+            tokens.push(run_token(run_class, start, text.len(), f0, &folded, line_break));
         }
         Tokens { text, tokens, folded }
     }
@@ -187,6 +175,48 @@ enum Class {
     Space,
 }
 
+/// The character at byte `i` of `text` and its length, with ASCII and the two-byte range
+/// (Arabic) decoded in place: this runs for every character of every article.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    if b < 0xE0
+        && let Some(&next) = bytes.get(i + 1)
+        && let Some(c) = char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F))
+    {
+        return (c, 2);
+    }
+    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
+}
+
+/// Whether a character of class `next` belongs to a run of `run`: letters with letters, digits
+/// with digits of the same script.
+#[inline]
+fn continues_run(run: Class, next: Class) -> bool {
+    match (run, next) {
+        (Class::Arabic, Class::Arabic) | (Class::Latin, Class::Latin) => true,
+        (Class::Digit(a), Class::Digit(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The token a run of letters or digits makes, `[start, end)`, folded from `f0` on.
+fn run_token(class: Class, start: usize, end: usize, f0: usize, folded: &str, line_break: bool) -> Token {
+    let kind = match class {
+        Class::Arabic if folded.len() == f0 => TokenKind::Punct, // a lone tatweel
+        Class::Arabic => TokenKind::Word,
+        Class::Latin => TokenKind::Latin,
+        _ => TokenKind::Digits,
+    };
+    Token { kind, start, end, folded: (f0 as u32, folded.len() as u32), line_break_before: line_break }
+}
+
+#[inline]
 fn classify(c: char) -> Class {
     match c {
         '0'..='9' => Class::Digit(0),
@@ -226,6 +256,7 @@ const fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}')
 }
 
+#[inline]
 fn push_folded(out: &mut String, c: char, class: Class) {
     match class {
         Class::Digit(_) => out.push(fold_digit(c)),

@@ -100,14 +100,16 @@ pub fn skeleton(word: &str) -> String {
 pub fn skeleton_into(word: &str, out: &mut String) {
     out.clear();
     let last = word.chars().count().saturating_sub(1);
+    let mut previous = None;
     for (k, c) in word.chars().enumerate() {
         if k != last && matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ئ' | 'ؤ' | 'أ' | 'إ' | 'آ') {
             continue;
         }
-        if out.ends_with(c) {
+        if previous == Some(c) {
             continue;
         }
         out.push(c);
+        previous = Some(c);
     }
 }
 
