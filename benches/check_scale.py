@@ -10,7 +10,6 @@ Run: python3 benches/check_scale.py   (builds the release binary first)
 import os
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -63,16 +62,23 @@ def main():
     rng = random.Random(7)
     pool = sentences()
     rows = []
-    # Sizes in increasing order: getrusage reports the largest child so far.
     for n in (1000, 10000):
         folder, size = generate(n, pool, rng)
-        start = time.perf_counter()
-        run = subprocess.run([BINARY, "check", "--format", "json", folder], capture_output=True)
-        seconds = time.perf_counter() - start
-        if run.returncode not in (0, 1):
-            sys.exit(f"tadqiq check failed ({run.returncode}): {run.stderr.decode()[:500]}")
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        findings = run.stdout.count(b'"code":')
+        out_path, err_path = os.path.join(OUT, f"{n}.json"), os.path.join(OUT, f"{n}.stderr")
+        with open(out_path, "wb") as out, open(err_path, "wb") as err:
+            start = time.perf_counter()
+            child = subprocess.Popen([BINARY, "check", "--format", "json", folder], stdout=out, stderr=err)
+            # wait4 gives this child's own peak memory (getrusage would count the cargo build).
+            _, status, usage = os.wait4(child.pid, 0)
+            seconds = time.perf_counter() - start
+            child.returncode = code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            with open(err_path, encoding="utf-8", errors="replace") as err:
+                sys.exit(f"tadqiq check failed ({code}): {err.read()[:500]}")
+        peak_mb = usage.ru_maxrss / 1024
+        with open(out_path, "rb") as out:
+            run_stdout = out.read()
+        findings = run_stdout.count(b'"code":')
         rows.append((n, size / 1e6, seconds, peak_mb, findings))
     print(f"{'articles':>9} {'MB':>6} {'seconds':>8} {'peak RSS MB':>12} {'findings':>9}")
     for n, mb, s, rss, findings in rows:

@@ -72,11 +72,26 @@ pub struct Workspace {
     gazetteer: Arc<Gazetteer>,
     docs: BTreeMap<Arc<str>, Doc>,
     registry: Registry,
+    /// Whether sources are read for entities at all; see [`Workspace::without_entities`].
+    entities: bool,
 }
 
 impl Workspace {
     pub fn new(gazetteer: Arc<Gazetteer>) -> Self {
-        Workspace { gazetteer, docs: BTreeMap::new(), registry: Registry::default() }
+        Workspace { gazetteer, docs: BTreeMap::new(), registry: Registry::default(), entities: true }
+    }
+
+    /// A workspace that reads dates, figures and durations only, for output that shows no
+    /// entities (`tadqiq extract --kind date`): recognising people and institutions is half
+    /// the work of reading an article. Its claims are keyed by date and unit alone, so it is
+    /// not for the rules.
+    pub fn without_entities(mut self) -> Self {
+        self.entities = false;
+        self
+    }
+
+    fn entity_data(&self) -> Option<&Gazetteer> {
+        self.entities.then_some(&*self.gazetteer)
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -91,7 +106,7 @@ impl Workspace {
         text: String,
         published: Option<(DateValue, PublishedSource)>,
     ) -> Vec<Arc<str>> {
-        let (analysis, local) = analyse_article(&text, published, Some(&self.gazetteer));
+        let (analysis, local) = analyse_article(&text, published, self.entity_data());
         let key: Arc<str> = self.docs.get_key_value(path).map_or_else(|| path.into(), |(k, _)| k.clone());
         let new = Doc { text, analysis, local, entities: Vec::new(), claims: Default::default() };
         // Typing rarely changes who an article introduces: then the registry stands as it is
@@ -115,8 +130,8 @@ impl Workspace {
         sources: impl IntoIterator<Item = (String, String, Option<(DateValue, PublishedSource)>)>,
     ) {
         let sources: Vec<_> = sources.into_iter().collect();
-        let gazetteer = &*self.gazetteer;
-        let analysed = par_map(&sources, |(_, text, published)| analyse_article(text, *published, Some(gazetteer)));
+        let gazetteer = self.entity_data();
+        let analysed = par_map(&sources, |(_, text, published)| analyse_article(text, *published, gazetteer));
         for ((path, text, _), (analysis, local)) in sources.into_iter().zip(analysed) {
             self.docs
                 .insert(path.into(), Doc { text, analysis, local, entities: Vec::new(), claims: Default::default() });
@@ -442,7 +457,7 @@ type IntroKey<'d> = (EntityKind, &'d str, &'d str, Option<&'d str>);
 
 /// `f` over `items` on every core, results in order: sources are analysed independently, so
 /// a folder of articles scales with the cores. One item, or one core, runs in place.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();

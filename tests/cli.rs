@@ -256,3 +256,52 @@ fn sample_text_output_is_reviewed() {
     let want = std::fs::read_to_string(&golden).expect("golden file");
     assert_eq!(got, want, "run with TADQIQ_BLESS=1 to regenerate, then review the diff");
 }
+
+/// `--kind` lists only what is asked for; without `entity`, entities are not looked for, and
+/// the dates, figures and durations found are exactly those of a full run.
+#[test]
+fn kind_lists_only_what_is_asked() {
+    let full = json(&tadqiq(&["extract", "--format", "json", "."], Path::new(SAMPLE)));
+    let only = |args: &[&str]| {
+        let out = tadqiq(&[&["extract", "--format", "json", "."], args].concat(), Path::new(SAMPLE));
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        json(&out)
+    };
+    let cases: [(&[&str], &[&str]); 3] = [
+        (&["--kind", "date"], &["date"]),
+        (&["--kind", "figure,entity"], &["figure", "entity"]),
+        (&["--kind", "duration", "--kind", "date"], &["duration", "date"]),
+    ];
+    for (args, kinds) in cases {
+        let got = only(args);
+        for (full_file, got_file) in full["files"].as_array().unwrap().iter().zip(got["files"].as_array().unwrap()) {
+            assert_eq!(full_file["path"], got_file["path"]);
+            assert_eq!(full_file["published"], got_file["published"], "{args:?}");
+            let want: Vec<&Value> = full_file["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|m| kinds.contains(&m["kind"].as_str().unwrap()))
+                .collect();
+            let got: Vec<&Value> = got_file["mentions"].as_array().unwrap().iter().collect();
+            assert_eq!(got, want, "{args:?} in {}", full_file["path"]);
+        }
+    }
+    let dates = only(&["--kind", "date"]);
+    assert_eq!(
+        mentions(&dates, "002_fbc81e4b622b9da9.txt").iter().filter(|m| m["text"] == "كانون الثاني 1998").count(),
+        1
+    );
+    let entities = only(&["--kind", "entity"]);
+    assert_eq!(mention(&entities, "002_fbc81e4b622b9da9.txt", "قاسم الأعرجي")["id"], "qasm-al-aarjy");
+
+    let text = tadqiq(&["extract", "--kind", "figure", "."], Path::new(SAMPLE));
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.lines().count() > 10, "{text}");
+    assert!(text.lines().all(|l| l.contains(": figure   «")), "{text}");
+
+    let bad = tadqiq(&["extract", "--kind", "month", "."], Path::new(SAMPLE));
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("'month'") && stderr.contains("date, figure, duration, entity"), "{stderr}");
+}

@@ -63,7 +63,7 @@ pub fn run(args: CheckArgs) -> u8 {
             return EXIT_UNUSABLE;
         }
     };
-    let loaded = match load(args.sources) {
+    let loaded = match load(args.sources, true) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -101,7 +101,7 @@ struct Place {
     utf16_column: usize,
     end_line: usize,
     end_utf16_column: usize,
-    range: Value,
+    range: Option<super::LspRange>,
     bytes: [usize; 2],
 }
 
@@ -114,7 +114,7 @@ fn place(loaded: &Loaded, path: &str, span: Span) -> Place {
             utf16_column: 1,
             end_line: 1,
             end_utf16_column: 1,
-            range: Value::Null,
+            range: None,
             bytes: [span.start, span.end],
         };
     };
@@ -125,7 +125,7 @@ fn place(loaded: &Loaded, path: &str, span: Span) -> Place {
         utf16_column: s.utf16 + 1,
         end_line: e.line + 1,
         end_utf16_column: e.utf16 + 1,
-        range: lsp_range(s, e),
+        range: Some(lsp_range(s, e)),
         bytes: file.bytes(span),
     }
 }

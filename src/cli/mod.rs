@@ -16,7 +16,7 @@ use crate::entities::Gazetteer;
 use crate::extract::Span;
 use crate::position::{LineIndex, Position};
 use crate::source::decode;
-use crate::workspace::Workspace;
+use crate::workspace::{Workspace, par_map};
 
 mod check;
 mod extract;
@@ -115,8 +115,23 @@ impl File {
 }
 
 /// The JSON outputs' `range`: 0-based lines and UTF-16 columns, as LSP counts them.
-fn lsp_range(start: Position, end: Position) -> Value {
-    json!({"start": {"line": start.line, "character": start.utf16}, "end": {"line": end.line, "character": end.utf16}})
+#[derive(serde::Serialize)]
+struct LspRange {
+    start: LspPosition,
+    end: LspPosition,
+}
+
+#[derive(serde::Serialize)]
+struct LspPosition {
+    line: usize,
+    character: usize,
+}
+
+fn lsp_range(start: Position, end: Position) -> LspRange {
+    LspRange {
+        start: LspPosition { line: start.line, character: start.utf16 },
+        end: LspPosition { line: end.line, character: end.utf16 },
+    }
 }
 
 /// Everything a run read: the configuration, the analysed sources, and what was skipped.
@@ -136,7 +151,9 @@ impl Loaded {
 }
 
 /// Reads and analyses the sources, or says why the run cannot be done (exit code 2).
-fn load(sources: Sources) -> Result<Loaded, u8> {
+/// Reads the sources into a workspace; `entities: false` reads dates and figures only
+/// (see [`Workspace::without_entities`]).
+fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     let paths = if sources.paths.is_empty() { vec![PathBuf::from(".")] } else { sources.paths };
     let config = load_config(sources.config.as_deref(), &paths).map_err(|message| {
         eprintln!("tadqiq: {message}");
@@ -147,22 +164,30 @@ fn load(sources: Sources) -> Result<Loaded, u8> {
     let mut read = Vec::new();
     let mut files = Vec::new();
     let mut skipped = Vec::new();
-    for (n, path) in inputs.files.iter().enumerate() {
-        progress.show("reading", n);
-        match read_source(path, &config, sources.published) {
-            Ok((text, bom, given)) => {
-                let path = path.display().to_string();
-                files.push(File { path: path.clone(), bom, lines: LineIndex::new(&text) });
-                read.push((path, text, given));
-            }
-            Err(reason) => {
-                eprintln!("tadqiq: {}: skipped: {reason}", path.display());
-                skipped.push(json!({"path": path.display().to_string(), "reason": reason}));
+    // Read and index on every core, a batch at a time so the progress bar moves.
+    const BATCH: usize = 100;
+    for (b, batch) in inputs.files.chunks(BATCH).enumerate() {
+        progress.show("reading", b * BATCH);
+        let results = par_map(batch, |path| read_source(path, &config, sources.published));
+        for (path, result) in batch.iter().zip(results) {
+            match result {
+                Ok(source) => {
+                    let path = path.display().to_string();
+                    files.push(File { path: path.clone(), bom: source.bom, lines: source.lines });
+                    read.push((path, source.text, source.given));
+                }
+                Err(reason) => {
+                    eprintln!("tadqiq: {}: skipped: {reason}", path.display());
+                    skipped.push(json!({"path": path.display().to_string(), "reason": reason}));
+                }
             }
         }
     }
     progress.show("analysing", inputs.files.len());
     let mut ws = Workspace::new(Arc::new(Gazetteer::new(&config.entities)));
+    if !entities {
+        ws = ws.without_entities();
+    }
     ws.extend(read);
     progress.done();
     for f in &files {
@@ -198,7 +223,7 @@ impl Progress {
     }
 
     fn show(&self, what: &str, done: usize) {
-        if !self.on || (!done.is_multiple_of(50) && done != self.total) {
+        if !self.on {
             return;
         }
         let width = 30;
@@ -291,8 +316,18 @@ fn io_message(e: &io::Error) -> String {
 
 type Given = Option<(DateValue, PublishedSource)>;
 
-fn read_source(path: &Path, config: &Config, flag: Option<DateValue>) -> Result<(String, usize, Given), String> {
+/// A source file as read: its text, the BOM's length, its line index, and a publication date
+/// given from outside the text.
+struct Read {
+    text: String,
+    bom: usize,
+    lines: LineIndex,
+    given: Given,
+}
+
+fn read_source(path: &Path, config: &Config, flag: Option<DateValue>) -> Result<Read, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
     let decoded = decode(bytes).map_err(|e| e.to_string())?;
-    Ok((decoded.text, decoded.bom, config.given(path, flag)))
+    let lines = LineIndex::new(&decoded.text);
+    Ok(Read { text: decoded.text, bom: decoded.bom, lines, given: config.given(path, flag) })
 }
