@@ -305,3 +305,22 @@ fn kind_lists_only_what_is_asked() {
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(stderr.contains("'month'") && stderr.contains("date, figure, duration, entity"), "{stderr}");
 }
+
+/// A range is one figure: `value` is its lower end, `upper` its upper end.
+#[test]
+fn ranges_in_json() {
+    let dir = temp_dir("ranges");
+    let text = "في عام 2014 نشرت واشنطن ما بين 3000 و5000 جندي.\n";
+    std::fs::write(dir.join("r.txt"), text).unwrap();
+    let doc = json(&tadqiq(&["extract", "--format", "json", "--kind", "figure", "r.txt"], &dir));
+    let m = mention(&doc, "r.txt", "ما بين 3000 و5000 جندي");
+    assert_eq!(m["value"], 3000);
+    assert_eq!(m["upper"], 5000);
+    assert_eq!(
+        (m["approx"].as_bool(), m["bound"].as_str(), m["unit"].as_str()),
+        (Some(true), Some("exact"), Some("جندي"))
+    );
+    let start = text.find("ما بين").unwrap();
+    assert_eq!(m["bytes"], serde_json::json!([start, start + "ما بين 3000 و5000 جندي".len()]));
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -3,8 +3,8 @@
 
 use tadqiq::analysis::{PublishedSource, analyse};
 use tadqiq::calendar::{DateValue, hijri_to_gregorian};
-use tadqiq::extract::{Mention, MentionKind, Span, extract, format_number};
-use tadqiq::lexicon::LEXICON;
+use tadqiq::extract::{Mention, MentionKind, Span, extract};
+use tadqiq::lexicon::{Bound, LEXICON};
 
 /// Every mention in `text` as `kind «text» value`, in order. The text is the mention's span, so
 /// a wrong span fails the comparison.
@@ -34,11 +34,11 @@ fn render(text: &str, m: &Mention) -> String {
             s
         }
         MentionKind::Figure(f) => {
-            let mut s = format!("figure «{t}» {}", format_number(f.value));
+            let mut s = format!("figure «{t}» {}", f.amount());
             if let Some(u) = &f.unit {
                 s += &format!(" {u}");
             }
-            if f.approx() {
+            if f.bound != Bound::Exact {
                 s += &format!(" ~{}", f.bound.as_str());
             }
             s
@@ -331,6 +331,25 @@ fn approximators_set_approx() {
     }
     assert_eq!(found("قتل 5 أشخاص على الأقل"), ["figure «5 أشخاص على الأقل» 5 أشخاص ~at-least"]);
     assert_eq!(found("وبنحو 300 جندي"), ["figure «نحو 300 جندي» 300 جندي ~about"]);
+}
+
+#[test]
+fn ranges_are_one_figure() {
+    assert_eq!(found("غادر ما بين 3000 و5000 جندي العراق"), ["figure «ما بين 3000 و5000 جندي» 3000–5000 جندي"]);
+    assert_eq!(found("سقط من 10 إلى 15 قتيلا"), ["figure «من 10 إلى 15 قتيلا» 10–15 قتيلا"]);
+    assert_eq!(found("سقط من 10 الى 15 قتيلا"), ["figure «من 10 الى 15 قتيلا» 10–15 قتيلا"]);
+    assert_eq!(found("أصيب 3-4 أشخاص"), ["figure «3-4 أشخاص» 3–4 أشخاص"]);
+    assert_eq!(found("ارتفعت الأسعار 20 – 30 %"), ["figure «20 – 30 %» 20–30 %"]);
+    assert_eq!(found("أصيب بين ثلاثة وخمسة جنود"), ["figure «بين ثلاثة وخمسة جنود» 3–5 جنود"]);
+    // A scale word on the upper end counts for both.
+    assert_eq!(found("قتل بين 3 و5 آلاف شخص"), ["figure «بين 3 و5 آلاف شخص» 3000–5000 شخص"]);
+    assert_eq!(found("قتل بين 300 و5 آلاف شخص"), ["figure «بين 300 و5 آلاف شخص» 300–5000 شخص"]);
+    // A hedge before it widens it; a conjunction before «بين» stays outside the span.
+    assert_eq!(found("ينتشر نحو 3000 إلى 5000 جندي"), ["figure «نحو 3000 إلى 5000 جندي» 3000–5000 جندي ~about"]);
+    assert_eq!(found("وبين 200 و300 مقاتل"), ["figure «بين 200 و300 مقاتل» 200–300 مقاتل"]);
+    // Years, and ends in the wrong order, are not a range of anything.
+    assert_eq!(found("بين 2003 و2011"), Vec::<String>::new());
+    assert_eq!(found("بين 5000 و3000 جندي"), ["figure «5000» 5000", "figure «3000 جندي» 3000 جندي"]);
 }
 
 #[test]

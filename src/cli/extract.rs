@@ -11,7 +11,8 @@ use serde_json::Value;
 use super::{EXIT_OK, File, LspRange, Sources, finish_output, load, lsp_range};
 use crate::calendar::DateValue;
 use crate::entities::EntityMention;
-use crate::extract::{DateMention, Mention, MentionKind, Paired, Span, format_number};
+use crate::extract::{DateMention, Mention, MentionKind, Paired, Span};
+use crate::lexicon::Bound;
 use crate::workspace::{Doc, Workspace, par_map};
 
 #[derive(Args, Debug)]
@@ -216,6 +217,9 @@ impl Serialize for ItemJson<'_> {
                 }
                 MentionKind::Figure(f) => {
                     o.serialize_entry("value", &NumberJson(f.value))?;
+                    if let Some(upper) = f.upper {
+                        o.serialize_entry("upper", &NumberJson(upper))?;
+                    }
                     o.serialize_entry("approx", &f.approx())?;
                     o.serialize_entry("bound", f.bound.as_str())?;
                     o.serialize_entry("unit", &f.unit)?;
@@ -334,11 +338,11 @@ fn write_text(mut out: impl Write, articles: &[Article]) -> io::Result<()> {
                 Item::Claim(m) => match &m.kind {
                     MentionKind::Date(d) => write_date(&mut out, a, d)?,
                     MentionKind::Figure(f) => {
-                        write!(out, "{}", format_number(f.value))?;
+                        write!(out, "{}", f.amount())?;
                         if let Some(u) = &f.unit {
                             write!(out, " {u}")?;
                         }
-                        if f.approx() {
+                        if f.bound != Bound::Exact {
                             write!(out, " ({})", f.bound.as_str())?;
                         }
                     }

@@ -90,15 +90,26 @@ pub enum Relative {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
+    /// The figure; for a range, its lower end.
     pub value: f64,
     /// The counted noun as written («جندي»، «قتيلا»), or «%».
     pub unit: Option<String>,
     pub bound: Bound,
+    /// A range's upper end: «بين 3000 و5000 جندي» is 3000 up to 5000.
+    pub upper: Option<f64>,
 }
 
 impl Figure {
     pub fn approx(&self) -> bool {
-        self.bound != Bound::Exact
+        self.bound != Bound::Exact || self.upper.is_some()
+    }
+
+    /// The figure as a person reads it: «3000», a range «3000–5000».
+    pub fn amount(&self) -> String {
+        match self.upper {
+            Some(upper) => format!("{}–{}", format_number(self.value), format_number(upper)),
+            None => format_number(self.value),
+        }
     }
 }
 

@@ -1,9 +1,12 @@
 //! Figures and durations: a number (or a dual noun) and what it counts.
 //!
 //! ```text
-//! quantity := [approximator] (number [unit-of-time | "%" | counted-noun] [approximator-after]
+//! quantity := [approximator] (range
+//!                            | number [unit-of-time | "%" | counted-noun] [approximator-after]
 //!                            | dual-noun | dual-or-vague-unit-of-time)
 //!           | noun ("واحد" | "اثنان" …)
+//! range    := [("ما" | "فيما")] "بين" number "و"number ("%" | counted-noun)
+//!           | ["من"] number ("إلى" | "حتى" | dash) number ("%" | counted-noun)
 //! ```
 
 use super::number::Number;
@@ -31,10 +34,95 @@ impl Grammar<'_, '_> {
             dropped = Some(h.dropped);
             j = h.end;
         }
+        if let Some(found) = self.range(i, j, bound, dropped) {
+            return Some(found);
+        }
         if let Some(found) = self.counted(i, j, bound, dropped) {
             return Some(found);
         }
         if j == i { self.postposed_count(i) } else { None }
+    }
+
+    /// A range of figures with one counted noun: «بين 3000 و5000 جندي»، «من 10 إلى 15 قتيلا»،
+    /// «20-30 %». Both ends must count something: «بين 2003 و2011» is two years. A scale word
+    /// on the upper end alone applies to both: «بين 3 و5 آلاف» is 3000 to 5000.
+    fn range(&self, i: usize, j: usize, bound: Bound, dropped: Option<usize>) -> Option<(usize, Mention)> {
+        let t = self.t;
+        let word = |k: usize, forms: &[&str]| t.is_word(k) && self.continues(k) && forms.contains(&t.folded(k));
+        let (between, from) = (["بين", "وبين"], ["من", "ومن"]);
+        let mut k = j;
+        let mut opener_dropped = 0;
+        if word(k, &["ما", "فيما", "وما"]) && word(k + 1, &between) {
+            k += 1;
+        }
+        let opener = if word(k, &between) {
+            Some(true)
+        } else if word(k, &from) {
+            Some(false)
+        } else {
+            None
+        };
+        if opener.is_some() {
+            opener_dropped = usize::from(t.folded(j).starts_with('و'));
+            k += 1;
+        }
+        if !self.continues(k) {
+            return None;
+        }
+        let low = self.number(k)?;
+        if low.vague || low.dropped > 0 || (low.written_in_digits && !self.digits_count_something(k, &low)) {
+            return None;
+        }
+        let mut m = low.end;
+        if !self.continues(m) {
+            return None;
+        }
+        // The connector: «و» after «بين»; «إلى»، «حتى» or a dash otherwise.
+        let high_at = match opener {
+            Some(true) if word(m, &["و"]) => m + 1,
+            Some(true) => m, // «وخمسة»: the conjunction is a clitic of the number word
+            _ if word(m, &["الي", "حتي"]) => m + 1,
+            _ if DASHES.iter().any(|&c| t.is_punct(m, c)) => m + 1,
+            _ => return None,
+        };
+        m = high_at;
+        if !self.continues(m) {
+            return None;
+        }
+        let high = self.number(m)?;
+        let conjunction_clitic = high.dropped == 1 && t.folded(m).starts_with('و');
+        if high.vague || (high_at == low.end && !(opener == Some(true) && conjunction_clitic)) {
+            return None;
+        }
+        if high_at != low.end && high.dropped > 0 {
+            return None;
+        }
+        // After a dash, the upper end is read on its own: «20-30» is not a digit group.
+        if high.written_in_digits && !self.digits_end_here(&high) {
+            return None;
+        }
+        // «بين 3 و5 سنوات» is a span of time, not a figure.
+        if self.ix.is(t, high.end, |l| matches!(l, Lex::Duration { .. } | Lex::Period { .. })) {
+            return None;
+        }
+        let (unit, end) = self.unit_at(high.end)?;
+        if high.needs_definite_noun && !(t.folded(high.end) == "من" || t.folded(high.end).starts_with("ال")) {
+            return None;
+        }
+        let mut value = low.value;
+        if !high.plain_digits && high.value >= 1000.0 {
+            let scale = 1000f64.powi((high.value.log10() / 3.0).floor() as i32);
+            if value < scale && value * scale <= high.value {
+                value *= scale;
+            }
+        }
+        if value >= high.value {
+            return None;
+        }
+        let dropped = dropped.unwrap_or(if opener.is_some() { opener_dropped } else { 0 });
+        let span = self.span(i, dropped, end - 1);
+        let figure = Figure { value, unit: Some(unit), bound, upper: Some(high.value) };
+        Some((end, Mention { span, kind: MentionKind::Figure(figure) }))
     }
 
     fn counted(&self, i: usize, j: usize, bound: Bound, dropped: Option<usize>) -> Option<(usize, Mention)> {
@@ -51,7 +139,7 @@ impl Grammar<'_, '_> {
             let unit_start = t.tokens[j].start + crate::text::offset_after_letters(t.original(j), h.dropped);
             let unit = t.text[unit_start..t.tokens[j].end].to_string();
             let span = self.span(i, dropped.unwrap_or(h.dropped), h.end - 1);
-            let figure = Figure { value: 2.0, unit: Some(unit), bound };
+            let figure = Figure { value: 2.0, unit: Some(unit), bound, upper: None };
             return Some((self.skip_dual_adjectives(h.end, j), Mention { span, kind: MentionKind::Figure(figure) }));
         }
         // «عقدين»، «ساعتين»; «بعد عقود» (at least two decades).
@@ -113,7 +201,7 @@ impl Grammar<'_, '_> {
         }
         let (end, bound) = self.approx_after(end, bound);
         let span = self.span(i, dropped, end - 1);
-        Some((end, Mention { span, kind: MentionKind::Figure(Figure { value: n.value, unit, bound }) }))
+        Some((end, Mention { span, kind: MentionKind::Figure(Figure { value: n.value, unit, bound, upper: None }) }))
     }
 
     /// «3000 جندي تقريبا»، «5 قتلى على الأقل».
@@ -172,7 +260,6 @@ impl Grammar<'_, '_> {
     /// «القرار 2254»), order it («الـ15»), or tell the time («10:30»، «الساعة 5»).
     fn digits_count_something(&self, j: usize, n: &Number) -> bool {
         let t = self.t;
-        let touching_kind = |a: usize, kind: TokenKind| t.touching(a) && t.kind(a + 1) == Some(kind);
         if j > 0 && !t.breaks_before(j) {
             let p = j - 1;
             let prev_is = |c: &[char]| c.iter().any(|&c| t.is_punct(p, c));
@@ -192,6 +279,13 @@ impl Grammar<'_, '_> {
                 return false;
             }
         }
+        self.digits_end_here(n)
+    }
+
+    /// Whether a digit number stops where it was read: not «10:30», «3/4», «5G», «الساعة 5».
+    fn digits_end_here(&self, n: &Number) -> bool {
+        let t = self.t;
+        let touching_kind = |a: usize, kind: TokenKind| t.touching(a) && t.kind(a + 1) == Some(kind);
         let e = n.end;
         if touching_kind(e - 1, TokenKind::Latin) {
             return false;
@@ -241,7 +335,12 @@ impl Grammar<'_, '_> {
                 unit: h.value.0,
                 bound: Bound::Exact,
             }),
-            _ => MentionKind::Figure(Figure { value, unit: Some(t.original(i).to_string()), bound: Bound::Exact }),
+            _ => MentionKind::Figure(Figure {
+                value,
+                unit: Some(t.original(i).to_string()),
+                bound: Bound::Exact,
+                upper: None,
+            }),
         };
         Some((k + 1, Mention { span, kind }))
     }

@@ -4,7 +4,7 @@ use super::claims::{Kind, claims, conflicts};
 use super::part_exceeds_whole::interval;
 use super::{Finding, Rule, Scope, Severity};
 use crate::entities::skeleton;
-use crate::extract::{Figure, MentionKind, Span, format_number};
+use crate::extract::{Figure, MentionKind, Span};
 use crate::lexicon::Bound;
 use crate::text::fold;
 use crate::workspace::{Doc, Workspace};
@@ -20,7 +20,8 @@ Compares the figures the sources give for the same quantity: the same counted no
 («جندي»، «قتيلا»), the same year it is about (a year in its sentence, or in the sentence
 before it in the paragraph), and a shared event word («نشر»، «قتل») or named entity other
 than a country. Hedges widen a figure: «نحو 3000» is 2700–3300, «أكثر من 3000» anything
-above. A figure is flagged when at least as many other sources disagree with it as agree.
+above; a range («بين 2000 و4000») agrees with anything inside it. A figure is flagged when at
+least as many other sources disagree with it as agree.
 
 Example:
     a.txt: في عام 2014 نشرت واشنطن 3000 جندي لمحاربة داعش
@@ -66,7 +67,7 @@ pub(crate) fn agree(a: &Option<Figure>, b: &Option<Figure>) -> bool {
 
 pub(crate) fn show(f: &Option<Figure>) -> String {
     f.as_ref().map_or(String::new(), |f| {
-        let n = format_number(f.value);
+        let n = f.amount();
         match f.bound {
             Bound::Exact => n,
             Bound::About => format!("about {n}"),
@@ -129,6 +130,19 @@ mod tests {
         let x = "في عام 2014 نشرت واشنطن 2500 أميركي ضد داعش.";
         let y = "في عام 2014 نشرت واشنطن 2500 أمريكي ضد داعش.";
         assert!(run(&RULE, &[("x.txt", x, None), ("y.txt", y, None)]).is_empty());
+    }
+
+    #[test]
+    fn a_range_agrees_with_what_it_contains() {
+        let range = "في عام 2014 نشرت واشنطن ما بين 2000 و4000 جندي لمحاربة داعش.";
+        assert!(run(&RULE, &[("a.txt", A, None), ("b.txt", B, None), ("r.txt", range, None)]).is_empty());
+        let above = "في عام 2014 نشرت واشنطن من 4000 إلى 6000 جندي لمحاربة داعش.";
+        assert_eq!(
+            run(&RULE, &[("a.txt", A, None), ("b.txt", B, None), ("r.txt", above, None)]),
+            [
+                "r.txt «من 4000 إلى 6000 جندي» (4000–6000) disagrees with 2 other sources: 3000 in a.txt; about 3000 in b.txt."
+            ]
+        );
     }
 
     #[test]

@@ -93,16 +93,17 @@ fn opens_parts(between: &str) -> bool {
     })
 }
 
-/// The least and most a figure allows: «نحو 3000» is 2700–3300, «أكثر من 3000» above 3000.
+/// The least and most a figure allows: «نحو 3000» is 2700–3300, «أكثر من 3000» above 3000,
+/// «بين 3000 و5000» 3000–5000.
 pub(crate) fn interval(f: &Figure) -> (f64, f64) {
-    let v = f.value;
+    let (low, high) = (f.value, f.upper.unwrap_or(f.value));
     match f.bound {
-        Bound::Exact => (v, v),
-        Bound::About => (v * 0.9, v * 1.1),
-        Bound::Above => (v, f64::INFINITY),
-        Bound::AtLeast => (v, f64::INFINITY),
-        Bound::Below => (0.0, v),
-        Bound::AtMost => (0.0, v),
+        Bound::Exact => (low, high),
+        Bound::About => (low * 0.9, high * 1.1),
+        Bound::Above => (low, f64::INFINITY),
+        Bound::AtLeast => (low, f64::INFINITY),
+        Bound::Below => (0.0, high),
+        Bound::AtMost => (0.0, high),
     }
 }
 

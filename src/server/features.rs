@@ -10,7 +10,7 @@ use super::convert;
 use super::{State, key_of, uri_of};
 use crate::calendar::{gregorian_to_hijri, weekday};
 use crate::entities::{EntityMention, Origin};
-use crate::extract::{Mention, MentionKind, Span, format_number};
+use crate::extract::{Mention, MentionKind, Span};
 use crate::position::LineIndex;
 use crate::rules::counterparts;
 
@@ -155,11 +155,11 @@ fn claim_hover(st: &State, key: &str, k: usize, m: &Mention) -> String {
             None => "**Relative date**: no publication date to count from.".to_string(),
         },
         MentionKind::Figure(f) => {
-            let mut s = format!("**{}**", format_number(f.value));
+            let mut s = format!("**{}**", f.amount());
             if let Some(u) = &f.unit {
                 s.push_str(&format!(" {u}"));
             }
-            if f.approx() {
+            if f.bound != crate::lexicon::Bound::Exact {
                 s.push_str(&format!(" ({})", f.bound.as_str()));
             }
             s
