@@ -50,6 +50,8 @@ impl Grammar<'_, '_> {
         let t = self.t;
         let word = |k: usize, forms: &[&str]| t.is_word(k) && self.continues(k) && forms.contains(&t.folded(k));
         let (between, from) = (["بين", "وبين"], ["من", "ومن"]);
+        // «إلى»، «حتى» or a dash: what joins the ends of a range not opened by «بين».
+        let to = |m: usize| word(m, &["الي", "حتي"]) || DASHES.iter().any(|&c| t.is_punct(m, c));
         let mut k = j;
         let mut opener_dropped = 0;
         if word(k, &["ما", "فيما", "وما"]) && word(k + 1, &between) {
@@ -65,8 +67,13 @@ impl Grammar<'_, '_> {
         if opener.is_some() {
             opener_dropped = usize::from(t.folded(j).starts_with('و'));
             k += 1;
+        } else if !t.is_digits(k) || !(k + 1..k + 4).any(to) {
+            // Without «بين» or «من», only digits open a range («3-4»، «20 إلى 30»), and only
+            // with a connector just after them: numbers are read once more, by `counted`.
+            return None;
         }
-        if !self.continues(k) {
+        // A number is digits or words the lexicon knows: ask no more of «من جهة».
+        if !self.continues(k) || !(t.is_digits(k) || self.ix.knows(k)) {
             return None;
         }
         let low = self.number(k)?;
@@ -81,8 +88,7 @@ impl Grammar<'_, '_> {
         let high_at = match opener {
             Some(true) if word(m, &["و"]) => m + 1,
             Some(true) => m, // «وخمسة»: the conjunction is a clitic of the number word
-            _ if word(m, &["الي", "حتي"]) => m + 1,
-            _ if DASHES.iter().any(|&c| t.is_punct(m, c)) => m + 1,
+            _ if to(m) => m + 1,
             _ => return None,
         };
         m = high_at;
