@@ -347,6 +347,11 @@ fn ranges_are_one_figure() {
     // A hedge before it widens it; a conjunction before «بين» stays outside the span.
     assert_eq!(found("ينتشر نحو 3000 إلى 5000 جندي"), ["figure «نحو 3000 إلى 5000 جندي» 3000–5000 جندي ~about"]);
     assert_eq!(found("وبين 200 و300 مقاتل"), ["figure «بين 200 و300 مقاتل» 200–300 مقاتل"]);
+    assert_eq!(found("قتل بين 3 و5 آلاف شخص على الأقل"), ["figure «بين 3 و5 آلاف شخص على الأقل» 3000–5000 شخص ~at-least"]);
+    // A range may open a line, but not run across one.
+    assert_eq!(found("قالت\nبين 3000 و5000 جندي"), ["figure «بين 3000 و5000 جندي» 3000–5000 جندي"]);
+    assert_eq!(found("قالت\n3-4 أشخاص"), ["figure «3-4 أشخاص» 3–4 أشخاص"]);
+    assert_eq!(found("من 10\nإلى 15 قتيلا"), ["figure «10» 10", "figure «15 قتيلا» 15 قتيلا"]);
     // Years, and ends in the wrong order, are not a range of anything.
     assert_eq!(found("بين 2003 و2011"), Vec::<String>::new());
     assert_eq!(found("بين 5000 و3000 جندي"), ["figure «5000» 5000", "figure «3000 جندي» 3000 جندي"]);

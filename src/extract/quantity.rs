@@ -48,12 +48,13 @@ impl Grammar<'_, '_> {
     /// on the upper end alone applies to both: «بين 3 و5 آلاف» is 3000 to 5000.
     fn range(&self, i: usize, j: usize, bound: Bound, dropped: Option<usize>) -> Option<(usize, Mention)> {
         let t = self.t;
-        let word = |k: usize, forms: &[&str]| t.is_word(k) && self.continues(k) && forms.contains(&t.folded(k));
+        // Token `k` is one of `forms`, on the line of the range's first token `j`.
+        let word =
+            |k: usize, forms: &[&str]| t.is_word(k) && (k == j || self.continues(k)) && forms.contains(&t.folded(k));
         let (between, from) = (["بين", "وبين"], ["من", "ومن"]);
         // «إلى»، «حتى» or a dash: what joins the ends of a range not opened by «بين».
-        let to = |m: usize| word(m, &["الي", "حتي"]) || DASHES.iter().any(|&c| t.is_punct(m, c));
+        let to = |m: usize| word(m, &["الي", "حتي"]) || (self.continues(m) && DASHES.iter().any(|&c| t.is_punct(m, c)));
         let mut k = j;
-        let mut opener_dropped = 0;
         if word(k, &["ما", "فيما", "وما"]) && word(k + 1, &between) {
             k += 1;
         }
@@ -65,7 +66,6 @@ impl Grammar<'_, '_> {
             None
         };
         if opener.is_some() {
-            opener_dropped = usize::from(t.folded(j).starts_with('و'));
             k += 1;
         } else if !t.is_digits(k) || !(k + 1..k + 4).any(to) {
             // Without «بين» or «من», only digits open a range («3-4»، «20 إلى 30»), and only
@@ -73,7 +73,7 @@ impl Grammar<'_, '_> {
             return None;
         }
         // A number is digits or words the lexicon knows: ask no more of «من جهة».
-        if !self.continues(k) || !(t.is_digits(k) || self.ix.knows(k)) {
+        if (k > j && !self.continues(k)) || !(t.is_digits(k) || self.ix.knows(k)) {
             return None;
         }
         let low = self.number(k)?;
@@ -125,7 +125,9 @@ impl Grammar<'_, '_> {
         if value >= high.value {
             return None;
         }
-        let dropped = dropped.unwrap_or(if opener.is_some() { opener_dropped } else { 0 });
+        let (end, bound) = self.approx_after(end, bound);
+        // A conjunction on the opener («وبين») stays outside the span.
+        let dropped = dropped.unwrap_or(usize::from(opener.is_some() && t.folded(j).starts_with('و')));
         let span = self.span(i, dropped, end - 1);
         let figure = Figure { value, unit: Some(unit), bound, upper: Some(high.value) };
         Some((end, Mention { span, kind: MentionKind::Figure(figure) }))
