@@ -151,8 +151,7 @@ impl Loaded {
 }
 
 /// Reads and analyses the sources, or says why the run cannot be done (exit code 2).
-/// Reads the sources into a workspace; `entities: false` reads dates and figures only
-/// (see [`Workspace::without_entities`]).
+/// `entities: false` reads dates, figures and durations only ([`Workspace::without_entities`]).
 fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     let paths = if sources.paths.is_empty() { vec![PathBuf::from(".")] } else { sources.paths };
     let config = load_config(sources.config.as_deref(), &paths).map_err(|message| {
