@@ -79,8 +79,8 @@ fn main() {
     measure("extract + resolve (one core)", "mentions", &docs, bytes, runs, |d| analyse(d, None).mentions.len());
     let gazetteer = Arc::new(Gazetteer::new(&[]));
     measure("+ entities in the article", "mentions", &docs, bytes, runs, |d| {
-        let (a, local) = analyse_article(d, None, Some(&gazetteer));
-        a.mentions.len() + local.mentions.len() + local.introductions.len()
+        let a = analyse_article(d, None, Some(&gazetteer));
+        a.analysis.mentions.len() + a.local.mentions.len() + a.local.introductions.len()
     });
     let mut rates = Vec::new();
     let mut found = 0;

@@ -40,16 +40,25 @@ pub struct Analysis {
 /// Analyses one article's dates, figures and durations. `given` is the publication date from
 /// outside the text (config or flag), used when the article's front matter has none.
 pub fn analyse(text: &str, given: Option<(DateValue, PublishedSource)>) -> Analysis {
-    analyse_article(text, given, None).0
+    analyse_article(text, given, None).analysis
+}
+
+/// An article analysed, with the tokens of its body (the text after any front matter, from
+/// byte `body_start`) for a caller that goes on to match names in them.
+pub struct Analysed<'t> {
+    pub analysis: Analysis,
+    pub local: LocalEntities,
+    pub body: Tokens<'t>,
+    pub body_start: usize,
 }
 
 /// As [`analyse`], and the article's own entities when a gazetteer is given: the text is cut
 /// into tokens and looked up in the language data once for both.
-pub fn analyse_article(
-    text: &str,
+pub fn analyse_article<'t>(
+    text: &'t str,
     given: Option<(DateValue, PublishedSource)>,
     gazetteer: Option<&Gazetteer>,
-) -> (Analysis, LocalEntities) {
+) -> Analysed<'t> {
     let fm = front_matter(text);
     let body_start = fm.as_ref().map_or(0, |f| f.body_start);
     let toks = Tokens::new(&text[body_start..]);
@@ -88,5 +97,5 @@ pub fn analyse_article(
         .or_else(|| infer_published(&mentions).map(|p| (p, PublishedSource::Inferred)));
     resolve(&mut mentions, published.map(|p| p.0));
     let analysis = Analysis { mentions, published, unreadable_published: fm.and_then(|f| f.unreadable_published) };
-    (analysis, local)
+    Analysed { analysis, local, body: toks, body_start }
 }

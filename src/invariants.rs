@@ -31,7 +31,7 @@ pub fn extraction(text: &str) {
 
 /// Any bytes as an article file: decoded (or refused with a reason), then [`extraction`].
 pub fn article_bytes(bytes: &[u8]) {
-    if let Ok(decoded) = decode(bytes.to_vec()) {
+    if let Ok(decoded) = decode(bytes) {
         extraction(&decoded.text);
     }
 }

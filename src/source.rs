@@ -1,9 +1,11 @@
 //! From the bytes of an article file to text the core can read, and the article's own metadata.
 //!
-//! Nothing here touches the disk: callers read the bytes and pass them in, so the same rules
-//! serve the CLI and the language server.
+//! Only [`read`] touches the disk, for the CLI and the language server alike; everything else
+//! takes bytes or text.
 
 use std::fmt;
+use std::io;
+use std::path::Path;
 
 use crate::calendar::DateValue;
 
@@ -40,7 +42,22 @@ pub struct Decoded {
     pub bom: usize,
 }
 
-pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+/// An article file as text, or why it cannot be read as one, in words for the user.
+pub fn read(path: &Path) -> Result<Decoded, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+    decode(&bytes).map_err(|e| e.to_string())
+}
+
+/// An IO error in words for the user.
+pub fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(DecodeError::Utf16);
     }
@@ -117,23 +134,23 @@ mod tests {
 
     #[test]
     fn bom_is_counted_not_kept() {
-        let d = decode("\u{feff}يناير".as_bytes().to_vec()).unwrap();
+        let d = decode("\u{feff}يناير".as_bytes()).unwrap();
         assert_eq!(d.bom, 3);
         assert_eq!(d.text, "يناير");
     }
 
     #[test]
     fn bad_bytes_are_named() {
-        assert_eq!(decode(vec![b'a', 0, b'b']).unwrap_err(), DecodeError::Binary);
-        assert_eq!(decode(vec![0xFF, 0xFE, b'a', 0]).unwrap_err(), DecodeError::Utf16);
+        assert_eq!(decode(&[b'a', 0, b'b']).unwrap_err(), DecodeError::Binary);
+        assert_eq!(decode(&[0xFF, 0xFE, b'a', 0]).unwrap_err(), DecodeError::Utf16);
         let mut bytes = "ينا".as_bytes().to_vec();
         bytes.push(0xC3);
-        assert_eq!(decode(bytes).unwrap_err(), DecodeError::NotUtf8 { offset: 6 });
+        assert_eq!(decode(&bytes).unwrap_err(), DecodeError::NotUtf8 { offset: 6 });
         assert_eq!(DecodeError::NotUtf8 { offset: 6 }.to_string(), "not UTF-8 text (invalid byte at offset 6)");
         // The offset is into the file: a BOM before the text counts.
         let mut bytes = "\u{feff}ينا".as_bytes().to_vec();
         bytes.extend([0xED, 0xA0, 0x80]); // a UTF-16 surrogate written as UTF-8
-        assert_eq!(decode(bytes).unwrap_err(), DecodeError::NotUtf8 { offset: 9 });
+        assert_eq!(decode(&bytes).unwrap_err(), DecodeError::NotUtf8 { offset: 9 });
     }
 
     #[test]

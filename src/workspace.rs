@@ -106,19 +106,15 @@ impl Workspace {
         text: String,
         published: Option<(DateValue, PublishedSource)>,
     ) -> Vec<Arc<str>> {
-        let (analysis, local) = analyse_article(&text, published, self.entity_data());
+        let a = analyse_article(&text, published, self.entity_data());
         let key: Arc<str> = self.docs.get_key_value(path).map_or_else(|| path.into(), |(k, _)| k.clone());
-        let new = Doc { text, analysis, local, entities: Vec::new(), claims: Default::default() };
         // Typing rarely changes who an article introduces: then the registry stands as it is
-        // and only this source is re-matched against it.
-        let same_names = self.docs.get(path).is_some_and(|old| registry_input(old) == registry_input(&new));
-        self.docs.insert(key.clone(), new);
+        // and only this source is matched against it, in the tokens the analysis cut.
+        let same_names = self.docs.get(path).is_some_and(|old| registry_input(&old.local) == registry_input(&a.local));
+        let entities = if same_names { self.match_in(&key, &a.local, a.body_start, || a.body) } else { Vec::new() };
+        let (analysis, local) = (a.analysis, a.local);
+        self.docs.insert(key.clone(), Doc { text, analysis, local, entities, claims: Default::default() });
         if same_names {
-            let entities = self.match_registry(&key);
-            if let Some(doc) = self.docs.get_mut(&key) {
-                doc.entities = entities;
-                doc.claims = Default::default();
-            }
             return vec![key];
         }
         self.refresh(Some(key))
@@ -131,7 +127,12 @@ impl Workspace {
     ) {
         let sources: Vec<_> = sources.into_iter().collect();
         let gazetteer = self.entity_data();
-        let analysed = par_map(&sources, |(_, text, published)| analyse_article(text, *published, gazetteer));
+        // Each source's tokens are dropped as soon as it is analysed: holding them all until
+        // the registry is built would cost ~3× the text.
+        let analysed = par_map(&sources, |(_, text, published)| {
+            let a = analyse_article(text, *published, gazetteer);
+            (a.analysis, a.local)
+        });
         for ((path, text, _), (analysis, local)) in sources.into_iter().zip(analysed) {
             self.docs
                 .insert(path.into(), Doc { text, analysis, local, entities: Vec::new(), claims: Default::default() });
@@ -331,8 +332,22 @@ impl Workspace {
     /// and every registry name wherever it stands.
     fn match_registry(&self, path: &str) -> Vec<EntityMention> {
         let Some(doc) = self.docs.get(path) else { return Vec::new() };
-        let mut mentions = doc.local.mentions.clone();
-        for (k, intro) in doc.local.introductions.iter().enumerate() {
+        // Front matter is metadata, not article text.
+        let offset = front_matter_end(&doc.text);
+        self.match_in(path, &doc.local, offset, || Tokens::new(&doc.text[offset..]))
+    }
+
+    /// [`Workspace::match_registry`] for a source's own entities and the tokens of its body
+    /// (from byte `offset`), cut only if the registry has names to look for.
+    fn match_in<'t>(
+        &self,
+        path: &str,
+        local: &LocalEntities,
+        offset: usize,
+        body: impl FnOnce() -> Tokens<'t>,
+    ) -> Vec<EntityMention> {
+        let mut mentions = local.mentions.clone();
+        for (k, intro) in local.introductions.iter().enumerate() {
             if let Some(id) = self.registry.intro_ids.get(&(Arc::from(path), k)) {
                 let span = intro.name;
                 if !mentions.iter().any(|m| overlaps(m.span, span)) {
@@ -342,10 +357,7 @@ impl Workspace {
             }
         }
         if !self.registry.names.is_empty() {
-            // Front matter is metadata, not article text.
-            let offset = front_matter_end(&doc.text);
-            let text = &doc.text[offset..];
-            let toks = Tokens::new(text);
+            let toks = body();
             let ix = self.registry.names.index(&toks);
             let mut whole = Vec::new();
             let mut short = Vec::new();
@@ -471,14 +483,13 @@ pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync)
 }
 
 /// What a source contributes to the registry: its introductions and its institutions.
-fn registry_input(doc: &Doc) -> (Vec<IntroKey<'_>>, Vec<&str>) {
-    let intros = doc
-        .local
+fn registry_input(local: &LocalEntities) -> (Vec<IntroKey<'_>>, Vec<&str>) {
+    let intros = local
         .introductions
         .iter()
         .map(|i| (i.kind, i.bare.as_str(), i.name_text.as_str(), i.alias.as_deref()))
         .collect();
-    let institutions = doc.local.mentions.iter().filter(|m| m.how == How::Institution).map(|m| &*m.id).collect();
+    let institutions = local.mentions.iter().filter(|m| m.how == How::Institution).map(|m| &*m.id).collect();
     (intros, institutions)
 }
 

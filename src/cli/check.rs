@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, Loaded, Sources, finish_output, load, lsp_range};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, Loaded, Sources, finish_output, load};
 use crate::extract::Span;
 use crate::rules::{Finding, RULES, Severity, check};
 
@@ -101,7 +101,7 @@ struct Place {
     utf16_column: usize,
     end_line: usize,
     end_utf16_column: usize,
-    range: Option<super::LspRange>,
+    range: Option<tower_lsp_server::ls_types::Range>,
     bytes: [usize; 2],
 }
 
@@ -125,7 +125,7 @@ fn place(loaded: &Loaded, path: &str, span: Span) -> Place {
         utf16_column: s.utf16 + 1,
         end_line: e.line + 1,
         end_utf16_column: e.utf16 + 1,
-        range: Some(lsp_range(s, e)),
+        range: Some(file.range(text, span)),
         bytes: file.bytes(span),
     }
 }

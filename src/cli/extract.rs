@@ -7,8 +7,9 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
+use tower_lsp_server::ls_types::Range;
 
-use super::{EXIT_OK, File, LspRange, Sources, finish_output, load, lsp_range};
+use super::{EXIT_OK, File, Sources, finish_output, load};
 use crate::calendar::DateValue;
 use crate::entities::EntityMention;
 use crate::extract::{DateMention, Mention, MentionKind, Paired, Span};
@@ -133,9 +134,8 @@ impl Article<'_> {
         items
     }
 
-    fn range(&self, span: Span) -> LspRange {
-        let text = self.text();
-        lsp_range(self.file.lines.position(text, span.start), self.file.lines.position(text, span.end))
+    fn range(&self, span: Span) -> Range {
+        self.file.range(self.text(), span)
     }
 
     fn bytes(&self, span: Span) -> [usize; 2] {

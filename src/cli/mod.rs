@@ -8,14 +8,16 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Value, json};
+use tower_lsp_server::ls_types::Range;
 
 use crate::analysis::PublishedSource;
 use crate::calendar::DateValue;
 use crate::config::{self, Config};
 use crate::entities::Gazetteer;
 use crate::extract::Span;
-use crate::position::{LineIndex, Position};
-use crate::source::decode;
+use crate::position::LineIndex;
+use crate::server::convert::Encoding;
+use crate::source::{self, io_message};
 use crate::workspace::{Workspace, par_map};
 
 mod check;
@@ -112,25 +114,11 @@ impl File {
     fn bytes(&self, span: Span) -> [usize; 2] {
         [span.start + self.bom, span.end + self.bom]
     }
-}
 
-/// The JSON outputs' `range`: 0-based lines and UTF-16 columns, as LSP counts them.
-#[derive(serde::Serialize)]
-struct LspRange {
-    start: LspPosition,
-    end: LspPosition,
-}
-
-#[derive(serde::Serialize)]
-struct LspPosition {
-    line: usize,
-    character: usize,
-}
-
-fn lsp_range(start: Position, end: Position) -> LspRange {
-    LspRange {
-        start: LspPosition { line: start.line, character: start.utf16 },
-        end: LspPosition { line: end.line, character: end.utf16 },
+    /// The JSON outputs' `range`: the span in the file's `text`, in lines and UTF-16 columns
+    /// as LSP counts them (the server's conversion for a closed source).
+    fn range(&self, text: &str, span: Span) -> Range {
+        crate::server::convert::range_in(text, &self.lines, Encoding::Utf16, span)
     }
 }
 
@@ -305,14 +293,6 @@ fn collect(paths: &[PathBuf], config: &Config) -> Inputs {
     Inputs { files, fatal }
 }
 
-fn io_message(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or folder".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
-
 type Given = Option<(DateValue, PublishedSource)>;
 
 /// A source file as read: its text, the BOM's length, its line index, and a publication date
@@ -325,8 +305,7 @@ struct Read {
 }
 
 fn read_source(path: &Path, config: &Config, flag: Option<DateValue>) -> Result<Read, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
-    let decoded = decode(bytes).map_err(|e| e.to_string())?;
+    let decoded = source::read(path)?;
     let lines = LineIndex::new(&decoded.text);
     Ok(Read { text: decoded.text, bom: decoded.bom, lines, given: config.given(path, flag) })
 }

@@ -6,7 +6,7 @@
 //! before anything awaits (tower-lsp-server runs up to four handlers at once). Analysis runs
 //! after `debounceMs` of quiet; a newer edit to the same document makes the pending one stale.
 
-mod convert;
+pub(crate) mod convert;
 mod features;
 mod transport;
 
@@ -27,8 +27,8 @@ use crate::config::{self, Config};
 use crate::entities::Gazetteer;
 use crate::position::LineIndex;
 use crate::rules::{Finding, RuleSettings, Severity};
-use crate::source::decode;
-use crate::workspace::Workspace;
+use crate::source;
+use crate::workspace::{Workspace, par_map};
 pub use convert::Encoding;
 
 /// Serves LSP on the given streams until the client exits.
@@ -252,10 +252,14 @@ impl Backend {
         let mut files = Vec::new();
         for root in &roots {
             for entry in ignore::WalkBuilder::new(root).require_git(false).build().flatten() {
-                if entry.file_type().is_some_and(|t| t.is_file()) && self.state().is_article(entry.path()) {
+                if entry.file_type().is_some_and(|t| t.is_file()) {
                     files.push(entry.into_path());
                 }
             }
+        }
+        {
+            let st = self.state();
+            files.retain(|p| st.is_article(p));
         }
         files.sort();
         let token = ProgressToken::String("tadqiq/index".into());
@@ -264,17 +268,23 @@ impl Backend {
         } else {
             None
         };
+        // Read on every core, a batch at a time so progress moves, as `tadqiq check` does.
+        const BATCH: usize = 100;
         let total = files.len().max(1);
         let mut sources = Vec::new();
-        for (n, path) in files.iter().enumerate() {
-            let Ok(bytes) = std::fs::read(path) else { continue };
-            let Ok(decoded) = decode(bytes) else { continue };
-            let key = path.display().to_string();
-            let given = self.state().given(&key);
-            sources.push((key, decoded.text, given));
-            if let Some(r) = &reporter
-                && n % 100 == 0
+        for (b, batch) in files.chunks(BATCH).enumerate() {
+            let read = par_map(batch, |path| source::read(path).ok());
             {
+                let st = self.state();
+                for (path, decoded) in batch.iter().zip(read) {
+                    let Some(decoded) = decoded else { continue };
+                    let key = path.display().to_string();
+                    let given = st.given(&key);
+                    sources.push((key, decoded.text, given));
+                }
+            }
+            if let Some(r) = &reporter {
+                let n = ((b + 1) * BATCH).min(total);
                 r.report_with_message(format!("{n}/{total}"), (n * 90 / total) as u32).await;
             }
         }
@@ -363,7 +373,7 @@ impl Backend {
             return;
         }
         st.lines.remove(&key);
-        let text = std::fs::read(path).ok().and_then(|b| decode(b).ok()).filter(|_| st.is_article(path));
+        let text = if st.is_article(path) { source::read(path).ok() } else { None };
         match text {
             Some(d) => {
                 let given = st.given(&key);
