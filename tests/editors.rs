@@ -11,11 +11,11 @@ fn vscode_manifest_lists_every_rule_with_its_default() {
     let rules =
         manifest["contributes"]["configuration"]["properties"]["tadqiq.rules"]["properties"].as_object().unwrap();
     let mut offered: Vec<&str> = rules.keys().map(String::as_str).collect();
-    let mut known: Vec<&str> = tadqiq::rules::RULES.iter().map(|r| r.code).collect();
+    let mut known: Vec<&str> = tadqiq_core::rules::RULES.iter().map(|r| r.code).collect();
     offered.sort_unstable();
     known.sort_unstable();
     assert_eq!(offered, known);
-    for rule in tadqiq::rules::RULES {
+    for rule in tadqiq_core::rules::RULES {
         let description = rules[rule.code]["markdownDescription"].as_str().unwrap();
         let default = format!("Default `{}`.", rule.default.as_str());
         assert!(description.ends_with(&default), "{}: {description:?} should end with {default:?}", rule.code);

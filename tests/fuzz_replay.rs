@@ -1,12 +1,12 @@
-//! The fuzz targets' properties (`tadqiq::invariants`) replayed on stable over every seed and
+//! The fuzz targets' properties (`tadqiq_testkit`) replayed on stable over every seed and
 //! every input that ever crashed a target (`fuzz/regressions/`), so a fixed crash stays fixed.
 //! The sample articles seed `extract` and `rules`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tadqiq::entities::Gazetteer;
-use tadqiq::invariants;
+use tadqiq_core::entities::Gazetteer;
+use tadqiq_testkit as invariants;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 

@@ -99,7 +99,7 @@ fn article() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
 }
 
-use tadqiq::invariants::extraction as check;
+use tadqiq_testkit::extraction as check;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
@@ -111,7 +111,7 @@ proptest! {
 
     #[test]
     fn decoding_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        tadqiq::invariants::article_bytes(&bytes);
+        tadqiq_testkit::article_bytes(&bytes);
     }
 }
 

@@ -1,5 +1,5 @@
 //! Any bytes on the server's stdin: frames, headers, JSON and JSON-RPC of any shape
-//! (`tadqiq::invariants::server_input`).
+//! (`tadqiq_testkit::server_input`).
 #![no_main]
 
 use std::sync::OnceLock;
@@ -11,4 +11,4 @@ fn runtime() -> &'static tokio::runtime::Runtime {
     RUNTIME.get_or_init(|| tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap())
 }
 
-fuzz_target!(|bytes: &[u8]| runtime().block_on(tadqiq::invariants::server_input(bytes)));
+fuzz_target!(|bytes: &[u8]| runtime().block_on(tadqiq_testkit::server_input(bytes)));

@@ -9,8 +9,8 @@ use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, Loaded, Sources, finish_output, load};
-use crate::extract::Span;
-use crate::rules::{Finding, RULES, Severity, check};
+use tadqiq_core::extract::Span;
+use tadqiq_core::rules::{Finding, RULES, Severity, check};
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -101,7 +101,7 @@ struct Place {
     utf16_column: usize,
     end_line: usize,
     end_utf16_column: usize,
-    range: Option<tower_lsp_server::ls_types::Range>,
+    range: Option<super::Range>,
     bytes: [usize; 2],
 }
 

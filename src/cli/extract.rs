@@ -7,14 +7,13 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
-use tower_lsp_server::ls_types::Range;
 
-use super::{EXIT_OK, File, Sources, finish_output, load};
-use crate::calendar::DateValue;
-use crate::entities::EntityMention;
-use crate::extract::{DateMention, Mention, MentionKind, Paired, Span};
-use crate::lexicon::Bound;
-use crate::workspace::{Doc, Workspace, par_map};
+use super::{EXIT_OK, File, Range, Sources, finish_output, load};
+use tadqiq_core::calendar::DateValue;
+use tadqiq_core::entities::EntityMention;
+use tadqiq_core::extract::{DateMention, Mention, MentionKind, Paired, Span};
+use tadqiq_core::lexicon::Bound;
+use tadqiq_core::workspace::{Doc, Workspace, par_map};
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
@@ -374,7 +373,7 @@ fn write_date(out: &mut impl Write, a: &Article, d: &DateMention) -> io::Result<
             None => "relative, no publication date".to_string(),
         });
     }
-    if d.calendar == crate::lexicon::Calendar::Hijri {
+    if d.calendar == tadqiq_core::lexicon::Calendar::Hijri {
         notes.push("hijri".into());
     }
     if let Some(p) = &d.paired {

@@ -8,17 +8,15 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Value, json};
-use tower_lsp_server::ls_types::Range;
 
-use crate::analysis::PublishedSource;
-use crate::calendar::DateValue;
-use crate::config::{self, Config};
-use crate::entities::Gazetteer;
-use crate::extract::Span;
-use crate::position::LineIndex;
-use crate::server::convert::Encoding;
-use crate::source::{self, io_message};
-use crate::workspace::{Workspace, par_map};
+use tadqiq_core::analysis::PublishedSource;
+use tadqiq_core::calendar::DateValue;
+use tadqiq_core::config::{self, Config};
+use tadqiq_core::entities::Gazetteer;
+use tadqiq_core::extract::Span;
+use tadqiq_core::position::LineIndex;
+use tadqiq_core::files;
+use tadqiq_core::workspace::{Workspace, par_map};
 
 mod check;
 mod extract;
@@ -83,19 +81,19 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Explain { code } => explain(&code),
-        Command::Lsp { stdio: _ } => crate::server::main(),
+        Command::Lsp { stdio: _ } => tadqiq_lsp::main(),
     };
     ExitCode::from(code)
 }
 
 fn explain(code: &str) -> u8 {
-    match crate::rules::rule(code) {
+    match tadqiq_core::rules::rule(code) {
         Some(rule) => {
             println!("{}", rule.explain);
             EXIT_OK
         }
         None => {
-            let codes: Vec<&str> = crate::rules::RULES.iter().map(|r| r.code).collect();
+            let codes: Vec<&str> = tadqiq_core::rules::RULES.iter().map(|r| r.code).collect();
             eprintln!("tadqiq: no rule {code:?}; the rules are: {}", codes.join(", "));
             EXIT_UNUSABLE
         }
@@ -118,8 +116,25 @@ impl File {
     /// The JSON outputs' `range`: the span in the file's `text`, in lines and UTF-16 columns
     /// as LSP counts them (the server's conversion for a closed source).
     fn range(&self, text: &str, span: Span) -> Range {
-        crate::server::convert::range_in(text, &self.lines, Encoding::Utf16, span)
+        let at = |byte: usize| {
+            let p = self.lines.position(text, byte);
+            LineColumn { line: p.line, character: p.utf16 }
+        };
+        Range { start: at(span.start), end: at(span.end) }
     }
+}
+
+/// A range as LSP writes it (0-based lines, UTF-16 columns): the JSON outputs' `range`.
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+struct Range {
+    start: LineColumn,
+    end: LineColumn,
+}
+
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+struct LineColumn {
+    line: usize,
+    character: usize,
 }
 
 /// Everything a run read: the configuration, the analysed sources, and what was skipped.
@@ -151,6 +166,7 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     let mut read = Vec::new();
     let mut files = Vec::new();
     let mut skipped = Vec::new();
+    let mut named_unreadable = false;
     // Read and index on every core, a batch at a time so the progress bar moves.
     const BATCH: usize = 100;
     for (b, batch) in inputs.files.chunks(BATCH).enumerate() {
@@ -165,6 +181,7 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
                 }
                 Err(reason) => {
                     eprintln!("tadqiq: {}: skipped: {reason}", path.display());
+                    named_unreadable |= inputs.named.contains(path);
                     skipped.push(json!({"path": path.display().to_string(), "reason": reason}));
                 }
             }
@@ -182,7 +199,8 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
             eprintln!("tadqiq: {}: front matter's published date {raw:?} is not a date; ignored", f.path);
         }
     }
-    if inputs.fatal {
+    // A path the user named that does not exist or cannot be read: the run was not the one asked for.
+    if inputs.fatal || named_unreadable {
         return Err(EXIT_UNUSABLE);
     }
     if files.is_empty() {
@@ -240,6 +258,8 @@ fn finish_output(written: io::Result<()>) -> Result<(), u8> {
 /// The files a run reads, and what went wrong finding them.
 struct Inputs {
     files: Vec<PathBuf>,
+    /// The files named on the command line themselves: one that cannot be read fails the run.
+    named: std::collections::HashSet<PathBuf>,
     /// A path that was given but cannot be read: the run cannot be trusted.
     fatal: bool,
 }
@@ -260,37 +280,14 @@ fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Config, Str
 }
 
 /// Files named on the command line are read whatever their extension; folders are walked for
-/// article files, respecting .gitignore (even outside a git checkout) and the config's globs.
+/// article files ([`files::articles`]: .gitignore respected, regular files only, each file once).
 fn collect(paths: &[PathBuf], config: &Config) -> Inputs {
-    let mut files = Vec::new();
-    let mut fatal = false;
-    for path in paths {
-        match std::fs::metadata(path) {
-            Err(e) => {
-                eprintln!("tadqiq: {}: {}", path.display(), io_message(&e));
-                fatal = true;
-            }
-            Ok(meta) if meta.is_dir() => {
-                let walk = ignore::WalkBuilder::new(path).require_git(false).build();
-                let mut found: Vec<PathBuf> = Vec::new();
-                for entry in walk {
-                    match entry {
-                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && config.is_article(e.path()) => {
-                            found.push(e.into_path());
-                        }
-                        Ok(_) => {}
-                        Err(e) => eprintln!("tadqiq: {e}"),
-                    }
-                }
-                found.sort();
-                files.extend(found);
-            }
-            Ok(_) => files.push(path.clone()),
-        }
+    let found = files::articles(paths, config);
+    for (path, problem) in &found.problems {
+        eprintln!("tadqiq: {}: {problem}", path.display());
     }
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(std::path::absolute(f).unwrap_or_else(|_| f.clone())));
-    Inputs { files, fatal }
+    let named = found.files.iter().filter(|f| paths.contains(f)).cloned().collect();
+    Inputs { files: found.files, named, fatal: found.missing }
 }
 
 type Given = Option<(DateValue, PublishedSource)>;
@@ -305,7 +302,7 @@ struct Read {
 }
 
 fn read_source(path: &Path, config: &Config, flag: Option<DateValue>) -> Result<Read, String> {
-    let decoded = source::read(path)?;
+    let decoded = files::read(path, config.max_file_bytes)?;
     let lines = LineIndex::new(&decoded.text);
     Ok(Read { text: decoded.text, bom: decoded.bom, lines, given: config.given(path, flag) })
 }

@@ -25,7 +25,7 @@ impl Client {
     pub fn in_process() -> Client {
         let (client, server) = tokio::io::duplex(1 << 22);
         let (server_read, server_write) = tokio::io::split(server);
-        tokio::spawn(tadqiq::server::serve(server_read, server_write));
+        tokio::spawn(tadqiq_lsp::serve(server_read, server_write));
         let (read, write) = tokio::io::split(client);
         Client::new(Box::new(read), Box::new(write))
     }

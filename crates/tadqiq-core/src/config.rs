@@ -33,6 +33,9 @@ use crate::rules::RuleSettings;
 
 pub const FILE_NAME: &str = "tadqiq.toml";
 
+/// A configuration larger than this is refused: thousands of entities fit in a few megabytes.
+const MAX_CONFIG_BYTES: u64 = 50_000_000;
+
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct Raw {
@@ -46,6 +49,7 @@ struct Raw {
     entity: Vec<RawEntity>,
     #[serde(default)]
     rules: BTreeMap<String, String>,
+    max_file_bytes: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,6 +90,8 @@ pub struct Config {
     pub rules: RuleSettings,
     /// The file itself, for go-to-definition on its entities.
     pub path: Option<PathBuf>,
+    /// Article files larger than this are not read ([`crate::files::DEFAULT_MAX_FILE_BYTES`]).
+    pub max_file_bytes: u64,
 }
 
 #[derive(Debug)]
@@ -123,12 +129,15 @@ impl Config {
             entities: Vec::new(),
             rules: RuleSettings::default(),
             path: None,
+            max_file_bytes: crate::files::DEFAULT_MAX_FILE_BYTES,
         }
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let err = |message: String| ConfigError { path: path.to_path_buf(), message };
-        let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
+        // The configuration is read as an article is: a FIFO or a device is refused, not waited on.
+        let bytes = crate::files::read_bytes(path, MAX_CONFIG_BYTES).map_err(err)?;
+        let text = String::from_utf8(bytes).map_err(|e| err(format!("not UTF-8 text ({e})")))?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut config = Config::parse(&text, root).map_err(err)?;
         config.path = Some(path.to_path_buf());
@@ -187,7 +196,12 @@ impl Config {
         for (code, level) in &raw.rules {
             rules.set(code, level).map_err(|e| format!("rules: {e}"))?;
         }
-        Ok(Config { root, include, exclude, sources, entities, rules, path: None })
+        let max_file_bytes = match raw.max_file_bytes {
+            Some(0) => return Err("max_file_bytes: must be more than 0".into()),
+            Some(n) => n,
+            None => crate::files::DEFAULT_MAX_FILE_BYTES,
+        };
+        Ok(Config { root, include, exclude, sources, entities, rules, path: None, max_file_bytes })
     }
 
     /// Whether a file found by walking a folder is an article to analyse.

@@ -6,7 +6,7 @@
 //! before anything awaits (tower-lsp-server runs up to four handlers at once). Analysis runs
 //! after `debounceMs` of quiet; a newer edit to the same document makes the pending one stale.
 
-pub(crate) mod convert;
+pub mod convert;
 mod features;
 mod transport;
 
@@ -21,14 +21,13 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
-use crate::analysis::PublishedSource;
-use crate::calendar::DateValue;
-use crate::config::{self, Config};
-use crate::entities::Gazetteer;
-use crate::position::LineIndex;
-use crate::rules::{Finding, RuleSettings, Severity};
-use crate::source;
-use crate::workspace::{Workspace, par_map};
+use tadqiq_core::analysis::PublishedSource;
+use tadqiq_core::calendar::DateValue;
+use tadqiq_core::config::{self, Config};
+use tadqiq_core::entities::Gazetteer;
+use tadqiq_core::position::LineIndex;
+use tadqiq_core::rules::{Finding, RuleSettings, Severity};
+use tadqiq_core::workspace::{Workspace, par_map};
 pub use convert::Encoding;
 
 /// Serves LSP on the given streams until the client exits.
@@ -163,7 +162,7 @@ impl State {
     }
 
     /// A span of any source as an LSP range: through the rope when the editor has it open.
-    fn range(&mut self, path: &str, span: crate::extract::Span) -> Option<Range> {
+    fn range(&mut self, path: &str, span: tadqiq_core::extract::Span) -> Option<Range> {
         let encoding = self.encoding();
         let uri = uri_of(path);
         if let Some(open) = uri.as_ref().and_then(|u| self.open.get(u)) {
@@ -273,7 +272,7 @@ impl Backend {
         let total = files.len().max(1);
         let mut sources = Vec::new();
         for (b, batch) in files.chunks(BATCH).enumerate() {
-            let read = par_map(batch, |path| source::read(path).ok());
+            let read = par_map(batch, |path| tadqiq_core::files::read(path, tadqiq_core::files::DEFAULT_MAX_FILE_BYTES).ok());
             {
                 let st = self.state();
                 for (path, decoded) in batch.iter().zip(read) {
@@ -332,7 +331,7 @@ impl Backend {
             let rules = st.rules();
             // Only open documents get diagnostics: only their findings are worked out.
             let open_keys: std::collections::HashSet<String> = st.open.keys().map(key_of).collect();
-            let findings = crate::rules::check_scope(st.ws(), &rules, crate::rules::Scope::Only(&open_keys));
+            let findings = tadqiq_core::rules::check_scope(st.ws(), &rules, tadqiq_core::rules::Scope::Only(&open_keys));
             let mut by_path: HashMap<&str, Vec<&Finding>> = HashMap::new();
             for f in &findings {
                 by_path.entry(&f.path).or_default().push(f);
@@ -373,7 +372,7 @@ impl Backend {
             return;
         }
         st.lines.remove(&key);
-        let text = if st.is_article(path) { source::read(path).ok() } else { None };
+        let text = if st.is_article(path) { tadqiq_core::files::read(path, tadqiq_core::files::DEFAULT_MAX_FILE_BYTES).ok() } else { None };
         match text {
             Some(d) => {
                 let given = st.given(&key);

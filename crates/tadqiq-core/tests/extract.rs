@@ -1,10 +1,10 @@
 //! Extraction on real Arabic news sentences: every form the grammar promises, with exact spans
 //! and values, and the things it must not take for dates or figures.
 
-use tadqiq::analysis::{PublishedSource, analyse};
-use tadqiq::calendar::{DateValue, hijri_to_gregorian};
-use tadqiq::extract::{Mention, MentionKind, Span, extract};
-use tadqiq::lexicon::{Bound, LEXICON};
+use tadqiq_core::analysis::{PublishedSource, analyse};
+use tadqiq_core::calendar::{DateValue, hijri_to_gregorian};
+use tadqiq_core::extract::{Mention, MentionKind, Span, extract};
+use tadqiq_core::lexicon::{Bound, LEXICON};
 
 /// Every mention in `text` as `kind «text» value`, in order. The text is the mention's span, so
 /// a wrong span fails the comparison.

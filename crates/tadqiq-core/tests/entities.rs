@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use tadqiq::config::Config;
-use tadqiq::entities::{EntityKind, Gazetteer, How};
-use tadqiq::workspace::Workspace;
+use tadqiq_core::config::Config;
+use tadqiq_core::entities::{EntityKind, Gazetteer, How};
+use tadqiq_core::workspace::Workspace;
 
 fn workspace(sources: &[(&str, &str)]) -> Workspace {
     workspace_with(sources, Gazetteer::new(&[]))

@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use tokio::io::AsyncWriteExt;
 
-use crate::analysis::analyse;
-use crate::entities::Gazetteer;
-use crate::rules::{RuleSettings, check};
-use crate::source::decode;
-use crate::workspace::Workspace;
+use tadqiq_core::analysis::analyse;
+use tadqiq_core::entities::Gazetteer;
+use tadqiq_core::rules::{RuleSettings, check};
+use tadqiq_core::source::decode;
+use tadqiq_core::workspace::Workspace;
 
 /// Extraction never panics and every mention is a non-empty piece of the text, on character
 /// boundaries, in text order, none overlapping the one before.
@@ -56,7 +56,7 @@ pub fn rules(text: &str, gazetteer: Arc<Gazetteer>) {
 pub async fn server_input(bytes: &[u8]) {
     let (client, server) = tokio::io::duplex(1 << 16);
     let (read, write) = tokio::io::split(server);
-    let serving = tokio::spawn(crate::server::serve(read, write));
+    let serving = tokio::spawn(tadqiq_lsp::serve(read, write));
     // The answers, drained so the server never blocks on a full pipe.
     let (mut answers, mut input) = tokio::io::split(client);
     let drain = tokio::spawn(async move { tokio::io::copy(&mut answers, &mut tokio::io::sink()).await });

@@ -10,17 +10,17 @@ use std::time::Instant;
 
 use std::sync::Arc;
 
-use tadqiq::analysis::{analyse, analyse_article};
-use tadqiq::entities::Gazetteer;
-use tadqiq::extract::extract;
-use tadqiq::lexicon::LEXICON;
-use tadqiq::text::Tokens;
-use tadqiq::workspace::Workspace;
+use tadqiq_core::analysis::{analyse, analyse_article};
+use tadqiq_core::entities::Gazetteer;
+use tadqiq_core::extract::extract;
+use tadqiq_core::lexicon::LEXICON;
+use tadqiq_core::text::Tokens;
+use tadqiq_core::workspace::Workspace;
 
 const TARGET_BYTES: usize = 10 * 1024 * 1024;
 
 fn corpus() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/iraq-withdrawal");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/iraq-withdrawal");
     let mut originals: Vec<String> = std::fs::read_dir(dir)
         .expect("sample folder")
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())

@@ -469,7 +469,7 @@ type IntroKey<'d> = (EntityKind, &'d str, &'d str, Option<&'d str>);
 
 /// `f` over `items` on every core, results in order: sources are analysed independently, so
 /// a folder of articles scales with the cores. One item, or one core, runs in place.
-pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();

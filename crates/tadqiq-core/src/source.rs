@@ -1,11 +1,8 @@
 //! From the bytes of an article file to text the core can read, and the article's own metadata.
 //!
-//! Only [`read`] touches the disk, for the CLI and the language server alike; everything else
-//! takes bytes or text.
+//! Reading the file is [`crate::files`]' job; this takes bytes or text.
 
 use std::fmt;
-use std::io;
-use std::path::Path;
 
 use crate::calendar::DateValue;
 
@@ -40,21 +37,6 @@ impl std::error::Error for DecodeError {}
 pub struct Decoded {
     pub text: String,
     pub bom: usize,
-}
-
-/// An article file as text, or why it cannot be read as one, in words for the user.
-pub fn read(path: &Path) -> Result<Decoded, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
-    decode(&bytes).map_err(|e| e.to_string())
-}
-
-/// An IO error in words for the user.
-pub fn io_message(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or folder".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {

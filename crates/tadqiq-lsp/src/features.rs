@@ -8,11 +8,11 @@ use tower_lsp_server::ls_types::*;
 
 use super::convert;
 use super::{State, key_of, uri_of};
-use crate::calendar::{gregorian_to_hijri, weekday};
-use crate::entities::{EntityMention, Origin};
-use crate::extract::{Mention, MentionKind, Span};
-use crate::position::LineIndex;
-use crate::rules::counterparts;
+use tadqiq_core::calendar::{gregorian_to_hijri, weekday};
+use tadqiq_core::entities::{EntityMention, Origin};
+use tadqiq_core::extract::{Mention, MentionKind, Span};
+use tadqiq_core::position::LineIndex;
+use tadqiq_core::rules::counterparts;
 
 /// What stands at a position: a claim (index into the source's mentions) or an entity.
 enum Item {
@@ -159,7 +159,7 @@ fn claim_hover(st: &State, key: &str, k: usize, m: &Mention) -> String {
             if let Some(u) = &f.unit {
                 s.push_str(&format!(" {u}"));
             }
-            if f.bound != crate::lexicon::Bound::Exact {
+            if f.bound != tadqiq_core::lexicon::Bound::Exact {
                 s.push_str(&format!(" ({})", f.bound.as_str()));
             }
             s
@@ -210,7 +210,7 @@ pub fn definition(st: &mut State, params: GotoDefinitionParams) -> Option<GotoDe
 }
 
 /// Where an entity is first named, stopping at the first source that names it.
-fn first_mention(ws: &crate::workspace::Workspace, id: &str) -> Option<(String, Span)> {
+fn first_mention(ws: &tadqiq_core::workspace::Workspace, id: &str) -> Option<(String, Span)> {
     ws.docs().find_map(|(path, doc)| doc.entities.iter().find(|m| &*m.id == id).map(|m| (path.to_string(), m.span)))
 }
 
@@ -242,10 +242,10 @@ pub fn document_symbols(st: &mut State, params: DocumentSymbolParams) -> Option<
         if seen.insert(e.id.clone()) {
             let name = st.ws.as_ref()?.entity(&e.id).map_or_else(|| e.id.to_string(), |x| x.name.clone());
             let kind = match e.kind {
-                crate::entities::EntityKind::Person => SymbolKind::OBJECT,
-                crate::entities::EntityKind::Org => SymbolKind::NAMESPACE,
-                crate::entities::EntityKind::Place => SymbolKind::PACKAGE,
-                crate::entities::EntityKind::Event => SymbolKind::EVENT,
+                tadqiq_core::entities::EntityKind::Person => SymbolKind::OBJECT,
+                tadqiq_core::entities::EntityKind::Org => SymbolKind::NAMESPACE,
+                tadqiq_core::entities::EntityKind::Place => SymbolKind::PACKAGE,
+                tadqiq_core::entities::EntityKind::Event => SymbolKind::EVENT,
             };
             found.push((name, kind, e.span, e.kind.as_str().to_string()));
         }
@@ -279,7 +279,7 @@ pub fn document_symbols(st: &mut State, params: DocumentSymbolParams) -> Option<
 
 #[allow(deprecated)]
 pub fn workspace_symbols(st: &mut State, params: WorkspaceSymbolParams) -> Option<WorkspaceSymbolResponse> {
-    let query = crate::text::fold(&params.query);
+    let query = tadqiq_core::text::fold(&params.query);
     let ws = st.ws.as_ref()?;
     // Each entity any source names, once, at its introduction or first mention.
     let mut ids: Vec<std::sync::Arc<str>> =
@@ -289,7 +289,7 @@ pub fn workspace_symbols(st: &mut State, params: WorkspaceSymbolParams) -> Optio
     let mut found = Vec::new();
     for id in ids {
         let Some(entity) = ws.entity(&id) else { continue };
-        if !query.is_empty() && !crate::text::fold(&entity.name).contains(&query) && !id.contains(params.query.as_str())
+        if !query.is_empty() && !tadqiq_core::text::fold(&entity.name).contains(&query) && !id.contains(params.query.as_str())
         {
             continue;
         }
@@ -307,10 +307,10 @@ pub fn workspace_symbols(st: &mut State, params: WorkspaceSymbolParams) -> Optio
             Some(SymbolInformation {
                 name,
                 kind: match kind {
-                    crate::entities::EntityKind::Person => SymbolKind::OBJECT,
-                    crate::entities::EntityKind::Org => SymbolKind::NAMESPACE,
-                    crate::entities::EntityKind::Place => SymbolKind::PACKAGE,
-                    crate::entities::EntityKind::Event => SymbolKind::EVENT,
+                    tadqiq_core::entities::EntityKind::Person => SymbolKind::OBJECT,
+                    tadqiq_core::entities::EntityKind::Org => SymbolKind::NAMESPACE,
+                    tadqiq_core::entities::EntityKind::Place => SymbolKind::PACKAGE,
+                    tadqiq_core::entities::EntityKind::Event => SymbolKind::EVENT,
                 },
                 tags: None,
                 deprecated: None,
@@ -409,9 +409,9 @@ fn quick_fix(title: String, diagnostic: &Diagnostic, uri: &Uri, range: Range, ne
     })
 }
 
-fn add_to_config(st: &State, entity: &crate::entities::Entity) -> Option<CodeActionOrCommand> {
+fn add_to_config(st: &State, entity: &tadqiq_core::entities::Entity) -> Option<CodeActionOrCommand> {
     let root = st.roots.first()?;
-    let path = root.join(crate::config::FILE_NAME);
+    let path = root.join(tadqiq_core::config::FILE_NAME);
     let uri = Uri::from_file_path(&path)?;
     let aliases: Vec<String> = entity.aliases.iter().map(|a| format!("{a:?}")).collect();
     let entry = format!(

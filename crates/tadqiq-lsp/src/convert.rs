@@ -5,8 +5,8 @@
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, Range};
 
-use crate::extract::Span;
-use crate::position::LineIndex;
+use tadqiq_core::extract::Span;
+use tadqiq_core::position::LineIndex;
 
 /// How the client counts columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,0 +1,234 @@
+//! Finding and reading article files: the core's one place that touches the disk, for the CLI
+//! and the language server alike.
+//!
+//! Only regular files are read (a FIFO would block forever, `/dev/zero` would never end), and
+//! none larger than a limit; the same file reached twice (`a` and `a/../a`, a symlink, a
+//! workspace folder inside another) is read once. Whatever is not read is returned with the
+//! reason in words, for the front end to tell the user.
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::source::{Decoded, decode};
+
+/// Files larger than this are not read unless `tadqiq.toml` sets `max_file_bytes`: the longest
+/// real articles are a few hundred kilobytes, and a 200 MB "article" is a dump, not news.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 10_000_000;
+
+/// An article file as text, or why it was not read, in words for the user.
+///
+/// The file must be a regular file (after following symlinks) of at most `max_bytes` bytes.
+/// The size is checked before reading and again while reading, so a file that grows under
+/// the reader is cut off, not followed.
+pub fn read(path: &Path, max_bytes: u64) -> Result<Decoded, String> {
+    let bytes = read_bytes(path, max_bytes)?;
+    decode(&bytes).map_err(|e| e.to_string())
+}
+
+/// The bytes of a regular file of at most `max_bytes`, or why not.
+pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+    if !meta.is_file() {
+        return Err(format!("not a regular file ({}); only regular files are read", file_kind(&meta)));
+    }
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len(), max_bytes));
+    }
+    // Opening a path that was swapped for a FIFO since the check above would block: open
+    // without blocking where the platform allows, and check what was opened.
+    let file = open_nonblocking(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+    if !meta.is_file() {
+        return Err(format!("not a regular file ({}); only regular files are read", file_kind(&meta)));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(max_bytes) as usize);
+    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64, max_bytes));
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
+    const O_NONBLOCK: i32 = if cfg!(any(target_os = "macos", target_os = "ios", target_os = "freebsd")) {
+        0x0004
+    } else {
+        0o4000
+    };
+    std::fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+fn too_large(len: u64, max: u64) -> String {
+    format!("{} is larger than the {} limit (max_file_bytes in tadqiq.toml)", size(len), size(max))
+}
+
+fn size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else if bytes >= 1_000 {
+        format!("{:.1} kB", bytes as f64 / 1e3)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() { "a folder" } else { "not a file" }
+}
+
+/// An IO error in words for the user.
+pub fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// What a walk found: the article files, in a stable order, each once; and what could not be
+/// walked or was passed over, with the reason.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub files: Vec<PathBuf>,
+    pub problems: Vec<(PathBuf, String)>,
+    /// A path that was asked for and cannot be read at all.
+    pub missing: bool,
+}
+
+/// The article files under `paths`: folders are walked (respecting `.gitignore` even outside
+/// a git checkout, and hidden files) for files `config` calls articles; a file named itself is
+/// taken whatever its extension. The same file reached twice is listed once, where first met.
+pub fn articles(paths: &[PathBuf], config: &Config) -> Found {
+    let mut found = Found::default();
+    let mut seen = std::collections::HashSet::new();
+    let mut take = |path: PathBuf, found: &mut Found| {
+        // One file by identity: `a`, `a/../a` and a symlink to `a` are one source.
+        if seen.insert(identity(&path)) {
+            found.files.push(path);
+        }
+    };
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) => {
+                found.problems.push((path.clone(), io_message(&e)));
+                found.missing = true;
+            }
+            Ok(meta) if meta.is_dir() => {
+                let mut here = Vec::new();
+                for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
+                    match entry {
+                        // Regular files only: a FIFO or device named `x.txt` is not an article.
+                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && config.is_article(e.path()) => {
+                            here.push(e.into_path());
+                        }
+                        Ok(e)
+                            if e.path_is_symlink()
+                                && config.is_article(e.path())
+                                && std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()) =>
+                        {
+                            here.push(e.into_path());
+                        }
+                        Ok(_) => {}
+                        Err(e) => found.problems.push((path.clone(), e.to_string())),
+                    }
+                }
+                here.sort();
+                for p in here {
+                    take(p, &mut found);
+                }
+            }
+            Ok(_) => take(path.clone(), &mut found),
+        }
+    }
+    found
+}
+
+/// What makes two paths one file: the device and inode where there are such, else the
+/// canonical path.
+fn identity(path: &Path) -> (u64, u64, PathBuf) {
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::MetadataExt;
+        return (meta.dev(), meta.ino(), PathBuf::new());
+    }
+    let canonical = std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    (0, 0, canonical)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("tadqiq-files-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn reads_a_regular_file_within_the_limit() {
+        let dir = temp("limit");
+        let file = dir.join("a.txt");
+        std::fs::write(&file, "في 5 يناير 2020").unwrap();
+        assert_eq!(read(&file, 100).unwrap().text, "في 5 يناير 2020");
+        let err = read(&file, 10).unwrap_err();
+        assert!(err.contains("larger than the 10 bytes limit"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_are_refused_at_once() {
+        let dir = temp("special");
+        let fifo = dir.join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = read(&fifo, DEFAULT_MAX_FILE_BYTES).unwrap_err();
+            assert!(err.contains("named pipe"), "{err}");
+        }
+        let zero = dir.join("zero.txt");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        let err = read(&zero, DEFAULT_MAX_FILE_BYTES).unwrap_err();
+        assert!(err.contains("a device"), "{err}");
+        // Walking the folder passes over both.
+        let found = articles(std::slice::from_ref(&dir), &Config::empty(dir.clone()));
+        assert!(found.files.is_empty(), "{:?}", found.files);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn one_file_reached_twice_is_read_once() {
+        let dir = temp("twice");
+        std::fs::create_dir_all(dir.join("a")).unwrap();
+        std::fs::write(dir.join("a/x.txt"), "نص").unwrap();
+        std::os::unix::fs::symlink(dir.join("a"), dir.join("link")).unwrap();
+        let paths = [dir.join("a"), dir.join("a/../a"), dir.join("link"), dir.join("a/x.txt")];
+        let found = articles(&paths, &Config::empty(dir.clone()));
+        assert_eq!(found.files, vec![dir.join("a/x.txt")]);
+    }
+}
