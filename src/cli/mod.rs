@@ -282,7 +282,7 @@ fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Config, Str
 /// Files named on the command line are read whatever their extension; folders are walked for
 /// article files ([`files::articles`]: .gitignore respected, regular files only, each file once).
 fn collect(paths: &[PathBuf], config: &Config) -> Inputs {
-    let found = files::articles(paths, config);
+    let found = files::articles(paths, |p| config.is_article(p));
     for (path, problem) in &found.problems {
         eprintln!("tadqiq: {}: {problem}", path.display());
     }

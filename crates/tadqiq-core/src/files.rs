@@ -9,7 +9,6 @@
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
 use crate::source::{Decoded, decode};
 
 /// Files larger than this are not read unless `tadqiq.toml` sets `max_file_bytes`: the longest
@@ -119,9 +118,10 @@ pub struct Found {
 }
 
 /// The article files under `paths`: folders are walked (respecting `.gitignore` even outside
-/// a git checkout, and hidden files) for files `config` calls articles; a file named itself is
-/// taken whatever its extension. The same file reached twice is listed once, where first met.
-pub fn articles(paths: &[PathBuf], config: &Config) -> Found {
+/// a git checkout, and hidden files) for files `is_article` accepts (`Config::is_article`); a
+/// file named itself is taken whatever its extension. The same file reached twice is listed
+/// once, where first met.
+pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool) -> Found {
     let mut found = Found::default();
     let mut seen = std::collections::HashSet::new();
     let mut take = |path: PathBuf, found: &mut Found| {
@@ -141,12 +141,12 @@ pub fn articles(paths: &[PathBuf], config: &Config) -> Found {
                 for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
                     match entry {
                         // Regular files only: a FIFO or device named `x.txt` is not an article.
-                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && config.is_article(e.path()) => {
+                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path()) => {
                             here.push(e.into_path());
                         }
                         Ok(e)
                             if e.path_is_symlink()
-                                && config.is_article(e.path())
+                                && is_article(e.path())
                                 && std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()) =>
                         {
                             here.push(e.into_path());
@@ -216,7 +216,7 @@ mod tests {
         let err = read(&zero, DEFAULT_MAX_FILE_BYTES).unwrap_err();
         assert!(err.contains("a device"), "{err}");
         // Walking the folder passes over both.
-        let found = articles(std::slice::from_ref(&dir), &Config::empty(dir.clone()));
+        let found = articles(std::slice::from_ref(&dir), |_| true);
         assert!(found.files.is_empty(), "{:?}", found.files);
     }
 
@@ -228,7 +228,7 @@ mod tests {
         std::fs::write(dir.join("a/x.txt"), "نص").unwrap();
         std::os::unix::fs::symlink(dir.join("a"), dir.join("link")).unwrap();
         let paths = [dir.join("a"), dir.join("a/../a"), dir.join("link"), dir.join("a/x.txt")];
-        let found = articles(&paths, &Config::empty(dir.clone()));
+        let found = articles(&paths, |_| true);
         assert_eq!(found.files, vec![dir.join("a/x.txt")]);
     }
 }

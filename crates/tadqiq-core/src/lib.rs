@@ -12,6 +12,7 @@
 
 pub mod analysis;
 pub mod calendar;
+pub mod claims;
 pub mod config;
 pub mod entities;
 pub mod extract;

@@ -30,7 +30,19 @@ pub struct Doc {
     pub entities: Vec<EntityMention>,
     /// What the conflict rules key this source's claims by; cleared whenever the source or
     /// its entities change.
-    pub(crate) claims: std::sync::OnceLock<crate::rules::claims::DocClaims>,
+    pub(crate) claims: std::sync::OnceLock<crate::claims::keys::DocClaims>,
+}
+
+impl Doc {
+    /// The parts claims are keyed from.
+    pub fn parts(&self) -> crate::claims::keys::Parts<'_> {
+        crate::claims::keys::Parts {
+            text: &self.text,
+            analysis: &self.analysis,
+            local: &self.local,
+            entities: &self.entities,
+        }
+    }
 }
 
 /// Where an entity is mentioned, with the sentence around it and the claims in that sentence.

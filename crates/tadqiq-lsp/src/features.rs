@@ -12,7 +12,7 @@ use tadqiq_core::calendar::{gregorian_to_hijri, weekday};
 use tadqiq_core::entities::{EntityMention, Origin};
 use tadqiq_core::extract::{Mention, MentionKind, Span};
 use tadqiq_core::position::LineIndex;
-use tadqiq_core::rules::counterparts;
+use tadqiq_core::claims::counterparts_of as counterparts;
 
 /// What stands at a position: a claim (index into the source's mentions) or an entity.
 enum Item {

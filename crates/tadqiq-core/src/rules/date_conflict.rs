@@ -1,10 +1,9 @@
 //! `date-conflict`: another source dates the same event differently.
 
-use super::claims::{Kind, claims, conflicts, nearest_entity};
+use super::conflicts::conflicts;
 use super::{Finding, Rule, Scope, Severity};
-use crate::calendar::DateValue;
-use crate::extract::{MentionKind, Span};
-use crate::workspace::Doc;
+use crate::claims::keys::dates_agree;
+use crate::claims::{Kind, claims, date_value};
 use crate::workspace::Workspace;
 
 pub const RULE: Rule = Rule {
@@ -30,37 +29,10 @@ Example:
 };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    conflicts(&RULE, &date_claims(ws), value, agree, |v| v.to_string(), scope, out);
+    conflicts(&RULE, &claims(ws, Kind::Dates), date_value, dates_agree, |v| v.to_string(), scope, out);
 }
 
 /// Every dated claim, keyed by the entity beside it.
-pub(crate) fn date_claims(ws: &Workspace) -> Vec<super::claims::Claim<'_>> {
-    claims(ws, Kind::Dates)
-}
-
-/// A date's key: the entity beside it in its clause.
-pub(crate) fn date_key(ws: &Workspace, doc: &Doc, k: usize, sentence: Span) -> Option<String> {
-    let MentionKind::Date(d) = &doc.analysis.mentions[k].kind else { return None };
-    d.value?;
-    nearest_entity(ws, doc, doc.analysis.mentions[k].span, sentence).map(|id| id.to_string())
-}
-
-pub(crate) fn value(c: &super::claims::Claim) -> DateValue {
-    match &c.doc.analysis.mentions[c.mention].kind {
-        MentionKind::Date(d) => d.value.unwrap_or_default(),
-        _ => DateValue::default(),
-    }
-}
-
-/// Dates agree at the precision both give.
-pub(crate) fn agree(a: &DateValue, b: &DateValue) -> bool {
-    let same = |x: Option<i64>, y: Option<i64>| x.zip(y).is_none_or(|(x, y)| x == y);
-    same(a.year.map(i64::from), b.year.map(i64::from))
-        && same(a.month.map(i64::from), b.month.map(i64::from))
-        && same(a.day.map(i64::from), b.day.map(i64::from))
-        && same(a.week.map(i64::from), b.week.map(i64::from))
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::test_support::run;

@@ -33,7 +33,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             if d.unit != DurationUnit::Year || !counts_to_present(&doc.text, m.span.start, m.span.end) {
                 continue;
             }
-            let Some(sentence) = super::claims::sentence_of(doc, m.span) else { continue };
+            let Some(sentence) = crate::claims::keys::sentence_of(&doc.local, m.span) else { continue };
             // The start: the first explicit year after the duration in its sentence.
             let start =
                 mentions[k + 1..].iter().take_while(|n| n.span.end <= sentence.end).find_map(|n| match &n.kind {

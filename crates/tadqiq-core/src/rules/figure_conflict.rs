@@ -1,13 +1,10 @@
 //! `figure-conflict`: another source gives the same quantity a different value.
 
-use super::claims::{Kind, claims, conflicts};
-use super::part_exceeds_whole::interval;
+use super::conflicts::conflicts;
 use super::{Finding, Rule, Scope, Severity};
-use crate::entities::skeleton;
-use crate::extract::{Figure, MentionKind, Span};
-use crate::lexicon::Bound;
-use crate::text::fold;
-use crate::workspace::{Doc, Workspace};
+use crate::claims::keys::{figures_agree, show_figure};
+use crate::claims::{Kind, claims, figure_value};
+use crate::workspace::Workspace;
 
 pub const RULE: Rule = Rule {
     code: "figure-conflict",
@@ -32,78 +29,10 @@ Example:
 };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    conflicts(&RULE, &figure_claims(ws), value, agree, show, scope, out);
+    conflicts(&RULE, &claims(ws, Kind::Figures), figure_value, figures_agree, show_figure, scope, out);
 }
 
 /// Every counted figure, keyed by its unit and the year it is about.
-pub(crate) fn figure_claims(ws: &Workspace) -> Vec<super::claims::Claim<'_>> {
-    claims(ws, Kind::Figures)
-}
-
-/// A figure's key: its counted noun and the year it is about.
-pub(crate) fn figure_key(doc: &Doc, k: usize, sentence: Span) -> Option<String> {
-    let MentionKind::Figure(f) = &doc.analysis.mentions[k].kind else { return None };
-    let unit = unit_key(f.unit.as_deref()?);
-    let year = year_about(doc, sentence)?;
-    Some(format!("{unit}@{year}"))
-}
-
-pub(crate) fn value(c: &super::claims::Claim) -> Option<Figure> {
-    match &c.doc.analysis.mentions[c.mention].kind {
-        MentionKind::Figure(f) => Some(f.clone()),
-        _ => None,
-    }
-}
-
-pub(crate) fn agree(a: &Option<Figure>, b: &Option<Figure>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let (a, b) = (interval(a), interval(b));
-            a.0 <= b.1 && b.0 <= a.1
-        }
-        _ => true,
-    }
-}
-
-pub(crate) fn show(f: &Option<Figure>) -> String {
-    f.as_ref().map_or(String::new(), |f| {
-        let n = f.amount();
-        match f.bound {
-            Bound::Exact => n,
-            Bound::About => format!("about {n}"),
-            Bound::Above => format!("more than {n}"),
-            Bound::Below => format!("less than {n}"),
-            Bound::AtLeast => format!("at least {n}"),
-            Bound::AtMost => format!("at most {n}"),
-        }
-    })
-}
-
-/// A counted noun as compared: folded, the accusative ending dropped («قتيلا» = «قتيل»),
-/// reduced to its skeleton («أميركي» = «أمريكي»).
-fn unit_key(unit: &str) -> String {
-    let folded = fold(unit);
-    let bare = folded.strip_suffix('ا').filter(|b| b.chars().count() >= 3).unwrap_or(&folded);
-    skeleton(bare)
-}
-
-/// The year a figure is about: a year in its sentence, else in the sentence before it on the
-/// same line.
-fn year_about(doc: &Doc, sentence: Span) -> Option<i32> {
-    let year_in = |s: Span| {
-        doc.analysis.mentions.iter().find_map(|m| match &m.kind {
-            MentionKind::Date(d) if m.span.start >= s.start && m.span.end <= s.end => d.value.and_then(|v| v.year),
-            _ => None,
-        })
-    };
-    year_in(sentence).or_else(|| {
-        let at = doc.local.sentences.iter().position(|s| *s == sentence)?;
-        let before = *doc.local.sentences.get(at.checked_sub(1)?)?;
-        let between = doc.text.get(before.end..sentence.start)?;
-        (!between.contains('\n')).then(|| year_in(before)).flatten()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::test_support::run;

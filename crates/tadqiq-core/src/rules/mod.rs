@@ -3,7 +3,7 @@
 //! user's severities and suppressions.
 
 mod calendar_mismatch;
-pub(crate) mod claims;
+mod conflicts;
 mod date_conflict;
 mod duration_mismatch;
 mod figure_conflict;
@@ -202,40 +202,6 @@ fn suppressed(doc: &Doc, f: &Finding) -> bool {
     }
     let codes: Vec<&str> = words.collect();
     codes.is_empty() || codes.contains(&f.code)
-}
-
-/// The same claim in another source: a date about the same event, a figure for the same
-/// quantity (as `date-conflict` and `figure-conflict` decide it), and whether it agrees.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Counterpart {
-    pub path: String,
-    pub span: Span,
-    pub agrees: bool,
-    /// The value as the rule shows it: `2020-01-05`, `about 3000`.
-    pub value: String,
-}
-
-/// The counterparts of the claim at `mention` in `path`, in other sources.
-pub fn counterparts(ws: &Workspace, path: &str, mention: usize) -> Vec<Counterpart> {
-    let Some(doc) = ws.doc(path) else { return Vec::new() };
-    match doc.analysis.mentions.get(mention).map(|m| &m.kind) {
-        Some(crate::extract::MentionKind::Date(_)) => {
-            let found = date_conflict::date_claims(ws);
-            claims::counterparts(&found, path, mention, date_conflict::value, date_conflict::agree, |v| v.to_string())
-        }
-        Some(crate::extract::MentionKind::Figure(_)) => {
-            let found = figure_conflict::figure_claims(ws);
-            claims::counterparts(
-                &found,
-                path,
-                mention,
-                figure_conflict::value,
-                figure_conflict::agree,
-                figure_conflict::show,
-            )
-        }
-        _ => Vec::new(),
-    }
 }
 
 /// The text of a span in a source, for messages.

@@ -2,7 +2,7 @@
 
 use super::{Finding, Related, Rule, Scope, Severity, quote};
 use crate::extract::{Figure, MentionKind, format_number};
-use crate::lexicon::Bound;
+use crate::claims::keys::{interval, sentence_of};
 use crate::text::fold;
 use crate::workspace::Workspace;
 
@@ -38,7 +38,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             .collect();
         for (w, &(wk, whole)) in figures.iter().enumerate() {
             let whole_span = doc.analysis.mentions[wk].span;
-            let Some(sentence) = super::claims::sentence_of(doc, whole_span) else { continue };
+            let Some(sentence) = sentence_of(&doc.local, whole_span) else { continue };
             let Some(&(first, _)) = figures.get(w + 1) else { continue };
             let first_span = doc.analysis.mentions[first].span;
             if first_span.end > sentence.end || !opens_parts(&doc.text[whole_span.end..first_span.start]) {
@@ -91,20 +91,6 @@ fn opens_parts(between: &str) -> bool {
         let w = w.trim_start_matches(['و', 'ف']);
         MARKERS.contains(&w) || MARKERS.iter().any(|m| w.strip_prefix("ب").or(w.strip_prefix("ل")) == Some(m))
     })
-}
-
-/// The least and most a figure allows: «نحو 3000» is 2700–3300, «أكثر من 3000» above 3000,
-/// «بين 3000 و5000» 3000–5000.
-pub(crate) fn interval(f: &Figure) -> (f64, f64) {
-    let (low, high) = (f.value, f.upper.unwrap_or(f.value));
-    match f.bound {
-        Bound::Exact => (low, high),
-        Bound::About => (low * 0.9, high * 1.1),
-        Bound::Above => (low, f64::INFINITY),
-        Bound::AtLeast => (low, f64::INFINITY),
-        Bound::Below => (0.0, high),
-        Bound::AtMost => (0.0, high),
-    }
 }
 
 #[cfg(test)]
