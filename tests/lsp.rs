@@ -254,9 +254,18 @@ async fn bad_input_gets_an_answer_and_the_server_keeps_serving() {
     c.send_raw(b"{not json").await;
     let parse = c.notification_or_response(|m| m["id"].is_null() && m.get("error").is_some()).await;
     assert_eq!(parse["error"]["code"], -32700);
+    // JSON that is not a request is an invalid request (-32600), as JSON-RPC 2.0 says of `[]`.
     c.send_raw(b"[]").await;
-    let parse = c.notification_or_response(|m| m["id"].is_null() && m.get("error").is_some()).await;
-    assert_eq!(parse["error"]["code"], -32700);
+    let invalid = c.notification_or_response(|m| m["id"].is_null() && m.get("error").is_some()).await;
+    assert_eq!(invalid["error"]["code"], -32600);
+    // A key given twice: the protocol library would take it as the end of the stream (the
+    // server stopped here); now it is refused and the server goes on.
+    c.send_raw(br#"{"jsonrpc":"2.0","method":"initialized","method":"initialized","params":{}}"#).await;
+    let invalid = c.notification_or_response(|m| m["id"].is_null() && m.get("error").is_some()).await;
+    assert_eq!(invalid["error"]["code"], -32600);
+    c.send_raw(br#"{"jsonrpc":"2.0","id":77,"id":78,"method":"shutdown"}"#).await;
+    let invalid = c.notification_or_response(|m| m["id"].is_null() && m.get("error").is_some()).await;
+    assert_eq!(invalid["error"]["code"], -32600);
     // An unknown method, an unknown document, and a position past the end.
     let unknown = c.request("tadqiq/nothing", json!({})).await;
     assert_eq!(unknown["error"]["code"], -32601);
@@ -405,31 +414,41 @@ async fn workspace_folders_come_and_go() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_burst_of_edits_is_analysed_once_after_the_debounce() {
-    let ws = sample_copy("debounce");
+    burst_of_edits(1000).await;
+}
+
+/// Eleven edits 40 ms apart, as fast typing comes, each adding an impossible date (so each
+/// version's diagnostics differ): with a debounce longer than the pauses, the first
+/// publication after the burst is for its last version alone; without one, the first
+/// versions would be published as they came.
+async fn burst_of_edits(debounce_ms: u64) {
+    let ws = sample_copy(&format!("debounce-{debounce_ms}"));
     let mut c = Client::in_process();
-    c.start(&ws, json!({"debounceMs": 200})).await;
+    c.start(&ws, json!({"debounceMs": debounce_ms})).await;
     c.indexed().await;
     let path = ws.join(F000);
     c.open(&path).await;
     c.diagnostics(&path, |_| true).await;
-    for version in 2..12 {
+    for version in 2..=12 {
         let at = json!({"line": 9, "character": 0});
         c.notify(
             "textDocument/didChange",
-            json!({"textDocument": {"uri": uri(&path), "version": version}, "contentChanges": [{"range": {"start": at, "end": at}, "text": "ا"}]}),
+            json!({"textDocument": {"uri": uri(&path), "version": version}, "contentChanges": [{"range": {"start": at, "end": at}, "text": "في 30 فبراير 2021\n"}]}),
         )
         .await;
+        tokio::time::sleep(std::time::Duration::from_millis(40)).await;
     }
-    let at = json!({"line": 9, "character": 0});
-    c.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri(&path), "version": 12}, "contentChanges": [{"range": {"start": at, "end": at}, "text": "في 30 فبراير 2021 "}]}),
-    )
-    .await;
     let published = c.notification("textDocument/publishDiagnostics", |p| p["uri"] == uri(&path).as_str()).await;
-    // The only publication after the burst is for its last version.
-    assert_eq!(published["version"], 12);
-    assert!(codes(published["diagnostics"].as_array().unwrap()).contains(&"invalid-date"));
+    assert_eq!(published["version"], 12, "a publication before the burst ended");
+    let invalid = codes(published["diagnostics"].as_array().unwrap()).iter().filter(|c| **c == "invalid-date").count();
+    assert_eq!(invalid, 11);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[should_panic(expected = "a publication before the burst ended")]
+async fn without_a_debounce_the_burst_is_published_as_it_comes() {
+    // The check above can tell: with no debounce it sees the first versions.
+    burst_of_edits(0).await;
 }
 
 /// The position of byte `at` as the client counts it: lines end at \n, \r\n or a lone \r;

@@ -19,6 +19,7 @@ pub mod extract;
 pub mod files;
 pub mod lexicon;
 pub mod phrases;
+pub mod query;
 pub mod position;
 pub mod rules;
 pub mod source;

@@ -18,9 +18,11 @@ use crate::entities::recognise::overlaps;
 use crate::entities::{Entity, EntityKind, EntityMention, Gazetteer, How, LocalEntities, Origin, slug};
 use crate::extract::Span;
 use crate::phrases::{Gaps, PhraseMap};
+use crate::position::LineIndex;
 use crate::text::{Tokens, offset_after_letters};
 
 /// One source: its text and everything found in it.
+#[derive(Clone)]
 pub struct Doc {
     pub text: String,
     pub analysis: Analysis,
@@ -31,9 +33,20 @@ pub struct Doc {
     /// What the conflict rules key this source's claims by; cleared whenever the source or
     /// its entities change.
     pub(crate) claims: std::sync::OnceLock<crate::claims::keys::DocClaims>,
+    /// Where its lines start, built when a front end first asks for a line or column.
+    lines: std::sync::OnceLock<Arc<LineIndex>>,
 }
 
 impl Doc {
+    fn new(text: String, analysis: Analysis, local: LocalEntities, entities: Vec<EntityMention>) -> Doc {
+        Doc { text, analysis, local, entities, claims: Default::default(), lines: Default::default() }
+    }
+
+    /// The source's lines, for turning spans into lines and columns.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| Arc::new(LineIndex::new(&self.text)))
+    }
+
     /// The parts claims are keyed from.
     pub fn parts(&self) -> crate::claims::keys::Parts<'_> {
         crate::claims::keys::Parts {
@@ -80,17 +93,20 @@ struct Registry {
     intro_ids: FxHashMap<(Arc<str>, usize), Arc<str>>,
 }
 
+/// Cheap to clone (every source and the registry are shared): the language server answers on
+/// one clone while it builds the next.
+#[derive(Clone)]
 pub struct Workspace {
     gazetteer: Arc<Gazetteer>,
-    docs: BTreeMap<Arc<str>, Doc>,
-    registry: Registry,
+    docs: BTreeMap<Arc<str>, Arc<Doc>>,
+    registry: Arc<Registry>,
     /// Whether sources are read for entities at all; see [`Workspace::without_entities`].
     entities: bool,
 }
 
 impl Workspace {
     pub fn new(gazetteer: Arc<Gazetteer>) -> Self {
-        Workspace { gazetteer, docs: BTreeMap::new(), registry: Registry::default(), entities: true }
+        Workspace { gazetteer, docs: BTreeMap::new(), registry: Arc::default(), entities: true }
     }
 
     /// A workspace that reads dates, figures and durations only, for output that shows no
@@ -125,7 +141,7 @@ impl Workspace {
         let same_names = self.docs.get(path).is_some_and(|old| registry_input(&old.local) == registry_input(&a.local));
         let entities = if same_names { self.match_in(&key, &a.local, a.body_start, || a.body) } else { Vec::new() };
         let (analysis, local) = (a.analysis, a.local);
-        self.docs.insert(key.clone(), Doc { text, analysis, local, entities, claims: Default::default() });
+        self.docs.insert(key.clone(), Arc::new(Doc::new(text, analysis, local, entities)));
         if same_names {
             return vec![key];
         }
@@ -146,8 +162,7 @@ impl Workspace {
             (a.analysis, a.local)
         });
         for ((path, text, _), (analysis, local)) in sources.into_iter().zip(analysed) {
-            self.docs
-                .insert(path.into(), Doc { text, analysis, local, entities: Vec::new(), claims: Default::default() });
+            self.docs.insert(path.into(), Arc::new(Doc::new(text, analysis, local, Vec::new())));
         }
         self.refresh(None);
     }
@@ -160,11 +175,11 @@ impl Workspace {
     }
 
     pub fn doc(&self, path: &str) -> Option<&Doc> {
-        self.docs.get(path)
+        self.docs.get(path).map(|d| &**d)
     }
 
     pub fn docs(&self) -> impl Iterator<Item = (&str, &Doc)> {
-        self.docs.iter().map(|(k, d)| (&**k, d))
+        self.docs.iter().map(|(k, d)| (&**k, &**d))
     }
 
     /// An entity by id: built in, from `tadqiq.toml`, or introduced by a source.
@@ -220,7 +235,7 @@ impl Workspace {
     fn refresh(&mut self, changed: Option<Arc<str>>) -> Vec<Arc<str>> {
         let registry = self.build_registry();
         let all = changed.is_none() || registry.fingerprint != self.registry.fingerprint;
-        self.registry = registry;
+        self.registry = Arc::new(registry);
         let paths: Vec<Arc<str>> = match changed {
             Some(p) if !all => vec![p],
             _ => self.docs.keys().cloned().collect(),
@@ -228,6 +243,8 @@ impl Workspace {
         let matched = par_map(&paths, |path| self.match_registry(path));
         for (path, entities) in paths.iter().zip(matched) {
             if let Some(doc) = self.docs.get_mut(path) {
+                // A source shared with an older snapshot is copied, not changed under it.
+                let doc = Arc::make_mut(doc);
                 doc.entities = entities;
                 doc.claims = Default::default();
             }

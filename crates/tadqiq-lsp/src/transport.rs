@@ -3,9 +3,12 @@
 //! tower-lsp-server reads frames through tokio-util's `FramedRead`, which ends the stream at
 //! the first frame it cannot decode (tokio-rs/tokio#3976): one malformed message, or valid
 //! JSON that is not a JSON-RPC message (`[]`), would silently stop the server. This filter
-//! frames the input itself and passes well-formed messages through untouched; anything else
-//! becomes a `tadqiq/invalidMessage` request with `id: null`, which the server answers with a
-//! JSON-RPC parse error (-32700, id null), as the specification asks, and keeps serving.
+//! frames the input itself and passes through, untouched, only messages the library's own
+//! decoder accepts (checked with a type of the same shape as the library's: a duplicated
+//! key, which serde_json's `Value` would silently take the last of, is refused here as it
+//! would be there). Anything else becomes a `tadqiq/invalidMessage` request with `id: null`,
+//! which the server answers with a JSON-RPC error (-32700 for what is not JSON, -32600 for
+//! JSON that is not a valid request), as the specification asks, and keeps serving.
 
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
@@ -25,9 +28,11 @@ where
         let mut input = BufReader::new(input);
         while let Some(frame) = next_frame(&mut input).await {
             let body = match frame {
-                Ok(body) if is_message(&body) => body,
-                Ok(_) => substitute("not a JSON-RPC 2.0 message"),
-                Err(reason) => substitute(&reason),
+                Ok(body) => match check(&body) {
+                    Ok(()) => body,
+                    Err(invalid) => substitute(&invalid.reason, invalid.code),
+                },
+                Err(reason) => substitute(&reason, PARSE_ERROR),
             };
             let header = format!("Content-Length: {}\r\n\r\n", body.len());
             if out.write_all(header.as_bytes()).await.is_err() || out.write_all(&body).await.is_err() {
@@ -39,13 +44,77 @@ where
     reader
 }
 
-fn substitute(reason: &str) -> Vec<u8> {
-    json!({"jsonrpc": "2.0", "id": null, "method": INVALID, "params": {"reason": reason}}).to_string().into_bytes()
+const PARSE_ERROR: i64 = -32700;
+const INVALID_REQUEST: i64 = -32600;
+
+fn substitute(reason: &str, code: i64) -> Vec<u8> {
+    json!({"jsonrpc": "2.0", "id": null, "method": INVALID, "params": {"reason": reason, "code": code}})
+        .to_string()
+        .into_bytes()
 }
 
-/// Whether a body is a JSON-RPC 2.0 request, notification or response.
-fn is_message(body: &[u8]) -> bool {
-    let Ok(Value::Object(m)) = serde_json::from_slice::<Value>(body) else { return false };
+struct Invalid {
+    reason: String,
+    code: i64,
+}
+
+/// The library's own message type, in the shape it decodes every frame into (tower-lsp-server's
+/// `jsonrpc::Message` is private; its parts are public): whatever fails here would fail there,
+/// and there a failure ends the stream.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+#[allow(dead_code)] // only decoded, to see that it decodes
+enum LibraryMessage {
+    Response(tower_lsp_server::jsonrpc::Response),
+    Request(tower_lsp_server::jsonrpc::Request),
+}
+
+/// Whether a body can go on to the library: JSON, a JSON-RPC 2.0 message, and decodable by the
+/// library's own types.
+fn check(body: &[u8]) -> Result<(), Invalid> {
+    let value: Value = serde_json::from_slice(body)
+        .map_err(|e| Invalid { reason: format!("not JSON ({e})"), code: PARSE_ERROR })?;
+    let invalid = |reason: &str| Invalid { reason: reason.to_string(), code: INVALID_REQUEST };
+    if !is_message(&value) {
+        return Err(invalid("not a JSON-RPC 2.0 message"));
+    }
+    if let Err(e) = serde_json::from_slice::<LibraryMessage>(body) {
+        return Err(invalid(&format!("not a valid JSON-RPC message ({e})")));
+    }
+    if has_duplicate_key(body) {
+        return Err(invalid("a JSON-RPC message with a key given twice"));
+    }
+    Ok(())
+}
+
+/// Whether the top-level object names a key twice (`"method"` twice): JSON leaves the meaning
+/// open, and a reader that takes the last would act on a different message than one that
+/// takes the first.
+fn has_duplicate_key(body: &[u8]) -> bool {
+    #[derive(Default)]
+    struct Keys(bool);
+    impl<'de> serde::de::Visitor<'de> for Keys {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            let mut seen = std::collections::HashSet::new();
+            let mut duplicate = self.0;
+            while let Some(key) = map.next_key::<String>()? {
+                duplicate |= !seen.insert(key);
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+            Ok(duplicate)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    serde::Deserializer::deserialize_map(&mut de, Keys::default()).unwrap_or(true)
+}
+
+/// Whether a value is a JSON-RPC 2.0 request, notification or response.
+fn is_message(value: &Value) -> bool {
+    let Value::Object(m) = value else { return false };
     if m.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
         return false;
     }
@@ -113,13 +182,18 @@ mod tests {
 
     #[test]
     fn messages_and_not_messages() {
-        assert!(is_message(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#));
-        assert!(is_message(br#"{"jsonrpc":"2.0","method":"initialized"}"#));
-        assert!(is_message(br#"{"jsonrpc":"2.0","id":1,"result":null}"#));
-        assert!(!is_message(b"[]"));
-        assert!(!is_message(b"{not json"));
-        assert!(!is_message(br#"{"jsonrpc":"1.0","method":"x"}"#));
-        assert!(!is_message(br#"{"jsonrpc":"2.0","id":1.5,"method":"x"}"#));
-        assert!(!is_message(br#"{"jsonrpc":"2.0","method":"x","params":3}"#));
+        let ok = |b: &[u8]| check(b).is_ok();
+        let code = |b: &[u8]| check(b).err().map(|e| e.code);
+        assert!(ok(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#));
+        assert!(ok(br#"{"jsonrpc":"2.0","method":"initialized"}"#));
+        assert!(ok(br#"{"jsonrpc":"2.0","id":1,"result":null}"#));
+        assert_eq!(code(b"[]"), Some(INVALID_REQUEST));
+        assert_eq!(code(b"{not json"), Some(PARSE_ERROR));
+        assert_eq!(code(br#"{"jsonrpc":"1.0","method":"x"}"#), Some(INVALID_REQUEST));
+        assert_eq!(code(br#"{"jsonrpc":"2.0","id":1.5,"method":"x"}"#), Some(INVALID_REQUEST));
+        assert_eq!(code(br#"{"jsonrpc":"2.0","method":"x","params":3}"#), Some(INVALID_REQUEST));
+        // The library's decoder refuses a duplicated field, and then ends the stream.
+        assert_eq!(code(br#"{"jsonrpc":"2.0","method":"x","method":"y"}"#), Some(INVALID_REQUEST));
+        assert_eq!(code(br#"{"jsonrpc":"2.0","id":1,"id":2,"method":"x"}"#), Some(INVALID_REQUEST));
     }
 }

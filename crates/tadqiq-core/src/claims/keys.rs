@@ -29,13 +29,13 @@ pub struct Parts<'d> {
 
 /// What one source's claims are keyed by. Kept on the source and rebuilt only when it or its
 /// entities change, so an edit to one article does not recompute every other's claims.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct DocClaims {
     pub dates: Vec<ClaimData>,
     pub figures: Vec<ClaimData>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ClaimData {
     pub mention: usize,
     pub key: String,
