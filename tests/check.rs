@@ -296,3 +296,73 @@ fn hostile_files_are_reported_and_the_rest_checked() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("binary.txt: skipped: binary file"));
 }
+
+/// Special files, files over the size limit, the same folder twice, and a named file that
+/// cannot be read (issue 11): each reported in words, never waited on or read forever.
+#[cfg(unix)]
+#[test]
+fn special_files_limits_and_the_same_folder_twice() {
+    use std::time::{Duration, Instant};
+
+    let dir = temp_dir("special");
+    for entry in std::fs::read_dir(SAMPLE).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let fifo = dir.join("pipe.txt");
+    let fifo_made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.txt")).unwrap();
+    std::fs::write(dir.join("huge.txt"), "في 5 يناير 2020 ".repeat(2_000)).unwrap();
+    std::fs::write(dir.join("tadqiq.toml"), "max_file_bytes = 20000\n").unwrap();
+
+    let started = Instant::now();
+    let out = tadqiq(&["check", "--format", "json", "."], &dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("huge.txt: skipped: 46.0 kB is larger than the 20.0 kB limit"), "{stderr}");
+    assert!(stderr.contains("zero.txt: skipped: not a regular file (a device)"), "{stderr}");
+    if fifo_made {
+        assert!(stderr.contains("pipe.txt: skipped: not a regular file (a named pipe)"), "{stderr}");
+    }
+    let report = json(&out);
+    let skipped: Vec<&str> = report["skipped"].as_array().unwrap().iter().map(|s| s["path"].as_str().unwrap()).collect();
+    assert!(skipped.iter().any(|p| p.ends_with("huge.txt")), "{skipped:?}");
+    assert!(skipped.iter().any(|p| p.ends_with("zero.txt")), "{skipped:?}");
+    // The sample's two conflicts, each against two other sources.
+    let conflicts = |report: &Value| -> Vec<String> {
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"].as_str().unwrap().ends_with("-conflict"))
+            .map(|d| d["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let once = conflicts(&report);
+    assert_eq!(once.len(), 2, "{once:?}");
+
+    // Named on the command line, a FIFO or a device is refused at once, and fails the run.
+    if fifo_made {
+        let out = tadqiq(&["check", "pipe.txt", "002_fbc81e4b622b9da9.txt"], &dir);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("pipe.txt: skipped: not a regular file (a named pipe)"));
+        let out = tadqiq(&["check", "--config", "pipe.txt", "."], &dir);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file (a named pipe)"));
+    }
+    let out = tadqiq(&["check", "zero.txt", "002_fbc81e4b622b9da9.txt"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("zero.txt: skipped: not a regular file (a device)"));
+    let out = tadqiq(&["check", "huge.txt", "002_fbc81e4b622b9da9.txt"], &dir);
+    assert_eq!(out.status.code(), Some(2), "a named file over the limit is not the run asked for");
+
+    // The same folder twice, by another path and through a symlink: each article read once.
+    let link = dir.with_extension("link");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(&dir, &link).unwrap();
+    let again = format!("{}/../{}", dir.display(), dir.file_name().unwrap().to_str().unwrap());
+    let out = tadqiq(&["check", "--format", "json", ".", &again, link.to_str().unwrap()], &dir);
+    assert_eq!(conflicts(&json(&out)), once);
+    let _ = std::fs::remove_file(&link);
+}

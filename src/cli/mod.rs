@@ -165,7 +165,11 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     let progress = Progress::new(inputs.files.len());
     let mut read = Vec::new();
     let mut files = Vec::new();
-    let mut skipped = Vec::new();
+    let mut skipped: Vec<Value> = inputs
+        .passed_over
+        .iter()
+        .map(|(path, why)| json!({"path": path.display().to_string(), "reason": why.trim_start_matches("skipped: ")}))
+        .collect();
     let mut named_unreadable = false;
     // Read and index on every core, a batch at a time so the progress bar moves.
     const BATCH: usize = 100;
@@ -262,6 +266,8 @@ struct Inputs {
     named: std::collections::HashSet<PathBuf>,
     /// A path that was given but cannot be read: the run cannot be trusted.
     fatal: bool,
+    /// Article files found but passed over (a FIFO, a device), with the reason.
+    passed_over: Vec<(PathBuf, String)>,
 }
 
 fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Config, String> {
@@ -287,7 +293,8 @@ fn collect(paths: &[PathBuf], config: &Config) -> Inputs {
         eprintln!("tadqiq: {}: {problem}", path.display());
     }
     let named = found.files.iter().filter(|f| paths.contains(f)).cloned().collect();
-    Inputs { files: found.files, named, fatal: found.missing }
+    let passed_over = found.problems.into_iter().filter(|(p, why)| p.is_file() || why.starts_with("skipped:")).collect();
+    Inputs { files: found.files, named, fatal: found.missing, passed_over }
 }
 
 type Given = Option<(DateValue, PublishedSource)>;

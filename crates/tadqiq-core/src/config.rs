@@ -168,13 +168,14 @@ impl Config {
             sources.push((glob, matcher, SourceMeta { published, outlet: s.outlet }));
         }
         let mut entities: Vec<ConfigEntity> = Vec::new();
+        let mut ids = std::collections::HashSet::new();
         for (n, e) in raw.entity.into_iter().enumerate() {
             let at = format!("entity[{n}]");
             let id = e.id.get_ref().trim();
             if id.is_empty() || id.chars().any(char::is_whitespace) {
                 return Err(format!("{at}.id: {id:?} must be a non-empty word (letters, digits, -)"));
             }
-            if entities.iter().any(|o| o.id == id) {
+            if !ids.insert(id.to_string()) {
                 return Err(format!("{at}.id: {id:?} is defined twice"));
             }
             let kind = EntityKind::parse(&e.kind)

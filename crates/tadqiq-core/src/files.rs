@@ -140,18 +140,17 @@ pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool) -> Found 
                 let mut here = Vec::new();
                 for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
                     match entry {
-                        // Regular files only: a FIFO or device named `x.txt` is not an article.
-                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path()) => {
-                            here.push(e.into_path());
-                        }
-                        Ok(e)
-                            if e.path_is_symlink()
-                                && is_article(e.path())
-                                && std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()) =>
-                        {
-                            here.push(e.into_path());
-                        }
-                        Ok(_) => {}
+                        Ok(e) if e.file_type().is_some_and(|t| t.is_dir()) || !is_article(e.path()) => {}
+                        // Regular files only (a symlink to one is one): a FIFO or a device named
+                        // `x.txt` is not an article, and is said to be passed over.
+                        Ok(e) => match std::fs::metadata(e.path()) {
+                            Ok(meta) if meta.is_file() => here.push(e.into_path()),
+                            Ok(meta) => found.problems.push((
+                                e.into_path(),
+                                format!("skipped: not a regular file ({})", file_kind(&meta)),
+                            )),
+                            Err(err) => found.problems.push((e.into_path(), format!("skipped: {}", io_message(&err)))),
+                        },
                         Err(e) => found.problems.push((path.clone(), e.to_string())),
                     }
                 }
@@ -215,9 +214,11 @@ mod tests {
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         let err = read(&zero, DEFAULT_MAX_FILE_BYTES).unwrap_err();
         assert!(err.contains("a device"), "{err}");
-        // Walking the folder passes over both.
+        // Walking the folder passes over both, and says so.
         let found = articles(std::slice::from_ref(&dir), |_| true);
         assert!(found.files.is_empty(), "{:?}", found.files);
+        let problems: Vec<String> = found.problems.iter().map(|(p, why)| format!("{}: {why}", p.display())).collect();
+        assert!(problems.iter().any(|p| p.ends_with("zero.txt: skipped: not a regular file (a device)")), "{problems:?}");
     }
 
     #[cfg(unix)]

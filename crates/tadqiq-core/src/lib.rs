@@ -14,6 +14,7 @@ pub mod analysis;
 pub mod calendar;
 pub mod claims;
 pub mod config;
+mod cost;
 pub mod entities;
 pub mod extract;
 pub mod files;

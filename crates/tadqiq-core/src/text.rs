@@ -63,7 +63,7 @@ impl<'t> Tokens<'t> {
                 run = None;
             }
             match class {
-                Class::Space => line_break |= c == '\n' || c == '\u{2029}',
+                Class::Space => line_break |= matches!(c, '\n' | '\r' | '\u{2029}'),
                 Class::Punct => {
                     let f0 = folded.len();
                     folded.push(c);
@@ -442,6 +442,10 @@ mod tests {
         let t = Tokens::new("يناير\r\n2020");
         assert!(t.breaks_before(1));
         assert!(!t.breaks_before(0));
+        // A lone \r ends a line too (old Mac files, some CMS exports), as LSP counts lines.
+        for brk in ["\r", "\n", "\u{2029}"] {
+            assert!(Tokens::new(&format!("يناير{brk}2020")).breaks_before(1), "{brk:?}");
+        }
     }
 
     #[test]

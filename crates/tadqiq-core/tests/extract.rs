@@ -122,6 +122,11 @@ fn day_month_year_forms() {
     assert_eq!(found("هجمات الحادي عشر من سبتمبر 2001"), ["date «الحادي عشر من سبتمبر 2001» 2001-09-11"]);
     assert_eq!(found("في 26 آب"), ["date «26 آب» --08-26"]);
     assert_eq!(found("وصل في 18 ديسمبر 2011م"), ["date «18 ديسمبر 2011م» 2011-12-18"]);
+    // The era letter on the next line is not this date's, whatever ends the line.
+    for brk in ["\n", "\r\n", "\r"] {
+        let text = format!("وصل في 18 ديسمبر 2011{brk}م");
+        assert_eq!(found(&text), ["date «18 ديسمبر 2011» 2011-12-18"], "{brk:?}");
+    }
     assert_eq!(found("فِي 5 يَنَايِرَ 2020"), ["date «5 يَنَايِرَ 2020» 2020-01-05"]);
     assert_eq!(found("في 5 يـنـايـر 2020"), ["date «5 يـنـايـر 2020» 2020-01-05"]);
     assert_eq!(found("في ٥ يناير ٢٠٢٠"), ["date «٥ يناير ٢٠٢٠» 2020-01-05"]);

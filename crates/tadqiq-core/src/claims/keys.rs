@@ -74,6 +74,7 @@ pub fn compute<'e>(doc: Parts<'_>, entity: impl Fn(&str) -> Option<&'e Entity>) 
             .iter()
             .zip(&specific[from..])
             .take_while(|(e, _)| e.span.start < sentence.end)
+            .inspect(|_| crate::cost::step(1))
             .filter(|(e, specific)| **specific && e.span.end <= sentence.end && *e.id != *key)
             .map(|(e, _)| (false, e.id.clone()))
             .collect();
@@ -114,6 +115,7 @@ pub fn sentence_of(local: &LocalEntities, span: Span) -> Option<Span> {
 pub fn within<T>(items: &[T], span: impl Fn(&T) -> Span, range: Span) -> impl Iterator<Item = &T> {
     let from = items.partition_point(|x| span(x).start < range.start);
     let to = items.partition_point(|x| span(x).start < range.end);
+    crate::cost::step(to.saturating_sub(from));
     items[from..to.max(from)].iter().filter(move |x| span(x).end <= range.end)
 }
 
@@ -137,6 +139,7 @@ fn nearest_entity(doc: Parts<'_>, specific: &[bool], span: Span) -> Option<Arc<s
     // are too far, and so are those starting after `span.end + NEAR`.
     let from = entities.partition_point(|e| e.span.end + NEAR < span.start);
     let to = entities.partition_point(|e| e.span.start <= span.end + NEAR);
+    crate::cost::step(to.saturating_sub(from));
     (from..to.max(from))
         .filter(|&i| specific[i])
         .filter_map(|i| {
@@ -251,3 +254,44 @@ pub fn interval(f: &Figure) -> (f64, f64) {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::entities::Gazetteer;
+    use crate::workspace::Workspace;
+
+    /// The keys of one source, computed on this thread (one source is analysed in place).
+    fn keys_of(text: &str) -> usize {
+        let mut ws = Workspace::new(Arc::new(Gazetteer::new(&[])));
+        ws.extend([("a".to_string(), text.to_string(), None)]);
+        let doc = ws.doc("a").unwrap();
+        let keys = compute(doc.parts(), |id| ws.entity(id));
+        keys.dates.len() + keys.figures.len()
+    }
+
+    #[test]
+    fn one_long_sentence_of_dated_names_is_linear() {
+        // No full stop for pages: every claim used to look at every entity of the sentence.
+        let sentence = |n: usize| "وقال المتحدث باسم الجيش العميد نزيه جبور في 5 يناير 2020 ".repeat(n);
+        assert!(keys_of(&sentence(10)) >= 10);
+        crate::cost::assert_linear("dated names in one sentence", 400, |n| {
+            keys_of(&sentence(n));
+        });
+    }
+
+    #[test]
+    fn figures_without_a_year_are_linear() {
+        // Every figure used to scan every claim of the article for its year.
+        let text = |n: usize| "قتل 30 شخصا وأصيب 40 آخرون. ".repeat(n);
+        crate::cost::assert_linear("figures without a year", 2000, |n| {
+            keys_of(&text(n));
+        });
+        let one_sentence = |n: usize| "قتل 30 شخصا وأصيب 40 آخرون في عام 2014 ".repeat(n);
+        crate::cost::assert_linear("figures in one long sentence", 1000, |n| {
+            keys_of(&one_sentence(n));
+        });
+    }
+}

@@ -97,6 +97,10 @@ impl Gazetteer {
                 phrases.add(&format!("{adj}ة"), Phrase::Adjective(id.clone()));
             }
         }
+        // The newsroom's entities replace built-in ones of the same id: found by a map, as a
+        // tadqiq.toml may list tens of thousands.
+        let mut position: FxHashMap<Arc<str>, usize> =
+            entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         for e in own {
             let entity = Entity {
                 id: e.id.as_str().into(),
@@ -106,9 +110,12 @@ impl Gazetteer {
                 description: e.description.clone(),
                 origin: Origin::Config { span: e.span },
             };
-            match entities.iter_mut().find(|b| *b.id == *e.id) {
-                Some(b) => *b = entity,
-                None => entities.push(entity),
+            match position.get(e.id.as_str()) {
+                Some(&i) => entities[i] = entity,
+                None => {
+                    position.insert(entity.id.clone(), entities.len());
+                    entities.push(entity);
+                }
             }
         }
         let mut by_id = FxHashMap::default();
