@@ -326,7 +326,8 @@ fn special_files_limits_and_the_same_folder_twice() {
         assert!(stderr.contains("pipe.txt: skipped: not a regular file (a named pipe)"), "{stderr}");
     }
     let report = json(&out);
-    let skipped: Vec<&str> = report["skipped"].as_array().unwrap().iter().map(|s| s["path"].as_str().unwrap()).collect();
+    let skipped: Vec<&str> =
+        report["skipped"].as_array().unwrap().iter().map(|s| s["path"].as_str().unwrap()).collect();
     assert!(skipped.iter().any(|p| p.ends_with("huge.txt")), "{skipped:?}");
     assert!(skipped.iter().any(|p| p.ends_with("zero.txt")), "{skipped:?}");
     // The sample's two conflicts, each against two other sources.

@@ -224,7 +224,12 @@ async fn hovers_during_a_reindex_answer_from_the_old_state() {
     assert!(latencies.len() >= 5, "the re-index ended before hovers could be timed ({} hovers)", latencies.len());
     latencies.sort();
     let p99 = latencies[(latencies.len() * 99 / 100).min(latencies.len() - 1)];
-    eprintln!("{} hovers during the re-index; median {:?}, p99 {:?}", latencies.len(), latencies[latencies.len() / 2], p99);
+    eprintln!(
+        "{} hovers during the re-index; median {:?}, p99 {:?}",
+        latencies.len(),
+        latencies[latencies.len() / 2],
+        p99
+    );
     assert!(p99 < Duration::from_millis(200), "p99 {p99:?}");
 }
 

@@ -14,8 +14,8 @@ use tadqiq_core::calendar::DateValue;
 use tadqiq_core::config::{self, Config};
 use tadqiq_core::entities::Gazetteer;
 use tadqiq_core::extract::Span;
-use tadqiq_core::position::LineIndex;
 use tadqiq_core::files;
+use tadqiq_core::position::LineIndex;
 use tadqiq_core::workspace::{Workspace, par_map};
 
 mod check;
@@ -293,7 +293,8 @@ fn collect(paths: &[PathBuf], config: &Config) -> Inputs {
         eprintln!("tadqiq: {}: {problem}", path.display());
     }
     let named = found.files.iter().filter(|f| paths.contains(f)).cloned().collect();
-    let passed_over = found.problems.into_iter().filter(|(p, why)| p.is_file() || why.starts_with("skipped:")).collect();
+    let passed_over =
+        found.problems.into_iter().filter(|(p, why)| p.is_file() || why.starts_with("skipped:")).collect();
     Inputs { files: found.files, named, fatal: found.missing, passed_over }
 }
 

@@ -53,11 +53,8 @@ pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
 fn open_nonblocking(path: &Path) -> io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
-    const O_NONBLOCK: i32 = if cfg!(any(target_os = "macos", target_os = "ios", target_os = "freebsd")) {
-        0x0004
-    } else {
-        0o4000
-    };
+    const O_NONBLOCK: i32 =
+        if cfg!(any(target_os = "macos", target_os = "ios", target_os = "freebsd")) { 0x0004 } else { 0o4000 };
     std::fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(path)
 }
 
@@ -145,10 +142,9 @@ pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool) -> Found 
                         // `x.txt` is not an article, and is said to be passed over.
                         Ok(e) => match std::fs::metadata(e.path()) {
                             Ok(meta) if meta.is_file() => here.push(e.into_path()),
-                            Ok(meta) => found.problems.push((
-                                e.into_path(),
-                                format!("skipped: not a regular file ({})", file_kind(&meta)),
-                            )),
+                            Ok(meta) => found
+                                .problems
+                                .push((e.into_path(), format!("skipped: not a regular file ({})", file_kind(&meta)))),
                             Err(err) => found.problems.push((e.into_path(), format!("skipped: {}", io_message(&err)))),
                         },
                         Err(e) => found.problems.push((path.clone(), e.to_string())),
@@ -173,9 +169,8 @@ fn identity(path: &Path) -> (u64, u64, PathBuf) {
         use std::os::unix::fs::MetadataExt;
         return (meta.dev(), meta.ino(), PathBuf::new());
     }
-    let canonical = std::fs::canonicalize(path)
-        .or_else(|_| std::path::absolute(path))
-        .unwrap_or_else(|_| path.to_path_buf());
+    let canonical =
+        std::fs::canonicalize(path).or_else(|_| std::path::absolute(path)).unwrap_or_else(|_| path.to_path_buf());
     (0, 0, canonical)
 }
 
@@ -218,7 +213,10 @@ mod tests {
         let found = articles(std::slice::from_ref(&dir), |_| true);
         assert!(found.files.is_empty(), "{:?}", found.files);
         let problems: Vec<String> = found.problems.iter().map(|(p, why)| format!("{}: {why}", p.display())).collect();
-        assert!(problems.iter().any(|p| p.ends_with("zero.txt: skipped: not a regular file (a device)")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.ends_with("zero.txt: skipped: not a regular file (a device)")),
+            "{problems:?}"
+        );
     }
 
     #[cfg(unix)]

@@ -345,7 +345,10 @@ mod tests {
         let facts = entity_facts(&ws, &id, 12).unwrap();
         assert_eq!(facts.name, "نزيه جبور");
         assert_eq!(facts.kind, EntityKind::Person);
-        assert_eq!(facts.sources.iter().map(|s| (s.path.as_str(), s.mentions)).collect::<Vec<_>>(), [("a", 1), ("b", 1)]);
+        assert_eq!(
+            facts.sources.iter().map(|s| (s.path.as_str(), s.mentions)).collect::<Vec<_>>(),
+            [("a", 1), ("b", 1)]
+        );
         assert_eq!(facts.sources[0].claims, ["5 يناير 2020", "300 جندي"]);
         let Some(Item::Claim { mention, .. }) = item_at(&ws, "a", A.find("5 يناير").unwrap()) else { panic!() };
         let facts = claim_facts(&ws, "a", mention).unwrap();
@@ -358,8 +361,7 @@ mod tests {
     #[test]
     fn symbols_and_hinted_dates() {
         let ws = ws(&[("a", A)]);
-        let names: Vec<(String, String)> =
-            document_symbols(&ws, "a").into_iter().map(|s| (s.name, s.detail)).collect();
+        let names: Vec<(String, String)> = document_symbols(&ws, "a").into_iter().map(|s| (s.name, s.detail)).collect();
         assert!(names.contains(&("نزيه جبور".into(), "person".into())), "{names:?}");
         assert!(names.contains(&("5 يناير 2020".into(), "2020-01-05".into())), "{names:?}");
         let found = workspace_symbols(&ws, "جبور", 10);

@@ -107,10 +107,8 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.did_change_watched_files.as_ref())
                 .and_then(|d| d.dynamic_registration)
                 .unwrap_or(false);
-            s.caps.document_changes = workspace
-                .and_then(|w| w.workspace_edit.as_ref())
-                .and_then(|e| e.document_changes)
-                .unwrap_or(false);
+            s.caps.document_changes =
+                workspace.and_then(|w| w.workspace_edit.as_ref()).and_then(|e| e.document_changes).unwrap_or(false);
             s.caps.progress = params.capabilities.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
             let mut roots: Vec<PathBuf> = params
                 .workspace_folders
@@ -194,7 +192,8 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let problems = notifications::did_change_configuration::did_change_configuration(&self.shared, &self.jobs, params);
+        let problems =
+            notifications::did_change_configuration::did_change_configuration(&self.shared, &self.jobs, params);
         self.warn_settings(problems).await;
     }
 

@@ -72,8 +72,8 @@ enum LibraryMessage {
 /// Whether a body can go on to the library: JSON, a JSON-RPC 2.0 message, and decodable by the
 /// library's own types.
 fn check(body: &[u8]) -> Result<(), Invalid> {
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|e| Invalid { reason: format!("not JSON ({e})"), code: PARSE_ERROR })?;
+    let value: Value =
+        serde_json::from_slice(body).map_err(|e| Invalid { reason: format!("not JSON ({e})"), code: PARSE_ERROR })?;
     let invalid = |reason: &str| Invalid { reason: reason.to_string(), code: INVALID_REQUEST };
     if !is_message(&value) {
         return Err(invalid("not a JSON-RPC 2.0 message"));

@@ -19,8 +19,8 @@ use tadqiq_core::files;
 use tadqiq_core::rules::{Finding, RuleSettings, Scope, check_scope};
 use tadqiq_core::workspace::{Workspace, par_map};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
-use tower_lsp_server::{Bounded, Client, NotCancellable, OngoingProgress};
 use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Bounded, Client, NotCancellable, OngoingProgress};
 
 use crate::convert::Encoding;
 use crate::diagnostics::{Data, diagnostic};
@@ -223,7 +223,9 @@ impl Worker {
             let analysed: HashMap<Uri, Analysed> = s
                 .open
                 .iter()
-                .map(|(u, o)| (u.clone(), Analysed { rope: o.rope.clone(), version: o.version, generation: o.generation }))
+                .map(|(u, o)| {
+                    (u.clone(), Analysed { rope: o.rope.clone(), version: o.version, generation: o.generation })
+                })
                 .collect();
             for (key, text) in read {
                 if !open.contains_key(&key) {
@@ -255,7 +257,8 @@ impl Worker {
 
     async fn begin_progress(&self) -> Option<OngoingProgress<Bounded, NotCancellable>> {
         let token = ProgressToken::String("tadqiq/index".into());
-        let created = tokio::time::timeout(Duration::from_secs(5), self.client.create_work_done_progress(token.clone())).await;
+        let created =
+            tokio::time::timeout(Duration::from_secs(5), self.client.create_work_done_progress(token.clone())).await;
         if !matches!(created, Ok(Ok(()))) {
             return None;
         }
@@ -268,11 +271,16 @@ impl Worker {
             return;
         }
         for (path, reason) in skipped {
-            self.client.log_message(MessageType::WARNING, format!("tadqiq: {}: not read: {reason}", path.display())).await;
+            self.client
+                .log_message(MessageType::WARNING, format!("tadqiq: {}: not read: {reason}", path.display()))
+                .await;
         }
         let (path, reason) = &skipped[0];
-        let more = if skipped.len() > 1 { format!(" (and {} more; see the log)", skipped.len() - 1) } else { String::new() };
-        self.client.show_message(MessageType::WARNING, format!("tadqiq: {} not read: {reason}{more}", path.display())).await;
+        let more =
+            if skipped.len() > 1 { format!(" (and {} more; see the log)", skipped.len() - 1) } else { String::new() };
+        self.client
+            .show_message(MessageType::WARNING, format!("tadqiq: {} not read: {reason}{more}", path.display()))
+            .await;
     }
 
     /// Applies edits, refreshes from disk and closes to a clone of the workspace.
@@ -439,7 +447,10 @@ fn diagnose(
     let mut by_path: HashMap<&str, Vec<Finding>> = HashMap::new();
     for f in findings {
         if keys.contains_key(&*f.path) {
-            by_path.entry(keys.get_key_value(&*f.path).map(|(k, _)| k.as_str()).unwrap_or_default()).or_default().push(f);
+            by_path
+                .entry(keys.get_key_value(&*f.path).map(|(k, _)| k.as_str()).unwrap_or_default())
+                .or_default()
+                .push(f);
         }
     }
     let mut out = HashMap::new();
@@ -449,9 +460,7 @@ fn diagnose(
         let diagnostics = found
             .iter()
             .enumerate()
-            .filter_map(|(i, f)| {
-                diagnostic(&snapshot.ws, f, encoding, Data { finding: i, version: analysed.version })
-            })
+            .filter_map(|(i, f)| diagnostic(&snapshot.ws, f, encoding, Data { finding: i, version: analysed.version }))
             .collect();
         out.insert((*uri).clone(), (Arc::new(found), diagnostics, analysed.version));
     }

@@ -254,7 +254,6 @@ pub fn interval(f: &Figure) -> (f64, f64) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;

@@ -126,13 +126,7 @@ fn counterparts<V>(
         .filter(|c| c.path != path && c.key == me.key && !c.context.is_disjoint(me.context) && !other_events(me, c))
         .map(|c| {
             let theirs = value(c);
-            Counterpart {
-                path: c.path.to_string(),
-                span: c.span,
-                agrees: agree(&mine, &theirs),
-                value: show(&theirs),
-            }
+            Counterpart { path: c.path.to_string(), span: c.span, agrees: agree(&mine, &theirs), value: show(&theirs) }
         })
         .collect()
 }
-

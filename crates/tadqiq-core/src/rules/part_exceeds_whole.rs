@@ -1,8 +1,8 @@
 //! `part-exceeds-whole`: a part larger than its whole, or parts that add up to more.
 
 use super::{Finding, Related, Rule, Scope, Severity, quote};
-use crate::extract::{Figure, MentionKind, format_number};
 use crate::claims::keys::{interval, sentence_of};
+use crate::extract::{Figure, MentionKind, format_number};
 use crate::text::fold;
 use crate::workspace::Workspace;
 

@@ -108,7 +108,12 @@ fn fixes(view: &View, uri: &Uri, live: &Live, f: &Finding, out: &mut Vec<CodeAct
             offered.push(text);
             let title = format!("Use «{text}» from {}", file_name(&r.path));
             let edit = TextEdit { range, new_text: text.to_string() };
-            out.push(action(title, CodeActionKind::QUICKFIX, Some(&diagnostic), edit_of(view, uri, live.version, vec![edit])));
+            out.push(action(
+                title,
+                CodeActionKind::QUICKFIX,
+                Some(&diagnostic),
+                edit_of(view, uri, live.version, vec![edit]),
+            ));
         }
     }
     // Silence it with a comment on the line before.
@@ -147,7 +152,12 @@ fn edit_of(view: &View, uri: &Uri, version: i32, edits: Vec<TextEdit>) -> Worksp
     }
 }
 
-fn action(title: String, kind: CodeActionKind, diagnostic: Option<&Diagnostic>, edit: WorkspaceEdit) -> CodeActionOrCommand {
+fn action(
+    title: String,
+    kind: CodeActionKind,
+    diagnostic: Option<&Diagnostic>,
+    edit: WorkspaceEdit,
+) -> CodeActionOrCommand {
     CodeActionOrCommand::CodeAction(CodeAction {
         title,
         kind: Some(kind),

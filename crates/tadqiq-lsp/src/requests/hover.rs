@@ -45,7 +45,12 @@ fn entity(_view: &View, facts: &EntityFacts) -> String {
     }
     out.push('\n');
     for s in &facts.sources {
-        out.push_str(&format!("\n- {}: {} mention{}", file_name(&s.path), s.mentions, if s.mentions == 1 { "" } else { "s" }));
+        out.push_str(&format!(
+            "\n- {}: {} mention{}",
+            file_name(&s.path),
+            s.mentions,
+            if s.mentions == 1 { "" } else { "s" }
+        ));
         if !s.claims.is_empty() {
             let shown: Vec<String> = s.claims.iter().take(4).map(|c| format!("«{c}»")).collect();
             out.push_str(&format!(" · {}", shown.join("، ")));

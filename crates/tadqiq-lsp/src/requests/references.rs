@@ -11,5 +11,7 @@ pub fn references(view: &View, params: ReferenceParams) -> Option<Vec<Location>>
     let (key, byte) = super::at(view, &p.text_document.uri, p.position)?;
     let ws = &view.snapshot.ws;
     let Item::Entity { id, .. } = query::item_at(ws, &key, byte)? else { return Some(Vec::new()) };
-    Some(query::references(ws, &id).iter().filter_map(|(path, span)| location(ws, path, *span, view.encoding)).collect())
+    Some(
+        query::references(ws, &id).iter().filter_map(|(path, span)| location(ws, path, *span, view.encoding)).collect(),
+    )
 }

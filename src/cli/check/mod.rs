@@ -1,0 +1,149 @@
+//! `tadqiq check`: the rules over every source, for people (text) and for machines (JSON,
+//! SARIF 2.1.0, GitHub workflow annotations), with the exit code CI reads.
+
+use std::io;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use serde_json::{Value, json};
+
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, Loaded, Sources, finish_output, load};
+use tadqiq_core::extract::Span;
+use tadqiq_core::rules::{Finding, Severity, check};
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    sources: Sources,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// The least severity that fails the run (exit code 1). Hints never fail it.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// Report only findings not recorded in this baseline (see --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings as accepted, so later runs report only new ones.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    fn threshold(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+mod baseline;
+mod github;
+mod json;
+mod sarif;
+mod text;
+
+use baseline::Baseline;
+
+pub fn run(args: CheckArgs) -> u8 {
+    let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
+        Ok(b) => b,
+        Err(message) => {
+            eprintln!("tadqiq: {message}");
+            return EXIT_UNUSABLE;
+        }
+    };
+    let loaded = match load(args.sources, true) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let mut findings = check(&loaded.ws, &loaded.config.rules);
+    if let Some(path) = &args.write_baseline {
+        if let Err(e) = Baseline::of(&loaded, &findings).write(path) {
+            eprintln!("tadqiq: cannot write the baseline {}: {e}", path.display());
+            return EXIT_UNUSABLE;
+        }
+        eprintln!("tadqiq: recorded {} findings in {}", findings.len(), path.display());
+    }
+    if let Some(mut baseline) = baseline {
+        findings.retain(|f| !baseline.absorbs(&loaded, f));
+    }
+    let out = io::BufWriter::new(io::stdout().lock());
+    let written = match args.format {
+        Format::Text => text::write_text(out, &loaded, &findings),
+        Format::Json => json::write_json(out, &loaded, &findings),
+        Format::Sarif => sarif::write_sarif(out, &loaded, &findings),
+        Format::Github => github::write_github(out, &loaded, &findings),
+    };
+    if let Err(code) = finish_output(written) {
+        return code;
+    }
+    let threshold = args.fail_on.threshold();
+    let failing = findings.iter().any(|f| f.severity >= threshold && f.severity != Severity::Hint);
+    if failing { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+/// Where a span is, for the output: 1-based line and column (characters for people, UTF-16
+/// units for SARIF), the LSP range, and file byte offsets.
+pub(super) struct Place {
+    line: usize,
+    column: usize,
+    utf16_column: usize,
+    end_line: usize,
+    end_utf16_column: usize,
+    range: Option<super::Range>,
+    bytes: [usize; 2],
+}
+
+pub(super) fn place(loaded: &Loaded, path: &str, span: Span) -> Place {
+    let (text, file) = (loaded.ws.doc(path).map_or("", |d| d.text.as_str()), loaded.file(path));
+    let Some(file) = file else {
+        return Place {
+            line: 1,
+            column: 1,
+            utf16_column: 1,
+            end_line: 1,
+            end_utf16_column: 1,
+            range: None,
+            bytes: [span.start, span.end],
+        };
+    };
+    let (s, e) = (file.lines.position(text, span.start), file.lines.position(text, span.end));
+    Place {
+        line: s.line + 1,
+        column: s.chars + 1,
+        utf16_column: s.utf16 + 1,
+        end_line: e.line + 1,
+        end_utf16_column: e.utf16 + 1,
+        range: Some(file.range(text, span)),
+        bytes: file.bytes(span),
+    }
+}
+
+pub(super) fn summary(loaded: &Loaded, findings: &[Finding]) -> Value {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    json!({
+        "files": loaded.files.len(),
+        "errors": count(Severity::Error),
+        "warnings": count(Severity::Warning),
+        "infos": count(Severity::Info),
+        "hints": count(Severity::Hint),
+    })
+}
