@@ -158,7 +158,7 @@ impl Article<'_> {
     }
 }
 
-/// An article in the JSON output, fields in SPEC.md's order.
+/// An article in the JSON output, fields in the order the README gives.
 #[derive(Serialize)]
 struct FileJson<'a> {
     path: &'a str,

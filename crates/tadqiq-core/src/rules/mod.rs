@@ -1,4 +1,4 @@
-//! The consistency rules. Each rule code of `SPEC.md` lives in the file of its name, with its
+//! The consistency rules. Each rule code (README, "Rules") lives in the file of its name, with its
 //! `explain` text and its tests; this module runs them over a workspace and applies the
 //! user's severities and suppressions.
 
@@ -108,7 +108,7 @@ impl Scope<'_> {
     }
 }
 
-/// Every rule, in `SPEC.md`'s order.
+/// Every rule, in the order the README lists them.
 pub const RULES: &[Rule] = &[
     invalid_date::RULE,
     calendar_mismatch::RULE,
