@@ -367,3 +367,105 @@ fn special_files_limits_and_the_same_folder_twice() {
     assert_eq!(conflicts(&json(&out)), once);
     let _ = std::fs::remove_file(&link);
 }
+
+/// `--select` and `--ignore` narrow the rules, as ruff's do; an unknown code is an error.
+#[test]
+fn select_and_ignore_rule_codes() {
+    let codes = |args: &[&str]| -> Vec<String> {
+        let out = tadqiq(&[&["check", "--format", "json", SAMPLE][..], args].concat(), Path::new(SAMPLE));
+        let report = json(&out);
+        let mut codes: Vec<String> =
+            report["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    };
+    assert_eq!(codes(&["--select", "date-conflict"]), ["date-conflict"]);
+    assert_eq!(codes(&["--select", "date-conflict,figure-conflict", "--ignore", "figure-conflict"]), ["date-conflict"]);
+    assert!(!codes(&["--ignore", "name-variant"]).contains(&"name-variant".to_string()));
+    let out = tadqiq(&["check", "--ignore", "no-such-rule", SAMPLE], Path::new(SAMPLE));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule \"no-such-rule\""));
+}
+
+/// `-` reads the draft from standard input, named by `--stdin-filename`, and checks it
+/// against the folder: the file of that name on disk is replaced by the text piped in.
+#[test]
+fn a_draft_on_standard_input() {
+    use std::io::Write as _;
+    let draft = std::fs::read_to_string(Path::new(SAMPLE).join("002_fbc81e4b622b9da9.txt")).unwrap();
+    let run = |text: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+            .args(["check", "--format", "json", "--stdin-filename", "002_fbc81e4b622b9da9.txt", "-", "."])
+            .current_dir(SAMPLE)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let report = json(&out);
+        let on_draft: Vec<String> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["path"] == "002_fbc81e4b622b9da9.txt")
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect();
+        (report["summary"]["files"].clone(), on_draft)
+    };
+    let (files, codes) = run(&draft);
+    assert_eq!(files, 5, "the draft stands for its file, not beside it");
+    assert_eq!(codes, ["date-conflict"]);
+    // The piped text, not the file on disk, is what is checked.
+    let (_, codes) = run(&draft.replace("كانون الثاني 1998", "كانون الثاني 2020"));
+    assert!(codes.is_empty(), "{codes:?}");
+}
+
+/// JUnit XML that a parser reads, with one failing case per warning; GitLab Code Quality with
+/// every field GitLab requires.
+#[test]
+fn junit_and_gitlab_reports() {
+    let out = tadqiq(&["check", "--format", "junit", "."], Path::new(SAMPLE));
+    assert_eq!(out.status.code(), Some(1));
+    let xml = stdout(&out);
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    assert_eq!(root.attribute("failures"), Some("3"));
+    let suites: Vec<_> = root.children().filter(|n| n.has_tag_name("testsuite")).collect();
+    assert_eq!(suites.len(), 5);
+    let mut failures: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .map(|n| n.attribute("type").unwrap().to_string())
+        .collect();
+    failures.sort();
+    assert_eq!(failures, ["date-conflict", "duration-mismatch", "figure-conflict"]);
+    let case = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testcase") && n.children().any(|c| c.has_tag_name("failure")))
+        .unwrap();
+    assert!(case.attribute("name").unwrap().contains("«كانون الثاني 1998»"));
+
+    // Hostile article text stays well-formed XML.
+    let dir = temp_dir("junit");
+    std::fs::write(dir.join("a.txt"), "<b>&\"'\u{1}</b> في 30 فبراير 2021 ]]>").unwrap();
+    let out = tadqiq(&["check", "--format", "junit", "."], &dir);
+    roxmltree::Document::parse(&stdout(&out)).expect("well-formed XML from hostile text");
+
+    let out = tadqiq(&["check", "--format", "gitlab", "."], Path::new(SAMPLE));
+    let issues = json(&out);
+    let issues = issues.as_array().unwrap();
+    assert_eq!(issues.len(), 4); // the three warnings and the name-variant hint
+    let mut prints = std::collections::HashSet::new();
+    for issue in issues {
+        for field in ["description", "check_name", "fingerprint", "severity"] {
+            assert!(issue[field].is_string(), "{field} in {issue}");
+        }
+        assert!(["info", "minor", "major", "critical", "blocker"].contains(&issue["severity"].as_str().unwrap()));
+        assert!(issue["location"]["path"].is_string() && issue["location"]["lines"]["begin"].is_u64(), "{issue}");
+        assert!(prints.insert(issue["fingerprint"].as_str().unwrap().to_string()), "fingerprints are unique");
+    }
+}

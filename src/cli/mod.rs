@@ -55,8 +55,13 @@ enum Command {
 /// What every command that reads articles takes.
 #[derive(Args, Debug)]
 struct Sources {
-    /// Files and folders to read (folders are walked, respecting .gitignore). Default: `.`
+    /// Files and folders to read (folders are walked, respecting .gitignore); `-` reads one
+    /// article from standard input. Default: `.`
     paths: Vec<PathBuf>,
+    /// The name of the article read from standard input (`-`): where it is reported, and
+    /// which `tadqiq.toml` entries apply to it. Default: `<stdin>`.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
     /// Configuration file (default: ./tadqiq.toml, else tadqiq.toml in the first folder given).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -157,11 +162,41 @@ impl Loaded {
 /// `entities: false` reads dates, figures and durations only ([`Workspace::without_entities`]).
 fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     let paths = if sources.paths.is_empty() { vec![PathBuf::from(".")] } else { sources.paths };
+    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let paths: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
     let config = load_config(sources.config.as_deref(), &paths).map_err(|message| {
         eprintln!("tadqiq: {message}");
         EXIT_UNUSABLE
     })?;
-    let inputs = collect(&paths, &config);
+    let mut inputs = if paths.is_empty() { Inputs::default() } else { collect(&paths, &config) };
+    // The article on standard input: read whole (within the size limit), named as asked.
+    let mut from_stdin = None;
+    if stdin {
+        let name = sources.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
+        let mut bytes = Vec::new();
+        let read =
+            io::Read::read_to_end(&mut io::Read::take(io::stdin().lock(), config.max_file_bytes + 1), &mut bytes);
+        let decoded = match read {
+            Err(e) => Err(format!("cannot read standard input: {e}")),
+            Ok(_) if bytes.len() as u64 > config.max_file_bytes => Err(format!(
+                "standard input is larger than the limit of {} bytes (max_file_bytes)",
+                config.max_file_bytes
+            )),
+            Ok(_) => tadqiq_core::source::decode(&bytes).map_err(|e| e.to_string()),
+        };
+        match decoded {
+            Ok(d) => {
+                // A file of the same name among the paths is the draft's older self: the
+                // text on standard input stands for it.
+                inputs.files.retain(|f| files::same_file(f, &name) != Some(true));
+                from_stdin = Some((name, d));
+            }
+            Err(reason) => {
+                eprintln!("tadqiq: {}: {reason}", name.display());
+                return Err(EXIT_UNUSABLE);
+            }
+        }
+    }
     let progress = Progress::new(inputs.files.len());
     let mut read = Vec::new();
     let mut files = Vec::new();
@@ -190,6 +225,13 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
                 }
             }
         }
+    }
+    if let Some((name, decoded)) = from_stdin {
+        let path = name.display().to_string();
+        let lines = LineIndex::new(&decoded.text);
+        let given = config.given(&name, sources.published);
+        files.push(File { path: path.clone(), bom: decoded.bom, lines });
+        read.push((path, decoded.text, given));
     }
     progress.show("analysing", inputs.files.len());
     let mut ws = Workspace::new(Arc::new(Gazetteer::new(&config.entities)));
@@ -260,6 +302,7 @@ fn finish_output(written: io::Result<()>) -> Result<(), u8> {
 }
 
 /// The files a run reads, and what went wrong finding them.
+#[derive(Default)]
 struct Inputs {
     files: Vec<PathBuf>,
     /// The files named on the command line themselves: one that cannot be read fails the run.

@@ -161,6 +161,12 @@ pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool) -> Found 
     found
 }
 
+/// Whether two paths name one existing file (`None` when either does not exist).
+pub fn same_file(a: &Path, b: &Path) -> Option<bool> {
+    let (a, b) = (std::fs::metadata(a).ok().map(|_| identity(a)), std::fs::metadata(b).ok().map(|_| identity(b)));
+    Some(a? == b?)
+}
+
 /// What makes two paths one file: the device and inode where there are such, else the
 /// canonical path.
 fn identity(path: &Path) -> (u64, u64, PathBuf) {

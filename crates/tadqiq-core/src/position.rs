@@ -78,6 +78,19 @@ impl LineIndex {
     }
 }
 
+impl LineIndex {
+    /// The span of line `line` (0-based) without its break, if the text has that line.
+    pub fn line_span(&self, text: &str, line: usize) -> Option<crate::extract::Span> {
+        let start = *self.starts.get(line)?;
+        let next = self.starts.get(line + 1).copied().unwrap_or(text.len());
+        let mut end = next;
+        while end > start && matches!(text.as_bytes()[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        Some(crate::extract::Span::new(start, end))
+    }
+}
+
 fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
 }

@@ -1,5 +1,6 @@
 //! `tadqiq check`: the rules over every source, for people (text) and for machines (JSON,
-//! SARIF 2.1.0, GitHub workflow annotations), with the exit code CI reads.
+//! SARIF 2.1.0, GitHub workflow annotations, JUnit XML, GitLab Code Quality), with the exit
+//! code CI reads.
 
 use std::io;
 use std::path::PathBuf;
@@ -9,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, Loaded, Sources, finish_output, load};
 use tadqiq_core::extract::Span;
-use tadqiq_core::rules::{Finding, Severity, check};
+use tadqiq_core::rules::{Finding, RULES, RuleSettings, Severity, check, rule};
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -27,6 +28,29 @@ pub struct CheckArgs {
     /// Record the current findings as accepted, so later runs report only new ones.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Run only these rules (comma-separated codes, repeatable): `--select date-conflict`.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules (comma-separated codes, repeatable); wins over --select.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    ignore: Vec<String>,
+}
+
+/// The rules in force: `tadqiq.toml`'s severities, narrowed by `--select` and `--ignore`.
+fn rules(config: &RuleSettings, select: &[String], ignore: &[String]) -> Result<RuleSettings, String> {
+    let mut settings = config.clone();
+    for code in select.iter().chain(ignore) {
+        if rule(code).is_none() {
+            let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+            return Err(format!("unknown rule {code:?}; the rules are {}", codes.join(", ")));
+        }
+    }
+    for r in RULES {
+        if (!select.is_empty() && !select.iter().any(|c| c == r.code)) || ignore.iter().any(|c| c == r.code) {
+            settings.set(r.code, "off")?;
+        }
+    }
+    Ok(settings)
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -35,6 +59,8 @@ enum Format {
     Json,
     Sarif,
     Github,
+    Junit,
+    Gitlab,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -56,7 +82,9 @@ impl FailOn {
 
 mod baseline;
 mod github;
+mod gitlab;
 mod json;
+mod junit;
 mod sarif;
 mod text;
 
@@ -74,7 +102,14 @@ pub fn run(args: CheckArgs) -> u8 {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let mut findings = check(&loaded.ws, &loaded.config.rules);
+    let settings = match rules(&loaded.config.rules, &args.select, &args.ignore) {
+        Ok(s) => s,
+        Err(message) => {
+            eprintln!("tadqiq: {message}");
+            return EXIT_UNUSABLE;
+        }
+    };
+    let mut findings = check(&loaded.ws, &settings);
     if let Some(path) = &args.write_baseline {
         if let Err(e) = Baseline::of(&loaded, &findings).write(path) {
             eprintln!("tadqiq: cannot write the baseline {}: {e}", path.display());
@@ -91,6 +126,8 @@ pub fn run(args: CheckArgs) -> u8 {
         Format::Json => json::write_json(out, &loaded, &findings),
         Format::Sarif => sarif::write_sarif(out, &loaded, &findings),
         Format::Github => github::write_github(out, &loaded, &findings),
+        Format::Junit => junit::write_junit(out, &loaded, &findings),
+        Format::Gitlab => gitlab::write_gitlab(out, &loaded, &findings),
     };
     if let Err(code) = finish_output(written) {
         return code;

@@ -11,6 +11,7 @@ mod invalid_date;
 mod name_variant;
 mod part_exceeds_whole;
 mod relative_date_mismatch;
+mod suppress;
 mod weekday_mismatch;
 
 use std::collections::BTreeMap;
@@ -179,29 +180,16 @@ pub fn check_scope(ws: &Workspace, settings: &RuleSettings, scope: Scope) -> Vec
             all.push(f);
         }
     }
-    all.retain(|f| !ws.doc(&f.path).is_some_and(|doc| suppressed(doc, f)));
+    // Each article's suppression comments, read once for all its findings.
+    let mut suppressions: std::collections::HashMap<Arc<str>, suppress::Suppressions> = Default::default();
+    all.retain(|f| {
+        let Some(doc) = ws.doc(&f.path) else { return true };
+        let s = suppressions.entry(f.path.clone()).or_insert_with(|| suppress::Suppressions::of(doc));
+        !s.silences(f.code, f.span)
+    });
     all.sort_by(|a, b| (&a.path, a.span.start, a.code).cmp(&(&b.path, b.span.start, b.code)));
     all.dedup_by(|a, b| a.path == b.path && a.span == b.span && a.code == b.code);
     all
-}
-
-/// `<!-- tadqiq-disable-next-line CODE … -->` on the line before a finding silences those
-/// codes there (all codes when none is named).
-fn suppressed(doc: &Doc, f: &Finding) -> bool {
-    let text = &doc.text;
-    let line_start = text[..f.span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-    if line_start == 0 {
-        return false;
-    }
-    let prev_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
-    let prev = text[prev_start..line_start - 1].trim();
-    let Some(inner) = prev.strip_prefix("<!--").and_then(|p| p.strip_suffix("-->")) else { return false };
-    let mut words = inner.split_whitespace();
-    if words.next() != Some("tadqiq-disable-next-line") {
-        return false;
-    }
-    let codes: Vec<&str> = words.collect();
-    codes.is_empty() || codes.contains(&f.code)
 }
 
 /// The text of a span in a source, for messages.
