@@ -1,6 +1,7 @@
-//! The language server under load, through real frames to the `tadqiq lsp` binary:
-//! indexing a 1,000-article workspace, edit→diagnostics latency on a 100 KB article
-//! (`debounceMs: 0`), hover and definition latency, and memory at 10,000 articles.
+//! The language server under load, through real frames to the `tadqiq lsp` binary, at 1,000
+//! and 10,000 articles (`TADQIQ_BENCH_SIZES=1000,10000,100000` for others): indexing,
+//! edit→diagnostics latency on a 100 KB article (`debounceMs: 0`), hover and definition
+//! latency, hovers during a re-index, and peak memory.
 //! Run: `cargo bench --bench lsp`.
 
 #[path = "../tests/common/mod.rs"]
@@ -84,9 +85,9 @@ async fn start(dir: &Path) -> (Client, tokio::process::Child, Duration) {
     (c, child, begin.elapsed())
 }
 
-#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
-async fn main() {
-    let dir = workspace(1000);
+/// Edit → diagnostics and hover/definition latencies on the 100 KB article of a workspace.
+async fn measure(n: usize) {
+    let dir = workspace(n);
     let (mut c, child, indexing) = start(&dir).await;
     let big = dir.join("big.txt");
     c.open(&big).await;
@@ -114,37 +115,73 @@ async fn main() {
     }
 
     let text = std::fs::read_to_string(&big).unwrap();
+    let positions: Vec<_> = ["العراق", "قاسم سليماني", "2014", "3000 جندي", "داعش"]
+        .iter()
+        .cycle()
+        .take(200)
+        .enumerate()
+        .filter_map(|(k, needle)| {
+            let at = text.match_indices(needle).nth(k % 3)?.0;
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            Some(json!({"line": text[..at].matches('\n').count(), "character": text[line_start..at].encode_utf16().count()}))
+        })
+        .collect();
     let mut requests = Vec::new();
-    for (k, needle) in ["العراق", "قاسم سليماني", "2014", "3000 جندي", "داعش"].iter().cycle().take(200).enumerate()
-    {
-        let Some(at) = text.match_indices(needle).nth(k % 3).map(|m| m.0) else { continue };
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let position =
-            json!({"line": text[..at].matches('\n').count(), "character": text[line_start..at].encode_utf16().count()});
+    for (k, position) in positions.iter().enumerate() {
         let method = if k % 2 == 0 { "textDocument/hover" } else { "textDocument/definition" };
         let begin = Instant::now();
         c.request(method, json!({"textDocument": {"uri": uri(&big)}, "position": position})).await;
         requests.push(begin.elapsed());
     }
-    let rss_1000 = rss_mb(child.id().unwrap());
+    let rss = rss_mb(child.id().unwrap());
+
+    // A re-index (a new publication date): hovers meanwhile answer from the last state.
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"published": "2022-01-01"}})).await;
+    let mut during = Vec::new();
+    let mut ended = false;
+    let mut id = 900_000;
+    while !ended {
+        id += 1;
+        let position = &positions[during.len() % positions.len()];
+        let hover = json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": uri(&big)}, "position": position}});
+        let begin = Instant::now();
+        c.send_raw(hover.to_string().as_bytes()).await;
+        loop {
+            let m = c.read().await.expect("the server runs");
+            if m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end" {
+                ended = true;
+            } else if m.get("method").is_some() && m.get("id").is_some() {
+                let reply = json!({"jsonrpc": "2.0", "id": m["id"], "result": null});
+                c.send_raw(reply.to_string().as_bytes()).await;
+            }
+            if m["id"] == id && m.get("method").is_none() {
+                during.push(begin.elapsed());
+                break;
+            }
+        }
+    }
     drop(c);
     drop(child);
 
-    println!("1,000-article workspace (+ one 100 KB article), tadqiq lsp over stdio:");
-    println!("  indexing:                    {:>8.0} ms", indexing.as_secs_f64() * 1e3);
-    println!("  edit → diagnostics, median:  {:>8.1} ms", percentile(&mut edits, 0.5).as_secs_f64() * 1e3);
-    println!("  edit → diagnostics, p99:     {:>8.1} ms", percentile(&mut edits, 0.99).as_secs_f64() * 1e3);
-    println!("  hover/definition, median:    {:>8.2} ms", percentile(&mut requests, 0.5).as_secs_f64() * 1e3);
-    println!("  hover/definition, p99:       {:>8.2} ms", percentile(&mut requests, 0.99).as_secs_f64() * 1e3);
-    println!("  peak RSS:                    {:>8.0} MB", rss_1000);
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!("{n}-article workspace (+ one 100 KB article), tadqiq lsp over stdio:");
+    println!("  indexing:                      {:>8.0} ms", ms(indexing));
+    println!("  edit → diagnostics, median:    {:>8.1} ms", ms(percentile(&mut edits, 0.5)));
+    println!("  edit → diagnostics, p99:       {:>8.1} ms", ms(percentile(&mut edits, 0.99)));
+    println!("  hover/definition, median:      {:>8.2} ms", ms(percentile(&mut requests, 0.5)));
+    println!("  hover/definition, p99:         {:>8.2} ms", ms(percentile(&mut requests, 0.99)));
+    println!("  hover during a re-index, p99:  {:>8.2} ms ({} hovers)", ms(percentile(&mut during, 0.99)), during.len());
+    println!("  peak RSS:                      {:>8.0} MB", rss);
+}
 
-    let dir = workspace(10_000);
-    let (c, child, indexing) = start(&dir).await;
-    println!(
-        "10,000-article workspace: indexing {:.1} s, peak RSS {:.0} MB",
-        indexing.as_secs_f64(),
-        rss_mb(child.id().unwrap())
-    );
-    drop(c);
-    drop(child);
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let sizes: Vec<usize> = std::env::var("TADQIQ_BENCH_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000]);
+    for n in sizes {
+        measure(n).await;
+    }
 }
