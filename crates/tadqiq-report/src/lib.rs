@@ -173,30 +173,35 @@ fn source_chip(report: &Report, source: usize) -> Markup {
 }
 
 fn sources_section(report: &Report, lang: Lang, links: &Links) -> Markup {
-    html! {
-        section #sources {
-            h2 { (say(lang, "sources")) }
-            p.note { (say(lang, "sources_note")) }
-            details.sources open[report.sources.len() <= timeline::MAX_LANES] {
-                summary { (say(lang, "sources")) " (" (report.sources.len()) ")" }
-                table.sources {
-                    thead { tr { th { "#" } th { (say(lang, "source")) } th { (say(lang, "published")) } th { (say(lang, "file")) } } }
-                    tbody {
-                        @for (i, s) in report.sources.iter().enumerate() {
-                            tr data-source=(i) {
-                                td { span.chip style=(format!("background:{}", colour(i))) { (i + 1) } }
-                                td { (quoted(&s.name)) }
-                                td dir="ltr" {
-                                    @match &s.published {
-                                        Some(p) => { (p) " " small { "(" (say(lang, published_from(s.published_from))) ")" } }
-                                        None => { span.muted { (say(lang, "unknown")) } }
-                                    }
-                                }
-                                td { a href=(links.file(&s.path, None)) dir="ltr" { (clean(&s.path)) } }
+    let table = html! {
+        table.sources {
+            thead { tr { th { "#" } th { (say(lang, "source")) } th { (say(lang, "published")) } th { (say(lang, "file")) } } }
+            tbody {
+                @for (i, s) in report.sources.iter().enumerate() {
+                    tr data-source=(i) {
+                        td { span.chip style=(format!("background:{}", colour(i))) { (i + 1) } }
+                        td { (quoted(&s.name)) }
+                        td dir="ltr" {
+                            @match &s.published {
+                                Some(p) => { (p) " " small { "(" (say(lang, published_from(s.published_from))) ")" } }
+                                None => { span.muted { (say(lang, "unknown")) } }
                             }
                         }
+                        td { a href=(links.file(&s.path, None)) dir="ltr" { (clean(&s.path)) } }
                     }
                 }
+            }
+        }
+    };
+    html! {
+        section #sources {
+            h2 { (say(lang, "sources")) " (" (report.sources.len()) ")" }
+            p.note { (say(lang, "sources_note")) }
+            // A long list of sources is folded: the timeline names the ones it draws.
+            @if report.sources.len() <= timeline::MAX_LANES {
+                (table)
+            } @else {
+                details.sources { summary { (say(lang, "all_sources")) } (table) }
             }
         }
     }
