@@ -705,7 +705,9 @@ fn date_report(
 
 fn events(ws: &Workspace, sources: &Sources, flags: &Flags) -> (Vec<Event>, Vec<DateReport>) {
     let docs: Vec<(&str, &Doc)> = ws.docs().collect();
-    let mut grouped: Vec<(Vec<(usize, usize)>, Vec<Subject>)> = Vec::new();
+    // Each event's statements (source, mention) and what it is about.
+    type Statements = Vec<(usize, usize)>;
+    let mut grouped: Vec<(Statements, Vec<Subject>)> = Vec::new();
     let mut keyed = rustc_hash::FxHashSet::default();
     for g in same_statements(ws, Kind::Dates) {
         keyed.extend(g.members.iter().copied());

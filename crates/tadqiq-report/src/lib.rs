@@ -526,3 +526,69 @@ fn findings_section(report: &Report, lang: Lang, links: &Links) -> Markup {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use tadqiq_core::entities::Gazetteer;
+
+    use super::*;
+
+    /// Three outlets on one vote (the third dates it to another year), troops counted two ways,
+    /// a relative date and a Hijri one.
+    fn page(lang: Lang) -> String {
+        let sources = [
+            ("a.txt", "وصوّت مجلس النواب العراقي في 5 يناير 2020 على إنهاء وجود القوات الأجنبية بعد مقتل قاسم سليماني. وفي عام 2014 نشرت واشنطن 3000 جندي لمحاربة تنظيم داعش."),
+            ("b.txt", "وكان مجلس النواب العراقي قد صوت في 5 جانفي 2020 على القرار إثر اغتيال قاسم سليماني. ومنذ 2014 ينتشر نحو 3000 جندي للتحالف ضد داعش."),
+            ("c.txt", "مجلس النواب العراقي في كانون الثاني 1998، عقب اغتيال قاسم سليماني، صوت على القرار. وفي عام 2014، تم نشر حوالي 5000 جندي في العراق لمحاربة تنظيم داعش. وقال المتحدث أمس إن الوفد وصل في 15 رمضان 1442 هـ."),
+        ];
+        let mut ws = Workspace::new(Arc::new(Gazetteer::new(&[])));
+        ws.extend(sources.iter().map(|(p, t)| (p.to_string(), t.to_string(), None)));
+        let config = Config::empty(PathBuf::from("."));
+        page_of(&ws, &config, lang)
+    }
+
+    fn page_of(ws: &Workspace, config: &Config, lang: Lang) -> String {
+        super::page(ws, config, &RuleSettings::default(), &Options { lang, base: PathBuf::from("/story") })
+    }
+
+    #[test]
+    fn every_phrase_exists_in_both_languages() {
+        for line in include_str!("../data/strings.tsv").lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            assert_eq!(line.split('\t').count(), 3, "{line}");
+        }
+        // The phrases chosen by value, each of them.
+        let keys = ["front-matter", "config", "flag", "inferred"].map(|f| published_from(Some(f)));
+        let hedges = ["exact", "about", "above", "below", "at-least", "at-most"].map(hedge_key);
+        let kinds = ["person", "org", "place", "event"].map(kind_key);
+        for lang in [Lang::Ar, Lang::En] {
+            for key in keys.iter().chain(&hedges).chain(&kinds) {
+                assert_ne!(say(lang, key), "⟪missing string⟫", "{key}");
+            }
+            let page = page(lang);
+            assert!(!page.contains("⟪missing string⟫"), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn the_page_shows_the_disagreement_in_both_directions() {
+        let ar = page(Lang::Ar);
+        assert!(ar.starts_with("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\">"));
+        // The 1998 statement is a ringed marker on its own row, linked to c.txt at the statement.
+        let ringed = ar.find("class=\"marker conflict disagrees\"").expect("a ringed marker");
+        assert!(ar[ringed..].starts_with("class=\"marker conflict disagrees\" data-event=\"event-"));
+        assert!(ar.contains("href=\"file:///story/c.txt#:~:text=%D9%83%D8%A7%D9%86%D9%88%D9%86%20"));
+        assert!(ar.contains("data-date=\"1998-01\""));
+        // Figures: the about-5000 row is marked, in publication (here: path) order after 3000s.
+        let five = ar.find("«<bdi>حوالي 5000 جندي</bdi>»").expect("the 5000 row");
+        let three = ar.find("«<bdi>3000 جندي</bdi>»").expect("the 3000 row");
+        assert!(three < five);
+        // A relative date without a publication date is listed as not placed; the Hijri one is placed.
+        assert!(ar.contains("<bdi>أمس</bdi>"));
+        assert!(ar.contains("هجري <span dir=\"ltr\">1442-09-15</span>"));
+        let en = page(Lang::En);
+        assert!(en.starts_with("<!DOCTYPE html><html lang=\"en\" dir=\"ltr\">"));
+        assert!(en.contains("<h1>tadqiq report: the story across its sources</h1>"));
+    }
+}

@@ -304,7 +304,7 @@ fn row_label(report: &Report, drawn: &[usize], row: &Row, x: f64, y: f64, lang: 
                 }
             }
         }
-        names.sort_by(|a, b| b.1.cmp(&a.1));
+        names.sort_by_key(|n| std::cmp::Reverse(n.1));
         names.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(lang.comma())
     };
     let sources = events
