@@ -369,8 +369,9 @@ fn each_dev_conflicts_story_in_a_browser() {
     let mut stories: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for entry in std::fs::read_dir(&corpus).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();
-        if let Some((story, _)) = name.split_once('_').filter(|_| name.ends_with(".txt")) {
-            stories.entry(story.to_string()).or_default().push(name);
+        if name.ends_with(".txt") {
+            let story = name.split_once('_').map_or(name.as_str(), |(story, _)| story).to_string();
+            stories.entry(story).or_default().push(name);
         }
     }
     assert!(!stories.is_empty(), "no stories in {}", corpus.display());
@@ -382,7 +383,6 @@ fn each_dev_conflicts_story_in_a_browser() {
         // The texts are read where they are: nothing of them is copied anywhere.
         let (page, model) = page_and_model(&refs, "ar", &dir, &corpus);
         assert_eq!(model["sources"].as_array().unwrap().len(), files.len(), "{story}");
-        assert!(!model["events"].as_array().unwrap().is_empty(), "{story}: no dated events");
         let Some(browser) = &browser else { continue };
         browser.open(&file_url(&page));
         let shown = browser.eval(READ_PAGE);
