@@ -194,6 +194,56 @@ async fn symbols_inlay_hints_and_settings() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_report_command_writes_the_page_and_answers_its_path() {
+    let ws = sample_copy("report");
+    let mut c = Client::in_process();
+    let init = c.start(&ws, json!({"debounceMs": 0})).await;
+    assert_eq!(init["result"]["capabilities"]["executeCommandProvider"]["commands"], json!(["tadqiq.report"]));
+    c.indexed().await;
+    let out = ws.join("report.html");
+    let answer = c
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "tadqiq.report", "arguments": [{"out": out, "lang": "en"}]}),
+        )
+        .await;
+    assert_eq!(answer["result"], out.display().to_string());
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html><html lang=\"en\" dir=\"ltr\">"));
+    assert!(page.contains("data-code=\"date-conflict\"") && page.contains("كانون الثاني 1998"));
+    // The page is of the sources as the editor has them: an unsaved fix takes the conflict away.
+    let path = ws.join(F002);
+    c.open(&path).await;
+    c.diagnostics(&path, |d| codes(d).contains(&"date-conflict")).await;
+    let fixed = std::fs::read_to_string(&path).unwrap().replace("كانون الثاني 1998", "كانون الثاني 2020");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&path), "version": 2}, "contentChanges": [{"text": fixed}]}),
+    )
+    .await;
+    c.diagnostics(&path, |d| !codes(d).contains(&"date-conflict")).await;
+    let answer = c.request("workspace/executeCommand", json!({"command": "tadqiq.report", "arguments": []})).await;
+    let default = std::path::PathBuf::from(answer["result"].as_str().expect("a path"));
+    assert!(default.starts_with(std::env::temp_dir()) && default.is_absolute(), "{}", default.display());
+    let page = std::fs::read_to_string(&default).unwrap();
+    assert!(!page.contains("data-code=\"date-conflict\"") && page.contains("كانون الثاني 2020"));
+    let _ = std::fs::remove_file(&default);
+    // Unknown commands and arguments are refused, and the server goes on.
+    let answer = c.request("workspace/executeCommand", json!({"command": "tadqiq.nothing"})).await;
+    assert_eq!(answer["error"]["code"], -32602);
+    let answer =
+        c.request("workspace/executeCommand", json!({"command": "tadqiq.report", "arguments": [{"lang": "fr"}]})).await;
+    assert_eq!(answer["error"]["code"], -32602);
+    let answer = c
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "tadqiq.report", "arguments": [{"out": ws.join("no/such/dir/r.html")}]}),
+        )
+        .await;
+    assert_eq!(answer["error"]["code"], -32603, "{answer}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn code_actions_replace_suppress_and_add_to_config() {
     let ws = sample_copy("actions");
     let mut c = Client::in_process();

@@ -20,6 +20,7 @@ use tadqiq_core::workspace::{Workspace, par_map};
 
 mod check;
 mod extract;
+mod report;
 
 /// Exit codes: nothing to report, findings, or the run could not be done.
 pub const EXIT_OK: u8 = 0;
@@ -39,6 +40,8 @@ enum Command {
     Check(check::CheckArgs),
     /// List every date, figure, duration and entity found, for inspection.
     Extract(extract::ExtractArgs),
+    /// Write the story at a glance (timeline, figures, entities, findings) as an HTML page.
+    Report(report::ReportArgs),
     /// Serve the Language Server Protocol on stdin and stdout, for editors.
     Lsp {
         /// Accepted for editors that pass it; stdio is the only transport.
@@ -85,6 +88,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Report(args) => report::run(args),
         Command::Explain { code } => explain(&code),
         Command::Lsp { stdio: _ } => tadqiq_lsp::main(),
     };

@@ -6,7 +6,8 @@
 //! figures and durations; [`entities`] recognises who and what; [`analysis`] puts one article
 //! together; [`workspace`] holds every source of a story with one id per entity across them;
 //! [`claims`] keys dated and counted statements for comparison; [`rules`] finds what
-//! disagrees; [`query`] answers the front ends' questions (what stands here, where else).
+//! disagrees; [`query`] answers the front ends' questions (what stands here, where else);
+//! [`report`] gathers the story at a glance (events, quantities, entities, findings).
 //! Spans are byte offsets into the article's text throughout; lines and columns come from
 //! [`position`].
 
@@ -22,6 +23,7 @@ pub mod lexicon;
 pub mod phrases;
 pub mod position;
 pub mod query;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod text;

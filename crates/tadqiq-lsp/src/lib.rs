@@ -149,6 +149,10 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 })),
                 inlay_hint_provider: Some(OneOf::Left(true)),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: requests::execute_command::commands(),
+                    ..Default::default()
+                }),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                         supported: Some(true),
@@ -227,6 +231,14 @@ impl LanguageServer for Backend {
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         Ok(requests::inlay_hint::inlay_hints(&self.view(), params))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        let (view, rules) = {
+            let s = self.shared.lock();
+            (s.view(), s.rules())
+        };
+        requests::execute_command::execute_command(view, rules, params).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

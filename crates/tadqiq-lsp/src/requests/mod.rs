@@ -5,6 +5,7 @@
 pub mod code_action;
 pub mod definition;
 pub mod document_symbol;
+pub mod execute_command;
 pub mod hover;
 pub mod inlay_hint;
 pub mod references;
