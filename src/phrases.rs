@@ -154,7 +154,8 @@ fn rest_end(toks: &Tokens, mut j: usize, rest: &[Box<str>], gaps: Gaps) -> Optio
                 j += 1;
             }
         }
-        if !(toks.is_word(j) && !toks.breaks_before(j) && toks.folded(j) == &**w) {
+        // Digits may be part of a name («فرانس 24»); the first word is always a word.
+        if !((toks.is_word(j) || toks.is_digits(j)) && !toks.breaks_before(j) && toks.folded(j) == &**w) {
             return None;
         }
         j += 1;

@@ -86,7 +86,8 @@ fn every_hijri_month_converts_with_umm_al_qura() {
         assert_eq!(found(&text), [format!("date «15 {form} 1442 هـ» {y}-{m:02}-{d:02}")], "{form}");
     }
     assert_eq!(found("حلّ 15 رمضان 1442 هـ"), ["date «15 رمضان 1442 هـ» 2021-04-27"]);
-    assert_eq!(found("غرة شوال 1442هـ"), ["date «شوال 1442هـ» 2021-05"]);
+    // «غرة» is the first day of a lunar month.
+    assert_eq!(found("غرة شوال 1442هـ"), ["date «غرة شوال 1442هـ» 2021-05-13"]);
 }
 
 #[test]
@@ -110,7 +111,8 @@ fn hijri_and_gregorian_pairs_keep_both() {
 fn hijri_month_names_need_a_day_or_year() {
     assert_eq!(found("حصل على صفر من الأصوات"), Vec::<String>::new());
     assert_eq!(found("قال رمضان عبد الله إن"), Vec::<String>::new());
-    assert_eq!(found("في شهر رمضان"), Vec::<String>::new());
+    // «شهر» before it makes it the month: of the year of publication, resolved like a holiday.
+    assert_eq!(found("في شهر رمضان"), ["date «شهر رمضان» null"]);
     assert_eq!(found("في 27 رمضان"), ["date «27 رمضان» null"]);
 }
 
@@ -214,8 +216,12 @@ fn relative_dates_resolve_against_publication() {
     // «اليوم» as "the day", not "today".
     assert_eq!(found_published("في اليوم العالمي للمرأة", p), Vec::<String>::new());
     assert_eq!(found_published("في ذلك اليوم", p), Vec::<String>::new());
-    // «الاثنين» alone is also "the two".
-    assert_eq!(found_published("اتفق الاثنين على", p), Vec::<String>::new());
+    // «الاثنين» alone is also "the two" (as a subject, «الاثنان»): after «بين»، «كلا»… or
+    // before «معا». After a verb it is the day: «اتفق الاثنين على» (they agreed on Monday).
+    assert_eq!(found_published("اتفق الاثنان على", p), Vec::<String>::new());
+    assert_eq!(found_published("وقع خلاف بين الاثنين", p), Vec::<String>::new());
+    assert_eq!(found_published("سافر الاثنين معا", p), Vec::<String>::new());
+    assert_eq!(found_published("اتفق الاثنين على", p), ["date «الاثنين» 2021-12-06"]);
     assert_eq!(found_published("قال يوم الاثنين إن", p), ["date «يوم الاثنين» 2021-12-06"]);
 }
 
@@ -352,8 +358,9 @@ fn ranges_are_one_figure() {
     assert_eq!(found("قالت\nبين 3000 و5000 جندي"), ["figure «بين 3000 و5000 جندي» 3000–5000 جندي"]);
     assert_eq!(found("قالت\n3-4 أشخاص"), ["figure «3-4 أشخاص» 3–4 أشخاص"]);
     assert_eq!(found("من 10\nإلى 15 قتيلا"), ["figure «10» 10", "figure «15 قتيلا» 15 قتيلا"]);
-    // Years, and ends in the wrong order, are not a range of anything.
-    assert_eq!(found("بين 2003 و2011"), Vec::<String>::new());
+    // Years, and ends in the wrong order, are not a range of anything: «بين 2003 و2011» is two
+    // years.
+    assert_eq!(found("بين 2003 و2011"), ["date «2003» 2003", "date «2011» 2011"]);
     assert_eq!(found("بين 5000 و3000 جندي"), ["figure «5000» 5000", "figure «3000 جندي» 3000 جندي"]);
 }
 

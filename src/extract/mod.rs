@@ -86,6 +86,13 @@ pub enum Relative {
     Period(PeriodUnit, i32),
     /// A month name with a direction: «26 جويلية الماضي» (−1), «ديسمبر الجاري» (0).
     NamedMonth(i32),
+    /// A length of time counted back: «قبل يومين» (2 days), «قبل شهرين» (2 months). Its
+    /// value has the precision of the unit (a day for days and weeks).
+    Ago(crate::lexicon::DurationUnit, u32),
+    /// A day or month that comes back every year of its calendar, named without a year: a
+    /// holiday («عيد الفطر»), a Hijri month («شهر رمضان»). 0 is the occurrence nearest the
+    /// publication date, −1 the last one before it («الماضي»), +1 the next one («المقبل»).
+    Recurring(i32),
 }
 
 #[derive(Clone, Debug, PartialEq)]
