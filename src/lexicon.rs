@@ -174,6 +174,25 @@ pub enum Lex {
     },
     /// A head noun before an outlet's name: «قناة»، «صحيفة».
     OutletHead,
+    /// Words a web page prints around an article (`data/furniture.tsv`).
+    PageLabel(PageLabel),
+}
+
+/// What a label of page furniture says about what stands beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageLabel {
+    /// «تاريخ النشر»، «نشر في»: the article's publication stamp.
+    Published,
+    /// «آخر تحديث»: the article's update stamp.
+    Updated,
+    /// «تحديث الموقع»: the site's stamp, the day the page was copied.
+    Site,
+    /// «حجم الخط»، «طباعة»: page tools beside a stamp.
+    Tools,
+    /// «مواضيع ذات صلة»: the header of a list of other articles.
+    Related,
+    /// «جميع الحقوق محفوظة»، «©».
+    Copyright,
 }
 
 impl Lex {
@@ -206,6 +225,10 @@ pub struct Lexicon {
     /// Month names in Latin letters («January», «Jan»), lower-cased: Latin tokens are not in
     /// the phrase index, and only the date grammar asks about them.
     latin_months: rustc_hash::FxHashMap<String, u8>,
+    /// Page labels in Latin letters («First Published»), as lower-cased words, and the symbols
+    /// («©»): neither is in the phrase index.
+    pub latin_labels: Vec<(Vec<String>, PageLabel)>,
+    pub label_symbols: Vec<(char, PageLabel)>,
 }
 
 pub use crate::phrases::Hit;
@@ -222,6 +245,8 @@ impl Lexicon {
             months: Vec::new(),
             hijri_months: Vec::new(),
             latin_months: Default::default(),
+            latin_labels: Vec::new(),
+            label_symbols: Vec::new(),
         };
         for row in rows(include_str!("../data/months.tsv"), 3, "months.tsv") {
             let month = number(row[1], "months.tsv");
@@ -264,6 +289,28 @@ impl Lexicon {
             };
             let (month, day) = (number(row[2], "holidays.tsv") as u8, number(row[3], "holidays.tsv") as u8);
             lx.add(row[0], Lex::Holiday { calendar, month, day });
+        }
+        for row in rows(include_str!("../data/furniture.tsv"), 2, "furniture.tsv") {
+            let label = match row[1] {
+                "published" => PageLabel::Published,
+                "updated" => PageLabel::Updated,
+                "site" => PageLabel::Site,
+                "tools" => PageLabel::Tools,
+                "related" => PageLabel::Related,
+                "copyright" => PageLabel::Copyright,
+                other => panic!("furniture.tsv: unknown kind {other:?}"),
+            };
+            let phrase = row[0];
+            let mut chars = phrase.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && !c.is_alphabetic()
+            {
+                lx.label_symbols.push((c, label));
+            } else if phrase.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+                lx.latin_labels.push((phrase.split_whitespace().map(str::to_lowercase).collect(), label));
+            } else {
+                lx.add(phrase, Lex::PageLabel(label));
+            }
         }
         for row in rows(include_str!("../data/outlets.tsv"), 3, "outlets.tsv") {
             assert!(matches!(row[1], "outlet" | "programme"), "outlets.tsv: unknown kind {:?}", row[1]);

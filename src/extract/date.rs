@@ -307,6 +307,14 @@ impl Grammar<'_, '_> {
         if t.is_digits(j) {
             if let Some(mut c) = self.numeric(j) {
                 c.paired = self.equivalent(&mut c.end, c.calendar);
+                // «2018 - 01 - 21 الأحد»: a page stamp writes the weekday after the digits.
+                if self.continues(c.end)
+                    && let Some(h) = self.ix.find(t, c.end, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
+                    && h.dropped == 0
+                {
+                    c.weekday = Some(h.value);
+                    c.end = h.end;
+                }
                 return Some(c);
             }
             if let Some(day) = self.day_digits(j) {

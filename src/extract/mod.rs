@@ -6,6 +6,7 @@
 //! range of the text as given, never of its folded form.
 
 mod date;
+pub mod furniture;
 mod number;
 mod quantity;
 pub mod resolve;
@@ -163,6 +164,12 @@ pub fn extract(text: &str) -> Vec<Mention> {
 /// As [`extract`], on a text already cut into tokens and looked up in the language data (so
 /// entity recognition can share both).
 pub fn extract_tokens(toks: &Tokens, ix: Index<'static>) -> Vec<Mention> {
+    extract_keeping_index(toks, ix).0
+}
+
+/// As [`extract_tokens`], handing the index back for what reads the text after extraction
+/// (page furniture).
+pub fn extract_keeping_index(toks: &Tokens, ix: Index<'static>) -> (Vec<Mention>, Index<'static>) {
     let g = Grammar { t: toks, ix };
     let mut mentions = Vec::new();
     let mut i = 0;
@@ -181,7 +188,7 @@ pub fn extract_tokens(toks: &Tokens, ix: Index<'static>) -> Vec<Mention> {
             i += 1;
         }
     }
-    mentions
+    (mentions, g.ix)
 }
 
 /// The grammar's view of one text: its tokens and what the language data says of each.

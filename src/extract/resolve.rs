@@ -1,7 +1,8 @@
 //! Relative dates against the publication date, and the publication date from the text when
 //! nothing else gives it.
 
-use super::{DateMention, Mention, MentionKind, Relative};
+use super::furniture::Page;
+use super::{DateMention, Mention, MentionKind, Relative, Span};
 use crate::calendar::{DateValue, add_days, days_between, gregorian_to_hijri, hijri_to_gregorian, iso_week, weekday};
 use crate::lexicon::{Calendar, DurationUnit, PeriodUnit};
 
@@ -11,6 +12,10 @@ use crate::lexicon::{Calendar, DurationUnit, PeriodUnit};
 /// year), «ديسمبر الجاري» (the month), «اليوم الخميس 9 ديسمبر 2021» (the day). Years from
 /// different statements must agree, or nothing is inferred.
 pub fn infer_published(mentions: &[Mention]) -> Option<DateValue> {
+    infer_from(dates(mentions))
+}
+
+fn infer_from<'m>(dates: impl Iterator<Item = &'m DateMention>) -> Option<DateValue> {
     let mut year = None;
     let mut month = None;
     let mut full = None;
@@ -24,7 +29,7 @@ pub fn infer_published(mentions: &[Mention]) -> Option<DateValue> {
         }
     };
     let mut month_slot: Option<i32> = None;
-    for date in dates(mentions) {
+    for date in dates {
         let w = date.written;
         match (date.relative, date.value) {
             (Some(Relative::Days(0)), Some(v)) if v.full().is_some() => {
@@ -63,6 +68,78 @@ pub fn infer_published(mentions: &[Mention]) -> Option<DateValue> {
     }
     Some(DateValue { year: Some(year?), month, ..Default::default() })
 }
+
+/// How the text itself dates the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FromText {
+    /// The prose states the present: «اليوم الخميس 9 ديسمبر 2021»، «العام الجاري 2021».
+    Stated,
+    /// A stamp of the page: «تاريخ النشر : …»، a date and time at the top.
+    Dateline,
+}
+
+/// The publication date as the text gives it, and how: a full day stated in the prose, else
+/// the page's stamps ([`Page::stamps`], the most authoritative first) that fit the prose, else
+/// the year or month the prose states. Mentions in page furniture state nothing about the
+/// article («اليوم الأحد 21 يناير 2018» in a site's header is the day the page was copied).
+///
+/// A stamp fits when the weekday the prose gives to today («اليوم الثلاثاء»، «أمس الاثنين»)
+/// is the stamp's; when it is the day before the stamp's, the copy was filed before midnight
+/// and stamped after, and the day the prose counts from is the day before the stamp.
+pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateValue, FromText)> {
+    let prose = || mentions.iter().filter(|m| !page.contains(m.span));
+    let stated = infer_from(prose().filter_map(|m| match &m.kind {
+        MentionKind::Date(d) => Some(d),
+        _ => None,
+    }));
+    if let Some(v) = stated
+        && v.full().is_some()
+    {
+        return Some((v, FromText::Stated));
+    }
+    // The weekday of publication as the lead gives it: the first statement soon after the
+    // stamp (further down, a page may carry other articles' text).
+    let today = |stamp: Span| {
+        prose().take_while(|m| m.span.start < stamp.end + LEAD_BYTES).find_map(|m| match &m.kind {
+            MentionKind::Date(DateMention { relative: Some(Relative::Days(n)), weekday: Some(w), written, .. })
+                if written.day.is_none() && (-1..=1).contains(n) && m.span.start >= stamp.start =>
+            {
+                Some(((*w as i32 - 1 - n).rem_euclid(7) + 1) as u8)
+            }
+            _ => None,
+        })
+    };
+    let fits = |c: DateValue, today: Option<u8>| -> Option<DateValue> {
+        let (y, m, d) = c.full()?;
+        if stated.is_some_and(|s| s.year.is_some_and(|sy| sy != y) || s.month.is_some_and(|sm| sm != m)) {
+            return None;
+        }
+        let Some(want) = today else { return Some(c) };
+        let have = weekday(y, m, d)?;
+        if have == want {
+            Some(c)
+        } else if have == want % 7 + 1 {
+            let (y, m, d) = add_days(y, m, d, -1)?;
+            Some(DateValue::ymd(y, m, d))
+        } else {
+            None
+        }
+    };
+    let dateline = page.stamps.iter().find_map(|&k| {
+        let m = mentions.get(k)?;
+        match &m.kind {
+            MentionKind::Date(d) => fits(d.value?, today(m.span)),
+            _ => None,
+        }
+    });
+    if let Some(v) = dateline {
+        return Some((v, FromText::Dateline));
+    }
+    stated.map(|v| (v, FromText::Stated))
+}
+
+/// How far after a stamp the prose's «اليوم الثلاثاء» still speaks of the stamped article.
+const LEAD_BYTES: usize = 2500;
 
 /// Gives each relative date its Gregorian value against `published`, where it can be known.
 pub fn resolve(mentions: &mut [Mention], published: Option<DateValue>) {

@@ -92,7 +92,8 @@ fn compute(ws: &Workspace, doc: &Doc) -> DocClaims {
     let mut out = DocClaims::default();
     // Whether each entity mention is a setting, looked up once per source.
     let specific: Vec<bool> = doc.entities.iter().map(|e| !is_setting(ws, &e.id)).collect();
-    for (k, m) in doc.analysis.mentions.iter().enumerate() {
+    // Page furniture (stamps, lists of other articles) makes no claim of the article.
+    for (k, m) in doc.analysis.prose() {
         let Some(sentence) = sentence_of(doc, m.span) else { continue };
         let (kind, key) = match &m.kind {
             MentionKind::Date(_) => (Kind::Dates, super::date_conflict::date_key(ws, doc, k, sentence)),

@@ -91,7 +91,7 @@ fn unit_key(unit: &str) -> String {
 /// same line.
 fn year_about(doc: &Doc, sentence: Span) -> Option<i32> {
     let year_in = |s: Span| {
-        doc.analysis.mentions.iter().find_map(|m| match &m.kind {
+        doc.analysis.prose().find_map(|(_, m)| match &m.kind {
             MentionKind::Date(d) if m.span.start >= s.start && m.span.end <= s.end => d.value.and_then(|v| v.year),
             _ => None,
         })

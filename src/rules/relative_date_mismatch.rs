@@ -29,7 +29,7 @@ Example (an article published in 2021):
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         let Some((published, source)) = doc.analysis.published else { continue };
-        for m in &doc.analysis.mentions {
+        for (_, m) in doc.analysis.prose() {
             let MentionKind::Date(d) = &m.kind else { continue };
             let Some(rel) = d.relative else { continue };
             let w = d.written;
