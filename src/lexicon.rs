@@ -174,8 +174,12 @@ pub enum Lex {
     },
     /// A head noun before an outlet's name: «قناة»، «صحيفة».
     OutletHead,
-    /// Words a web page prints around an article (`data/furniture.tsv`).
-    PageLabel(PageLabel),
+    /// Words a web page prints around an article (`data/furniture.tsv`); `prose` when the
+    /// words are also a verb of running text («نشر في»).
+    PageLabel {
+        label: PageLabel,
+        prose: bool,
+    },
 }
 
 /// What a label of page furniture says about what stands beside it.
@@ -227,7 +231,7 @@ pub struct Lexicon {
     latin_months: rustc_hash::FxHashMap<String, u8>,
     /// Page labels in Latin letters («First Published»), as lower-cased words, and the symbols
     /// («©»): neither is in the phrase index.
-    pub latin_labels: Vec<(Vec<String>, PageLabel)>,
+    pub latin_labels: Vec<(Vec<String>, PageLabel, bool)>,
     pub label_symbols: Vec<(char, PageLabel)>,
 }
 
@@ -290,7 +294,7 @@ impl Lexicon {
             let (month, day) = (number(row[2], "holidays.tsv") as u8, number(row[3], "holidays.tsv") as u8);
             lx.add(row[0], Lex::Holiday { calendar, month, day });
         }
-        for row in rows(include_str!("../data/furniture.tsv"), 2, "furniture.tsv") {
+        for row in rows(include_str!("../data/furniture.tsv"), 3, "furniture.tsv") {
             let label = match row[1] {
                 "published" => PageLabel::Published,
                 "updated" => PageLabel::Updated,
@@ -300,6 +304,11 @@ impl Lexicon {
                 "copyright" => PageLabel::Copyright,
                 other => panic!("furniture.tsv: unknown kind {other:?}"),
             };
+            let prose = match row[2] {
+                "prose" => true,
+                "" => false,
+                other => panic!("furniture.tsv: unknown field {other:?}"),
+            };
             let phrase = row[0];
             let mut chars = phrase.chars();
             if let (Some(c), None) = (chars.next(), chars.next())
@@ -307,9 +316,9 @@ impl Lexicon {
             {
                 lx.label_symbols.push((c, label));
             } else if phrase.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
-                lx.latin_labels.push((phrase.split_whitespace().map(str::to_lowercase).collect(), label));
+                lx.latin_labels.push((phrase.split_whitespace().map(str::to_lowercase).collect(), label, prose));
             } else {
-                lx.add(phrase, Lex::PageLabel(label));
+                lx.add(phrase, Lex::PageLabel { label, prose });
             }
         }
         for row in rows(include_str!("../data/outlets.tsv"), 3, "outlets.tsv") {

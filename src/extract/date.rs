@@ -424,6 +424,7 @@ impl Grammar<'_, '_> {
     /// that share one month is a date of its own, in that month. `k` is the token after it.
     fn coordinated_day(&self, mut k: usize, first: u8) -> Option<Core> {
         let t = self.t;
+        let first_end = k;
         for _ in 0..6 {
             let (day, after) = self.next_day(k)?;
             let licence = Licence { context: true, month: true };
@@ -437,7 +438,7 @@ impl Grammar<'_, '_> {
                 if !is_valid_without_year(written.month?, first) {
                     return None;
                 }
-                let mut core = Core::new(k, c.calendar, written, 0);
+                let mut core = Core::new(first_end, c.calendar, written, 0);
                 core.relative = c.relative;
                 return Some(core);
             }

@@ -16,8 +16,8 @@
 //!   next with no sentence ending between them, at least two of them in a stamp's shape (a
 //!   time, a weekday, month first, or digits only);
 //! - **lines**: a copyright line; the header of a list of other articles («مواضيع ذات صلة»)
-//!   with the short lines after it; three or more lines in a row of at most four words (a
-//!   menu).
+//!   with the short lines after it; three or more lines in a row of at most four words and
+//!   no number (a menu).
 //!
 //! Prose is never furniture by length alone: a sentence ends, and a date in it stands after a
 //! preposition («في 5 ديسمبر 2017 الساعة 10:30»), which no unlabelled stamp does.
@@ -110,6 +110,15 @@ struct Stamp {
     label: Option<PageLabel>,
 }
 
+/// A label of page furniture found in the text: where it ends, what it says, and whether it is
+/// also a verb of running text.
+#[derive(Clone, Copy)]
+struct Label {
+    end: usize,
+    kind: PageLabel,
+    prose: bool,
+}
+
 struct Reader<'a, 't> {
     t: &'a Tokens<'t>,
     ix: &'a Index<'static>,
@@ -147,7 +156,7 @@ impl Reader<'_, '_> {
     fn stamp(&self, d: &Dated) -> Option<Stamp> {
         let t = self.t;
         let mut span = d.span;
-        let mut label = None;
+        let mut label: Option<Label> = None;
         // A label before it: «آخر تحديث : 05 / 12 / 2017»، «نشر 15 تشرين الثاني 2017».
         if let Some((start, l)) = self.label_before(d.first) {
             span.start = start;
@@ -167,24 +176,20 @@ impl Reader<'_, '_> {
         }
         let resume = after.unwrap_or(d.last + 1);
         if label.is_none()
-            && let Some((end, l)) = self.label_after(resume)
+            && let Some(l) = self.label_after(resume)
         {
-            span.end = t.tokens[end - 1].end;
+            span.end = t.tokens[l.end - 1].end;
             label = Some(l);
         }
         let timed = after.is_some() || before.is_some();
-        // «نشر في 5 مايو 2017 تقريرا» is prose («published a report on…»): a label makes a stamp
-        // where a page puts one: opening a line, after a mark or other furniture, with a time,
-        // or at the top of the page.
         if let Some(l) = label {
+            // «المكتب نشر في 5 مايو 2017 تقريرا» is prose: a label that is also a verb makes a
+            // stamp only where a page puts one, opening a line or after a mark, or with a time.
             let s = t.tokens.partition_point(|x| x.start < span.start);
             let set_apart = s == 0
                 || t.breaks_before(s)
                 || matches!(t.kind(s - 1), Some(TokenKind::Punct | TokenKind::Latin | TokenKind::Digits));
-            if set_apart || timed || self.at_top(d.first) {
-                return Some(Stamp { span, label: Some(l) });
-            }
-            return None;
+            return (!l.prose || set_apart || timed).then_some(Stamp { span, label: Some(l.kind) });
         }
         // Unlabelled, a date is a stamp only where prose would not put it: with nothing before
         // it that introduces a date («في»، «يوم»، «منذ»…), and with a time beside it or at the top
@@ -202,7 +207,7 @@ impl Reader<'_, '_> {
 
     /// A label of page furniture ending at most two punctuation marks before token `first`: its
     /// start (bytes) and kind.
-    fn label_before(&self, first: usize) -> Option<(usize, PageLabel)> {
+    fn label_before(&self, first: usize) -> Option<(usize, Label)> {
         let t = self.t;
         let mut end = first;
         while end > 0 && end + 2 >= first && t.kind(end - 1) == Some(TokenKind::Punct) && !t.breaks_before(end) {
@@ -213,14 +218,14 @@ impl Reader<'_, '_> {
         }
         // Labels run to four words: try each start.
         (end.saturating_sub(4)..end).find_map(|s| {
-            let (e, l) = self.label_at(s)?;
-            (e == end && !(s + 1..end).any(|k| t.breaks_before(k))).then(|| (t.tokens[s].start, l))
+            let l = self.label_at(s)?;
+            (l.end == end && !(s + 1..end).any(|k| t.breaks_before(k))).then(|| (t.tokens[s].start, l))
         })
     }
 
     /// A label of page furniture starting at most two punctuation marks after token `k`: its
     /// end (a token index) and kind.
-    fn label_after(&self, mut k: usize) -> Option<(usize, PageLabel)> {
+    fn label_after(&self, mut k: usize) -> Option<Label> {
         let t = self.t;
         for _ in 0..2 {
             if k < t.len() && !t.breaks_before(k) && t.kind(k) == Some(TokenKind::Punct) {
@@ -233,25 +238,35 @@ impl Reader<'_, '_> {
         self.label_at(k)
     }
 
-    /// The label of page furniture starting at token `s`: its end and kind.
-    fn label_at(&self, s: usize) -> Option<(usize, PageLabel)> {
+    /// The label of page furniture starting at token `s`.
+    fn label_at(&self, s: usize) -> Option<Label> {
         let t = self.t;
         match t.kind(s)? {
             TokenKind::Word => {
-                let h = self.ix.find(t, s, |l| if let Lex::PageLabel(p) = l { Some(*p) } else { None })?;
-                (h.dropped == 0).then_some((h.end, h.value))
+                let h = self.ix.find(t, s, |l| match l {
+                    Lex::PageLabel { label, prose } => Some((*label, *prose)),
+                    _ => None,
+                })?;
+                (h.dropped == 0).then_some(Label { end: h.end, kind: h.value.0, prose: h.value.1 })
             }
-            TokenKind::Latin => LEXICON.latin_labels.iter().filter_map(|(words, label)| {
-                let fits = words.iter().enumerate().all(|(n, w)| {
-                    let k = s + n;
-                    t.kind(k) == Some(TokenKind::Latin) && (n == 0 || !t.breaks_before(k)) && t.folded(k) == w
-                });
-                fits.then_some((s + words.len(), *label))
-            })
-            .max_by_key(|(end, _)| *end),
+            TokenKind::Latin => LEXICON
+                .latin_labels
+                .iter()
+                .filter_map(|(words, kind, prose)| {
+                    let fits = words.iter().enumerate().all(|(n, w)| {
+                        let k = s + n;
+                        t.kind(k) == Some(TokenKind::Latin) && (n == 0 || !t.breaks_before(k)) && t.folded(k) == w
+                    });
+                    fits.then_some(Label { end: s + words.len(), kind: *kind, prose: *prose })
+                })
+                .max_by_key(|l| l.end),
             TokenKind::Punct => {
                 let c = t.folded(s).chars().next()?;
-                LEXICON.label_symbols.iter().find(|(m, _)| *m == c).map(|(_, l)| (s + 1, *l))
+                LEXICON
+                    .label_symbols
+                    .iter()
+                    .find(|(m, _)| *m == c)
+                    .map(|(_, kind)| Label { end: s + 1, kind: *kind, prose: false })
             }
             TokenKind::Digits => None,
         }
@@ -395,16 +410,15 @@ impl Reader<'_, '_> {
                 continue;
             }
             let w = words(line);
-            // A menu: lines of one to four words, three or more in a row.
-            if w <= 4 && !ends_sentence(line) {
+            // A menu: lines of one to four words and no number, three or more in a row.
+            if w <= 4 && !ends_sentence(line) && !line.clone().any(|k| t.is_digits(k)) {
                 menu_run.push(n);
             } else {
                 flush(&mut menu_run, regions);
             }
-            let labels: Vec<(usize, usize, PageLabel)> =
-                line.clone().filter_map(|k| self.label_at(k).map(|(e, l)| (k, e, l))).collect();
-            for &(k, e, label) in &labels {
-                match label {
+            let labels: Vec<(usize, Label)> = line.clone().filter_map(|k| self.label_at(k).map(|l| (k, l))).collect();
+            for &(k, Label { end: e, kind, .. }) in &labels {
+                match kind {
                     PageLabel::Copyright if w <= 30 => regions.push(span_of(line)),
                     PageLabel::Copyright => {
                         let from = k.saturating_sub(10).max(line.start);
