@@ -134,13 +134,13 @@ impl<V> Index<'_, V> {
             if best.as_ref().is_some_and(|b| b.0 != c.reading) {
                 break;
             }
+            // The value first: it is one comparison, and a word may begin many phrases.
+            let Some(value) = pick(&c.entry.value) else { continue };
             let Some(end) = rest_end(toks, i + 1, &c.entry.rest, gaps) else { continue };
             if best.as_ref().is_some_and(|b| b.1.end >= end) {
                 continue;
             }
-            if let Some(value) = pick(&c.entry.value) {
-                best = Some((c.reading, Hit { value, end, dropped: c.dropped as usize }));
-            }
+            best = Some((c.reading, Hit { value, end, dropped: c.dropped as usize }));
         }
         best.map(|b| b.1)
     }

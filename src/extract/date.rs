@@ -60,7 +60,7 @@ impl Grammar<'_, '_> {
             let c = self.month_group(i, None, Licence::default())?;
             return c.written.day.is_some().then(|| self.finish(i, 0, None, c));
         }
-        if !(t.is_word(i) || t.is_digits(i)) {
+        if !(t.is_digits(i) || (t.is_word(i) && self.starts_date(i))) {
             return None;
         }
         if let Some(found) = self.ago(i) {
@@ -71,6 +71,28 @@ impl Grammar<'_, '_> {
         }
         let (dropped, part, core) = self.dated(i)?;
         Some(self.finish(i, dropped, part, core))
+    }
+
+    /// Whether the word at `i` can open a date: every date that starts at a word starts with
+    /// one of these (one look at the word before the many the grammar would take).
+    fn starts_date(&self, i: usize) -> bool {
+        self.ix.is(self.t, i, |l| {
+            matches!(
+                l,
+                Lex::Month(_)
+                    | Lex::HijriMonth(_)
+                    | Lex::Weekday(_)
+                    | Lex::DayOrdinal(_)
+                    | Lex::Deictic(_)
+                    | Lex::Period { .. }
+                    | Lex::This
+                    | Lex::Part(_)
+                    | Lex::MonthNoun
+                    | Lex::DayNoun
+                    | Lex::Holiday { .. }
+                    | Lex::Ago
+            )
+        })
     }
 
     /// The date at `i` before it is finished: clitic letters dropped, its part, its core.

@@ -416,7 +416,11 @@ impl Reader<'_, '_> {
             } else {
                 flush(&mut menu_run, regions);
             }
-            let labels: Vec<(usize, Label)> = line.clone().filter_map(|k| self.label_at(k).map(|l| (k, l))).collect();
+            let labels: Vec<(usize, Label)> = line
+                .clone()
+                .filter(|&k| !t.is_word(k) || self.ix.knows(k))
+                .filter_map(|k| self.label_at(k).map(|l| (k, l)))
+                .collect();
             for &(k, Label { end: e, kind, .. }) in &labels {
                 match kind {
                     PageLabel::Copyright if w <= 30 => regions.push(span_of(line)),
