@@ -454,3 +454,81 @@ impl Reader<'_, '_> {
         flush(&mut menu_run, regions);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_keeping_index;
+
+    /// The page read from `text`: the texts of its regions and of its stamps.
+    fn page(text: &str) -> (Vec<&str>, Vec<&str>) {
+        let toks = Tokens::new(text);
+        let (mentions, ix) = extract_keeping_index(&toks, LEXICON.index(&toks));
+        let p = read(&toks, &ix, &mentions);
+        let regions = p.regions.iter().map(|s| &text[s.start..s.end]).collect();
+        let stamps = p.stamps.iter().map(|&k| &text[mentions[k].span.start..mentions[k].span.end]).collect();
+        (regions, stamps)
+    }
+
+    #[test]
+    fn a_date_with_a_time_is_a_stamp() {
+        let (regions, stamps) = page("عنوان\nالثلاثاء 9 نوفمبر 2021 14 : 05 ص\nقال الوزير إن");
+        assert_eq!(regions, ["الثلاثاء 9 نوفمبر 2021 14 : 05 ص"]);
+        assert_eq!(stamps, ["الثلاثاء 9 نوفمبر 2021"]);
+        // The time before the date, as a copied page may reorder it.
+        let (regions, _) = page("GMT 14 : 50 2017 الأحد 4 يونيو");
+        assert_eq!(regions, ["GMT 14 : 50 2017 الأحد 4 يونيو"]);
+        // «الساعة» between them.
+        let (regions, _) = page("2021 / 11 / 9 الساعة 07 : 27 ( مكة المكرمة )");
+        assert_eq!(regions, ["2021 / 11 / 9 الساعة 07 : 27"]);
+    }
+
+    #[test]
+    fn a_labelled_date_is_a_stamp_and_dates_the_article_first() {
+        let (regions, stamps) = page("الأحد 14 نوفمبر 2021 09:12 مقالات آخر تحديث : 12 / 11 / 2021 قال");
+        assert_eq!(regions, ["الأحد 14 نوفمبر 2021 09:12", "آخر تحديث : 12 / 11 / 2021"]);
+        assert_eq!(stamps, ["12 / 11 / 2021", "الأحد 14 نوفمبر 2021"]);
+        let (regions, stamps) = page("First Published: March 5, 2021");
+        assert_eq!((regions, stamps), (vec!["First Published: March 5, 2021"], vec!["March 5, 2021"]));
+        // A label after the date and its time.
+        let (regions, stamps) = page("2022 - 01 - 21 الأحد , 10 : 38 ص اخر تحديث للموقع : منذ 23 دقيقة");
+        assert_eq!(regions, ["2022 - 01 - 21 الأحد , 10 : 38 ص اخر تحديث للموقع"]);
+        // The site's stamp is the day the page was copied: no stamp of the article.
+        assert!(stamps.is_empty());
+    }
+
+    #[test]
+    fn a_verb_of_publishing_in_prose_is_no_label() {
+        assert_eq!(page("قال إن المكتب نشر في 5 مايو 2021 تقريرا."), (vec![], vec![]));
+        assert_eq!(page("نشر في 5 مايو 2021"), (vec!["نشر في 5 مايو 2021"], vec!["5 مايو 2021"]));
+    }
+
+    #[test]
+    fn numbers_only_at_the_top_are_a_stamp_but_not_in_prose() {
+        assert_eq!(page("عنوان الخبر 05 / 12 / 2017 0 قال"), (vec!["05 / 12 / 2017"], vec!["05 / 12 / 2017"]));
+        assert_eq!(page("صدر الحكم في 05 / 12 / 2017 عن المحكمة"), (vec![], vec![]));
+    }
+
+    #[test]
+    fn lists_of_dated_items_are_furniture_and_date_nothing() {
+        let text = "مقالات ذات صلة\nمقتل جنديين في هجوم يناير 20 , 2018 وصول مساعدات إلى المدينة يناير 19 , 2018 \
+            افتتاح معبر حدودي يناير 17 , 2018";
+        let (regions, stamps) = page(text);
+        assert_eq!(regions, ["مقالات ذات صلة", "يناير 20 , 2018 وصول مساعدات إلى المدينة يناير 19 , 2018 افتتاح معبر حدودي يناير 17 , 2018"]);
+        assert!(stamps.is_empty());
+        // Dates in running prose are not a list: the sentence goes on through them.
+        assert_eq!(page("جرت في 5 مارس 2014 ثم في 7 مارس 2015 ثم في 9 مارس 2016."), (vec![], vec![]));
+    }
+
+    #[test]
+    fn lines_copyright_menus_and_related_lists() {
+        let (regions, _) = page("وصل الوفد.\nجميع الحقوق محفوظة 2021");
+        assert_eq!(regions, ["جميع الحقوق محفوظة 2021"]);
+        let (regions, _) = page("الرئيسية\nسياسة\nاقتصاد\nرياضة\nقال الوزير إن الخطة جاهزة وإنها ستعلن قريبا.");
+        assert_eq!(regions, ["الرئيسية", "سياسة", "اقتصاد", "رياضة"]);
+        let (regions, _) = page("قال الوزير إن الخطة جاهزة.\nاقرأ أيضا\nمقتل جنديين في هجوم\nافتتاح معبر حدودي\nوأضاف الوزير أن الخطة ستعلن قريبا وأن التمويل متوفر.");
+        assert_eq!(regions, ["اقرأ أيضا", "مقتل جنديين في هجوم", "افتتاح معبر حدودي"]);
+        // A title and a short line are not a menu.
+        assert_eq!(page("مقتل جنديين\nبغداد\nقال الوزير إن الخطة جاهزة."), (vec![], vec![]));
+    }
+}

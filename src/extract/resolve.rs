@@ -125,7 +125,8 @@ pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateVal
             None
         }
     };
-    let dateline = page.stamps.iter().find_map(|&k| {
+    // A page has a stamp or two that date it; more are the same stamp repeated.
+    let dateline = page.stamps.iter().take(8).find_map(|&k| {
         let m = mentions.get(k)?;
         match &m.kind {
             MentionKind::Date(d) => fits(d.value?, today(m.span)),
