@@ -210,8 +210,9 @@ impl Grammar<'_, '_> {
     }
 
     /// «قبل يومين»، «قبل أسبوع»، «وقبل شهرين»: a length of time counted back from publication.
-    /// «قبل يومين من الانتخابات» counts back from the elections, not from publication; hours and
-    /// minutes («قبل ساعة») are a time of day, and a vague length («قبل سنوات») no date at all.
+    /// «قبل يومين من الانتخابات» counts back from the elections, not from publication. Hours
+    /// and minutes («قبل ساعة») give a time of day; years («قبل خمس سنوات») and hedged lengths
+    /// («قبل نحو شهرين») are too coarse to date anything and stay lengths of time.
     fn ago(&self, i: usize) -> Option<(usize, Mention)> {
         let t = self.t;
         let h = self.lex(i, |l| matches!(l, Lex::Ago))?;
@@ -228,18 +229,18 @@ impl Grammar<'_, '_> {
         Some(self.finish(i, h.dropped, None, core))
     }
 
-    /// A whole number of days, weeks, months or years at `k`: «يومين»، «ثلاثة أسابيع»، «نحو
-    /// عامين», or a unit alone («أسبوع»، «شهر»: one of it).
+    /// A whole number of days, weeks or months at `k`: «يومين»، «ثلاثة أسابيع»، «شهرين», or a
+    /// unit alone («أسبوع»، «شهر»: one of it).
     fn length_of_time(&self, k: usize) -> Option<(u32, DurationUnit, usize)> {
         let t = self.t;
         let whole = |unit: DurationUnit, amount: f64, end: usize| {
-            let fits = matches!(unit, DurationUnit::Year | DurationUnit::Month | DurationUnit::Week | DurationUnit::Day);
+            let fits = matches!(unit, DurationUnit::Month | DurationUnit::Week | DurationUnit::Day);
             (fits && amount >= 1.0 && amount.fract() == 0.0 && amount <= 1000.0).then_some((amount as u32, unit, end))
         };
         if let Some((end, m)) = self.quantity(k)
             && let MentionKind::Duration(d) = &m.kind
             && m.span.start == t.tokens[k].start
-            && matches!(d.bound, crate::lexicon::Bound::Exact | crate::lexicon::Bound::About)
+            && d.bound == crate::lexicon::Bound::Exact
         {
             return whole(d.unit, d.amount, end);
         }
