@@ -111,12 +111,8 @@ pub fn analyse_article<'t>(
         local.events.iter_mut().for_each(|e| shift(&mut e.0));
         page.regions.iter_mut().for_each(shift);
     }
-    let published = fm
-        .as_ref()
-        .and_then(|f| f.published)
-        .map(|p| (p, PublishedSource::FrontMatter))
-        .or(given)
-        .or_else(|| {
+    let published =
+        fm.as_ref().and_then(|f| f.published).map(|p| (p, PublishedSource::FrontMatter)).or(given).or_else(|| {
             from_text.map(|(p, how)| match how {
                 FromText::Stated => (p, PublishedSource::Inferred),
                 FromText::Dateline => (p, PublishedSource::Dateline),

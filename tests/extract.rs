@@ -505,13 +505,17 @@ fn weekday_and_date_joined_across_brackets_dashes_slashes() {
     let (y, m, d) = hijri_to_gregorian(1443, 5, 9).unwrap();
     assert_eq!(
         dates("الخميس / 9 / جمادى الأولى / 1443 هـ - الخميس 16 ديسمبر 2021"),
-        [format!("date «الخميس / 9 / جمادى الأولى / 1443 هـ» {y}-{m:02}-{d:02}"), "date «الخميس 16 ديسمبر 2021» 2021-12-16".into()]
+        [
+            format!("date «الخميس / 9 / جمادى الأولى / 1443 هـ» {y}-{m:02}-{d:02}"),
+            "date «الخميس 16 ديسمبر 2021» 2021-12-16".into()
+        ]
     );
     // «اليوم» or «أمس» with the date in brackets: the date is the value, its year from the
     // publication date when it has none.
-    assert_eq!(dates("قالت الحكومة أمس السبت ( 11 سبتمبر أيلول ) إن"), [
-        "date «أمس السبت ( 11 سبتمبر أيلول )» --09-11 | «أيلول» --09-11"
-    ]);
+    assert_eq!(
+        dates("قالت الحكومة أمس السبت ( 11 سبتمبر أيلول ) إن"),
+        ["date «أمس السبت ( 11 سبتمبر أيلول )» --09-11 | «أيلول» --09-11"]
+    );
     assert_eq!(
         dates_published("قالت الحكومة اليوم الأحد (12 سبتمبر) إن", Some("2021-09-12")),
         ["date «اليوم الأحد (12 سبتمبر)» 2021-09-12"]

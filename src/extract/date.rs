@@ -316,10 +316,10 @@ impl Grammar<'_, '_> {
     /// Whether «الاثنين» at `i` (ending at `end`) is the numeral "the two".
     fn the_two(&self, i: usize, end: usize) -> bool {
         let t = self.t;
-        let before = (i > 0 && !t.breaks_before(i) && t.is_word(i - 1)).then(|| t.folded(i - 1)).unwrap_or("");
+        let before = if i > 0 && !t.breaks_before(i) && t.is_word(i - 1) { t.folded(i - 1) } else { "" };
         // «وبين الاثنين»: a conjunction on the word before does not change it.
         let before = before.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2).unwrap_or(before);
-        let after = (self.continues(end) && t.is_word(end)).then(|| t.folded(end)).unwrap_or("");
+        let after = if self.continues(end) && t.is_word(end) { t.folded(end) } else { "" };
         matches!(before, "بين" | "كلا" | "احد" | "هذين" | "لهذين" | "كل" | "اي")
             || matches!(after, "معا" | "منهما" | "كليهما" | "كلاهما")
     }
@@ -370,8 +370,7 @@ impl Grammar<'_, '_> {
             k = h.end;
             month_noun = true;
         }
-        let licence =
-            Licence { context: licence.context || month_noun, month: licence.month || month_noun };
+        let licence = Licence { context: licence.context || month_noun, month: licence.month || month_noun };
         if (k == j || self.continues(k))
             && let Some(c) = self.month_group(k, None, licence)
         {
@@ -451,9 +450,8 @@ impl Grammar<'_, '_> {
         for _ in 0..6 {
             let (day, after) = self.next_day(k)?;
             let licence = Licence { context: true, month: true };
-            let joined = (self.continues(after) && t.is_word(after) && t.folded(after) == "من")
-                .then_some(after + 1)
-                .unwrap_or(after);
+            let of = self.continues(after) && t.is_word(after) && t.folded(after) == "من";
+            let joined = if of { after + 1 } else { after };
             if self.continues(joined)
                 && let Some(c) = self.month_group(joined, Some(day), licence)
             {
@@ -476,8 +474,8 @@ impl Grammar<'_, '_> {
         if !self.continues(k) {
             return None;
         }
-        let joined = (t.is_word(k) && matches!(t.folded(k), "و" | "الي" | "حتي"))
-            || DASHES.iter().any(|&c| t.is_punct(k, c));
+        let joined =
+            (t.is_word(k) && matches!(t.folded(k), "و" | "الي" | "حتي")) || DASHES.iter().any(|&c| t.is_punct(k, c));
         if joined {
             let d = k + 1;
             if !self.continues(d) {
@@ -601,7 +599,9 @@ impl Grammar<'_, '_> {
             Some(Relative::Period(PeriodUnit::Year, n)) => {
                 Some((c.written.year, Some(Relative::Period(PeriodUnit::Year, n)), c.end))
             }
-            None if c.calendar == Calendar::Gregorian && c.written.year.is_some() => Some((c.written.year, None, c.end)),
+            None if c.calendar == Calendar::Gregorian && c.written.year.is_some() => {
+                Some((c.written.year, None, c.end))
+            }
             _ => None,
         }
     }
@@ -616,9 +616,7 @@ impl Grammar<'_, '_> {
             return None;
         }
         let paren = t.is_punct(k, '(');
-        let joiner = |k: usize| {
-            ['/', '،', '|'].iter().chain(&DASHES).any(|&c| t.is_punct(k, c))
-        };
+        let joiner = |k: usize| ['/', '،', '|'].iter().chain(&DASHES).any(|&c| t.is_punct(k, c));
         if paren || joiner(k) {
             k += 1;
             // «- -»: a doubled dash where a word was lost between the two forms.
@@ -734,8 +732,10 @@ impl Grammar<'_, '_> {
     /// Whether digits at `k` are the hours or minutes of «10 : 15» (touching or spaced).
     fn in_clock_time(&self, k: usize) -> bool {
         let t = self.t;
-        let colon_after = self.continues(k + 1) && t.is_punct(k + 1, ':') && self.continues(k + 2) && t.is_digits(k + 2);
-        let colon_before = k >= 2 && !t.breaks_before(k) && t.is_punct(k - 1, ':') && !t.breaks_before(k - 1) && t.is_digits(k - 2);
+        let colon_after =
+            self.continues(k + 1) && t.is_punct(k + 1, ':') && self.continues(k + 2) && t.is_digits(k + 2);
+        let colon_before =
+            k >= 2 && !t.breaks_before(k) && t.is_punct(k - 1, ':') && !t.breaks_before(k - 1) && t.is_digits(k - 2);
         colon_after || colon_before
     }
 
@@ -776,7 +776,10 @@ impl Grammar<'_, '_> {
             return None;
         };
         let written = DateValue { year: y.parse().ok(), month: m.parse().ok(), day: d.parse().ok(), week: None };
-        if spaced && !(written.month.is_some_and(|m| (1..=12).contains(&m)) && written.day.is_some_and(|d| (1..=31).contains(&d))) {
+        if spaced
+            && !(written.month.is_some_and(|m| (1..=12).contains(&m))
+                && written.day.is_some_and(|d| (1..=31).contains(&d)))
+        {
             return None;
         }
         let era = self.era(j + 5);
@@ -851,12 +854,9 @@ impl Grammar<'_, '_> {
             if k == 0 || t.breaks_before(k) {
                 return false;
             }
-            let licensed = self
-                .lex(k - 1, |l| {
-                    matches!(l, Lex::DateContext | Lex::YearNoun | Lex::Period { .. })
-                })
-                .is_some()
-                || (t.is_word(k - 1) && matches!(t.folded(k - 1), "بين" | "وبين"));
+            let licensed =
+                self.lex(k - 1, |l| matches!(l, Lex::DateContext | Lex::YearNoun | Lex::Period { .. })).is_some()
+                    || (t.is_word(k - 1) && matches!(t.folded(k - 1), "بين" | "وبين"));
             if licensed {
                 return true;
             }
@@ -932,7 +932,12 @@ impl Grammar<'_, '_> {
             _ => None,
         })?;
         let (calendar, month, day) = h.value;
-        let mut core = Core::new(h.end, calendar, DateValue { month: Some(month), day: Some(day), ..Default::default() }, h.dropped);
+        let mut core = Core::new(
+            h.end,
+            calendar,
+            DateValue { month: Some(month), day: Some(day), ..Default::default() },
+            h.dropped,
+        );
         let k = h.end;
         if self.continues(k) && t.is_digits(k) && !self.part_of_bigger_number(k) && t.folded(k).len() == 4 {
             let year: i32 = t.folded(k).parse().ok()?;

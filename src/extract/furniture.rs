@@ -130,7 +130,8 @@ impl Reader<'_, '_> {
         let first = t.tokens.partition_point(|x| x.start < m.span.start);
         let last = t.tokens.partition_point(|x| x.start < m.span.end).saturating_sub(1).max(first);
         // Digits only, or a month name before the day's digits.
-        let words: Vec<usize> = (first..=last).filter(|&k| t.is_word(k) || t.kind(k) == Some(TokenKind::Latin)).collect();
+        let words: Vec<usize> =
+            (first..=last).filter(|&k| t.is_word(k) || t.kind(k) == Some(TokenKind::Latin)).collect();
         let digits_first_word = words.first().is_some_and(|&w| (first..w).any(|k| t.is_digits(k)));
         let numeric = (first..=last).all(|k| !t.is_word(k) || self.is_era(k));
         let month_first = !digits_first_word
@@ -262,11 +263,11 @@ impl Reader<'_, '_> {
                 .max_by_key(|l| l.end),
             TokenKind::Punct => {
                 let c = t.folded(s).chars().next()?;
-                LEXICON
-                    .label_symbols
-                    .iter()
-                    .find(|(m, _)| *m == c)
-                    .map(|(_, kind)| Label { end: s + 1, kind: *kind, prose: false })
+                LEXICON.label_symbols.iter().find(|(m, _)| *m == c).map(|(_, kind)| Label {
+                    end: s + 1,
+                    kind: *kind,
+                    prose: false,
+                })
             }
             TokenKind::Digits => None,
         }
@@ -309,7 +310,11 @@ impl Reader<'_, '_> {
             if e >= len && self.clock(e - len) == Some(e) {
                 let s = e - len;
                 // «GMT 14 : 50»
-                let s = if s > 0 && t.kind(s - 1) == Some(TokenKind::Latin) && t.folded(s - 1) == "gmt" { s - 1 } else { s };
+                let s = if s > 0 && t.kind(s - 1) == Some(TokenKind::Latin) && t.folded(s - 1) == "gmt" {
+                    s - 1
+                } else {
+                    s
+                };
                 return Some(s);
             }
         }
@@ -357,15 +362,16 @@ impl Reader<'_, '_> {
             while end < dates.len() {
                 let (a, b) = (&dates[end - 1], &dates[end]);
                 let gap = b.first.saturating_sub(a.last + 1);
-                let ends_sentence =
-                    (a.last + 1..b.first).any(|k| matches!(t.folded(k), "." | "؟" | "?" | "!") && t.kind(k) == Some(TokenKind::Punct));
+                let ends_sentence = (a.last + 1..b.first)
+                    .any(|k| matches!(t.folded(k), "." | "؟" | "?" | "!") && t.kind(k) == Some(TokenKind::Punct));
                 if gap > GAP || ends_sentence {
                     break;
                 }
                 end += 1;
             }
             let run = &dates[start..end];
-            let shaped = run.iter().filter(|d| d.stamp_shaped || d.weekday || self.clock_after(d.last + 1).is_some()).count();
+            let shaped =
+                run.iter().filter(|d| d.stamp_shaped || d.weekday || self.clock_after(d.last + 1).is_some()).count();
             if run.len() >= 3 && shaped >= 2 {
                 let last = &run[run.len() - 1];
                 let tail = self.clock_after(last.last + 1).map_or(last.span.end, |e| t.tokens[e - 1].end);
@@ -391,9 +397,13 @@ impl Reader<'_, '_> {
                 s = k;
             }
         }
-        let words = |r: &std::ops::Range<usize>| r.clone().filter(|&k| t.is_word(k) || t.kind(k) == Some(TokenKind::Latin)).count();
+        let words = |r: &std::ops::Range<usize>| {
+            r.clone().filter(|&k| t.is_word(k) || t.kind(k) == Some(TokenKind::Latin)).count()
+        };
         let ends_sentence = |r: &std::ops::Range<usize>| {
-            r.clone().rev().find(|&k| t.kind(k) != Some(TokenKind::Punct) || !matches!(t.folded(k), "\"" | "»" | ")"))
+            r.clone()
+                .rev()
+                .find(|&k| t.kind(k) != Some(TokenKind::Punct) || !matches!(t.folded(k), "\"" | "»" | ")"))
                 .is_some_and(|k| matches!(t.folded(k), "." | "؟" | "?" | "!" | ":"))
         };
         let span_of = |r: &std::ops::Range<usize>| Span::new(t.tokens[r.start].start, t.tokens[r.end - 1].end);
@@ -514,7 +524,13 @@ mod tests {
         let text = "مقالات ذات صلة\nمقتل جنديين في هجوم يناير 20 , 2018 وصول مساعدات إلى المدينة يناير 19 , 2018 \
             افتتاح معبر حدودي يناير 17 , 2018";
         let (regions, stamps) = page(text);
-        assert_eq!(regions, ["مقالات ذات صلة", "يناير 20 , 2018 وصول مساعدات إلى المدينة يناير 19 , 2018 افتتاح معبر حدودي يناير 17 , 2018"]);
+        assert_eq!(
+            regions,
+            [
+                "مقالات ذات صلة",
+                "يناير 20 , 2018 وصول مساعدات إلى المدينة يناير 19 , 2018 افتتاح معبر حدودي يناير 17 , 2018"
+            ]
+        );
         assert!(stamps.is_empty());
         // Dates in running prose are not a list: the sentence goes on through them.
         assert_eq!(page("جرت في 5 مارس 2014 ثم في 7 مارس 2015 ثم في 9 مارس 2016."), (vec![], vec![]));
@@ -526,7 +542,9 @@ mod tests {
         assert_eq!(regions, ["جميع الحقوق محفوظة 2021"]);
         let (regions, _) = page("الرئيسية\nسياسة\nاقتصاد\nرياضة\nقال الوزير إن الخطة جاهزة وإنها ستعلن قريبا.");
         assert_eq!(regions, ["الرئيسية", "سياسة", "اقتصاد", "رياضة"]);
-        let (regions, _) = page("قال الوزير إن الخطة جاهزة.\nاقرأ أيضا\nمقتل جنديين في هجوم\nافتتاح معبر حدودي\nوأضاف الوزير أن الخطة ستعلن قريبا وأن التمويل متوفر.");
+        let (regions, _) = page(
+            "قال الوزير إن الخطة جاهزة.\nاقرأ أيضا\nمقتل جنديين في هجوم\nافتتاح معبر حدودي\nوأضاف الوزير أن الخطة ستعلن قريبا وأن التمويل متوفر.",
+        );
         assert_eq!(regions, ["اقرأ أيضا", "مقتل جنديين في هجوم", "افتتاح معبر حدودي"]);
         // A title and a short line are not a menu.
         assert_eq!(page("مقتل جنديين\nبغداد\nقال الوزير إن الخطة جاهزة."), (vec![], vec![]));

@@ -328,7 +328,8 @@ mod tests {
     fn page_furniture_is_left_out_of_every_rule() {
         // 10 November 2021 was a Wednesday; 31 April does not exist.
         let prose = "أعلن الجيش الأحد 10 نوفمبر 2021 أنه انسحب، وفي 31 أبريل 2021 عاد.";
-        let codes: Vec<_> = check(&workspace(&[("a", prose, None)]), &RuleSettings::default()).iter().map(|f| f.code).collect();
+        let codes: Vec<_> =
+            check(&workspace(&[("a", prose, None)]), &RuleSettings::default()).iter().map(|f| f.code).collect();
         assert_eq!(codes, ["weekday-mismatch", "invalid-date"]);
         // The same dates as a page's stamp and in a list of other articles.
         let page = "الأحد 10 نوفمبر 2021 09 : 12\nأعلن الجيش أنه انسحب.\nمقالات ذات صلة\nعودة القوات 31 أبريل 2021";
