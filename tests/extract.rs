@@ -486,6 +486,9 @@ fn the_month_may_come_first_and_a_comma_before_the_year() {
     assert_eq!(dates("قتل في مارس 15 شخصا"), ["date «مارس» --03"]);
     // A comma between day and month needs the year after the month.
     assert!(dates("وصل 27 , ديسمبر").is_empty());
+    // A comma before the year, where the year counts nothing.
+    assert_eq!(dates("في 5 يناير، 2020 - 10:30"), ["date «5 يناير، 2020» 2020-01-05"]);
+    assert_eq!(dates("في 5 يناير، 2000 شخص تظاهروا"), ["date «5 يناير» --01-05"]);
 }
 
 #[test]
@@ -631,6 +634,12 @@ fn holidays_through_their_calendar() {
     assert_eq!(dates_published("خلال شهر رمضان", p), ["date «شهر رمضان» 2021-04"]);
     assert_eq!(dates_published("في رمضان الماضي", Some("2021-03-01")), ["date «رمضان الماضي» 2020-04"]);
     assert_eq!(dates("قبل عيد الفطر"), ["date «عيد الفطر» null"]);
+    // Ramadan is a Hijri month: with a Gregorian year, the one that begins in it; after a
+    // preposition, alone; never the given name or the first name of «رجب طيب أردوغان».
+    assert_eq!(dates("في رمضان 2021 ارتفعت الأسعار"), ["date «رمضان 2021» 2021-04"]);
+    assert_eq!(dates_published("ارتفعت الأسعار خلال رمضان.", p), ["date «رمضان» 2021-04"]);
+    assert!(dates("ثقة في رجب طيب أردوغان").is_empty());
+    assert!(dates("قال رمضان عبد الله").is_empty());
     // «عيد ميلاده» is his birthday.
     assert!(dates("احتفل بعيد ميلاده").is_empty());
 }

@@ -559,15 +559,25 @@ impl Grammar<'_, '_> {
             written.year = year;
             relative = rel;
             end = e;
+        } else if let Some((year, e)) = self.comma_year(end, calendar) {
+            written.year = Some(year);
+            end = e;
+        } else if calendar == Calendar::Hijri
+            && let Some((year, e)) = self.gregorian_year(end, month, day)
+        {
+            written.year = Some(year);
+            end = e;
         }
         let bare = written.year.is_none() && day.is_none() && relative.is_none() && paired_month.is_none();
         if bare && !licence.context {
             return None;
         }
-        // A Hijri month name is also a word («صفر» zero) or a given name («رمضان»): only a day,
-        // a year, a direction, or «شهر» before it makes it a date.
+        // A Hijri month name is also a word («صفر» zero) or a given name («رمضان»، «رجب طيب
+        // أردوغان»): only a day, a year, a direction, «شهر» before it, or a preposition before it
+        // with nothing after it that could be the rest of a name («خلال رمضان،») makes it a date.
         if calendar == Calendar::Hijri && written.year.is_none() && day.is_none() && relative.is_none() {
-            if !licence.month {
+            let alone = end >= t.len() || t.breaks_before(end) || t.kind(end) == Some(TokenKind::Punct);
+            if !(licence.month || (licence.context && alone)) {
                 return None;
             }
             relative = Some(Relative::Recurring(0));
@@ -586,6 +596,32 @@ impl Grammar<'_, '_> {
             core.paired = self.equivalent(&mut core.end, calendar);
         }
         Some(core)
+    }
+
+    /// «5 يناير، 2020»: a comma before the year. Only where nothing follows the year that it
+    /// could be counting («في 5 يناير، 2000 شخص تظاهروا»): a mark, a time, a line's end.
+    fn comma_year(&self, k: usize, calendar: Calendar) -> Option<(i32, usize)> {
+        let t = self.t;
+        if !(self.continues(k) && (t.is_punct(k, ',') || t.is_punct(k, '،'))) {
+            return None;
+        }
+        let (year, end, _) = self.year_after(k + 1, calendar)?;
+        (!self.continues(end) || !t.is_word(end)).then_some((year, end))
+    }
+
+    /// «رمضان 2021»، «15 رمضان 2021»: a Hijri month with the Gregorian year it falls in; the
+    /// written year is the Hijri one whose month begins (or whose day falls) in that year.
+    fn gregorian_year(&self, k: usize, month: u8, day: Option<u8>) -> Option<(i32, usize)> {
+        let t = self.t;
+        if !(self.continues(k) && t.is_digits(k) && t.folded(k).len() == 4) || self.part_of_bigger_number(k) {
+            return None;
+        }
+        let year: i32 = t.folded(k).parse().ok()?;
+        let era = self.era(k + 1);
+        if !(1900..=2100).contains(&year) || era.is_some_and(|e| e.0 == Calendar::Hijri) {
+            return None;
+        }
+        Some((hijri_year_in(year, month, day.unwrap_or(1))?, era.map_or(k + 1, |e| e.1)))
     }
 
     /// «من السنة الماضية»، «من العام 2015»، «من عام 2015» after a month: its year.
