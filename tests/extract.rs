@@ -614,6 +614,7 @@ fn relative_dates_as_news_writes_them() {
     // The night between two days is the first one's.
     assert_eq!(dates_published("قصفت ليل الأحد الاثنين", p), ["date «الأحد الاثنين» 2021-11-14"]);
     assert_eq!(dates_published("قصفت ليل الأحد - الاثنين", p), ["date «الأحد - الاثنين» 2021-11-14"]);
+    assert_eq!(dates_published("قصفت منتصف ليل الأحد الاثنين", p), ["date «الأحد الاثنين» 2021-11-15"]);
     // Before an event, not before publication; an hour ago is a time, not a day.
     assert!(dates_published("وصل قبل يومين من الانتخابات", p).is_empty());
     assert!(dates_published("نشر قبل ساعة", p).is_empty());

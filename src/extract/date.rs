@@ -282,7 +282,8 @@ impl Grammar<'_, '_> {
     }
 
     /// A weekday with nothing after it that makes a date: «قالت الحكومة، الأحد، إن…»،
-    /// «الخميس الماضي»; the night between two days, «ليل الجمعة السبت», is the first one's.
+    /// «الخميس الماضي»; the night between two days, «ليل الجمعة السبت», is the first one's
+    /// (and its midnight, «منتصف ليل الجمعة السبت», the second one's).
     /// «الاثنين» is also "the two": after «بين»، «كلا»… or before «معا» it is not a day.
     fn lone_weekday(&self, i: usize, end: usize, weekday: u8, day_noun: bool) -> Option<Core> {
         let t = self.t;
@@ -298,6 +299,15 @@ impl Grammar<'_, '_> {
             && h.value == weekday % 7 + 1
         {
             core.end = h.end;
+            // «منتصف ليل الجمعة السبت»: midnight of that night is the start of the second day.
+            let midnight = i >= 2
+                && !t.breaks_before(i)
+                && !t.breaks_before(i - 1)
+                && matches!(t.folded(i - 1), "ليل" | "ليله")
+                && t.folded(i - 2) == "منتصف";
+            if midnight {
+                core.weekday = Some(h.value);
+            }
         }
         let mut direction = 0;
         if self.continues(core.end)
