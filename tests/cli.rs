@@ -324,3 +324,20 @@ fn ranges_in_json() {
     assert_eq!(m["bytes"], serde_json::json!([start, start + "ما بين 3000 و5000 جندي".len()]));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn page_stamps_date_the_article_and_furniture_is_marked() {
+    let dir = temp_dir("furniture");
+    let page = "عنوان الخبر\nآخر تحديث : 12 / 11 / 2021\nقال الوزير أمس إن الخطة جاهزة.\nجميع الحقوق محفوظة 2021\n";
+    std::fs::write(dir.join("a.txt"), page).unwrap();
+    let doc = json(&tadqiq(&["extract", "--format", "json", "--kind", "date", "."], &dir));
+    let file = &doc["files"][0];
+    assert_eq!((file["published"].as_str(), file["published_source"].as_str()), (Some("2021-11-12"), Some("dateline")));
+    let stamp = mention(&doc, "a.txt", "12 / 11 / 2021");
+    assert_eq!((stamp["value"].as_str(), stamp["furniture"].as_bool()), (Some("2021-11-12"), Some(true)));
+    // Prose mentions carry no furniture field.
+    let yesterday = mention(&doc, "a.txt", "أمس");
+    assert_eq!((yesterday["value"].as_str(), yesterday.get("furniture")), (Some("2021-11-11"), None));
+    let text = String::from_utf8(tadqiq(&["extract", "--kind", "date", "a.txt"], &dir).stdout).unwrap();
+    assert!(text.lines().any(|l| l.contains("«12 / 11 / 2021» = 2021-11-12 [furniture]")), "{text}");
+}

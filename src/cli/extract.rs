@@ -195,6 +195,11 @@ impl Serialize for ItemJson<'_> {
         o.serialize_entry("text", a.slice(span))?;
         o.serialize_entry("bytes", &a.bytes(span))?;
         o.serialize_entry("range", &a.range(span))?;
+        if let Item::Claim(m) = &self.item
+            && a.doc.analysis.in_furniture(m)
+        {
+            o.serialize_entry("furniture", &true)?;
+        }
         match &self.item {
             Item::Claim(m) => match &m.kind {
                 MentionKind::Date(d) => {
@@ -353,6 +358,11 @@ fn write_text(mut out: impl Write, articles: &[Article]) -> io::Result<()> {
                     }
                 },
                 Item::Entity(e) => write!(out, "{} ({})", e.id, e.kind.as_str())?,
+            }
+            if let Item::Claim(m) = item
+                && a.doc.analysis.in_furniture(m)
+            {
+                write!(out, " [furniture]")?;
             }
             writeln!(out)?;
         }

@@ -2,20 +2,23 @@
 
 use crate::calendar::DateValue;
 use crate::entities::{Gazetteer, LocalEntities, recognise};
-use crate::extract::resolve::{infer_published, resolve};
-use crate::extract::{Mention, Span, extract_tokens};
+use crate::extract::furniture::{self, Page};
+use crate::extract::resolve::{FromText, published_from_text, resolve};
+use crate::extract::{Mention, Span, extract_keeping_index};
 use crate::lexicon::LEXICON;
 use crate::source::front_matter;
 use crate::text::Tokens;
 
 /// Where an article's publication date came from. The article's own front matter wins, then
-/// `tadqiq.toml`, then `--published` (or the editor's `published` setting), then the text.
+/// `tadqiq.toml`, then `--published` (or the editor's `published` setting), then the text: a
+/// day its prose states, a stamp of the page (`Dateline`), a year or month its prose states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PublishedSource {
     FrontMatter,
     Config,
     Flag,
     Inferred,
+    Dateline,
 }
 
 impl PublishedSource {
@@ -25,6 +28,7 @@ impl PublishedSource {
             PublishedSource::Config => "config",
             PublishedSource::Flag => "flag",
             PublishedSource::Inferred => "inferred",
+            PublishedSource::Dateline => "dateline",
         }
     }
 }
@@ -35,6 +39,21 @@ pub struct Analysis {
     pub published: Option<(DateValue, PublishedSource)>,
     /// A front-matter `published:`/`date:` value that is not a date, to report to the user.
     pub unreadable_published: Option<String>,
+    /// The page furniture around the article (menus, stamps, lists of other articles): its
+    /// mentions are dates and figures, but no claim of the article and no rule reads them.
+    pub furniture: Page,
+}
+
+impl Analysis {
+    /// Whether a mention stands in page furniture.
+    pub fn in_furniture(&self, m: &Mention) -> bool {
+        self.furniture.contains(m.span)
+    }
+
+    /// The mentions of the article's own text, with their indexes: what claims and rules read.
+    pub fn prose(&self) -> impl Iterator<Item = (usize, &Mention)> {
+        self.mentions.iter().enumerate().filter(|(_, m)| !self.in_furniture(m))
+    }
 }
 
 /// Analyses one article's dates, figures and durations. `given` is the publication date from
@@ -67,7 +86,9 @@ pub fn analyse_article<'t>(
         Some(g) => recognise(&toks, &ix, g),
         None => LocalEntities::default(),
     };
-    let mut mentions = extract_tokens(&toks, ix);
+    let (mut mentions, ix) = extract_keeping_index(&toks, ix);
+    let mut page = furniture::read(&toks, &ix, &mentions);
+    let from_text = published_from_text(&mentions, &page);
     if body_start > 0 {
         let shift = |s: &mut Span| *s = Span::new(s.start + body_start, s.end + body_start);
         for m in &mut mentions {
@@ -88,14 +109,21 @@ pub fn analyse_article<'t>(
         }
         local.sentences.iter_mut().for_each(shift);
         local.events.iter_mut().for_each(|e| shift(&mut e.0));
+        page.regions.iter_mut().for_each(shift);
     }
-    let published = fm
-        .as_ref()
-        .and_then(|f| f.published)
-        .map(|p| (p, PublishedSource::FrontMatter))
-        .or(given)
-        .or_else(|| infer_published(&mentions).map(|p| (p, PublishedSource::Inferred)));
+    let published =
+        fm.as_ref().and_then(|f| f.published).map(|p| (p, PublishedSource::FrontMatter)).or(given).or_else(|| {
+            from_text.map(|(p, how)| match how {
+                FromText::Stated => (p, PublishedSource::Inferred),
+                FromText::Dateline => (p, PublishedSource::Dateline),
+            })
+        });
     resolve(&mut mentions, published.map(|p| p.0));
-    let analysis = Analysis { mentions, published, unreadable_published: fm.and_then(|f| f.unreadable_published) };
+    let analysis = Analysis {
+        mentions,
+        published,
+        unreadable_published: fm.and_then(|f| f.unreadable_published),
+        furniture: page,
+    };
     Analysed { analysis, local, body: toks, body_start }
 }

@@ -157,6 +157,46 @@ pub enum Lex {
     DurationContext,
     /// A noun that forms an idiom with a following «واحد»: «في آن واحد».
     NotCounted,
+    /// A noun after which a bare year is the year of an event: «حرب 1973»، «انتخابات 2018».
+    YearNoun,
+    /// «قبل» before a length of time counted back from publication: «قبل يومين».
+    Ago,
+    /// A holiday on a fixed day of its calendar: «عيد الفطر» (1 Shawwal), «عيد الميلاد».
+    Holiday {
+        calendar: Calendar,
+        month: u8,
+        day: u8,
+    },
+    /// The name of a news outlet or programme (`data/outlets.tsv`); `framed` when the name is
+    /// also an ordinary phrase and needs a head word or a title separator to be the outlet.
+    Outlet {
+        framed: bool,
+    },
+    /// A head noun before an outlet's name: «قناة»، «صحيفة».
+    OutletHead,
+    /// Words a web page prints around an article (`data/furniture.tsv`); `prose` when the
+    /// words are also a verb of running text («نشر في»).
+    PageLabel {
+        label: PageLabel,
+        prose: bool,
+    },
+}
+
+/// What a label of page furniture says about what stands beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageLabel {
+    /// «تاريخ النشر»، «نشر في»: the article's publication stamp.
+    Published,
+    /// «آخر تحديث»: the article's update stamp.
+    Updated,
+    /// «تحديث الموقع»: the site's stamp, the day the page was copied.
+    Site,
+    /// «حجم الخط»، «طباعة»: page tools beside a stamp.
+    Tools,
+    /// «مواضيع ذات صلة»: the header of a list of other articles.
+    Related,
+    /// «جميع الحقوق محفوظة»، «©».
+    Copyright,
 }
 
 impl Lex {
@@ -176,6 +216,7 @@ impl Lex {
                 | Lex::DateContext
                 | Lex::Approx { .. }
                 | Lex::TimeOfDay
+                | Lex::Holiday { .. }
         )
     }
 }
@@ -185,6 +226,13 @@ pub struct Lexicon {
     /// Every Gregorian month spelling with its tradition, for tests and documentation.
     pub months: Vec<(String, u8, String)>,
     pub hijri_months: Vec<(String, u8)>,
+    /// Month names in Latin letters («January», «Jan»), lower-cased: Latin tokens are not in
+    /// the phrase index, and only the date grammar asks about them.
+    latin_months: rustc_hash::FxHashMap<String, u8>,
+    /// Page labels in Latin letters («First Published»), as lower-cased words, and the symbols
+    /// («©»): neither is in the phrase index.
+    pub latin_labels: Vec<(Vec<String>, PageLabel, bool)>,
+    pub label_symbols: Vec<(char, PageLabel)>,
 }
 
 pub use crate::phrases::Hit;
@@ -196,7 +244,14 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut lx = Lexicon { words: PhraseMap::default(), months: Vec::new(), hijri_months: Vec::new() };
+        let mut lx = Lexicon {
+            words: PhraseMap::default(),
+            months: Vec::new(),
+            hijri_months: Vec::new(),
+            latin_months: Default::default(),
+            latin_labels: Vec::new(),
+            label_symbols: Vec::new(),
+        };
         for row in rows(include_str!("../data/months.tsv"), 3, "months.tsv") {
             let month = number(row[1], "months.tsv");
             lx.add(row[0], Lex::Month(month as u8));
@@ -218,8 +273,62 @@ impl Lexicon {
             };
             lx.add(row[0], Lex::Era(cal));
         }
+        for row in rows(include_str!("../data/months_latin.tsv"), 2, "months_latin.tsv") {
+            lx.latin_months.insert(row[0].to_lowercase(), number(row[1], "months_latin.tsv") as u8);
+        }
         for row in rows(include_str!("../data/day_ordinals.tsv"), 2, "day_ordinals.tsv") {
-            lx.add(row[0], Lex::DayOrdinal(number(row[1], "day_ordinals.tsv") as u8));
+            let day = Lex::DayOrdinal(number(row[1], "day_ordinals.tsv") as u8);
+            lx.add(row[0], day);
+            // «الحادي والعشرين» is also written «الحادي و العشرين».
+            let spaced = row[0].replace(" و", " و ");
+            if spaced != row[0] {
+                lx.add(&spaced, day);
+            }
+        }
+        for row in rows(include_str!("../data/holidays.tsv"), 4, "holidays.tsv") {
+            let calendar = match row[1] {
+                "gregorian" => Calendar::Gregorian,
+                "hijri" => Calendar::Hijri,
+                other => panic!("holidays.tsv: unknown calendar {other:?}"),
+            };
+            let (month, day) = (number(row[2], "holidays.tsv") as u8, number(row[3], "holidays.tsv") as u8);
+            lx.add(row[0], Lex::Holiday { calendar, month, day });
+        }
+        for row in rows(include_str!("../data/furniture.tsv"), 3, "furniture.tsv") {
+            let label = match row[1] {
+                "published" => PageLabel::Published,
+                "updated" => PageLabel::Updated,
+                "site" => PageLabel::Site,
+                "tools" => PageLabel::Tools,
+                "related" => PageLabel::Related,
+                "copyright" => PageLabel::Copyright,
+                other => panic!("furniture.tsv: unknown kind {other:?}"),
+            };
+            let prose = match row[2] {
+                "prose" => true,
+                "" => false,
+                other => panic!("furniture.tsv: unknown field {other:?}"),
+            };
+            let phrase = row[0];
+            let mut chars = phrase.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && !c.is_alphabetic()
+            {
+                lx.label_symbols.push((c, label));
+            } else if phrase.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+                lx.latin_labels.push((phrase.split_whitespace().map(str::to_lowercase).collect(), label, prose));
+            } else {
+                lx.add(phrase, Lex::PageLabel { label, prose });
+            }
+        }
+        for row in rows(include_str!("../data/outlets.tsv"), 3, "outlets.tsv") {
+            assert!(matches!(row[1], "outlet" | "programme"), "outlets.tsv: unknown kind {:?}", row[1]);
+            let framed = match row[2] {
+                "framed" => true,
+                "" => false,
+                other => panic!("outlets.tsv: unknown field {other:?}"),
+            };
+            lx.add(row[0], Lex::Outlet { framed });
         }
         for row in rows(include_str!("../data/date_words.tsv"), 3, "date_words.tsv") {
             let lex = match (row[1], row[2]) {
@@ -246,6 +355,8 @@ impl Lexicon {
                 ("day-noun", _) => Lex::DayNoun,
                 ("same-as", _) => Lex::SameAs,
                 ("context", _) => Lex::DateContext,
+                ("year-noun", _) => Lex::YearNoun,
+                ("ago", _) => Lex::Ago,
                 (other, _) => panic!("date_words.tsv: unknown kind {other:?}"),
             };
             lx.add(row[0], lex);
@@ -316,6 +427,7 @@ impl Lexicon {
             (include_str!("../data/time_words.txt"), Lex::TimeOfDay),
             (include_str!("../data/duration_context.txt"), Lex::DurationContext),
             (include_str!("../data/not_counted.txt"), Lex::NotCounted),
+            (include_str!("../data/outlet_heads.txt"), Lex::OutletHead),
         ];
         for (file, lex) in words {
             for row in rows(file, 1, "word list") {
@@ -327,6 +439,11 @@ impl Lexicon {
 
     fn add(&mut self, form: &str, lex: Lex) {
         self.words.add(form, lex);
+    }
+
+    /// The month of a month name in Latin letters, given lower-cased.
+    pub fn latin_month(&self, folded: &str) -> Option<u8> {
+        self.latin_months.get(folded).copied()
     }
 
     /// What the data says of each token of `toks`.

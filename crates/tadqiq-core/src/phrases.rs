@@ -134,13 +134,13 @@ impl<V> Index<'_, V> {
             if best.as_ref().is_some_and(|b| b.0 != c.reading) {
                 break;
             }
+            // The value first: it is one comparison, and a word may begin many phrases.
+            let Some(value) = pick(&c.entry.value) else { continue };
             let Some(end) = rest_end(toks, i + 1, &c.entry.rest, gaps) else { continue };
             if best.as_ref().is_some_and(|b| b.1.end >= end) {
                 continue;
             }
-            if let Some(value) = pick(&c.entry.value) {
-                best = Some((c.reading, Hit { value, end, dropped: c.dropped as usize }));
-            }
+            best = Some((c.reading, Hit { value, end, dropped: c.dropped as usize }));
         }
         best.map(|b| b.1)
     }
@@ -154,7 +154,8 @@ fn rest_end(toks: &Tokens, mut j: usize, rest: &[Box<str>], gaps: Gaps) -> Optio
                 j += 1;
             }
         }
-        if !(toks.is_word(j) && !toks.breaks_before(j) && toks.folded(j) == &**w) {
+        // Digits may be part of a name («فرانس 24»); the first word is always a word.
+        if !((toks.is_word(j) || toks.is_digits(j)) && !toks.breaks_before(j) && toks.folded(j) == &**w) {
             return None;
         }
         j += 1;

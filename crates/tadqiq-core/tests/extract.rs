@@ -86,7 +86,8 @@ fn every_hijri_month_converts_with_umm_al_qura() {
         assert_eq!(found(&text), [format!("date «15 {form} 1442 هـ» {y}-{m:02}-{d:02}")], "{form}");
     }
     assert_eq!(found("حلّ 15 رمضان 1442 هـ"), ["date «15 رمضان 1442 هـ» 2021-04-27"]);
-    assert_eq!(found("غرة شوال 1442هـ"), ["date «شوال 1442هـ» 2021-05"]);
+    // «غرة» is the first day of a lunar month.
+    assert_eq!(found("غرة شوال 1442هـ"), ["date «غرة شوال 1442هـ» 2021-05-13"]);
 }
 
 #[test]
@@ -110,7 +111,8 @@ fn hijri_and_gregorian_pairs_keep_both() {
 fn hijri_month_names_need_a_day_or_year() {
     assert_eq!(found("حصل على صفر من الأصوات"), Vec::<String>::new());
     assert_eq!(found("قال رمضان عبد الله إن"), Vec::<String>::new());
-    assert_eq!(found("في شهر رمضان"), Vec::<String>::new());
+    // «شهر» before it makes it the month: of the year of publication, resolved like a holiday.
+    assert_eq!(found("في شهر رمضان"), ["date «شهر رمضان» null"]);
     assert_eq!(found("في 27 رمضان"), ["date «27 رمضان» null"]);
 }
 
@@ -219,8 +221,12 @@ fn relative_dates_resolve_against_publication() {
     // «اليوم» as "the day", not "today".
     assert_eq!(found_published("في اليوم العالمي للمرأة", p), Vec::<String>::new());
     assert_eq!(found_published("في ذلك اليوم", p), Vec::<String>::new());
-    // «الاثنين» alone is also "the two".
-    assert_eq!(found_published("اتفق الاثنين على", p), Vec::<String>::new());
+    // «الاثنين» alone is also "the two" (as a subject, «الاثنان»): after «بين»، «كلا»… or
+    // before «معا». After a verb it is the day: «اتفق الاثنين على» (they agreed on Monday).
+    assert_eq!(found_published("اتفق الاثنان على", p), Vec::<String>::new());
+    assert_eq!(found_published("وقع خلاف بين الاثنين", p), Vec::<String>::new());
+    assert_eq!(found_published("سافر الاثنين معا", p), Vec::<String>::new());
+    assert_eq!(found_published("اتفق الاثنين على", p), ["date «الاثنين» 2021-12-06"]);
     assert_eq!(found_published("قال يوم الاثنين إن", p), ["date «يوم الاثنين» 2021-12-06"]);
 }
 
@@ -357,8 +363,9 @@ fn ranges_are_one_figure() {
     assert_eq!(found("قالت\nبين 3000 و5000 جندي"), ["figure «بين 3000 و5000 جندي» 3000–5000 جندي"]);
     assert_eq!(found("قالت\n3-4 أشخاص"), ["figure «3-4 أشخاص» 3–4 أشخاص"]);
     assert_eq!(found("من 10\nإلى 15 قتيلا"), ["figure «10» 10", "figure «15 قتيلا» 15 قتيلا"]);
-    // Years, and ends in the wrong order, are not a range of anything.
-    assert_eq!(found("بين 2003 و2011"), Vec::<String>::new());
+    // Years, and ends in the wrong order, are not a range of anything: «بين 2003 و2011» is two
+    // years.
+    assert_eq!(found("بين 2003 و2011"), ["date «2003» 2003", "date «2011» 2011"]);
     assert_eq!(found("بين 5000 و3000 جندي"), ["figure «5000» 5000", "figure «3000 جندي» 3000 جندي"]);
 }
 
@@ -432,4 +439,301 @@ fn spans_are_byte_exact_with_crlf() {
     assert_eq!(ms[1].span, span_of(text, "170 ألف جندي"));
     // A date never runs across a line break.
     assert_eq!(found("في 5 يناير\n2020 جندي"), ["date «5 يناير» --01-05", "figure «2020 جندي» 2020 جندي"]);
+}
+
+// ---- dates as wire copy and pasted pages write them ----------------------------------------
+
+/// Only the dates of `found_published`.
+fn dates_published(text: &str, published: Option<&str>) -> Vec<String> {
+    found_published(text, published).into_iter().filter(|m| m.starts_with("date")).collect()
+}
+
+fn dates(text: &str) -> Vec<String> {
+    dates_published(text, None)
+}
+
+#[test]
+fn separators_may_stand_apart_from_the_digits() {
+    assert_eq!(dates("صدر الحكم بتاريخ 14 / 02 / 2019 عن المحكمة"), ["date «14 / 02 / 2019» 2019-02-14"]);
+    assert_eq!(dates("افتتح المعرض في 2022 - 11 - 03 بحضور الوزير"), ["date «2022 - 11 - 03» 2022-11-03"]);
+    assert_eq!(dates("وثيقة مؤرخة في 07 . 09 . 2020 وصلت"), ["date «07 . 09 . 2020» 2020-09-07"]);
+    assert_eq!(dates("آخر تعديل 2019 / 03 / 15 ميلادي"), ["date «2019 / 03 / 15 ميلادي» 2019-03-15"]);
+    // A year of 1300–1600 is a Hijri year, with or without its era.
+    let (y, m, d) = hijri_to_gregorian(1443, 5, 12).unwrap();
+    assert_eq!(dates("صدر التعميم في 1443 / 5 / 12 هـ"), [format!("date «1443 / 5 / 12 هـ» {y}-{m:02}-{d:02}")]);
+    // A weekday written after the digits belongs to the date.
+    let text = "نشر في 2019 - 03 - 15 الجمعة";
+    let MentionKind::Date(d) = &extract(text)[0].kind else { panic!() };
+    assert_eq!((d.weekday, d.value), (Some(5), Some(DateValue::ymd(2019, 3, 15))));
+    // Spaced, a month or day that does not exist is not a date but three numbers.
+    assert!(dates("النتيجة 3 / 15 / 2020 في المباراة").is_empty());
+}
+
+#[test]
+fn a_time_of_day_is_not_a_date_and_its_m_is_evening() {
+    assert!(dates("هبطت الطائرة عند الساعة 10 : 15 م في المطار").is_empty());
+    assert!(dates("هبطت الطائرة عند الساعة 7 م في المطار").is_empty());
+    assert!(dates("بدأ الاجتماع 9:30 م واستمر").is_empty());
+    // A real year keeps its era.
+    assert_eq!(dates("ولد عام 1950 م في القاهرة"), ["date «عام 1950 م» 1950"]);
+}
+
+#[test]
+fn the_month_may_come_first_and_a_comma_before_the_year() {
+    assert_eq!(dates("وقع الاتفاق مارس 7 , 2019 بعد مفاوضات"), ["date «مارس 7 , 2019» 2019-03-07"]);
+    assert_eq!(dates("وقع الاتفاق في مارس 7، 2019"), ["date «مارس 7، 2019» 2019-03-07"]);
+    assert_eq!(dates("الخميس , أغسطس 6 , 2020 تسجيل الدخول"), ["date «الخميس , أغسطس 6 , 2020» 2020-08-06"]);
+    assert_eq!(dates("الأربعاء 14 , أكتوبر 2020 في"), ["date «الأربعاء 14 , أكتوبر 2020» 2020-10-14"]);
+    // English month names inside Arabic copy.
+    assert_eq!(dates("نشرت الوكالة June 3, 2021 خبرا"), ["date «June 3, 2021» 2021-06-03"]);
+    assert_eq!(dates("في 12 March 2020 اجتمع المجلس"), ["date «12 March 2020» 2020-03-12"]);
+    // A month alone after a number is not a date in month-first order without a year.
+    assert_eq!(dates("قتل في مارس 15 شخصا"), ["date «مارس» --03"]);
+    // A comma between day and month needs the year after the month.
+    assert!(dates("وصل 27 , ديسمبر").is_empty());
+    // A comma before the year, where the year counts nothing.
+    assert_eq!(dates("في 5 يناير، 2020 - 10:30"), ["date «5 يناير، 2020» 2020-01-05"]);
+    assert_eq!(dates("في 5 يناير، 2000 شخص تظاهروا"), ["date «5 يناير» --01-05"]);
+}
+
+#[test]
+fn a_date_may_open_a_line() {
+    assert_eq!(dates("قال المتحدث:\nيونيو 2021 شهد ارتفاعا"), ["date «يونيو 2021» 2021-06"]);
+    assert_eq!(dates("بيان\nالأحد 5 يناير 2020 أعلنت الوزارة"), ["date «الأحد 5 يناير 2020» 2020-01-05"]);
+    assert_eq!(dates("ثم\n5 يناير 2020"), ["date «5 يناير 2020» 2020-01-05"]);
+}
+
+#[test]
+fn weekday_and_date_joined_across_brackets_dashes_slashes() {
+    // 16 August 2021 was a Monday.
+    assert_eq!(dates("أعلن الجيش يوم الاثنين (16 أغسطس 2021) أن"), ["date «يوم الاثنين (16 أغسطس 2021)» 2021-08-16"]);
+    assert_eq!(dates("وقع الانفجار الثلاثاء - 17 أغسطس 2021 في"), ["date «الثلاثاء - 17 أغسطس 2021» 2021-08-17"]);
+    assert_eq!(dates("الأربعاء الموافق 18 أغسطس 2021"), ["date «الأربعاء الموافق 18 أغسطس 2021» 2021-08-18"]);
+    assert_eq!(dates("وصل في 19 أغسطس (الخميس)"), ["date «19 أغسطس (الخميس)» --08-19"]);
+    let (y, m, d) = hijri_to_gregorian(1443, 5, 9).unwrap();
+    assert_eq!(
+        dates("الخميس / 9 / جمادى الأولى / 1443 هـ - الخميس 16 ديسمبر 2021"),
+        [
+            format!("date «الخميس / 9 / جمادى الأولى / 1443 هـ» {y}-{m:02}-{d:02}"),
+            "date «الخميس 16 ديسمبر 2021» 2021-12-16".into()
+        ]
+    );
+    // «اليوم» or «أمس» with the date in brackets: the date is the value, its year from the
+    // publication date when it has none.
+    assert_eq!(
+        dates("قالت الحكومة أمس السبت ( 11 سبتمبر أيلول ) إن"),
+        ["date «أمس السبت ( 11 سبتمبر أيلول )» --09-11 | «أيلول» --09-11"]
+    );
+    assert_eq!(
+        dates_published("قالت الحكومة اليوم الأحد (12 سبتمبر) إن", Some("2021-09-12")),
+        ["date «اليوم الأحد (12 سبتمبر)» 2021-09-12"]
+    );
+    assert_eq!(
+        dates("اليوم الجمعة ( 20 أكتوبر / تشرين الأول 2017 ) أعلنت"),
+        ["date «اليوم الجمعة ( 20 أكتوبر / تشرين الأول 2017 )» 2017-10-20 | «تشرين الأول» 2017-10-20"]
+    );
+}
+
+#[test]
+fn hijri_and_gregorian_joined_by_doubled_dash_or_bar() {
+    let (y, m, d) = hijri_to_gregorian(1442, 8, 15).unwrap();
+    assert_eq!(
+        dates("صدر في 15 شعبان 1442 هـ - - 28 مارس 2021 م"),
+        [format!("date «15 شعبان 1442 هـ - - 28 مارس 2021 م» {y}-{m:02}-{d:02} | «28 مارس 2021 م» 2021-03-28")]
+    );
+    let (y, m, d) = hijri_to_gregorian(1442, 11, 3).unwrap();
+    assert_eq!(
+        dates("صدر في 3 ذو القعدة 1442 هـ | 13 يونيو 2021"),
+        [format!("date «3 ذو القعدة 1442 هـ | 13 يونيو 2021» {y}-{m:02}-{d:02} | «13 يونيو 2021» 2021-06-13")]
+    );
+}
+
+#[test]
+fn coordinated_days_and_years_are_a_date_each() {
+    // Each day of «يومي 12 و 13 أبريل» is a date of its own in the month they share.
+    assert_eq!(
+        dates("عقدت الجلسات يومي 12 و 13 أبريل 2022 في جنيف"),
+        ["date «يومي 12» 2022-04-12", "date «13 أبريل 2022» 2022-04-13"]
+    );
+    assert_eq!(dates("في 3 و4 و5 مايو"), ["date «3» --05-03", "date «4» --05-04", "date «5 مايو» --05-05"]);
+    assert_eq!(
+        dates("في الخامس والسادس من يونيو 2019"),
+        ["date «الخامس» 2019-06-05", "date «السادس من يونيو 2019» 2019-06-06"]
+    );
+    assert_eq!(dates("من 10 إلى 12 نوفمبر"), ["date «10» --11-10", "date «12 نوفمبر» --11-12"]);
+    assert_eq!(dates("بين عامي 2005 و 2009 تضاعف"), ["date «عامي 2005» 2005", "date «2009» 2009"]);
+    assert_eq!(dates("في 2014 و2018 جرت"), ["date «2014» 2014", "date «2018» 2018"]);
+    // A day that does not exist in the shared month is not read.
+    assert_eq!(dates("في 30 و 31 فبراير"), ["date «31 فبراير» invalid"]);
+    // Numbers joined by «و» before a counted noun are not days.
+    assert!(dates("قتل 3 و 4 أصيبوا").is_empty());
+}
+
+#[test]
+fn years_of_events_and_parts_of_months() {
+    assert_eq!(dates("منذ حرب 1973 لم تتغير"), ["date «1973» 1973"]);
+    assert_eq!(dates("في انتخابات 2018 فاز"), ["date «2018» 2018"]);
+    // «حرب أكتوبر» is a name, not a month.
+    assert!(dates("ذكرى حرب أكتوبر").is_empty());
+    assert_eq!(dates("في أوائل مارس 2020 أغلقت"), ["date «أوائل مارس 2020» 2020-03"]);
+    assert_eq!(dates("حتى منتصف يوليو"), ["date «منتصف يوليو» --07"]);
+    assert_eq!(dates_published("في أواخر ديسمبر الماضي", Some("2021-03-01")), ["date «أواخر ديسمبر الماضي» 2020-12"]);
+    assert_eq!(dates_published("مطلع الشهر المقبل", Some("2021-03-10")), ["date «مطلع الشهر المقبل» 2021-04"]);
+    let text = "في أواسط أغسطس 2019";
+    let MentionKind::Date(d) = &extract(text)[0].kind else { panic!() };
+    assert_eq!(d.part, Some(tadqiq_core::lexicon::Part::Mid));
+}
+
+#[test]
+fn ordinal_days_in_every_gender_and_compound() {
+    assert_eq!(dates("في الحادي و العشرين من مارس 2019"), ["date «الحادي و العشرين من مارس 2019» 2019-03-21"]);
+    assert_eq!(dates("في الثالث والعشرون من يوليو 1952"), ["date «الثالث والعشرون من يوليو 1952» 1952-07-23"]);
+    assert_eq!(dates("حتى الواحد والثلاثين من ديسمبر"), ["date «الواحد والثلاثين من ديسمبر» --12-31"]);
+    assert_eq!(dates("في الحادية عشرة من نوفمبر 2018"), ["date «الحادية عشرة من نوفمبر 2018» 2018-11-11"]);
+    assert_eq!(dates("في الثانية من مايو 2016"), ["date «الثانية من مايو 2016» 2016-05-02"]);
+    let (y, m, d) = hijri_to_gregorian(1443, 9, 1).unwrap();
+    assert_eq!(dates("يبدأ الصوم غرة رمضان 1443 هـ"), [format!("date «غرة رمضان 1443 هـ» {y}-{m:02}-{d:02}")]);
+    // An ordinal hour is not a day: no month follows.
+    assert!(dates("في الحادية عشرة من صباح الخميس").iter().all(|d| !d.contains("الحادية")));
+}
+
+#[test]
+fn relative_dates_as_news_writes_them() {
+    let p = Some("2021-11-18"); // a Thursday
+    assert_eq!(dates_published("وقال الخميس إن المفاوضات", p), ["date «الخميس» 2021-11-18"]);
+    assert_eq!(dates_published("منذ الثلاثاء الماضي", p), ["date «الثلاثاء الماضي» 2021-11-16"]);
+    assert_eq!(dates_published("وصل الثلثاء إلى", p), ["date «الثلثاء» 2021-11-16"]);
+    assert_eq!(dates_published("خلال الشهر الماضي", p), ["date «الشهر الماضي» 2021-10"]);
+    assert_eq!(dates_published("في السنة السابقة", p), ["date «السنة السابقة» 2020"]);
+    assert_eq!(dates_published("في السنة القادمة", p), ["date «السنة القادمة» 2022"]);
+    assert_eq!(dates_published("وصل قبل أسبوع", p), ["date «قبل أسبوع» 2021-11-11"]);
+    assert_eq!(dates_published("وصل وقبل يومين غادر", p), ["date «قبل يومين» 2021-11-16"]);
+    assert_eq!(dates_published("بدأ قبل ثلاثة أشهر", p), ["date «قبل ثلاثة أشهر» 2021-08"]);
+    // Years back, or a hedged length, are too coarse to date anything: lengths of time.
+    assert!(dates_published("انتخب قبل عامين", p).is_empty());
+    assert!(dates_published("وصل قبل نحو شهرين", p).is_empty());
+    assert_eq!(dates_published("قتل الليلة الماضية", p), ["date «الليلة الماضية» 2021-11-17"]);
+    assert_eq!(dates_published("في 11 من الشهر الجاري", p), ["date «11 من الشهر الجاري» 2021-11-11"]);
+    assert_eq!(dates_published("في أكتوبر من العام الماضي", p), ["date «أكتوبر من العام الماضي» 2020-10"]);
+    assert_eq!(dates_published("في مارس من عام 2015", p), ["date «مارس من عام 2015» 2015-03"]);
+    // The night between two days is the first one's.
+    assert_eq!(dates_published("قصفت ليل الأحد الاثنين", p), ["date «الأحد الاثنين» 2021-11-14"]);
+    assert_eq!(dates_published("قصفت ليل الأحد - الاثنين", p), ["date «الأحد - الاثنين» 2021-11-14"]);
+    assert_eq!(dates_published("قصفت منتصف ليل الأحد الاثنين", p), ["date «الأحد الاثنين» 2021-11-15"]);
+    // Before an event, not before publication; an hour ago is a time, not a day.
+    assert!(dates_published("وصل قبل يومين من الانتخابات", p).is_empty());
+    assert!(dates_published("نشر قبل ساعة", p).is_empty());
+    assert!(dates_published("منذ يومين", p).is_empty());
+}
+
+#[test]
+fn holidays_through_their_calendar() {
+    assert_eq!(dates("حل عيد الفطر 2022 في"), ["date «عيد الفطر 2022» 2022-05-02"]);
+    let (y, m, d) = hijri_to_gregorian(1442, 12, 10).unwrap();
+    assert_eq!(dates("في عيد الأضحى 1442 هـ"), [format!("date «عيد الأضحى 1442 هـ» {y}-{m:02}-{d:02}")]);
+    assert_eq!(dates("احتفالات عيد الميلاد 2020"), ["date «عيد الميلاد 2020» 2020-12-25"]);
+    // Without a year: the nearest one to publication, or the last or next one.
+    let p = Some("2021-07-01");
+    assert_eq!(dates_published("قبل عيد الأضحى بأيام", p), ["date «عيد الأضحى» 2021-07-20"]);
+    assert_eq!(dates_published("منذ عيد الميلاد الماضي", p), ["date «عيد الميلاد الماضي» 2020-12-25"]);
+    assert_eq!(dates_published("مع رأس السنة الهجرية", p), ["date «رأس السنة الهجرية» 2021-08-09"]);
+    assert_eq!(dates_published("خلال شهر رمضان", p), ["date «شهر رمضان» 2021-04"]);
+    assert_eq!(dates_published("في رمضان الماضي", Some("2021-03-01")), ["date «رمضان الماضي» 2020-04"]);
+    assert_eq!(dates("قبل عيد الفطر"), ["date «عيد الفطر» null"]);
+    // Ramadan is a Hijri month: with a Gregorian year, the one that begins in it; after a
+    // preposition, alone; never the given name or the first name of «رجب طيب أردوغان».
+    assert_eq!(dates("في رمضان 2021 ارتفعت الأسعار"), ["date «رمضان 2021» 2021-04"]);
+    assert_eq!(dates_published("ارتفعت الأسعار خلال رمضان.", p), ["date «رمضان» 2021-04"]);
+    assert!(dates("ثقة في رجب طيب أردوغان").is_empty());
+    assert!(dates("قال رمضان عبد الله").is_empty());
+    // «عيد ميلاده» is his birthday.
+    assert!(dates("احتفل بعيد ميلاده").is_empty());
+}
+
+#[test]
+fn outlet_and_programme_names_are_not_dates() {
+    let p = Some("2021-11-18");
+    assert!(dates_published("ذكرت قناة روسيا اليوم أن", p).is_empty());
+    assert!(dates_published("نقلت صحيفة رأي اليوم عن مصادر", p).is_empty());
+    assert!(dates_published("بحسب موقع اليوم السابع", p).is_empty());
+    assert!(dates_published("وقالت قناة الغد إن", p).is_empty());
+    assert!(dates_published("عنوان الخبر | روسيا اليوم", p).is_empty());
+    assert!(dates_published("في برنامج ضيف اليوم", p).is_empty());
+    // Unframed, «روسيا اليوم» is also "Russia today".
+    assert_eq!(dates_published("تواجه روسيا اليوم عقوبات جديدة", p), ["date «اليوم» 2021-11-18"]);
+    // «اليوم» before the next constituent is today; before a description it is "the day".
+    assert_eq!(dates_published("تناقش اللجنة اليوم الاقتراح", p), ["date «اليوم» 2021-11-18"]);
+    assert!(dates_published("في اليوم التالي للهجوم", p).is_empty());
+    assert!(dates_published("في اليوم الوطني", p).is_empty());
+}
+
+// ---- publication date from the page and page furniture -----------------------------------
+
+fn published(text: &str) -> Option<(String, PublishedSource)> {
+    analyse(text, None).published.map(|(p, s)| (p.to_string(), s))
+}
+
+/// The texts of the dates that stand in furniture.
+fn furniture(text: &str) -> Vec<String> {
+    let a = analyse(text, None);
+    a.mentions
+        .iter()
+        .filter(|m| a.in_furniture(m) && matches!(m.kind, MentionKind::Date(_)))
+        .map(|m| text[m.span.start..m.span.end].to_string())
+        .collect()
+}
+
+#[test]
+fn a_stamp_on_the_page_dates_the_article() {
+    let text = "تاريخ النشر : 12 / 03 / 2021\nقال الوزير أمس إن الخطة جاهزة.";
+    assert_eq!(published(text), Some(("2021-03-12".into(), PublishedSource::Dateline)));
+    assert_eq!(found(text)[1], "date «أمس» 2021-03-11");
+    let text = "نشر في 4 أبريل 2021 - 10:30\nأعلنت الشركة الشهر الماضي نتائجها.";
+    assert_eq!(published(text), Some(("2021-04-04".into(), PublishedSource::Dateline)));
+    let text = "First Published: March 5, 2021\nوصل الوفد أمس.";
+    assert_eq!(published(text), Some(("2021-03-05".into(), PublishedSource::Dateline)));
+    let text = "آخر تحديث : 05 / 12 / 2017\nقال المصدر أمس الاثنين إن";
+    assert_eq!(published(text), Some(("2017-12-05".into(), PublishedSource::Dateline)));
+    // A date and a time at the top of the page.
+    let text = "عنوان الخبر\nالثلاثاء 9 نوفمبر 2021 14 : 05\nقال المتحدث اليوم الثلاثاء إن";
+    assert_eq!(published(text), Some(("2021-11-09".into(), PublishedSource::Dateline)));
+    // The prose stating the day outright wins over a stamp.
+    let text = "الثلاثاء 9 نوفمبر 2021 14:05\nقال اليوم الأربعاء 10 نوفمبر 2021 إن";
+    assert_eq!(published(text), Some(("2021-11-10".into(), PublishedSource::Inferred)));
+}
+
+#[test]
+fn a_stamp_must_fit_the_weekday_the_lead_gives() {
+    // The day the page was copied: a Sunday, while the article says today is Tuesday.
+    let text = "الأحد 14 نوفمبر 2021 09 : 12\nقال المتحدث اليوم الثلاثاء إن الاتفاق قريب.";
+    assert_eq!(published(text), None);
+    // Stamped after midnight: the article's today is the day before the stamp.
+    let text = "الأربعاء 10 نوفمبر 2021 00 : 40\nقال المتحدث اليوم الثلاثاء إن الاتفاق قريب.";
+    assert_eq!(published(text), Some(("2021-11-09".into(), PublishedSource::Dateline)));
+    // The site's own stamp is the day the page was copied, never the article's.
+    assert_eq!(published("تحديث الموقع 2022 / 01 / 21\nقال المتحدث أمس إن"), None);
+    // A verb of publishing in prose is not a stamp.
+    let text = "قال المتحدث إن المكتب نشر في 5 مايو 2021 تقريرا عن الأزمة.";
+    assert_eq!(published(text), None);
+    assert!(furniture(text).is_empty());
+}
+
+#[test]
+fn page_furniture_is_told_from_prose() {
+    // A stamp with its time.
+    let text = "الثلاثاء 9 نوفمبر 2021 14 : 05\nقال المتحدث إن 3 جنود قتلوا في 5 نوفمبر 2021.";
+    assert_eq!(furniture(text), ["الثلاثاء 9 نوفمبر 2021"]);
+    // A list of other articles, each with its date.
+    let list = "وقال إن الهجوم وقع في 3 مارس 2021.\n\
+        مقتل جنديين في هجوم الأحد 7 مارس 2021 10 : 20 وصول مساعدات إلى المدينة الاثنين 8 مارس 2021 \
+        11 : 05 افتتاح معبر حدودي الثلاثاء 9 مارس 2021 09 : 40";
+    assert_eq!(furniture(list), ["الأحد 7 مارس 2021", "الاثنين 8 مارس 2021", "الثلاثاء 9 مارس 2021"]);
+    // A copyright line.
+    assert_eq!(furniture("وصل الوفد في 2020.\nجميع الحقوق محفوظة 2021"), Vec::<String>::new());
+    let a = analyse("وصل الوفد عام 2020.\n© جميع الحقوق محفوظة لعام 2021", None);
+    let inside: Vec<bool> = a.mentions.iter().map(|m| a.in_furniture(m)).collect();
+    assert_eq!(inside, [false, true]);
+    // Prose dates, however many, are prose.
+    let prose = "جرت الانتخابات في 5 مارس 2014 ثم في 7 مارس 2015 وفي 9 مارس 2016 وفي 2 مارس 2017.";
+    assert!(furniture(prose).is_empty());
 }

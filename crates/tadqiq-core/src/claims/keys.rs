@@ -58,7 +58,8 @@ pub fn compute<'e>(doc: Parts<'_>, entity: impl Fn(&str) -> Option<&'e Entity>) 
     let mut out = DocClaims::default();
     // Whether each entity mention is a setting, looked up once per source.
     let specific: Vec<bool> = doc.entities.iter().map(|e| !is_setting(entity(&e.id))).collect();
-    for (k, m) in doc.analysis.mentions.iter().enumerate() {
+    // Page furniture (stamps, lists of other articles) makes no claim of the article.
+    for (k, m) in doc.analysis.prose() {
         let Some(sentence) = sentence_of(doc.local, m.span) else { continue };
         // A "sentence" with no full stop can run for pages in pasted copy: what bears on a
         // claim is what stands near it, so context is read within a window of the sentence.
@@ -225,7 +226,7 @@ fn unit_key(unit: &str) -> String {
 /// Cost: O(log n) to find each sentence's claims, plus the claims inside it.
 fn year_about(doc: Parts<'_>, sentence: Span) -> Option<i32> {
     let year_in = |s: Span| {
-        within(&doc.analysis.mentions, |m| m.span, s).find_map(|m| match &m.kind {
+        within(&doc.analysis.mentions, |m| m.span, s).filter(|m| !doc.analysis.in_furniture(m)).find_map(|m| match &m.kind {
             MentionKind::Date(d) => d.value.and_then(|v| v.year),
             _ => None,
         })

@@ -1,17 +1,26 @@
 //! Dates: day–month–year in every month tradition, paired forms, Hijri dates, numeric dates,
-//! years in date context, and relative dates.
+//! years in date context, holidays, and relative dates.
 //!
 //! ```text
-//! date    := [part] ["يوم"] [weekday ["،"] ["الموافق"]] core
-//! core    := numeric | day ["من"] month-group [year] | ["شهر"] month-group [year | modifier [year]]
+//! date    := "قبل" length-of-time | year weekday core-without-year
+//!          | [part] ["يوم"] [weekday [joiner] ["الموافق"]] core [")"] ["(" weekday ")"]
+//! joiner  := "،" | "," | "-" | "/" | "("
+//! core    := numeric [era] | day ("و" day)* ["من"] month-group [year]
+//!          | day ["من"] "الشهر" modifier | day "/" month "/" year
+//!          | ["شهر"] month-group [year | modifier [year] | "من" year-period]
+//!          | month day [","] year | holiday [year | modifier]
 //!          | period (year | modifier [year]) | "هذا" period | deictic ["(" weekday ")"] | year
-//! month-group := month [("/" | "-" | "(") month [")"]]
+//! month-group := month [("/" | "-" | "(" | nothing) month [")"]]
 //! year    := digits [era] [("-" | "الموافق" | "(") core-in-the-other-calendar]
 //! ```
+//!
+//! Separators may stand apart from the digits they join («21 / 03 / 2016»): copy tokenised by
+//! a machine, or typed carelessly, spaces its punctuation.
 
 use super::{DateMention, Grammar, Mention, MentionKind, Paired, Relative, Span};
 use crate::calendar::{DateValue, hijri_to_gregorian, is_valid, is_valid_without_year};
-use crate::lexicon::{Calendar, Lex, Part, PeriodUnit};
+use crate::lexicon::{Calendar, DurationUnit, Lex, Part, PeriodUnit};
+use crate::text::TokenKind;
 
 /// What the core of a date yielded.
 struct Core {
@@ -31,25 +40,80 @@ impl Core {
     }
 }
 
+/// What stands before a core and licenses a bare month name or year in it.
+#[derive(Clone, Copy, Default)]
+struct Licence {
+    /// A preposition, «يوم», a weekday or a part word: a bare month name or year is a date.
+    context: bool,
+    /// «شهر» or a part word («منتصف»): even a Hijri month name alone («شهر رمضان») is one.
+    month: bool,
+}
+
+/// Dashes that join the parts of a date.
+const DASHES: [char; 2] = ['-', '–'];
+
 impl Grammar<'_, '_> {
     pub fn date(&self, i: usize) -> Option<(usize, Mention)> {
         let t = self.t;
-        if !(t.is_word(i) || t.is_digits(i)) {
+        if t.kind(i) == Some(TokenKind::Latin) {
+            // «January 20, 2018»: a month name in Latin letters opens a date only in full.
+            let c = self.month_group(i, None, Licence::default())?;
+            return c.written.day.is_some().then(|| self.finish(i, 0, None, c));
+        }
+        if !(t.is_digits(i) || (t.is_word(i) && self.starts_date(i))) {
             return None;
         }
+        if let Some(found) = self.ago(i) {
+            return Some(found);
+        }
+        if let Some(found) = self.year_before_weekday(i) {
+            return Some(found);
+        }
+        let (dropped, part, core) = self.dated(i)?;
+        Some(self.finish(i, dropped, part, core))
+    }
+
+    /// Whether the word at `i` can open a date: every date that starts at a word starts with
+    /// one of these (one look at the word before the many the grammar would take).
+    fn starts_date(&self, i: usize) -> bool {
+        self.ix.is(self.t, i, |l| {
+            matches!(
+                l,
+                Lex::Month(_)
+                    | Lex::HijriMonth(_)
+                    | Lex::Weekday(_)
+                    | Lex::DayOrdinal(_)
+                    | Lex::Deictic(_)
+                    | Lex::Period { .. }
+                    | Lex::This
+                    | Lex::Part(_)
+                    | Lex::MonthNoun
+                    | Lex::DayNoun
+                    | Lex::Holiday { .. }
+                    | Lex::Ago
+            )
+        })
+    }
+
+    /// The date at `i` before it is finished: clitic letters dropped, its part, its core.
+    fn dated(&self, i: usize) -> Option<(usize, Option<Part>, Core)> {
+        let t = self.t;
         let mut j = i;
         let mut dropped = None;
         let mut part = None;
-        let mut context = self.context_before(i);
+        let mut licence = Licence { context: self.context_before(i), month: false };
         // «نهاية»، «يوم» and «شهر» head a date without the article: «اليوم» is "today", not «يوم».
         if let Some(h) = self.ix.find_indefinite(t, j, |l| if let Lex::Part(p) = l { Some(*p) } else { None }) {
             part = Some(h.value);
             dropped.get_or_insert(h.dropped);
             j = h.end;
-            context = true;
+            licence = Licence { context: true, month: true };
         }
+        // Each word after the first must be on the first one's line; the first may open a line.
+        let on_line = |j: usize| j == i || self.continues(j);
         let mut day_noun = false;
-        if self.continues(j)
+        if on_line(j)
+            && !self.holiday_at(j)
             && let Some(h) = self.lex_indefinite(j, |l| matches!(l, Lex::DayNoun))
         {
             dropped.get_or_insert(h.dropped);
@@ -58,14 +122,17 @@ impl Grammar<'_, '_> {
         }
         let mut weekday = None;
         let mut weekday_end = j;
-        if self.continues(j)
+        let mut paren = false;
+        if on_line(j)
             && let Some(h) = self.ix.find(t, j, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
         {
             weekday = Some(h.value);
             dropped.get_or_insert(h.dropped);
             weekday_end = h.end;
             j = h.end;
-            if self.continues(j) && (t.is_punct(j, '،') || t.is_punct(j, ',')) {
+            // «الأحد، 5 يناير»، «الأربعاء - 20 ديسمبر»، «الأربعاء / 2 / ربيع الثاني»، «الجمعة (20 أكتوبر)».
+            if self.continues(j) && self.is_joiner(j) {
+                paren = t.is_punct(j, '(');
                 j += 1;
             }
             if self.continues(j)
@@ -74,32 +141,59 @@ impl Grammar<'_, '_> {
                 j = h.end;
             }
         }
-        let core = if j < t.len() && (j == i || self.continues(j)) {
-            self.core(j, context || day_noun || weekday.is_some())
-        } else {
-            None
-        };
+        let licence = Licence { context: licence.context || day_noun || weekday.is_some(), ..licence };
+        let core = if j < t.len() && on_line(j) { self.core(j, licence) } else { None };
         let core = match core {
-            Some(mut c) => {
+            Some(mut c) if !paren || (self.continues(c.end) && t.is_punct(c.end, ')')) => {
+                if paren {
+                    c.end += 1;
+                }
                 if j == i {
                     dropped = Some(c.dropped);
                 }
                 c.weekday = c.weekday.or(weekday);
                 c
             }
-            None => {
+            _ => {
                 let w = weekday?;
                 self.lone_weekday(i, weekday_end, w, day_noun)?
             }
         };
-        Some(self.finish(i, dropped.unwrap_or(0), part, core))
+        Some((dropped.unwrap_or(0), part, self.weekday_after(core)))
+    }
+
+    /// Whether token `j` joins a weekday to its date.
+    fn is_joiner(&self, j: usize) -> bool {
+        let t = self.t;
+        ['،', ',', '/', '('].iter().chain(&DASHES).any(|&c| t.is_punct(j, c))
+    }
+
+    /// «5 ديسمبر (الثلاثاء)»: a weekday in brackets after a written day belongs to it.
+    fn weekday_after(&self, mut core: Core) -> Core {
+        let t = self.t;
+        let k = core.end;
+        if core.weekday.is_none()
+            && core.written.day.is_some()
+            && self.continues(k)
+            && t.is_punct(k, '(')
+            && self.continues(k + 1)
+            && let Some(h) = self.ix.find(t, k + 1, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
+            && h.dropped == 0
+            && t.is_punct(h.end, ')')
+        {
+            core.weekday = Some(h.value);
+            core.end = h.end + 1;
+        }
+        core
     }
 
     fn finish(&self, i: usize, dropped: usize, part: Option<Part>, core: Core) -> (usize, Mention) {
         let (value, invalid) = gregorian_value(core.calendar, core.written);
         // A relative date without a written year has no value until it is resolved against the
-        // publication date: «26 جويلية الماضي» is not «--07-26».
-        let value = if core.relative.is_some() && core.written.year.is_none() { None } else { value };
+        // publication date: «26 جويلية الماضي» is not «--07-26». A day written beside «اليوم»
+        // or «أمس» is the date itself: «أمس الاثنين (4 ديسمبر)» is --12-04.
+        let dated_deictic = matches!(core.relative, Some(Relative::Days(_))) && core.written.day.is_some();
+        let value = if core.relative.is_some() && core.written.year.is_none() && !dated_deictic { None } else { value };
         let date = DateMention {
             calendar: core.calendar,
             written: core.written,
@@ -115,50 +209,168 @@ impl Grammar<'_, '_> {
         (core.end, Mention { span, kind: MentionKind::Date(date) })
     }
 
+    /// «قبل يومين»، «قبل أسبوع»، «وقبل شهرين»: a length of time counted back from publication.
+    /// «قبل يومين من الانتخابات» counts back from the elections, not from publication. Hours
+    /// and minutes («قبل ساعة») give a time of day; years («قبل خمس سنوات») and hedged lengths
+    /// («قبل نحو شهرين») are too coarse to date anything and stay lengths of time.
+    fn ago(&self, i: usize) -> Option<(usize, Mention)> {
+        let t = self.t;
+        let h = self.lex(i, |l| matches!(l, Lex::Ago))?;
+        let k = h.end;
+        if !self.continues(k) {
+            return None;
+        }
+        let (amount, unit, end) = self.length_of_time(k)?;
+        if self.continues(end) && t.is_word(end) && matches!(t.folded(end), "من" | "علي" | "عن") {
+            return None;
+        }
+        let mut core = Core::new(end, Calendar::Gregorian, DateValue::default(), h.dropped);
+        core.relative = Some(Relative::Ago(unit, amount));
+        Some(self.finish(i, h.dropped, None, core))
+    }
+
+    /// A whole number of days, weeks or months at `k`: «يومين»، «ثلاثة أسابيع»، «شهرين», or a
+    /// unit alone («أسبوع»، «شهر»: one of it).
+    fn length_of_time(&self, k: usize) -> Option<(u32, DurationUnit, usize)> {
+        let t = self.t;
+        let whole = |unit: DurationUnit, amount: f64, end: usize| {
+            let fits = matches!(unit, DurationUnit::Month | DurationUnit::Week | DurationUnit::Day);
+            (fits && amount >= 1.0 && amount.fract() == 0.0 && amount <= 1000.0).then_some((amount as u32, unit, end))
+        };
+        if let Some((end, m)) = self.quantity(k)
+            && let MentionKind::Duration(d) = &m.kind
+            && m.span.start == t.tokens[k].start
+            && d.bound == crate::lexicon::Bound::Exact
+        {
+            return whole(d.unit, d.amount, end);
+        }
+        // «أسبوع» (one), «يومين» (two): a unit that counts itself.
+        let h = self.ix.find(t, k, |l| match l {
+            Lex::Duration { unit, per, count: crate::lexicon::DurationCount::One } => Some((*unit, *per)),
+            Lex::Duration { unit, per, count: crate::lexicon::DurationCount::Two } => Some((*unit, 2 * *per)),
+            _ => None,
+        })?;
+        if h.dropped > 0 {
+            return None;
+        }
+        whole(h.value.0, h.value.1 as f64, h.end)
+    }
+
+    /// «2017 الأحد 4 يونيو»: a page stamp whose year was moved before the weekday (right-to-left
+    /// and left-to-right runs reordered when the page was copied).
+    fn year_before_weekday(&self, i: usize) -> Option<(usize, Mention)> {
+        let t = self.t;
+        if !t.is_digits(i) || t.folded(i).len() != 4 || !self.continues(i + 1) || self.part_of_bigger_number(i) {
+            return None;
+        }
+        let year: i32 = t.folded(i).parse().ok()?;
+        if !(1900..=2100).contains(&year) || self.lex(i + 1, |l| matches!(l, Lex::Weekday(_))).is_none() {
+            return None;
+        }
+        let (_, part, mut core) = self.dated(i + 1)?;
+        let w = core.written;
+        if core.weekday.is_none()
+            || w.year.is_some()
+            || w.day.is_none()
+            || core.relative.is_some()
+            || core.calendar != Calendar::Gregorian
+        {
+            return None;
+        }
+        core.written.year = Some(year);
+        Some(self.finish(i, 0, part, core))
+    }
+
     /// A weekday with nothing after it that makes a date: «قالت الحكومة، الأحد، إن…»،
-    /// «الخميس الماضي». «الاثنين» is also "the two", so alone it needs «يوم», a direction, or
-    /// punctuation beside it.
+    /// «الخميس الماضي»; the night between two days, «ليل الجمعة السبت», is the first one's
+    /// (and its midnight, «منتصف ليل الجمعة السبت», the second one's).
+    /// «الاثنين» is also "the two": after «بين»، «كلا»… or before «معا» it is not a day.
     fn lone_weekday(&self, i: usize, end: usize, weekday: u8, day_noun: bool) -> Option<Core> {
         let t = self.t;
         let mut core = Core::new(end, Calendar::Gregorian, DateValue::default(), 0);
         core.weekday = Some(weekday);
+        let mut next = end;
+        if self.continues(next) && (t.is_punct(next, '/') || DASHES.iter().any(|&c| t.is_punct(next, c))) {
+            next += 1;
+        }
+        if self.continues(next)
+            && let Some(h) = self.ix.find(t, next, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
+            && h.dropped == 0
+            && h.value == weekday % 7 + 1
+        {
+            core.end = h.end;
+            // «منتصف ليل الجمعة السبت»: midnight of that night is the start of the second day.
+            let midnight = i >= 2
+                && !t.breaks_before(i)
+                && !t.breaks_before(i - 1)
+                && matches!(t.folded(i - 1), "ليل" | "ليله")
+                && t.folded(i - 2) == "منتصف";
+            if midnight {
+                core.weekday = Some(h.value);
+            }
+        }
         let mut direction = 0;
-        if self.continues(end)
-            && let Some(h) = self.modifier(end)
+        if self.continues(core.end)
+            && let Some(h) = self.modifier(core.end)
         {
             direction = h.0.signum();
             core.end = h.1;
         }
-        if weekday == 1 && !day_noun && direction == 0 {
-            let punct_before = i > 0 && t.kind(i - 1) == Some(crate::text::TokenKind::Punct);
-            let punct_after = t.kind(end) == Some(crate::text::TokenKind::Punct);
-            if !(punct_before || punct_after || t.breaks_before(i)) {
-                return None;
-            }
+        if weekday == 1 && !day_noun && direction == 0 && self.the_two(i, end) {
+            return None;
         }
         core.relative = Some(Relative::Weekday(direction));
         Some(core)
     }
 
-    /// The core of a date at `j`. `context` says whether a date word stands before it (في،
-    /// منذ، يوم، a weekday…), which a bare month name or year needs.
-    fn core(&self, j: usize, context: bool) -> Option<Core> {
+    /// Whether «الاثنين» at `i` (ending at `end`) is the numeral "the two".
+    fn the_two(&self, i: usize, end: usize) -> bool {
+        let t = self.t;
+        let before = if i > 0 && !t.breaks_before(i) && t.is_word(i - 1) { t.folded(i - 1) } else { "" };
+        // «وبين الاثنين»: a conjunction on the word before does not change it.
+        let before = before.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2).unwrap_or(before);
+        let after = if self.continues(end) && t.is_word(end) { t.folded(end) } else { "" };
+        matches!(before, "بين" | "كلا" | "احد" | "هذين" | "لهذين" | "كل" | "اي")
+            || matches!(after, "معا" | "منهما" | "كليهما" | "كلاهما")
+    }
+
+    /// The core of a date at `j`, as far as what stands before it licenses.
+    fn core(&self, j: usize, licence: Licence) -> Option<Core> {
         let t = self.t;
         if t.is_digits(j) {
-            if let Some(c) = self.numeric(j) {
+            if let Some(mut c) = self.numeric(j) {
+                c.paired = self.equivalent(&mut c.end, c.calendar);
+                // «2018 - 01 - 21 الأحد»: a page stamp writes the weekday after the digits.
+                if self.continues(c.end)
+                    && let Some(h) = self.ix.find(t, c.end, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
+                    && h.dropped == 0
+                {
+                    c.weekday = Some(h.value);
+                    c.end = h.end;
+                }
                 return Some(c);
             }
-            if let Some(day) = self.day_digits(j)
-                && let Some(c) = self.after_day(j + 1, day, 0)
-            {
-                return Some(c);
+            if let Some(day) = self.day_digits(j) {
+                if let Some(c) = self.coordinated_day(j + 1, day) {
+                    return Some(c);
+                }
+                if let Some(c) = self.after_day(j + 1, day, 0) {
+                    return Some(c);
+                }
             }
+            let context = licence.context || self.year_licensed(j);
             return self.bare_year(j, context);
         }
-        if let Some(h) = self.ix.find(t, j, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None })
-            && let Some(c) = self.after_day(h.end, h.value, h.dropped)
-        {
+        if let Some(c) = self.holiday(j) {
             return Some(c);
+        }
+        if let Some(h) = self.ix.find(t, j, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None }) {
+            if let Some(c) = self.coordinated_day(h.end, h.value) {
+                return Some(Core { dropped: h.dropped, ..c });
+            }
+            if let Some(c) = self.after_day(h.end, h.value, h.dropped) {
+                return Some(c);
+            }
         }
         let mut k = j;
         let mut dropped = None;
@@ -168,8 +380,9 @@ impl Grammar<'_, '_> {
             k = h.end;
             month_noun = true;
         }
-        if self.continues(k)
-            && let Some(c) = self.month_group(k, None, context || month_noun)
+        let licence = Licence { context: licence.context || month_noun, month: licence.month || month_noun };
+        if (k == j || self.continues(k))
+            && let Some(c) = self.month_group(k, None, licence)
         {
             let mut c = c;
             c.dropped = dropped.unwrap_or(c.dropped);
@@ -184,68 +397,200 @@ impl Grammar<'_, '_> {
         self.deictic(j)
     }
 
-    /// After a day (digits or ordinal word) at `k`: «من»? then a month group.
+    /// After a day (digits or ordinal word) at `k`: «من»? then a month group; «، ديسمبر 2017»
+    /// (a comma before a month that has its year); «/ ربيع الثاني / 1439» (slashes all along);
+    /// or «من الشهر الجاري».
     fn after_day(&self, mut k: usize, day: u8, dropped: usize) -> Option<Core> {
+        let t = self.t;
         if !self.continues(k) {
             return None;
         }
-        if self.t.is_word(k) && self.t.folded(k) == "من" {
+        let comma = t.is_punct(k, '،') || t.is_punct(k, ',');
+        if t.is_punct(k, '/') {
+            return self.slashed(k + 1, day, dropped);
+        }
+        if comma || (t.is_word(k) && t.folded(k) == "من") {
             k += 1;
         }
         if !self.continues(k) {
             return None;
         }
-        let mut c = self.month_group(k, Some(day), true)?;
+        if let Some(mut c) = self.month_group(k, Some(day), Licence { context: true, month: true }) {
+            if comma && c.written.year.is_none() {
+                return None;
+            }
+            c.dropped = dropped;
+            return Some(c);
+        }
+        // «11 من الشهر الجاري»، «الخامس من الشهر الماضي»
+        if comma {
+            return None;
+        }
+        let mut c = self.period(k)?;
+        if !matches!(c.relative, Some(Relative::Period(PeriodUnit::Month, _))) {
+            return None;
+        }
+        c.written.day = Some(day);
         c.dropped = dropped;
         Some(c)
     }
 
-    /// A month name (with its pair), then a year, a direction, or nothing.
-    fn month_group(&self, k: usize, day: Option<u8>, context: bool) -> Option<Core> {
+    /// «2 / ربيع الثاني / 1439 ه»: day, month name and year, each after a slash.
+    fn slashed(&self, k: usize, day: u8, dropped: usize) -> Option<Core> {
+        let t = self.t;
+        if !self.continues(k) {
+            return None;
+        }
+        let (calendar, month, _, e) = self.month(k)?;
+        if !(self.continues(e) && t.is_punct(e, '/')) {
+            return None;
+        }
+        let (year, end, era) = self.year_after(e + 1, calendar)?;
+        let calendar = era.unwrap_or(calendar);
+        let mut c = Core::new(end, calendar, DateValue::ymd(year, month, day), dropped);
+        c.month_span = Some(Span::new(t.tokens[k].start, t.tokens[e - 1].end));
+        Some(c)
+    }
+
+    /// «29 و 30 يناير 2018»، «يومي 12 و13 مارس»، «الخامس والسادس من مايو»: the first of days
+    /// that share one month is a date of its own, in that month. `k` is the token after it.
+    fn coordinated_day(&self, mut k: usize, first: u8) -> Option<Core> {
+        let t = self.t;
+        let first_end = k;
+        for _ in 0..6 {
+            let (day, after) = self.next_day(k)?;
+            let licence = Licence { context: true, month: true };
+            let of = self.continues(after) && t.is_word(after) && t.folded(after) == "من";
+            let joined = if of { after + 1 } else { after };
+            if self.continues(joined)
+                && let Some(c) = self.month_group(joined, Some(day), licence)
+            {
+                let written = DateValue { day: Some(first), ..c.written };
+                if !is_valid_without_year(written.month?, first) {
+                    return None;
+                }
+                let mut core = Core::new(first_end, c.calendar, written, 0);
+                core.relative = c.relative;
+                return Some(core);
+            }
+            k = after;
+        }
+        None
+    }
+
+    /// The next day of a list at `k`: «و 30»، «و30»، «- 30»، «إلى 30»، «والسادس».
+    fn next_day(&self, k: usize) -> Option<(u8, usize)> {
+        let t = self.t;
+        if !self.continues(k) {
+            return None;
+        }
+        let joined =
+            (t.is_word(k) && matches!(t.folded(k), "و" | "الي" | "حتي")) || DASHES.iter().any(|&c| t.is_punct(k, c));
+        if joined {
+            let d = k + 1;
+            if !self.continues(d) {
+                return None;
+            }
+            if t.is_digits(d) {
+                return self.day_digits(d).map(|day| (day, d + 1));
+            }
+            let h = self.ix.find(t, d, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None })?;
+            return (h.dropped == 0).then_some((h.value, h.end));
+        }
+        // «والسادس»: the conjunction written on the ordinal.
+        let h = self.ix.find(t, k, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None })?;
+        (h.dropped == 1 && t.folded(k).starts_with('و')).then_some((h.value, h.end))
+    }
+
+    /// A month name (with its pair), then a year, a direction, «من» and a year, or nothing;
+    /// with no day yet, a day and a year after it («يناير 20، 2018»).
+    fn month_group(&self, k: usize, mut day: Option<u8>, licence: Licence) -> Option<Core> {
         let t = self.t;
         let (calendar, month, dropped, mut end) = self.month(k)?;
         let month_end = end;
-        let mut written = DateValue { month: Some(month), day, ..Default::default() };
         let mut paired_span = None;
         let mut paired_month = None;
-        // «ديسمبر/كانون الأول»، «تموز (يوليو)»، «كانون الأول - ديسمبر»
-        if calendar == Calendar::Gregorian
-            && self.continues(end)
-            && (t.is_punct(end, '/') || t.is_punct(end, '(') || t.is_punct(end, '-') || t.is_punct(end, '\\'))
-            && self.continues(end + 1)
-            && let Some((Calendar::Gregorian, m2, 0, e2)) = self.month(end + 1)
-        {
-            let mut pair_end = e2;
-            if t.is_punct(end, '(') {
-                if !t.is_punct(e2, ')') {
-                    return None;
+        // «ديسمبر/كانون الأول»، «تموز (يوليو)»، «كانون الأول - ديسمبر»، «ديسمبر كانون الأول»
+        if calendar == Calendar::Gregorian && self.continues(end) {
+            let sep = t.is_punct(end, '/') || t.is_punct(end, '(') || t.is_punct(end, '-') || t.is_punct(end, '\\');
+            let second = if sep { end + 1 } else { end };
+            if (!sep || self.continues(second))
+                && let Some((Calendar::Gregorian, m2, 0, e2)) = self.month(second)
+                // Side by side with nothing between, two names are a pair only for one month.
+                && (sep || m2 == month)
+            {
+                let mut pair_end = e2;
+                if t.is_punct(end, '(') {
+                    if !t.is_punct(e2, ')') {
+                        return None;
+                    }
+                    pair_end = e2 + 1;
                 }
-                pair_end = e2 + 1;
+                paired_span = Some(Span::new(t.tokens[second].start, t.tokens[e2 - 1].end));
+                paired_month = Some(m2);
+                end = pair_end;
             }
-            paired_span = Some(Span::new(t.tokens[end + 1].start, t.tokens[e2 - 1].end));
-            paired_month = Some(m2);
-            end = pair_end;
         }
+        // «يناير 20، 2018»، «January 20, 2018»: month first, then the day, then the year.
+        if day.is_none()
+            && self.continues(end)
+            && t.is_digits(end)
+            && let Some(d) = self.day_digits(end)
+        {
+            let mut y = end + 1;
+            if self.continues(y) && (t.is_punct(y, ',') || t.is_punct(y, '،')) {
+                y += 1;
+            }
+            if self.year_after(y, calendar).is_some() {
+                day = Some(d);
+                end = y;
+            }
+        }
+        let mut written = DateValue { month: Some(month), day, ..Default::default() };
         let mut relative = None;
         if let Some((year, e, _)) = self.year_after(end, calendar) {
             written.year = Some(year);
             end = e;
         } else if let Some((dir, e)) = self.modifier(end) {
-            relative = Some(Relative::NamedMonth(dir.signum()));
+            relative = Some(if calendar == Calendar::Hijri {
+                Relative::Recurring(dir.signum())
+            } else {
+                Relative::NamedMonth(dir.signum())
+            });
             end = e;
             if let Some((year, e, _)) = self.year_after(end, calendar) {
                 written.year = Some(year);
                 end = e;
             }
+        } else if calendar == Calendar::Gregorian
+            && let Some((year, rel, e)) = self.of_year(end)
+        {
+            // «نوفمبر من السنة الماضية»، «مارس من العام 2015»
+            written.year = year;
+            relative = rel;
+            end = e;
+        } else if let Some((year, e)) = self.comma_year(end, calendar) {
+            written.year = Some(year);
+            end = e;
+        } else if calendar == Calendar::Hijri
+            && let Some((year, e)) = self.gregorian_year(end, month, day)
+        {
+            written.year = Some(year);
+            end = e;
         }
         let bare = written.year.is_none() && day.is_none() && relative.is_none() && paired_month.is_none();
-        if bare && !context {
+        if bare && !licence.context {
             return None;
         }
-        // A Hijri month name is also a word («صفر» zero) or a given name («رمضان»): only a day,
-        // a year or an era makes it a date.
-        if calendar == Calendar::Hijri && written.year.is_none() && day.is_none() {
-            return None;
+        // A Hijri month name is also a word («صفر» zero) or a given name («رمضان»، «رجب طيب
+        // أردوغان»): only a day, a year, a direction, «شهر» before it, or a preposition before it
+        // with nothing after it that could be the rest of a name («خلال رمضان،») makes it a date.
+        if calendar == Calendar::Hijri && written.year.is_none() && day.is_none() && relative.is_none() {
+            let alone = end >= t.len() || t.breaks_before(end) || t.kind(end) == Some(TokenKind::Punct);
+            if !(licence.month || (licence.context && alone)) {
+                return None;
+            }
+            relative = Some(Relative::Recurring(0));
         }
         let mut core = Core::new(end, calendar, written, dropped);
         core.relative = relative;
@@ -263,8 +608,53 @@ impl Grammar<'_, '_> {
         Some(core)
     }
 
+    /// «5 يناير، 2020»: a comma before the year. Only where nothing follows the year that it
+    /// could be counting («في 5 يناير، 2000 شخص تظاهروا»): a mark, a time, a line's end.
+    fn comma_year(&self, k: usize, calendar: Calendar) -> Option<(i32, usize)> {
+        let t = self.t;
+        if !(self.continues(k) && (t.is_punct(k, ',') || t.is_punct(k, '،'))) {
+            return None;
+        }
+        let (year, end, _) = self.year_after(k + 1, calendar)?;
+        (!self.continues(end) || !t.is_word(end)).then_some((year, end))
+    }
+
+    /// «رمضان 2021»، «15 رمضان 2021»: a Hijri month with the Gregorian year it falls in; the
+    /// written year is the Hijri one whose month begins (or whose day falls) in that year.
+    fn gregorian_year(&self, k: usize, month: u8, day: Option<u8>) -> Option<(i32, usize)> {
+        let t = self.t;
+        if !(self.continues(k) && t.is_digits(k) && t.folded(k).len() == 4) || self.part_of_bigger_number(k) {
+            return None;
+        }
+        let year: i32 = t.folded(k).parse().ok()?;
+        let era = self.era(k + 1);
+        if !(1900..=2100).contains(&year) || era.is_some_and(|e| e.0 == Calendar::Hijri) {
+            return None;
+        }
+        Some((hijri_year_in(year, month, day.unwrap_or(1))?, era.map_or(k + 1, |e| e.1)))
+    }
+
+    /// «من السنة الماضية»، «من العام 2015»، «من عام 2015» after a month: its year.
+    fn of_year(&self, k: usize) -> Option<(Option<i32>, Option<Relative>, usize)> {
+        let t = self.t;
+        if !(self.continues(k) && t.is_word(k) && t.folded(k) == "من" && self.continues(k + 1)) {
+            return None;
+        }
+        let c = self.period(k + 1)?;
+        match c.relative {
+            Some(Relative::Period(PeriodUnit::Year, n)) => {
+                Some((c.written.year, Some(Relative::Period(PeriodUnit::Year, n)), c.end))
+            }
+            None if c.calendar == Calendar::Gregorian && c.written.year.is_some() => {
+                Some((c.written.year, None, c.end))
+            }
+            _ => None,
+        }
+    }
+
     /// A stated equivalent in the other calendar after a full date:
-    /// «24 صفر 1439 هـ - 13 نوفمبر 2017 م»، «… الموافق 27 أبريل 2021»، «… (27 أبريل 2021)».
+    /// «24 صفر 1439 هـ - 13 نوفمبر 2017 م»، «… الموافق 27 أبريل 2021»، «… (27 أبريل 2021)»،
+    /// «… - - 13 نوفمبر 2017»، «… | 13 نوفمبر 2017».
     fn equivalent(&self, end: &mut usize, calendar: Calendar) -> Option<Box<Paired>> {
         let t = self.t;
         let mut k = *end;
@@ -272,8 +662,13 @@ impl Grammar<'_, '_> {
             return None;
         }
         let paren = t.is_punct(k, '(');
-        if paren || t.is_punct(k, '-') || t.is_punct(k, '–') || t.is_punct(k, '/') || t.is_punct(k, '،') {
+        let joiner = |k: usize| ['/', '،', '|'].iter().chain(&DASHES).any(|&c| t.is_punct(k, c));
+        if paren || joiner(k) {
             k += 1;
+            // «- -»: a doubled dash where a word was lost between the two forms.
+            if !paren && self.continues(k) && DASHES.iter().any(|&c| t.is_punct(k, c)) {
+                k += 1;
+            }
         }
         if self.continues(k)
             && let Some(h) = self.lex(k, |l| matches!(l, Lex::SameAs))
@@ -282,6 +677,19 @@ impl Grammar<'_, '_> {
         }
         if k == *end || !self.continues(k) {
             return None;
+        }
+        if t.is_digits(k)
+            && let Some(c) = self.numeric(k)
+        {
+            // «… 1439 هـ - 2017/11/13»
+            let e = c.end;
+            if c.calendar == calendar || (paren && !t.is_punct(e, ')')) {
+                return None;
+            }
+            let (value, invalid) = gregorian_value(c.calendar, c.written);
+            let span = Span::new(t.tokens[k].start, t.tokens[e - 1].end);
+            *end = if paren { e + 1 } else { e };
+            return Some(Box::new(Paired { span, calendar: c.calendar, written: c.written, value, invalid }));
         }
         let day = if t.is_digits(k) {
             self.day_digits(k).map(|d| (d, k + 1))
@@ -312,7 +720,12 @@ impl Grammar<'_, '_> {
 
     /// A month name at `k`: its calendar, number, clitic letters dropped, and end.
     fn month(&self, k: usize) -> Option<(Calendar, u8, usize, usize)> {
-        let h = self.ix.find(self.t, k, |l| match l {
+        let t = self.t;
+        if t.kind(k) == Some(TokenKind::Latin) {
+            let m = crate::lexicon::LEXICON.latin_month(t.folded(k))?;
+            return Some((Calendar::Gregorian, m, 0, k + 1));
+        }
+        let h = self.ix.find(t, k, |l| match l {
             Lex::Month(m) => Some((Calendar::Gregorian, *m)),
             Lex::HijriMonth(m) => Some((Calendar::Hijri, *m)),
             _ => None,
@@ -353,13 +766,23 @@ impl Grammar<'_, '_> {
             .then_some((h.value, h.end))
     }
 
-    /// A day of the month in digits: 1–31, at most two digits.
+    /// A day of the month in digits: 1–31, at most two digits, not part of a clock time.
     fn day_digits(&self, k: usize) -> Option<u8> {
         let d = self.t.folded(k);
-        if d.len() > 2 || self.part_of_bigger_number(k) {
+        if d.len() > 2 || self.part_of_bigger_number(k) || self.in_clock_time(k) {
             return None;
         }
         d.parse().ok().filter(|d| (1..=31).contains(d))
+    }
+
+    /// Whether digits at `k` are the hours or minutes of «10 : 15» (touching or spaced).
+    fn in_clock_time(&self, k: usize) -> bool {
+        let t = self.t;
+        let colon_after =
+            self.continues(k + 1) && t.is_punct(k + 1, ':') && self.continues(k + 2) && t.is_digits(k + 2);
+        let colon_before =
+            k >= 2 && !t.breaks_before(k) && t.is_punct(k - 1, ':') && !t.breaks_before(k - 1) && t.is_digits(k - 2);
+        colon_after || colon_before
     }
 
     /// Whether digits at `k` sit inside «3,000» or «1.5» (a figure, not a day or year).
@@ -371,21 +794,23 @@ impl Grammar<'_, '_> {
         after || before
     }
 
-    /// «31/12/2021»، «2021-12-31»، «31.12.2021», in any digits.
+    /// «31/12/2021»، «2021-12-31»، «31.12.2021», «21 / 03 / 2016», «1439 / 3 / 17 ه», in any
+    /// digits. Spaced separators are taken only for a day and month that exist.
     fn numeric(&self, j: usize) -> Option<Core> {
         let t = self.t;
         let sep = t.folded(j + 1).chars().next()?;
         let shaped = ['/', '-', '.', '\\'].contains(&sep)
-            && t.kind(j + 1) == Some(crate::text::TokenKind::Punct)
-            && (j..j + 4).all(|k| t.touching(k))
+            && t.kind(j + 1) == Some(TokenKind::Punct)
+            && (j + 1..=j + 4).all(|k| self.continues(k))
             && t.is_digits(j + 2)
             && t.is_punct(j + 3, sep)
             && t.is_digits(j + 4);
         if !shaped {
             return None;
         }
+        let spaced = !(j..j + 4).all(|k| t.touching(k));
         // «10.0.0.1» is not a date.
-        if t.touching(j + 4) && t.is_punct(j + 5, sep) {
+        if self.continues(j + 5) && t.is_punct(j + 5, sep) && t.is_digits(j + 6) {
             return None;
         }
         let (a, b, c) = (t.folded(j), t.folded(j + 2), t.folded(j + 4));
@@ -397,21 +822,35 @@ impl Grammar<'_, '_> {
             return None;
         };
         let written = DateValue { year: y.parse().ok(), month: m.parse().ok(), day: d.parse().ok(), week: None };
-        Some(Core::new(j + 5, Calendar::Gregorian, written, 0))
+        if spaced
+            && !(written.month.is_some_and(|m| (1..=12).contains(&m))
+                && written.day.is_some_and(|d| (1..=31).contains(&d)))
+        {
+            return None;
+        }
+        let era = self.era(j + 5);
+        let hijri_range = written.year.is_some_and(|y| (1300..=1600).contains(&y));
+        let calendar = match era {
+            Some((c, _)) => c,
+            None if hijri_range => Calendar::Hijri,
+            None => Calendar::Gregorian,
+        };
+        let end = era.map_or(j + 5, |e| e.1);
+        Some(Core::new(end, calendar, written, 0))
     }
 
     /// A year standing alone: «في 2014»، «منذ 2014»، «2011م»، «1442 هـ».
     fn bare_year(&self, j: usize, context: bool) -> Option<Core> {
         let t = self.t;
         let digits = t.folded(j);
-        if digits.len() > 4 || self.part_of_bigger_number(j) {
+        if digits.len() > 4 || self.part_of_bigger_number(j) || self.in_clock_time(j) {
             return None;
         }
         let year: i32 = digits.parse().ok()?;
         let era = self.era(j + 1);
+        // «10 : 15 م»، «الساعة 5 م»: «م» after a time is مساءً, so an era needs a real year.
         let (calendar, ok) = match era {
-            Some((Calendar::Hijri, _)) => (Calendar::Hijri, year >= 1),
-            Some((Calendar::Gregorian, _)) => (Calendar::Gregorian, year >= 1),
+            Some((c, _)) => (c, digits.len() >= 3 && year >= 1),
             None => (Calendar::Gregorian, context && digits.len() == 4 && (1900..=2100).contains(&year)),
         };
         if !ok {
@@ -419,6 +858,56 @@ impl Grammar<'_, '_> {
         }
         let end = era.map_or(j + 1, |e| e.1);
         Some(Core::new(end, calendar, DateValue::y(year), 0))
+    }
+
+    /// Whether a bare year at `j` is licensed by what stands before it other than a preposition:
+    /// a noun of an event («حرب 1973»), a year it is coordinated with («عامي 2005 و2009»، «في
+    /// 2005 و2009»), or «بين» opening two years («بين 2003 و2011»).
+    fn year_licensed(&self, j: usize) -> bool {
+        let t = self.t;
+        if t.breaks_before(j) || j == 0 {
+            return false;
+        }
+        if self.lex(j - 1, |l| matches!(l, Lex::YearNoun)).is_some() {
+            return true;
+        }
+        let plausible = |k: usize| {
+            t.is_digits(k)
+                && t.folded(k).len() == 4
+                && t.folded(k).parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y))
+                && !self.part_of_bigger_number(k)
+        };
+        // «بين 2003 و2011»: two years, both plausible, in order.
+        if t.is_word(j - 1) && matches!(t.folded(j - 1), "بين" | "وبين") {
+            let next = j + 2;
+            return self.continues(j + 1)
+                && t.is_word(j + 1)
+                && t.folded(j + 1) == "و"
+                && self.continues(next)
+                && plausible(next)
+                && t.folded(next) > t.folded(j);
+        }
+        // Back over «2005 و» (and more of them) to what licensed the first year.
+        let mut k = j;
+        for _ in 0..4 {
+            if k < 2 || t.breaks_before(k) || t.breaks_before(k - 1) {
+                return false;
+            }
+            if !(t.is_word(k - 1) && t.folded(k - 1) == "و" && plausible(k - 2)) {
+                return false;
+            }
+            k -= 2;
+            if k == 0 || t.breaks_before(k) {
+                return false;
+            }
+            let licensed =
+                self.lex(k - 1, |l| matches!(l, Lex::DateContext | Lex::YearNoun | Lex::Period { .. })).is_some()
+                    || (t.is_word(k - 1) && matches!(t.folded(k - 1), "بين" | "وبين"));
+            if licensed {
+                return true;
+            }
+        }
+        false
     }
 
     /// «العام 2011»، «عام 2003»، «العام الماضي»، «العام الجاري 2021»، «هذا العام»، «الشهر المقبل».
@@ -475,25 +964,67 @@ impl Grammar<'_, '_> {
         Some(core)
     }
 
+    /// Whether a holiday's name starts at `j`.
+    fn holiday_at(&self, j: usize) -> bool {
+        self.lex(j, |l| matches!(l, Lex::Holiday { .. })).is_some()
+    }
+
+    /// «عيد الفطر»، «عيد الأضحى 2021»، «رأس السنة الهجرية 1443»، «عيد الميلاد الماضي»: a fixed
+    /// day of its calendar, in the year written after it or recurring around publication.
+    fn holiday(&self, j: usize) -> Option<Core> {
+        let t = self.t;
+        let h = self.ix.find(t, j, |l| match l {
+            Lex::Holiday { calendar, month, day } => Some((*calendar, *month, *day)),
+            _ => None,
+        })?;
+        let (calendar, month, day) = h.value;
+        let mut core = Core::new(
+            h.end,
+            calendar,
+            DateValue { month: Some(month), day: Some(day), ..Default::default() },
+            h.dropped,
+        );
+        let k = h.end;
+        if self.continues(k) && t.is_digits(k) && !self.part_of_bigger_number(k) && t.folded(k).len() == 4 {
+            let year: i32 = t.folded(k).parse().ok()?;
+            let era = self.era(k + 1);
+            let written_in = match era {
+                Some((c, _)) => Some(c),
+                None if (1300..=1600).contains(&year) => Some(Calendar::Hijri),
+                None if (1900..=2100).contains(&year) => Some(Calendar::Gregorian),
+                None => None,
+            };
+            if let Some(written_in) = written_in {
+                let end = era.map_or(k + 1, |e| e.1);
+                let year = match (calendar, written_in) {
+                    (Calendar::Hijri, Calendar::Gregorian) => hijri_year_in(year, month, day)?,
+                    (Calendar::Gregorian, Calendar::Hijri) => return None,
+                    _ => year,
+                };
+                core.written.year = Some(year);
+                core.end = end;
+                return Some(core);
+            }
+        }
+        let direction = self.modifier(k).map_or(0, |(d, e)| {
+            core.end = e;
+            d.signum()
+        });
+        core.relative = Some(Relative::Recurring(direction));
+        Some(core)
+    }
+
     /// «اليوم»، «أمس»، «غدا»، «أول أمس»; «اليوم (الخميس)» keeps the weekday, and
-    /// «اليوم الخميس 9 ديسمبر 2021» is a dateline that states the day in full.
+    /// «اليوم الخميس 9 ديسمبر 2021»، «أمس الاثنين (4 ديسمبر)» state the day in full.
     fn deictic(&self, j: usize) -> Option<Core> {
         let t = self.t;
         let h = self.ix.find(t, j, |l| if let Lex::Deictic(n) = l { Some(*n) } else { None })?;
         let mut end = h.end;
-        if h.value == 0 {
-            // «اليوم الأول»، «اليوم العالمي»: "the day", not "today"; «ذلك اليوم»: that day.
-            let before = j.checked_sub(1).map(|p| t.folded(p)).unwrap_or("");
-            if matches!(before, "ذلك" | "تلك") {
-                return None;
-            }
-            if self.continues(end)
-                && t.is_word(end)
-                && t.folded(end).starts_with("ال")
-                && self.lex(end, |l| matches!(l, Lex::Weekday(_) | Lex::Modifier(_))).is_none()
-            {
-                return None;
-            }
+        if self.in_outlet_name(j) {
+            return None;
+        }
+        if h.value == 0 && !self.today(j, end) {
+            return None;
         }
         let mut core = Core::new(end, Calendar::Gregorian, DateValue::default(), h.dropped);
         core.relative = Some(Relative::Days(h.value));
@@ -506,24 +1037,82 @@ impl Grammar<'_, '_> {
             core.weekday = Some(w.value);
             end = if paren { w.end + 1 } else { w.end };
             core.end = end;
-            // A full date after the weekday states today's date.
+            // A date after the weekday states that day: «اليوم الخميس 9 ديسمبر 2021»،
+            // «أمس الاثنين (4 ديسمبر كانون الأول)».
             let mut k = end;
-            if self.continues(k) && (t.is_punct(k, '،') || t.is_punct(k, ',')) {
+            let mut open = false;
+            if self.continues(k) && self.is_joiner(k) {
+                open = t.is_punct(k, '(');
                 k += 1;
             }
             if self.continues(k)
-                && let Some(full) = self.core(k, true)
+                && let Some(full) = self.core(k, Licence { context: true, month: false })
                 && full.relative.is_none()
                 && full.written.day.is_some()
-                && full.written.year.is_some()
+                && full.written.month.is_some()
+                && (!open || (self.continues(full.end) && t.is_punct(full.end, ')')))
             {
-                core.end = full.end;
+                core.end = if open { full.end + 1 } else { full.end };
                 core.calendar = full.calendar;
                 core.written = full.written;
                 core.paired = full.paired;
             }
         }
         Some(core)
+    }
+
+    /// Whether «اليوم» at `j` (ending at `end`) is "today": not «ذلك اليوم» (that day), nor a
+    /// day described by what follows: «اليوم الأول»، «اليوم العالمي»، «اليوم التالي»، «اليوم
+    /// الذي». A definite word after it that is none of those is the next constituent: «تناقش
+    /// اليوم الاقتراح».
+    fn today(&self, j: usize, end: usize) -> bool {
+        let t = self.t;
+        let before = j.checked_sub(1).map(|p| t.folded(p)).unwrap_or("");
+        if matches!(before, "ذلك" | "تلك") {
+            return false;
+        }
+        if !(self.continues(end) && t.is_word(end)) {
+            return true;
+        }
+        let next = t.folded(end);
+        if !next.starts_with("ال") || self.lex(end, |l| matches!(l, Lex::Weekday(_) | Lex::Modifier(_))).is_some() {
+            return true;
+        }
+        let describes = self.lex(end, |l| matches!(l, Lex::DayOrdinal(_))).is_some()
+            // a relative adjective (nisba): «العالمي»، «الوطني»، «الدراسي»
+            || next.ends_with('ي')
+            || next.ends_with("يه")
+            || matches!(
+                next,
+                "التالي" | "الاخير" | "الذي" | "نفسه" | "ذاته" | "السابق" | "الموالي" | "المحدد" | "المقرر" | "الموعود"
+                    | "المشهود" | "الحاسم" | "الفاصل" | "الطويل" | "الاول"
+            );
+        !describes
+    }
+
+    /// Whether the token at `j` lies inside an outlet's or programme's name («روسيا اليوم»،
+    /// «قناة الغد»، «حدث اليوم»).
+    fn in_outlet_name(&self, j: usize) -> bool {
+        let t = self.t;
+        (j.saturating_sub(3)..=j).any(|s| {
+            if !t.is_word(s) || (s + 1..=j).any(|k| t.breaks_before(k)) {
+                return false;
+            }
+            let Some(h) = self.ix.find(t, s, |l| if let Lex::Outlet { framed } = l { Some(*framed) } else { None })
+            else {
+                return false;
+            };
+            if h.end <= j {
+                return false;
+            }
+            if !h.value {
+                return true;
+            }
+            let headed = s > 0 && !t.breaks_before(s) && self.lex(s - 1, |l| matches!(l, Lex::OutletHead)).is_some();
+            let titled = (s > 0 && !t.breaks_before(s) && t.is_punct(s - 1, '|'))
+                || (self.continues(h.end) && t.is_punct(h.end, '|'));
+            headed || titled
+        })
     }
 
     /// A direction after a period or month name: «الماضي» −1, «الجاري» 0, «المقبل» +1.
@@ -547,6 +1136,14 @@ impl Grammar<'_, '_> {
     fn lex_indefinite(&self, k: usize, pick: impl Fn(&Lex) -> bool) -> Option<crate::lexicon::Hit<()>> {
         self.ix.find_indefinite(self.t, k, |l| pick(l).then_some(()))
     }
+}
+
+/// The Hijri year in which a Hijri day falls in Gregorian `year` (the first, when a Hijri day
+/// comes round twice in one Gregorian year).
+pub(crate) fn hijri_year_in(year: i32, month: u8, day: u8) -> Option<i32> {
+    // A Hijri year is about 354 days: it runs 33 to every 32 Gregorian ones, from 622.
+    let estimate = (year - 622) * 33 / 32;
+    (estimate - 2..=estimate + 2).find(|&hy| hijri_to_gregorian(hy, month, day).is_ok_and(|(gy, _, _)| gy == year))
 }
 
 /// The Gregorian value of a date as written, and whether the written date does not exist.

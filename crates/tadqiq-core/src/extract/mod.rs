@@ -6,6 +6,7 @@
 //! range of the text as given, never of its folded form.
 
 mod date;
+pub mod furniture;
 mod number;
 mod quantity;
 pub mod resolve;
@@ -86,6 +87,13 @@ pub enum Relative {
     Period(PeriodUnit, i32),
     /// A month name with a direction: «26 جويلية الماضي» (−1), «ديسمبر الجاري» (0).
     NamedMonth(i32),
+    /// A length of time counted back: «قبل يومين» (2 days), «قبل شهرين» (2 months). Its
+    /// value has the precision of the unit (a day for days and weeks).
+    Ago(crate::lexicon::DurationUnit, u32),
+    /// A day or month that comes back every year of its calendar, named without a year: a
+    /// holiday («عيد الفطر»), a Hijri month («شهر رمضان»). 0 is the occurrence nearest the
+    /// publication date, −1 the last one before it («الماضي»), +1 the next one («المقبل»).
+    Recurring(i32),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -156,6 +164,12 @@ pub fn extract(text: &str) -> Vec<Mention> {
 /// As [`extract`], on a text already cut into tokens and looked up in the language data (so
 /// entity recognition can share both).
 pub fn extract_tokens(toks: &Tokens, ix: Index<'static>) -> Vec<Mention> {
+    extract_keeping_index(toks, ix).0
+}
+
+/// As [`extract_tokens`], handing the index back for what reads the text after extraction
+/// (page furniture).
+pub fn extract_keeping_index(toks: &Tokens, ix: Index<'static>) -> (Vec<Mention>, Index<'static>) {
     let g = Grammar { t: toks, ix };
     let mut mentions = Vec::new();
     let mut i = 0;
@@ -174,7 +188,7 @@ pub fn extract_tokens(toks: &Tokens, ix: Index<'static>) -> Vec<Mention> {
             i += 1;
         }
     }
-    mentions
+    (mentions, g.ix)
 }
 
 /// The grammar's view of one text: its tokens and what the language data says of each.

@@ -1,9 +1,10 @@
 //! Relative dates against the publication date, and the publication date from the text when
 //! nothing else gives it.
 
-use super::{DateMention, Mention, MentionKind, Relative};
-use crate::calendar::{DateValue, add_days, iso_week, weekday};
-use crate::lexicon::PeriodUnit;
+use super::furniture::Page;
+use super::{DateMention, Mention, MentionKind, Relative, Span};
+use crate::calendar::{DateValue, add_days, days_between, gregorian_to_hijri, hijri_to_gregorian, iso_week, weekday};
+use crate::lexicon::{Calendar, DurationUnit, PeriodUnit};
 
 /// The publication date as far as the text itself pins it, or `None`.
 ///
@@ -11,6 +12,10 @@ use crate::lexicon::PeriodUnit;
 /// year), «ديسمبر الجاري» (the month), «اليوم الخميس 9 ديسمبر 2021» (the day). Years from
 /// different statements must agree, or nothing is inferred.
 pub fn infer_published(mentions: &[Mention]) -> Option<DateValue> {
+    infer_from(dates(mentions))
+}
+
+fn infer_from<'m>(dates: impl Iterator<Item = &'m DateMention>) -> Option<DateValue> {
     let mut year = None;
     let mut month = None;
     let mut full = None;
@@ -24,7 +29,7 @@ pub fn infer_published(mentions: &[Mention]) -> Option<DateValue> {
         }
     };
     let mut month_slot: Option<i32> = None;
-    for date in dates(mentions) {
+    for date in dates {
         let w = date.written;
         match (date.relative, date.value) {
             (Some(Relative::Days(0)), Some(v)) if v.full().is_some() => {
@@ -64,17 +69,107 @@ pub fn infer_published(mentions: &[Mention]) -> Option<DateValue> {
     Some(DateValue { year: Some(year?), month, ..Default::default() })
 }
 
+/// How the text itself dates the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FromText {
+    /// The prose states the present: «اليوم الخميس 9 ديسمبر 2021»، «العام الجاري 2021».
+    Stated,
+    /// A stamp of the page: «تاريخ النشر : …»، a date and time at the top.
+    Dateline,
+}
+
+/// The publication date as the text gives it, and how: a full day stated in the prose, else
+/// the page's stamps ([`Page::stamps`], the most authoritative first) that fit the prose, else
+/// the year or month the prose states. Mentions in page furniture state nothing about the
+/// article («اليوم الأحد 21 يناير 2018» in a site's header is the day the page was copied).
+///
+/// A stamp fits when the weekday the prose gives to today («اليوم الثلاثاء»، «أمس الاثنين»)
+/// is the stamp's; when it is the day before the stamp's, the copy was filed before midnight
+/// and stamped after, and the day the prose counts from is the day before the stamp.
+pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateValue, FromText)> {
+    let prose = || mentions.iter().filter(|m| !page.contains(m.span));
+    let stated = infer_from(prose().filter_map(|m| match &m.kind {
+        MentionKind::Date(d) => Some(d),
+        _ => None,
+    }));
+    if let Some(v) = stated
+        && v.full().is_some()
+    {
+        return Some((v, FromText::Stated));
+    }
+    // The weekday of publication as the lead gives it: the first statement soon after the
+    // stamp (further down, a page may carry other articles' text).
+    let today = |stamp: Span| {
+        prose().take_while(|m| m.span.start < stamp.end + LEAD_BYTES).find_map(|m| match &m.kind {
+            MentionKind::Date(DateMention { relative: Some(Relative::Days(n)), weekday: Some(w), written, .. })
+                if written.day.is_none() && (-1..=1).contains(n) && m.span.start >= stamp.start =>
+            {
+                Some(((*w as i32 - 1 - n).rem_euclid(7) + 1) as u8)
+            }
+            _ => None,
+        })
+    };
+    let fits = |c: DateValue, today: Option<u8>| -> Option<DateValue> {
+        let (y, m, d) = c.full()?;
+        if stated.is_some_and(|s| s.year.is_some_and(|sy| sy != y) || s.month.is_some_and(|sm| sm != m)) {
+            return None;
+        }
+        let Some(want) = today else { return Some(c) };
+        let have = weekday(y, m, d)?;
+        if have == want {
+            Some(c)
+        } else if have == want % 7 + 1 {
+            let (y, m, d) = add_days(y, m, d, -1)?;
+            Some(DateValue::ymd(y, m, d))
+        } else {
+            None
+        }
+    };
+    // A page has a stamp or two that date it; more are the same stamp repeated.
+    let dateline = page.stamps.iter().take(8).find_map(|&k| {
+        let m = mentions.get(k)?;
+        match &m.kind {
+            MentionKind::Date(d) => fits(d.value?, today(m.span)),
+            _ => None,
+        }
+    });
+    if let Some(v) = dateline {
+        return Some((v, FromText::Dateline));
+    }
+    stated.map(|v| (v, FromText::Stated))
+}
+
+/// How far after a stamp the prose's «اليوم الثلاثاء» still speaks of the stamped article.
+const LEAD_BYTES: usize = 2500;
+
 /// Gives each relative date its Gregorian value against `published`, where it can be known.
 pub fn resolve(mentions: &mut [Mention], published: Option<DateValue>) {
     for m in mentions {
-        if let MentionKind::Date(d) = &mut m.kind
-            && let Some(rel) = d.relative
-            && d.value.is_none()
-            && !d.invalid
-        {
+        let MentionKind::Date(d) = &mut m.kind else { continue };
+        let Some(rel) = d.relative else { continue };
+        if d.invalid {
+            continue;
+        }
+        if d.value.is_none() {
             d.value = published.and_then(|p| resolve_one(d, rel, p));
+        } else if let (Relative::Days(_), Some(v), Some(p)) = (rel, d.value, published)
+            && v.year.is_none()
+            && let Some(around) = resolve_one(d, rel, p).and_then(|r| r.full())
+        {
+            // «أمس الاثنين (4 ديسمبر)»: the written day, in the year that puts it nearest the
+            // day counted from publication.
+            d.value = nearest_year(v, around).or(Some(v));
         }
     }
+}
+
+/// A month and day without a year, in the year that puts it nearest to `around`.
+fn nearest_year(v: DateValue, around: (i32, u8, u8)) -> Option<DateValue> {
+    let (m, d) = (v.month?, v.day?);
+    (around.0 - 1..=around.0 + 1)
+        .filter(|&y| crate::calendar::is_valid(y, m, d))
+        .min_by_key(|&y| days_between(around, (y, m, d)).map_or(i64::MAX, i64::abs))
+        .map(|y| DateValue::ymd(y, m, d))
 }
 
 /// The Gregorian value of a relative date against a publication date, ignoring any year the
@@ -105,16 +200,39 @@ pub(crate) fn resolve_one(d: &DateMention, rel: Relative, p: DateValue) -> Optio
             let (y, m, day) = add_days(py, pm, pd, offset)?;
             Some(DateValue::ymd(y, m, day))
         }
-        Relative::Period(PeriodUnit::Year, n) => Some(DateValue::y(p.year? + n)),
+        // «نوفمبر من السنة الماضية»: the written month in the year counted.
+        Relative::Period(PeriodUnit::Year, n) => {
+            let v = DateValue { year: Some(p.year? + n), month: w.month, day: w.month.and(w.day), week: None };
+            valid(v)
+        }
+        // «11 من الشهر الجاري»: the written day in the month counted.
         Relative::Period(PeriodUnit::Month, n) => {
             let index = p.year? * 12 + (p.month? as i32 - 1) + n;
-            Some(DateValue::ym(index.div_euclid(12), (index.rem_euclid(12) + 1) as u8))
+            let v = DateValue { day: w.day, ..DateValue::ym(index.div_euclid(12), (index.rem_euclid(12) + 1) as u8) };
+            valid(v)
         }
         Relative::Period(PeriodUnit::Week, n) => {
             let (y, m, day) = add_days(p.year?, p.month?, p.day?, 7 * n as i64)?;
             let (wy, week) = iso_week(y, m, day)?;
             Some(DateValue { year: Some(wy), week: Some(week), ..Default::default() })
         }
+        Relative::Ago(unit, n) => {
+            let n = n as i64;
+            match unit {
+                DurationUnit::Day | DurationUnit::Week => {
+                    let days = if unit == DurationUnit::Week { 7 * n } else { n };
+                    let (y, m, day) = add_days(p.year?, p.month?, p.day?, -days)?;
+                    Some(DateValue::ymd(y, m, day))
+                }
+                DurationUnit::Month => {
+                    let index = (p.year? * 12 + (p.month? as i32 - 1)) as i64 - n;
+                    Some(DateValue::ym(index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u8))
+                }
+                DurationUnit::Year => Some(DateValue::y(p.year? - n as i32)),
+                DurationUnit::Hour | DurationUnit::Minute => None,
+            }
+        }
+        Relative::Recurring(direction) => recurring(d, direction, p),
         Relative::NamedMonth(direction) => {
             let month = w.month?;
             let year = match direction {
@@ -150,6 +268,63 @@ pub(crate) fn resolve_one(d: &DateMention, rel: Relative, p: DateValue) -> Optio
             }
         }
     }
+}
+
+/// A written date that does not exist («30 من الشهر الماضي» in February) has no value.
+fn valid(v: DateValue) -> Option<DateValue> {
+    match v.full() {
+        Some((y, m, d)) if !crate::calendar::is_valid(y, m, d) => None,
+        _ => Some(v),
+    }
+}
+
+/// A holiday or Hijri month named without a year: the occurrence nearest the publication date
+/// (direction 0), the last one before it (−1) or the next one after it (+1). Against a
+/// publication year alone, direction 0 gives that year's first occurrence.
+fn recurring(d: &DateMention, direction: i32, p: DateValue) -> Option<DateValue> {
+    let (month, day) = (d.written.month?, d.written.day);
+    let occurrence = |year: i32| -> Option<(i32, u8, u8)> {
+        match d.calendar {
+            Calendar::Gregorian => {
+                let day = day.unwrap_or(1);
+                crate::calendar::is_valid(year, month, day).then_some((year, month, day))
+            }
+            Calendar::Hijri => hijri_to_gregorian(year, month, day.unwrap_or(1)).ok(),
+        }
+    };
+    let at_precision = |(y, m, dd): (i32, u8, u8)| match day {
+        Some(_) => DateValue::ymd(y, m, dd),
+        None => DateValue::ym(y, m),
+    };
+    let Some(today) = p.full() else {
+        // Only the publication year: the occurrence that falls in it.
+        if direction != 0 {
+            return None;
+        }
+        let year = p.year?;
+        let years = match d.calendar {
+            Calendar::Gregorian => year..=year,
+            Calendar::Hijri => {
+                let hy = super::date::hijri_year_in(year, month, day.unwrap_or(1))?;
+                hy..=hy
+            }
+        };
+        return years.filter_map(occurrence).next().map(at_precision);
+    };
+    let own_year = match d.calendar {
+        Calendar::Gregorian => today.0,
+        Calendar::Hijri => gregorian_to_hijri(today.0, today.1, today.2)?.0,
+    };
+    let candidates: Vec<((i32, u8, u8), i64)> = (own_year - 1..=own_year + 1)
+        .filter_map(occurrence)
+        .filter_map(|g| Some((g, days_between(today, g)?)))
+        .collect();
+    let pick = match direction {
+        0 => candidates.iter().min_by_key(|(_, gap)| gap.abs()),
+        d if d < 0 => candidates.iter().filter(|(_, gap)| *gap < 0).max_by_key(|(_, gap)| *gap),
+        _ => candidates.iter().filter(|(_, gap)| *gap > 0).min_by_key(|(_, gap)| *gap),
+    }?;
+    Some(at_precision(pick.0))
 }
 
 fn dates(mentions: &[Mention]) -> impl Iterator<Item = &DateMention> {

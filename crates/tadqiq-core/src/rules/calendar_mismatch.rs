@@ -27,7 +27,7 @@ Example:
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
-        for m in &doc.analysis.mentions {
+        for (_, m) in doc.analysis.prose() {
             let MentionKind::Date(d) = &m.kind else { continue };
             let Some(p) = &d.paired else { continue };
             let message = match (d.calendar, p.calendar) {

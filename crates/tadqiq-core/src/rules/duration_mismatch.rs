@@ -30,6 +30,9 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
         let mentions = &doc.analysis.mentions;
         for (k, m) in mentions.iter().enumerate() {
             let MentionKind::Duration(d) = &m.kind else { continue };
+            if doc.analysis.in_furniture(m) {
+                continue;
+            }
             if d.unit != DurationUnit::Year || !counts_to_present(&doc.text, m.span.start, m.span.end) {
                 continue;
             }
@@ -37,7 +40,11 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             // The start: the first explicit year after the duration in its sentence.
             let start =
                 mentions[k + 1..].iter().take_while(|n| n.span.end <= sentence.end).find_map(|n| match &n.kind {
-                    MentionKind::Date(date) if date.relative.is_none() && date.calendar == Calendar::Gregorian => {
+                    MentionKind::Date(date)
+                        if date.relative.is_none()
+                            && date.calendar == Calendar::Gregorian
+                            && !doc.analysis.in_furniture(n) =>
+                    {
                         date.value.and_then(|v| v.year).map(|y| (y, n.span))
                     }
                     _ => None,

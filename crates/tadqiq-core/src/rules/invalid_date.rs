@@ -25,7 +25,7 @@ Example:
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
-        for m in &doc.analysis.mentions {
+        for (_, m) in doc.analysis.prose() {
             let MentionKind::Date(d) = &m.kind else { continue };
             let mut flag = |span: Span, calendar: Calendar, written: DateValue| {
                 let message = format!("«{}» does not exist: {}.", quote(doc, span), reason(calendar, written));

@@ -279,6 +279,22 @@ mod tests {
     }
 
     #[test]
+    fn page_furniture_is_left_out_of_every_rule() {
+        // 10 November 2021 was a Wednesday; 31 April does not exist.
+        let prose = "أعلن الجيش الأحد 10 نوفمبر 2021 أنه انسحب، وفي 31 أبريل 2021 عاد.";
+        let codes: Vec<_> =
+            check(&workspace(&[("a", prose, None)]), &RuleSettings::default()).iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["weekday-mismatch", "invalid-date"]);
+        // The same dates as a page's stamp and in a list of other articles.
+        let page = "الأحد 10 نوفمبر 2021 09 : 12\nأعلن الجيش أنه انسحب.\nمقالات ذات صلة\nعودة القوات 31 أبريل 2021";
+        let ws = workspace(&[("a", page, None)]);
+        let doc = ws.doc("a").unwrap();
+        let furniture = doc.analysis.mentions.iter().filter(|m| doc.analysis.in_furniture(m));
+        assert_eq!(furniture.filter(|m| matches!(m.kind, crate::extract::MentionKind::Date(_))).count(), 2);
+        assert!(check(&ws, &RuleSettings::default()).is_empty());
+    }
+
+    #[test]
     fn every_rule_explains_itself_with_an_example() {
         for r in RULES {
             assert!(r.explain.contains("Example"), "{}", r.code);

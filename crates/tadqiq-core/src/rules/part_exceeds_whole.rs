@@ -31,9 +31,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         let figures: Vec<(usize, &Figure)> = doc
             .analysis
-            .mentions
-            .iter()
-            .enumerate()
+            .prose()
             .filter_map(|(k, m)| if let MentionKind::Figure(f) = &m.kind { Some((k, f)) } else { None })
             .collect();
         for (w, &(wk, whole)) in figures.iter().enumerate() {

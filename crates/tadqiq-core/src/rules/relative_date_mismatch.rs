@@ -16,9 +16,10 @@ pub const RULE: Rule = Rule {
 relative-date-mismatch (default: warning)
 
 Relative dates («العام الماضي»، «أمس»، «ديسمبر الجاري») are counted from the publication date
-(front matter, tadqiq.toml, --published, or what the text itself states). This rule flags
-one that carries its own year or weekday and contradicts that count, and a dateline
-(«اليوم الخميس 9 ديسمبر 2021») that contradicts the publication date given from outside.
+(front matter, tadqiq.toml, --published, what the text itself states, or the page's own
+stamp «تاريخ النشر : …»). This rule flags one that carries its own year or weekday and
+contradicts that count, and a dateline («اليوم الخميس 9 ديسمبر 2021») that contradicts the
+publication date given from outside.
 
 Example (an article published in 2021):
     وكان العام الماضي 2019 قد شهد …
@@ -29,7 +30,7 @@ Example (an article published in 2021):
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         let Some((published, source)) = doc.analysis.published else { continue };
-        for m in &doc.analysis.mentions {
+        for (_, m) in doc.analysis.prose() {
             let MentionKind::Date(d) = &m.kind else { continue };
             let Some(rel) = d.relative else { continue };
             let w = d.written;

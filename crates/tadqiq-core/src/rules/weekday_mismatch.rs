@@ -24,7 +24,7 @@ Example:
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
-        for m in &doc.analysis.mentions {
+        for (_, m) in doc.analysis.prose() {
             let MentionKind::Date(d) = &m.kind else { continue };
             let Some(named) = d.weekday else { continue };
             // Only a written date: a lone or deictic weekday is resolved from it.
