@@ -56,6 +56,9 @@ pub enum NumClass {
     Scale,
     ScalePlural,
     ScaleDual,
+    /// The construct dual of a scale word («ألفي لاجئ»، «مليوني يورو»): two of it, and only
+    /// with the counted noun after it.
+    ScaleDualConstruct,
     Vague,
     Few,
 }
@@ -105,6 +108,7 @@ pub enum DurationUnit {
     Day,
     Hour,
     Minute,
+    Second,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,6 +154,20 @@ pub enum Lex {
     },
     /// The indefinite dual of a countable noun: two of it.
     Dual,
+    /// The construct dual of a countable noun («منصتي صواريخ»): two of what follows it.
+    DualConstruct,
+    /// A countable noun in the singular (or its accusative), as a number's counted noun.
+    Counted,
+    /// «نصف»، «ثلث»، «ربع»: a fraction of what follows.
+    Fraction {
+        numerator: u8,
+        denominator: u8,
+    },
+    /// A word before a number that makes it a count when no counted noun follows: «بلغ»،
+    /// «عددهم»، «قتل»; with `to`, only through «إلى» («ارتفع عدد القتلى إلى 30»).
+    CountFrame {
+        to: bool,
+    },
     Percent,
     FunctionWord,
     Designator,
@@ -172,6 +190,7 @@ impl Lex {
                 | Lex::Era(_)
                 | Lex::Period { .. }
                 | Lex::Number { .. }
+                | Lex::Fraction { .. }
                 | Lex::Duration { .. }
                 | Lex::DateContext
                 | Lex::Approx { .. }
@@ -259,6 +278,7 @@ impl Lexicon {
                 "scale" => NumClass::Scale,
                 "scale-plural" => NumClass::ScalePlural,
                 "scale-dual" => NumClass::ScaleDual,
+                "scale-dual-construct" => NumClass::ScaleDualConstruct,
                 "vague" => NumClass::Vague,
                 "few" => NumClass::Few,
                 other => panic!("numbers.tsv: unknown class {other:?}"),
@@ -284,6 +304,7 @@ impl Lexicon {
                 "D" => DurationUnit::Day,
                 "H" => DurationUnit::Hour,
                 "MIN" => DurationUnit::Minute,
+                "S" => DurationUnit::Second,
                 other => panic!("durations.tsv: unknown unit {other:?}"),
             };
             let count = match row[3] {
@@ -303,9 +324,29 @@ impl Lexicon {
                 "sound" => NounPlural::Sound,
                 other => panic!("nouns.tsv: unknown plural {other:?}"),
             };
-            for dual in dual_forms(&fold(row[0]), plural) {
+            let singular = fold(row[0]);
+            for dual in dual_forms(&singular, plural) {
                 lx.add(&dual, Lex::Dual);
             }
+            for construct in construct_dual_forms(&singular, plural) {
+                lx.add(&construct, Lex::DualConstruct);
+            }
+            lx.add(&singular, Lex::Counted);
+            if !singular.ends_with('ه') {
+                lx.add(&format!("{singular}ا"), Lex::Counted);
+            }
+        }
+        for row in rows(include_str!("../data/fractions.tsv"), 3, "fractions.tsv") {
+            let part = |s| number(s, "fractions.tsv") as u8;
+            lx.add(row[0], Lex::Fraction { numerator: part(row[1]), denominator: part(row[2]) });
+        }
+        for row in rows(include_str!("../data/count_frames.tsv"), 2, "count_frames.tsv") {
+            let to = match row[1] {
+                "before" => false,
+                "to" => true,
+                other => panic!("count_frames.tsv: unknown position {other:?}"),
+            };
+            lx.add(row[0], Lex::CountFrame { to });
         }
         for row in rows(include_str!("../data/percent.tsv"), 1, "percent.tsv") {
             lx.add(row[0], Lex::Percent);
@@ -346,6 +387,16 @@ fn dual_forms(singular: &str, plural: NounPlural) -> Vec<String> {
         forms.push(format!("{stem}ين"));
     }
     forms
+}
+
+/// The construct dual forms of a folded singular noun («منصتي صواريخ»، «قاعدتا»). Only
+/// feminine nouns in ـة: their ـتي/ـتا cannot be a plural, while a masculine ـي is also a
+/// relative adjective («صاروخي»).
+fn construct_dual_forms(singular: &str, plural: NounPlural) -> Vec<String> {
+    match singular.strip_suffix('ه') {
+        Some(s) if plural == NounPlural::Feminine => vec![format!("{s}تي"), format!("{s}تا")],
+        _ => Vec::new(),
+    }
 }
 
 /// The rows of a data file: tab-separated, `#` comments and blank lines skipped. Trailing empty
