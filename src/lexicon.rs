@@ -175,6 +175,8 @@ pub enum Lex {
     DurationContext,
     /// A noun that forms an idiom with a following «واحد»: «في آن واحد».
     NotCounted,
+    /// What a web page counts of itself: «1024 مشاهدة»، «10 مشاركة».
+    PageCounter,
 }
 
 impl Lex {
@@ -357,6 +359,7 @@ impl Lexicon {
             (include_str!("../data/time_words.txt"), Lex::TimeOfDay),
             (include_str!("../data/duration_context.txt"), Lex::DurationContext),
             (include_str!("../data/not_counted.txt"), Lex::NotCounted),
+            (include_str!("../data/page_counters.txt"), Lex::PageCounter),
         ];
         for (file, lex) in words {
             for row in rows(file, 1, "word list") {

@@ -150,7 +150,7 @@ impl Grammar<'_, '_> {
         if !frac.is_empty() || !(touching || spaced) || !(THOUSANDS.contains(&sep) || DECIMAL.contains(&sep)) {
             return None;
         }
-        if spaced && int.len() > 3 {
+        if spaced && first_group && int.len() > 3 {
             return None;
         }
         match (sep, group.len()) {
@@ -175,8 +175,22 @@ impl Grammar<'_, '_> {
         if t.is_digits(k + 1) {
             return Some((t.folded(k + 1).to_string(), k + 2));
         }
-        let w = self.word_number(k + 1).filter(|w| w.dropped == 0 && !w.vague && !w.scaled && !w.fraction)?;
-        Some((crate::extract::format_number(w.value), w.end))
+        // The digits in words: units, tens and hundreds joined by و, never a scale word (that
+        // multiplies the whole number: «ثلاثة فاصلة خمسة مليارات»).
+        let mut value = 0;
+        let mut end = k + 1;
+        while let Some((w, joined)) = if end == k + 1 {
+            self.number_word(end).filter(|w| w.dropped == 0).map(|w| (w, false))
+        } else {
+            self.continuation(end)
+        } {
+            if !matches!(w.class, NumClass::Unit | NumClass::Tens | NumClass::Hundreds) || (end > k + 1 && !joined) {
+                break;
+            }
+            value += w.value;
+            end = w.end;
+        }
+        (end > k + 1).then(|| (value.to_string(), end))
     }
 
     fn scale_at(&self, k: usize) -> bool {
@@ -380,6 +394,18 @@ impl Grammar<'_, '_> {
         let mut value = (total + current) as f64;
         if scale > 0 && current == 0 && !construct {
             (value, end) = self.and_parts(end, value, scale as f64);
+        } else if scale == 0
+            && let Some((digits, after)) = self.said_point(end)
+            && let Ok(decimal) = format!("{value}.{digits}").parse::<f64>()
+        {
+            // «ثلاثة فاصلة خمسة مليارات»
+            value = decimal;
+            end = after;
+            if let Some((by, after)) = self.scale_word(end) {
+                value *= by;
+                end = after;
+                scale = by as u64;
+            }
         }
         Some(Number { dropped: first.dropped, scaled: scale > 0, needs_noun: construct, ..Number::new(value, end) })
     }
@@ -480,6 +506,32 @@ mod tests {
         assert_eq!(read("1.500 جندي"), Some((1500.0, "1.500".into())));
         assert_eq!(read("3، 000"), Some((3.0, "3".into())));
         assert_eq!(read(&"9".repeat(5000)), None);
+    }
+
+    #[test]
+    fn spaced_separators_and_said_points() {
+        assert_eq!(read("4 , 6 مليار"), Some((4.6e9, "4 , 6 مليار".into())));
+        assert_eq!(read("12 , 350 شخصا"), Some((12350.0, "12 , 350".into())));
+        assert_eq!(read("200 . 000"), Some((200000.0, "200 . 000".into())));
+        assert_eq!(read("2017 , 12"), Some((2017.0, "2017".into())));
+        assert_eq!(read("20 , 2018"), Some((20.0, "20".into())));
+        assert_eq!(read("4 فاصلة 6"), Some((4.6, "4 فاصلة 6".into())));
+        assert_eq!(read(".5 %"), Some((0.5, ".5".into())));
+        assert_eq!(read("05"), None);
+        assert_eq!(read("0"), None);
+        assert_eq!(read("0.5"), Some((0.5, "0.5".into())));
+    }
+
+    #[test]
+    fn compounds_after_a_scale() {
+        assert_eq!(read("18 ألفا و 250"), Some((18250.0, "18 ألفا و 250".into())));
+        assert_eq!(read("4 مليارات و 300 مليون"), Some((4.3e9, "4 مليارات و 300 مليون".into())));
+        assert_eq!(read("مليون و 200 ألف"), Some((1.2e6, "مليون و 200 ألف".into())));
+        assert_eq!(read("مليونان ونصف"), Some((2.5e6, "مليونان ونصف".into())));
+        assert_eq!(read("3 آلاف و 5 آلاف"), Some((3000.0, "3 آلاف".into())));
+        assert_eq!(read("نصف مليون"), Some((5e5, "نصف مليون".into())));
+        assert_eq!(read("ألفي لاجئ"), Some((2000.0, "ألفي".into())));
+        assert_eq!(read("مئة وخمسة وعشرين ألفا"), Some((125000.0, "مئة وخمسة وعشرين ألفا".into())));
     }
 
     #[test]

@@ -312,9 +312,11 @@ impl Grammar<'_, '_> {
         let k = n.end;
         let unit_of_time = self.continues(k)
             && self.ix.find(t, k, |l| matches!(l, Lex::Duration { .. }).then_some(())).is_some_and(|h| h.dropped == 0);
+        // «تخطى ال - 220»: a verb of counting before the article.
+        let framed = i == j && self.count_frame_before(c);
         let listed = self.continues(k)
             && self.ix.find(t, k, |l| matches!(l, Lex::Counted).then_some(())).is_some_and(|h| h.dropped == 0);
-        if unit_of_time || listed || bound != Bound::Exact {
+        if unit_of_time || listed || framed || bound != Bound::Exact {
             return self.after_number(start, dropped, n, bound);
         }
         if i != j || c == 0 || !self.continues(c) {
@@ -489,12 +491,11 @@ impl Grammar<'_, '_> {
         if n.fraction {
             return self.fraction_of(i, dropped, n, bound);
         }
-        let (unit, end) = match self.unit_at(k, n.needs_definite_noun) {
-            Some((unit, end)) => (unit, end),
+        let (unit, end, counted) = match self.unit_at(k, n.needs_definite_noun) {
+            Some((unit, end)) => (unit, end, true),
             None if n.vague || n.needs_noun => return None,
-            None => (None, k),
+            None => (None, k, false),
         };
-        let counted = end > k;
         // Four digits that could be a year count something only with a noun the data lists:
         // «2015 قتيلا», not «2017 حجم الخط» or «الغزو الأمريكي 2003».
         if n.plain_digits
@@ -502,15 +503,15 @@ impl Grammar<'_, '_> {
             && (1900.0..=2100.0).contains(&n.value)
             && bound == Bound::Exact
             && !(unit.as_deref() == Some("%")
-                || (counted && n.value % 100.0 == 0.0)
-                || (counted
+                || (unit.is_some() && n.value % 100.0 == 0.0)
+                || (unit.is_some()
                     && self.ix.find(t, k, |l| matches!(l, Lex::Counted).then_some(())).is_some_and(|h| h.dropped == 0)))
         {
             return None;
         }
         let (end, bound) = self.approx_after(end, bound);
         // A number with nothing counted after it is a figure only in a frame of counting.
-        if unit.is_none() && end == k && bound == Bound::Exact && !n.scaled && !self.count_frame_before(i) {
+        if !counted && bound == Bound::Exact && !n.scaled && !self.count_frame_before(i) {
             return None;
         }
         let span = self.span(i, dropped, end - 1);
@@ -559,15 +560,27 @@ impl Grammar<'_, '_> {
                 .find_indefinite(t, k, |l| matches!(l, Lex::CountFrame { to: x } if *x == to).then_some(()))
                 .is_some_and(|h| h.end == k + 1)
         };
-        if frame(i - 1, false) {
-            return true;
+        // The frame may stand before the counted thing's name: «بلغ عدد القتلى 25»، «بلغت
+        // حصيلة الضحايا 45»، «عددهم 450».
+        let mut k = i - 1;
+        for _ in 0..3 {
+            if frame(k, false) {
+                return true;
+            }
+            let named = (self.is_definite(k) || self.is_possessed(k))
+                && !self.ix.is(t, k, |l| l.is_date_or_number_word() || matches!(l, Lex::FunctionWord));
+            if !named || k == 0 || t.breaks_before(k) || !t.is_word(k - 1) {
+                break;
+            }
+            k -= 1;
         }
         if !matches!(t.folded(i - 1), "الي" | "حتي") {
             return false;
         }
-        // The verb opens the clause, its subject between it and «إلى».
+        // The verb opens the clause, its subject between it and «إلى»: «ارتفع عدد القتلى في
+        // المدينة إلى 30».
         let mut k = i - 1;
-        for _ in 0..4 {
+        for _ in 0..6 {
             if k == 0 || t.breaks_before(k) || !t.is_word(k - 1) {
                 return false;
             }
@@ -630,13 +643,43 @@ impl Grammar<'_, '_> {
                 return ((self.is_definite(n) || self.is_possessed(n)) && !time && self.counts(n))
                     .then(|| (Some(t.original(n).to_string()), n + 1));
             }
-            "منهم" | "منها" | "منهن" | "منهما" => return Some((None, k)),
+            // «399 منهم»، «2200 بينهم 400 مقاتل»: of them, among them.
+            "منهم" | "منها" | "منهن" | "منهما" | "بينهم" | "بينها" | "بينهن" | "ضمنهم" | "ضمنها" =>
+            {
+                return Some((None, k));
+            }
+            // «وأصيب 500 آخرين»: "others" stands for the noun the clause counts.
+            "اخرين" | "اخرون" | "اخري" | "اخريات" => {
+                return Some((Some(t.original(k).to_string()), k + 1));
+            }
             _ => {}
         }
-        if self.is_definite(k) != definite || !self.counts(k) {
+        if self.is_definite(k) != definite || !self.counts(k) || self.coordinates(k) {
+            return None;
+        }
+        // «10 مشاركة»، «1024 مشاهدة»: a page's counters count its readers, not the news; «بركان
+        // 2 إتش»: a letter of a model name.
+        if self.ix.is(t, k, |l| matches!(l, Lex::PageCounter))
+            || (t.folded(k).chars().count() <= 3 && self.ix.is(t, k, |l| matches!(l, Lex::Designator)))
+        {
             return None;
         }
         Some((Some(t.original(k).to_string()), k + 1))
+    }
+
+    /// Whether the word at `k` opens a coordinated clause or name rather than being a counted
+    /// noun: «قتل 3 وأصيب 5» (a verb the data knows after «و»), «فرانس 24 وعربي 21» (another
+    /// name and its number). Nouns whose first letter is و («30 وفاة»، «5 وزراء») still count.
+    fn coordinates(&self, k: usize) -> bool {
+        let t = self.t;
+        if !t.folded(k).starts_with('و') {
+            return false;
+        }
+        let other = |l: &Lex| {
+            matches!(l, Lex::CountFrame { .. } | Lex::FunctionWord | Lex::Approx { .. }) || l.is_date_or_number_word()
+        };
+        self.ix.find(t, k, |l| other(l).then_some(())).is_some_and(|h| h.dropped == 1)
+            || (self.continues(k + 1) && t.is_digits(k + 1))
     }
 
     /// Whether an indefinite counted noun stands at `k` («21 قتيلا»), not a letter of a model
@@ -694,7 +737,12 @@ impl Grammar<'_, '_> {
             // «636 - 4004» (a range is read from its first number, never from here).
             if t.kind(p) == Some(TokenKind::Punct) && p > 0 && t.is_digits(p - 1) {
                 let touching = t.touching(p) && t.touching(p - 1);
-                let spaced = !t.touching(p) && !t.touching(p - 1) && prev_is(&[':', '/', '.', ',', '٫', '٬', '-', '–']);
+                // A spaced comma or point joins only short groups («12 , 350»): after a year a
+                // new number begins («في 2017 , 150 عاملا»).
+                let short = t.folded(p - 1).len() <= 3;
+                let spaced = !t.touching(p)
+                    && !t.touching(p - 1)
+                    && (prev_is(&[':', '/', '-', '–']) || (short && prev_is(&['.', ',', '٫', '٬'])));
                 if touching || spaced {
                     return false;
                 }
