@@ -293,6 +293,8 @@ fn number_words_in_gender_and_case() {
     assert_eq!(found("فر آلاف السكان"), ["figure «آلاف السكان» 2000 السكان ~at-least"]);
     assert_eq!(found("خرج عشرات الآلاف من المتظاهرين"), ["figure «عشرات الآلاف من المتظاهرين» 20000 المتظاهرين ~at-least"]);
     assert_eq!(found("نزح مئات الآلاف"), Vec::<String>::new());
+    assert_eq!(found("فر عشرات آلاف المدنيين"), ["figure «عشرات آلاف المدنيين» 20000 المدنيين ~at-least"]);
+    assert_eq!(found("ظهر في مئات مقاطع الفيديو"), ["figure «مئات مقاطع» 200 مقاطع ~at-least"]);
     assert_eq!(found("عشرات الآلاف خرجوا"), Vec::<String>::new());
     assert_eq!(found("بعد بضعة أيام"), ["duration «بضعة أيام» P3D ~at-least"]);
     assert_eq!(found("اثنا عشر قتيلا"), ["figure «اثنا عشر قتيلا» 12 قتيلا"]);

@@ -287,14 +287,14 @@ impl Grammar<'_, '_> {
             first.class = NumClass::Vague;
         }
         if matches!(first.class, NumClass::Vague | NumClass::Few) {
-            // «عشرات»، «مئات»: at least two of the base; «عشرات الآلاف»: at least two tens of
-            // thousands.
+            // «عشرات»، «مئات»: at least two of the base; «عشرات الآلاف»، «عشرات آلاف»: at least
+            // two tens of thousands.
             let mut value = first.value as f64 * if first.class == NumClass::Vague { 2.0 } else { 1.0 };
             let mut end = first.end;
             if first.class == NumClass::Vague
                 && self.continues(end)
                 && let Some(scale) = self.number_word(end)
-                && scale.class == NumClass::Vague
+                && matches!(scale.class, NumClass::Vague | NumClass::ScalePlural)
                 && scale.value >= 1000
             {
                 value *= scale.value as f64;

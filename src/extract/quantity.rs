@@ -654,7 +654,14 @@ impl Grammar<'_, '_> {
             }
             _ => {}
         }
-        if self.is_definite(k) != definite || !self.counts(k) || self.coordinates(k) {
+        // «عشرات القتلى»; «مئات مقاطع الفيديو»: a noun made definite by the one it is annexed to.
+        let annexed = definite
+            && !self.is_definite(k)
+            && self.continues(k + 1)
+            && t.is_word(k + 1)
+            && self.is_definite(k + 1)
+            && self.counts(k + 1);
+        if (self.is_definite(k) != definite && !annexed) || !self.counts(k) || self.coordinates(k) {
             return None;
         }
         // «10 مشاركة»، «1024 مشاهدة»: a page's counters count its readers, not the news; «بركان
