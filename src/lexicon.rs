@@ -203,6 +203,10 @@ impl Lex {
 
 pub struct Lexicon {
     words: PhraseMap<Lex>,
+    /// Single words the grammar asks about only beside a number it is reading: counted nouns,
+    /// page counters, words that frame a count. Kept out of `words`, where every entry makes its
+    /// tokens worth a look at every position.
+    beside_numbers: rustc_hash::FxHashMap<Box<str>, Lex>,
     /// Every Gregorian month spelling with its tradition, for tests and documentation.
     pub months: Vec<(String, u8, String)>,
     pub hijri_months: Vec<(String, u8)>,
@@ -217,7 +221,12 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut lx = Lexicon { words: PhraseMap::default(), months: Vec::new(), hijri_months: Vec::new() };
+        let mut lx = Lexicon {
+            words: PhraseMap::default(),
+            beside_numbers: Default::default(),
+            months: Vec::new(),
+            hijri_months: Vec::new(),
+        };
         for row in rows(include_str!("../data/months.tsv"), 3, "months.tsv") {
             let month = number(row[1], "months.tsv");
             lx.add(row[0], Lex::Month(month as u8));
@@ -333,9 +342,9 @@ impl Lexicon {
             for construct in construct_dual_forms(&singular, plural) {
                 lx.add(&construct, Lex::DualConstruct);
             }
-            lx.add(&singular, Lex::Counted);
+            lx.beside_numbers.insert(singular.as_str().into(), Lex::Counted);
             if !singular.ends_with('ه') {
-                lx.add(&format!("{singular}ا"), Lex::Counted);
+                lx.beside_numbers.insert(format!("{singular}ا").into(), Lex::Counted);
             }
         }
         for row in rows(include_str!("../data/fractions.tsv"), 3, "fractions.tsv") {
@@ -348,29 +357,40 @@ impl Lexicon {
                 "to" => true,
                 other => panic!("count_frames.tsv: unknown position {other:?}"),
             };
-            lx.add(row[0], Lex::CountFrame { to });
+            lx.beside_numbers.insert(fold(row[0]).into(), Lex::CountFrame { to });
         }
         for row in rows(include_str!("../data/percent.tsv"), 1, "percent.tsv") {
             lx.add(row[0], Lex::Percent);
         }
         let words = [
             (include_str!("../data/function_words.txt"), Lex::FunctionWord),
-            (include_str!("../data/designators.txt"), Lex::Designator),
             (include_str!("../data/time_words.txt"), Lex::TimeOfDay),
             (include_str!("../data/duration_context.txt"), Lex::DurationContext),
             (include_str!("../data/not_counted.txt"), Lex::NotCounted),
-            (include_str!("../data/page_counters.txt"), Lex::PageCounter),
         ];
         for (file, lex) in words {
             for row in rows(file, 1, "word list") {
                 lx.add(row[0], lex);
             }
         }
+        // A designator is only ever asked about right before a number: «القرار 2254»، «بي 52».
+        for row in rows(include_str!("../data/designators.txt"), 1, "designators.txt") {
+            lx.beside_numbers.insert(fold(row[0]).into(), Lex::Designator);
+        }
+        for row in rows(include_str!("../data/page_counters.txt"), 1, "page_counters.txt") {
+            lx.beside_numbers.insert(fold(row[0]).into(), Lex::PageCounter);
+        }
         lx
     }
 
     fn add(&mut self, form: &str, lex: Lex) {
         self.words.add(form, lex);
+    }
+
+    /// What the data says of a single folded word (no clitics) beside a number: a counted noun,
+    /// a page counter, a word that frames a count.
+    pub fn beside_number(&self, word: &str) -> Option<Lex> {
+        self.beside_numbers.get(word).copied()
     }
 
     /// What the data says of each token of `toks`.

@@ -266,8 +266,9 @@ impl Grammar<'_, '_> {
     /// hundreds and thousands before both. A conjunction only joins parts in that order, so
     /// «أمريكي واحد وستة» stays two numbers, 1 and 6.
     fn word_number(&self, j: usize) -> Option<Number> {
-        // «نصف مليون»، «ربع مليار»: a fraction of a scale; alone, a share of what follows.
-        if let Some(h) = self.fraction_at(j) {
+        let Some(mut first) = self.number_word(j) else {
+            // «نصف مليون»، «ربع مليار»: a fraction of a scale; alone, a share of what follows.
+            let h = self.fraction_at(j)?;
             if let Some((scale, end)) = self.scale_word(h.end) {
                 let value = h.value * scale;
                 return Some(Number { dropped: h.dropped, scaled: true, ..Number::new(value, end) });
@@ -278,8 +279,7 @@ impl Grammar<'_, '_> {
                 fraction: true,
                 ..Number::new(h.value, h.end)
             });
-        }
-        let mut first = self.number_word(j)?;
+        };
         if first.class == NumClass::ScalePlural {
             if self.preceded_by_count(j) {
                 return None;

@@ -20,7 +20,7 @@
 
 use super::number::Number;
 use super::{Duration, Figure, Grammar, Mention, MentionKind};
-use crate::lexicon::{Bound, DurationCount, Lex};
+use crate::lexicon::{Bound, DurationCount, LEXICON, Lex};
 use crate::text::TokenKind;
 
 const DASHES: [char; 4] = ['-', '–', '—', '_'];
@@ -30,19 +30,54 @@ const DASHES: [char; 4] = ['-', '–', '—', '_'];
 const CUT_CLITICS: [&str; 18] =
     ["ال", "لل", "بال", "وال", "فال", "كال", "وبال", "ولل", "ب", "ل", "ك", "و", "ف", "وب", "ول", "فب", "فل", "وك"];
 
+/// Kinds of entry the data has at a token ([`Grammar::kinds`]).
+const NUMBER: u8 = 1;
+const FRACTION: u8 = 2;
+const DUAL: u8 = 4;
+const DUAL_CONSTRUCT: u8 = 8;
+const TIME: u8 = 16;
+const HEDGE: u8 = 32;
+
 impl Grammar<'_, '_> {
+    /// The kinds of entry the data has starting at token `j` under any clitic reading, one bit
+    /// each: a quantity is tried at most words of a text (every function word is known), so it
+    /// asks only the questions that can succeed there.
+    fn kinds(&self, j: usize) -> u8 {
+        if !self.ix.knows(j) {
+            return 0;
+        }
+        let bits = std::cell::Cell::new(0);
+        self.ix.find_with(self.t, j, true, crate::phrases::Gaps::None, |l| {
+            let bit = match l {
+                Lex::Number { .. } => NUMBER,
+                Lex::Fraction { .. } => FRACTION,
+                Lex::Dual => DUAL,
+                Lex::DualConstruct => DUAL_CONSTRUCT,
+                Lex::Duration { .. } => TIME,
+                Lex::Approx { .. } => HEDGE,
+                _ => 0,
+            };
+            bits.set(bits.get() | bit);
+            None::<()>
+        });
+        bits.get()
+    }
+
     pub fn quantity(&self, i: usize) -> Option<(usize, Mention)> {
         let t = self.t;
         if !(t.is_word(i) || t.is_digits(i) || self.leading_point(i)) {
             return None;
         }
+        let here = if t.is_word(i) { self.kinds(i) } else { 0 };
         let mut j = i;
         let mut bound = Bound::Exact;
         let mut dropped = None;
-        if let Some(h) = self.ix.find(t, i, |l| match l {
-            Lex::Approx { bound, after: false } => Some(*bound),
-            _ => None,
-        }) && self.continues(h.end)
+        if here & HEDGE != 0
+            && let Some(h) = self.ix.find(t, i, |l| match l {
+                Lex::Approx { bound, after: false } => Some(*bound),
+                _ => None,
+            })
+            && self.continues(h.end)
         {
             bound = h.value;
             dropped = Some(h.dropped);
@@ -56,11 +91,14 @@ impl Grammar<'_, '_> {
             return Some(found);
         }
         if j == i
-            && let Some(found) = self.definite_count(i).or_else(|| self.definite_cardinal_alone(i))
+            && let Some(found) = self
+                .definite_count(i)
+                .or_else(|| (here & NUMBER != 0).then(|| self.definite_cardinal_alone(i)).flatten())
         {
             return Some(found);
         }
-        if let Some(found) = self.counted(i, j, bound, dropped) {
+        let kinds = if j == i { here } else { self.kinds(j) };
+        if let Some(found) = self.counted(i, j, kinds, bound, dropped) {
             return Some(found);
         }
         if j == i { self.postposed_count(i) } else { None }
@@ -155,9 +193,10 @@ impl Grammar<'_, '_> {
         Some((end, Mention { span, kind: MentionKind::Figure(figure) }))
     }
 
-    fn counted(&self, i: usize, j: usize, bound: Bound, dropped: Option<usize>) -> Option<(usize, Mention)> {
+    fn counted(&self, i: usize, j: usize, kinds: u8, bound: Bound, dropped: Option<usize>) -> Option<(usize, Mention)> {
         let t = self.t;
-        if let Some(n) = self.number(j) {
+        let number = t.is_digits(j) || self.leading_point(j) || kinds & (NUMBER | FRACTION) != 0;
+        if number && let Some(n) = self.number(j) {
             if n.written_in_digits {
                 if !self.digits_count_something(j, &n) {
                     return None;
@@ -170,7 +209,9 @@ impl Grammar<'_, '_> {
             return self.after_number(i, dropped, n, bound);
         }
         // «ومتعاقدان»، «قاعدتين»: an indefinite dual counts two.
-        if let Some(h) = self.ix.find_indefinite(t, j, |l| matches!(l, Lex::Dual).then_some(())) {
+        if kinds & DUAL != 0
+            && let Some(h) = self.ix.find_indefinite(t, j, |l| matches!(l, Lex::Dual).then_some(()))
+        {
             let unit_start = t.tokens[j].start + crate::text::offset_after_letters(t.original(j), h.dropped);
             let unit = t.text[unit_start..t.tokens[j].end].to_string();
             let span = self.span(i, dropped.unwrap_or(h.dropped), h.end - 1);
@@ -179,7 +220,8 @@ impl Grammar<'_, '_> {
         }
         // «منصتي صواريخ»: a construct dual counts two, and needs what it counts after it. One
         // that names its two members («محافظتي إدلب وحماة») refers to them; it claims no count.
-        if let Some(h) = self.ix.find_indefinite(t, j, |l| matches!(l, Lex::DualConstruct).then_some(()))
+        if kinds & DUAL_CONSTRUCT != 0
+            && let Some(h) = self.ix.find_indefinite(t, j, |l| matches!(l, Lex::DualConstruct).then_some(()))
             && self.continues(h.end)
             && t.is_word(h.end)
             && self.counts(h.end)
@@ -190,6 +232,9 @@ impl Grammar<'_, '_> {
             let span = self.span(i, dropped.unwrap_or(h.dropped), h.end - 1);
             let figure = Figure { value: 2.0, unit: Some(unit), bound, upper: None };
             return Some((h.end, Mention { span, kind: MentionKind::Figure(figure) }));
+        }
+        if kinds & TIME == 0 {
+            return None;
         }
         let h = self.ix.find(t, j, |l| match l {
             Lex::Duration {
@@ -314,8 +359,7 @@ impl Grammar<'_, '_> {
             && self.ix.find(t, k, |l| matches!(l, Lex::Duration { .. }).then_some(())).is_some_and(|h| h.dropped == 0);
         // «تخطى ال - 220»: a verb of counting before the article.
         let framed = i == j && self.count_frame_before(c);
-        let listed = self.continues(k)
-            && self.ix.find(t, k, |l| matches!(l, Lex::Counted).then_some(())).is_some_and(|h| h.dropped == 0);
+        let listed = self.continues(k) && self.listed_noun(k);
         if unit_of_time || listed || framed || bound != Bound::Exact {
             return self.after_number(start, dropped, n, bound);
         }
@@ -362,10 +406,13 @@ impl Grammar<'_, '_> {
     /// a definite noun and the definite cardinal after it.
     fn definite_count(&self, i: usize) -> Option<(usize, Mention)> {
         let t = self.t;
-        if !t.is_word(i) || !self.continues(i + 1) || !t.is_word(i + 1) {
-            return None;
-        }
-        if !(self.is_definite(i) || self.is_possessed(i)) {
+        // The number first: it is rarer than a definite word.
+        if !t.is_word(i)
+            || !self.continues(i + 1)
+            || !t.folded(i + 1).starts_with("ال")
+            || !self.ix.knows(i + 1)
+            || !(self.is_definite(i) || self.is_possessed(i))
+        {
             return None;
         }
         let time = self
@@ -379,14 +426,17 @@ impl Grammar<'_, '_> {
     /// الخمسة عشر» the partitive takes «أعضائه», and «الخمسة عشر» still counts them.
     fn definite_cardinal_alone(&self, i: usize) -> Option<(usize, Mention)> {
         let t = self.t;
-        if i == 0 || !t.is_word(i) || t.breaks_before(i) {
+        if i == 0 || !t.folded(i).starts_with("ال") || !t.is_word(i) || t.breaks_before(i) {
             return None;
         }
         let noun = i - 1;
-        if !t.is_word(noun) || !(self.is_definite(noun) || self.is_possessed(noun)) || !self.counts(noun) {
+        if !t.is_word(noun) || !(self.is_definite(noun) || self.is_possessed(noun)) {
             return None;
         }
         let (value, end) = self.definite_cardinal(i, self.sound_plural(noun))?;
+        if !self.counts(noun) {
+            return None;
+        }
         let drop = self.clitics_before_article(noun);
         let unit_start = t.tokens[noun].start + crate::text::offset_after_letters(t.original(noun), drop);
         let unit = t.text[unit_start..t.tokens[noun].end].to_string();
@@ -399,24 +449,24 @@ impl Grammar<'_, '_> {
     fn is_definite(&self, k: usize) -> bool {
         let t = self.t;
         let f = t.folded(k);
-        let letters = f.chars().count();
-        // The original, not the folded form: «آليات» folds to «اليات» but has no article.
-        (letters >= 4 && (t.original(k).starts_with("ال") || f.starts_with("لل")))
-            || (letters >= 6 && ["وال", "بال", "فال", "كال"].iter().any(|p| f.starts_with(p)))
+        // Folded Arabic letters are two bytes each: at least two letters after the article. The
+        // original, not the folded form, for «ال»: «آليات» folds to «اليات» but has none.
+        (f.len() >= 8 && (t.original(k).starts_with("ال") || f.starts_with("لل")))
+            || (f.len() >= 12 && ["وال", "بال", "فال", "كال"].iter().any(|p| f.starts_with(p)))
     }
 
     /// Whether the word at `k` ends in a possessive pronoun of the third person: «أعضائه»،
     /// «عناصرها»، «مقاتليهم» (the original letter ه, not a folded ة).
     fn is_possessed(&self, k: usize) -> bool {
         let o = self.t.original(k);
-        o.chars().count() >= 4 && ["ه", "ها", "هم", "هن", "هما"].iter().any(|s| o.ends_with(s))
+        o.len() >= 8 && ["ه", "ها", "هم", "هن", "هما"].iter().any(|s| o.ends_with(s))
     }
 
     /// A sound plural («المعتقلين»، «الطائرات»): the noun is a plural, so a definite number
     /// after it counts it.
     fn sound_plural(&self, k: usize) -> bool {
         let f = self.t.folded(k);
-        f.chars().count() >= 5 && (f.ends_with("ين") || f.ends_with("ون") || f.ends_with("ات"))
+        f.len() >= 10 && (f.ends_with("ين") || f.ends_with("ون") || f.ends_with("ات"))
     }
 
     /// Letters of the conjunction and preposition before a word's article, which stay outside a
@@ -504,8 +554,7 @@ impl Grammar<'_, '_> {
             && bound == Bound::Exact
             && !(unit.as_deref() == Some("%")
                 || (unit.is_some() && n.value % 100.0 == 0.0)
-                || (unit.is_some()
-                    && self.ix.find(t, k, |l| matches!(l, Lex::Counted).then_some(())).is_some_and(|h| h.dropped == 0)))
+                || (unit.is_some() && self.listed_noun(k)))
         {
             return None;
         }
@@ -555,10 +604,11 @@ impl Grammar<'_, '_> {
         if i == 0 || t.breaks_before(i) || !t.is_word(i - 1) {
             return false;
         }
+        // Through a conjunction or «ل»: «وبلغ»، «ليصل».
         let frame = |k: usize, to: bool| {
-            self.ix
-                .find_indefinite(t, k, |l| matches!(l, Lex::CountFrame { to: x } if *x == to).then_some(()))
-                .is_some_and(|h| h.end == k + 1)
+            crate::text::clitic_readings(t.folded(k), |w, _, article| {
+                !article && matches!(LEXICON.beside_number(w), Some(Lex::CountFrame { to: x }) if x == to)
+            })
         };
         // The frame may stand before the counted thing's name: «بلغ عدد القتلى 25»، «بلغت
         // حصيلة الضحايا 45»، «عددهم 450».
@@ -666,8 +716,8 @@ impl Grammar<'_, '_> {
         }
         // «10 مشاركة»، «1024 مشاهدة»: a page's counters count its readers, not the news; «بركان
         // 2 إتش»: a letter of a model name.
-        if self.ix.is(t, k, |l| matches!(l, Lex::PageCounter))
-            || (t.folded(k).chars().count() <= 3 && self.ix.is(t, k, |l| matches!(l, Lex::Designator)))
+        if matches!(LEXICON.beside_number(t.folded(k)), Some(Lex::PageCounter))
+            || (t.folded(k).len() <= 6 && self.designator(k))
         {
             return None;
         }
@@ -682,21 +732,31 @@ impl Grammar<'_, '_> {
         if !t.folded(k).starts_with('و') {
             return false;
         }
-        let other = |l: &Lex| {
-            matches!(l, Lex::CountFrame { .. } | Lex::FunctionWord | Lex::Approx { .. }) || l.is_date_or_number_word()
-        };
+        let other = |l: &Lex| matches!(l, Lex::FunctionWord | Lex::Approx { .. }) || l.is_date_or_number_word();
+        let rest = t.folded(k).strip_prefix('و').unwrap_or_default();
         self.ix.find(t, k, |l| other(l).then_some(())).is_some_and(|h| h.dropped == 1)
+            || matches!(LEXICON.beside_number(rest), Some(Lex::CountFrame { .. }))
             || (self.continues(k + 1) && t.is_digits(k + 1))
+    }
+
+    /// Whether the word at `k` names what the number after it is the number of
+    /// (`data/designators.txt`): «القرار»، «بالقرار»، «رقم»، «بي», or a letter of a model name.
+    fn designator(&self, k: usize) -> bool {
+        crate::text::clitic_readings(self.t.folded(k), |w, _, _| {
+            matches!(LEXICON.beside_number(w), Some(Lex::Designator))
+        })
+    }
+
+    /// Whether the word at `k`, as written, is a countable noun `data/nouns.tsv` lists
+    /// («شخص»، «قتيلا»).
+    fn listed_noun(&self, k: usize) -> bool {
+        matches!(LEXICON.beside_number(self.t.folded(k)), Some(Lex::Counted))
     }
 
     /// Whether an indefinite counted noun stands at `k` («21 قتيلا»), not a letter of a model
     /// name («22 إم»).
     fn counted_noun_after(&self, k: usize) -> bool {
-        self.continues(k)
-            && self.t.is_word(k)
-            && !self.is_definite(k)
-            && self.counts(k)
-            && !self.ix.is(self.t, k, |l| matches!(l, Lex::Designator))
+        self.continues(k) && self.t.is_word(k) && !self.is_definite(k) && self.counts(k) && !self.designator(k)
     }
 
     /// Whether the word at `k` can be what a number counts.
@@ -761,7 +821,7 @@ impl Grammar<'_, '_> {
             if prev_is(&['+']) && t.touching(p) {
                 return false;
             }
-            if !cut && t.is_word(p) && self.ix.is(t, p, |l| matches!(l, Lex::Designator)) {
+            if !cut && t.is_word(p) && self.designator(p) {
                 return false;
             }
         }
