@@ -452,6 +452,7 @@ fn a_bare_number_is_not_a_figure() {
     assert_eq!(found("العدد 5858 من الصحيفة"), Vec::<String>::new());
     assert_eq!(found("شوهد المقطع 1024 مشاهدة"), Vec::<String>::new());
     assert_eq!(found("اقرأ أيضا 10 مشاركة"), Vec::<String>::new());
+    assert_eq!(found("تابعونا على تويتر 150 ألف متابع"), Vec::<String>::new());
     assert_eq!(found("الصفحة 3 من 12"), Vec::<String>::new());
     // Versions and model designators.
     assert_eq!(found("صدرت نسخة أندرويد 4.4 الجديدة"), Vec::<String>::new());
@@ -477,6 +478,8 @@ fn a_frame_of_counting_supplies_the_noun() {
     assert_eq!(found("وأصيب 500 آخرين"), ["figure «500 آخرين» 500 آخرين"]);
     assert_eq!(found("تم ضبط عدد 13 من هؤلاء"), ["figure «13» 13"]);
     assert_eq!(found("اعتقل ثمانية من عناصره"), ["figure «ثمانية من عناصره» 8 عناصره"]);
+    assert_eq!(found("نزح 5000 من سكان القرية"), ["figure «5000 من سكان» 5000 سكان"]);
+    assert_eq!(found("أيد 80 وعارض 20 وامتنع 5"), ["figure «80» 80", "figure «20» 20", "figure «5» 5"]);
     // A dateline's dash before a count.
     assert_eq!(found("بيروت - 21 قتيلا في غارات"), ["figure «21 قتيلا» 21 قتيلا"]);
     // A number that could be a year counts with a noun the data lists.

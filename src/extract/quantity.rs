@@ -541,6 +541,10 @@ impl Grammar<'_, '_> {
         if n.fraction {
             return self.fraction_of(i, dropped, n, bound);
         }
+        // «150 ألف متابع»: a page's counter, whatever the number looks like.
+        if self.continues(k) && matches!(LEXICON.beside_number(t.folded(k)), Some(Lex::PageCounter)) {
+            return None;
+        }
         let (unit, end, counted) = match self.unit_at(k, n.needs_definite_noun) {
             Some((unit, end)) => (unit, end, true),
             None if n.vague || n.needs_noun => return None,
@@ -690,7 +694,9 @@ impl Grammar<'_, '_> {
                     return Some((None, k));
                 }
                 let time = self.ix.is(t, n, |l| matches!(l, Lex::Period { .. } | Lex::Duration { .. }));
-                return ((self.is_definite(n) || self.is_possessed(n)) && !time && self.counts(n))
+                // «من سكان القرية»: made definite by the noun it is annexed to.
+                let annexed = self.continues(n + 1) && t.is_word(n + 1) && self.is_definite(n + 1);
+                return ((self.is_definite(n) || self.is_possessed(n) || annexed) && !time && self.counts(n))
                     .then(|| (Some(t.original(n).to_string()), n + 1));
             }
             // «399 منهم»، «2200 بينهم 400 مقاتل»: of them, among them.
