@@ -368,12 +368,14 @@ impl Grammar<'_, '_> {
         }
         let noun = c - 1;
         let (value, end) = (n.value, k);
-        self.counted_before(noun, value, end)
+        self.counted_before(noun, c, value, end)
     }
 
-    /// A definite noun at `noun` counted by a definite cardinal from `first` to `end`:
-    /// «المهاجمين الثلاثة» (figure), «الأشهر الستة» (duration).
-    fn counted_before(&self, noun: usize, value: f64, end: usize) -> Option<(usize, Mention)> {
+    /// A definite noun at `noun` counted by a definite cardinal ending before `end`:
+    /// «المهاجمين الثلاثة» (figure), «الأشهر الستة» (duration). The span runs from `start`: the
+    /// noun when the grammar stands on it, else the cut article («ال - 14»), since the noun may
+    /// already be another mention's («5 مدنيين ال - 14»).
+    fn counted_before(&self, noun: usize, start: usize, value: f64, end: usize) -> Option<(usize, Mention)> {
         let t = self.t;
         if !t.is_word(noun) || !(self.is_definite(noun) || self.is_possessed(noun)) {
             return None;
@@ -384,7 +386,7 @@ impl Grammar<'_, '_> {
         });
         if let Some(h) = time {
             let (unit, per) = h.value;
-            let span = self.span(noun, self.clitics_before_article(noun), end - 1);
+            let span = self.span(start, if start == noun { self.clitics_before_article(noun) } else { 0 }, end - 1);
             let duration = Duration { amount: value * per as f64, unit, bound: Bound::Exact };
             return Some((end, Mention { span, kind: MentionKind::Duration(duration) }));
         }
@@ -395,7 +397,7 @@ impl Grammar<'_, '_> {
             return None;
         }
         let drop = self.clitics_before_article(noun);
-        let span = self.span(noun, drop, end - 1);
+        let span = self.span(start, if start == noun { drop } else { 0 }, end - 1);
         let unit_start = t.tokens[noun].start + crate::text::offset_after_letters(t.original(noun), drop);
         let unit = t.text[unit_start..t.tokens[noun].end].to_string();
         let figure = Figure { value, unit: Some(unit), bound: Bound::Exact, upper: None };
@@ -419,7 +421,7 @@ impl Grammar<'_, '_> {
             .ix
             .is(t, i, |l| matches!(l, Lex::Duration { count: DurationCount::Plural | DurationCount::Vague, .. }));
         let (value, end) = self.definite_cardinal(i + 1, time || self.sound_plural(i))?;
-        self.counted_before(i, value, end)
+        self.counted_before(i, i, value, end)
     }
 
     /// A definite cardinal whose noun another mention already holds: in «ثمانية من أعضائه
