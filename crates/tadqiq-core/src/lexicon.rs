@@ -56,6 +56,9 @@ pub enum NumClass {
     Scale,
     ScalePlural,
     ScaleDual,
+    /// The construct dual of a scale word («ألفي لاجئ»، «مليوني يورو»): two of it, and only
+    /// with the counted noun after it.
+    ScaleDualConstruct,
     Vague,
     Few,
 }
@@ -105,6 +108,7 @@ pub enum DurationUnit {
     Day,
     Hour,
     Minute,
+    Second,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,6 +154,20 @@ pub enum Lex {
     },
     /// The indefinite dual of a countable noun: two of it.
     Dual,
+    /// The construct dual of a countable noun («منصتي صواريخ»): two of what follows it.
+    DualConstruct,
+    /// A countable noun in the singular (or its accusative), as a number's counted noun.
+    Counted,
+    /// «نصف»، «ثلث»، «ربع»: a fraction of what follows.
+    Fraction {
+        numerator: u8,
+        denominator: u8,
+    },
+    /// A word before a number that makes it a count when no counted noun follows: «بلغ»،
+    /// «عددهم»، «قتل»; with `to`, only through «إلى» («ارتفع عدد القتلى إلى 30»).
+    CountFrame {
+        to: bool,
+    },
     Percent,
     FunctionWord,
     Designator,
@@ -180,6 +198,8 @@ pub enum Lex {
         label: PageLabel,
         prose: bool,
     },
+    /// What a web page counts of itself: «1024 مشاهدة»، «10 مشاركة».
+    PageCounter,
 }
 
 /// What a label of page furniture says about what stands beside it.
@@ -212,6 +232,7 @@ impl Lex {
                 | Lex::Era(_)
                 | Lex::Period { .. }
                 | Lex::Number { .. }
+                | Lex::Fraction { .. }
                 | Lex::Duration { .. }
                 | Lex::DateContext
                 | Lex::Approx { .. }
@@ -223,6 +244,10 @@ impl Lex {
 
 pub struct Lexicon {
     words: PhraseMap<Lex>,
+    /// Single words the grammar asks about only beside a number it is reading: counted nouns,
+    /// page counters, words that frame a count. Kept out of `words`, where every entry makes its
+    /// tokens worth a look at every position.
+    beside_numbers: rustc_hash::FxHashMap<Box<str>, Lex>,
     /// Every Gregorian month spelling with its tradition, for tests and documentation.
     pub months: Vec<(String, u8, String)>,
     pub hijri_months: Vec<(String, u8)>,
@@ -251,6 +276,7 @@ impl Lexicon {
             latin_months: Default::default(),
             latin_labels: Vec::new(),
             label_symbols: Vec::new(),
+            beside_numbers: Default::default(),
         };
         for row in rows(include_str!("../data/months.tsv"), 3, "months.tsv") {
             let month = number(row[1], "months.tsv");
@@ -370,6 +396,7 @@ impl Lexicon {
                 "scale" => NumClass::Scale,
                 "scale-plural" => NumClass::ScalePlural,
                 "scale-dual" => NumClass::ScaleDual,
+                "scale-dual-construct" => NumClass::ScaleDualConstruct,
                 "vague" => NumClass::Vague,
                 "few" => NumClass::Few,
                 other => panic!("numbers.tsv: unknown class {other:?}"),
@@ -395,6 +422,7 @@ impl Lexicon {
                 "D" => DurationUnit::Day,
                 "H" => DurationUnit::Hour,
                 "MIN" => DurationUnit::Minute,
+                "S" => DurationUnit::Second,
                 other => panic!("durations.tsv: unknown unit {other:?}"),
             };
             let count = match row[3] {
@@ -414,16 +442,35 @@ impl Lexicon {
                 "sound" => NounPlural::Sound,
                 other => panic!("nouns.tsv: unknown plural {other:?}"),
             };
-            for dual in dual_forms(&fold(row[0]), plural) {
+            let singular = fold(row[0]);
+            for dual in dual_forms(&singular, plural) {
                 lx.add(&dual, Lex::Dual);
             }
+            for construct in construct_dual_forms(&singular, plural) {
+                lx.add(&construct, Lex::DualConstruct);
+            }
+            lx.beside_numbers.insert(singular.as_str().into(), Lex::Counted);
+            if !singular.ends_with('ه') {
+                lx.beside_numbers.insert(format!("{singular}ا").into(), Lex::Counted);
+            }
+        }
+        for row in rows(include_str!("../data/fractions.tsv"), 3, "fractions.tsv") {
+            let part = |s| number(s, "fractions.tsv") as u8;
+            lx.add(row[0], Lex::Fraction { numerator: part(row[1]), denominator: part(row[2]) });
+        }
+        for row in rows(include_str!("../data/count_frames.tsv"), 2, "count_frames.tsv") {
+            let to = match row[1] {
+                "before" => false,
+                "to" => true,
+                other => panic!("count_frames.tsv: unknown position {other:?}"),
+            };
+            lx.beside_numbers.insert(fold(row[0]).into(), Lex::CountFrame { to });
         }
         for row in rows(include_str!("../data/percent.tsv"), 1, "percent.tsv") {
             lx.add(row[0], Lex::Percent);
         }
         let words = [
             (include_str!("../data/function_words.txt"), Lex::FunctionWord),
-            (include_str!("../data/designators.txt"), Lex::Designator),
             (include_str!("../data/time_words.txt"), Lex::TimeOfDay),
             (include_str!("../data/duration_context.txt"), Lex::DurationContext),
             (include_str!("../data/not_counted.txt"), Lex::NotCounted),
@@ -433,6 +480,13 @@ impl Lexicon {
             for row in rows(file, 1, "word list") {
                 lx.add(row[0], lex);
             }
+        }
+        // A designator is only ever asked about right before a number: «القرار 2254»، «بي 52».
+        for row in rows(include_str!("../data/designators.txt"), 1, "designators.txt") {
+            lx.beside_numbers.insert(fold(row[0]).into(), Lex::Designator);
+        }
+        for row in rows(include_str!("../data/page_counters.txt"), 1, "page_counters.txt") {
+            lx.beside_numbers.insert(fold(row[0]).into(), Lex::PageCounter);
         }
         lx
     }
@@ -444,6 +498,12 @@ impl Lexicon {
     /// The month of a month name in Latin letters, given lower-cased.
     pub fn latin_month(&self, folded: &str) -> Option<u8> {
         self.latin_months.get(folded).copied()
+    }
+
+    /// What the data says of a single folded word (no clitics) beside a number: a counted noun,
+    /// a page counter, a word that frames a count.
+    pub fn beside_number(&self, word: &str) -> Option<Lex> {
+        self.beside_numbers.get(word).copied()
     }
 
     /// What the data says of each token of `toks`.
@@ -463,6 +523,16 @@ fn dual_forms(singular: &str, plural: NounPlural) -> Vec<String> {
         forms.push(format!("{stem}ين"));
     }
     forms
+}
+
+/// The construct dual forms of a folded singular noun («منصتي صواريخ»، «قاعدتا»). Only
+/// feminine nouns in ـة: their ـتي/ـتا cannot be a plural, while a masculine ـي is also a
+/// relative adjective («صاروخي»).
+fn construct_dual_forms(singular: &str, plural: NounPlural) -> Vec<String> {
+    match singular.strip_suffix('ه') {
+        Some(s) if plural == NounPlural::Feminine => vec![format!("{s}تي"), format!("{s}تا")],
+        _ => Vec::new(),
+    }
 }
 
 /// The rows of a data file: tab-separated, `#` comments and blank lines skipped. Trailing empty

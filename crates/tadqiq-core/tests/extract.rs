@@ -53,6 +53,11 @@ fn render(text: &str, m: &Mention) -> String {
     }
 }
 
+/// The figures and durations in `text`, as [`found`] renders them.
+fn quantities(text: &str) -> Vec<String> {
+    found(text).into_iter().filter(|m| !m.starts_with("date")).collect()
+}
+
 fn span_of(text: &str, needle: &str) -> Span {
     let start = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
     Span::new(start, start + needle.len())
@@ -284,7 +289,7 @@ fn scale_words() {
     assert_eq!(found("وصل إلى 170 ألفا، قبل"), ["figure «170 ألفا» 170000"]);
     assert_eq!(found("تقدر بنحو 5 آلاف جندي أمريكي"), ["figure «نحو 5 آلاف جندي» 5000 جندي ~about"]);
     assert_eq!(found("خسر مليون شخص"), ["figure «مليون شخص» 1000000 شخص"]);
-    assert_eq!(found("تكلف ملياري دولار"), Vec::<String>::new());
+    assert_eq!(found("تكلف ملياري دولار"), ["figure «ملياري دولار» 2000000000 دولار"]);
     assert_eq!(found("تكلف ملياران"), ["figure «ملياران» 2000000000"]);
 }
 
@@ -299,6 +304,8 @@ fn number_words_in_gender_and_case() {
     assert_eq!(found("فر آلاف السكان"), ["figure «آلاف السكان» 2000 السكان ~at-least"]);
     assert_eq!(found("خرج عشرات الآلاف من المتظاهرين"), ["figure «عشرات الآلاف من المتظاهرين» 20000 المتظاهرين ~at-least"]);
     assert_eq!(found("نزح مئات الآلاف"), Vec::<String>::new());
+    assert_eq!(found("فر عشرات آلاف المدنيين"), ["figure «عشرات آلاف المدنيين» 20000 المدنيين ~at-least"]);
+    assert_eq!(found("ظهر في مئات مقاطع الفيديو"), ["figure «مئات مقاطع» 200 مقاطع ~at-least"]);
     assert_eq!(found("عشرات الآلاف خرجوا"), Vec::<String>::new());
     assert_eq!(found("بعد بضعة أيام"), ["duration «بضعة أيام» P3D ~at-least"]);
     assert_eq!(found("اثنا عشر قتيلا"), ["figure «اثنا عشر قتيلا» 12 قتيلا"]);
@@ -362,11 +369,11 @@ fn ranges_are_one_figure() {
     // A range may open a line, but not run across one.
     assert_eq!(found("قالت\nبين 3000 و5000 جندي"), ["figure «بين 3000 و5000 جندي» 3000–5000 جندي"]);
     assert_eq!(found("قالت\n3-4 أشخاص"), ["figure «3-4 أشخاص» 3–4 أشخاص"]);
-    assert_eq!(found("من 10\nإلى 15 قتيلا"), ["figure «10» 10", "figure «15 قتيلا» 15 قتيلا"]);
+    assert_eq!(found("من 10\nإلى 15 قتيلا"), ["figure «15 قتيلا» 15 قتيلا"]);
     // Years, and ends in the wrong order, are not a range of anything: «بين 2003 و2011» is two
     // years.
     assert_eq!(found("بين 2003 و2011"), ["date «2003» 2003", "date «2011» 2011"]);
-    assert_eq!(found("بين 5000 و3000 جندي"), ["figure «5000» 5000", "figure «3000 جندي» 3000 جندي"]);
+    assert_eq!(found("بين 5000 و3000 جندي"), ["figure «3000 جندي» 3000 جندي"]);
 }
 
 #[test]
@@ -400,6 +407,160 @@ fn not_figures() {
     assert_eq!(found(&format!("الرقم {} جندي", "7".repeat(5000))), Vec::<String>::new());
 }
 
+#[test]
+fn spaced_separators_are_decided_by_digit_groups() {
+    // Tokenised or hand-typed copy spaces its punctuation: one or two digits after the comma
+    // are decimals, three continue the thousands.
+    assert_eq!(found("بلغ العجز 4 , 6 مليار دولار وفق الوزارة"), ["figure «4 , 6 مليار دولار» 4600000000 دولار"]);
+    assert_eq!(found("نزح 12 , 350 شخصا من المدينة"), ["figure «12 , 350 شخصا» 12350 شخصا"]);
+    assert_eq!(found("يعيش أكثر من 200 . 000 لاجئ في المخيم"), ["figure «أكثر من 200 . 000 لاجئ» 200000 لاجئ ~above"]);
+    assert_eq!(found("ارتفعت الأسعار 1 ٫ 5 %"), ["figure «1 ٫ 5 %» 1.5 %"]);
+    assert_eq!(found("نزح 1 , 200 , 000 شخص"), ["figure «1 , 200 , 000 شخص» 1200000 شخص"]);
+    // Never after four digits: a year and a new number.
+    assert_eq!(found("قتل في 2017 , 150 عاملا"), ["date «2017» 2017", "figure «150 عاملا» 150 عاملا"]);
+    // Touching, a comma before one or two digits is a decimal comma.
+    assert_eq!(found("بلغ النمو 2,5 %"), ["figure «2,5 %» 2.5 %"]);
+}
+
+#[test]
+fn decimals_in_words_and_with_a_leading_point() {
+    assert_eq!(found("بلغ التضخم 4 فاصلة 6 في المئة"), ["figure «4 فاصلة 6 في المئة» 4.6 %"]);
+    assert_eq!(
+        found("بلغت الخسائر ثلاثة فاصلة خمسة مليارات دولار"),
+        ["figure «ثلاثة فاصلة خمسة مليارات دولار» 3500000000 دولار"]
+    );
+    assert_eq!(found("بلغ العجز 2 فاصلة 25 مليون دينار"), ["figure «2 فاصلة 25 مليون دينار» 2250000 دينار"]);
+    assert_eq!(found("نما الاقتصاد بنسبة .5 % فقط"), ["figure «.5 %» 0.5 %"]);
+    assert_eq!(found("نما الاقتصاد بنسبة ٫٧٥ ٪"), ["figure «٫٧٥ ٪» 0.75 %"]);
+}
+
+#[test]
+fn a_clitic_cut_off_by_a_dash() {
+    assert_eq!(found("خلال ال - 48 ساعة الماضية قصف الطيران"), ["duration «ال - 48 ساعة» PT48H"]);
+    assert_eq!(found("خلال الـ48 ساعة الماضية"), ["duration «الـ48 ساعة» PT48H"]);
+    assert_eq!(found("ارتفع سعر الخبز ب - 60 مرة"), ["figure «60 مرة» 60 مرة"]);
+    assert_eq!(found("قتل قرابة ال - 100 شخص في الهجوم"), ["figure «قرابة ال - 100 شخص» 100 شخص ~about"]);
+    assert_eq!(found("أفرج عن المعتقلين ال - 14 بعد التحقيق"), ["figure «ال - 14» 14 المعتقلين"]);
+    // The noun may be another mention's already: the span starts at the article.
+    assert_eq!(
+        found("أفرج عن 5 من المعتقلين ال - 14"),
+        ["figure «5 من المعتقلين» 5 المعتقلين", "figure «ال - 14» 14 المعتقلين"]
+    );
+    assert_eq!(found("تخطى عدد الجرحى ال - 220 ، وفق المصادر"), ["figure «ال - 220» 220"]);
+    // The article on a number alone makes it an ordinal.
+    assert_eq!(found("افتتحت الدورة الـ15 للمؤتمر"), Vec::<String>::new());
+    assert_eq!(found("في الذكرى ال - 70 لتأسيس الحزب"), Vec::<String>::new());
+    let text = "وقال إن ال - 48 ساعة المقبلة حاسمة";
+    assert_eq!(extract(text)[0].span, span_of(text, "ال - 48 ساعة"));
+}
+
+#[test]
+fn a_bare_number_is_not_a_figure() {
+    // Clock times and pieces of dates, spaced as pasted pages have them.
+    assert_eq!(found("آخر تحديث 10 : 15 صباحا"), Vec::<String>::new());
+    assert_eq!(found("الأخبار المستمرة 09 : 13 09 : 26"), Vec::<String>::new());
+    assert_eq!(found("وقع الانفجار عند الساعة 22 , 08 بتوقيت غرينتش"), Vec::<String>::new());
+    // Spaced numeric dates are dates (their pieces are no figures).
+    assert_eq!(found("تاريخ 20 . 10 . 2017 مواضيع"), ["date «20 . 10 . 2017» 2017-10-20"]);
+    let stamp = found("نشر 2018 - 01 - 21 الأحد");
+    assert!(stamp.iter().all(|m| m.starts_with("date")), "{stamp:?}");
+    assert_eq!(found("الرئيسية 2017 حجم الخط"), Vec::<String>::new());
+    // Telephone numbers, issue and page numbers, counters.
+    assert_eq!(found("للاتصال : ( 514 ) 636 - 4004"), Vec::<String>::new());
+    assert_eq!(found("جدة : 6760000"), Vec::<String>::new());
+    assert_eq!(found("العدد 5858 من الصحيفة"), Vec::<String>::new());
+    assert_eq!(found("شوهد المقطع 1024 مشاهدة"), Vec::<String>::new());
+    assert_eq!(found("اقرأ أيضا 10 مشاركة"), Vec::<String>::new());
+    assert_eq!(found("تابعونا على تويتر 150 ألف متابع"), Vec::<String>::new());
+    assert_eq!(found("الصفحة 3 من 12"), Vec::<String>::new());
+    // Versions and model designators.
+    assert_eq!(found("صدرت نسخة أندرويد 4.4 الجديدة"), Vec::<String>::new());
+    assert_eq!(found("حلقت قاذفات بي 52 وطائرات سو 24 وميغ 29 فوق المنطقة"), Vec::<String>::new());
+    assert_eq!(found("القاذفات من طراز تي يو - 22 إم 3 أقلعت من روسيا"), Vec::<String>::new());
+    assert_eq!(found("أطلق صاروخ بركان 2 إتش على المدينة"), Vec::<String>::new());
+    // Numbers in names.
+    assert_eq!(found("وفق فرانس 24 وعربي 21 فإن المفاوضات مستمرة"), Vec::<String>::new());
+    assert_eq!(found("بيان جنيف 1 والقرار 2254"), Vec::<String>::new());
+    // Zero-padded digits are a clock's or a date's.
+    assert_eq!(found("نشر في 05 ثم حذف"), Vec::<String>::new());
+}
+
+#[test]
+fn a_frame_of_counting_supplies_the_noun() {
+    assert_eq!(found("بلغ عدد القتلى 25 حتى مساء"), ["figure «25» 25"]);
+    assert_eq!(found("ارتفع عدد القتلى في المدينة إلى 30 ، بحسب المرصد"), ["figure «30» 30"]);
+    assert_eq!(found("قتل 3 وأصيب 5 في القصف"), ["figure «3» 3", "figure «5» 5"]);
+    assert_eq!(found("مقتل 3 وإصابة 5 في انفجار"), ["figure «3» 3", "figure «5» 5"]);
+    assert_eq!(found("قدر المرصد العدد بنحو 300"), ["figure «نحو 300» 300 ~about"]);
+    assert_eq!(found("قتلت القوات 399 منهم خلال العام"), ["figure «399» 399"]);
+    assert_eq!(found("وصل 2200 بينهم 400 مقاتل"), ["figure «2200» 2200", "figure «400 مقاتل» 400 مقاتل"]);
+    assert_eq!(found("وأصيب 500 آخرين"), ["figure «500 آخرين» 500 آخرين"]);
+    assert_eq!(found("تم ضبط عدد 13 من هؤلاء"), ["figure «13» 13"]);
+    assert_eq!(found("اعتقل ثمانية من عناصره"), ["figure «ثمانية من عناصره» 8 عناصره"]);
+    assert_eq!(found("نزح 5000 من سكان القرية"), ["figure «5000 من سكان» 5000 سكان"]);
+    assert_eq!(found("أيد 80 وعارض 20 وامتنع 5"), ["figure «80» 80", "figure «20» 20", "figure «5» 5"]);
+    // A dateline's dash before a count.
+    assert_eq!(found("بيروت - 21 قتيلا في غارات"), ["figure «21 قتيلا» 21 قتيلا"]);
+    // A number that could be a year counts with a noun the data lists.
+    assert_eq!(found("قتل 2015 شخصا في العام الماضي"), ["figure «2015 شخصا» 2015 شخصا", "date «العام الماضي» null"]);
+}
+
+#[test]
+fn compounds_joined_by_wa_are_one_figure() {
+    assert_eq!(found("نشر 18 ألفا و 250 جنديا"), ["figure «18 ألفا و 250 جنديا» 18250 جنديا"]);
+    assert_eq!(found("خصص 4 مليارات و 300 مليون دولار"), ["figure «4 مليارات و 300 مليون دولار» 4300000000 دولار"]);
+    assert_eq!(found("نزح ألف و 500 شخص"), ["figure «ألف و 500 شخص» 1500 شخص"]);
+    assert_eq!(found("قتل ثلاثة آلاف وخمسمئة وعشرون شخصا"), ["figure «ثلاثة آلاف وخمسمئة وعشرون شخصا» 3520 شخصا"]);
+    assert_eq!(found("سقط مئتان وخمسة وعشرون قتيلا"), ["figure «مئتان وخمسة وعشرون قتيلا» 225 قتيلا"]);
+    assert_eq!(found("نزح مليون ونصف لاجئ"), ["figure «مليون ونصف لاجئ» 1500000 لاجئ"]);
+    // A part as large as the scale begins another figure.
+    assert_eq!(
+        found("نشر 3 آلاف جندي و 5 آلاف مدني"),
+        ["figure «3 آلاف جندي» 3000 جندي", "figure «5 آلاف مدني» 5000 مدني"]
+    );
+    assert_eq!(found("بين ألفين و 3 آلاف شخص"), ["figure «بين ألفين و 3 آلاف شخص» 2000–3000 شخص"]);
+}
+
+#[test]
+fn construct_duals_count_two() {
+    assert_eq!(found("استقبلت البلاد ألفي لاجئ"), ["figure «ألفي لاجئ» 2000 لاجئ"]);
+    assert_eq!(found("تبرع بمليوني يورو"), ["figure «مليوني يورو» 2000000 يورو"]);
+    assert_eq!(found("نشر الحرس منصتي صواريخ قرب الحدود"), ["figure «منصتي» 2 منصتي"]);
+    // Not when the two are named, nor an adjective «مليوني» (a million strong).
+    assert_eq!(found("سقطت قذائف على محافظتي إدلب وحماة"), Vec::<String>::new());
+    assert_eq!(found("خرج حشد مليوني في العاصمة"), Vec::<String>::new());
+}
+
+#[test]
+fn simple_fractions_are_values() {
+    assert_eq!(found("نزح نصف مليون لاجئ"), ["figure «نصف مليون لاجئ» 500000 لاجئ"]);
+    assert_eq!(found("تكلف المشروع ربع مليار دولار"), ["figure «ربع مليار دولار» 250000000 دولار"]);
+    assert_eq!(found("يسيطر التنظيم على ثلث البلاد"), ["figure «ثلث البلاد» 0.3333 البلاد"]);
+    assert_eq!(found("صوت ثلثا الأعضاء"), ["figure «ثلثا الأعضاء» 0.6667 الأعضاء"]);
+    assert_eq!(found("استمر القصف نصف ساعة"), ["duration «نصف ساعة» PT0.5H"]);
+    assert_eq!(found("استمر الاجتماع ساعة ونصف"), ["duration «ساعة ونصف» PT1.5H"]);
+    assert_eq!(found("سجن ثلاث سنوات ونصف"), ["duration «ثلاث سنوات ونصف» P3.5Y"]);
+    // «النصف» is a part of a period, not an amount.
+    assert_eq!(found("في النصف الثاني من العام"), Vec::<String>::new());
+}
+
+#[test]
+fn a_definite_cardinal_counts_the_noun_before_it() {
+    assert_eq!(found("تصدى الأمن للمهاجمين الثلاثة"), ["figure «للمهاجمين الثلاثة» 3 للمهاجمين"]);
+    assert_eq!(found("أفرج عن المعتقلين الأربعة عشر"), ["figure «المعتقلين الأربعة عشر» 14 المعتقلين"]);
+    assert_eq!(found("وقعت الدول الثلاث الاتفاق"), ["figure «الدول الثلاث» 3 الدول"]);
+    assert_eq!(
+        found("صوت ستة من أعضائه الخمسة عشر"),
+        ["figure «ستة من أعضائه» 6 أعضائه", "figure «الخمسة عشر» 15 أعضائه"]
+    );
+    // Tens are ordinals too: only after a plural.
+    assert_eq!(found("في القرن العشرين نشبت الحرب"), Vec::<String>::new());
+    assert_eq!(found("خلال السنوات العشرين الماضية"), ["duration «السنوات العشرين» P20Y"]);
+    // «الاثنين» is Monday, «الأحد» Sunday.
+    assert!(quantities("اجتمع الوزراء الاثنين").is_empty());
+    assert!(quantities("اجتمع الوزراء الأحد").is_empty());
+}
+
 // ---- durations ---------------------------------------------------------------------------
 
 #[test]
@@ -417,6 +578,31 @@ fn durations() {
     // «عقود» is also "contracts", and «عقد» "held".
     assert_eq!(found("وقعت عقود النفط"), Vec::<String>::new());
     assert_eq!(found("عقد جلسة"), Vec::<String>::new());
+}
+
+#[test]
+fn durations_definite_seconds_and_a_single_unit() {
+    assert_eq!(found("خلال الأسابيع الثلاثة الماضية تقدم الجيش"), ["duration «الأسابيع الثلاثة» P3W"]);
+    assert_eq!(found("قتلوا في الدقائق الثماني الأولى"), ["duration «الدقائق الثماني» PT8M"]);
+    assert_eq!(found("في الأشهر الستة الأخيرة"), ["duration «الأشهر الستة» P6M"]);
+    assert_eq!(found("خلال الساعات الـ24 الماضية"), ["duration «الـ24» PT24H"]);
+    assert_eq!(found("خلال الساعات ال - 24 الماضية"), ["duration «ال - 24» PT24H"]);
+    assert_eq!(found("اعترض الصاروخ خلال 30 ثانية"), ["duration «30 ثانية» PT30S"]);
+    assert_eq!(found("دوى الانفجار بعد ثانيتين"), ["duration «ثانيتين» PT2S"]);
+    assert_eq!(found("خلال 36 ساعة"), ["duration «36 ساعة» PT36H"]);
+    assert_eq!(found("طوال أربع سنوات حكم الحزب"), ["duration «أربع سنوات» P4Y"]);
+    assert_eq!(found("استمر نحو 6 سنوات"), ["duration «نحو 6 سنوات» P6Y ~about"]);
+    // One unit after a word of elapsed time or a hedge.
+    assert_eq!(found("يعيش فيها منذ عام ، ولم يغادرها"), ["duration «عام» P1Y"]);
+    assert_eq!(found("بعد عام على وصوله"), ["duration «عام» P1Y"]);
+    assert_eq!(found("منذ أسبوع تقريبا"), ["duration «أسبوع تقريبا» P1W ~about"]);
+    assert_eq!(found("استمر الحصار أكثر من عام"), ["duration «أكثر من عام» P1Y ~above"]);
+    // Not a date, not «عقد» (held), not a number after it.
+    assert_eq!(found("يعيش هنا منذ عام 2014"), ["date «عام 2014» 2014"]);
+    assert_eq!(found("بعد عقد اجتماع طارئ"), Vec::<String>::new());
+    assert!(quantities("خلال شهر رمضان").is_empty());
+    // Durations are never figures.
+    assert!(extract("خلال 36 ساعة").iter().all(|m| !matches!(m.kind, MentionKind::Figure(_))));
 }
 
 // ---- spans ---------------------------------------------------------------------------------

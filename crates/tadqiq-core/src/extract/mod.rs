@@ -134,7 +134,7 @@ impl Duration {
         self.bound != Bound::Exact
     }
 
-    /// ISO 8601 duration: `P18Y`, `P3W`, `PT2H`.
+    /// ISO 8601 duration: `P18Y`, `P3W`, `PT2H`, `PT30S`.
     pub fn iso(&self) -> String {
         use crate::lexicon::DurationUnit::*;
         let n = format_number(self.amount);
@@ -145,13 +145,18 @@ impl Duration {
             Day => format!("P{n}D"),
             Hour => format!("PT{n}H"),
             Minute => format!("PT{n}M"),
+            Second => format!("PT{n}S"),
         }
     }
 }
 
-/// A number as people write it: no trailing `.0`.
+/// A number as people write it: no trailing `.0`, and a fraction («ثلث») to four places.
 pub fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.4}").trim_end_matches('0').trim_end_matches('.').to_string()
+    }
 }
 
 /// Finds every date, figure and duration in `text`. Relative dates come back unresolved

@@ -2,6 +2,7 @@
 
 use super::Grammar;
 use crate::lexicon::{Lex, NumClass};
+use crate::text::TokenKind;
 
 /// A number read from the text.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -19,6 +20,31 @@ pub struct Number {
     /// «عشرات»، «آلاف» are nouns: what they count follows as a definite genitive
     /// («عشرات القتلى») or after «من», never as an indefinite word.
     pub needs_definite_noun: bool,
+    /// A scale word is part of it («170 ألفا»، «ثلاثة آلاف»، «نصف مليون»): an amount of
+    /// something whatever follows, never a clock time, a piece of a date or an id.
+    pub scaled: bool,
+    /// Only a count when its counted noun follows: a construct dual («ألفي لاجئ») or a bare
+    /// fraction («ثلث السكان»).
+    pub needs_noun: bool,
+    /// A fraction alone («نصف»، «ثلث»): a share of what follows, not a count of it.
+    pub fraction: bool,
+}
+
+impl Number {
+    fn new(value: f64, end: usize) -> Number {
+        Number {
+            value,
+            end,
+            dropped: 0,
+            written_in_digits: false,
+            vague: false,
+            plain_digits: false,
+            needs_definite_noun: false,
+            scaled: false,
+            needs_noun: false,
+            fraction: false,
+        }
+    }
 }
 
 const THOUSANDS: [char; 2] = [',', '٬'];
@@ -26,57 +52,145 @@ const DECIMAL: [char; 2] = ['.', '٫'];
 /// Beyond this, a digit run is an identifier or noise, not a quantity.
 const MAX_DIGITS: usize = 15;
 
+/// How a separator joins two digit groups.
+#[derive(Clone, Copy, PartialEq)]
+enum Join {
+    Thousands,
+    Decimal,
+}
+
 impl Grammar<'_, '_> {
-    /// A number at token `j`: digits (3,000 · 3٬000 · 1.5 · ١٫٥) optionally followed by a scale
-    /// word («170 ألفا»), or number words («خمس وثمانين»، «ثلاثة آلاف»).
+    /// A number at token `j`: digits (3,000 · 3٬000 · 1.5 · ١٫٥ · «4 , 6» · «.5» · «4 فاصلة 6»)
+    /// optionally followed by a scale word («170 ألفا») and the smaller parts of a compound
+    /// («18 ألفا و 250»، «مليون ونصف»), or number words («خمس وثمانين»، «ثلاثة آلاف»، «نصف
+    /// مليون»).
     pub fn number(&self, j: usize) -> Option<Number> {
-        if self.t.is_digits(j) { self.digit_number(j) } else { self.word_number(j) }
+        if self.t.is_digits(j) || self.leading_point(j) { self.digit_number(j) } else { self.word_number(j) }
+    }
+
+    /// A decimal point at `j` that opens a number: «.5»، «٫75», with no digits before it.
+    pub fn leading_point(&self, j: usize) -> bool {
+        let t = self.t;
+        DECIMAL.iter().any(|&c| t.is_punct(j, c))
+            && t.touching(j)
+            && t.is_digits(j + 1)
+            && !(j > 0 && t.touching(j - 1) && matches!(t.kind(j - 1), Some(TokenKind::Digits | TokenKind::Punct)))
     }
 
     fn digit_number(&self, j: usize) -> Option<Number> {
         let t = self.t;
+        if self.leading_point(j) {
+            let value: f64 = format!("0.{}", t.folded(j + 1)).parse().ok()?;
+            return Some(self.scaled_digits(value, j + 2, false));
+        }
         let mut int = t.folded(j).to_string();
+        // «05»، «00»: clocks and dates pad with zeros; an amount never does.
+        if int.len() > 1 && int.starts_with('0') {
+            return None;
+        }
         let mut frac = String::new();
         let mut k = j + 1;
-        // Separators only count between touching digit runs: «3,000» but not «3، 000».
-        while t.touching(k - 1) && t.touching(k) && t.is_digits(k + 1) {
-            let sep = t.folded(k).chars().next().unwrap_or(' ');
+        while let Some(join) = self.join(k, &int, &frac, k == j + 1) {
             let group = t.folded(k + 1);
-            if THOUSANDS.contains(&sep) && group.len() == 3 && frac.is_empty() {
-                int.push_str(group);
-            } else if DECIMAL.contains(&sep) && frac.is_empty() {
-                // «1.500» is a thousand and a half in the European style some Maghrebi outlets
-                // use, unless a scale word follows («1.500 مليون» reads as 1.5 million there too,
-                // but a scale word after a 3-digit fraction is rarer than a decimal one).
-                let european = sep == '.' && group.len() == 3 && int.len() <= 3 && !self.scale_at(k + 2);
-                if european {
-                    int.push_str(group);
-                } else {
-                    frac.push_str(group);
-                }
-            } else {
-                break;
+            match join {
+                Join::Thousands => int.push_str(group),
+                Join::Decimal => frac.push_str(group),
             }
             k += 2;
+        }
+        // «4 فاصلة 6»: the decimal point said in words.
+        if frac.is_empty()
+            && k == j + 1
+            && let Some((digits, end)) = self.said_point(k)
+        {
+            frac = digits;
+            k = end;
         }
         if int.trim_start_matches('0').len() > MAX_DIGITS {
             return None;
         }
         let plain = k == j + 1;
-        let mut value: f64 = if frac.is_empty() { int.parse().ok()? } else { format!("{int}.{frac}").parse().ok()? };
+        let value: f64 = if frac.is_empty() { int.parse().ok()? } else { format!("{int}.{frac}").parse().ok()? };
+        // A plain zero counts nothing: «0» in copy is a stray counter or a clock's digit.
+        if value == 0.0 && frac.is_empty() {
+            return None;
+        }
+        Some(self.scaled_digits(value, k, plain))
+    }
+
+    /// Digits read as `value` up to token `k`, with a scale word and a compound's parts after
+    /// them.
+    fn scaled_digits(&self, mut value: f64, mut k: usize, plain: bool) -> Number {
+        let start = k;
+        let mut scaled = false;
         if let Some((scale, end)) = self.scale_word(k) {
             value *= scale;
             k = end;
+            scaled = true;
+            (value, k) = self.and_parts(k, value, scale);
         }
-        Some(Number {
-            value,
-            end: k,
-            dropped: 0,
-            written_in_digits: true,
-            vague: false,
-            plain_digits: plain && k == j + 1,
-            needs_definite_noun: false,
-        })
+        Number { written_in_digits: true, plain_digits: plain && k == start, scaled, ..Number::new(value, k) }
+    }
+
+    /// How the separator at `k` joins the digits read so far (`int`, `frac`) to the group after
+    /// it. Touching separators follow the usual conventions («3,000»، «1.5»، «٣٬٠٠٠»). Spaced
+    /// ones («4 , 6»، «12 , 350»، «200 . 000»), as tokenised or hand-typed copy has them, are
+    /// decided by the digit groups: a group of three digits continues the thousands, one or two
+    /// digits are decimals («٫» always is); and only after at most three digits, so a year and a
+    /// number beside it («2017 , 12») are never joined.
+    fn join(&self, k: usize, int: &str, frac: &str, first_group: bool) -> Option<Join> {
+        let t = self.t;
+        if !(self.continues(k) && self.continues(k + 1) && t.is_digits(k + 1) && t.kind(k) == Some(TokenKind::Punct)) {
+            return None;
+        }
+        let sep = t.folded(k).chars().next()?;
+        let group = t.folded(k + 1);
+        let touching = t.touching(k - 1) && t.touching(k);
+        let spaced = !t.touching(k - 1) && !t.touching(k);
+        if !frac.is_empty() || !(touching || spaced) || !(THOUSANDS.contains(&sep) || DECIMAL.contains(&sep)) {
+            return None;
+        }
+        if spaced && first_group && int.len() > 3 {
+            return None;
+        }
+        match (sep, group.len()) {
+            ('٫', _) => Some(Join::Decimal),
+            (',' | '٬', 3) => Some(Join::Thousands),
+            (',', 1..=2) if first_group => Some(Join::Decimal),
+            // «1.500» is a thousand and a half in the European style some Maghrebi outlets use,
+            // unless a scale word follows («1.500 مليون» reads as 1.5 million there too, but a
+            // scale word after a 3-digit fraction is rarer than a decimal one).
+            ('.', 3) if int.len() <= 3 && !self.scale_at(k + 2) => Some(Join::Thousands),
+            ('.', _) if !spaced || (group.len() <= 2 && first_group) => Some(Join::Decimal),
+            _ => None,
+        }
+    }
+
+    /// «فاصلة 6»، «فاصلة خمسة وعشرون» at `k`: the digits after a decimal point said in words.
+    fn said_point(&self, k: usize) -> Option<(String, usize)> {
+        let t = self.t;
+        if !(self.continues(k) && t.is_word(k) && t.folded(k) == "فاصله" && self.continues(k + 1)) {
+            return None;
+        }
+        if t.is_digits(k + 1) {
+            return Some((t.folded(k + 1).to_string(), k + 2));
+        }
+        // The digits in words: units, tens and hundreds joined by و, never a scale word (that
+        // multiplies the whole number: «ثلاثة فاصلة خمسة مليارات»).
+        let mut value = 0;
+        let mut end = k + 1;
+        while let Some((w, joined)) = if end == k + 1 {
+            self.number_word(end).filter(|w| w.dropped == 0).map(|w| (w, false))
+        } else {
+            self.continuation(end)
+        } {
+            if !matches!(w.class, NumClass::Unit | NumClass::Tens | NumClass::Hundreds) || (end > k + 1 && !joined) {
+                break;
+            }
+            value += w.value;
+            end = w.end;
+        }
+        (end > k + 1).then(|| (value.to_string(), end))
     }
 
     fn scale_at(&self, k: usize) -> bool {
@@ -95,11 +209,77 @@ impl Grammar<'_, '_> {
         (hit.dropped == 0).then_some((hit.value as f64, hit.end))
     }
 
+    /// The parts of a compound after a scale word, joined by و and each smaller than the scale
+    /// before it: «18 ألفا و 250» (18250), «4 مليارات و 300 مليون», «ألف و 500»; a fraction of
+    /// the scale: «مليون ونصف». A part as large as the scale starts a new number: «3 آلاف و 5
+    /// آلاف» are two.
+    fn and_parts(&self, k: usize, value: f64, scale: f64) -> (f64, usize) {
+        let t = self.t;
+        if !self.continues(k) || !t.is_word(k) {
+            return (value, k);
+        }
+        let (at, clitic) = if t.folded(k) == "و" { (k + 1, false) } else { (k, true) };
+        if !self.continues(at) {
+            return (value, k);
+        }
+        if let Some(h) = self.fraction_at(at)
+            && h.dropped == usize::from(clitic)
+        {
+            return (value + h.value * scale, h.end);
+        }
+        let part = if clitic {
+            self.word_number(at).filter(|p| p.dropped == 1 && t.folded(at).starts_with('و'))
+        } else if t.is_digits(at) {
+            self.digit_number(at).filter(|p| self.digits_stop(p.end))
+        } else {
+            self.word_number(at).filter(|p| p.dropped == 0)
+        };
+        match part {
+            Some(p) if !p.vague && !p.fraction && !p.needs_noun && p.value >= 1.0 && p.value < scale => {
+                (value + p.value, p.end)
+            }
+            _ => (value, k),
+        }
+    }
+
+    /// Whether digits read up to `e` stop there: not the first part of «10:30», «3/4»,
+    /// «10 : 15», «20 . 10 . 2017». (A dash is left to ranges: «3-4 أشخاص».)
+    pub fn digits_stop(&self, e: usize) -> bool {
+        let t = self.t;
+        let seps = [':', '/', '.', ',', '٫', '٬'];
+        let more =
+            seps.iter().any(|&c| t.is_punct(e, c)) && self.continues(e) && self.continues(e + 1) && t.is_digits(e + 1);
+        let touching = t.touching(e - 1) && t.touching(e);
+        let spaced = !t.touching(e - 1) && !t.touching(e);
+        !(more && (touching || spaced))
+    }
+
+    /// A fraction word at `k`: «نصف»، «ثلث»، «ربع»، «ثلاثة أرباع».
+    pub fn fraction_at(&self, k: usize) -> Option<crate::lexicon::Hit<f64>> {
+        self.ix.find_indefinite(self.t, k, |l| match l {
+            Lex::Fraction { numerator, denominator } => Some(f64::from(*numerator) / f64::from(*denominator)),
+            _ => None,
+        })
+    }
+
     /// Number words, with Arabic's order of compounds: units before tens («خمس وثمانين»),
     /// hundreds and thousands before both. A conjunction only joins parts in that order, so
     /// «أمريكي واحد وستة» stays two numbers, 1 and 6.
     fn word_number(&self, j: usize) -> Option<Number> {
-        let mut first = self.number_word(j)?;
+        let Some(mut first) = self.number_word(j) else {
+            // «نصف مليون»، «ربع مليار»: a fraction of a scale; alone, a share of what follows.
+            let h = self.fraction_at(j)?;
+            if let Some((scale, end)) = self.scale_word(h.end) {
+                let value = h.value * scale;
+                return Some(Number { dropped: h.dropped, scaled: true, ..Number::new(value, end) });
+            }
+            return Some(Number {
+                dropped: h.dropped,
+                needs_noun: true,
+                fraction: true,
+                ..Number::new(h.value, h.end)
+            });
+        };
         if first.class == NumClass::ScalePlural {
             if self.preceded_by_count(j) {
                 return None;
@@ -107,32 +287,31 @@ impl Grammar<'_, '_> {
             first.class = NumClass::Vague;
         }
         if matches!(first.class, NumClass::Vague | NumClass::Few) {
-            // «عشرات»، «مئات»: at least two of the base; «عشرات الآلاف»: at least two tens of
-            // thousands.
+            // «عشرات»، «مئات»: at least two of the base; «عشرات الآلاف»، «عشرات آلاف»: at least
+            // two tens of thousands.
             let mut value = first.value as f64 * if first.class == NumClass::Vague { 2.0 } else { 1.0 };
             let mut end = first.end;
             if first.class == NumClass::Vague
                 && self.continues(end)
                 && let Some(scale) = self.number_word(end)
-                && scale.class == NumClass::Vague
+                && matches!(scale.class, NumClass::Vague | NumClass::ScalePlural)
                 && scale.value >= 1000
             {
                 value *= scale.value as f64;
                 end = scale.end;
             }
             return Some(Number {
-                value,
-                end,
                 dropped: first.dropped,
-                written_in_digits: false,
                 vague: true,
-                plain_digits: false,
                 needs_definite_noun: first.class == NumClass::Vague,
+                ..Number::new(value, end)
             });
         }
         let mut total: u64 = 0;
         let mut current: u64 = 0;
         let mut last: Option<NumClass> = None;
+        // The scale word last read («آلاف» in «ثلاثة آلاف»), for the parts after it.
+        let mut scale: u64 = 0;
         let mut k = j;
         let mut end = j;
         loop {
@@ -155,9 +334,15 @@ impl Grammar<'_, '_> {
                 (
                     None,
                     _,
-                    NumClass::Unit | NumClass::Tens | NumClass::Hundreds | NumClass::Scale | NumClass::ScaleDual,
+                    NumClass::Unit
+                    | NumClass::Tens
+                    | NumClass::Hundreds
+                    | NumClass::Scale
+                    | NumClass::ScaleDual
+                    | NumClass::ScaleDualConstruct,
                 ) => true,
-                (Some(NumClass::Unit), true, NumClass::Tens) => current < 10,
+                // «مئتان وخمسة وعشرون»: tens after the units of the last hundred.
+                (Some(NumClass::Unit), true, NumClass::Tens) => current % 100 < 10,
                 (Some(NumClass::Unit), false, NumClass::Hundreds) => word.value == 100 && current < 10,
                 (Some(NumClass::Unit | NumClass::Tens | NumClass::Hundreds), false, NumClass::Scale) => true,
                 (Some(NumClass::Unit), false, NumClass::ScalePlural) => (3..=10).contains(&current),
@@ -181,14 +366,22 @@ impl Grammar<'_, '_> {
                 NumClass::Scale | NumClass::ScalePlural => {
                     total += current.max(1) * word.value;
                     current = 0;
+                    scale = word.value;
                 }
-                NumClass::ScaleDual => total += 2 * word.value,
+                NumClass::ScaleDual | NumClass::ScaleDualConstruct => {
+                    total += 2 * word.value;
+                    scale = word.value;
+                }
                 NumClass::Vague | NumClass::Few => unreachable!("handled above"),
             }
             // After a teen the number is complete unless a scale word follows.
             last = Some(if teen_end.is_some() { NumClass::Tens } else { class });
             end = teen_end.map_or(word.end, |e| e + 1);
             k = end;
+            // A construct dual is followed by its noun, never by more of the number.
+            if class == NumClass::ScaleDualConstruct {
+                break;
+            }
         }
         // A lone «واحد» or «اثنان» is an adjective after a noun, not a count of its own.
         if end == j + 1 && first.class == NumClass::Unit && first.value <= 2 {
@@ -197,15 +390,24 @@ impl Grammar<'_, '_> {
         if end == j {
             return None;
         }
-        Some(Number {
-            value: (total + current) as f64,
-            end,
-            dropped: first.dropped,
-            written_in_digits: false,
-            vague: false,
-            plain_digits: false,
-            needs_definite_noun: false,
-        })
+        let construct = last == Some(NumClass::ScaleDualConstruct);
+        let mut value = (total + current) as f64;
+        if scale > 0 && current == 0 && !construct {
+            (value, end) = self.and_parts(end, value, scale as f64);
+        } else if scale == 0
+            && let Some((digits, after)) = self.said_point(end)
+            && let Ok(decimal) = format!("{value}.{digits}").parse::<f64>()
+        {
+            // «ثلاثة فاصلة خمسة مليارات»
+            value = decimal;
+            end = after;
+            if let Some((by, after)) = self.scale_word(end) {
+                value *= by;
+                end = after;
+                scale = by as u64;
+            }
+        }
+        Some(Number { dropped: first.dropped, scaled: scale > 0, needs_noun: construct, ..Number::new(value, end) })
     }
 
     /// Whether the word before `j` is a number that a plural scale word multiplies: the
@@ -244,6 +446,29 @@ impl Grammar<'_, '_> {
         })?;
         Some(NumberWord { value: hit.value.0, class: hit.value.1, end: hit.end, dropped: hit.dropped })
     }
+
+    /// A definite cardinal after a definite noun, «المهاجمين الثلاثة»، «الأعضاء الأربعة عشر»،
+    /// «السنوات العشرين»: its value and the token after it. Units of 3–10 and teens have
+    /// cardinal forms distinct from the ordinals (الثلاثة / الثالث); tens do not («القرن
+    /// العشرين» is the twentieth), so they are taken only when `plural` says the noun is one.
+    pub fn definite_cardinal(&self, k: usize, plural: bool) -> Option<(f64, usize)> {
+        let t = self.t;
+        let hit = self.ix.find(t, k, |l| match l {
+            Lex::Number { value, class } => Some((*value, *class)),
+            _ => None,
+        })?;
+        if hit.dropped != 2 || !t.folded(k).starts_with("ال") {
+            return None;
+        }
+        let (value, class) = hit.value;
+        let teen = self.continues(hit.end) && matches!(t.folded(hit.end), "عشر" | "عشره");
+        match class {
+            NumClass::Unit | NumClass::TeenOnly if value < 10 && teen => Some((value as f64 + 10.0, hit.end + 1)),
+            NumClass::Unit if (3..=10).contains(&value) => Some((value as f64, hit.end)),
+            NumClass::Tens if plural => Some((value as f64, hit.end)),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -281,6 +506,32 @@ mod tests {
         assert_eq!(read("1.500 جندي"), Some((1500.0, "1.500".into())));
         assert_eq!(read("3، 000"), Some((3.0, "3".into())));
         assert_eq!(read(&"9".repeat(5000)), None);
+    }
+
+    #[test]
+    fn spaced_separators_and_said_points() {
+        assert_eq!(read("4 , 6 مليار"), Some((4.6e9, "4 , 6 مليار".into())));
+        assert_eq!(read("12 , 350 شخصا"), Some((12350.0, "12 , 350".into())));
+        assert_eq!(read("200 . 000"), Some((200000.0, "200 . 000".into())));
+        assert_eq!(read("2017 , 12"), Some((2017.0, "2017".into())));
+        assert_eq!(read("20 , 2018"), Some((20.0, "20".into())));
+        assert_eq!(read("4 فاصلة 6"), Some((4.6, "4 فاصلة 6".into())));
+        assert_eq!(read(".5 %"), Some((0.5, ".5".into())));
+        assert_eq!(read("05"), None);
+        assert_eq!(read("0"), None);
+        assert_eq!(read("0.5"), Some((0.5, "0.5".into())));
+    }
+
+    #[test]
+    fn compounds_after_a_scale() {
+        assert_eq!(read("18 ألفا و 250"), Some((18250.0, "18 ألفا و 250".into())));
+        assert_eq!(read("4 مليارات و 300 مليون"), Some((4.3e9, "4 مليارات و 300 مليون".into())));
+        assert_eq!(read("مليون و 200 ألف"), Some((1.2e6, "مليون و 200 ألف".into())));
+        assert_eq!(read("مليونان ونصف"), Some((2.5e6, "مليونان ونصف".into())));
+        assert_eq!(read("3 آلاف و 5 آلاف"), Some((3000.0, "3 آلاف".into())));
+        assert_eq!(read("نصف مليون"), Some((5e5, "نصف مليون".into())));
+        assert_eq!(read("ألفي لاجئ"), Some((2000.0, "ألفي".into())));
+        assert_eq!(read("مئة وخمسة وعشرين ألفا"), Some((125000.0, "مئة وخمسة وعشرين ألفا".into())));
     }
 
     #[test]

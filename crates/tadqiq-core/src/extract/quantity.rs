@@ -3,41 +3,102 @@
 //! ```text
 //! quantity := [approximator] (range
 //!                            | number [unit-of-time | "%" | counted-noun] [approximator-after]
-//!                            | dual-noun | dual-or-vague-unit-of-time)
+//!                            | dual-noun | construct-dual noun | dual-or-vague-unit-of-time
+//!                            | [context] unit-of-time)
 //!           | noun ("واحد" | "اثنان" …)
+//!           | definite-noun definite-cardinal          «المهاجمين الثلاثة»، «الأشهر الستة»
 //! range    := [("ما" | "فيما")] "بين" number "و"number ("%" | counted-noun)
 //!           | ["من"] number ("إلى" | "حتى" | dash) number ("%" | counted-noun)
 //! ```
+//!
+//! A figure is a count of something: a number needs a counted noun after it («3 صواريخ»،
+//! «3 من المسلحين»، «15 %») or a frame that makes it a count although the noun is left to the
+//! clause: a hedge («نحو 300»)، a scale word («170 ألفا»), a verb of counting or reaching
+//! («بلغ 25»، «ارتفع عدد القتلى إلى 30», `data/count_frames.tsv`). A bare number has none of
+//! these and is not taken: in copy it is as often a clock time, a piece of a date, an id, a
+//! page or view counter, or part of a name.
 
 use super::number::Number;
 use super::{Duration, Figure, Grammar, Mention, MentionKind};
-use crate::lexicon::{Bound, DurationCount, Lex};
+use crate::lexicon::{Bound, DurationCount, LEXICON, Lex};
 use crate::text::TokenKind;
 
 const DASHES: [char; 4] = ['-', '–', '—', '_'];
 
+/// Clitics that copy sometimes cuts off a number with a dash or a tatweel: «ال - 48 ساعة»،
+/// «الـ15»، «ب - 60 مرة»، «وال - 100».
+const CUT_CLITICS: [&str; 18] =
+    ["ال", "لل", "بال", "وال", "فال", "كال", "وبال", "ولل", "ب", "ل", "ك", "و", "ف", "وب", "ول", "فب", "فل", "وك"];
+
+/// Kinds of entry the data has at a token ([`Grammar::kinds`]).
+const NUMBER: u8 = 1;
+const FRACTION: u8 = 2;
+const DUAL: u8 = 4;
+const DUAL_CONSTRUCT: u8 = 8;
+const TIME: u8 = 16;
+const HEDGE: u8 = 32;
+
 impl Grammar<'_, '_> {
+    /// The kinds of entry the data has starting at token `j` under any clitic reading, one bit
+    /// each: a quantity is tried at most words of a text (every function word is known), so it
+    /// asks only the questions that can succeed there.
+    fn kinds(&self, j: usize) -> u8 {
+        if !self.ix.knows(j) {
+            return 0;
+        }
+        let bits = std::cell::Cell::new(0);
+        self.ix.find_with(self.t, j, true, crate::phrases::Gaps::None, |l| {
+            let bit = match l {
+                Lex::Number { .. } => NUMBER,
+                Lex::Fraction { .. } => FRACTION,
+                Lex::Dual => DUAL,
+                Lex::DualConstruct => DUAL_CONSTRUCT,
+                Lex::Duration { .. } => TIME,
+                Lex::Approx { .. } => HEDGE,
+                _ => 0,
+            };
+            bits.set(bits.get() | bit);
+            None::<()>
+        });
+        bits.get()
+    }
+
     pub fn quantity(&self, i: usize) -> Option<(usize, Mention)> {
         let t = self.t;
-        if !(t.is_word(i) || t.is_digits(i)) {
+        if !(t.is_word(i) || t.is_digits(i) || self.leading_point(i)) {
             return None;
         }
+        let here = if t.is_word(i) { self.kinds(i) } else { 0 };
         let mut j = i;
         let mut bound = Bound::Exact;
         let mut dropped = None;
-        if let Some(h) = self.ix.find(t, i, |l| match l {
-            Lex::Approx { bound, after: false } => Some(*bound),
-            _ => None,
-        }) && self.continues(h.end)
+        if here & HEDGE != 0
+            && let Some(h) = self.ix.find(t, i, |l| match l {
+                Lex::Approx { bound, after: false } => Some(*bound),
+                _ => None,
+            })
+            && self.continues(h.end)
         {
             bound = h.value;
             dropped = Some(h.dropped);
             j = h.end;
+            // «قرابة ال - 100 شخص»
+            if let Some(d) = self.cut_clitic_digits(j) {
+                j = d;
+            }
         }
         if let Some(found) = self.range(i, j, bound, dropped) {
             return Some(found);
         }
-        if let Some(found) = self.counted(i, j, bound, dropped) {
+        if j == i
+            && let Some(found) = self
+                .definite_count(i)
+                .or_else(|| (here & NUMBER != 0).then(|| self.definite_cardinal_alone(i)).flatten())
+        {
+            return Some(found);
+        }
+        let kinds = if j == i { here } else { self.kinds(j) };
+        if let Some(found) = self.counted(i, j, kinds, bound, dropped) {
             return Some(found);
         }
         if j == i { self.postposed_count(i) } else { None }
@@ -111,10 +172,9 @@ impl Grammar<'_, '_> {
         if self.ix.is(t, high.end, |l| matches!(l, Lex::Duration { .. } | Lex::Period { .. })) {
             return None;
         }
-        let (unit, end) = self.unit_at(high.end)?;
-        if high.needs_definite_noun && !(t.folded(high.end) == "من" || t.folded(high.end).starts_with("ال")) {
+        let (Some(unit), end) = self.unit_at(high.end, high.needs_definite_noun)? else {
             return None;
-        }
+        };
         let mut value = low.value;
         if !high.plain_digits && high.value >= 1000.0 {
             let scale = 1000f64.powi((high.value.log10() / 3.0).floor() as i32);
@@ -133,46 +193,325 @@ impl Grammar<'_, '_> {
         Some((end, Mention { span, kind: MentionKind::Figure(figure) }))
     }
 
-    fn counted(&self, i: usize, j: usize, bound: Bound, dropped: Option<usize>) -> Option<(usize, Mention)> {
+    fn counted(&self, i: usize, j: usize, kinds: u8, bound: Bound, dropped: Option<usize>) -> Option<(usize, Mention)> {
         let t = self.t;
-        if let Some(n) = self.number(j) {
-            if n.written_in_digits && !self.digits_count_something(j, &n) {
-                return None;
+        let number = t.is_digits(j) || self.leading_point(j) || kinds & (NUMBER | FRACTION) != 0;
+        if number && let Some(n) = self.number(j) {
+            if n.written_in_digits {
+                if !self.digits_count_something(j, &n) {
+                    return None;
+                }
+                if let Some((c, true)) = self.cut_clitic_before(j) {
+                    return self.after_cut_article(i, j, c, n, bound, dropped);
+                }
             }
             let dropped = dropped.unwrap_or(n.dropped);
             return self.after_number(i, dropped, n, bound);
         }
         // «ومتعاقدان»، «قاعدتين»: an indefinite dual counts two.
-        if let Some(h) = self.ix.find_indefinite(t, j, |l| matches!(l, Lex::Dual).then_some(())) {
+        if kinds & DUAL != 0
+            && let Some(h) = self.ix.find_indefinite(t, j, |l| matches!(l, Lex::Dual).then_some(()))
+        {
             let unit_start = t.tokens[j].start + crate::text::offset_after_letters(t.original(j), h.dropped);
             let unit = t.text[unit_start..t.tokens[j].end].to_string();
             let span = self.span(i, dropped.unwrap_or(h.dropped), h.end - 1);
             let figure = Figure { value: 2.0, unit: Some(unit), bound, upper: None };
             return Some((self.skip_dual_adjectives(h.end, j), Mention { span, kind: MentionKind::Figure(figure) }));
         }
-        // «عقدين»، «ساعتين»; «بعد عقود» (at least two decades).
+        // «منصتي صواريخ»: a construct dual counts two, and needs what it counts after it. One
+        // that names its two members («محافظتي إدلب وحماة») refers to them; it claims no count.
+        if kinds & DUAL_CONSTRUCT != 0
+            && let Some(h) = self.ix.find_indefinite(t, j, |l| matches!(l, Lex::DualConstruct).then_some(()))
+            && self.continues(h.end)
+            && t.is_word(h.end)
+            && self.counts(h.end)
+            && !self.names_two(h.end)
+        {
+            let unit_start = t.tokens[j].start + crate::text::offset_after_letters(t.original(j), h.dropped);
+            let unit = t.text[unit_start..t.tokens[j].end].to_string();
+            let span = self.span(i, dropped.unwrap_or(h.dropped), h.end - 1);
+            let figure = Figure { value: 2.0, unit: Some(unit), bound, upper: None };
+            return Some((h.end, Mention { span, kind: MentionKind::Figure(figure) }));
+        }
+        if kinds & TIME == 0 {
+            return None;
+        }
         let h = self.ix.find(t, j, |l| match l {
-            Lex::Duration { unit, per, count: c @ (DurationCount::Two | DurationCount::Vague) } => {
-                Some((*unit, *per, *c))
-            }
+            Lex::Duration {
+                unit,
+                per,
+                count: c @ (DurationCount::One | DurationCount::Two | DurationCount::Vague),
+            } => Some((*unit, *per, *c)),
             _ => None,
         })?;
         let (unit, per, count) = h.value;
-        let amount = 2.0 * per as f64;
+        let (mut amount, mut end) = (2.0 * per as f64, h.end);
         let bound = match (count, bound) {
+            // «منذ عام»، «خلال شهر»، «أكثر من أسبوع»، «ساعة ونصف»: one of the unit.
+            (DurationCount::One, _) => {
+                if h.dropped > 0 {
+                    return None;
+                }
+                amount = per as f64;
+                if let Some((half, e)) = self.and_fraction(end) {
+                    amount += half * per as f64;
+                    end = e;
+                } else if !(self.one_unit_elapses(i, j, bound) && self.ends_a_span_of_time(end)) {
+                    return None;
+                }
+                bound
+            }
+            // «بعد عقود» (at least two decades), «لسنوات»; not «وقعت عقود النفط».
             (DurationCount::Vague, Bound::Exact) => {
                 let clitic_li = h.dropped > 0 && t.folded(j).starts_with('ل');
-                let context = j > 0 && self.lex(j - 1, |l| matches!(l, Lex::DurationContext)).is_some();
-                if !(clitic_li || context) {
+                if !(clitic_li || self.elapsed_context_before(j)) {
                     return None;
                 }
                 Bound::AtLeast
             }
-            (_, b) => b,
+            (_, b) => {
+                if let Some((half, e)) = self.and_fraction(end) {
+                    amount += half * per as f64;
+                    end = e;
+                }
+                b
+            }
         };
-        let span = self.span(i, dropped.unwrap_or(h.dropped), h.end - 1);
+        let (end, bound) = self.approx_after(end, bound);
+        let span = self.span(i, dropped.unwrap_or(h.dropped), end - 1);
         let duration = Duration { amount, unit, bound };
-        Some((h.end, Mention { span, kind: MentionKind::Duration(duration) }))
+        Some((end, Mention { span, kind: MentionKind::Duration(duration) }))
+    }
+
+    /// Whether the words from `k` name two things joined by «و» before the clause goes on: the
+    /// genitive of «محافظتي دير الزور والحسكة».
+    fn names_two(&self, k: usize) -> bool {
+        let t = self.t;
+        (k + 1..k + 4)
+            .take_while(|&m| self.continues(m) && t.is_word(m))
+            .any(|m| t.folded(m).starts_with('و') && t.folded(m).chars().count() >= 3)
+    }
+
+    /// Whether a single unit of time at `j` (hedged from `i` with `bound`) is a span of time:
+    /// after a hedge («أكثر من عام») or a word of elapsed time («منذ»، «خلال»، «طوال»).
+    fn one_unit_elapses(&self, i: usize, j: usize, bound: Bound) -> bool {
+        if bound != Bound::Exact {
+            return true;
+        }
+        i == j && self.elapsed_context_before(j)
+    }
+
+    /// Whether the word before `j` is one of elapsed time: «منذ»، «بعد»، «خلال»، «طوال».
+    fn elapsed_context_before(&self, j: usize) -> bool {
+        j > 0
+            && !self.t.breaks_before(j)
+            && self
+                .ix
+                .find(self.t, j - 1, |l| matches!(l, Lex::DurationContext).then_some(()))
+                .is_some_and(|h| h.end == j)
+    }
+
+    /// Whether a single unit of time ends at `end` and is not the head of a date or a phrase:
+    /// «منذ عام ,»، «بعد عام على»، «منذ أسبوع تقريبا», but not «منذ عام 2014»، «خلال شهر رمضان»،
+    /// «بعد عقد اجتماع» (the holding of a meeting).
+    fn ends_a_span_of_time(&self, end: usize) -> bool {
+        let t = self.t;
+        if !self.continues(end) || !(t.is_word(end) || t.is_digits(end)) {
+            return true;
+        }
+        t.is_word(end)
+            && (self.ix.is(t, end, |l| matches!(l, Lex::FunctionWord | Lex::Approx { after: true, .. }))
+                && !self.ix.is(t, end, |l| l.is_date_or_number_word() && !matches!(l, Lex::Approx { .. })))
+    }
+
+    /// «ونصف»، «و نصف» at `k`: a fraction added to what precedes it.
+    fn and_fraction(&self, k: usize) -> Option<(f64, usize)> {
+        let t = self.t;
+        if !self.continues(k) || !t.is_word(k) {
+            return None;
+        }
+        let (at, clitic) = if t.folded(k) == "و" { (k + 1, 0) } else { (k, 1) };
+        if !self.continues(at) || (clitic == 1 && !t.folded(k).starts_with('و')) {
+            return None;
+        }
+        self.fraction_at(at).filter(|h| h.dropped == clitic).map(|h| (h.value, h.end))
+    }
+
+    /// Digits after an article cut off by a dash or tatweel («ال - 100»، «الـ48»). The article
+    /// makes the number definite, which Arabic reads as an ordinal («الدورة الـ15») unless it
+    /// stands in a count: before a unit of time («ال - 48 ساعة»), after a hedge («قرابة ال -
+    /// 100 شخص»), before a countable noun the data lists («الـ100 شخص»), or after a definite
+    /// plural it counts («المعتقلين ال - 14»، «الساعات الـ24»).
+    fn after_cut_article(
+        &self,
+        i: usize,
+        j: usize,
+        c: usize,
+        n: Number,
+        bound: Bound,
+        dropped: Option<usize>,
+    ) -> Option<(usize, Mention)> {
+        let t = self.t;
+        let start = if i == j { c } else { i };
+        let dropped = dropped.unwrap_or(0);
+        let k = n.end;
+        let unit_of_time = self.continues(k)
+            && self.ix.find(t, k, |l| matches!(l, Lex::Duration { .. }).then_some(())).is_some_and(|h| h.dropped == 0);
+        // «تخطى ال - 220»: a verb of counting before the article.
+        let framed = i == j && self.count_frame_before(c);
+        let listed = self.continues(k) && self.listed_noun(k);
+        if unit_of_time || listed || framed || bound != Bound::Exact {
+            return self.after_number(start, dropped, n, bound);
+        }
+        if i != j || c == 0 || !self.continues(c) {
+            return None;
+        }
+        let noun = c - 1;
+        let (value, end) = (n.value, k);
+        self.counted_before(noun, c, value, end)
+    }
+
+    /// A definite noun at `noun` counted by a definite cardinal ending before `end`:
+    /// «المهاجمين الثلاثة» (figure), «الأشهر الستة» (duration). The span runs from `start`: the
+    /// noun when the grammar stands on it, else the cut article («ال - 14»), since the noun may
+    /// already be another mention's («5 مدنيين ال - 14»).
+    fn counted_before(&self, noun: usize, start: usize, value: f64, end: usize) -> Option<(usize, Mention)> {
+        let t = self.t;
+        if !t.is_word(noun) || !(self.is_definite(noun) || self.is_possessed(noun)) {
+            return None;
+        }
+        let time = self.ix.find(t, noun, |l| match l {
+            Lex::Duration { unit, per, count: DurationCount::Plural | DurationCount::Vague } => Some((*unit, *per)),
+            _ => None,
+        });
+        if let Some(h) = time {
+            let (unit, per) = h.value;
+            let span = self.span(start, if start == noun { self.clitics_before_article(noun) } else { 0 }, end - 1);
+            let duration = Duration { amount: value * per as f64, unit, bound: Bound::Exact };
+            return Some((end, Mention { span, kind: MentionKind::Duration(duration) }));
+        }
+        if t.is_digits(end - 1) && !self.sound_plural(noun) {
+            return None;
+        }
+        if !self.counts(noun) {
+            return None;
+        }
+        let drop = self.clitics_before_article(noun);
+        let span = self.span(start, if start == noun { drop } else { 0 }, end - 1);
+        let unit_start = t.tokens[noun].start + crate::text::offset_after_letters(t.original(noun), drop);
+        let unit = t.text[unit_start..t.tokens[noun].end].to_string();
+        let figure = Figure { value, unit: Some(unit), bound: Bound::Exact, upper: None };
+        Some((end, Mention { span, kind: MentionKind::Figure(figure) }))
+    }
+
+    /// «للمهاجمين الثلاثة»، «المعتقلين الأربعة عشر»، «أعضائه الخمسة عشر»، «الأشهر الستة»:
+    /// a definite noun and the definite cardinal after it.
+    fn definite_count(&self, i: usize) -> Option<(usize, Mention)> {
+        let t = self.t;
+        // The number first: it is rarer than a definite word.
+        if !t.is_word(i)
+            || !self.continues(i + 1)
+            || !t.folded(i + 1).starts_with("ال")
+            || !self.ix.knows(i + 1)
+            || !(self.is_definite(i) || self.is_possessed(i))
+        {
+            return None;
+        }
+        let time = self
+            .ix
+            .is(t, i, |l| matches!(l, Lex::Duration { count: DurationCount::Plural | DurationCount::Vague, .. }));
+        let (value, end) = self.definite_cardinal(i + 1, time || self.sound_plural(i))?;
+        self.counted_before(i, i, value, end)
+    }
+
+    /// A definite cardinal whose noun another mention already holds: in «ثمانية من أعضائه
+    /// الخمسة عشر» the partitive takes «أعضائه», and «الخمسة عشر» still counts them.
+    fn definite_cardinal_alone(&self, i: usize) -> Option<(usize, Mention)> {
+        let t = self.t;
+        if i == 0 || !t.folded(i).starts_with("ال") || !t.is_word(i) || t.breaks_before(i) {
+            return None;
+        }
+        let noun = i - 1;
+        if !t.is_word(noun) || !(self.is_definite(noun) || self.is_possessed(noun)) {
+            return None;
+        }
+        let (value, end) = self.definite_cardinal(i, self.sound_plural(noun))?;
+        if !self.counts(noun) {
+            return None;
+        }
+        let drop = self.clitics_before_article(noun);
+        let unit_start = t.tokens[noun].start + crate::text::offset_after_letters(t.original(noun), drop);
+        let unit = t.text[unit_start..t.tokens[noun].end].to_string();
+        let span = self.span(i, 0, end - 1);
+        let figure = Figure { value, unit: Some(unit), bound: Bound::Exact, upper: None };
+        Some((end, Mention { span, kind: MentionKind::Figure(figure) }))
+    }
+
+    /// Whether the word at `k` carries the article: «المعتقلين»، «للمهاجمين»، «والقتلى».
+    fn is_definite(&self, k: usize) -> bool {
+        let t = self.t;
+        let f = t.folded(k);
+        // Folded Arabic letters are two bytes each: at least two letters after the article. The
+        // original, not the folded form, for «ال»: «آليات» folds to «اليات» but has none.
+        (f.len() >= 8 && (t.original(k).starts_with("ال") || f.starts_with("لل")))
+            || (f.len() >= 12 && ["وال", "بال", "فال", "كال"].iter().any(|p| f.starts_with(p)))
+    }
+
+    /// Whether the word at `k` ends in a possessive pronoun of the third person: «أعضائه»،
+    /// «عناصرها»، «مقاتليهم» (the original letter ه, not a folded ة).
+    fn is_possessed(&self, k: usize) -> bool {
+        let o = self.t.original(k);
+        o.len() >= 8 && ["ه", "ها", "هم", "هن", "هما"].iter().any(|s| o.ends_with(s))
+    }
+
+    /// A sound plural («المعتقلين»، «الطائرات»): the noun is a plural, so a definite number
+    /// after it counts it.
+    fn sound_plural(&self, k: usize) -> bool {
+        let f = self.t.folded(k);
+        f.len() >= 10 && (f.ends_with("ين") || f.ends_with("ون") || f.ends_with("ات"))
+    }
+
+    /// Letters of the conjunction and preposition before a word's article, which stay outside a
+    /// span: «و» of «والمعتقلين», «ب» of «بالأشهر»; «لل» keeps all (its ل is the article's too).
+    fn clitics_before_article(&self, k: usize) -> usize {
+        let f = self.t.folded(k);
+        let mut n = 0;
+        let mut rest = f;
+        if let Some(r) = rest.strip_prefix(['و', 'ف'])
+            && (r.starts_with("ال") || r.starts_with("لل") || r.starts_with("بال") || r.starts_with("كال"))
+        {
+            n += 1;
+            rest = r;
+        }
+        if let Some(r) = rest.strip_prefix(['ب', 'ك'])
+            && r.starts_with("ال")
+        {
+            n += 1;
+        }
+        n
+    }
+
+    /// The digits an article or preposition cut off by a dash or tatweel (token `c`) stands
+    /// before: «ال - 48»، «الـ15»، «ب - 60».
+    fn cut_clitic_digits(&self, c: usize) -> Option<usize> {
+        let t = self.t;
+        if !t.is_word(c) || !CUT_CLITICS.contains(&t.folded(c)) || !self.continues(c + 1) {
+            return None;
+        }
+        if DASHES.iter().any(|&d| t.is_punct(c + 1, d)) && self.continues(c + 2) && t.is_digits(c + 2) {
+            return Some(c + 2);
+        }
+        // «الـ15» (a tatweel holds the article to the digits); a bare «ال 15» is cut too, but a
+        // bare «و 15» is just the conjunction.
+        let article = t.folded(c).ends_with("ال") || t.folded(c).ends_with("لل");
+        (t.is_digits(c + 1) && (article || t.original(c).ends_with('\u{0640}'))).then_some(c + 1)
+    }
+
+    /// The clitic cut off the digits at `j` («ال - 48»), and whether it holds the article.
+    fn cut_clitic_before(&self, j: usize) -> Option<(usize, bool)> {
+        let c = (1..=2).filter_map(|d| j.checked_sub(d)).find(|&c| self.cut_clitic_digits(c) == Some(j))?;
+        let f = self.t.folded(c);
+        Some((c, f.ends_with("ال") || f.ends_with("لل")))
     }
 
     fn after_number(&self, i: usize, dropped: usize, n: Number, mut bound: Bound) -> Option<(usize, Mention)> {
@@ -190,26 +529,123 @@ impl Grammar<'_, '_> {
             && h.dropped == 0
         {
             let (unit, per) = h.value;
-            let (end, bound) = self.approx_after(h.end, bound);
+            let mut amount = n.value * per as f64;
+            let mut end = h.end;
+            if let Some((half, e)) = self.and_fraction(end) {
+                amount += half * per as f64;
+                end = e;
+            }
+            let (end, bound) = self.approx_after(end, bound);
             let span = self.span(i, dropped, end - 1);
-            let duration = Duration { amount: n.value * per as f64, unit, bound };
+            let duration = Duration { amount, unit, bound };
             return Some((end, Mention { span, kind: MentionKind::Duration(duration) }));
         }
-        let (unit, end) = match self.unit_at(k) {
-            Some(_) if n.needs_definite_noun && !(t.folded(k) == "من" || t.folded(k).starts_with("ال")) => {
-                return None;
-            }
-            Some((unit, end)) => (Some(unit), end),
-            None if n.vague => return None,
-            None => (None, k),
+        if n.fraction {
+            return self.fraction_of(i, dropped, n, bound);
+        }
+        // «150 ألف متابع»: a page's counter, whatever the number looks like.
+        if self.continues(k) && matches!(LEXICON.beside_number(t.folded(k)), Some(Lex::PageCounter)) {
+            return None;
+        }
+        let (unit, end, counted) = match self.unit_at(k, n.needs_definite_noun) {
+            Some((unit, end)) => (unit, end, true),
+            None if n.vague || n.needs_noun => return None,
+            None => (None, k, false),
         };
-        // Four digits with nothing counted read as a year, not a figure: «الغزو الأمريكي 2003».
-        if unit.is_none() && n.plain_digits && t.folded(k - 1).len() == 4 && (1900.0..=2100.0).contains(&n.value) {
+        // Four digits that could be a year count something only with a noun the data lists:
+        // «2015 قتيلا», not «2017 حجم الخط» or «الغزو الأمريكي 2003».
+        if n.plain_digits
+            && t.folded(k - 1).len() == 4
+            && (1900.0..=2100.0).contains(&n.value)
+            && bound == Bound::Exact
+            && !(unit.as_deref() == Some("%")
+                || (unit.is_some() && n.value % 100.0 == 0.0)
+                || (unit.is_some() && self.listed_noun(k)))
+        {
             return None;
         }
         let (end, bound) = self.approx_after(end, bound);
+        // A number with nothing counted after it is a figure only in a frame of counting.
+        if !counted && bound == Bound::Exact && !n.scaled && !self.count_frame_before(i) {
+            return None;
+        }
         let span = self.span(i, dropped, end - 1);
         Some((end, Mention { span, kind: MentionKind::Figure(Figure { value: n.value, unit, bound, upper: None }) }))
+    }
+
+    /// A fraction alone: «ثلث السكان» (a third of them), «نصف ساعة» (a duration).
+    fn fraction_of(&self, i: usize, dropped: usize, n: Number, bound: Bound) -> Option<(usize, Mention)> {
+        let t = self.t;
+        let k = n.end;
+        if !self.continues(k) || !t.is_word(k) {
+            return None;
+        }
+        if let Some(h) = self.ix.find(t, k, |l| match l {
+            Lex::Duration { unit, per, count: DurationCount::One } => Some((*unit, *per)),
+            _ => None,
+        }) && (h.dropped == 0 || (h.dropped == 2 && self.is_definite(k)))
+        {
+            let (unit, per) = h.value;
+            let span = self.span(i, dropped, h.end - 1);
+            let duration = Duration { amount: n.value * per as f64, unit, bound };
+            return Some((h.end, Mention { span, kind: MentionKind::Duration(duration) }));
+        }
+        let (Some(unit), end) = self.unit_at(k, true)? else {
+            return None;
+        };
+        let span = self.span(i, dropped, end - 1);
+        Some((
+            end,
+            Mention {
+                span,
+                kind: MentionKind::Figure(Figure { value: n.value, unit: Some(unit), bound, upper: None }),
+            },
+        ))
+    }
+
+    /// Whether the words before a number at `i` make it a count with the noun left to the
+    /// clause: «بلغ 25»، «عددهم 450»، «ارتفع عدد القتلى إلى 30» (`data/count_frames.tsv`).
+    fn count_frame_before(&self, i: usize) -> bool {
+        let t = self.t;
+        if i == 0 || t.breaks_before(i) || !t.is_word(i - 1) {
+            return false;
+        }
+        // Through a conjunction or «ل»: «وبلغ»، «ليصل».
+        let frame = |k: usize, to: bool| {
+            crate::text::clitic_readings(t.folded(k), |w, _, article| {
+                !article && matches!(LEXICON.beside_number(w), Some(Lex::CountFrame { to: x }) if x == to)
+            })
+        };
+        // The frame may stand before the counted thing's name: «بلغ عدد القتلى 25»، «بلغت
+        // حصيلة الضحايا 45»، «عددهم 450».
+        let mut k = i - 1;
+        for _ in 0..3 {
+            if frame(k, false) {
+                return true;
+            }
+            let named = (self.is_definite(k) || self.is_possessed(k))
+                && !self.ix.is(t, k, |l| l.is_date_or_number_word() || matches!(l, Lex::FunctionWord));
+            if !named || k == 0 || t.breaks_before(k) || !t.is_word(k - 1) {
+                break;
+            }
+            k -= 1;
+        }
+        if !matches!(t.folded(i - 1), "الي" | "حتي") {
+            return false;
+        }
+        // The verb opens the clause, its subject between it and «إلى»: «ارتفع عدد القتلى في
+        // المدينة إلى 30».
+        let mut k = i - 1;
+        for _ in 0..6 {
+            if k == 0 || t.breaks_before(k) || !t.is_word(k - 1) {
+                return false;
+            }
+            k -= 1;
+            if frame(k, true) {
+                return true;
+            }
+        }
+        false
     }
 
     /// «3000 جندي تقريبا»، «5 قتلى على الأقل».
@@ -227,15 +663,19 @@ impl Grammar<'_, '_> {
         (end, bound)
     }
 
-    /// The counted noun after a number at `k`: «جندي»، «قتيلا»; «%» for per cent; the noun after
-    /// a partitive «من» («3 من المسلحين»). Function words and date words count nothing.
-    fn unit_at(&self, k: usize) -> Option<(String, usize)> {
+    /// What a number at `k` counts: a noun («جندي»، «قتيلا») and the token after it; «%» for
+    /// per cent; the noun after a partitive «من» («3 من المسلحين»، «ثمانية من أعضائه»), or no
+    /// noun but a count all the same after a partitive pronoun or demonstrative («399 منهم»،
+    /// «13 من هؤلاء»). A cardinal counts an indefinite noun; the nouns «عشرات»، «آلاف»
+    /// (`definite`) count a definite one («عشرات القتلى»). Function words, date words and verbs
+    /// the data knows count nothing.
+    fn unit_at(&self, k: usize, definite: bool) -> Option<(Option<String>, usize)> {
         let t = self.t;
         if !self.continues(k) {
             return None;
         }
         if t.is_punct(k, '%') || t.is_punct(k, '٪') {
-            return Some(("%".into(), k + 1));
+            return Some((Some("%".into()), k + 1));
         }
         if !t.is_word(k) {
             return None;
@@ -243,20 +683,101 @@ impl Grammar<'_, '_> {
         if let Some(h) = self.lex(k, |l| matches!(l, Lex::Percent))
             && h.dropped == 0
         {
-            return Some(("%".into(), h.end));
+            return Some((Some("%".into()), h.end));
         }
-        if t.folded(k) == "من" {
-            let n = k + 1;
-            return (self.continues(n) && t.is_word(n) && t.folded(n).starts_with("ال") && self.counts(n))
-                .then(|| (t.original(n).to_string(), n + 1));
+        match t.folded(k) {
+            "من" => {
+                let n = k + 1;
+                if !(self.continues(n) && t.is_word(n)) {
+                    return None;
+                }
+                if matches!(t.folded(n), "هولاء" | "هذه" | "هذا" | "هذين" | "هاتين" | "اولئك")
+                {
+                    return Some((None, k));
+                }
+                let time = self.ix.is(t, n, |l| matches!(l, Lex::Period { .. } | Lex::Duration { .. }));
+                // «من سكان القرية»: made definite by the noun it is annexed to.
+                let annexed = self.continues(n + 1) && t.is_word(n + 1) && self.is_definite(n + 1);
+                return ((self.is_definite(n) || self.is_possessed(n) || annexed) && !time && self.counts(n))
+                    .then(|| (Some(t.original(n).to_string()), n + 1));
+            }
+            // «399 منهم»، «2200 بينهم 400 مقاتل»: of them, among them.
+            "منهم" | "منها" | "منهن" | "منهما" | "بينهم" | "بينها" | "بينهن" | "ضمنهم" | "ضمنها" =>
+            {
+                return Some((None, k));
+            }
+            // «وأصيب 500 آخرين»: "others" stands for the noun the clause counts.
+            "اخرين" | "اخرون" | "اخري" | "اخريات" => {
+                return Some((Some(t.original(k).to_string()), k + 1));
+            }
+            _ => {}
         }
-        self.counts(k).then(|| (t.original(k).to_string(), k + 1))
+        // «عشرات القتلى»; «مئات مقاطع الفيديو»: a noun made definite by the one it is annexed to.
+        let annexed = definite
+            && !self.is_definite(k)
+            && self.continues(k + 1)
+            && t.is_word(k + 1)
+            && self.is_definite(k + 1)
+            && self.counts(k + 1);
+        if (self.is_definite(k) != definite && !annexed) || !self.counts(k) || self.coordinates(k) {
+            return None;
+        }
+        // «10 مشاركة»، «1024 مشاهدة»: a page's counters count its readers, not the news; «بركان
+        // 2 إتش»: a letter of a model name.
+        if matches!(LEXICON.beside_number(t.folded(k)), Some(Lex::PageCounter))
+            || (t.folded(k).len() <= 6 && self.designator(k))
+        {
+            return None;
+        }
+        Some((Some(t.original(k).to_string()), k + 1))
+    }
+
+    /// Whether the word at `k` opens a coordinated clause or name rather than being a counted
+    /// noun: «قتل 3 وأصيب 5» (a verb the data knows after «و»), «فرانس 24 وعربي 21» (another
+    /// name and its number). Nouns whose first letter is و («30 وفاة»، «5 وزراء») still count.
+    fn coordinates(&self, k: usize) -> bool {
+        let t = self.t;
+        if !t.folded(k).starts_with('و') {
+            return false;
+        }
+        let other = |l: &Lex| matches!(l, Lex::FunctionWord | Lex::Approx { .. }) || l.is_date_or_number_word();
+        let rest = t.folded(k).strip_prefix('و').unwrap_or_default();
+        self.ix.find(t, k, |l| other(l).then_some(())).is_some_and(|h| h.dropped == 1)
+            || matches!(LEXICON.beside_number(rest), Some(Lex::CountFrame { .. }))
+            || (self.continues(k + 1) && t.is_digits(k + 1))
+    }
+
+    /// Whether the word at `k` names what the number after it is the number of
+    /// (`data/designators.txt`): «القرار»، «بالقرار»، «رقم»، «بي», or a letter of a model name.
+    fn designator(&self, k: usize) -> bool {
+        crate::text::clitic_readings(self.t.folded(k), |w, _, _| {
+            matches!(LEXICON.beside_number(w), Some(Lex::Designator))
+        })
+    }
+
+    /// Whether the word at `k`, as written, is a countable noun `data/nouns.tsv` lists
+    /// («شخص»، «قتيلا»).
+    fn listed_noun(&self, k: usize) -> bool {
+        matches!(LEXICON.beside_number(self.t.folded(k)), Some(Lex::Counted))
+    }
+
+    /// Whether an indefinite counted noun stands at `k` («21 قتيلا»), not a letter of a model
+    /// name («22 إم»).
+    fn counted_noun_after(&self, k: usize) -> bool {
+        self.continues(k) && self.t.is_word(k) && !self.is_definite(k) && self.counts(k) && !self.designator(k)
     }
 
     /// Whether the word at `k` can be what a number counts.
     fn counts(&self, k: usize) -> bool {
         let t = self.t;
-        if self.ix.is(t, k, |l| matches!(l, Lex::FunctionWord)) {
+        // A clitic standing alone («الـ»، «ب -») belongs to what follows it.
+        if CUT_CLITICS.contains(&t.folded(k)) {
+            return false;
+        }
+        // A function word, also after «و» or «ف» («وفي»); «كلم» (kilometre) is not «ك» + «لم».
+        if let Some(h) = self.ix.find(t, k, |l| matches!(l, Lex::FunctionWord).then_some(()))
+            && t.folded(k).chars().take(h.dropped).all(|c| c == 'و' || c == 'ف')
+        {
             return false;
         }
         // Units of time are counted too («يوم واحد»); they make a duration, not a figure.
@@ -265,42 +786,65 @@ impl Grammar<'_, '_> {
     }
 
     /// Whether digits at `j` count something, rather than name it («K-1»، «كوفيد – 19»،
-    /// «القرار 2254»), order it («الـ15»), or tell the time («10:30»، «الساعة 5»).
+    /// «القرار 2254»، «بي 52»), tell the time («10:30»، «10 : 15»، «الساعة 5»), stand in a date
+    /// («5 / 12 / 2017») or a telephone number («( 514 ) 636 - 4004»).
     fn digits_count_something(&self, j: usize, n: &Number) -> bool {
         let t = self.t;
-        if j > 0 && !t.breaks_before(j) {
+        if j > 0 && !t.breaks_before(j) && !self.leading_point(j) {
             let p = j - 1;
             let prev_is = |c: &[char]| c.iter().any(|&c| t.is_punct(p, c));
             if t.kind(p) == Some(TokenKind::Latin) && t.touching(p) {
                 return false;
             }
-            // A dash between a name and a number: «K-1»، «إف-16»، «كوفيد – 19» (not «3-4»).
-            if prev_is(&DASHES) && p > 0 && matches!(t.kind(p - 1), Some(TokenKind::Word | TokenKind::Latin)) {
-                return false;
-            }
-            // The tail of «10:30», «3/4» or a longer digit group.
-            if t.kind(p) == Some(TokenKind::Punct) && t.touching(p) && p > 0 && t.is_digits(p - 1) && t.touching(p - 1)
+            let cut = self.cut_clitic_before(j).is_some();
+            // A dash between a name and a number: «K-1»، «إف-16»، «كوفيد – 19» (not «3-4», nor
+            // a clitic cut off by the dash: «ب - 60 مرة»). A spaced dash before a count is a
+            // dateline's or a headline's: «بيروت - 21 قتيلا».
+            if !cut
+                && prev_is(&DASHES)
+                && p > 0
+                && matches!(t.kind(p - 1), Some(TokenKind::Word | TokenKind::Latin))
+                && !(!t.touching(p) && !t.touching(p - 1) && self.counted_noun_after(n.end))
             {
                 return false;
             }
-            if t.is_word(p) && (t.folded(p) == "ال" || self.ix.is(t, p, |l| matches!(l, Lex::Designator))) {
+            // The tail of «10:30», «3/4» or a longer digit group; spaced: «10 : 30»، «5 / 12»،
+            // «636 - 4004» (a range is read from its first number, never from here).
+            if t.kind(p) == Some(TokenKind::Punct) && p > 0 && t.is_digits(p - 1) {
+                let touching = t.touching(p) && t.touching(p - 1);
+                // A spaced comma or point joins only short groups («12 , 350»): after a year a
+                // new number begins («في 2017 , 150 عاملا»).
+                let short = t.folded(p - 1).len() <= 3;
+                let spaced = !t.touching(p)
+                    && !t.touching(p - 1)
+                    && (prev_is(&[':', '/', '-', '–']) || (short && prev_is(&['.', ',', '٫', '٬'])));
+                if touching || spaced {
+                    return false;
+                }
+            }
+            // «( 514 ) 636 - 4004»: an area code in brackets; «+961».
+            if prev_is(&[')']) && p >= 2 && t.is_digits(p - 1) && t.is_punct(p - 2, '(') {
+                return false;
+            }
+            if prev_is(&['+']) && t.touching(p) {
+                return false;
+            }
+            if !cut && t.is_word(p) && self.designator(p) {
                 return false;
             }
         }
         self.digits_end_here(n)
     }
 
-    /// Whether a digit number stops where it was read: not «10:30», «3/4», «5G», «الساعة 5».
+    /// Whether a digit number stops where it was read: not «10:30», «3/4», «10 : 15», «5G»,
+    /// «الساعة 5».
     fn digits_end_here(&self, n: &Number) -> bool {
         let t = self.t;
-        let touching_kind = |a: usize, kind: TokenKind| t.touching(a) && t.kind(a + 1) == Some(kind);
         let e = n.end;
-        if touching_kind(e - 1, TokenKind::Latin) {
+        if t.touching(e - 1) && t.kind(e) == Some(TokenKind::Latin) {
             return false;
         }
-        // «10:30», «3/4», «10.0.0.1»: the number goes on past what was read.
-        let more = [':', '/', '.', ',', '٫', '٬'].iter().any(|&c| t.is_punct(e, c));
-        if t.touching(e - 1) && more && t.touching(e) && t.is_digits(e + 1) {
+        if !self.digits_stop(e) {
             return false;
         }
         !(self.continues(e)

@@ -229,7 +229,7 @@ pub(crate) fn resolve_one(d: &DateMention, rel: Relative, p: DateValue) -> Optio
                     Some(DateValue::ym(index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u8))
                 }
                 DurationUnit::Year => Some(DateValue::y(p.year? - n as i32)),
-                DurationUnit::Hour | DurationUnit::Minute => None,
+                DurationUnit::Hour | DurationUnit::Minute | DurationUnit::Second => None,
             }
         }
         Relative::Recurring(direction) => recurring(d, direction, p),
