@@ -236,6 +236,7 @@ impl Workspace {
         let mut order: Vec<&Arc<str>> = self.docs.keys().collect();
         order.sort_by_key(|p| self.source_order(p));
         let mut by_skeleton: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
+        let mut by_bare: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
         let mut alias_owner: FxHashMap<String, Option<Arc<str>>> = FxHashMap::default();
         let mut names: Vec<(String, Arc<str>)> = Vec::new();
         for path in order {
@@ -259,10 +260,17 @@ impl Workspace {
                 }
             }
             for (k, intro) in doc.local.introductions.iter().enumerate() {
+                // One entity per name however often it is introduced: by its folded bare name
+                // first (O(1), so short names like «مدينة X» never make a new id per source),
+                // then by the skeleton of a longer name's spelling.
                 let skeleton = crate::entities::gazetteer::skeleton_key(&intro.bare);
+                let bare_key = (intro.kind, intro.bare.clone());
                 let id = match gaz.variant_of(&intro.bare).filter(|e| e.kind == intro.kind) {
                     Some(known) => known.id.clone(),
-                    None => match skeleton.as_ref().and_then(|s| by_skeleton.get(&(intro.kind, s.clone()))) {
+                    None => match by_bare
+                        .get(&bare_key)
+                        .or_else(|| skeleton.as_ref().and_then(|s| by_skeleton.get(&(intro.kind, s.clone()))))
+                    {
                         Some(id) => id.clone(),
                         None => {
                             let base = slug(&intro.bare);
@@ -286,6 +294,7 @@ impl Workspace {
                             if let Some(s) = skeleton {
                                 by_skeleton.insert((intro.kind, s), id.clone());
                             }
+                            by_bare.insert(bare_key, id.clone());
                             id
                         }
                     },

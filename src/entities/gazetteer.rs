@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Entity, EntityKind, Origin, skeleton};
 use crate::phrases::PhraseMap;
@@ -28,6 +28,19 @@ pub enum NameWord {
     Facility,
     /// A verb that stands where a name could: «قال»، «أعلن».
     Verb,
+    /// A plural or dual place head before a list of places: «بلدات»، «قريتي»، «مدن».
+    PlaceList,
+    /// The first word of a two-word place name: «كفر بطنا»، «تل أبيض».
+    Compound,
+}
+
+/// When a place name from the GeoNames list is read as the place (`geonames_places.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceReading {
+    /// A given name or frequent word: after a preposition of place, a head, another place.
+    Place,
+    /// An everyday word: only after a head, in a list of places, or with a direction after it.
+    Head,
 }
 
 /// An institution head («البرلمان»، «وزارة الدفاع») and whether it alone, in an article that
@@ -56,6 +69,8 @@ pub struct ConfigEntity {
 pub enum Phrase {
     /// A name or alias of the entity at this index.
     Name(usize),
+    /// A place's name that is the place only where the text puts a place there.
+    Place(usize, PlaceReading),
     /// A nationality adjective («عراقي»، «أمريكية»): the country's id.
     Adjective(Arc<str>),
     Institution(Institution),
@@ -71,12 +86,25 @@ pub struct Gazetteer {
     /// Entities by the consonant skeleton of their names, to recognise a transliteration
     /// variant («أنييس روماتيه» for «آنيس روماتيه»).
     by_skeleton: FxHashMap<String, usize>,
+    /// The newsroom's stop list, folded: never an entity, however introduced.
+    stop: FxHashSet<String>,
+}
+
+/// The `[entities]` table of `tadqiq.toml`: phrases that are never entities, and built-in
+/// entities the newsroom does not want.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntitySettings {
+    /// Words and phrases never read as an entity («المصدر»، «الوكالة»).
+    pub stop: Vec<String>,
+    /// Ids of built-in entities to forget («al-bab-sy»).
+    pub remove: Vec<String>,
 }
 
 const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../../data/gazetteer/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
 const PEOPLE: &str = include_str!("../../data/gazetteer/people.tsv");
+const GEONAMES_PLACES: &str = include_str!("../../data/gazetteer/geonames_places.tsv");
 const TITLES: &str = include_str!("../../data/gazetteer/titles.txt");
 const HEADS: &str = include_str!("../../data/gazetteer/heads.tsv");
 const INSTITUTIONS: &str = include_str!("../../data/gazetteer/institutions.tsv");
@@ -88,7 +116,13 @@ impl Gazetteer {
     /// The built-in entities, extended and overridden by the newsroom's own: an entry with a
     /// built-in id replaces that entity (its names, kind and description).
     pub fn new(own: &[ConfigEntity]) -> Gazetteer {
-        let mut entities = builtin_entities();
+        Gazetteer::configured(own, &EntitySettings::default())
+    }
+
+    /// [`Gazetteer::new`] with the newsroom's stop list and the built-in entities it removes
+    /// (`[entities]` in `tadqiq.toml`).
+    pub fn configured(own: &[ConfigEntity], settings: &EntitySettings) -> Gazetteer {
+        let (mut entities, readings) = builtin_entities();
         let mut phrases = PhraseMap::default();
         for row in rows(COUNTRIES, 4) {
             let id: Arc<str> = row[0].into();
@@ -111,12 +145,25 @@ impl Gazetteer {
                 None => entities.push(entity),
             }
         }
+        // A removed built-in keeps its place in the list (ids index it) but loses its names.
+        let removed: FxHashSet<&str> = settings.remove.iter().map(|s| s.trim()).collect();
+        let stop: FxHashSet<String> = settings.stop.iter().map(|s| fold(s.trim())).collect();
         let mut by_id = FxHashMap::default();
         let mut by_skeleton = FxHashMap::default();
         for (i, e) in entities.iter().enumerate() {
             by_id.insert(e.id.clone(), i);
+            if removed.contains(&*e.id) && !matches!(e.origin, Origin::Config { .. }) {
+                continue;
+            }
             for name in std::iter::once(&e.name).chain(&e.aliases) {
-                phrases.add(name, Phrase::Name(i));
+                if stop.contains(&fold(name)) {
+                    continue;
+                }
+                let phrase = match readings.get(&(i, fold(name))) {
+                    Some(&r) if e.origin == Origin::Builtin => Phrase::Place(i, r),
+                    _ => Phrase::Name(i),
+                };
+                phrases.add(name, phrase);
                 if let Some(k) = skeleton_key(name) {
                     by_skeleton.entry(k).or_insert(i);
                 }
@@ -129,6 +176,10 @@ impl Gazetteer {
             phrases.add(row[0], Phrase::Word(NameWord::Title));
         }
         for row in rows(HEADS, 3) {
+            if row[1] == "places" {
+                phrases.add(row[0], Phrase::Word(NameWord::PlaceList));
+                continue;
+            }
             let kind = EntityKind::parse(row[1]).unwrap_or_else(|| panic!("heads.tsv: unknown kind {:?}", row[1]));
             phrases.add(row[0], Phrase::Word(NameWord::Head { kind, alias: row[2] == "yes" }));
         }
@@ -138,6 +189,7 @@ impl Gazetteer {
                 "qualifier" => NameWord::Qualifier,
                 "direction" => NameWord::Direction,
                 "facility" => NameWord::Facility,
+                "compound" => NameWord::Compound,
                 other => panic!("name_words.tsv: unknown kind {other:?}"),
             };
             phrases.add(row[0], Phrase::Word(w));
@@ -148,7 +200,12 @@ impl Gazetteer {
         for row in rows(EVENT_WORDS, 2) {
             phrases.add(row[0], Phrase::Event(Arc::from(row[1])));
         }
-        Gazetteer { entities, by_id, phrases, by_skeleton }
+        Gazetteer { entities, by_id, phrases, by_skeleton, stop }
+    }
+
+    /// Whether the newsroom's stop list says this folded phrase is no entity.
+    pub fn stopped(&self, folded: &str) -> bool {
+        !self.stop.is_empty() && self.stop.contains(folded)
     }
 
     pub fn get(&self, id: &str) -> Option<&Entity> {
@@ -170,8 +227,12 @@ pub(crate) fn skeleton_key(name: &str) -> Option<String> {
     distinctive.then(|| words.join(" "))
 }
 
-fn builtin_entities() -> Vec<Entity> {
+/// The places whose names need context, by (entity, folded name).
+type Readings = FxHashMap<(usize, String), PlaceReading>;
+
+fn builtin_entities() -> (Vec<Entity>, Readings) {
     let mut out = Vec::new();
+    let mut readings = Readings::default();
     let entity = |id: &str, kind, name: &str, aliases: &str, description: &str| Entity {
         id: id.into(),
         kind,
@@ -193,7 +254,46 @@ fn builtin_entities() -> Vec<Entity> {
     for row in rows(PEOPLE, 4) {
         out.push(entity(row[0], EntityKind::Person, row[1], row[2], row[3]));
     }
-    out
+    // GeoNames places: one entity per id, its rows (one per reading) in a run.
+    for row in rows(GEONAMES_PLACES, 7) {
+        let reading = match row[6] {
+            "bare" => None,
+            "place" => Some(PlaceReading::Place),
+            "head" => Some(PlaceReading::Head),
+            other => panic!("geonames_places.tsv: unknown reading {other:?}"),
+        };
+        let names = std::iter::once(row[1]).chain(split_list(row[2]));
+        let same = out.last().is_some_and(|e: &Entity| *e.id == *row[0]);
+        if !same {
+            let level = match row[5] {
+                "region" => "region",
+                "district" => "district",
+                _ => "city",
+            };
+            let description = match row[4].parse::<u64>() {
+                Ok(p) if p > 0 => format!("{level} ({}), population {p} (GeoNames)", row[3].to_uppercase()),
+                _ => format!("{level} ({}) (GeoNames)", row[3].to_uppercase()),
+            };
+            out.push(Entity {
+                id: row[0].into(),
+                kind: EntityKind::Place,
+                name: row[1].to_string(),
+                aliases: Vec::new(),
+                description: Some(description),
+                origin: Origin::Builtin,
+            });
+        }
+        let i = out.len() - 1;
+        for name in names {
+            if let Some(r) = reading {
+                readings.insert((i, fold(name)), r);
+            }
+            if same || name != row[1] {
+                out[i].aliases.push(name.to_string());
+            }
+        }
+    }
+    (out, readings)
 }
 
 fn split_list(s: &str) -> impl Iterator<Item = &str> {

@@ -7,7 +7,7 @@ pub mod recognise;
 
 use std::sync::Arc;
 
-pub use gazetteer::{ConfigEntity, Gazetteer};
+pub use gazetteer::{ConfigEntity, EntitySettings, Gazetteer, PlaceReading};
 pub use recognise::{Introduction, LocalEntities, recognise};
 
 use crate::extract::Span;

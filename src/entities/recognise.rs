@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use super::gazetteer::{Institution, NameWord, Phrase};
+use super::gazetteer::{Institution, NameWord, Phrase, PlaceReading};
 use super::{EntityKind, EntityMention, Gazetteer, How};
 use crate::extract::Span;
 use crate::lexicon::{Index as LexIndex, Lex};
@@ -62,7 +62,8 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         .map(|j| {
             ix.knows(j)
                 .then(|| {
-                    ix.find_with(t, j, true, Gaps::Quotes, |p| if let Phrase::Name(e) = p { Some(*e) } else { None })
+                    // Not through a dropped article: «التركية» is the adjective, not «تركية».
+                    ix.find_with(t, j, false, Gaps::Quotes, |p| if let Phrase::Name(e) = p { Some(*e) } else { None })
                 })
                 .flatten()
         })
@@ -75,7 +76,7 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         if !t.is_word(i) || !r.ix.knows(i) {
             continue;
         }
-        if let Some(m) = r.known(i) {
+        if let Some(m) = r.known(i).or_else(|| r.place_in_context(i)) {
             candidates.push((3, m));
         }
         if let Some(m) = r.institution(i) {
@@ -84,6 +85,7 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         if let Some(intro) = r.person(i).or_else(|| r.headed(i)) {
             introductions.push(intro);
         }
+        introductions.extend(r.place_list(i));
     }
     let mut mentions = keep_non_overlapping(candidates);
     // An introduction of a name the gazetteer already knows is just that known name.
@@ -147,12 +149,141 @@ impl Recogniser<'_, '_> {
     fn known(&self, i: usize) -> Option<EntityMention> {
         let h = self.name(i)?;
         let e = &self.gaz.entities[h.value];
+        // «سورية» is Syria in some house styles and the adjective Syrian everywhere: after an
+        // indefinite noun it agrees with («مصادر سورية»، «طائرة تركية») it is the adjective.
+        if h.dropped == 0 && h.end == i + 1 && self.agrees_as_adjective(i) {
+            return None;
+        }
+        if self.gaz.stopped(&folded_words_from(self.t, i, h.dropped, h.end)) {
+            return None;
+        }
         Some(EntityMention {
             span: self.span(i, h.dropped, h.end - 1),
             id: e.id.clone(),
             kind: e.kind,
             how: How::Known,
         })
+    }
+
+    /// Whether the word at `i` is a nationality adjective agreeing with the noun before it.
+    fn agrees_as_adjective(&self, i: usize) -> bool {
+        let t = self.t;
+        let adjective = self.ix.find_indefinite(t, i, |p| matches!(p, Phrase::Adjective(_)).then_some(()));
+        if adjective.is_none_or(|h| h.dropped != 0) || i == 0 || t.breaks_before(i) || !t.is_word(i - 1) {
+            return false;
+        }
+        let noun = t.folded(i - 1);
+        !noun.starts_with("ال")
+            && !self.function_word(i - 1)
+            && !self.date_or_number_word(i - 1)
+            && self.word(i - 1).is_none()
+            && self.name(i - 1).is_none()
+    }
+
+    /// A place whose name is also a given name or an everyday word, where the text puts a place:
+    /// «في دوما»، «بلدات حمورية وعربين»، «الباب شمال حلب»، «مدينة الباب».
+    fn place_in_context(&self, i: usize) -> Option<EntityMention> {
+        let t = self.t;
+        let h = self.ix.find_with(t, i, false, Gaps::None, |p| match p {
+            Phrase::Place(e, r) => Some((*e, *r)),
+            _ => None,
+        })?;
+        let (e, reading) = h.value;
+        if h.dropped == 0 && h.end == i + 1 && self.agrees_as_adjective(i) {
+            return None;
+        }
+        if self.gaz.stopped(&folded_words_from(t, i, h.dropped, h.end)) {
+            return None;
+        }
+        let clitic = &t.folded(i)[..t.folded(i).char_indices().nth(h.dropped).map_or(0, |(b, _)| b)];
+        let placed = self.place_head_before(i)
+            || self.in_place_list(i)
+            || self.located_after(h.end)
+            || (clitic.starts_with('و') && self.place_before(i))
+            || (reading == PlaceReading::Place && (clitic.ends_with('ب') || self.locative_before(i)));
+        if !placed {
+            return None;
+        }
+        let entity = &self.gaz.entities[e];
+        Some(EntityMention {
+            span: self.span(i, h.dropped, h.end - 1),
+            id: entity.id.clone(),
+            kind: entity.kind,
+            how: How::Known,
+        })
+    }
+
+    /// A place head right before `i`: «مدينة الباب»، «بلدة دوما».
+    fn place_head_before(&self, i: usize) -> bool {
+        i > 0
+            && !self.t.breaks_before(i)
+            && self.t.is_word(i - 1)
+            && self
+                .word_hit(i - 1, |w| matches!(w, NameWord::Head { kind: EntityKind::Place, .. } | NameWord::PlaceList))
+                .is_some_and(|h| h.end == i)
+    }
+
+    /// A preposition of place right before `i`: «في»، «إلى»، «قرب»، «من».
+    fn locative_before(&self, i: usize) -> bool {
+        i > 0
+            && !self.t.breaks_before(i)
+            && matches!(
+                self.t.folded(i - 1),
+                "في" | "وفي" | "الي" | "والي" | "من" | "ومن" | "قرب" | "بقرب" | "وقرب" | "نحو" | "داخل" | "حول" | "عند"
+                    | "اطراف" | "محيط" | "ضواحي" | "ريف" | "بريف" | "وريف" | "مدخل" | "جنوبي" | "شمالي" | "شرقي"
+                    | "غربي" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "بين"
+            )
+    }
+
+    /// A known place right before `i`, with «و» on `i`: «حرستا ودوما».
+    fn place_before(&self, i: usize) -> bool {
+        i > 0 && self.name(i - 1).is_some_and(|h| h.end == i && self.gaz.entities[h.value].kind == EntityKind::Place)
+    }
+
+    /// A direction, a district or a province after the name: «الباب شمال حلب»، «دوما بريف
+    /// دمشق»، «الباب في ريف حلب».
+    fn located_after(&self, j: usize) -> bool {
+        let t = self.t;
+        if !self.continues(j) || !t.is_word(j) {
+            return false;
+        }
+        let f = t.folded(j);
+        let direction = self.word_hit(j, |w| w == NameWord::Direction).is_some_and(|h| h.dropped == 0);
+        direction
+            || matches!(f, "بريف" | "بمحافظه" | "بمنطقه" | "قرب" | "بالقرب" | "شمالي" | "جنوبي" | "شرقي" | "غربي")
+            || (f == "في" && self.continues(j + 1) && matches!(t.folded(j + 1), "ريف" | "محافظه" | "منطقه"))
+    }
+
+    /// A name in a list of places under a plural head: «بلدات حمورية وحزة وسقبا»، «قريتي الزيتونة
+    /// ورسم العبد».
+    fn in_place_list(&self, i: usize) -> bool {
+        let t = self.t;
+        let mut k = i;
+        for _ in 0..10 {
+            if self.place_head_before(k) {
+                return self.word_hit(k - 1, |w| w == NameWord::PlaceList).is_some();
+            }
+            // Step back over one listed name (one or two words) and its «و» or «،».
+            let mut back = k;
+            if back > 0 && (t.is_punct(back - 1, '،') || t.is_punct(back - 1, ',')) {
+                back -= 1;
+            } else if !t.folded(k).starts_with('و') {
+                return false;
+            }
+            let mut steps = 0;
+            while back > 0 && steps < 2 && t.is_word(back - 1) && !t.breaks_before(back) {
+                back -= 1;
+                steps += 1;
+                if self.place_head_before(back) || t.folded(back).starts_with('و') {
+                    break;
+                }
+            }
+            if back == k || steps == 0 {
+                return false;
+            }
+            k = back;
+        }
+        false
     }
 
     /// «البرلمان العراقي»، «مجلس النواب العراقي»، «وزارة الدفاع العراقية»: `iq-parliament`…
@@ -297,7 +428,7 @@ impl Recogniser<'_, '_> {
         if !t.is_word(k) || self.function_word(k) || self.date_or_number_word(k) {
             return false;
         }
-        if self.word(k).is_some() || self.adjective(k).is_some() {
+        if self.word_hit(k, |w| w != NameWord::Compound).is_some() || self.adjective(k).is_some() {
             return false;
         }
         if self.name(k).is_some() {
@@ -411,9 +542,19 @@ impl Recogniser<'_, '_> {
         if !self.name_word(j, false) || is_indefinite_nisba(t.folded(j)) || starts_new_phrase(t.folded(j)) {
             return None;
         }
+        // «منطقة آمنة»، «منطقة عازلة»: an indefinite adjective agreeing with a feminine head.
+        let head = t.folded(i);
+        let f = t.folded(j);
+        if head.ends_with('ه') && f.ends_with('ه') && !f.starts_with("ال") && !self.is_compound(j) {
+            return None;
+        }
         let mut end = j + 1;
-        // A second word only in an idafa name: «دير الزور»، «رأس العين».
-        if self.continues(end) && t.folded(end).starts_with("ال") && self.name_word(end, true) {
+        // A second word only in an idafa name («دير الزور»، «رأس العين») or after a compound's
+        // first word («تل أبيض»).
+        if self.continues(end)
+            && (t.folded(end).starts_with("ال") || self.is_compound(j))
+            && self.name_word(end, true)
+        {
             end += 1;
         }
         let name_end = end;
@@ -434,6 +575,82 @@ impl Recogniser<'_, '_> {
             bare,
             alias,
         })
+    }
+
+    fn is_compound(&self, j: usize) -> bool {
+        self.word_hit(j, |w| w == NameWord::Compound).is_some_and(|h| h.dropped == 0 && h.end == j + 1)
+    }
+
+    /// The places a plural head lists, each introduced: «بلدات حمورية وحزة وسقبا»، «قريتي
+    /// الزيتونة ورسم العبد»، «مدن دوما، حرستا وعربين».
+    fn place_list(&self, i: usize) -> Vec<Introduction> {
+        let t = self.t;
+        let mut out = Vec::new();
+        let Some(head) = self.ix.find_indefinite(t, i, |p| matches!(p, Phrase::Word(NameWord::PlaceList)).then_some(()))
+        else {
+            return out;
+        };
+        if i > 0 && t.is_digits(i - 1) {
+            return out;
+        }
+        let mut j = head.end;
+        for n in 0..10 {
+            if !self.continues(j) || !t.is_word(j) {
+                break;
+            }
+            // Later items carry «و» («وحزة») or follow a comma.
+            let f = t.folded(j);
+            let dropped = usize::from(n > 0 && f.starts_with('و') && f.chars().count() > 2);
+            if n > 0 && dropped == 0 && !(j > 0 && (t.is_punct(j - 1, '،') || t.is_punct(j - 1, ','))) {
+                break;
+            }
+            let word = &f[f.char_indices().nth(dropped).map_or(f.len(), |(b, _)| b)..];
+            if self.name(j).is_some() || self.ix.find(t, j, |p| matches!(p, Phrase::Place(..)).then_some(())).is_some() {
+                // A place the gazetteer knows is its own mention.
+                j = self.name(j).map_or(j + 1, |h| h.end);
+            } else {
+                // «بلدات حدودية» is border towns; «بلدات حمورية وحزة» names two: a word shaped
+                // like an adjective is a name only in a list that goes on.
+                let listed = self.continues(j + 1)
+                    && (t.folded(j + 1).starts_with('و') || t.is_punct(j + 1, '،') || t.is_punct(j + 1, ','));
+                let plain = !self.function_word(j)
+                    && !self.date_or_number_word(j)
+                    && self.word_hit(j, |w| w != NameWord::Compound).is_none()
+                    && self.adjective(j).is_none()
+                    && (!is_indefinite_nisba(word) || listed || n > 0)
+                    && !starts_new_phrase(word)
+                    && word.chars().count() >= 3;
+                if !plain {
+                    break;
+                }
+                let mut end = j + 1;
+                let compound = self.word_hit(j, |w| w == NameWord::Compound).is_some();
+                if self.continues(end)
+                    && t.is_word(end)
+                    && (compound || t.folded(end).starts_with("ال"))
+                    && !t.folded(end).starts_with('و')
+                    && self.name_word(end, true)
+                {
+                    end += 1;
+                }
+                let span = self.span(j, dropped, end - 1);
+                let bare = folded_words_from(t, j, dropped, end);
+                let alias = (end - j >= 2 || bare.starts_with("ال")).then(|| bare.clone());
+                out.push(Introduction {
+                    kind: EntityKind::Place,
+                    span,
+                    name: span,
+                    name_text: bare.clone(),
+                    bare,
+                    alias,
+                });
+                j = end;
+            }
+            if j < t.len() && (t.is_punct(j, '،') || t.is_punct(j, ',')) {
+                j += 1;
+            }
+        }
+        out
     }
 
     fn is_facility_head(&self, i: usize) -> bool {
