@@ -45,6 +45,7 @@ ARAB_LEAGUE = set("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO S
 REGION = ARAB_LEAGUE | set("TR IR IL CY ET ER SS TD NE ML AF PK AZ AM GE".split())
 # Elsewhere, only cities this large.
 WORLD_MIN_POPULATION = 500_000
+NEIGHBOUR_MIN_POPULATION = 15_000
 # A dictionary word names a place bare only for a place this large (or a first-level division).
 LARGE = 100_000
 
@@ -209,6 +210,10 @@ def main():
         cc = c["countrycode"]
         pop = int(c.get("population") or 0)
         if cc not in REGION and pop < WORLD_MIN_POPULATION:
+            continue
+        # Beside the Arab world only towns (Persian, Turkish, Hebrew village names written in
+        # Arabic script are too often words or surnames in Arabic copy).
+        if cc not in ARAB_LEAGUE and pop < NEIGHBOUR_MIN_POPULATION:
             continue
         names = arabic(c["alternatenames"])
         if names:

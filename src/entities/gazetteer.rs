@@ -32,6 +32,8 @@ pub enum NameWord {
     PlaceList,
     /// The first word of a two-word place name: «كفر بطنا»، «تل أبيض».
     Compound,
+    /// What an outlet is: «صحيفة»، «قناة»، «موقع».
+    OutletHead,
 }
 
 /// When a place name from the GeoNames list is read as the place (`geonames_places.tsv`).
@@ -71,6 +73,9 @@ pub enum Phrase {
     Name(usize),
     /// A place's name that is the place only where the text puts a place there.
     Place(usize, PlaceReading),
+    /// An outlet's name that is also an everyday word: the outlet only as a credit or after
+    /// an outlet's head («المدن»، «الغد»).
+    Outlet(usize),
     /// A nationality adjective («عراقي»، «أمريكية»): the country's id.
     Adjective(Arc<str>),
     Institution(Institution),
@@ -104,6 +109,7 @@ const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../../data/gazetteer/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
 const PEOPLE: &str = include_str!("../../data/gazetteer/people.tsv");
+const OUTLETS: &str = include_str!("../../data/gazetteer/outlets.tsv");
 const GEONAMES_PLACES: &str = include_str!("../../data/gazetteer/geonames_places.tsv");
 const TITLES: &str = include_str!("../../data/gazetteer/titles.txt");
 const HEADS: &str = include_str!("../../data/gazetteer/heads.tsv");
@@ -160,7 +166,8 @@ impl Gazetteer {
                     continue;
                 }
                 let phrase = match readings.get(&(i, fold(name))) {
-                    Some(&r) if e.origin == Origin::Builtin => Phrase::Place(i, r),
+                    Some(&Reading::Place(r)) if e.origin == Origin::Builtin => Phrase::Place(i, r),
+                    Some(&Reading::Outlet) if e.origin == Origin::Builtin => Phrase::Outlet(i),
                     _ => Phrase::Name(i),
                 };
                 phrases.add(name, phrase);
@@ -190,6 +197,7 @@ impl Gazetteer {
                 "direction" => NameWord::Direction,
                 "facility" => NameWord::Facility,
                 "compound" => NameWord::Compound,
+                "outlet" => NameWord::OutletHead,
                 other => panic!("name_words.tsv: unknown kind {other:?}"),
             };
             phrases.add(row[0], Phrase::Word(w));
@@ -227,8 +235,15 @@ pub(crate) fn skeleton_key(name: &str) -> Option<String> {
     distinctive.then(|| words.join(" "))
 }
 
-/// The places whose names need context, by (entity, folded name).
-type Readings = FxHashMap<(usize, String), PlaceReading>;
+/// How a name that needs context is read.
+#[derive(Clone, Copy)]
+enum Reading {
+    Place(PlaceReading),
+    Outlet,
+}
+
+/// The places and outlets whose names need context, by (entity, folded name).
+type Readings = FxHashMap<(usize, String), Reading>;
 
 fn builtin_entities() -> (Vec<Entity>, Readings) {
     let mut out = Vec::new();
@@ -253,6 +268,24 @@ fn builtin_entities() -> (Vec<Entity>, Readings) {
     }
     for row in rows(PEOPLE, 4) {
         out.push(entity(row[0], EntityKind::Person, row[1], row[2], row[3]));
+    }
+    for row in rows(OUTLETS, 5) {
+        let outlet = match row[3] {
+            "bare" => false,
+            "outlet" => true,
+            other => panic!("outlets.tsv: unknown reading {other:?}"),
+        };
+        out.push(entity(row[0], EntityKind::Org, row[1], row[2], row[4]));
+        if outlet {
+            let i = out.len() - 1;
+            for name in std::iter::once(row[1]).chain(split_list(row[2])) {
+                // A name with the outlet's own head («قناة الجزيرة») is the outlet anywhere.
+                let f = fold(name);
+                if name == row[1] || !f.contains(' ') {
+                    readings.insert((i, f), Reading::Outlet);
+                }
+            }
+        }
     }
     // GeoNames places: one entity per id, its rows (one per reading) in a run.
     for row in rows(GEONAMES_PLACES, 7) {
@@ -286,7 +319,7 @@ fn builtin_entities() -> (Vec<Entity>, Readings) {
         let i = out.len() - 1;
         for name in names {
             if let Some(r) = reading {
-                readings.insert((i, fold(name)), r);
+                readings.insert((i, fold(name)), Reading::Place(r));
             }
             if same || name != row[1] {
                 out[i].aliases.push(name.to_string());

@@ -73,10 +73,10 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     let mut introductions = Vec::new();
     for i in 0..t.len() {
         // Everything recognised starts with a word the entity data knows.
-        if !t.is_word(i) || !r.ix.knows(i) {
+        if !(t.is_word(i) || t.kind(i) == Some(TokenKind::Latin)) || !r.ix.knows(i) {
             continue;
         }
-        if let Some(m) = r.known(i).or_else(|| r.place_in_context(i)) {
+        if let Some(m) = r.known(i).or_else(|| r.place_in_context(i)).or_else(|| r.outlet_in_context(i)) {
             candidates.push((3, m));
         }
         if let Some(m) = r.institution(i) {
@@ -88,10 +88,10 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         introductions.extend(r.place_list(i));
     }
     let mut mentions = keep_non_overlapping(candidates);
+    r.bare_institutions(&mut mentions);
     // An introduction of a name the gazetteer already knows is just that known name.
     introductions.retain(|intro| !mentions.iter().any(|m| overlaps(m.span, intro.name)));
     introductions.dedup_by(|a, b| a.name == b.name);
-    r.bare_institutions(&mut mentions);
     let events = r.events();
     LocalEntities { mentions, introductions, sentences: sentences(t), events }
 }
@@ -149,6 +149,10 @@ impl Recogniser<'_, '_> {
     fn known(&self, i: usize) -> Option<EntityMention> {
         let h = self.name(i)?;
         let e = &self.gaz.entities[h.value];
+        // «أبو فاس»، «عبد الرحمن»: after «أبو»، «عبد»، «بن» a word is part of a person's name.
+        if h.end == i + 1 && e.kind == EntityKind::Place && i > 0 && self.is_particle(i - 1) && !t_breaks(self.t, i) {
+            return None;
+        }
         // «سورية» is Syria in some house styles and the adjective Syrian everywhere: after an
         // indefinite noun it agrees with («مصادر سورية»، «طائرة تركية») it is the adjective.
         if h.dropped == 0 && h.end == i + 1 && self.agrees_as_adjective(i) {
@@ -189,6 +193,9 @@ impl Recogniser<'_, '_> {
             _ => None,
         })?;
         let (e, reading) = h.value;
+        if h.end == i + 1 && i > 0 && self.is_particle(i - 1) && !t_breaks(t, i) {
+            return None;
+        }
         if h.dropped == 0 && h.end == i + 1 && self.agrees_as_adjective(i) {
             return None;
         }
@@ -211,6 +218,35 @@ impl Recogniser<'_, '_> {
             kind: entity.kind,
             how: How::Known,
         })
+    }
+
+    /// An outlet whose name is also an everyday word, where it stands as an outlet: after its
+    /// head («صحيفة الوفد»), or as a credit or masthead set off by «|», «-», brackets or quotes
+    /// («المدن - بيروت»، «( الجزيرة )»، «| الوفد»).
+    fn outlet_in_context(&self, i: usize) -> Option<EntityMention> {
+        let t = self.t;
+        let h = self.ix.find_with(t, i, false, Gaps::None, |p| if let Phrase::Outlet(e) = p { Some(*e) } else { None })?;
+        let end = h.end;
+        let headed = i > 0
+            && !t.breaks_before(i)
+            && self.word_hit(i - 1, |w| w == NameWord::OutletHead).is_some_and(|w| w.end == i);
+        let sep = |k: usize, closing: bool| -> Option<char> {
+            let c = t.folded(k).chars().next()?;
+            let ok = matches!(c, '|' | '-' | '–' | '—' | '/' | '"' | '“' | '”' | '«' | '»' | '•')
+                || (closing && matches!(c, ')' | ':' | '.' | '،' | ',' | '؛'))
+                || (!closing && c == '(');
+            (t.kind(k) == Some(TokenKind::Punct) && ok).then_some(c)
+        };
+        let before = if i == 0 || t.breaks_before(i) { Some('\n') } else { sep(i - 1, false) };
+        let after = if end >= t.len() || t.breaks_before(end) { Some('\n') } else { sep(end, true) };
+        let credit = before == Some('|')
+            || after == Some('|')
+            || matches!((before, after), (Some(b), Some(a)) if !(b == '\n' && a == '\n') && !(a == '.' && b == '\n'));
+        if !(headed || credit) || self.gaz.stopped(&folded_words_from(t, i, h.dropped, end)) {
+            return None;
+        }
+        let e = &self.gaz.entities[h.value];
+        Some(EntityMention { span: self.span(i, h.dropped, end - 1), id: e.id.clone(), kind: e.kind, how: How::Known })
     }
 
     /// A place head right before `i`: «مدينة الباب»، «بلدة دوما».
@@ -474,6 +510,10 @@ impl Recogniser<'_, '_> {
                 let mut k = j;
                 let mut definite = false;
                 while k < j + 4 && self.continues(k) && self.org_word(k, k == j) {
+                    // «وكالة أنباء الأناضول»: a known name inside is the organisation itself.
+                    if k > j && self.name(k).is_some() {
+                        return None;
+                    }
                     let f = t.folded(k);
                     let coordinated = k > j && f.starts_with("وال");
                     if definite && !f.starts_with("ال") && !coordinated {
@@ -594,6 +634,7 @@ impl Recogniser<'_, '_> {
             return out;
         }
         let mut j = head.end;
+        let mut listed = 0;
         for n in 0..10 {
             if !self.continues(j) || !t.is_word(j) {
                 break;
@@ -649,6 +690,11 @@ impl Recogniser<'_, '_> {
             if j < t.len() && (t.is_punct(j, '،') || t.is_punct(j, ',')) {
                 j += 1;
             }
+            listed += 1;
+        }
+        // «مدن العالم»، «قرى المنطقة»: one word after a plural head is no list of names.
+        if listed < 2 {
+            out.clear();
         }
         out
     }
@@ -698,6 +744,13 @@ impl Recogniser<'_, '_> {
             if mentions.iter().any(|m| overlaps(m.span, span)) || self.adjective(h.end).is_some() {
                 continue;
             }
+            // «الشؤون الداخلية»، «السياسة الخارجية»: a definite adjective after its noun.
+            if h.end == i + 1 && i > 0 && !t.breaks_before(i) && t.is_word(i - 1) && h.dropped == 0 {
+                let before = t.folded(i - 1);
+                if before.starts_with("ال") && !self.function_word(i - 1) && self.word(i - 1).is_none() {
+                    continue;
+                }
+            }
             let suffix = format!("-{}", h.value);
             let mut countries = mentions.iter().filter(|m| m.how == How::Institution && m.id.ends_with(&suffix));
             let Some(only) = countries.next() else { continue };
@@ -738,6 +791,10 @@ fn folded_words_from(t: &Tokens, from: usize, dropped: usize, to: usize) -> Stri
         *first = &first[cut..];
     }
     words.join(" ")
+}
+
+fn t_breaks(t: &Tokens, i: usize) -> bool {
+    t.breaks_before(i)
 }
 
 pub(crate) fn overlaps(a: Span, b: Span) -> bool {
