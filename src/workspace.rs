@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::{Analysis, PublishedSource, analyse_article};
 use crate::calendar::DateValue;
-use crate::entities::recognise::overlaps;
+use crate::entities::recognise::{BareHead, overlaps};
 use crate::entities::{Entity, EntityKind, EntityMention, Gazetteer, How, LocalEntities, Origin, slug};
 use crate::extract::Span;
 use crate::phrases::{Gaps, PhraseMap};
@@ -66,6 +66,9 @@ struct Registry {
     fingerprint: Vec<(String, Arc<str>)>,
     /// The id of each introduction: (path, index in the source's introductions).
     intro_ids: FxHashMap<(Arc<str>, usize), Arc<str>>,
+    /// Per institution (`police`), the one country whose such institution the workspace
+    /// qualifies, or `None` when it qualifies several.
+    institutions: FxHashMap<Arc<str>, Option<Arc<str>>>,
 }
 
 pub struct Workspace {
@@ -238,25 +241,33 @@ impl Workspace {
         let mut by_skeleton: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
         let mut by_bare: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
         let mut alias_owner: FxHashMap<String, Option<Arc<str>>> = FxHashMap::default();
+        let mut named_in_full: FxHashSet<Arc<str>> = FxHashSet::default();
         let mut names: Vec<(String, Arc<str>)> = Vec::new();
         for path in order {
             let doc = &self.docs[path];
             // A country's institutions get an entity when first named.
             for m in doc.local.mentions.iter().filter(|m| m.how == How::Institution) {
+                if let Some((country, key)) = m.id.split_once('-') {
+                    let country: Arc<str> = country.into();
+                    reg.institutions
+                        .entry(key.into())
+                        .and_modify(|c| {
+                            if c.as_ref() != Some(&country) {
+                                *c = None;
+                            }
+                        })
+                        .or_insert(Some(country));
+                }
                 if !reg.by_id.contains_key(&m.id) && gaz.get(&m.id).is_none() {
-                    let name = doc.text[m.span.start..m.span.end].to_string();
-                    let (country, institution) = m.id.split_once('-').unwrap_or((&m.id, ""));
-                    let country = gaz.get(country).map_or(country.to_string(), |c| c.name.clone());
-                    let entity = Entity {
-                        id: m.id.clone(),
-                        kind: EntityKind::Org,
-                        name,
-                        aliases: Vec::new(),
-                        description: Some(format!("{institution} ({country})")),
-                        origin: Origin::Builtin,
-                    };
+                    let entity = institution_entity(gaz, &m.id, &doc.text[m.span.start..m.span.end]);
                     reg.by_id.insert(m.id.clone(), reg.entities.len());
                     reg.entities.push(entity);
+                }
+            }
+            // A built-in entity named in full gives its short forms to the workspace.
+            for m in doc.local.mentions.iter().filter(|m| m.how == How::Known) {
+                if !named_in_full.contains(&m.id) && doc.text[m.span.start..m.span.end].trim().contains(' ') {
+                    named_in_full.insert(m.id.clone());
                 }
             }
             for (k, intro) in doc.local.introductions.iter().enumerate() {
@@ -301,16 +312,33 @@ impl Workspace {
                 };
                 reg.intro_ids.insert((path.clone(), k), id.clone());
                 names.push((intro.name_text.clone(), id.clone()));
-                if let Some(alias) = &intro.alias {
-                    // A short form two entities share names neither.
-                    alias_owner
-                        .entry(alias.clone())
-                        .and_modify(|owner| {
-                            if owner.as_ref() != Some(&id) {
-                                *owner = None;
-                            }
-                        })
-                        .or_insert(Some(id.clone()));
+                // «المرصد السوري لحقوق الإنسان» … «المرصد».
+                let back = (intro.kind == EntityKind::Org)
+                    .then(|| intro.name_text.split_whitespace().next().and_then(|w| gaz.back_reference(w)))
+                    .flatten();
+                for short in back.iter().chain(intro.alias.as_ref()) {
+                    claim_alias(&mut alias_owner, short, &id);
+                }
+            }
+        }
+        // Bare institution heads the workspace (or their article's country) resolves.
+        for path in self.docs.keys() {
+            let doc = &self.docs[path];
+            for head in &doc.local.bare_heads {
+                if let Some(id) = bare_head_id(&reg.institutions, head)
+                    && !reg.by_id.contains_key(&id)
+                    && gaz.get(&id).is_none()
+                {
+                    let entity = institution_entity(gaz, &id, &doc.text[head.span.start..head.span.end]);
+                    reg.by_id.insert(id, reg.entities.len());
+                    reg.entities.push(entity);
+                }
+            }
+        }
+        for id in &named_in_full {
+            if let Some(e) = gaz.get(id) {
+                for short in gaz.short_forms(e) {
+                    claim_alias(&mut alias_owner, &short, id);
                 }
             }
         }
@@ -333,8 +361,15 @@ impl Workspace {
                 reg.skeletons.entry(key).or_insert((words, id.clone()));
             }
         }
+        let mut institutions: Vec<_> = reg.institutions.iter().filter_map(|(k, c)| Some((k.to_string(), c.clone()?))).collect();
+        institutions.sort();
+        names.extend(institutions.into_iter().map(|(k, c)| (format!("\u{1}{k}"), c)));
         reg.fingerprint = names;
         reg
+    }
+
+    fn bare_head_id(&self, head: &BareHead) -> Option<Arc<str>> {
+        bare_head_id(&self.registry.institutions, head)
     }
 
     /// A source's entity mentions: its own known names and institutions, its introductions,
@@ -356,6 +391,13 @@ impl Workspace {
         body: impl FnOnce() -> Tokens<'t>,
     ) -> Vec<EntityMention> {
         let mut mentions = local.mentions.clone();
+        for head in &local.bare_heads {
+            if let Some(id) = self.bare_head_id(head)
+                && !mentions.iter().any(|m| overlaps(m.span, head.span))
+            {
+                mentions.push(EntityMention { span: head.span, id, kind: EntityKind::Org, how: How::BareInstitution });
+            }
+        }
         for (k, intro) in local.introductions.iter().enumerate() {
             if let Some(id) = self.registry.intro_ids.get(&(Arc::from(path), k)) {
                 let span = intro.name;
@@ -498,8 +540,52 @@ fn registry_input(local: &LocalEntities) -> (Vec<IntroKey<'_>>, Vec<&str>) {
         .iter()
         .map(|i| (i.kind, i.bare.as_str(), i.name_text.as_str(), i.alias.as_deref()))
         .collect();
-    let institutions = local.mentions.iter().filter(|m| m.how == How::Institution).map(|m| &*m.id).collect();
+    let institutions = local
+        .mentions
+        .iter()
+        .filter(|m| m.how == How::Institution)
+        .map(|m| &*m.id)
+        .chain(local.bare_heads.iter().map(|h| &*h.key))
+        .chain(local.bare_heads.iter().filter_map(|h| h.fallback.as_deref()))
+        .collect();
     (intros, institutions)
+}
+
+/// The id a bare institution head gets: the one country the workspace qualifies it for, else
+/// its article's country.
+fn bare_head_id(institutions: &FxHashMap<Arc<str>, Option<Arc<str>>>, head: &BareHead) -> Option<Arc<str>> {
+    let country = match institutions.get(&head.key) {
+        Some(Some(c)) => c.clone(),
+        Some(None) => return None,
+        None => head.fallback.clone()?,
+    };
+    Some(format!("{country}-{}", head.emit).into())
+}
+
+/// An institution's entity, named as first written: «الشرطة» (Egypt's police).
+fn institution_entity(gaz: &Gazetteer, id: &Arc<str>, name: &str) -> Entity {
+    let (country, institution) = id.split_once('-').unwrap_or((id, ""));
+    let country = gaz.get(country).map_or(country.to_string(), |c| c.name.clone());
+    Entity {
+        id: id.clone(),
+        kind: EntityKind::Org,
+        name: name.to_string(),
+        aliases: Vec::new(),
+        description: Some(format!("{institution} ({country})")),
+        origin: Origin::Builtin,
+    }
+}
+
+/// Gives a short form to `id`, unless another entity has it: then it names neither.
+fn claim_alias(owners: &mut FxHashMap<String, Option<Arc<str>>>, alias: &str, id: &Arc<str>) {
+    owners
+        .entry(alias.to_string())
+        .and_modify(|owner| {
+            if owner.as_ref() != Some(id) {
+                *owner = None;
+            }
+        })
+        .or_insert(Some(id.clone()));
 }
 
 /// Adds the mentions that overlap none already there.

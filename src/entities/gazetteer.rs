@@ -34,6 +34,8 @@ pub enum NameWord {
     Compound,
     /// What an outlet is: «صحيفة»، «قناة»، «موقع».
     OutletHead,
+    /// Never part of a name: «جميع»، «بعض».
+    Common,
 }
 
 /// When a place name from the GeoNames list is read as the place (`geonames_places.tsv`).
@@ -51,6 +53,9 @@ pub enum PlaceReading {
 pub struct Institution {
     pub key: Arc<str>,
     pub bare: bool,
+    /// Whether, alone and qualified nowhere, it is the institution of the country the article
+    /// is about («الشرطة» in a story set in Egyptian towns).
+    pub local: bool,
 }
 
 /// An entity as `tadqiq.toml` writes it.
@@ -76,6 +81,8 @@ pub enum Phrase {
     /// An outlet's name that is also an everyday word: the outlet only as a credit or after
     /// an outlet's head («المدن»، «الغد»).
     Outlet(usize),
+    /// A given name that opens a person's name; `word` when it is also an everyday word.
+    Given { word: bool },
     /// A nationality adjective («عراقي»، «أمريكية»): the country's id.
     Adjective(Arc<str>),
     Institution(Institution),
@@ -93,6 +100,12 @@ pub struct Gazetteer {
     by_skeleton: FxHashMap<String, usize>,
     /// The newsroom's stop list, folded: never an entity, however introduced.
     stop: FxHashSet<String>,
+    /// Short forms of built-in entities, folded, valid once a source names the entity in full.
+    short_forms: FxHashMap<Arc<str>, Vec<String>>,
+    /// Definite heads that refer back to the one organisation of that head: «المرصد».
+    back_references: FxHashSet<String>,
+    /// The country of each built-in place, by id.
+    countries: FxHashMap<Arc<str>, Arc<str>>,
 }
 
 /// The `[entities]` table of `tadqiq.toml`: phrases that are never entities, and built-in
@@ -109,6 +122,9 @@ const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../../data/gazetteer/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
 const PEOPLE: &str = include_str!("../../data/gazetteer/people.tsv");
+const GIVEN_NAMES: &str = include_str!("../../data/gazetteer/given_names.tsv");
+const SHORT_FORMS: &str = include_str!("../../data/gazetteer/short_forms.tsv");
+const BACK_REFERENCES: &str = include_str!("../../data/gazetteer/back_references.txt");
 const OUTLETS: &str = include_str!("../../data/gazetteer/outlets.tsv");
 const GEONAMES_PLACES: &str = include_str!("../../data/gazetteer/geonames_places.tsv");
 const TITLES: &str = include_str!("../../data/gazetteer/titles.txt");
@@ -128,7 +144,7 @@ impl Gazetteer {
     /// [`Gazetteer::new`] with the newsroom's stop list and the built-in entities it removes
     /// (`[entities]` in `tadqiq.toml`).
     pub fn configured(own: &[ConfigEntity], settings: &EntitySettings) -> Gazetteer {
-        let (mut entities, readings) = builtin_entities();
+        let (mut entities, readings, countries) = builtin_entities();
         let mut phrases = PhraseMap::default();
         for row in rows(COUNTRIES, 4) {
             let id: Arc<str> = row[0].into();
@@ -177,7 +193,13 @@ impl Gazetteer {
             }
         }
         for row in rows(INSTITUTIONS, 3) {
-            phrases.add(row[0], Phrase::Institution(Institution { key: row[1].into(), bare: row[2] == "yes" }));
+            let (bare, local) = match row[2] {
+                "local" => (true, true),
+                "yes" => (true, false),
+                "no" => (false, false),
+                other => panic!("institutions.tsv: unknown value {other:?}"),
+            };
+            phrases.add(row[0], Phrase::Institution(Institution { key: row[1].into(), bare, local }));
         }
         for row in rows(TITLES, 1) {
             phrases.add(row[0], Phrase::Word(NameWord::Title));
@@ -198,9 +220,18 @@ impl Gazetteer {
                 "facility" => NameWord::Facility,
                 "compound" => NameWord::Compound,
                 "outlet" => NameWord::OutletHead,
+                "common" => NameWord::Common,
                 other => panic!("name_words.tsv: unknown kind {other:?}"),
             };
             phrases.add(row[0], Phrase::Word(w));
+        }
+        for row in rows(GIVEN_NAMES, 2) {
+            match row[1] {
+                "name" => phrases.add(row[0], Phrase::Given { word: false }),
+                "word" => phrases.add(row[0], Phrase::Given { word: true }),
+                "particle" => {}
+                other => panic!("given_names.tsv: unknown reading {other:?}"),
+            }
         }
         for row in rows(VERBS, 1) {
             phrases.add(row[0], Phrase::Word(NameWord::Verb));
@@ -208,7 +239,50 @@ impl Gazetteer {
         for row in rows(EVENT_WORDS, 2) {
             phrases.add(row[0], Phrase::Event(Arc::from(row[1])));
         }
-        Gazetteer { entities, by_id, phrases, by_skeleton, stop }
+        let mut short_forms: FxHashMap<Arc<str>, Vec<String>> = FxHashMap::default();
+        for row in rows(SHORT_FORMS, 2) {
+            let id = by_id.get_key_value(row[0]).map(|(k, _)| k.clone()).unwrap_or_else(|| row[0].into());
+            short_forms.entry(id).or_default().extend(split_list(row[1]).map(fold));
+        }
+        let back_references = rows(BACK_REFERENCES, 1).iter().map(|r| fold(r[0])).collect();
+        Gazetteer { entities, by_id, phrases, by_skeleton, stop, short_forms, back_references, countries }
+    }
+
+    /// The country a built-in place is in (a country is in itself).
+    pub fn country_of(&self, id: &str) -> Option<&Arc<str>> {
+        self.countries.get(id)
+    }
+
+    /// The short forms that name a built-in entity once a source names it in full: the listed
+    /// ones («المنظمة الدولية» for the UN), a person's surname, an organisation's head when it
+    /// refers back («التحالف»), all folded.
+    pub fn short_forms(&self, e: &Entity) -> Vec<String> {
+        let mut out: Vec<String> = self.short_forms.get(&e.id).cloned().unwrap_or_default();
+        let name = fold(&e.name);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if e.kind == EntityKind::Person && words.len() >= 2 {
+            let last = words[words.len() - 1];
+            let particle = words.len() >= 2 && matches!(words[words.len() - 2], "ابو" | "عبد" | "بن" | "ابن" | "ام");
+            // «نصر الله»، «صلاح الدين»: a compound surname is two words.
+            if matches!(last, "الله" | "الدين") && words.len() >= 3 && !particle {
+                out.push(words[words.len() - 2..].join(" "));
+            } else if last.chars().count() >= 3 && !particle {
+                out.push(last.to_string());
+            }
+        }
+        if e.kind == EntityKind::Org && words.len() >= 2 {
+            out.extend(self.back_reference(words[0]));
+        }
+        out.retain(|f| !self.stopped(f));
+        out
+    }
+
+    /// The definite head that refers back to an organisation named with this first word:
+    /// «مرصد»/«المرصد» → «المرصد».
+    pub fn back_reference(&self, first_word: &str) -> Option<String> {
+        let definite =
+            if first_word.starts_with("ال") { first_word.to_string() } else { format!("ال{first_word}") };
+        self.back_references.contains(&definite).then_some(definite)
     }
 
     /// Whether the newsroom's stop list says this folded phrase is no entity.
@@ -245,9 +319,10 @@ enum Reading {
 /// The places and outlets whose names need context, by (entity, folded name).
 type Readings = FxHashMap<(usize, String), Reading>;
 
-fn builtin_entities() -> (Vec<Entity>, Readings) {
+fn builtin_entities() -> (Vec<Entity>, Readings, FxHashMap<Arc<str>, Arc<str>>) {
     let mut out = Vec::new();
     let mut readings = Readings::default();
+    let mut countries: FxHashMap<Arc<str>, Arc<str>> = FxHashMap::default();
     let entity = |id: &str, kind, name: &str, aliases: &str, description: &str| Entity {
         id: id.into(),
         kind,
@@ -258,9 +333,13 @@ fn builtin_entities() -> (Vec<Entity>, Readings) {
     };
     for row in rows(COUNTRIES, 4) {
         out.push(entity(row[0], EntityKind::Place, row[1], row[2], ""));
+        countries.insert(row[0].into(), row[0].into());
     }
     for row in rows(PLACES, 4) {
         out.push(entity(row[0], EntityKind::Place, row[1], row[2], ""));
+        if !row[3].is_empty() {
+            countries.insert(row[0].into(), row[3].into());
+        }
     }
     for row in rows(ORGANIZATIONS, 5) {
         let kind = EntityKind::parse(row[1]).unwrap_or_else(|| panic!("organizations.tsv: unknown kind {:?}", row[1]));
@@ -317,6 +396,7 @@ fn builtin_entities() -> (Vec<Entity>, Readings) {
             });
         }
         let i = out.len() - 1;
+        countries.insert(out[i].id.clone(), row[3].into());
         for name in names {
             if let Some(r) = reading {
                 readings.insert((i, fold(name)), Reading::Place(r));
@@ -326,7 +406,7 @@ fn builtin_entities() -> (Vec<Entity>, Readings) {
             }
         }
     }
-    (out, readings)
+    (out, readings, countries)
 }
 
 fn split_list(s: &str) -> impl Iterator<Item = &str> {

@@ -43,6 +43,21 @@ pub struct LocalEntities {
     pub sentences: Vec<Span>,
     /// Event words («انسحاب»، «تصويت») with their event key.
     pub events: Vec<(Span, Arc<str>)>,
+    /// Institution heads standing alone that this article does not qualify: the workspace
+    /// resolves them.
+    pub bare_heads: Vec<BareHead>,
+}
+
+/// «الشرطة» alone in an article that names no country's police.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BareHead {
+    pub span: Span,
+    /// The institution it names: `police`, `regime`.
+    pub key: Arc<str>,
+    /// The institution to give it: `army` for «قوات النظام», else `key`.
+    pub emit: Arc<str>,
+    /// The article's country, for an institution every country has.
+    pub fallback: Option<Arc<str>>,
 }
 
 struct Recogniser<'a, 't> {
@@ -84,16 +99,20 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         }
         if let Some(intro) = r.person(i).or_else(|| r.headed(i)) {
             introductions.push(intro);
+        } else if let Some(intro) = r.untitled_person(i)
+            && !introductions.last().is_some_and(|l: &Introduction| overlaps(l.name, intro.name))
+        {
+            introductions.push(intro);
         }
         introductions.extend(r.place_list(i));
     }
     let mut mentions = keep_non_overlapping(candidates);
-    r.bare_institutions(&mut mentions);
+    let bare_heads = r.bare_institutions(&mut mentions);
     // An introduction of a name the gazetteer already knows is just that known name.
     introductions.retain(|intro| !mentions.iter().any(|m| overlaps(m.span, intro.name)));
     introductions.dedup_by(|a, b| a.name == b.name);
     let events = r.events();
-    LocalEntities { mentions, introductions, sentences: sentences(t), events }
+    LocalEntities { mentions, introductions, sentences: sentences(t), events, bare_heads }
 }
 
 impl Recogniser<'_, '_> {
@@ -398,7 +417,7 @@ impl Recogniser<'_, '_> {
         let last = *units.last()?;
         let name = Span::new(t.tokens[units[0].0].start, t.tokens[last.1 - 1].end);
         // A surname names the person on its own later: «جبور».
-        let alias = (units.len() >= 2 && last.1 - last.0 == 1 && !self.is_particle(last.0))
+        let alias = (units.len() >= 2 && last.1 - last.0 == 1 && !self.is_particle(last.0) && !self.everyday(last.0))
             .then(|| t.folded(last.0).to_string())
             .filter(|s| s.chars().count() >= 3);
         let name_text = folded_words(t, units[0].0, last.1);
@@ -412,6 +431,67 @@ impl Recogniser<'_, '_> {
         })
     }
 
+    /// A person named with no title: a given name and one or two more parts («حسن نافعة»،
+    /// «عبد الباري عطوان»، «باتريك ستايغر»), or a kunya («أبو عزرائيل»). A given name that
+    /// is also an everyday word («عادل»، «كمال») and a kunya alone count only after a verb of
+    /// saying («وقال عادل العوفي») or inside quotes.
+    fn untitled_person(&self, i: usize) -> Option<Introduction> {
+        let t = self.t;
+        let given = self.ix.find_indefinite(t, i, |p| if let Phrase::Given { word } = p { Some(*word) } else { None });
+        let kunya = given.is_none() && self.is_particle(i) && t.folded(i) != "ام";
+        // «على» folds to «علي»: a preposition is no given name.
+        if (given.is_none() && !kunya) || self.function_word(i) {
+            return None;
+        }
+        // «وحسن»: a conjunction before a name is fine; «بحسن» (with good…) is not a name.
+        if given.is_some_and(|g| g.dropped > 0 && !t.folded(i).starts_with('و')) {
+            return None;
+        }
+        let said = i > 0
+            && !t.breaks_before(i)
+            && (self.word_hit(i - 1, |w| w == NameWord::Verb).is_some_and(|h| h.end == i) || is_quote(t, i - 1));
+        if given.is_some_and(|g| g.value) && !said {
+            return None;
+        }
+        let dropped = given.map_or(0, |g| g.dropped);
+        let units = if dropped > 0 {
+            // «وحسن نافعة»: the name's first part is the word after the conjunction.
+            let mut rest = self.name_units(i + 1).unwrap_or_default();
+            rest.insert(0, (i, i + 1));
+            rest.truncate(3);
+            rest
+        } else {
+            self.name_units(i).unwrap_or_default()
+        };
+        let (first, last) = match units.as_slice() {
+            [] | [_] if kunya => {
+                // A kunya alone: «أبو عزرائيل», with an indefinite second word.
+                let ok = self.continues(i + 1)
+                    && self.name_word(i + 1, false)
+                    && !t.folded(i + 1).starts_with("ال")
+                    && (said || t.folded(i) == "ابو");
+                if !ok {
+                    return None;
+                }
+                ((i, i + 2), (i, i + 2))
+            }
+            [] | [_] => return None,
+            units => (units[0], *units.last()?),
+        };
+        let name = Span::new(
+            t.tokens[first.0].start + crate::text::offset_after_letters(t.original(first.0), dropped),
+            t.tokens[last.1 - 1].end,
+        );
+        let alias = (units.len() >= 2 && last.1 - last.0 == 1 && !self.is_particle(last.0) && !self.everyday(last.0))
+            .then(|| t.folded(last.0).to_string())
+            .filter(|s| s.chars().count() >= 3);
+        let name_text = folded_words_from(t, first.0, dropped, last.1);
+        if self.gaz.stopped(&name_text) {
+            return None;
+        }
+        Some(Introduction { kind: EntityKind::Person, span: name, name, bare: name_text.clone(), name_text, alias })
+    }
+
     /// A word after a title that belongs to the title: «الأمن»، «القومي»، «الوزراء»، «باسم».
     fn complement_word(&self, j: usize) -> bool {
         let t = self.t;
@@ -420,7 +500,20 @@ impl Recogniser<'_, '_> {
             return true;
         }
         let definite = f.starts_with("ال") || f.starts_with("لل");
-        definite && !self.function_word(j) && self.word(j) != Some(NameWord::Verb) && !self.date_or_number_word(j)
+        // «مدير المرصد السوري لحقوق الإنسان»: «ل» and a noun before a definite word.
+        let lam_idafa = f.starts_with('ل') && f.chars().count() >= 4 && self.continues(j + 1) && t.folded(j + 1).starts_with("ال");
+        (definite || lam_idafa)
+            && !self.function_word(j)
+            && self.word(j) != Some(NameWord::Verb)
+            && !self.date_or_number_word(j)
+    }
+
+    /// Whether a word is too everyday to name a person alone as a surname: «كامل» (complete),
+    /// a preposition, a quantifier.
+    fn everyday(&self, k: usize) -> bool {
+        self.function_word(k)
+            || self.word_hit(k, |w| w == NameWord::Common).is_some()
+            || self.ix.find_indefinite(self.t, k, |p| matches!(p, Phrase::Given { word: true }).then_some(())).is_some()
     }
 
     /// Two or three parts of a name from `j`: each part a word, or a particle and a word
@@ -475,6 +568,14 @@ impl Recogniser<'_, '_> {
         {
             return false;
         }
+        // After a name, «يصل»، «تقول» (an imperfect verb) and «مؤكدا»، «مشيرا» (a participle in
+        // the accusative, how news continues a sentence) are not its next part.
+        let n = f.chars().count();
+        let given = self.ix.find_indefinite(t, k, |p| matches!(p, Phrase::Given { .. }).then_some(())).is_some();
+        if later && !given && ((f.starts_with(['ي', 'ت']) && (3..=4).contains(&n)) || (f.starts_with('م') && f.ends_with('ا') && n >= 5))
+        {
+            return false;
+        }
         // A pronoun suffix marks a common noun or a verb: «قراره»، «بلادهم». (A final ة folds
         // to ه too, so only a written ه counts; after ي it belongs to names like «نزيه»; and
         // only on a first name: transliterated surnames end in ـه, «روماتيه».)
@@ -498,8 +599,9 @@ impl Recogniser<'_, '_> {
             return None;
         }
         match kind {
-            EntityKind::Event => self.operation(i, head.dropped, j),
-            EntityKind::Org => {
+            // «عملية "درع الفرات"» is always quoted; «منتدى دافوس»، «مؤتمر سوتشي» are not.
+            EntityKind::Event if alias => self.operation(i, head.dropped, j),
+            EntityKind::Org | EntityKind::Event => {
                 // «تنظيم الحشد الشعبي»: the known name is the mention; nothing new here.
                 if self.name(j).is_some() {
                     return None;
@@ -735,12 +837,20 @@ impl Recogniser<'_, '_> {
     }
 
     /// «البرلمان» alone, in an article whose only qualified parliament is Iraq's, is Iraq's.
-    fn bare_institutions(&self, mentions: &mut Vec<EntityMention>) {
+    fn bare_institutions(&self, mentions: &mut Vec<EntityMention>) -> Vec<BareHead> {
         let t = self.t;
         let mut found = Vec::new();
+        let mut unresolved = Vec::new();
+        let country = self.article_country(mentions);
         for i in 0..t.len() {
-            let Some(h) = self.institution_head(i, |inst| inst.bare) else { continue };
-            let span = self.span(i, h.dropped, h.end - 1);
+            let Some(h) = self.ix.find(t, i, |p| match p {
+                Phrase::Institution(inst) if inst.bare => Some(inst.clone()),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let inst = h.value;
+            let mut span = self.span(i, h.dropped, h.end - 1);
             if mentions.iter().any(|m| overlaps(m.span, span)) || self.adjective(h.end).is_some() {
                 continue;
             }
@@ -751,16 +861,60 @@ impl Recogniser<'_, '_> {
                     continue;
                 }
             }
-            let suffix = format!("-{}", h.value);
-            let mut countries = mentions.iter().filter(|m| m.how == How::Institution && m.id.ends_with(&suffix));
-            let Some(only) = countries.next() else { continue };
-            if countries.any(|m| m.id != only.id) {
-                continue;
+            // «قوات النظام»: the regime's forces are its country's army.
+            let mut emit = inst.key.clone();
+            if &*inst.key == "regime" && i > 0 && !t.breaks_before(i) && h.dropped == 0 {
+                let before = t.folded(i - 1).trim_start_matches('و');
+                if matches!(before, "قوات" | "لقوات" | "بقوات" | "ميليشيات" | "مليشيات" | "جيش") {
+                    span = self.span(i - 1, usize::from(t.folded(i - 1).starts_with('و')), h.end - 1);
+                    emit = "army".into();
+                }
             }
-            found.push(EntityMention { span, id: only.id.clone(), kind: EntityKind::Org, how: How::BareInstitution });
+            let suffix = format!("-{}", inst.key);
+            let mut countries = mentions.iter().filter(|m| m.how == How::Institution && m.id.ends_with(&suffix));
+            let resolved = match countries.next() {
+                Some(only) if !countries.any(|m| m.id != only.id) => {
+                    Some(only.id[..only.id.len() - suffix.len()].to_string())
+                }
+                Some(_) => continue,
+                None => None,
+            };
+            match resolved {
+                Some(c) => found.push(EntityMention {
+                    span,
+                    id: format!("{c}-{emit}").into(),
+                    kind: EntityKind::Org,
+                    how: How::BareInstitution,
+                }),
+                // Qualified nowhere here: the workspace may qualify it, else the article's country.
+                None => unresolved.push(BareHead {
+                    span,
+                    key: inst.key.clone(),
+                    emit,
+                    fallback: inst.local.then(|| country.clone()).flatten(),
+                }),
+            }
         }
         mentions.extend(found);
         mentions.sort_by_key(|m| m.span.start);
+        unresolved
+    }
+
+    /// The country an article is about: the one most of its named places are in, when it has
+    /// at least two of them and more than half.
+    fn article_country(&self, mentions: &[EntityMention]) -> Option<Arc<str>> {
+        let mut counts: Vec<(Arc<str>, usize)> = Vec::new();
+        let mut total = 0;
+        for m in mentions.iter().filter(|m| m.kind == EntityKind::Place) {
+            let Some(c) = self.gaz.country_of(&m.id) else { continue };
+            total += 1;
+            match counts.iter_mut().find(|(k, _)| k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c.clone(), 1)),
+            }
+        }
+        let (c, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+        (n >= 2 && 2 * n > total).then_some(c)
     }
 }
 
