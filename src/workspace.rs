@@ -167,7 +167,13 @@ impl Workspace {
     pub fn introduction(&self, id: &str) -> Option<(&str, Span)> {
         let mut found: Vec<(&Arc<str>, usize)> =
             self.registry.intro_ids.iter().filter(|(_, v)| &***v == id).map(|((p, i), _)| (p, *i)).collect();
-        found.sort_by(|a, b| self.source_order(a.0).cmp(&self.source_order(b.0)).then(a.1.cmp(&b.1)));
+        // A titled introduction («العميد نزيه جبور») before a name that only stands bare.
+        let bare = |(p, i): &(&Arc<str>, usize)| {
+            self.docs.get(*p).and_then(|d| d.local.introductions.get(*i)).is_none_or(|x| x.span == x.name)
+        };
+        found.sort_by(|a, b| {
+            bare(a).cmp(&bare(b)).then(self.source_order(a.0).cmp(&self.source_order(b.0))).then(a.1.cmp(&b.1))
+        });
         let (path, i) = found.first()?;
         Some((path, self.docs.get(*path)?.local.introductions.get(*i)?.span))
     }
@@ -276,10 +282,13 @@ impl Workspace {
                 // then by the skeleton of a longer name's spelling.
                 let skeleton = crate::entities::gazetteer::skeleton_key(&intro.bare);
                 let bare_key = (intro.kind, intro.bare.clone());
+                // «منتدى دافوس الاقتصادي» is «منتدى دافوس»: a trailing definite adjective.
+                let shorter = without_trailing_adjective(&intro.bare).map(|s| (intro.kind, s.to_string()));
                 let id = match gaz.variant_of(&intro.bare).filter(|e| e.kind == intro.kind) {
                     Some(known) => known.id.clone(),
                     None => match by_bare
                         .get(&bare_key)
+                        .or_else(|| shorter.as_ref().and_then(|k| by_bare.get(k)))
                         .or_else(|| skeleton.as_ref().and_then(|s| by_skeleton.get(&(intro.kind, s.clone()))))
                     {
                         Some(id) => id.clone(),
@@ -306,6 +315,9 @@ impl Workspace {
                                 by_skeleton.insert((intro.kind, s), id.clone());
                             }
                             by_bare.insert(bare_key, id.clone());
+                            if let Some(k) = shorter {
+                                by_bare.entry(k).or_insert_with(|| id.clone());
+                            }
                             id
                         }
                     },
@@ -316,7 +328,16 @@ impl Workspace {
                 let back = (intro.kind == EntityKind::Org)
                     .then(|| intro.name_text.split_whitespace().next().and_then(|w| gaz.back_reference(w)))
                     .flatten();
-                for short in back.iter().chain(intro.alias.as_ref()) {
+                // «الغوطة الشرقية» … «الغوطة»: a region named by a direction adjective.
+                let region = (intro.kind == EntityKind::Place)
+                    .then(|| intro.bare.split_once(' '))
+                    .flatten()
+                    .filter(|(first, dir)| {
+                        first.starts_with("ال")
+                            && matches!(*dir, "الشرقيه" | "الغربيه" | "الشماليه" | "الجنوبيه" | "الشرقي" | "الغربي" | "الشمالي" | "الجنوبي")
+                    })
+                    .map(|(first, _)| first.to_string());
+                for short in back.iter().chain(intro.alias.as_ref()).chain(region.as_ref()) {
                     claim_alias(&mut alias_owner, short, &id);
                 }
             }
@@ -549,6 +570,13 @@ fn registry_input(local: &LocalEntities) -> (Vec<IntroKey<'_>>, Vec<&str>) {
         .chain(local.bare_heads.iter().filter_map(|h| h.fallback.as_deref()))
         .collect();
     (intros, institutions)
+}
+
+/// A name less a last word that is a definite adjective («الاقتصادي»، «العسكرية»).
+fn without_trailing_adjective(bare: &str) -> Option<&str> {
+    let (rest, last) = bare.rsplit_once(' ')?;
+    let adjective = last.starts_with("ال") && (last.ends_with('ي') || last.ends_with("يه")) && rest.contains(' ');
+    adjective.then_some(rest)
 }
 
 /// The id a bare institution head gets: the one country the workspace qualifies it for, else

@@ -188,6 +188,10 @@ impl Gazetteer {
                 };
                 phrases.add(name, phrase);
                 if let Some(k) = skeleton_key(name) {
+                    // «كفر بطنا» is also written «كفربطنا».
+                    if k.contains(' ') {
+                        by_skeleton.entry(k.replace(' ', "")).or_insert(i);
+                    }
                     by_skeleton.entry(k).or_insert(i);
                 }
             }
@@ -296,7 +300,11 @@ impl Gazetteer {
 
     /// The known entity whose name this is a transliteration variant of, if any.
     pub fn variant_of(&self, name: &str) -> Option<&Entity> {
-        skeleton_key(name).and_then(|k| self.by_skeleton.get(&k)).map(|&i| &self.entities[i])
+        let k = skeleton_key(name)?;
+        self.by_skeleton
+            .get(&k)
+            .or_else(|| self.by_skeleton.get(&k.replace(' ', "")))
+            .map(|&i| &self.entities[i])
     }
 }
 

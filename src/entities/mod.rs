@@ -105,6 +105,8 @@ pub fn skeleton_into(word: &str, out: &mut String) {
         if k != last && matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ئ' | 'ؤ' | 'أ' | 'إ' | 'آ') {
             continue;
         }
+        // «غ»، «ج» and «گ» all write a foreign g: «أفيغدور» / «أفيجدور».
+        let c = if matches!(c, 'غ' | 'گ') { 'ج' } else { c };
         if previous == Some(c) {
             continue;
         }

@@ -251,13 +251,24 @@ impl Recogniser<'_, '_> {
             && self.word_hit(i - 1, |w| w == NameWord::OutletHead).is_some_and(|w| w.end == i);
         let sep = |k: usize, closing: bool| -> Option<char> {
             let c = t.folded(k).chars().next()?;
-            let ok = matches!(c, '|' | '-' | '–' | '—' | '/' | '"' | '“' | '”' | '«' | '»' | '•')
-                || (closing && matches!(c, ')' | ':' | '.' | '،' | ',' | '؛'))
+            let ok = matches!(c, '|' | '-' | '–' | '—' | '/' | '"' | '“' | '”' | '«' | '»' | '•' | '.' | ':')
+                || (closing && matches!(c, ')' | '،' | ',' | '؛'))
                 || (!closing && c == '(');
             (t.kind(k) == Some(TokenKind::Punct) && ok).then_some(c)
         };
         let before = if i == 0 || t.breaks_before(i) { Some('\n') } else { sep(i - 1, false) };
-        let after = if end >= t.len() || t.breaks_before(end) { Some('\n') } else { sep(end, true) };
+        // A masthead runs into its date («- اليوم السابع الأحد 21 يناير»); a credit into its
+        // verb («- صفا قالت»).
+        let dated = end < t.len()
+            && !t.breaks_before(end)
+            && (t.is_digits(end) || self.date_or_number_word(end) || self.word_hit(end, |w| w == NameWord::Verb).is_some());
+        let after = if end >= t.len() || t.breaks_before(end) {
+            Some('\n')
+        } else if dated {
+            Some('\u{0}')
+        } else {
+            sep(end, true)
+        };
         let credit = before == Some('|')
             || after == Some('|')
             || matches!((before, after), (Some(b), Some(a)) if !(b == '\n' && a == '\n') && !(a == '.' && b == '\n'));
@@ -345,12 +356,32 @@ impl Recogniser<'_, '_> {
     fn institution(&self, i: usize) -> Option<EntityMention> {
         let h = self.institution_head(i, |_| true)?;
         let country = self.adjective(h.end)?;
+        if h.end == i + 1 && !self.stands_alone(i, h.dropped, country.1) {
+            return None;
+        }
         Some(EntityMention {
             span: self.span(i, h.dropped, country.1 - 1),
             id: format!("{}-{}", country.0, h.value).into(),
             kind: EntityKind::Org,
             how: How::Institution,
         })
+    }
+
+    /// Whether a one-word institution head («الخارجية»، «الداخلية») stands as the institution,
+    /// not as the second term of another noun («وزير الخارجية المصري» is the minister: «المصري»
+    /// agrees with «وزير», not with the feminine «الخارجية»).
+    fn stands_alone(&self, i: usize, dropped: usize, end: usize) -> bool {
+        let t = self.t;
+        let head = t.folded(i);
+        if head.ends_with('ه') && !t.folded(end - 1).ends_with('ه') {
+            return false;
+        }
+        // «وزير الداخلية العراقي»: after a title, the whole phrase is the title.
+        let titled = dropped == 0
+            && i > 0
+            && !t.breaks_before(i)
+            && self.word_hit(i - 1, |w| w == NameWord::Title).is_some_and(|h| h.end == i);
+        !titled
     }
 
     fn institution_head(&self, i: usize, pick: impl Fn(&Institution) -> bool) -> Option<crate::phrases::Hit<Arc<str>>> {
@@ -512,6 +543,7 @@ impl Recogniser<'_, '_> {
     /// a preposition, a quantifier.
     fn everyday(&self, k: usize) -> bool {
         self.function_word(k)
+            || matches!(self.t.folded(k), "الله" | "الدين")
             || self.word_hit(k, |w| w == NameWord::Common).is_some()
             || self.ix.find_indefinite(self.t, k, |p| matches!(p, Phrase::Given { word: true }).then_some(())).is_some()
     }
@@ -602,9 +634,24 @@ impl Recogniser<'_, '_> {
             // «عملية "درع الفرات"» is always quoted; «منتدى دافوس»، «مؤتمر سوتشي» are not.
             EntityKind::Event if alias => self.operation(i, head.dropped, j),
             EntityKind::Org | EntityKind::Event => {
-                // «تنظيم الحشد الشعبي»: the known name is the mention; nothing new here.
-                if self.name(j).is_some() {
+                // «تنظيم الحشد الشعبي»: the known name is the mention; nothing new here. Nor is
+                // a country's institution («وزارة الداخلية») a new organisation.
+                if self.name(j).is_some() || self.institution_head(i, |_| true).is_some() {
                     return None;
+                }
+                // «حركة "حسم"»: a name in quotes after its head.
+                if is_quote(t, j) {
+                    let first = j + 1;
+                    let mut k = first;
+                    while k < first + 4 && self.continues(k) && t.is_word(k) {
+                        k += 1;
+                    }
+                    if k == first || !is_quote(t, k) || self.name(first).is_some() {
+                        return None;
+                    }
+                    let span = self.span(i, head.dropped, k - 1);
+                    let name_text = folded_words_from(t, i, head.dropped, k);
+                    return Some(Introduction { kind, span, name: span, bare: name_text.clone(), name_text, alias: None });
                 }
                 // An idafa chain runs indefinite to definite («وكالة أنباء فارس»، «وزارة الدفاع
                 // العراقية»); an indefinite word after a definite one, or a word after a
@@ -627,7 +674,8 @@ impl Recogniser<'_, '_> {
                         break;
                     }
                 }
-                if k == j {
+                // «وكالة أنباء "الأناضول"»: the known name after a quote is the organisation.
+                if k == j || (is_quote(t, k) && self.name(k + 1).is_some()) {
                     return None;
                 }
                 let span = self.span(i, head.dropped, k - 1);
@@ -681,7 +729,12 @@ impl Recogniser<'_, '_> {
                 alias: None,
             });
         }
-        if !self.name_word(j, false) || is_indefinite_nisba(t.folded(j)) || starts_new_phrase(t.folded(j)) {
+        // «قاعدة عسكرية»، «إقليم اتحادي»: an adjective agreeing with the head; «مقاطعة
+        // يايلاداغي» (a masculine shape after a feminine head) is a name.
+        let nisba = is_indefinite_nisba(t.folded(j));
+        let feminine_head = t.folded(i).ends_with('ه');
+        let agrees = nisba && (!feminine_head || t.folded(j).ends_with("يه"));
+        if !self.name_word(j, false) || agrees || starts_new_phrase(t.folded(j)) {
             return None;
         }
         // «منطقة آمنة»، «منطقة عازلة»: an indefinite adjective agreeing with a feminine head.
@@ -930,7 +983,10 @@ fn starts_new_phrase(folded: &str) -> bool {
 /// An indefinite word with a nisba ending (ـي، ـية): «عسكرية»، «اتحادي» — an adjective, where
 /// a name would be expected.
 fn is_indefinite_nisba(folded: &str) -> bool {
-    !folded.starts_with("ال") && folded.chars().count() >= 4 && (folded.ends_with('ي') || folded.ends_with("يه"))
+    // «خطاي»: a long vowel before the final ي is no nisba.
+    !folded.starts_with("ال")
+        && folded.chars().count() >= 4
+        && ((folded.ends_with('ي') && !folded.ends_with("اي")) || folded.ends_with("يه"))
 }
 
 fn folded_words(t: &Tokens, from: usize, to: usize) -> String {
