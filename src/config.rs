@@ -11,6 +11,10 @@
 //! [rules]                                # severity per rule code: error|warning|info|hint|off
 //! name-variant = "off"
 //!
+//! [entities]                             # never entities; built-in entities to forget
+//! stop = ["المصدر", "الوكالة"]
+//! remove = ["al-bab-sy"]
+//!
 //! [[entity]]                             # the newsroom's own; an id of a built-in replaces it
 //! id = "nazih-jabbour"
 //! name = "نزيه جبور"
@@ -28,7 +32,7 @@ use serde::Deserialize;
 
 use crate::analysis::PublishedSource;
 use crate::calendar::DateValue;
-use crate::entities::{ConfigEntity, EntityKind};
+use crate::entities::{ConfigEntity, EntityKind, EntitySettings, Gazetteer};
 use crate::rules::RuleSettings;
 
 pub const FILE_NAME: &str = "tadqiq.toml";
@@ -45,6 +49,8 @@ struct Raw {
     #[serde(default)]
     entity: Vec<RawEntity>,
     #[serde(default)]
+    entities: RawEntitySettings,
+    #[serde(default)]
     rules: BTreeMap<String, String>,
 }
 
@@ -57,6 +63,16 @@ struct RawEntity {
     #[serde(default)]
     aliases: Vec<String>,
     description: Option<String>,
+}
+
+/// `[entities]`: words and phrases that are never entities, and built-in ids to forget.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawEntitySettings {
+    #[serde(default)]
+    stop: Vec<String>,
+    #[serde(default)]
+    remove: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -82,6 +98,8 @@ pub struct Config {
     sources: Vec<(Glob, globset::GlobMatcher, SourceMeta)>,
     /// The newsroom's own entities, in file order.
     pub entities: Vec<ConfigEntity>,
+    /// The newsroom's stop list and the built-in entities it removes.
+    pub entity_settings: EntitySettings,
     /// Severities per rule code, and `off`.
     pub rules: RuleSettings,
     /// The file itself, for go-to-definition on its entities.
@@ -121,9 +139,15 @@ impl Config {
             exclude: GlobSet::empty(),
             sources: Vec::new(),
             entities: Vec::new(),
+            entity_settings: EntitySettings::default(),
             rules: RuleSettings::default(),
             path: None,
         }
+    }
+
+    /// The built-in gazetteer with this file's entities, stop list and removals.
+    pub fn gazetteer(&self) -> Gazetteer {
+        Gazetteer::configured(&self.entities, &self.entity_settings)
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -187,7 +211,11 @@ impl Config {
         for (code, level) in &raw.rules {
             rules.set(code, level).map_err(|e| format!("rules: {e}"))?;
         }
-        Ok(Config { root, include, exclude, sources, entities, rules, path: None })
+        if let Some(empty) = raw.entities.stop.iter().find(|s| s.trim().is_empty()) {
+            return Err(format!("entities.stop: {empty:?} is empty"));
+        }
+        let entity_settings = EntitySettings { stop: raw.entities.stop, remove: raw.entities.remove };
+        Ok(Config { root, include, exclude, sources, entities, entity_settings, rules, path: None })
     }
 
     /// Whether a file found by walking a folder is an article to analyse.
@@ -268,6 +296,17 @@ published = "2020-01-05"
         assert_eq!(&text[e.span.0..e.span.1], "\"jane\"");
         let bad = Config::parse("[[entity]]\nid = \"x\"\nname = \"س\"\nkind = \"thing\"\n", PathBuf::new());
         assert!(bad.unwrap_err().contains("entity[0].kind: \"thing\" is not one of"));
+    }
+
+    #[test]
+    fn entity_stop_list_and_removals() {
+        let c = Config::parse("[entities]\nstop = [\"المصدر\"]\nremove = [\"isis\"]\n", PathBuf::new()).unwrap();
+        assert_eq!(c.entity_settings.stop, ["المصدر"]);
+        assert_eq!(c.entity_settings.remove, ["isis"]);
+        let e = Config::parse("[entities]\nstops = []\n", PathBuf::new()).unwrap_err();
+        assert!(e.contains("unknown field `stops`"), "{e}");
+        let e = Config::parse("[entities]\nstop = [\" \"]\n", PathBuf::new()).unwrap_err();
+        assert!(e.contains("entities.stop"), "{e}");
     }
 
     #[test]

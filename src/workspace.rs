@@ -59,7 +59,7 @@ struct Registry {
     names: PhraseMap<Arc<str>>,
     /// Two- and three-word names by their words' skeletons, to find a transliteration
     /// variant («أنييس روماتيه» for «آنيس روماتيه») wherever it stands.
-    skeletons: FxHashMap<String, (usize, Arc<str>)>,
+    skeletons: FxHashMap<String, (usize, Arc<str>, String)>,
     /// The skeletons of those names' first words: only windows starting with one are tried.
     first_skeletons: FxHashSet<String>,
     /// Every (folded name, id) the registry matches, to tell whether it changed.
@@ -114,7 +114,7 @@ impl Workspace {
         // Typing rarely changes who an article introduces: then the registry stands as it is
         // and only this source is matched against it, in the tokens the analysis cut.
         let same_names = self.docs.get(path).is_some_and(|old| registry_input(&old.local) == registry_input(&a.local));
-        let entities = if same_names { self.match_in(&key, &a.local, a.body_start, || a.body) } else { Vec::new() };
+        let entities = if same_names { self.match_in(&key, &text, &a.local, a.body_start, || a.body) } else { Vec::new() };
         let (analysis, local) = (a.analysis, a.local);
         self.docs.insert(key.clone(), Doc { text, analysis, local, entities, claims: Default::default() });
         if same_names {
@@ -373,13 +373,19 @@ impl Workspace {
         for (name, id) in &names {
             reg.names.add(name, id.clone());
             let words = name.split_whitespace().count();
-            if (2..=3).contains(&words)
+            // A surname is written many ways too («بيسكوف»/«بسكوف»): one word of four
+            // consonants or more, for a person only.
+            let person = || {
+                reg.by_id.get(id).map(|&i| reg.entities[i].kind).or_else(|| gaz.get(id).map(|e| e.kind))
+                    == Some(EntityKind::Person)
+            };
+            if ((2..=3).contains(&words) || (words == 1 && person()))
                 && let Some(key) = crate::entities::gazetteer::skeleton_key(name)
             {
                 if let Some(first) = key.split(' ').next() {
                     reg.first_skeletons.insert(first.to_string());
                 }
-                reg.skeletons.entry(key).or_insert((words, id.clone()));
+                reg.skeletons.entry(key).or_insert((words, id.clone(), name.clone()));
             }
         }
         let mut institutions: Vec<_> = reg.institutions.iter().filter_map(|(k, c)| Some((k.to_string(), c.clone()?))).collect();
@@ -399,7 +405,7 @@ impl Workspace {
         let Some(doc) = self.docs.get(path) else { return Vec::new() };
         // Front matter is metadata, not article text.
         let offset = front_matter_end(&doc.text);
-        self.match_in(path, &doc.local, offset, || Tokens::new(&doc.text[offset..]))
+        self.match_in(path, &doc.text, &doc.local, offset, || Tokens::new(&doc.text[offset..]))
     }
 
     /// [`Workspace::match_registry`] for a source's own entities and the tokens of its body
@@ -407,6 +413,7 @@ impl Workspace {
     fn match_in<'t>(
         &self,
         path: &str,
+        text: &str,
         local: &LocalEntities,
         offset: usize,
         body: impl FnOnce() -> Tokens<'t>,
@@ -458,6 +465,9 @@ impl Workspace {
             add_unclaimed(&mut mentions, short);
         }
         mentions.sort_by_key(|m| m.span.start);
+        if self.gazetteer.has_stop_list() {
+            mentions.retain(|m| !self.gazetteer.stopped(&crate::text::fold(&text[m.span.start..m.span.end])));
+        }
         mentions
     }
 
@@ -490,14 +500,18 @@ impl Workspace {
                 i += 1;
                 continue;
             }
-            for words in [3, 2] {
+            for words in [3, 2, 1] {
                 let end = i + words;
                 if end > toks.len() || (i..end).any(|k| !toks.is_word(k) || (k > i && toks.breaks_before(k))) {
                     continue;
                 }
                 let key = (i..end).map(skeleton).collect::<Vec<_>>().join(" ");
-                if let Some((n, id)) = self.registry.skeletons.get(&key)
+                if let Some((n, id, name)) = self.registry.skeletons.get(&key)
                     && *n == words
+                    && crate::entities::vowel_variant(
+                        &(i..end).map(|k| toks.folded(k)).collect::<Vec<_>>().join(" "),
+                        name,
+                    )
                 {
                     let span = Span::new(toks.tokens[i].start + offset, toks.tokens[end - 1].end + offset);
                     if !mentions.iter().chain(&found).any(|m| overlaps(m.span, span)) {

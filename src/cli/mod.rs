@@ -13,7 +13,6 @@ use tower_lsp_server::ls_types::Range;
 use crate::analysis::PublishedSource;
 use crate::calendar::DateValue;
 use crate::config::{self, Config};
-use crate::entities::Gazetteer;
 use crate::extract::Span;
 use crate::position::LineIndex;
 use crate::server::convert::Encoding;
@@ -171,7 +170,7 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
         }
     }
     progress.show("analysing", inputs.files.len());
-    let mut ws = Workspace::new(Arc::new(Gazetteer::new(&config.entities)));
+    let mut ws = Workspace::new(Arc::new(config.gazetteer()));
     if !entities {
         ws = ws.without_entities();
     }

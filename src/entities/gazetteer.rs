@@ -289,6 +289,10 @@ impl Gazetteer {
         self.back_references.contains(&definite).then_some(definite)
     }
 
+    pub fn has_stop_list(&self) -> bool {
+        !self.stop.is_empty()
+    }
+
     /// Whether the newsroom's stop list says this folded phrase is no entity.
     pub fn stopped(&self, folded: &str) -> bool {
         !self.stop.is_empty() && self.stop.contains(folded)
@@ -301,10 +305,16 @@ impl Gazetteer {
     /// The known entity whose name this is a transliteration variant of, if any.
     pub fn variant_of(&self, name: &str) -> Option<&Entity> {
         let k = skeleton_key(name)?;
-        self.by_skeleton
-            .get(&k)
-            .or_else(|| self.by_skeleton.get(&k.replace(' ', "")))
-            .map(|&i| &self.entities[i])
+        let e = self.by_skeleton.get(&k).or_else(|| self.by_skeleton.get(&k.replace(' ', ""))).map(|&i| &self.entities[i])?;
+        let folded = fold(name);
+        let joined = folded.replace(' ', "");
+        std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .any(|n| {
+                let n = fold(n);
+                super::vowel_variant(&folded, &n) || super::vowel_variant(&joined, &n.replace(' ', ""))
+            })
+            .then_some(e)
     }
 }
 

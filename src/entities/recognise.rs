@@ -108,8 +108,11 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     }
     let mut mentions = keep_non_overlapping(candidates);
     let bare_heads = r.bare_institutions(&mut mentions);
-    // An introduction of a name the gazetteer already knows is just that known name.
-    introductions.retain(|intro| !mentions.iter().any(|m| overlaps(m.span, intro.name)));
+    // An introduction of a name the gazetteer already knows is just that known name; the
+    // newsroom's stop list names no entity.
+    introductions.retain(|intro| {
+        !mentions.iter().any(|m| overlaps(m.span, intro.name)) && !gaz.stopped(&intro.name_text) && !gaz.stopped(&intro.bare)
+    });
     introductions.dedup_by(|a, b| a.name == b.name);
     let events = r.events();
     LocalEntities { mentions, introductions, sentences: sentences(t), events, bare_heads }
@@ -295,7 +298,7 @@ impl Recogniser<'_, '_> {
             && !self.t.breaks_before(i)
             && matches!(
                 self.t.folded(i - 1),
-                "في" | "وفي" | "الي" | "والي" | "من" | "ومن" | "قرب" | "بقرب" | "وقرب" | "نحو" | "داخل" | "حول" | "عند"
+                "في" | "وفي" | "الي" | "والي" | "من" | "ومن" | "علي" | "وعلي" | "قرب" | "بقرب" | "وقرب" | "نحو" | "داخل" | "حول" | "عند"
                     | "اطراف" | "محيط" | "ضواحي" | "ريف" | "بريف" | "وريف" | "مدخل" | "جنوبي" | "شمالي" | "شرقي"
                     | "غربي" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "بين"
             )
@@ -609,11 +612,12 @@ impl Recogniser<'_, '_> {
             return false;
         }
         // A pronoun suffix marks a common noun or a verb: «قراره»، «بلادهم». (A final ة folds
-        // to ه too, so only a written ه counts; after ي it belongs to names like «نزيه»; and
-        // only on a first name: transliterated surnames end in ـه, «روماتيه».)
+        // to ه too, so only a written ه counts; after ي it belongs to names like «نزيه»; never
+        // on a definite word: «عبد الله» ends in the ه of «الله»; and only on a first name:
+        // transliterated surnames end in ـه, «روماتيه».)
         let original = t.original(k);
         let pronoun = ["هم", "ها", "هما", "كم"].iter().any(|s| f.ends_with(s) && f.chars().count() > 4)
-            || (!later && original.ends_with('ه') && !f.ends_with("يه") && f.chars().count() > 3);
+            || (!later && original.ends_with('ه') && !f.ends_with("يه") && !f.starts_with("ال") && f.chars().count() > 3);
         !pronoun
     }
 

@@ -136,7 +136,7 @@ impl State {
 
     fn ws(&mut self) -> &mut Workspace {
         let config = self.config.as_ref();
-        self.ws.get_or_insert_with(|| Workspace::new(Arc::new(Gazetteer::new(config.map_or(&[], |c| &c.entities)))))
+        self.ws.get_or_insert_with(|| Workspace::new(Arc::new(config.map_or_else(|| Gazetteer::new(&[]), |c| c.gazetteer()))))
     }
 
     /// The rule severities in force: the editor's settings, with `tadqiq.toml`'s wherever it
