@@ -197,14 +197,20 @@ impl Recogniser<'_, '_> {
     fn agrees_as_adjective(&self, i: usize) -> bool {
         let t = self.t;
         let adjective = self.ix.find_indefinite(t, i, |p| matches!(p, Phrase::Adjective(_)).then_some(()));
-        if adjective.is_none_or(|h| h.dropped != 0) || i == 0 || t.breaks_before(i) || !t.is_word(i - 1) {
+        let Some(adjective) = adjective else { return false };
+        if i == 0 || t.breaks_before(i) || !t.is_word(i - 1) {
             return false;
         }
         let noun = t.folded(i - 1);
-        !noun.starts_with("ال")
+        // «طائرات روسية وسورية»: coordinated after another adjective.
+        if adjective.dropped == 1 && t.folded(i).starts_with('و') {
+            return is_indefinite_nisba(noun);
+        }
+        adjective.dropped == 0
+            && !noun.starts_with("ال")
             && !self.function_word(i - 1)
             && !self.date_or_number_word(i - 1)
-            && self.word(i - 1).is_none()
+            && self.word_hit(i - 1, |w| !matches!(w, NameWord::Head { .. } | NameWord::Common)).is_none()
             && self.name(i - 1).is_none()
     }
 
