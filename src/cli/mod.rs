@@ -12,7 +12,6 @@ use serde_json::{Value, json};
 use tadqiq_core::analysis::PublishedSource;
 use tadqiq_core::calendar::DateValue;
 use tadqiq_core::config::{self, Config};
-use tadqiq_core::entities::Gazetteer;
 use tadqiq_core::extract::Span;
 use tadqiq_core::files;
 use tadqiq_core::position::LineIndex;
@@ -238,7 +237,7 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
         read.push((path, decoded.text, given));
     }
     progress.show("analysing", inputs.files.len());
-    let mut ws = Workspace::new(Arc::new(Gazetteer::new(&config.entities)));
+    let mut ws = Workspace::new(Arc::new(config.gazetteer()));
     if !entities {
         ws = ws.without_entities();
     }

@@ -11,6 +11,10 @@
 //! [rules]                                # severity per rule code: error|warning|info|hint|off
 //! name-variant = "off"
 //!
+//! [entities]                             # never entities; built-in entities to forget
+//! stop = ["المصدر", "الوكالة"]
+//! remove = ["al-bab-sy"]
+//!
 //! [[entity]]                             # the newsroom's own; an id of a built-in replaces it
 //! id = "nazih-jabbour"
 //! name = "نزيه جبور"
@@ -28,7 +32,7 @@ use serde::Deserialize;
 
 use crate::analysis::PublishedSource;
 use crate::calendar::DateValue;
-use crate::entities::{ConfigEntity, EntityKind};
+use crate::entities::{ConfigEntity, EntityKind, EntitySettings, Gazetteer};
 use crate::rules::RuleSettings;
 
 pub const FILE_NAME: &str = "tadqiq.toml";
@@ -48,6 +52,8 @@ struct Raw {
     #[serde(default)]
     entity: Vec<RawEntity>,
     #[serde(default)]
+    entities: RawEntitySettings,
+    #[serde(default)]
     rules: BTreeMap<String, String>,
     max_file_bytes: Option<u64>,
 }
@@ -61,6 +67,16 @@ struct RawEntity {
     #[serde(default)]
     aliases: Vec<String>,
     description: Option<String>,
+}
+
+/// `[entities]`: words and phrases that are never entities, and built-in ids to forget.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawEntitySettings {
+    #[serde(default)]
+    stop: Vec<String>,
+    #[serde(default)]
+    remove: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -86,6 +102,8 @@ pub struct Config {
     sources: Vec<(Glob, globset::GlobMatcher, SourceMeta)>,
     /// The newsroom's own entities, in file order.
     pub entities: Vec<ConfigEntity>,
+    /// The newsroom's stop list and the built-in entities it removes.
+    pub entity_settings: EntitySettings,
     /// Severities per rule code, and `off`.
     pub rules: RuleSettings,
     /// The file itself, for go-to-definition on its entities.
@@ -127,10 +145,16 @@ impl Config {
             exclude: GlobSet::empty(),
             sources: Vec::new(),
             entities: Vec::new(),
+            entity_settings: EntitySettings::default(),
             rules: RuleSettings::default(),
             path: None,
             max_file_bytes: crate::files::DEFAULT_MAX_FILE_BYTES,
         }
+    }
+
+    /// The built-in gazetteer with this file's entities, stop list and removals.
+    pub fn gazetteer(&self) -> Gazetteer {
+        Gazetteer::configured(&self.entities, &self.entity_settings)
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -202,7 +226,11 @@ impl Config {
             Some(n) => n,
             None => crate::files::DEFAULT_MAX_FILE_BYTES,
         };
-        Ok(Config { root, include, exclude, sources, entities, rules, path: None, max_file_bytes })
+        if let Some(empty) = raw.entities.stop.iter().find(|s| s.trim().is_empty()) {
+            return Err(format!("entities.stop: {empty:?} is empty"));
+        }
+        let entity_settings = EntitySettings { stop: raw.entities.stop, remove: raw.entities.remove };
+        Ok(Config { root, include, exclude, sources, entities, entity_settings, rules, path: None, max_file_bytes })
     }
 
     /// Whether a file found by walking a folder is an article to analyse.
@@ -283,6 +311,17 @@ published = "2020-01-05"
         assert_eq!(&text[e.span.0..e.span.1], "\"jane\"");
         let bad = Config::parse("[[entity]]\nid = \"x\"\nname = \"س\"\nkind = \"thing\"\n", PathBuf::new());
         assert!(bad.unwrap_err().contains("entity[0].kind: \"thing\" is not one of"));
+    }
+
+    #[test]
+    fn entity_stop_list_and_removals() {
+        let c = Config::parse("[entities]\nstop = [\"المصدر\"]\nremove = [\"isis\"]\n", PathBuf::new()).unwrap();
+        assert_eq!(c.entity_settings.stop, ["المصدر"]);
+        assert_eq!(c.entity_settings.remove, ["isis"]);
+        let e = Config::parse("[entities]\nstops = []\n", PathBuf::new()).unwrap_err();
+        assert!(e.contains("unknown field `stops`"), "{e}");
+        let e = Config::parse("[entities]\nstop = [\" \"]\n", PathBuf::new()).unwrap_err();
+        assert!(e.contains("entities.stop"), "{e}");
     }
 
     #[test]

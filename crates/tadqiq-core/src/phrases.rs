@@ -52,7 +52,8 @@ impl<V> PhraseMap<V> {
         let mut items = Vec::new();
         for i in 0..toks.len() {
             starts.push(items.len() as u32);
-            if !toks.is_word(i) {
+            // Latin words begin names too («BBC», «Reuters»); only entries that start with one match.
+            if !toks.is_word(i) && toks.kind(i) != Some(crate::text::TokenKind::Latin) {
                 continue;
             }
             let mut reading = 0u8;
@@ -154,8 +155,9 @@ fn rest_end(toks: &Tokens, mut j: usize, rest: &[Box<str>], gaps: Gaps) -> Optio
                 j += 1;
             }
         }
-        // Digits may be part of a name («فرانس 24»); the first word is always a word.
-        if !((toks.is_word(j) || toks.is_digits(j)) && !toks.breaks_before(j) && toks.folded(j) == &**w) {
+        // Any word, Latin word or number the entry spells out: «فرانس 24»، «Sky News».
+        let spelled = toks.kind(j).is_some_and(|k| k != crate::text::TokenKind::Punct);
+        if !(spelled && !toks.breaks_before(j) && toks.folded(j) == &**w) {
             return None;
         }
         j += 1;

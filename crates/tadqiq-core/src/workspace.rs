@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::{Analysis, PublishedSource, analyse_article};
 use crate::calendar::DateValue;
-use crate::entities::recognise::overlaps;
+use crate::entities::recognise::{BareHead, overlaps};
 use crate::entities::{Entity, EntityKind, EntityMention, Gazetteer, How, LocalEntities, Origin, slug};
 use crate::extract::Span;
 use crate::phrases::{Gaps, PhraseMap};
@@ -84,13 +84,16 @@ struct Registry {
     names: PhraseMap<Arc<str>>,
     /// Two- and three-word names by their words' skeletons, to find a transliteration
     /// variant («أنييس روماتيه» for «آنيس روماتيه») wherever it stands.
-    skeletons: FxHashMap<String, (usize, Arc<str>)>,
+    skeletons: FxHashMap<String, (usize, Arc<str>, String)>,
     /// The skeletons of those names' first words: only windows starting with one are tried.
     first_skeletons: FxHashSet<String>,
     /// Every (folded name, id) the registry matches, to tell whether it changed.
     fingerprint: Vec<(String, Arc<str>)>,
     /// The id of each introduction: (path, index in the source's introductions).
     intro_ids: FxHashMap<(Arc<str>, usize), Arc<str>>,
+    /// Per institution (`police`), the one country whose such institution the workspace
+    /// qualifies, or `None` when it qualifies several.
+    institutions: FxHashMap<Arc<str>, Option<Arc<str>>>,
 }
 
 /// Cheap to clone (every source and the registry are shared): the language server answers on
@@ -139,7 +142,7 @@ impl Workspace {
         // Typing rarely changes who an article introduces: then the registry stands as it is
         // and only this source is matched against it, in the tokens the analysis cut.
         let same_names = self.docs.get(path).is_some_and(|old| registry_input(&old.local) == registry_input(&a.local));
-        let entities = if same_names { self.match_in(&key, &a.local, a.body_start, || a.body) } else { Vec::new() };
+        let entities = if same_names { self.match_in(&key, &text, &a.local, a.body_start, || a.body) } else { Vec::new() };
         let (analysis, local) = (a.analysis, a.local);
         self.docs.insert(key.clone(), Arc::new(Doc::new(text, analysis, local, entities)));
         if same_names {
@@ -191,7 +194,13 @@ impl Workspace {
     pub fn introduction(&self, id: &str) -> Option<(&str, Span)> {
         let mut found: Vec<(&Arc<str>, usize)> =
             self.registry.intro_ids.iter().filter(|(_, v)| &***v == id).map(|((p, i), _)| (p, *i)).collect();
-        found.sort_by(|a, b| self.source_order(a.0).cmp(&self.source_order(b.0)).then(a.1.cmp(&b.1)));
+        // A titled introduction («العميد نزيه جبور») before a name that only stands bare.
+        let bare = |(p, i): &(&Arc<str>, usize)| {
+            self.docs.get(*p).and_then(|d| d.local.introductions.get(*i)).is_none_or(|x| x.span == x.name)
+        };
+        found.sort_by(|a, b| {
+            bare(a).cmp(&bare(b)).then(self.source_order(a.0).cmp(&self.source_order(b.0))).then(a.1.cmp(&b.1))
+        });
         let (path, i) = found.first()?;
         Some((path, self.docs.get(*path)?.local.introductions.get(*i)?.span))
     }
@@ -265,33 +274,52 @@ impl Workspace {
         let mut order: Vec<&Arc<str>> = self.docs.keys().collect();
         order.sort_by_key(|p| self.source_order(p));
         let mut by_skeleton: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
+        let mut by_bare: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
         let mut alias_owner: FxHashMap<String, Option<Arc<str>>> = FxHashMap::default();
+        let mut named_in_full: FxHashSet<Arc<str>> = FxHashSet::default();
         let mut names: Vec<(String, Arc<str>)> = Vec::new();
         for path in order {
             let doc = &self.docs[path];
             // A country's institutions get an entity when first named.
             for m in doc.local.mentions.iter().filter(|m| m.how == How::Institution) {
+                if let Some((country, key)) = m.id.split_once('-') {
+                    let country: Arc<str> = country.into();
+                    reg.institutions
+                        .entry(key.into())
+                        .and_modify(|c| {
+                            if c.as_ref() != Some(&country) {
+                                *c = None;
+                            }
+                        })
+                        .or_insert(Some(country));
+                }
                 if !reg.by_id.contains_key(&m.id) && gaz.get(&m.id).is_none() {
-                    let name = doc.text[m.span.start..m.span.end].to_string();
-                    let (country, institution) = m.id.split_once('-').unwrap_or((&m.id, ""));
-                    let country = gaz.get(country).map_or(country.to_string(), |c| c.name.clone());
-                    let entity = Entity {
-                        id: m.id.clone(),
-                        kind: EntityKind::Org,
-                        name,
-                        aliases: Vec::new(),
-                        description: Some(format!("{institution} ({country})")),
-                        origin: Origin::Builtin,
-                    };
+                    let entity = institution_entity(gaz, &m.id, &doc.text[m.span.start..m.span.end]);
                     reg.by_id.insert(m.id.clone(), reg.entities.len());
                     reg.entities.push(entity);
                 }
             }
+            // A built-in entity named in full gives its short forms to the workspace.
+            for m in doc.local.mentions.iter().filter(|m| m.how == How::Known) {
+                if !named_in_full.contains(&m.id) && doc.text[m.span.start..m.span.end].trim().contains(' ') {
+                    named_in_full.insert(m.id.clone());
+                }
+            }
             for (k, intro) in doc.local.introductions.iter().enumerate() {
+                // One entity per name however often it is introduced: by its folded bare name
+                // first (O(1), so short names like «مدينة X» never make a new id per source),
+                // then by the skeleton of a longer name's spelling.
                 let skeleton = crate::entities::gazetteer::skeleton_key(&intro.bare);
+                let bare_key = (intro.kind, intro.bare.clone());
+                // «منتدى دافوس الاقتصادي» is «منتدى دافوس»: a trailing definite adjective.
+                let shorter = without_trailing_adjective(&intro.bare).map(|s| (intro.kind, s.to_string()));
                 let id = match gaz.variant_of(&intro.bare).filter(|e| e.kind == intro.kind) {
                     Some(known) => known.id.clone(),
-                    None => match skeleton.as_ref().and_then(|s| by_skeleton.get(&(intro.kind, s.clone()))) {
+                    None => match by_bare
+                        .get(&bare_key)
+                        .or_else(|| shorter.as_ref().and_then(|k| by_bare.get(k)))
+                        .or_else(|| skeleton.as_ref().and_then(|s| by_skeleton.get(&(intro.kind, s.clone()))))
+                    {
                         Some(id) => id.clone(),
                         None => {
                             let base = slug(&intro.bare);
@@ -315,22 +343,52 @@ impl Workspace {
                             if let Some(s) = skeleton {
                                 by_skeleton.insert((intro.kind, s), id.clone());
                             }
+                            by_bare.insert(bare_key, id.clone());
+                            if let Some(k) = shorter {
+                                by_bare.entry(k).or_insert_with(|| id.clone());
+                            }
                             id
                         }
                     },
                 };
                 reg.intro_ids.insert((path.clone(), k), id.clone());
                 names.push((intro.name_text.clone(), id.clone()));
-                if let Some(alias) = &intro.alias {
-                    // A short form two entities share names neither.
-                    alias_owner
-                        .entry(alias.clone())
-                        .and_modify(|owner| {
-                            if owner.as_ref() != Some(&id) {
-                                *owner = None;
-                            }
-                        })
-                        .or_insert(Some(id.clone()));
+                // «المرصد السوري لحقوق الإنسان» … «المرصد».
+                let back = (intro.kind == EntityKind::Org)
+                    .then(|| intro.name_text.split_whitespace().next().and_then(|w| gaz.back_reference(w)))
+                    .flatten();
+                // «الغوطة الشرقية» … «الغوطة»: a region named by a direction adjective.
+                let region = (intro.kind == EntityKind::Place)
+                    .then(|| intro.bare.split_once(' '))
+                    .flatten()
+                    .filter(|(first, dir)| {
+                        first.starts_with("ال")
+                            && matches!(*dir, "الشرقيه" | "الغربيه" | "الشماليه" | "الجنوبيه" | "الشرقي" | "الغربي" | "الشمالي" | "الجنوبي")
+                    })
+                    .map(|(first, _)| first.to_string());
+                for short in back.iter().chain(intro.alias.as_ref()).chain(region.as_ref()) {
+                    claim_alias(&mut alias_owner, short, &id);
+                }
+            }
+        }
+        // Bare institution heads the workspace (or their article's country) resolves.
+        for path in self.docs.keys() {
+            let doc = &self.docs[path];
+            for head in &doc.local.bare_heads {
+                if let Some(id) = bare_head_id(&reg.institutions, head)
+                    && !reg.by_id.contains_key(&id)
+                    && gaz.get(&id).is_none()
+                {
+                    let entity = institution_entity(gaz, &id, &doc.text[head.span.start..head.span.end]);
+                    reg.by_id.insert(id, reg.entities.len());
+                    reg.entities.push(entity);
+                }
+            }
+        }
+        for id in &named_in_full {
+            if let Some(e) = gaz.get(id) {
+                for short in gaz.short_forms(e) {
+                    claim_alias(&mut alias_owner, &short, id);
                 }
             }
         }
@@ -344,17 +402,30 @@ impl Workspace {
         for (name, id) in &names {
             reg.names.add(name, id.clone());
             let words = name.split_whitespace().count();
-            if (2..=3).contains(&words)
+            // A surname is written many ways too («بيسكوف»/«بسكوف»): one word of four
+            // consonants or more, for a person only.
+            let person = || {
+                reg.by_id.get(id).map(|&i| reg.entities[i].kind).or_else(|| gaz.get(id).map(|e| e.kind))
+                    == Some(EntityKind::Person)
+            };
+            if ((2..=3).contains(&words) || (words == 1 && person()))
                 && let Some(key) = crate::entities::gazetteer::skeleton_key(name)
             {
                 if let Some(first) = key.split(' ').next() {
                     reg.first_skeletons.insert(first.to_string());
                 }
-                reg.skeletons.entry(key).or_insert((words, id.clone()));
+                reg.skeletons.entry(key).or_insert((words, id.clone(), name.clone()));
             }
         }
+        let mut institutions: Vec<_> = reg.institutions.iter().filter_map(|(k, c)| Some((k.to_string(), c.clone()?))).collect();
+        institutions.sort();
+        names.extend(institutions.into_iter().map(|(k, c)| (format!("\u{1}{k}"), c)));
         reg.fingerprint = names;
         reg
+    }
+
+    fn bare_head_id(&self, head: &BareHead) -> Option<Arc<str>> {
+        bare_head_id(&self.registry.institutions, head)
     }
 
     /// A source's entity mentions: its own known names and institutions, its introductions,
@@ -363,7 +434,7 @@ impl Workspace {
         let Some(doc) = self.docs.get(path) else { return Vec::new() };
         // Front matter is metadata, not article text.
         let offset = front_matter_end(&doc.text);
-        self.match_in(path, &doc.local, offset, || Tokens::new(&doc.text[offset..]))
+        self.match_in(path, &doc.text, &doc.local, offset, || Tokens::new(&doc.text[offset..]))
     }
 
     /// [`Workspace::match_registry`] for a source's own entities and the tokens of its body
@@ -371,11 +442,19 @@ impl Workspace {
     fn match_in<'t>(
         &self,
         path: &str,
+        text: &str,
         local: &LocalEntities,
         offset: usize,
         body: impl FnOnce() -> Tokens<'t>,
     ) -> Vec<EntityMention> {
         let mut mentions = local.mentions.clone();
+        for head in &local.bare_heads {
+            if let Some(id) = self.bare_head_id(head)
+                && !mentions.iter().any(|m| overlaps(m.span, head.span))
+            {
+                mentions.push(EntityMention { span: head.span, id, kind: EntityKind::Org, how: How::BareInstitution });
+            }
+        }
         for (k, intro) in local.introductions.iter().enumerate() {
             if let Some(id) = self.registry.intro_ids.get(&(Arc::from(path), k)) {
                 let span = intro.name;
@@ -415,6 +494,9 @@ impl Workspace {
             add_unclaimed(&mut mentions, short);
         }
         mentions.sort_by_key(|m| m.span.start);
+        if self.gazetteer.has_stop_list() {
+            mentions.retain(|m| !self.gazetteer.stopped(&crate::text::fold(&text[m.span.start..m.span.end])));
+        }
         mentions
     }
 
@@ -447,14 +529,18 @@ impl Workspace {
                 i += 1;
                 continue;
             }
-            for words in [3, 2] {
+            for words in [3, 2, 1] {
                 let end = i + words;
                 if end > toks.len() || (i..end).any(|k| !toks.is_word(k) || (k > i && toks.breaks_before(k))) {
                     continue;
                 }
                 let key = (i..end).map(skeleton).collect::<Vec<_>>().join(" ");
-                if let Some((n, id)) = self.registry.skeletons.get(&key)
+                if let Some((n, id, name)) = self.registry.skeletons.get(&key)
                     && *n == words
+                    && crate::entities::vowel_variant(
+                        &(i..end).map(|k| toks.folded(k)).collect::<Vec<_>>().join(" "),
+                        name,
+                    )
                 {
                     let span = Span::new(toks.tokens[i].start + offset, toks.tokens[end - 1].end + offset);
                     if !mentions.iter().chain(&found).any(|m| overlaps(m.span, span)) {
@@ -518,8 +604,59 @@ fn registry_input(local: &LocalEntities) -> (Vec<IntroKey<'_>>, Vec<&str>) {
         .iter()
         .map(|i| (i.kind, i.bare.as_str(), i.name_text.as_str(), i.alias.as_deref()))
         .collect();
-    let institutions = local.mentions.iter().filter(|m| m.how == How::Institution).map(|m| &*m.id).collect();
+    let institutions = local
+        .mentions
+        .iter()
+        .filter(|m| m.how == How::Institution)
+        .map(|m| &*m.id)
+        .chain(local.bare_heads.iter().map(|h| &*h.key))
+        .chain(local.bare_heads.iter().filter_map(|h| h.fallback.as_deref()))
+        .collect();
     (intros, institutions)
+}
+
+/// A name less a last word that is a definite adjective («الاقتصادي»، «العسكرية»).
+fn without_trailing_adjective(bare: &str) -> Option<&str> {
+    let (rest, last) = bare.rsplit_once(' ')?;
+    let adjective = last.starts_with("ال") && (last.ends_with('ي') || last.ends_with("يه")) && rest.contains(' ');
+    adjective.then_some(rest)
+}
+
+/// The id a bare institution head gets: the one country the workspace qualifies it for, else
+/// its article's country.
+fn bare_head_id(institutions: &FxHashMap<Arc<str>, Option<Arc<str>>>, head: &BareHead) -> Option<Arc<str>> {
+    let country = match institutions.get(&head.key) {
+        Some(Some(c)) => c.clone(),
+        Some(None) => return None,
+        None => head.fallback.clone()?,
+    };
+    Some(format!("{country}-{}", head.emit).into())
+}
+
+/// An institution's entity, named as first written: «الشرطة» (Egypt's police).
+fn institution_entity(gaz: &Gazetteer, id: &Arc<str>, name: &str) -> Entity {
+    let (country, institution) = id.split_once('-').unwrap_or((id, ""));
+    let country = gaz.get(country).map_or(country.to_string(), |c| c.name.clone());
+    Entity {
+        id: id.clone(),
+        kind: EntityKind::Org,
+        name: name.to_string(),
+        aliases: Vec::new(),
+        description: Some(format!("{institution} ({country})")),
+        origin: Origin::Builtin,
+    }
+}
+
+/// Gives a short form to `id`, unless another entity has it: then it names neither.
+fn claim_alias(owners: &mut FxHashMap<String, Option<Arc<str>>>, alias: &str, id: &Arc<str>) {
+    owners
+        .entry(alias.to_string())
+        .and_modify(|owner| {
+            if owner.as_ref() != Some(id) {
+                *owner = None;
+            }
+        })
+        .or_insert(Some(id.clone()));
 }
 
 /// Adds the mentions that overlap none already there.

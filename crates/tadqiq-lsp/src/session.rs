@@ -14,7 +14,6 @@ use ropey::Rope;
 use tadqiq_core::analysis::PublishedSource;
 use tadqiq_core::calendar::DateValue;
 use tadqiq_core::config::{self, Config};
-use tadqiq_core::entities::Gazetteer;
 use tadqiq_core::rules::{Finding, RuleSettings};
 use tadqiq_core::workspace::Workspace;
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
@@ -119,7 +118,7 @@ pub struct Analysed {
 impl Snapshot {
     pub fn empty(config: &Arc<Config>) -> Snapshot {
         Snapshot {
-            ws: Workspace::new(Arc::new(Gazetteer::new(&config.entities))),
+            ws: Workspace::new(Arc::new(config.gazetteer())),
             config: config.clone(),
             analysed: HashMap::new(),
             findings: HashMap::new(),

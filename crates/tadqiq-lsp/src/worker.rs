@@ -14,7 +14,6 @@ use std::time::Duration;
 
 use tadqiq_core::analysis::PublishedSource;
 use tadqiq_core::calendar::DateValue;
-use tadqiq_core::entities::Gazetteer;
 use tadqiq_core::files;
 use tadqiq_core::rules::{Finding, RuleSettings, Scope, check_scope};
 use tadqiq_core::workspace::{Workspace, par_map};
@@ -239,7 +238,7 @@ impl Worker {
         let ws = blocking({
             let config = config.clone();
             move || {
-                let mut ws = Workspace::new(Arc::new(Gazetteer::new(&config.entities)));
+                let mut ws = Workspace::new(Arc::new(config.gazetteer()));
                 ws.extend(sources);
                 ws
             }

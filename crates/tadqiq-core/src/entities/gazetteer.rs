@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Entity, EntityKind, Origin, skeleton};
 use crate::phrases::PhraseMap;
@@ -17,7 +17,7 @@ pub enum NameWord {
     Title,
     /// Introduces an organisation, place or event name; `alias` says whether the bare name
     /// names the same thing.
-    Head { kind: EntityKind, alias: bool },
+    Head { kind: EntityKind, alias: bool, definite: bool },
     /// Joins the next word into one part of a name: «أبو»، «عبد»، «بن».
     Particle,
     /// An adjective after a title or head that is not a name: «السابق».
@@ -28,6 +28,23 @@ pub enum NameWord {
     Facility,
     /// A verb that stands where a name could: «قال»، «أعلن».
     Verb,
+    /// A plural or dual place head before a list of places: «بلدات»، «قريتي»، «مدن».
+    PlaceList,
+    /// The first word of a two-word place name: «كفر بطنا»، «تل أبيض».
+    Compound,
+    /// What an outlet is: «صحيفة»، «قناة»، «موقع».
+    OutletHead,
+    /// Never part of a name: «جميع»، «بعض».
+    Common,
+}
+
+/// When a place name from the GeoNames list is read as the place (`geonames_places.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceReading {
+    /// A given name or frequent word: after a preposition of place, a head, another place.
+    Place,
+    /// An everyday word: only after a head, in a list of places, or with a direction after it.
+    Head,
 }
 
 /// An institution head («البرلمان»، «وزارة الدفاع») and whether it alone, in an article that
@@ -36,6 +53,9 @@ pub enum NameWord {
 pub struct Institution {
     pub key: Arc<str>,
     pub bare: bool,
+    /// Whether, alone and qualified nowhere, it is the institution of the country the article
+    /// is about («الشرطة» in a story set in Egyptian towns).
+    pub local: bool,
 }
 
 /// An entity as `tadqiq.toml` writes it.
@@ -56,6 +76,13 @@ pub struct ConfigEntity {
 pub enum Phrase {
     /// A name or alias of the entity at this index.
     Name(usize),
+    /// A place's name that is the place only where the text puts a place there.
+    Place(usize, PlaceReading),
+    /// An outlet's name that is also an everyday word: the outlet only as a credit or after
+    /// an outlet's head («المدن»، «الغد»).
+    Outlet(usize),
+    /// A given name that opens a person's name; `word` when it is also an everyday word.
+    Given { word: bool },
     /// A nationality adjective («عراقي»، «أمريكية»): the country's id.
     Adjective(Arc<str>),
     Institution(Institution),
@@ -71,12 +98,35 @@ pub struct Gazetteer {
     /// Entities by the consonant skeleton of their names, to recognise a transliteration
     /// variant («أنييس روماتيه» for «آنيس روماتيه»).
     by_skeleton: FxHashMap<String, usize>,
+    /// The newsroom's stop list, folded: never an entity, however introduced.
+    stop: FxHashSet<String>,
+    /// Short forms of built-in entities, folded, valid once a source names the entity in full.
+    short_forms: FxHashMap<Arc<str>, Vec<String>>,
+    /// Definite heads that refer back to the one organisation of that head: «المرصد».
+    back_references: FxHashSet<String>,
+    /// The country of each built-in place, by id.
+    countries: FxHashMap<Arc<str>, Arc<str>>,
+}
+
+/// The `[entities]` table of `tadqiq.toml`: phrases that are never entities, and built-in
+/// entities the newsroom does not want.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntitySettings {
+    /// Words and phrases never read as an entity («المصدر»، «الوكالة»).
+    pub stop: Vec<String>,
+    /// Ids of built-in entities to forget («al-bab-sy»).
+    pub remove: Vec<String>,
 }
 
 const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../../data/gazetteer/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
 const PEOPLE: &str = include_str!("../../data/gazetteer/people.tsv");
+const GIVEN_NAMES: &str = include_str!("../../data/gazetteer/given_names.tsv");
+const SHORT_FORMS: &str = include_str!("../../data/gazetteer/short_forms.tsv");
+const BACK_REFERENCES: &str = include_str!("../../data/gazetteer/back_references.txt");
+const OUTLETS: &str = include_str!("../../data/gazetteer/outlets.tsv");
+const GEONAMES_PLACES: &str = include_str!("../../data/gazetteer/geonames_places.tsv");
 const TITLES: &str = include_str!("../../data/gazetteer/titles.txt");
 const HEADS: &str = include_str!("../../data/gazetteer/heads.tsv");
 const INSTITUTIONS: &str = include_str!("../../data/gazetteer/institutions.tsv");
@@ -88,7 +138,13 @@ impl Gazetteer {
     /// The built-in entities, extended and overridden by the newsroom's own: an entry with a
     /// built-in id replaces that entity (its names, kind and description).
     pub fn new(own: &[ConfigEntity]) -> Gazetteer {
-        let mut entities = builtin_entities();
+        Gazetteer::configured(own, &EntitySettings::default())
+    }
+
+    /// [`Gazetteer::new`] with the newsroom's stop list and the built-in entities it removes
+    /// (`[entities]` in `tadqiq.toml`).
+    pub fn configured(own: &[ConfigEntity], settings: &EntitySettings) -> Gazetteer {
+        let (mut entities, readings, countries) = builtin_entities();
         let mut phrases = PhraseMap::default();
         for row in rows(COUNTRIES, 4) {
             let id: Arc<str> = row[0].into();
@@ -118,26 +174,55 @@ impl Gazetteer {
                 }
             }
         }
+        // A removed built-in keeps its place in the list (ids index it) but loses its names.
+        let removed: FxHashSet<&str> = settings.remove.iter().map(|s| s.trim()).collect();
+        let stop: FxHashSet<String> = settings.stop.iter().map(|s| fold(s.trim())).collect();
         let mut by_id = FxHashMap::default();
         let mut by_skeleton = FxHashMap::default();
         for (i, e) in entities.iter().enumerate() {
             by_id.insert(e.id.clone(), i);
+            if removed.contains(&*e.id) && !matches!(e.origin, Origin::Config { .. }) {
+                continue;
+            }
             for name in std::iter::once(&e.name).chain(&e.aliases) {
-                phrases.add(name, Phrase::Name(i));
+                if stop.contains(&fold(name)) {
+                    continue;
+                }
+                let phrase = match readings.get(&(i, fold(name))) {
+                    Some(&Reading::Place(r)) if e.origin == Origin::Builtin => Phrase::Place(i, r),
+                    Some(&Reading::Outlet) if e.origin == Origin::Builtin => Phrase::Outlet(i),
+                    _ => Phrase::Name(i),
+                };
+                phrases.add(name, phrase);
                 if let Some(k) = skeleton_key(name) {
+                    // «كفر بطنا» is also written «كفربطنا».
+                    if k.contains(' ') {
+                        by_skeleton.entry(k.replace(' ', "")).or_insert(i);
+                    }
                     by_skeleton.entry(k).or_insert(i);
                 }
             }
         }
         for row in rows(INSTITUTIONS, 3) {
-            phrases.add(row[0], Phrase::Institution(Institution { key: row[1].into(), bare: row[2] == "yes" }));
+            let (bare, local) = match row[2] {
+                "local" => (true, true),
+                "yes" => (true, false),
+                "no" => (false, false),
+                other => panic!("institutions.tsv: unknown value {other:?}"),
+            };
+            phrases.add(row[0], Phrase::Institution(Institution { key: row[1].into(), bare, local }));
         }
         for row in rows(TITLES, 1) {
             phrases.add(row[0], Phrase::Word(NameWord::Title));
         }
         for row in rows(HEADS, 3) {
+            if row[1] == "places" {
+                phrases.add(row[0], Phrase::Word(NameWord::PlaceList));
+                continue;
+            }
             let kind = EntityKind::parse(row[1]).unwrap_or_else(|| panic!("heads.tsv: unknown kind {:?}", row[1]));
-            phrases.add(row[0], Phrase::Word(NameWord::Head { kind, alias: row[2] == "yes" }));
+            let (alias, definite) = (row[2] != "no", row[2] == "definite");
+            phrases.add(row[0], Phrase::Word(NameWord::Head { kind, alias, definite }));
         }
         for row in rows(NAME_WORDS, 2) {
             let w = match row[1] {
@@ -145,9 +230,20 @@ impl Gazetteer {
                 "qualifier" => NameWord::Qualifier,
                 "direction" => NameWord::Direction,
                 "facility" => NameWord::Facility,
+                "compound" => NameWord::Compound,
+                "outlet" => NameWord::OutletHead,
+                "common" => NameWord::Common,
                 other => panic!("name_words.tsv: unknown kind {other:?}"),
             };
             phrases.add(row[0], Phrase::Word(w));
+        }
+        for row in rows(GIVEN_NAMES, 2) {
+            match row[1] {
+                "name" => phrases.add(row[0], Phrase::Given { word: false }),
+                "word" => phrases.add(row[0], Phrase::Given { word: true }),
+                "particle" => {}
+                other => panic!("given_names.tsv: unknown reading {other:?}"),
+            }
         }
         for row in rows(VERBS, 1) {
             phrases.add(row[0], Phrase::Word(NameWord::Verb));
@@ -155,7 +251,59 @@ impl Gazetteer {
         for row in rows(EVENT_WORDS, 2) {
             phrases.add(row[0], Phrase::Event(Arc::from(row[1])));
         }
-        Gazetteer { entities, by_id, phrases, by_skeleton }
+        let mut short_forms: FxHashMap<Arc<str>, Vec<String>> = FxHashMap::default();
+        for row in rows(SHORT_FORMS, 2) {
+            let id = by_id.get_key_value(row[0]).map(|(k, _)| k.clone()).unwrap_or_else(|| row[0].into());
+            short_forms.entry(id).or_default().extend(split_list(row[1]).map(fold));
+        }
+        let back_references = rows(BACK_REFERENCES, 1).iter().map(|r| fold(r[0])).collect();
+        Gazetteer { entities, by_id, phrases, by_skeleton, stop, short_forms, back_references, countries }
+    }
+
+    /// The country a built-in place is in (a country is in itself).
+    pub fn country_of(&self, id: &str) -> Option<&Arc<str>> {
+        self.countries.get(id)
+    }
+
+    /// The short forms that name a built-in entity once a source names it in full: the listed
+    /// ones («المنظمة الدولية» for the UN), a person's surname, an organisation's head when it
+    /// refers back («التحالف»), all folded.
+    pub fn short_forms(&self, e: &Entity) -> Vec<String> {
+        let mut out: Vec<String> = self.short_forms.get(&e.id).cloned().unwrap_or_default();
+        let name = fold(&e.name);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if e.kind == EntityKind::Person && words.len() >= 2 {
+            let last = words[words.len() - 1];
+            let particle = words.len() >= 2 && matches!(words[words.len() - 2], "ابو" | "عبد" | "بن" | "ابن" | "ام");
+            // «نصر الله»، «صلاح الدين»: a compound surname is two words.
+            if matches!(last, "الله" | "الدين") && words.len() >= 3 && !particle {
+                out.push(words[words.len() - 2..].join(" "));
+            } else if last.chars().count() >= 3 && !particle {
+                out.push(last.to_string());
+            }
+        }
+        if e.kind == EntityKind::Org && words.len() >= 2 {
+            out.extend(self.back_reference(words[0]));
+        }
+        out.retain(|f| !self.stopped(f));
+        out
+    }
+
+    /// The definite head that refers back to an organisation named with this first word:
+    /// «مرصد»/«المرصد» → «المرصد».
+    pub fn back_reference(&self, first_word: &str) -> Option<String> {
+        let definite =
+            if first_word.starts_with("ال") { first_word.to_string() } else { format!("ال{first_word}") };
+        self.back_references.contains(&definite).then_some(definite)
+    }
+
+    pub fn has_stop_list(&self) -> bool {
+        !self.stop.is_empty()
+    }
+
+    /// Whether the newsroom's stop list says this folded phrase is no entity.
+    pub fn stopped(&self, folded: &str) -> bool {
+        !self.stop.is_empty() && self.stop.contains(folded)
     }
 
     pub fn get(&self, id: &str) -> Option<&Entity> {
@@ -164,7 +312,17 @@ impl Gazetteer {
 
     /// The known entity whose name this is a transliteration variant of, if any.
     pub fn variant_of(&self, name: &str) -> Option<&Entity> {
-        skeleton_key(name).and_then(|k| self.by_skeleton.get(&k)).map(|&i| &self.entities[i])
+        let k = skeleton_key(name)?;
+        let e = self.by_skeleton.get(&k).or_else(|| self.by_skeleton.get(&k.replace(' ', ""))).map(|&i| &self.entities[i])?;
+        let folded = fold(name);
+        let joined = folded.replace(' ', "");
+        std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .any(|n| {
+                let n = fold(n);
+                super::vowel_variant(&folded, &n) || super::vowel_variant(&joined, &n.replace(' ', ""))
+            })
+            .then_some(e)
     }
 }
 
@@ -177,8 +335,20 @@ pub(crate) fn skeleton_key(name: &str) -> Option<String> {
     distinctive.then(|| words.join(" "))
 }
 
-fn builtin_entities() -> Vec<Entity> {
+/// How a name that needs context is read.
+#[derive(Clone, Copy)]
+enum Reading {
+    Place(PlaceReading),
+    Outlet,
+}
+
+/// The places and outlets whose names need context, by (entity, folded name).
+type Readings = FxHashMap<(usize, String), Reading>;
+
+fn builtin_entities() -> (Vec<Entity>, Readings, FxHashMap<Arc<str>, Arc<str>>) {
     let mut out = Vec::new();
+    let mut readings = Readings::default();
+    let mut countries: FxHashMap<Arc<str>, Arc<str>> = FxHashMap::default();
     let entity = |id: &str, kind, name: &str, aliases: &str, description: &str| Entity {
         id: id.into(),
         kind,
@@ -189,9 +359,13 @@ fn builtin_entities() -> Vec<Entity> {
     };
     for row in rows(COUNTRIES, 4) {
         out.push(entity(row[0], EntityKind::Place, row[1], row[2], ""));
+        countries.insert(row[0].into(), row[0].into());
     }
     for row in rows(PLACES, 4) {
         out.push(entity(row[0], EntityKind::Place, row[1], row[2], ""));
+        if !row[3].is_empty() {
+            countries.insert(row[0].into(), row[3].into());
+        }
     }
     for row in rows(ORGANIZATIONS, 5) {
         let kind = EntityKind::parse(row[1]).unwrap_or_else(|| panic!("organizations.tsv: unknown kind {:?}", row[1]));
@@ -200,7 +374,65 @@ fn builtin_entities() -> Vec<Entity> {
     for row in rows(PEOPLE, 4) {
         out.push(entity(row[0], EntityKind::Person, row[1], row[2], row[3]));
     }
-    out
+    for row in rows(OUTLETS, 5) {
+        let outlet = match row[3] {
+            "bare" => false,
+            "outlet" => true,
+            other => panic!("outlets.tsv: unknown reading {other:?}"),
+        };
+        out.push(entity(row[0], EntityKind::Org, row[1], row[2], row[4]));
+        if outlet {
+            let i = out.len() - 1;
+            for name in std::iter::once(row[1]).chain(split_list(row[2])) {
+                // A name with the outlet's own head («قناة الجزيرة») is the outlet anywhere.
+                let f = fold(name);
+                if name == row[1] || !f.contains(' ') {
+                    readings.insert((i, f), Reading::Outlet);
+                }
+            }
+        }
+    }
+    // GeoNames places: one entity per id, its rows (one per reading) in a run.
+    for row in rows(GEONAMES_PLACES, 7) {
+        let reading = match row[6] {
+            "bare" => None,
+            "place" => Some(PlaceReading::Place),
+            "head" => Some(PlaceReading::Head),
+            other => panic!("geonames_places.tsv: unknown reading {other:?}"),
+        };
+        let names = std::iter::once(row[1]).chain(split_list(row[2]));
+        let same = out.last().is_some_and(|e: &Entity| *e.id == *row[0]);
+        if !same {
+            let level = match row[5] {
+                "region" => "region",
+                "district" => "district",
+                _ => "city",
+            };
+            let description = match row[4].parse::<u64>() {
+                Ok(p) if p > 0 => format!("{level} ({}), population {p} (GeoNames)", row[3].to_uppercase()),
+                _ => format!("{level} ({}) (GeoNames)", row[3].to_uppercase()),
+            };
+            out.push(Entity {
+                id: row[0].into(),
+                kind: EntityKind::Place,
+                name: row[1].to_string(),
+                aliases: Vec::new(),
+                description: Some(description),
+                origin: Origin::Builtin,
+            });
+        }
+        let i = out.len() - 1;
+        countries.insert(out[i].id.clone(), row[3].into());
+        for name in names {
+            if let Some(r) = reading {
+                readings.insert((i, fold(name)), Reading::Place(r));
+            }
+            if same || name != row[1] {
+                out[i].aliases.push(name.to_string());
+            }
+        }
+    }
+    (out, readings, countries)
 }
 
 fn split_list(s: &str) -> impl Iterator<Item = &str> {

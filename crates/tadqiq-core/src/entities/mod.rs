@@ -7,7 +7,7 @@ pub mod recognise;
 
 use std::sync::Arc;
 
-pub use gazetteer::{ConfigEntity, Gazetteer};
+pub use gazetteer::{ConfigEntity, EntitySettings, Gazetteer, PlaceReading};
 pub use recognise::{Introduction, LocalEntities, recognise};
 
 use crate::extract::Span;
@@ -105,12 +105,36 @@ pub fn skeleton_into(word: &str, out: &mut String) {
         if k != last && matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ئ' | 'ؤ' | 'أ' | 'إ' | 'آ') {
             continue;
         }
+        // «غ»، «ج» and «گ» all write a foreign g: «أفيغدور» / «أفيجدور».
+        let c = if matches!(c, 'غ' | 'گ') { 'ج' } else { c };
         if previous == Some(c) {
             continue;
         }
         out.push(c);
         previous = Some(c);
     }
+}
+
+/// Whether two folded spellings with one skeleton are a transliteration's variants: one is the
+/// other with long vowels or hamza seats added or dropped («ترمب»/«ترامب»، «بسكوف»/«بيسكوف»,
+/// «نبع السلام»/«نبع والسلام»), never with one vowel put for another: «وزيرة»/«وزارة» (minister,
+/// ministry) are two words.
+pub fn vowel_variant(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> Vec<char> {
+        s.chars().filter(|c| !c.is_whitespace()).map(|c| if matches!(c, 'غ' | 'گ') { 'ج' } else { c }).collect()
+    };
+    let (a, b) = (norm(a), norm(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let vowel = |c: char| matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ئ' | 'ؤ' | 'أ' | 'إ' | 'آ');
+    let mut k = 0;
+    for &c in &long {
+        if k < short.len() && short[k] == c {
+            k += 1;
+        } else if !vowel(c) {
+            return false;
+        }
+    }
+    k == short.len()
 }
 
 /// A readable ASCII id for a name no list knows: «نزيه جبور» → `nzyh-jbwr`.
@@ -184,6 +208,16 @@ mod tests {
         assert_eq!(slug("رأس العين"), "ras-al-ayn");
         assert_eq!(slug("K-1"), "k-1");
         assert_eq!(slug("«»"), "entity");
+    }
+
+    #[test]
+    fn vowel_variants() {
+        assert!(vowel_variant("ترمب", "ترامب"));
+        assert!(vowel_variant("بسكوف", "بيسكوف"));
+        assert!(vowel_variant("نبع السلام", "نبع والسلام"));
+        assert!(vowel_variant("افيجدور ليبرمان", "افيغدور ليبرمان"));
+        assert!(!vowel_variant("وزيره الخارجيه", "وزاره الخارجيه"));
+        assert!(!vowel_variant("سالم", "سليم"));
     }
 
     #[test]

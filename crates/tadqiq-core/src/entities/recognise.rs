@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use super::gazetteer::{Institution, NameWord, Phrase};
+use super::gazetteer::{Institution, NameWord, Phrase, PlaceReading};
 use super::{EntityKind, EntityMention, Gazetteer, How};
 use crate::extract::Span;
 use crate::lexicon::{Index as LexIndex, Lex};
@@ -43,6 +43,21 @@ pub struct LocalEntities {
     pub sentences: Vec<Span>,
     /// Event words («انسحاب»، «تصويت») with their event key.
     pub events: Vec<(Span, Arc<str>)>,
+    /// Institution heads standing alone that this article does not qualify: the workspace
+    /// resolves them.
+    pub bare_heads: Vec<BareHead>,
+}
+
+/// «الشرطة» alone in an article that names no country's police.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BareHead {
+    pub span: Span,
+    /// The institution it names: `police`, `regime`.
+    pub key: Arc<str>,
+    /// The institution to give it: `army` for «قوات النظام», else `key`.
+    pub emit: Arc<str>,
+    /// The article's country, for an institution every country has.
+    pub fallback: Option<Arc<str>>,
 }
 
 struct Recogniser<'a, 't> {
@@ -62,7 +77,8 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         .map(|j| {
             ix.knows(j)
                 .then(|| {
-                    ix.find_with(t, j, true, Gaps::Quotes, |p| if let Phrase::Name(e) = p { Some(*e) } else { None })
+                    // Not through a dropped article: «التركية» is the adjective, not «تركية».
+                    ix.find_with(t, j, false, Gaps::Quotes, |p| if let Phrase::Name(e) = p { Some(*e) } else { None })
                 })
                 .flatten()
         })
@@ -72,10 +88,10 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     let mut introductions = Vec::new();
     for i in 0..t.len() {
         // Everything recognised starts with a word the entity data knows.
-        if !t.is_word(i) || !r.ix.knows(i) {
+        if !(t.is_word(i) || t.kind(i) == Some(TokenKind::Latin)) || !r.ix.knows(i) {
             continue;
         }
-        if let Some(m) = r.known(i) {
+        if let Some(m) = r.known(i).or_else(|| r.place_in_context(i)).or_else(|| r.outlet_in_context(i)) {
             candidates.push((3, m));
         }
         if let Some(m) = r.institution(i) {
@@ -83,15 +99,23 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         }
         if let Some(intro) = r.person(i).or_else(|| r.headed(i)) {
             introductions.push(intro);
+        } else if let Some(intro) = r.untitled_person(i)
+            && !introductions.last().is_some_and(|l: &Introduction| overlaps(l.name, intro.name))
+        {
+            introductions.push(intro);
         }
+        introductions.extend(r.place_list(i));
     }
     let mut mentions = keep_non_overlapping(candidates);
-    // An introduction of a name the gazetteer already knows is just that known name.
-    introductions.retain(|intro| !mentions.iter().any(|m| overlaps(m.span, intro.name)));
+    let bare_heads = r.bare_institutions(&mut mentions);
+    // An introduction of a name the gazetteer already knows is just that known name; the
+    // newsroom's stop list names no entity.
+    introductions.retain(|intro| {
+        !mentions.iter().any(|m| overlaps(m.span, intro.name)) && !gaz.stopped(&intro.name_text) && !gaz.stopped(&intro.bare)
+    });
     introductions.dedup_by(|a, b| a.name == b.name);
-    r.bare_institutions(&mut mentions);
     let events = r.events();
-    LocalEntities { mentions, introductions, sentences: sentences(t), events }
+    LocalEntities { mentions, introductions, sentences: sentences(t), events, bare_heads }
 }
 
 impl Recogniser<'_, '_> {
@@ -147,6 +171,20 @@ impl Recogniser<'_, '_> {
     fn known(&self, i: usize) -> Option<EntityMention> {
         let h = self.name(i)?;
         let e = &self.gaz.entities[h.value];
+        // «أبو فاس»، «عبد الرحمن»: after «أبو»، «عبد»، «بن» a word is part of a person's name.
+        if e.kind == EntityKind::Place && i > 0 && !t_breaks(self.t, i) {
+            if h.end == i + 1 && self.is_particle(i - 1) {
+                return None;
+            }
+        }
+        // «سورية» is Syria in some house styles and the adjective Syrian everywhere: after an
+        // indefinite noun it agrees with («مصادر سورية»، «طائرة تركية») it is the adjective.
+        if h.dropped == 0 && h.end == i + 1 && self.agrees_as_adjective(i) {
+            return None;
+        }
+        if self.gaz.stopped(&folded_words_from(self.t, i, h.dropped, h.end)) {
+            return None;
+        }
         Some(EntityMention {
             span: self.span(i, h.dropped, h.end - 1),
             id: e.id.clone(),
@@ -155,16 +193,206 @@ impl Recogniser<'_, '_> {
         })
     }
 
+    /// Whether the word at `i` is a nationality adjective agreeing with the noun before it.
+    fn agrees_as_adjective(&self, i: usize) -> bool {
+        let t = self.t;
+        let adjective = self.ix.find_indefinite(t, i, |p| matches!(p, Phrase::Adjective(_)).then_some(()));
+        let Some(adjective) = adjective else { return false };
+        if i == 0 || t.breaks_before(i) || !t.is_word(i - 1) {
+            return false;
+        }
+        let noun = t.folded(i - 1);
+        // «طائرات روسية وسورية»: coordinated after another adjective.
+        if adjective.dropped == 1 && t.folded(i).starts_with('و') {
+            return is_indefinite_nisba(noun);
+        }
+        adjective.dropped == 0
+            && !noun.starts_with("ال")
+            && !self.function_word(i - 1)
+            && !self.date_or_number_word(i - 1)
+            && self.word_hit(i - 1, |w| !matches!(w, NameWord::Head { .. } | NameWord::Common)).is_none()
+            && self.name(i - 1).is_none()
+    }
+
+    /// A place whose name is also a given name or an everyday word, where the text puts a place:
+    /// «في دوما»، «بلدات حمورية وعربين»، «الباب شمال حلب»، «مدينة الباب».
+    fn place_in_context(&self, i: usize) -> Option<EntityMention> {
+        let t = self.t;
+        let h = self.ix.find_with(t, i, false, Gaps::None, |p| match p {
+            Phrase::Place(e, r) => Some((*e, *r)),
+            _ => None,
+        })?;
+        let (e, reading) = h.value;
+        if i > 0 && !t_breaks(t, i) && h.end == i + 1 && self.is_particle(i - 1) {
+            return None;
+        }
+        if h.dropped == 0 && h.end == i + 1 && self.agrees_as_adjective(i) {
+            return None;
+        }
+        if self.gaz.stopped(&folded_words_from(t, i, h.dropped, h.end)) {
+            return None;
+        }
+        let clitic = &t.folded(i)[..t.folded(i).char_indices().nth(h.dropped).map_or(0, |(b, _)| b)];
+        let placed = self.place_head_before(i)
+            || self.in_place_list(i)
+            || self.located_after(h.end)
+            || (clitic.starts_with('و') && self.place_before(i))
+            || (reading == PlaceReading::Place && (clitic.ends_with('ب') || self.locative_before(i)));
+        if !placed {
+            return None;
+        }
+        let entity = &self.gaz.entities[e];
+        Some(EntityMention {
+            span: self.span(i, h.dropped, h.end - 1),
+            id: entity.id.clone(),
+            kind: entity.kind,
+            how: How::Known,
+        })
+    }
+
+    /// An outlet whose name is also an everyday word, where it stands as an outlet: after its
+    /// head («صحيفة الوفد»), or as a credit or masthead set off by «|», «-», brackets or quotes
+    /// («المدن - بيروت»، «( الجزيرة )»، «| الوفد»).
+    fn outlet_in_context(&self, i: usize) -> Option<EntityMention> {
+        let t = self.t;
+        let h = self.ix.find_with(t, i, false, Gaps::None, |p| if let Phrase::Outlet(e) = p { Some(*e) } else { None })?;
+        let end = h.end;
+        let headed = i > 0
+            && !t.breaks_before(i)
+            && self.word_hit(i - 1, |w| w == NameWord::OutletHead).is_some_and(|w| w.end == i);
+        let sep = |k: usize, closing: bool| -> Option<char> {
+            let c = t.folded(k).chars().next()?;
+            let ok = matches!(c, '|' | '-' | '–' | '—' | '/' | '"' | '“' | '”' | '«' | '»' | '•' | '.' | ':')
+                || (closing && matches!(c, ')' | '،' | ',' | '؛'))
+                || (!closing && c == '(');
+            (t.kind(k) == Some(TokenKind::Punct) && ok).then_some(c)
+        };
+        let before = if i == 0 || t.breaks_before(i) { Some('\n') } else { sep(i - 1, false) };
+        // A masthead runs into its date («- اليوم السابع الأحد 21 يناير»); a credit into its
+        // verb («- صفا قالت»).
+        let dated = end < t.len()
+            && !t.breaks_before(end)
+            && (t.is_digits(end) || self.date_or_number_word(end) || self.word_hit(end, |w| w == NameWord::Verb).is_some());
+        let after = if end >= t.len() || t.breaks_before(end) {
+            Some('\n')
+        } else if dated {
+            Some('\u{0}')
+        } else {
+            sep(end, true)
+        };
+        let credit = before == Some('|')
+            || after == Some('|')
+            || matches!((before, after), (Some(b), Some(a)) if !(b == '\n' && a == '\n') && !(a == '.' && b == '\n'));
+        if !(headed || credit) || self.gaz.stopped(&folded_words_from(t, i, h.dropped, end)) {
+            return None;
+        }
+        let e = &self.gaz.entities[h.value];
+        Some(EntityMention { span: self.span(i, h.dropped, end - 1), id: e.id.clone(), kind: e.kind, how: How::Known })
+    }
+
+    /// A place head right before `i`: «مدينة الباب»، «بلدة دوما».
+    fn place_head_before(&self, i: usize) -> bool {
+        i > 0
+            && !self.t.breaks_before(i)
+            && self.t.is_word(i - 1)
+            && self
+                .word_hit(i - 1, |w| matches!(w, NameWord::Head { kind: EntityKind::Place, .. } | NameWord::PlaceList))
+                .is_some_and(|h| h.end == i)
+    }
+
+    /// A preposition of place right before `i`: «في»، «إلى»، «قرب»، «من».
+    fn locative_before(&self, i: usize) -> bool {
+        i > 0
+            && !self.t.breaks_before(i)
+            && matches!(
+                self.t.folded(i - 1),
+                "في" | "وفي" | "الي" | "والي" | "من" | "ومن" | "علي" | "وعلي" | "قرب" | "بقرب" | "وقرب" | "نحو" | "داخل" | "حول" | "عند"
+                    | "اطراف" | "محيط" | "ضواحي" | "ريف" | "بريف" | "وريف" | "مدخل" | "جنوبي" | "شمالي" | "شرقي"
+                    | "غربي" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "بين"
+            )
+    }
+
+    /// A known place right before `i`, with «و» on `i`: «حرستا ودوما».
+    fn place_before(&self, i: usize) -> bool {
+        i > 0 && self.name(i - 1).is_some_and(|h| h.end == i && self.gaz.entities[h.value].kind == EntityKind::Place)
+    }
+
+    /// A direction, a district or a province after the name: «الباب شمال حلب»، «دوما بريف
+    /// دمشق»، «الباب في ريف حلب».
+    fn located_after(&self, j: usize) -> bool {
+        let t = self.t;
+        if !self.continues(j) || !t.is_word(j) {
+            return false;
+        }
+        let f = t.folded(j);
+        let direction = self.word_hit(j, |w| w == NameWord::Direction).is_some_and(|h| h.dropped == 0);
+        direction
+            || matches!(f, "بريف" | "بمحافظه" | "بمنطقه" | "قرب" | "بالقرب" | "شمالي" | "جنوبي" | "شرقي" | "غربي")
+            || (f == "في" && self.continues(j + 1) && matches!(t.folded(j + 1), "ريف" | "محافظه" | "منطقه"))
+    }
+
+    /// A name in a list of places under a plural head: «بلدات حمورية وحزة وسقبا»، «قريتي الزيتونة
+    /// ورسم العبد».
+    fn in_place_list(&self, i: usize) -> bool {
+        let t = self.t;
+        let mut k = i;
+        for _ in 0..10 {
+            if self.place_head_before(k) {
+                return self.word_hit(k - 1, |w| w == NameWord::PlaceList).is_some();
+            }
+            // Step back over one listed name (one or two words) and its «و» or «،».
+            let mut back = k;
+            if back > 0 && (t.is_punct(back - 1, '،') || t.is_punct(back - 1, ',')) {
+                back -= 1;
+            } else if !t.folded(k).starts_with('و') {
+                return false;
+            }
+            let mut steps = 0;
+            while back > 0 && steps < 2 && t.is_word(back - 1) && !t.breaks_before(back) {
+                back -= 1;
+                steps += 1;
+                if self.place_head_before(back) || t.folded(back).starts_with('و') {
+                    break;
+                }
+            }
+            if back == k || steps == 0 {
+                return false;
+            }
+            k = back;
+        }
+        false
+    }
+
     /// «البرلمان العراقي»، «مجلس النواب العراقي»، «وزارة الدفاع العراقية»: `iq-parliament`…
     fn institution(&self, i: usize) -> Option<EntityMention> {
         let h = self.institution_head(i, |_| true)?;
         let country = self.adjective(h.end)?;
+        if h.end == i + 1 && !self.stands_alone(i, h.dropped, country.1) {
+            return None;
+        }
         Some(EntityMention {
             span: self.span(i, h.dropped, country.1 - 1),
             id: format!("{}-{}", country.0, h.value).into(),
             kind: EntityKind::Org,
             how: How::Institution,
         })
+    }
+
+    /// Whether a one-word institution head («الخارجية»، «الداخلية») stands as the institution,
+    /// not as the second term of another noun («وزير الخارجية المصري» is the minister: «المصري»
+    /// agrees with «وزير», not with the feminine «الخارجية»).
+    fn stands_alone(&self, i: usize, dropped: usize, end: usize) -> bool {
+        let t = self.t;
+        let head = t.folded(i);
+        if head.ends_with('ه') && !t.folded(end - 1).ends_with('ه') {
+            return false;
+        }
+        // «وزير الداخلية العراقي»: after a title, the whole phrase is the title.
+        let titled = dropped == 0
+            && i > 0
+            && !t.breaks_before(i)
+            && self.word_hit(i - 1, |w| w == NameWord::Title).is_some_and(|h| h.end == i);
+        !titled
     }
 
     fn institution_head(&self, i: usize, pick: impl Fn(&Institution) -> bool) -> Option<crate::phrases::Hit<Arc<str>>> {
@@ -231,7 +459,7 @@ impl Recogniser<'_, '_> {
         let last = *units.last()?;
         let name = Span::new(t.tokens[units[0].0].start, t.tokens[last.1 - 1].end);
         // A surname names the person on its own later: «جبور».
-        let alias = (units.len() >= 2 && last.1 - last.0 == 1 && !self.is_particle(last.0))
+        let alias = (units.len() >= 2 && last.1 - last.0 == 1 && !self.is_particle(last.0) && !self.everyday(last.0))
             .then(|| t.folded(last.0).to_string())
             .filter(|s| s.chars().count() >= 3);
         let name_text = folded_words(t, units[0].0, last.1);
@@ -245,6 +473,72 @@ impl Recogniser<'_, '_> {
         })
     }
 
+    /// A person named with no title: a given name and one or two more parts («حسن نافعة»،
+    /// «عبد الباري عطوان»، «باتريك ستايغر»), or a kunya («أبو عزرائيل»). A given name that
+    /// is also an everyday word («عادل»، «كمال») and a kunya alone count only after a verb of
+    /// saying («وقال عادل العوفي») or inside quotes.
+    fn untitled_person(&self, i: usize) -> Option<Introduction> {
+        let t = self.t;
+        // A name after «أبو»، «عبد» belongs to the kunya, read from the particle.
+        if i > 0 && !t.breaks_before(i) && self.particle_dropped(i - 1).is_some() {
+            return None;
+        }
+        let given = self.ix.find_indefinite(t, i, |p| if let Phrase::Given { word } = p { Some(*word) } else { None });
+        let kunya_dropped = if given.is_none() { self.particle_dropped(i) } else { None };
+        let kunya = kunya_dropped.is_some() && !t.folded(i).ends_with("ام");
+        // «على» folds to «علي»: a preposition is no given name.
+        if (given.is_none() && !kunya) || self.function_word(i) {
+            return None;
+        }
+        // «وحسن»: a conjunction before a name is fine; «بحسن» (with good…) is not a name.
+        if given.is_some_and(|g| g.dropped > 0 && !t.folded(i).starts_with('و')) {
+            return None;
+        }
+        let said = i > 0
+            && !t.breaks_before(i)
+            && (self.word_hit(i - 1, |w| w == NameWord::Verb).is_some_and(|h| h.end == i) || is_quote(t, i - 1));
+        if given.is_some_and(|g| g.value) && !said {
+            return None;
+        }
+        let dropped = given.map_or(kunya_dropped.unwrap_or(0), |g| g.dropped);
+        let units = if dropped > 0 && !kunya {
+            // «وحسن نافعة»: the name's first part is the word after the conjunction.
+            let mut rest = self.name_units(i + 1).unwrap_or_default();
+            rest.insert(0, (i, i + 1));
+            rest.truncate(3);
+            rest
+        } else {
+            self.name_units(i).unwrap_or_default()
+        };
+        let (first, last) = match units.as_slice() {
+            [] | [_] if kunya => {
+                // A kunya alone: «أبو عزرائيل», with an indefinite second word.
+                let ok = self.continues(i + 1)
+                    && self.name_word(i + 1, false)
+                    && !t.folded(i + 1).starts_with("ال")
+                    && (said || t.folded(i) == "ابو");
+                if !ok {
+                    return None;
+                }
+                ((i, i + 2), (i, i + 2))
+            }
+            [] | [_] => return None,
+            units => (units[0], *units.last()?),
+        };
+        let name = Span::new(
+            t.tokens[first.0].start + crate::text::offset_after_letters(t.original(first.0), dropped),
+            t.tokens[last.1 - 1].end,
+        );
+        let alias = (units.len() >= 2 && last.1 - last.0 == 1 && !self.is_particle(last.0) && !self.everyday(last.0))
+            .then(|| t.folded(last.0).to_string())
+            .filter(|s| s.chars().count() >= 3);
+        let name_text = folded_words_from(t, first.0, dropped, last.1);
+        if self.gaz.stopped(&name_text) {
+            return None;
+        }
+        Some(Introduction { kind: EntityKind::Person, span: name, name, bare: name_text.clone(), name_text, alias })
+    }
+
     /// A word after a title that belongs to the title: «الأمن»، «القومي»، «الوزراء»، «باسم».
     fn complement_word(&self, j: usize) -> bool {
         let t = self.t;
@@ -253,7 +547,21 @@ impl Recogniser<'_, '_> {
             return true;
         }
         let definite = f.starts_with("ال") || f.starts_with("لل");
-        definite && !self.function_word(j) && self.word(j) != Some(NameWord::Verb) && !self.date_or_number_word(j)
+        // «مدير المرصد السوري لحقوق الإنسان»: «ل» and a noun before a definite word.
+        let lam_idafa = f.starts_with('ل') && f.chars().count() >= 4 && self.continues(j + 1) && t.folded(j + 1).starts_with("ال");
+        (definite || lam_idafa)
+            && !self.function_word(j)
+            && self.word(j) != Some(NameWord::Verb)
+            && !self.date_or_number_word(j)
+    }
+
+    /// Whether a word is too everyday to name a person alone as a surname: «كامل» (complete),
+    /// a preposition, a quantifier.
+    fn everyday(&self, k: usize) -> bool {
+        self.function_word(k)
+            || matches!(self.t.folded(k), "الله" | "الدين")
+            || self.word_hit(k, |w| w == NameWord::Common).is_some()
+            || self.ix.find_indefinite(self.t, k, |p| matches!(p, Phrase::Given { word: true }).then_some(())).is_some()
     }
 
     /// Two or three parts of a name from `j`: each part a word, or a particle and a word
@@ -286,6 +594,15 @@ impl Recogniser<'_, '_> {
         (units.len() >= 2).then_some(units)
     }
 
+    /// A particle of a name at `k`, bare or after «و»: how many letters come before it.
+    fn particle_dropped(&self, k: usize) -> Option<usize> {
+        if !self.t.is_word(k) {
+            return None;
+        }
+        let h = self.word_hit(k, |w| w == NameWord::Particle)?;
+        (h.dropped == 0 || (h.dropped == 1 && self.t.folded(k).starts_with('و'))).then_some(h.dropped)
+    }
+
     fn is_particle(&self, k: usize) -> bool {
         self.t.is_word(k) && self.word_hit(k, |w| w == NameWord::Particle).is_some_and(|h| h.dropped == 0)
     }
@@ -297,7 +614,7 @@ impl Recogniser<'_, '_> {
         if !t.is_word(k) || self.function_word(k) || self.date_or_number_word(k) {
             return false;
         }
-        if self.word(k).is_some() || self.adjective(k).is_some() {
+        if self.word_hit(k, |w| w != NameWord::Compound).is_some() || self.adjective(k).is_some() {
             return false;
         }
         if self.name(k).is_some() {
@@ -308,12 +625,21 @@ impl Recogniser<'_, '_> {
         {
             return false;
         }
+        // After a name, «يصل»، «تقول» (an imperfect verb) and «مؤكدا»، «مشيرا» (a participle in
+        // the accusative, how news continues a sentence) are not its next part.
+        let n = f.chars().count();
+        let given = self.ix.find_indefinite(t, k, |p| matches!(p, Phrase::Given { .. }).then_some(())).is_some();
+        if later && !given && ((f.starts_with(['ي', 'ت']) && (3..=4).contains(&n)) || (f.starts_with('م') && f.ends_with('ا') && n >= 5))
+        {
+            return false;
+        }
         // A pronoun suffix marks a common noun or a verb: «قراره»، «بلادهم». (A final ة folds
-        // to ه too, so only a written ه counts; after ي it belongs to names like «نزيه»; and
-        // only on a first name: transliterated surnames end in ـه, «روماتيه».)
+        // to ه too, so only a written ه counts; after ي it belongs to names like «نزيه»; never
+        // on a definite word: «عبد الله» ends in the ه of «الله»; and only on a first name:
+        // transliterated surnames end in ـه, «روماتيه».)
         let original = t.original(k);
         let pronoun = ["هم", "ها", "هما", "كم"].iter().any(|s| f.ends_with(s) && f.chars().count() > 4)
-            || (!later && original.ends_with('ه') && !f.ends_with("يه") && f.chars().count() > 3);
+            || (!later && original.ends_with('ه') && !f.ends_with("يه") && !f.starts_with("ال") && f.chars().count() > 3);
         !pronoun
     }
 
@@ -321,21 +647,40 @@ impl Recogniser<'_, '_> {
     fn headed(&self, i: usize) -> Option<Introduction> {
         let t = self.t;
         let head = self.ix.find_indefinite(t, i, |p| match p {
-            Phrase::Word(NameWord::Head { kind, alias }) => Some((*kind, *alias)),
+            Phrase::Word(NameWord::Head { kind, alias, definite }) => Some((*kind, *alias, *definite)),
             _ => None,
         })?;
-        let (kind, alias) = head.value;
+        let (kind, alias, definite) = head.value;
         let j = head.end;
+        if definite && self.continues(j) && !t.folded(j).starts_with("ال") && self.name(j).is_none() {
+            return None;
+        }
         // «15 قاعدة عسكرية»: a counted noun, not a name's head.
         if !self.continues(j) || (i > 0 && t.is_digits(i - 1)) {
             return None;
         }
         match kind {
-            EntityKind::Event => self.operation(i, head.dropped, j),
-            EntityKind::Org => {
-                // «تنظيم الحشد الشعبي»: the known name is the mention; nothing new here.
-                if self.name(j).is_some() {
+            // «عملية "درع الفرات"» is always quoted; «منتدى دافوس»، «مؤتمر سوتشي» are not.
+            EntityKind::Event if alias => self.operation(i, head.dropped, j),
+            EntityKind::Org | EntityKind::Event => {
+                // «تنظيم الحشد الشعبي»: the known name is the mention; nothing new here. Nor is
+                // a country's institution («وزارة الداخلية») a new organisation.
+                if self.name(j).is_some() || self.institution_head(i, |_| true).is_some() {
                     return None;
+                }
+                // «حركة "حسم"»: a name in quotes after its head.
+                if is_quote(t, j) {
+                    let first = j + 1;
+                    let mut k = first;
+                    while k < first + 4 && self.continues(k) && t.is_word(k) {
+                        k += 1;
+                    }
+                    if k == first || !is_quote(t, k) || self.name(first).is_some() {
+                        return None;
+                    }
+                    let span = self.span(i, head.dropped, k - 1);
+                    let name_text = folded_words_from(t, i, head.dropped, k);
+                    return Some(Introduction { kind, span, name: span, bare: name_text.clone(), name_text, alias: None });
                 }
                 // An idafa chain runs indefinite to definite («وكالة أنباء فارس»، «وزارة الدفاع
                 // العراقية»); an indefinite word after a definite one, or a word after a
@@ -343,6 +688,10 @@ impl Recogniser<'_, '_> {
                 let mut k = j;
                 let mut definite = false;
                 while k < j + 4 && self.continues(k) && self.org_word(k, k == j) {
+                    // «وكالة أنباء الأناضول»: a known name inside is the organisation itself.
+                    if k > j && self.name(k).is_some() {
+                        return None;
+                    }
                     let f = t.folded(k);
                     let coordinated = k > j && f.starts_with("وال");
                     if definite && !f.starts_with("ال") && !coordinated {
@@ -354,7 +703,8 @@ impl Recogniser<'_, '_> {
                         break;
                     }
                 }
-                if k == j {
+                // «وكالة أنباء "الأناضول"»: the known name after a quote is the organisation.
+                if k == j || (is_quote(t, k) && self.name(k + 1).is_some()) {
                     return None;
                 }
                 let span = self.span(i, head.dropped, k - 1);
@@ -383,13 +733,23 @@ impl Recogniser<'_, '_> {
         }
         // «تنظيم إرهابي»، «جماعة مسلحة»: an indefinite adjective, agreeing with a feminine head
         // by its ة, makes a common phrase, not a name.
-        let agrees = k > 0 && t.folded(k - 1).ends_with('ه') && f.ends_with('ه') && !f.starts_with("ال");
-        !(first && (is_indefinite_nisba(f) || agrees))
+        let before = if k > 0 { t.folded(k - 1) } else { "" };
+        let agrees = (before.ends_with('ه') || before.ends_with("ات")) && f.ends_with('ه') && !f.starts_with("ال");
+        // «قوات أمنه»، «قوات بلادهم»: a pronoun makes a common phrase.
+        let original = t.original(k);
+        let pronoun = !f.starts_with("ال")
+            && f.chars().count() > 3
+            && (original.ends_with('ه') || ["هم", "ها", "هما", "كم"].iter().any(|p| f.ends_with(p)));
+        !(first && (is_indefinite_nisba(f) || agrees)) && !pronoun
     }
 
     /// «محافظة صلاح الدين»، «قاعدة بلد الجوية»، «مطار بغداد».
     fn place(&self, i: usize, dropped: usize, j: usize, alias: bool) -> Option<Introduction> {
         let t = self.t;
+        // A place the GeoNames list knows needs no introduction: it is its own mention.
+        if self.ix.find_with(t, j, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(())).is_some() {
+            return None;
+        }
         if let Some(h) = self.name(j) {
             // A facility named after a known place is its own entity, head and all; a region
             // named so («إقليم كردستان») is the known place.
@@ -397,8 +757,14 @@ impl Recogniser<'_, '_> {
             if e.kind != EntityKind::Place || !self.is_facility_head(i) {
                 return None;
             }
-            let span = self.span(i, dropped, h.end - 1);
-            let name_text = folded_words_from(t, i, dropped, h.end);
+            let mut end = h.end;
+            if self.continues(end)
+                && let Some(f) = self.word_hit(end, |w| w == NameWord::Facility)
+            {
+                end = f.end;
+            }
+            let span = self.span(i, dropped, end - 1);
+            let name_text = folded_words_from(t, i, dropped, end);
             return Some(Introduction {
                 kind: EntityKind::Place,
                 span,
@@ -408,12 +774,27 @@ impl Recogniser<'_, '_> {
                 alias: None,
             });
         }
-        if !self.name_word(j, false) || is_indefinite_nisba(t.folded(j)) || starts_new_phrase(t.folded(j)) {
+        // «قاعدة عسكرية»، «إقليم اتحادي»: an adjective agreeing with the head; «مقاطعة
+        // يايلاداغي» (a masculine shape after a feminine head) is a name.
+        let nisba = is_indefinite_nisba(t.folded(j));
+        let feminine_head = t.folded(i).ends_with('ه');
+        let agrees = nisba && (!feminine_head || t.folded(j).ends_with("يه"));
+        if !self.name_word(j, false) || agrees || starts_new_phrase(t.folded(j)) {
+            return None;
+        }
+        // «منطقة آمنة»، «منطقة عازلة»: an indefinite adjective agreeing with a feminine head.
+        let head = t.folded(i);
+        let f = t.folded(j);
+        if head.ends_with('ه') && f.ends_with('ه') && !f.starts_with("ال") && !self.is_compound(j) {
             return None;
         }
         let mut end = j + 1;
-        // A second word only in an idafa name: «دير الزور»، «رأس العين».
-        if self.continues(end) && t.folded(end).starts_with("ال") && self.name_word(end, true) {
+        // A second word only in an idafa name («دير الزور»، «رأس العين») or after a compound's
+        // first word («تل أبيض»).
+        if self.continues(end)
+            && (t.folded(end).starts_with("ال") || self.is_compound(j))
+            && self.name_word(end, true)
+        {
             end += 1;
         }
         let name_end = end;
@@ -434,6 +815,88 @@ impl Recogniser<'_, '_> {
             bare,
             alias,
         })
+    }
+
+    fn is_compound(&self, j: usize) -> bool {
+        self.word_hit(j, |w| w == NameWord::Compound).is_some_and(|h| h.dropped == 0 && h.end == j + 1)
+    }
+
+    /// The places a plural head lists, each introduced: «بلدات حمورية وحزة وسقبا»، «قريتي
+    /// الزيتونة ورسم العبد»، «مدن دوما، حرستا وعربين».
+    fn place_list(&self, i: usize) -> Vec<Introduction> {
+        let t = self.t;
+        let mut out = Vec::new();
+        let Some(head) = self.ix.find_indefinite(t, i, |p| matches!(p, Phrase::Word(NameWord::PlaceList)).then_some(()))
+        else {
+            return out;
+        };
+        if i > 0 && t.is_digits(i - 1) {
+            return out;
+        }
+        let mut j = head.end;
+        let mut listed = 0;
+        for n in 0..10 {
+            if !self.continues(j) || !t.is_word(j) {
+                break;
+            }
+            // Later items carry «و» («وحزة») or follow a comma.
+            let f = t.folded(j);
+            let dropped = usize::from(n > 0 && f.starts_with('و') && f.chars().count() > 2);
+            if n > 0 && dropped == 0 && !(j > 0 && (t.is_punct(j - 1, '،') || t.is_punct(j - 1, ','))) {
+                break;
+            }
+            let word = &f[f.char_indices().nth(dropped).map_or(f.len(), |(b, _)| b)..];
+            if self.name(j).is_some() || self.ix.find(t, j, |p| matches!(p, Phrase::Place(..)).then_some(())).is_some() {
+                // A place the gazetteer knows is its own mention.
+                j = self.name(j).map_or(j + 1, |h| h.end);
+            } else {
+                // «بلدات حدودية» is border towns; «بلدات حمورية وحزة» names two: a word shaped
+                // like an adjective is a name only in a list that goes on.
+                let listed = self.continues(j + 1)
+                    && (t.folded(j + 1).starts_with('و') || t.is_punct(j + 1, '،') || t.is_punct(j + 1, ','));
+                let plain = !self.function_word(j)
+                    && !self.date_or_number_word(j)
+                    && self.word_hit(j, |w| w != NameWord::Compound).is_none()
+                    && self.adjective(j).is_none()
+                    && (!is_indefinite_nisba(word) || listed || n > 0)
+                    && !starts_new_phrase(word)
+                    && word.chars().count() >= 3;
+                if !plain {
+                    break;
+                }
+                let mut end = j + 1;
+                let compound = self.word_hit(j, |w| w == NameWord::Compound).is_some();
+                if self.continues(end)
+                    && t.is_word(end)
+                    && (compound || t.folded(end).starts_with("ال"))
+                    && !t.folded(end).starts_with('و')
+                    && self.name_word(end, true)
+                {
+                    end += 1;
+                }
+                let span = self.span(j, dropped, end - 1);
+                let bare = folded_words_from(t, j, dropped, end);
+                let alias = (end - j >= 2 || bare.starts_with("ال")).then(|| bare.clone());
+                out.push(Introduction {
+                    kind: EntityKind::Place,
+                    span,
+                    name: span,
+                    name_text: bare.clone(),
+                    bare,
+                    alias,
+                });
+                j = end;
+            }
+            if j < t.len() && (t.is_punct(j, '،') || t.is_punct(j, ',')) {
+                j += 1;
+            }
+            listed += 1;
+        }
+        // «مدن العالم»، «قرى المنطقة»: one word after a plural head is no list of names.
+        if listed < 2 {
+            out.clear();
+        }
+        out
     }
 
     fn is_facility_head(&self, i: usize) -> bool {
@@ -472,25 +935,84 @@ impl Recogniser<'_, '_> {
     }
 
     /// «البرلمان» alone, in an article whose only qualified parliament is Iraq's, is Iraq's.
-    fn bare_institutions(&self, mentions: &mut Vec<EntityMention>) {
+    fn bare_institutions(&self, mentions: &mut Vec<EntityMention>) -> Vec<BareHead> {
         let t = self.t;
         let mut found = Vec::new();
+        let mut unresolved = Vec::new();
+        let country = self.article_country(mentions);
         for i in 0..t.len() {
-            let Some(h) = self.institution_head(i, |inst| inst.bare) else { continue };
-            let span = self.span(i, h.dropped, h.end - 1);
+            let Some(h) = self.ix.find(t, i, |p| match p {
+                Phrase::Institution(inst) if inst.bare => Some(inst.clone()),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let inst = h.value;
+            let mut span = self.span(i, h.dropped, h.end - 1);
             if mentions.iter().any(|m| overlaps(m.span, span)) || self.adjective(h.end).is_some() {
                 continue;
             }
-            let suffix = format!("-{}", h.value);
-            let mut countries = mentions.iter().filter(|m| m.how == How::Institution && m.id.ends_with(&suffix));
-            let Some(only) = countries.next() else { continue };
-            if countries.any(|m| m.id != only.id) {
-                continue;
+            // «الشؤون الداخلية»، «السياسة الخارجية»: a definite adjective after its noun.
+            if h.end == i + 1 && i > 0 && !t.breaks_before(i) && t.is_word(i - 1) && h.dropped == 0 {
+                let before = t.folded(i - 1);
+                if before.starts_with("ال") && !self.function_word(i - 1) && self.word(i - 1).is_none() {
+                    continue;
+                }
             }
-            found.push(EntityMention { span, id: only.id.clone(), kind: EntityKind::Org, how: How::BareInstitution });
+            // «قوات النظام»: the regime's forces are its country's army.
+            let mut emit = inst.key.clone();
+            if &*inst.key == "regime" && i > 0 && !t.breaks_before(i) && h.dropped == 0 {
+                let before = t.folded(i - 1).trim_start_matches('و');
+                if matches!(before, "قوات" | "لقوات" | "بقوات" | "ميليشيات" | "مليشيات" | "جيش") {
+                    span = self.span(i - 1, usize::from(t.folded(i - 1).starts_with('و')), h.end - 1);
+                    emit = "army".into();
+                }
+            }
+            let suffix = format!("-{}", inst.key);
+            let mut countries = mentions.iter().filter(|m| m.how == How::Institution && m.id.ends_with(&suffix));
+            let resolved = match countries.next() {
+                Some(only) if !countries.any(|m| m.id != only.id) => {
+                    Some(only.id[..only.id.len() - suffix.len()].to_string())
+                }
+                Some(_) => continue,
+                None => None,
+            };
+            match resolved {
+                Some(c) => found.push(EntityMention {
+                    span,
+                    id: format!("{c}-{emit}").into(),
+                    kind: EntityKind::Org,
+                    how: How::BareInstitution,
+                }),
+                // Qualified nowhere here: the workspace may qualify it, else the article's country.
+                None => unresolved.push(BareHead {
+                    span,
+                    key: inst.key.clone(),
+                    emit,
+                    fallback: inst.local.then(|| country.clone()).flatten(),
+                }),
+            }
         }
         mentions.extend(found);
         mentions.sort_by_key(|m| m.span.start);
+        unresolved
+    }
+
+    /// The country an article is about: the one most of its named places are in, when it has
+    /// at least two of them and more than half.
+    fn article_country(&self, mentions: &[EntityMention]) -> Option<Arc<str>> {
+        let mut counts: Vec<(Arc<str>, usize)> = Vec::new();
+        let mut total = 0;
+        for m in mentions.iter().filter(|m| m.kind == EntityKind::Place) {
+            let Some(c) = self.gaz.country_of(&m.id) else { continue };
+            total += 1;
+            match counts.iter_mut().find(|(k, _)| k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c.clone(), 1)),
+            }
+        }
+        let (c, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+        (n >= 2 && 2 * n > total).then_some(c)
     }
 }
 
@@ -506,7 +1028,10 @@ fn starts_new_phrase(folded: &str) -> bool {
 /// An indefinite word with a nisba ending (ـي، ـية): «عسكرية»، «اتحادي» — an adjective, where
 /// a name would be expected.
 fn is_indefinite_nisba(folded: &str) -> bool {
-    !folded.starts_with("ال") && folded.chars().count() >= 4 && (folded.ends_with('ي') || folded.ends_with("يه"))
+    // «خطاي»: a long vowel before the final ي is no nisba.
+    !folded.starts_with("ال")
+        && folded.chars().count() >= 4
+        && ((folded.ends_with('ي') && !folded.ends_with("اي")) || folded.ends_with("يه"))
 }
 
 fn folded_words(t: &Tokens, from: usize, to: usize) -> String {
@@ -521,6 +1046,10 @@ fn folded_words_from(t: &Tokens, from: usize, dropped: usize, to: usize) -> Stri
         *first = &first[cut..];
     }
     words.join(" ")
+}
+
+fn t_breaks(t: &Tokens, i: usize) -> bool {
+    t.breaks_before(i)
 }
 
 pub(crate) fn overlaps(a: Span, b: Span) -> bool {
