@@ -86,11 +86,19 @@ pub struct Workspace {
     registry: Registry,
     /// Whether sources are read for entities at all; see [`Workspace::without_entities`].
     entities: bool,
+    /// Stories `tadqiq.toml` names, by source; a source not named is in its folder's story.
+    stories: FxHashMap<Arc<str>, Arc<str>>,
 }
 
 impl Workspace {
     pub fn new(gazetteer: Arc<Gazetteer>) -> Self {
-        Workspace { gazetteer, docs: BTreeMap::new(), registry: Registry::default(), entities: true }
+        Workspace {
+            gazetteer,
+            docs: BTreeMap::new(),
+            registry: Registry::default(),
+            entities: true,
+            stories: FxHashMap::default(),
+        }
     }
 
     /// A workspace that reads dates, figures and durations only, for output that shows no
@@ -157,6 +165,24 @@ impl Workspace {
             return Vec::new();
         }
         self.refresh(None)
+    }
+
+    /// Puts a source in a named story (`None`: back in its folder's). Statements of one story
+    /// are compared without a written year; see [`crate::claims`].
+    pub fn set_story(&mut self, path: &str, story: Option<&str>) {
+        match story {
+            // Named apart from folders: a story called «gaza» is not the folder «gaza».
+            Some(s) => self.stories.insert(path.into(), format!("story:{s}").into()),
+            None => self.stories.remove(path),
+        };
+    }
+
+    /// The story a source belongs to: the one `tadqiq.toml` names for it, else its folder.
+    pub fn story<'p>(&'p self, path: &'p str) -> &'p str {
+        match self.stories.get(path) {
+            Some(s) => s,
+            None => path.rsplit_once(['/', '\\']).map_or("", |(folder, _)| folder),
+        }
     }
 
     pub fn doc(&self, path: &str) -> Option<&Doc> {

@@ -1,213 +1,326 @@
-//! The verdict of the conflict rules (`date-conflict`, `figure-conflict`): which claims
-//! disagree with at least as many other sources as agree with them (itself included): the
-//! minority reading is the one to check. Candidates are bucketed by key and shared context
-//! ([`crate::claims`]), and within a bucket by value, so the work stays near-linear in the
-//! number of claims.
+//! The verdict of the conflict rules (`date-conflict`, `figure-conflict`, and the durations of
+//! `duration-mismatch`): which claims disagree with at least as many other sources as agree
+//! with them (itself included): the minority reading is the one to check. And, within one
+//! article, a headline that no statement of its body bears out.
+//!
+//! Claims meet in buckets ([`crate::claims::buckets`]); within a bucket they are grouped by
+//! what they say ([`crate::claims::said::Said`]), and sources are counted per group, never pair
+//! by pair.
+//!
+//! Cost, for m bucket memberships (claims times their subjects, at most eight each), s sources
+//! and c ≤ [`MAX_CLASSES`] groups in a bucket: grouping O(m); relating groups O(c²) per bucket;
+//! counting each source once per group, O(s·c) per bucket; the sides of a flagged group
+//! (related locations, agreeing sources) once per group, O(s) — never per finding. All of it is
+//! linear in the number of statements, with c bounded.
 
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use super::{Finding, Related, Rule, quote};
-use crate::claims::{Claim, other_events};
+use super::{Finding, Related, Rule, Scope, quote};
+use crate::claims::said::Said;
+use crate::claims::{Bucket, Claim, buckets, work};
+use crate::workspace::Workspace;
 
 /// At most this many disagreeing sources are listed as related locations.
 const MAX_RELATED: usize = 20;
+
+/// A bucket in which the sources give more than this many different values is not one
+/// quantity several sources state (it is a series over time, or a key too coarse to tell
+/// quantities apart): it is not judged.
+const MAX_CLASSES: usize = 48;
 
 /// What the sources say of one claim, in the bucket where it meets the most of them.
 #[derive(Clone, Copy)]
 struct Verdict {
     agreeing: usize,
     disagreeing: usize,
-    bucket: usize,
-    class: usize,
+    bucket: u32,
+    class: u16,
 }
 
-/// Claims of one key and shared context, grouped by value.
-struct Bucket {
-    classes: Vec<Class>,
+/// One source's statements in one group: its first, and its first in the headline and in the
+/// body.
+#[derive(Clone, Copy)]
+struct Entry {
+    source: u32,
+    first: u32,
+    headline: Option<u32>,
+    body: Option<u32>,
 }
 
-/// Claims of equal value (and, for figures, equal event words) in a bucket.
+/// Claims of one bucket that say the same.
 struct Class {
-    rep: usize,
-    members: Vec<usize>,
-    /// Each source with its first claim here, in workspace order.
-    sources: BTreeMap<u32, usize>,
+    rep: u32,
+    members: Vec<u32>,
+    /// Each source's statements here, by source.
+    sources: Vec<Entry>,
 }
 
-type Sources = FxHashMap<u32, usize>;
+/// A bucket judged: its groups, how they relate, and what each source says in it.
+struct Judged<'w> {
+    key: Bucket<'w>,
+    classes: Vec<Class>,
+    /// `relation[a * c + x]`: whether group `a` agrees with group `x` (`None`: not comparable).
+    relation: Vec<Option<bool>>,
+    /// Each source with the groups it says something in, by source.
+    said: Vec<(u32, Vec<u16>)>,
+}
 
-/// The sources that agree with class `a` of a bucket, and those that only disagree (a source
-/// that says both counts as agreeing), each with its first claim.
-fn sides<V>(
-    bucket: &Bucket,
-    a: usize,
-    claims: &[Claim],
-    values: &[V],
-    agree: &impl Fn(&V, &V) -> bool,
-) -> (Sources, Sources) {
-    let rep = bucket.classes[a].rep;
-    let mut agreeing = Sources::default();
-    let mut disagreeing = Sources::default();
-    for (b, class) in bucket.classes.iter().enumerate() {
-        if other_events(&claims[rep], &claims[class.rep]) {
-            continue;
-        }
-        let target = if a == b || agree(&values[rep], &values[class.rep]) { &mut agreeing } else { &mut disagreeing };
-        for (&source, &j) in &class.sources {
-            target.entry(source).or_insert(j);
-        }
+impl Judged<'_> {
+    fn rel(&self, a: usize, x: usize) -> Option<bool> {
+        self.relation[a * self.classes.len() + x]
     }
-    disagreeing.retain(|path, _| !agreeing.contains_key(path));
-    (agreeing, disagreeing)
+
+    fn entry(&self, class: usize, source: u32) -> Option<&Entry> {
+        let s = &self.classes[class].sources;
+        s.binary_search_by_key(&source, |e| e.source).ok().map(|i| &s[i])
+    }
 }
 
-/// Findings for the claims whose values disagree with at least as many other sources as
-/// agree. `value` gives a claim's value; `agree` compares two values; `show` renders one.
-/// Claims whose sentences both have event words, none shared, are about different things.
-///
-/// The work is per class of equal value, never per pair of claims: a bucket of thousands of
-/// claims saying a few different things costs thousands times a few.
-pub(super) fn conflicts<V: Clone + PartialEq>(
-    rule: &Rule,
-    claims: &[Claim],
-    value: impl Fn(&Claim) -> V,
-    agree: impl Fn(&V, &V) -> bool,
-    show: impl Fn(&V) -> String,
-    scope: super::Scope,
-    out: &mut Vec<Finding>,
-) {
-    let values: Vec<V> = claims.iter().map(&value).collect();
+/// Findings for the claims whose values disagree with at least as many other sources as agree,
+/// and for headlines their own article's body contradicts.
+pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Scope, out: &mut Vec<Finding>) {
+    let said: Vec<&Said> = claims.iter().map(|c| &c.data.said).collect();
     // Only the buckets a wanted claim is in matter.
-    let wanted: rustc_hash::FxHashSet<(&str, bool, &str)> = claims
-        .iter()
-        .filter(|c| scope.includes(c.path))
-        .flat_map(|c| c.context.iter().map(move |(e, x)| (c.key, *e, &**x)))
-        .collect();
-    let mut by_key: FxHashMap<(&str, bool, &str), Vec<usize>> = FxHashMap::default();
+    let wanted: rustc_hash::FxHashSet<Bucket> =
+        claims.iter().filter(|c| scope.includes(c.path)).flat_map(buckets).collect();
+    let mut by_key: FxHashMap<Bucket, Vec<u32>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
-        for (is_event, ctx) in c.context {
-            let bucket = (c.key, *is_event, &**ctx);
-            if wanted.contains(&bucket) {
-                by_key.entry(bucket).or_default().push(i);
+        for b in buckets(c) {
+            work(1);
+            if wanted.contains(&b) {
+                by_key.entry(b).or_default().push(i as u32);
             }
         }
     }
     let mut keys: Vec<_> = by_key.into_iter().collect();
     keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let buckets: Vec<Bucket> = keys
-        .into_iter()
-        .map(|(_, members)| {
-            let mut classes: Vec<Class> = Vec::new();
-            for i in members {
-                let same = |c: &Class| values[c.rep] == values[i] && claims[c.rep].events == claims[i].events;
-                let k = match classes.iter().position(same) {
-                    Some(k) => k,
-                    None => {
-                        classes.push(Class { rep: i, members: Vec::new(), sources: BTreeMap::new() });
-                        classes.len() - 1
-                    }
-                };
-                classes[k].members.push(i);
-                let first = classes[k].sources.entry(claims[i].source).or_insert(i);
-                if claims[i].span.start < claims[*first].span.start {
-                    *first = i;
-                }
-            }
-            Bucket { classes }
-        })
-        .collect();
+    let mut judged: Vec<Judged> = Vec::with_capacity(keys.len());
     let mut best: Vec<Option<Verdict>> = vec![None; claims.len()];
-    for (b, bucket) in buckets.iter().enumerate() {
-        let classes = &bucket.classes;
-        // How each pair of classes relates: agree, disagree, or not comparable (None).
-        let relation: Vec<Vec<Option<bool>>> = classes
-            .iter()
-            .enumerate()
-            .map(|(a, ca)| {
-                classes
-                    .iter()
-                    .enumerate()
-                    .map(|(x, cx)| {
-                        (!other_events(&claims[ca.rep], &claims[cx.rep]))
-                            .then(|| a == x || agree(&values[ca.rep], &values[cx.rep]))
-                    })
-                    .collect()
-            })
-            .collect();
-        // The classes each source says something in.
-        let mut said: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-        for (x, class) in classes.iter().enumerate() {
-            for &source in class.sources.keys() {
-                said.entry(source).or_default().push(x);
-            }
-        }
-        // Per class, how many sources agree (a source that says both agrees) and disagree.
-        let mut agreeing = vec![0usize; classes.len()];
-        let mut disagreeing = vec![0usize; classes.len()];
-        for xs in said.values() {
-            for a in 0..classes.len() {
-                if xs.iter().any(|&x| relation[a][x] == Some(true)) {
+    let mut in_source: Vec<(u32, u32, u32)> = Vec::new();
+    for (key, members) in keys {
+        let Some(j) = judge(key, &members, claims, &said) else { continue };
+        let b = judged.len() as u32;
+        let c = j.classes.len();
+        // Per group, how many sources agree (a source that says both agrees) and disagree.
+        let mut agreeing = vec![0usize; c];
+        let mut disagreeing = vec![0usize; c];
+        for (_, xs) in &j.said {
+            for a in 0..c {
+                work(xs.len());
+                if xs.iter().any(|&x| j.rel(a, x as usize) == Some(true)) {
                     agreeing[a] += 1;
-                } else if xs.iter().any(|&x| relation[a][x] == Some(false)) {
+                } else if xs.iter().any(|&x| j.rel(a, x as usize) == Some(false)) {
                     disagreeing[a] += 1;
                 }
             }
         }
-        for (a, class) in classes.iter().enumerate() {
+        for (a, class) in j.classes.iter().enumerate() {
             for &i in &class.members {
-                // The claim's own source is among those that agree with its class.
-                let verdict = Verdict { agreeing: agreeing[a] - 1, disagreeing: disagreeing[a], bucket: b, class: a };
+                // The claim's own source is among those that agree with its group.
+                let verdict = Verdict { agreeing: agreeing[a] - 1, disagreeing: disagreeing[a], bucket: b, class: a as u16 };
                 let weight = verdict.agreeing + verdict.disagreeing;
+                let i = i as usize;
                 if best[i].is_none_or(|v| weight > v.agreeing + v.disagreeing) {
                     best[i] = Some(verdict);
                 }
             }
         }
+        headline_against_body(&j, b, claims, scope, &mut in_source);
+        judged.push(j);
     }
+    let mut sides: FxHashMap<(u32, u16), Sides> = FxHashMap::default();
+    let mut flagged = vec![false; claims.len()];
     for (i, c) in claims.iter().enumerate() {
         let Some(verdict) = best[i].filter(|_| scope.includes(c.path)) else { continue };
         if verdict.disagreeing == 0 || verdict.disagreeing < 1 + verdict.agreeing {
             continue;
         }
-        let (agreeing, disagreeing) = sides(&buckets[verdict.bucket], verdict.class, claims, &values, &agree);
-        let mut related: Vec<(u32, usize)> = disagreeing.into_iter().collect();
-        related.sort_unstable();
-        related.truncate(MAX_RELATED);
+        flagged[i] = true;
+        let j = &judged[verdict.bucket as usize];
+        let sides = sides.entry((verdict.bucket, verdict.class)).or_insert_with(|| sides_of(j, verdict.class as usize));
         let mut readings: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-        for &(_, j) in &related {
-            readings.entry(show(&values[j])).or_default().push(file_name(claims[j].path));
+        for &(_, k) in &sides.disagreeing {
+            readings.entry(said[k as usize].show()).or_default().push(file_name(claims[k as usize].path));
         }
         let others: Vec<String> = readings.iter().map(|(v, paths)| format!("{v} in {}", list(paths))).collect();
-        let more = verdict.disagreeing - related.len();
+        let more = verdict.disagreeing.saturating_sub(sides.disagreeing.len());
         let mut message = format!(
             "«{}» ({}) disagrees with {} other source{}: {}{}.",
             quote(c.doc, c.span),
-            show(&values[i]),
+            said[i].show(),
             verdict.disagreeing,
             if verdict.disagreeing == 1 { "" } else { "s" },
             others.join("; "),
             if more > 0 { format!("; and {more} more") } else { String::new() }
         );
         if verdict.agreeing > 0 {
-            let mut sources: Vec<(u32, usize)> = agreeing.into_iter().filter(|(s, _)| *s != c.source).collect();
-            sources.sort_unstable();
-            let mut agree: Vec<&str> = sources.iter().take(3).map(|&(_, j)| file_name(claims[j].path)).collect();
+            let mut agree: Vec<&str> = sides
+                .agreeing
+                .iter()
+                .filter(|(s, _)| *s != c.source)
+                .take(3)
+                .map(|&(_, k)| file_name(claims[k as usize].path))
+                .collect();
             if verdict.agreeing > agree.len() {
                 agree.push("others");
             }
             message.push_str(&format!(" {} agree{}.", list(&agree), if verdict.agreeing == 1 { "s" } else { "" }));
         }
-        let related = related
-            .iter()
-            .map(|&(_, j)| Related {
-                path: claims[j].path.into(),
-                span: claims[j].span,
-                message: format!("«{}» ({})", quote(claims[j].doc, claims[j].span), show(&values[j])),
-            })
-            .collect();
+        message.push_str(&format!(" Compared: {}.", j.key.why(c, ws)));
+        let related = sides.disagreeing.iter().map(|&(_, k)| related(&claims[k as usize], said[k as usize])).collect();
         out.push(Finding::of(rule, c.path, c.span, message, related));
+    }
+    // A headline no statement of its own body bears out, when no other source flags it.
+    in_source.sort_unstable();
+    in_source.dedup_by_key(|x| x.0);
+    for (h, k, b) in in_source {
+        let (h, k) = (h as usize, k as usize);
+        if flagged[h] {
+            continue;
+        }
+        let c = &claims[h];
+        let body = &claims[k];
+        let message = format!(
+            "«{}» ({}) in the headline disagrees with «{}» ({}) in the article's body. Compared: {}.",
+            quote(c.doc, c.span),
+            said[h].show(),
+            quote(body.doc, body.span),
+            said[k].show(),
+            judged[b as usize].key.why(c, ws)
+        );
+        out.push(Finding::of(rule, c.path, c.span, message, vec![related(body, said[k])]));
+    }
+}
+
+fn related(c: &Claim, said: &Said) -> Related {
+    Related { path: c.path.into(), span: c.span, message: format!("«{}» ({})", quote(c.doc, c.span), said.show()) }
+}
+
+/// A bucket's claims grouped by what they say, the groups related, and each source's groups;
+/// `None` when there is nothing to compare or more groups than [`MAX_CLASSES`].
+fn judge<'w>(key: Bucket<'w>, members: &[u32], claims: &[Claim], said: &[&Said]) -> Option<Judged<'w>> {
+    let strict = key.strict();
+    let mut classes: Vec<Class> = Vec::new();
+    let mut by_value: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    let mut sources: Vec<FxHashMap<u32, usize>> = Vec::new();
+    for &i in members {
+        work(1);
+        let s = said[i as usize];
+        let slot = by_value.entry(s.group_key()).or_default();
+        let k = match slot.iter().copied().find(|&k| said[classes[k].rep as usize] == s) {
+            Some(k) => k,
+            None => {
+                if classes.len() == MAX_CLASSES {
+                    return None;
+                }
+                slot.push(classes.len());
+                classes.push(Class { rep: i, members: Vec::new(), sources: Vec::new() });
+                sources.push(FxHashMap::default());
+                classes.len() - 1
+            }
+        };
+        classes[k].members.push(i);
+        let c = &claims[i as usize];
+        let entries = &mut classes[k].sources;
+        let at = *sources[k].entry(c.source).or_insert_with(|| {
+            entries.push(Entry { source: c.source, first: i, headline: None, body: None });
+            entries.len() - 1
+        });
+        let e = &mut entries[at];
+        if c.span.start < claims[e.first as usize].span.start {
+            e.first = i;
+        }
+        let slot = if c.data.headline { &mut e.headline } else { &mut e.body };
+        if slot.is_none_or(|f| c.span.start < claims[f as usize].span.start) {
+            *slot = Some(i);
+        }
+    }
+    if classes.len() < 2 {
+        return None;
+    }
+    let c = classes.len();
+    let mut relation = Vec::with_capacity(c * c);
+    for a in 0..c {
+        for x in 0..c {
+            work(1);
+            let (ra, rx) = (said[classes[a].rep as usize], said[classes[x].rep as usize]);
+            relation.push(if a == x { Some(true) } else { ra.relate(rx, strict) });
+        }
+    }
+    let mut by_source: FxHashMap<u32, Vec<u16>> = FxHashMap::default();
+    for (x, class) in classes.iter_mut().enumerate() {
+        class.sources.sort_unstable_by_key(|e| e.source);
+        for e in &class.sources {
+            work(1);
+            by_source.entry(e.source).or_default().push(x as u16);
+        }
+    }
+    let mut said_by: Vec<(u32, Vec<u16>)> = by_source.into_iter().collect();
+    said_by.sort_unstable_by_key(|s| s.0);
+    Some(Judged { key, classes, relation, said: said_by })
+}
+
+/// The sources that agree with a group and those that only disagree (a source that says both
+/// agrees), each with its first claim there, in source order; disagreeing ones up to
+/// [`MAX_RELATED`], agreeing ones up to four.
+struct Sides {
+    agreeing: Vec<(u32, u32)>,
+    disagreeing: Vec<(u32, u32)>,
+}
+
+fn sides_of(j: &Judged, a: usize) -> Sides {
+    let mut sides = Sides { agreeing: Vec::new(), disagreeing: Vec::new() };
+    for (source, xs) in &j.said {
+        if sides.disagreeing.len() == MAX_RELATED && sides.agreeing.len() >= 4 {
+            break;
+        }
+        work(xs.len());
+        let first = |pick: bool| {
+            xs.iter()
+                .filter(|&&x| j.rel(a, x as usize) == Some(pick))
+                .filter_map(|&x| j.entry(x as usize, *source).map(|e| e.first))
+                .min()
+        };
+        if let Some(k) = first(true) {
+            if sides.agreeing.len() < 4 {
+                sides.agreeing.push((*source, k));
+            }
+        } else if let Some(k) = first(false)
+            && sides.disagreeing.len() < MAX_RELATED
+        {
+            sides.disagreeing.push((*source, k));
+        }
+    }
+    sides
+}
+
+/// Within one source of a bucket: a headline statement that a statement of the body
+/// contradicts and none bears out. Collected as (headline claim, body claim, bucket).
+fn headline_against_body(j: &Judged, b: u32, claims: &[Claim], scope: Scope, out: &mut Vec<(u32, u32, u32)>) {
+    for (source, xs) in &j.said {
+        if xs.len() < 2 {
+            continue;
+        }
+        for &x in xs {
+            work(xs.len());
+            let Some(h) = j.entry(x as usize, *source).and_then(|e| e.headline) else { continue };
+            if !scope.includes(claims[h as usize].path) {
+                continue;
+            }
+            let body_in = |pick: bool| {
+                xs.iter()
+                    .filter(|&&y| j.rel(x as usize, y as usize) == Some(pick))
+                    .filter_map(|&y| j.entry(y as usize, *source).and_then(|e| e.body))
+                    .min()
+            };
+            if body_in(true).is_none()
+                && let Some(k) = body_in(false)
+            {
+                out.push((h, k, b));
+            }
+        }
     }
 }
 

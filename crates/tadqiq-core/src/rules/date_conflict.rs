@@ -2,8 +2,7 @@
 
 use super::conflicts::conflicts;
 use super::{Finding, Rule, Scope, Severity};
-use crate::claims::keys::dates_agree;
-use crate::claims::{Kind, claims, date_value};
+use crate::claims::{Kind, claims};
 use crate::workspace::Workspace;
 
 pub const RULE: Rule = Rule {
@@ -29,10 +28,9 @@ Example:
 };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    conflicts(&RULE, &claims(ws, Kind::Dates), date_value, dates_agree, |v| v.to_string(), scope, out);
+    conflicts(&RULE, ws, &claims(ws, Kind::Dates), scope, out);
 }
 
-/// Every dated claim, keyed by the entity beside it.
 #[cfg(test)]
 mod tests {
     use super::super::test_support::run;

@@ -2,8 +2,7 @@
 
 use super::conflicts::conflicts;
 use super::{Finding, Rule, Scope, Severity};
-use crate::claims::keys::{figures_agree, show_figure};
-use crate::claims::{Kind, claims, figure_value};
+use crate::claims::{Kind, claims};
 use crate::workspace::Workspace;
 
 pub const RULE: Rule = Rule {
@@ -29,10 +28,9 @@ Example:
 };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    conflicts(&RULE, &claims(ws, Kind::Figures), figure_value, figures_agree, show_figure, scope, out);
+    conflicts(&RULE, ws, &claims(ws, Kind::Figures), scope, out);
 }
 
-/// Every counted figure, keyed by its unit and the year it is about.
 #[cfg(test)]
 mod tests {
     use super::super::test_support::run;

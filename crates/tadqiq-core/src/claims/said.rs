@@ -1,0 +1,272 @@
+//! What a claim says, as compared: its value at the precision written (a figure's interval, a
+//! date's fields and weekday, an age, a duration or the start it implies) with what can make two
+//! statements of one key different quantities after all (their places, years, event words),
+//! and when it was said (a toll's stage, the source's publication date).
+
+use std::sync::Arc;
+
+use crate::calendar::{DateValue, weekday};
+use crate::claims::words::Stage;
+use crate::extract::format_number;
+use crate::lexicon::Bound;
+
+/// A claim's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A count or an amount: the least and most it allows («نحو 3000» is 2700–3300), and how
+    /// it was written.
+    Figure { low: f64, high: f64, shown: String },
+    /// An age in years: `[low, high)`.
+    Age { low: f64, high: f64, shown: String },
+    /// A date at the precision written, with its weekday when one is named or known.
+    Date { date: DateValue, weekday: Option<u8> },
+    /// A length of time in years, `[low, high)`; for a time counted up to the present («منذ 3
+    /// سنوات») with a known publication date, also the interval its start lies in.
+    Duration { low: f64, high: f64, start: Option<(f64, f64)>, shown: String },
+    /// The year something began («منذ 2012»): `[year, year + 1)`.
+    Start { year: i32 },
+}
+
+/// A claim's value with what qualifies it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Said {
+    pub value: Value,
+    /// Where a toll stands in time.
+    pub stage: Stage,
+    /// Whether its measure is a toll (a count that rises as news comes in).
+    pub grows: bool,
+    /// The source's publication date, as a fractional year.
+    pub published: Option<f64>,
+    /// The year the statement is about, when its sentence (or the one before) writes one.
+    pub year: Option<i32>,
+    /// The places its sentence names (countries and others, sorted), by id.
+    pub places: Arc<[Arc<str>]>,
+    /// The countries among them.
+    pub countries: Arc<[Arc<str>]>,
+    /// The event words of its sentence (for the cross-story comparison).
+    pub events: Arc<[Arc<str>]>,
+}
+
+impl Said {
+    /// How this statement relates to another of the same key: `Some(true)` when both can be
+    /// true of one quantity, `Some(false)` when they cannot, `None` when they are not about one
+    /// quantity after all (different places, years or events named; an earlier toll and a
+    /// later one; nothing in common to compare).
+    pub fn relate(&self, other: &Said, strict: bool) -> Option<bool> {
+        if self.year.zip(other.year).is_some_and(|(a, b)| a != b) {
+            return None;
+        }
+        if strict {
+            if disjoint(&self.events, &other.events) {
+                return None;
+            }
+        } else if disjoint(&self.countries, &other.countries) || disjoint_places(self, other) {
+            return None;
+        }
+        match (&self.value, &other.value) {
+            (Value::Figure { low: a0, high: a1, .. }, Value::Figure { low: b0, high: b1, .. }) => {
+                if a0 <= b1 && b0 <= a1 {
+                    return Some(true);
+                }
+                if !(self.grows && other.grows) {
+                    return Some(false);
+                }
+                let (lower, higher) = if a1 < b0 { (self, other) } else { (other, self) };
+                self::tolls(lower, higher)
+            }
+            (Value::Age { low: a0, high: a1, .. }, Value::Age { low: b0, high: b1, .. }) => {
+                // An age only grows: the later statement may be older by the years between.
+                let (early, late, e, l) = match (self.published, other.published) {
+                    (Some(p), Some(q)) if q < p => (other, self, (*b0, *b1), (*a0, *a1)),
+                    _ => (self, other, (*a0, *a1), (*b0, *b1)),
+                };
+                let gap = early.published.zip(late.published).map_or(0.0, |(p, q)| (q - p).max(0.0));
+                Some(l.0 < e.1 + gap && e.0 < l.1)
+            }
+            (Value::Date { date: a, weekday: wa }, Value::Date { date: b, weekday: wb }) => dates(a, *wa, b, *wb),
+            (Value::Duration { low: a0, high: a1, start: sa, .. }, Value::Duration { low: b0, high: b1, start: sb, .. }) => {
+                match (sa, sb) {
+                    (Some(a), Some(b)) => Some(a.0 < b.1 && b.0 < a.1),
+                    _ => Some(a0 < b1 && b0 < a1),
+                }
+            }
+            (Value::Duration { start: Some(s), .. }, Value::Start { year })
+            | (Value::Start { year }, Value::Duration { start: Some(s), .. }) => {
+                let y = f64::from(*year);
+                Some(s.0 < y + 1.0 && y < s.1)
+            }
+            (Value::Start { year: a }, Value::Start { year: b }) => Some(a == b),
+            _ => None,
+        }
+    }
+
+    /// A hash of everything compared, to group equal statements without comparing every pair.
+    pub fn group_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        match &self.value {
+            Value::Figure { low, high, shown } | Value::Age { low, high, shown } => {
+                (low.to_bits(), high.to_bits(), shown).hash(&mut h)
+            }
+            Value::Date { date, weekday } => (date, weekday).hash(&mut h),
+            Value::Duration { low, high, start, shown } => {
+                (low.to_bits(), high.to_bits(), start.map(|s| (s.0.to_bits(), s.1.to_bits())), shown).hash(&mut h)
+            }
+            Value::Start { year } => year.hash(&mut h),
+        }
+        (self.stage, self.grows, self.published.map(f64::to_bits), self.year).hash(&mut h);
+        (&self.places, &self.events).hash(&mut h);
+        h.finish()
+    }
+
+    /// The value as the messages show it: `3000`, `about 3000`, `2020-01-05`, `Tuesday`.
+    pub fn show(&self) -> String {
+        match &self.value {
+            Value::Figure { shown, .. } | Value::Age { shown, .. } | Value::Duration { shown, .. } => shown.clone(),
+            Value::Date { date, weekday: w } => {
+                let d = date.to_string();
+                match (d.is_empty(), w) {
+                    (true, Some(w)) => weekday_en(*w).to_string(),
+                    (false, Some(w)) if date.full().is_none() => format!("{d}, a {}", weekday_en(*w)),
+                    _ => d,
+                }
+            }
+            Value::Start { year } => format!("since {year}"),
+        }
+    }
+}
+
+/// A lower toll and a higher one of the same measure that do not overlap: the lower is only an
+/// earlier count (not comparable) when it is marked early, when the higher is marked as an
+/// update, or when it was published earlier; a lower count published later, or a count given
+/// as final, is a contradiction.
+fn tolls(lower: &Said, higher: &Said) -> Option<bool> {
+    if lower.stage == Stage::Final || higher.stage == Stage::Final {
+        return Some(false);
+    }
+    if lower.stage == Stage::Early || higher.stage == Stage::Update {
+        return None;
+    }
+    match (lower.published, higher.published) {
+        (Some(l), Some(h)) if l < h => None,
+        _ => Some(false),
+    }
+}
+
+/// Two dates compared at the precision both give, weekdays included: «الثلاثاء» agrees with
+/// «19 ديسمبر 2017» (a Tuesday) and not with «الأربعاء». `None` when they share nothing to
+/// compare (a weekday against a month).
+fn dates(a: &DateValue, wa: Option<u8>, b: &DateValue, wb: Option<u8>) -> Option<bool> {
+    let mut shared = false;
+    let mut same = |x: Option<i64>, y: Option<i64>| match x.zip(y) {
+        Some((x, y)) => {
+            shared = true;
+            x == y
+        }
+        None => true,
+    };
+    let fields = same(a.year.map(i64::from), b.year.map(i64::from))
+        && same(a.month.map(i64::from), b.month.map(i64::from))
+        && same(a.day.map(i64::from), b.day.map(i64::from))
+        && same(a.week.map(i64::from), b.week.map(i64::from));
+    if !fields {
+        return Some(false);
+    }
+    let known = |d: &DateValue, w: Option<u8>| w.or_else(|| d.full().and_then(|(y, m, dd)| weekday(y, m, dd)));
+    let days = same(known(a, wa).map(i64::from), known(b, wb).map(i64::from));
+    if !days {
+        return Some(false);
+    }
+    shared.then_some(true)
+}
+
+/// Whether two sets both name something and share nothing.
+fn disjoint(a: &[Arc<str>], b: &[Arc<str>]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+}
+
+/// Whether two statements name places that share nothing, countries aside (a city and its
+/// country are not a disagreement; two cities are).
+fn disjoint_places(a: &Said, b: &Said) -> bool {
+    let specific = |s: &Said| s.places.iter().filter(|p| !s.countries.contains(p)).cloned().collect::<Vec<_>>();
+    disjoint(&specific(a), &specific(b))
+}
+
+/// A figure's interval: «نحو 3000» is 2700–3300, «أكثر من 3000» above 3000, «بين 3000 و5000»
+/// 3000–5000.
+pub fn interval(value: f64, upper: Option<f64>, bound: Bound) -> (f64, f64) {
+    let (low, high) = (value, upper.unwrap_or(value));
+    match bound {
+        Bound::Exact => (low, high),
+        Bound::About => (low * 0.9, high * 1.1),
+        Bound::Above | Bound::AtLeast => (low, f64::INFINITY),
+        Bound::Below | Bound::AtMost => (0.0, high),
+    }
+}
+
+/// A hedged amount as the messages show it: `3000`, `about 3000`, `more than 100 years`.
+pub fn show_amount(amount: &str, bound: Bound) -> String {
+    match bound {
+        Bound::Exact => amount.to_string(),
+        Bound::About => format!("about {amount}"),
+        Bound::Above => format!("more than {amount}"),
+        Bound::Below => format!("less than {amount}"),
+        Bound::AtLeast => format!("at least {amount}"),
+        Bound::AtMost => format!("at most {amount}"),
+    }
+}
+
+/// A length of time in years as written: `3 years`, `4 months`.
+pub fn show_years(years: f64, per_unit: f64, unit: &str) -> String {
+    let n = format_number((years / per_unit * 100.0).round() / 100.0);
+    format!("{n} {unit}")
+}
+
+pub fn weekday_en(iso: u8) -> &'static str {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][(iso.clamp(1, 7) - 1) as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(low: f64, high: f64) -> Said {
+        Said {
+            value: Value::Figure { low, high, shown: String::new() },
+            stage: Stage::Plain,
+            grows: true,
+            published: None,
+            year: None,
+            places: Arc::from(Vec::new()),
+            countries: Arc::from(Vec::new()),
+            events: Arc::from(Vec::new()),
+        }
+    }
+
+    #[test]
+    fn tolls_that_rise_are_not_contradictions() {
+        let (mut early, mut late) = (fig(75.0, 75.0), fig(120.0, 120.0));
+        assert_eq!(early.relate(&late, false), Some(false), "no order known: a disagreement");
+        early.published = Some(2020.0);
+        late.published = Some(2020.1);
+        assert_eq!(early.relate(&late, false), None, "a lower earlier toll");
+        early.published = Some(2020.2);
+        assert_eq!(early.relate(&late, false), Some(false), "a lower later toll");
+        early.published = None;
+        early.stage = Stage::Early;
+        assert_eq!(early.relate(&late, false), None, "marked as a first count");
+        early.stage = Stage::Plain;
+        late.stage = Stage::Final;
+        assert_eq!(late.relate(&early, false), Some(false), "a final count");
+    }
+
+    #[test]
+    fn weekdays_and_dates() {
+        let tue = DateValue::default();
+        let d = |y, m, dd| DateValue::ymd(y, m, dd);
+        assert_eq!(dates(&tue, Some(2), &d(2017, 12, 19), None), Some(true));
+        assert_eq!(dates(&tue, Some(3), &d(2017, 12, 19), None), Some(false));
+        assert_eq!(dates(&tue, Some(3), &tue, Some(2)), Some(false));
+        assert_eq!(dates(&tue, Some(3), &DateValue { month: Some(4), ..Default::default() }, None), None);
+    }
+}
