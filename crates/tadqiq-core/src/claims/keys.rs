@@ -85,6 +85,13 @@ fn meets(anchors: Vec<Anchor>) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = anchors.iter().filter(|a| a.strong).cloned().collect();
     for (i, a) in weak.iter().enumerate() {
         for b in &weak[i + 1..] {
+            // Two of a kind named together («غارات … ومواجهات»، «إيران» and «السعودية») say
+            // what kind of day it was, not what happened where: a pair joins two kinds of
+            // subject (an incident and a place, a country and a thing), or two named places.
+            let kind = |k: &str| k.split(':').next().unwrap_or("").to_string();
+            if kind(&a.key) == kind(&b.key) && !a.key.starts_with("p~") {
+                continue;
+            }
             let (x, y) = if a.key <= b.key { (a, b) } else { (b, a) };
             out.push(Anchor { key: format!("{}&{}", x.key, y.key).into(), shown: format!("{} {}", x.shown, y.shown), strong: false });
         }
@@ -131,7 +138,7 @@ pub fn compute<'e>(doc: Parts<'_>, entity: impl Fn(&str) -> Option<&'e Entity>) 
         let Some(sentence) = sentence_of(doc.local, m.span) else { continue };
         // A "sentence" with no full stop can run for pages in pasted copy: what bears on a
         // claim is what stands near it, so context is read within a window of the sentence.
-        let sentence = window(sentence, m.span);
+        let sentence = clip_at_bars(doc.text, window(sentence, m.span), m.span);
         match &m.kind {
             MentionKind::Figure(f) => out.claims.extend(r.figure(k, f, sentence)),
             MentionKind::Date(d) => {
@@ -203,16 +210,22 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         Reader { doc, toks, ix, kinds, owner, headline, entity, _e: std::marker::PhantomData }
     }
 
-    fn said(&self, value: Value, sentence: Span, _span: Span) -> Said {
+    fn said(&self, value: Value, sentence: Span, span: Span) -> Said {
+        let chain = self.chain(span, sentence);
         let mut places: Vec<Arc<str>> = Vec::new();
         let mut countries: Vec<Arc<str>> = Vec::new();
-        for (e, kind) in self.entities_in(sentence) {
+        let mut towns: Vec<Arc<str>> = Vec::new();
+        for (e, kind) in self.entities_in(chain) {
             match kind {
                 Setting::Country => countries.push(e.id.clone()),
-                Setting::City | Setting::Place => places.push(e.id.clone()),
+                Setting::City => places.push(e.id.clone()),
+                Setting::Place => towns.push(e.id.clone()),
                 Setting::Other => {}
             }
         }
+        towns.extend(self.named_places(chain).into_iter().map(|(_, key, _)| Arc::from(key)));
+        towns.sort();
+        towns.dedup();
         places.extend(countries.iter().cloned());
         for v in [&mut places, &mut countries] {
             v.sort();
@@ -228,6 +241,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             year: year_about(self.doc, sentence),
             places: places.into(),
             countries: countries.into(),
+            towns: towns.into(),
             events: events.into_iter().collect::<Vec<_>>().into(),
         }
     }
@@ -249,6 +263,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// things count only for dates (a launch at «السعودية» of «الصاروخ»); a toll «في سوريا»
     /// is not told apart by the country. Those who report («وكالة رويترز») are never subjects.
     fn anchors(&self, span: Span, sentence: Span, dates: bool, except: Option<&str>) -> Vec<Anchor> {
+        let sentence = self.chain(span, sentence);
         let mut found: Vec<(usize, Anchor)> = Vec::new();
         let distance = |s: Span| if s.end <= span.start { span.start - s.end } else { s.start.saturating_sub(span.end) };
         for (e, kind) in self.entities_in(sentence) {
@@ -257,11 +272,15 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 Setting::Country => (format!("c:{}", e.id), format!("in {}", self.entity_name(e)), false),
                 Setting::City | Setting::Place => (format!("p:{}", e.id), format!("in {}", self.entity_name(e)), true),
                 Setting::Other => {
-                    let name = (self.entity)(&e.id).map_or_else(|| self.doc.text[e.span.start..e.span.end].to_string(), |x| x.name.clone());
+                    let known = (self.entity)(&e.id);
+                    let name = known.map_or_else(|| self.doc.text[e.span.start..e.span.end].to_string(), |x| x.name.clone());
                     if WORDS.is_reporter(&name) || WORDS.is_reporter(&self.doc.text[e.span.start..e.span.end]) {
                         continue;
                     }
-                    (format!("e:{}", e.id), format!("involving {}", self.entity_name(e)), true)
+                    // A person, or a body an article introduced, is specific; the organisations
+                    // every story names («الأمم المتحدة»، «الحوثيون») are weaker evidence.
+                    let strong = e.kind == EntityKind::Person || !known.is_some_and(|x| x.origin == Origin::Builtin);
+                    (format!("e:{}", e.id), format!("involving {}", self.entity_name(e)), strong)
                 }
             };
             found.push((distance(e.span), Anchor { key: key.into(), shown, strong }));
@@ -304,6 +323,35 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             }
         }
         meets(out)
+    }
+
+    /// The clauses around a claim that can say what it is about: its sentence, cut at quotation
+    /// marks, colons and semicolons (reported speech and lists are other statements), at most 40
+    /// tokens either way. Commas are crossed: «… أسفر عن مقتل 100 شخص، خلال تفجير استهدف …».
+    fn chain(&self, span: Span, sentence: Span) -> Span {
+        let t = self.toks;
+        let (first, last) = token_range(t, sentence);
+        let (a, b) = token_range(t, span);
+        let hard = |i: usize| {
+            t.kind(i) == Some(TokenKind::Punct)
+                && matches!(
+                    t.folded(i).chars().next(),
+                    Some('.' | '!' | '?' | '؟' | ':' | ';' | '؛' | '|' | '"' | '«' | '»' | '“' | '”')
+                )
+        };
+        let mut lo = a;
+        while lo > first && a - lo < 40 && !hard(lo - 1) {
+            lo -= 1;
+        }
+        let mut hi = b;
+        while hi < last && hi - b < 40 && !hard(hi) {
+            hi += 1;
+        }
+        work(hi - lo);
+        match (t.tokens.get(lo), hi.checked_sub(1).and_then(|h| t.tokens.get(h))) {
+            (Some(x), Some(y)) if lo < hi => Span::new(x.start.min(span.start), y.end.max(span.end)),
+            _ => span,
+        }
     }
 
     /// Places a sentence names after a word like «حي»، «بلدة»، «أهالي» that no entity covers:
@@ -389,7 +437,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             || (t.kind(i) == Some(TokenKind::Punct)
                 && matches!(
                     t.folded(i).chars().next(),
-                    Some('،' | ',' | '.' | '؛' | ';' | ':' | '!' | '?' | '؟' | '(' | ')' | '|')
+                    Some(
+                        '،' | ',' | '.' | '؛' | ';' | ':' | '!' | '?' | '؟' | '(' | ')' | '|' | '"' | '«' | '»' | '“'
+                            | '”'
+                    )
                 ))
     }
 
@@ -416,6 +467,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             if let Some(h) = self.measure_at(j)
                 && h.end <= a
                 && let Some(event) = h.value.event.clone()
+                // A noun governs a number only as «عدد الشهداء … 220»: definite. «شهداء وأعوام
+                // ثلاثة» counts years, not the dead.
+                && (h.value.thing.is_none() || self.toks.folded(j).trim_start_matches('و').starts_with("ال"))
             {
                 let grows = h.value.grows;
                 let joined = h.dropped > 0 && self.toks.folded(j).starts_with('و');
@@ -707,7 +761,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         said.year = None;
         let key = d.value.and_then(|_| nearest_entity(self.doc, &self.kinds, span).map(|id| id.to_string()));
         let (a, b) = token_range(self.toks, span);
-        let event = if self.is_stamp(b) { None } else { self.date_event(k, a, b, sentence) };
+        // A year before 1000 is a misread date, not news.
+        let misread = matches!(&said.value, Value::Date { date, .. } if date.year.is_some_and(|y| y < 1000));
+        let event = if misread || self.is_stamp(b) { None } else { self.date_event(k, a, b, sentence) };
         let (measure, shown, anchors) = match event {
             Some((event, shown)) => {
                 let anchors = self.anchors(span, sentence, true, event.split(':').next_back());
@@ -758,19 +814,24 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             })
     }
 
-    /// Whether a date is a time stamp of the page: a clock time right after it («الأحد 16
-    /// نيسان 2017 الساعة 10 : 53»، «21 يناير 2018 - 10 : 34»). Stamps date the page, not an event.
+    /// Whether a date is a time stamp of the page: a clock time after it, past digits, slashes
+    /// and «م» («الأحد 16 نيسان 2017 الساعة 10 : 53»، «السبت 10 / 06 / 2017 م ( آخر تحديث )
+    /// الساعة 21 : 49»، «21 يناير 2018 - 10 : 34»). Stamps date the page, not an event.
     fn is_stamp(&self, b: usize) -> bool {
         let t = self.toks;
         let mut j = b;
-        for _ in 0..3 {
+        for _ in 0..10 {
             if j >= t.len() || t.breaks_before(j) {
                 return false;
             }
-            if t.folded(j) == "الساعه" || (t.is_digits(j) && t.is_punct(j + 1, ':')) {
+            let w = t.folded(j);
+            if w == "الساعه" || w == "gmt" || (t.is_digits(j) && t.is_punct(j + 1, ':') && t.is_digits(j + 2)) {
                 return true;
             }
-            if !(t.kind(j) == Some(TokenKind::Punct) && !t.is_punct(j, '.')) {
+            let furniture = t.is_digits(j)
+                || (t.kind(j) == Some(TokenKind::Punct) && !t.is_punct(j, '.'))
+                || matches!(w, "م" | "ه" | "هـ" | "اخر" | "تحديث" | "ص" | "مساء" | "صباحا" | "بتوقيت");
+            if !furniture {
                 return false;
             }
             j += 1;
@@ -799,7 +860,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             i
         };
         let (mut lo, mut hi) = (clause_start(a), clause_end(b));
-        let alone = (lo..hi).all(|i| self.owner[i] == k as u32 || !self.toks.is_word(i));
+        // Alone: nothing but dates in it («، اليوم الثلاثاء 19 ديسمبر،»).
+        let mentions = &self.doc.analysis.mentions;
+        let is_date = |i: usize| {
+            self.owner[i] == k as u32
+                || self.owner[i] != u32::MAX && matches!(mentions[self.owner[i] as usize].kind, MentionKind::Date(_))
+        };
+        let alone = (lo..hi).all(|i| is_date(i) || !self.toks.is_word(i));
         if alone {
             lo = if lo > first + 1 { clause_start(lo - 1) } else { lo };
             hi = if hi + 1 < last { clause_end(hi + 1) } else { hi };
@@ -814,6 +881,15 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             }
             if incidents {
                 let h = self.dated_incident(i)?;
+                // «أدين باغتيال الصحافي …»: a masdar behind a preposition is what an earlier
+                // verb is about (convicted of the killing); the verb is what happened that day.
+                if h.dropped > 0
+                    && matches!(self.toks.folded(i).chars().next(), Some('ب' | 'ل'))
+                    && i > 0
+                    && let Some(v) = self.incident(i - 1)
+                {
+                    return Some((i, v.value.to_string()));
+                }
                 if &*h.value == "start" || &*h.value == "end" {
                     let next = (h.end..(h.end + 2).min(hi)).find_map(|j| self.incident(j))?;
                     return Some((h.end, format!("{}:{}", h.value, next.value)));
@@ -1054,6 +1130,14 @@ fn fractional_year(d: &DateValue) -> Option<f64> {
 /// sliced, so the ends need not fall on character boundaries.
 fn window(sentence: Span, span: Span) -> Span {
     Span::new(sentence.start.max(span.start.saturating_sub(CONTEXT)), sentence.end.min(span.end + CONTEXT))
+}
+
+/// `range` cut at the nearest «|» on either side of `span`: a bar separates a page's headlines
+/// and menus, never the parts of one statement.
+fn clip_at_bars(text: &str, range: Span, span: Span) -> Span {
+    let before = text.get(range.start..span.start).and_then(|t| t.rfind('|')).map_or(range.start, |i| range.start + i + 1);
+    let after = text.get(span.end..range.end).and_then(|t| t.find('|')).map_or(range.end, |i| span.end + i);
+    Span::new(before, after)
 }
 
 /// The sentence holding a span (sentences are in text order: a binary search).

@@ -43,6 +43,9 @@ pub struct Said {
     pub places: Arc<[Arc<str>]>,
     /// The countries among them.
     pub countries: Arc<[Arc<str>]>,
+    /// The towns, districts and sites it names: places an article introduced or named after
+    /// «حي»، «بلدة»، «أهالي» (more specific than a known city).
+    pub towns: Arc<[Arc<str>]>,
     /// The event words of its sentence (for the cross-story comparison).
     pub events: Arc<[Arc<str>]>,
 }
@@ -56,11 +59,16 @@ impl Said {
         if self.year.zip(other.year).is_some_and(|(a, b)| a != b) {
             return None;
         }
+        let age = matches!(self.value, Value::Age { .. });
         if strict {
             if disjoint(&self.events, &other.events) {
                 return None;
             }
-        } else if disjoint(&self.countries, &other.countries) || disjoint_places(self, other) {
+        } else if !age
+            && (disjoint(&self.countries, &other.countries)
+                || disjoint_places(self, other)
+                || disjoint(&self.towns, &other.towns))
+        {
             return None;
         }
         match (&self.value, &other.value) {
@@ -115,7 +123,7 @@ impl Said {
             Value::Start { year } => year.hash(&mut h),
         }
         (self.stage, self.grows, self.published.map(f64::to_bits), self.year).hash(&mut h);
-        (&self.places, &self.events).hash(&mut h);
+        (&self.places, &self.towns, &self.events).hash(&mut h);
         h.finish()
     }
 
@@ -239,6 +247,7 @@ mod tests {
             year: None,
             places: Arc::from(Vec::new()),
             countries: Arc::from(Vec::new()),
+            towns: Arc::from(Vec::new()),
             events: Arc::from(Vec::new()),
         }
     }

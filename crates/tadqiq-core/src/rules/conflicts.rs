@@ -122,7 +122,11 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
                 let verdict = Verdict { agreeing: agreeing[a] - 1, disagreeing: disagreeing[a], bucket: b, class: a as u16 };
                 let weight = verdict.agreeing + verdict.disagreeing;
                 let i = i as usize;
-                if best[i].is_none_or(|v| weight > v.agreeing + v.disagreeing) {
+                // The bucket where it meets the most sources; of two as large, the one where
+                // more agree (a reading borne out somewhere is not flagged for a narrower view).
+                if best[i].is_none_or(|v| {
+                    (weight, verdict.agreeing) > (v.agreeing + v.disagreeing, v.agreeing)
+                }) {
                     best[i] = Some(verdict);
                 }
             }
