@@ -101,7 +101,11 @@ fn meets(anchors: Vec<Anchor>) -> Vec<Anchor> {
 
 #[derive(Debug)]
 pub struct ClaimData {
+    /// The mention it is read from (`usize::MAX` for an age read from words the grammar does
+    /// not take for a figure: «في الستين من عمرها»).
     pub mention: usize,
+    /// Where it stands.
+    pub span: Span,
     pub kind: Kind,
     /// What is compared within a story: `killed/people`, `age`, `date:launch`, `since:siege`;
     /// `None` when the claim is compared only by its strict key.
@@ -148,6 +152,7 @@ pub fn compute<'e>(doc: Parts<'_>, entity: impl Fn(&str) -> Option<&'e Entity>) 
             MentionKind::Duration(d) => out.claims.extend(r.duration(k, d, sentence)),
         }
     }
+    out.claims.extend(r.ages_in_words());
     out
 }
 
@@ -716,7 +721,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         sentence: Span,
         said: Said,
     ) -> ClaimData {
-        let span = self.doc.analysis.mentions[k].span;
+        let span = self.doc.analysis.mentions.get(k).map_or(sentence, |m| m.span);
         let mut context: BTreeSet<(bool, Arc<str>)> = self
             .entities_in(sentence)
             .filter(|(e, kind)| !kind.is_setting() && Some(&*e.id) != key.as_deref())
@@ -735,12 +740,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         }
         ClaimData {
             mention: k,
+            span,
             kind,
             measure,
             measure_shown,
             anchors,
-            noun: match &self.doc.analysis.mentions[k].kind {
-                MentionKind::Figure(f) => f.unit.clone().unwrap_or_default(),
+            noun: match self.doc.analysis.mentions.get(k).map(|m| &m.kind) {
+                Some(MentionKind::Figure(f)) => f.unit.clone().unwrap_or_default(),
                 _ => String::new(),
             },
             key,
@@ -898,6 +904,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             }
             let h = self.measure_at(i)?;
             let e = h.value.event.clone().filter(|_| h.value.thing.is_none())?;
+            // «قتل» and «اغتيل» date one killing.
+            let e: Arc<str> = if &*e == "killed" { "killing".into() } else { e };
             let person_next = {
                 let after = self.toks.tokens.get(h.end)?.start;
                 let reach = self.toks.tokens.get((h.end + 3).min(self.toks.len()) - 1)?.end;
@@ -1018,6 +1026,33 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         Some(self.claim(k, Kind::Durations, Some(format!("{mode}:{incident}").into()), measure_shown, anchors, None, sentence, said))
     }
 
+    /// Ages written as a definite number word before «من عمره»: «في الستين من عمرها» (60),
+    /// which the grammar does not read as a figure. Looked for only where the marker stands.
+    fn ages_in_words(&self) -> Vec<ClaimData> {
+        let t = self.toks;
+        let mut out = Vec::new();
+        for i in 1..t.len() {
+            if self.ix.find(t, i, |w| matches!(w, Word::Age { before: false }).then_some(())).is_none() {
+                continue;
+            }
+            let n = i - 1;
+            if !t.is_word(n) || self.owner[n] != u32::MAX || !t.folded(n).starts_with("ال") {
+                continue;
+            }
+            let Some(years) = number_word(&t.folded(n)[4..]) else { continue };
+            let span = Span::new(t.tokens[n].start, t.tokens[n].end);
+            let Some(sentence) = sentence_of(self.doc.local, span) else { continue };
+            let sentence = window(sentence, span);
+            let Some(who) = self.age_of(n, n + 1, sentence) else { continue };
+            let shown = format!("{years} years");
+            let said = self.said(Value::Age { low: years, high: years + 1.0, shown }, sentence, span);
+            let mut c = self.claim(usize::MAX, Kind::Figures, Some("age".into()), format!("the age of {}", who.shown), vec![who], None, sentence, said);
+            c.span = span;
+            out.push(c);
+        }
+        out
+    }
+
     /// Whose age a number of years at tokens `[a, b)` is, when it is one: «والدتهما البالغة من
     /// العمر 67 عاما» (the mother), «نقل الأب وعمره 70 عاما» (the father), «ناجي الجرف (37 عاما)»,
     /// «ويبلغ من العمر 38 عاما» (the person the sentence is about).
@@ -1057,6 +1092,19 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             .map(|(e, _)| e)?;
         Some(Anchor { key: format!("who:{}", person.id).into(), shown: self.entity_name(person), strong: true })
     }
+}
+
+/// The value of a number word of the data («ستين» → 60), for ages the grammar leaves.
+fn number_word(folded: &str) -> Option<f64> {
+    let toks = Tokens::new(folded);
+    let ix = crate::lexicon::LEXICON.index(&toks);
+    let h = ix.find(&toks, 0, |l| match l {
+        crate::lexicon::Lex::Number { value, class: crate::lexicon::NumClass::Unit | crate::lexicon::NumClass::Tens } => {
+            Some(*value)
+        }
+        _ => None,
+    })?;
+    (h.end == toks.len() && h.dropped == 0).then_some(h.value as f64)
 }
 
 /// What a figure measures: the key and how messages name it, when it can be compared within a

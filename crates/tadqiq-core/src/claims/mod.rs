@@ -73,7 +73,7 @@ pub fn claims(ws: &Workspace, kind: Kind) -> Vec<Claim<'_>> {
             source: source as u32,
             story,
             doc,
-            span: doc.analysis.mentions[c.mention].span,
+            span: c.span,
             data: c,
         }));
     }
