@@ -13,11 +13,13 @@ fn main() {
             let d = c.data;
             let text = &c.doc.text[c.span.start..c.span.end];
             println!(
-                "{:?} {} «{}» = {} | measure {:?} | meets {:?} | key {:?} | ctx {:?} | stage {:?} places {:?} year {:?} hl {}",
+                "{:?} {} «{}» = {} {:?} {:?} | measure {:?} | meets {:?} | key {:?} | ctx {:?} | stage {:?} places {:?} year {:?} hl {}",
                 kind,
                 c.path.rsplit('/').next().unwrap(),
                 text,
                 d.said.show(),
+                d.said.value,
+                d.said.published,
                 d.measure,
                 d.anchors.iter().map(|a| a.key.to_string()).collect::<Vec<_>>(),
                 d.key,

@@ -434,19 +434,25 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         })
     }
 
-    /// Whether token `i` ends a clause: punctuation that closes or separates one, or a new
-    /// line.
-    fn breaks(&self, i: usize) -> bool {
+    /// Whether token `i` is punctuation that closes or separates a clause.
+    fn stop(&self, i: usize) -> bool {
         let t = self.toks;
-        t.breaks_before(i)
-            || (t.kind(i) == Some(TokenKind::Punct)
-                && matches!(
-                    t.folded(i).chars().next(),
-                    Some(
-                        '،' | ',' | '.' | '؛' | ';' | ':' | '!' | '?' | '؟' | '(' | ')' | '|' | '"' | '«' | '»' | '“'
-                            | '”'
-                    )
-                ))
+        t.kind(i) == Some(TokenKind::Punct)
+            && matches!(
+                t.folded(i).chars().next(),
+                Some('،' | ',' | '.' | '؛' | ';' | ':' | '!' | '?' | '؟' | '(' | ')' | '|' | '"' | '«' | '»' | '“' | '”')
+            )
+    }
+
+    /// Whether a scan going back may step onto token `j` (from `j + 1`): no new line between
+    /// them, and `j` does not end a clause.
+    fn back_ok(&self, j: usize) -> bool {
+        !self.toks.breaks_before(j + 1) && !self.stop(j)
+    }
+
+    /// Whether a scan going forward may step onto token `j` (from `j - 1`).
+    fn fwd_ok(&self, j: usize) -> bool {
+        j < self.toks.len() && !self.toks.breaks_before(j) && !self.stop(j)
     }
 
     /// Whether token `i` belongs to a figure or a duration other than mention `k`.
@@ -466,7 +472,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let mut steps = 0;
         while j > 0 && steps < 6 {
             j -= 1;
-            if self.breaks(j) || self.other_quantity(j, k) {
+            if !self.back_ok(j) || self.other_quantity(j, k) {
                 break;
             }
             if let Some(h) = self.measure_at(j)
@@ -496,7 +502,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         }
         let mut j = b;
         for _ in 0..3 {
-            if j >= self.toks.len() || self.breaks(j) || self.other_quantity(j, k) {
+            if !self.fwd_ok(j) || self.other_quantity(j, k) {
                 break;
             }
             if let Some(h) = self.measure_at(j)
@@ -528,11 +534,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let mut own = (a..b)
             .filter_map(|i| self.measure_at(i).filter(|h| h.value.thing.is_some() && h.end <= b).map(|h| (i, h)))
             .next();
-        if own.is_none() && f.unit.is_some() && (a..b).all(|i| self.measure_at(i).is_none()) {
+        // «وأصيب 40 آخرون»: «others» stands for the noun of the count before.
+        let elided = f.unit.as_deref().is_some_and(|u| OTHERS.contains(&fold(u).trim_start_matches('و')));
+        if own.is_none() && f.unit.is_some() && !elided && (a..b).all(|i| self.measure_at(i).is_none()) {
             // A noun the data does not know: compared by its strict key only.
             return out;
         }
-        if own.is_none() && self.toks.folded(b) == "من" && !self.breaks(b + 1) {
+        if own.is_none() && self.fwd_ok(b) && self.toks.folded(b) == "من" && self.fwd_ok(b + 1) {
             // «12 ألفا من عناصرها»: the partitive's noun, possessive and all.
             own = self.word_measure(b + 1).map(|m| (b + 1, Hit { value: m, end: b + 2, dropped: 0 }));
         }
@@ -597,7 +605,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// The measure a single word names, through clitics and a possessive suffix: «عناصرها»,
     /// «مدنيا».
     fn word_measure(&self, i: usize) -> Option<Measure> {
-        if !self.toks.is_word(i) || self.breaks(i) {
+        if !self.toks.is_word(i) || !self.fwd_ok(i) {
             return None;
         }
         if let Some(h) = self.measure_at(i).filter(|h| h.end == i + 1) {
@@ -615,7 +623,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// What a percentage is of: «80 % من مدينة الرقة» → the skeleton of «مدينة».
     fn of_what(&self, b: usize) -> Option<(String, String)> {
         let t = self.toks;
-        if t.folded(b) != "من" || self.breaks(b + 1) || !t.is_word(b + 1) {
+        if !self.fwd_ok(b) || t.folded(b) != "من" || !self.fwd_ok(b + 1) || !t.is_word(b + 1) {
             return None;
         }
         let word = t.folded(b + 1);
@@ -632,7 +640,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 break;
             }
             j -= 1;
-            if self.breaks(j) {
+            if !self.back_ok(j) {
                 break;
             }
             if let Some(h) = self.incident(j).filter(|h| h.end <= a) {
@@ -651,7 +659,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 return false;
             }
             j -= 1;
-            if self.breaks(j) || self.other_quantity(j, k) && !PART_MARKERS.contains(&self.toks.folded(j)) {
+            if !self.back_ok(j) || self.other_quantity(j, k) && !PART_MARKERS.contains(&self.toks.folded(j)) {
                 return false;
             }
             let w = self.toks.folded(j).trim_start_matches(['و', 'ف']);
@@ -853,14 +861,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let (first, last) = token_range(self.toks, sentence);
         let clause_start = |from: usize| {
             let mut i = from;
-            while i > first && !self.breaks(i - 1) {
+            while i > first && self.back_ok(i - 1) {
                 i -= 1;
             }
             i
         };
         let clause_end = |from: usize| {
             let mut i = from;
-            while i < last && !self.breaks(i) {
+            while i < last && self.fwd_ok(i) {
                 i += 1;
             }
             i
@@ -882,7 +890,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // that happen to people, only one that befalls a person named right after it is dated
         // («وقتل ناجي الجرف … أواخر ديسمبر»): a toll's deaths run over days.
         let event_at = |i: usize, incidents: bool| -> Option<(usize, String)> {
-            if self.breaks(i) {
+            if self.stop(i) {
                 return None;
             }
             if incidents {
@@ -1076,7 +1084,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // before, else the last person the sentence named.
         let start = t.tokens[from].start;
         for i in (from.saturating_sub(4)..from).rev() {
-            if self.breaks(i) {
+            if !self.back_ok(i) {
                 break;
             }
             if t.is_word(i)
@@ -1116,6 +1124,9 @@ struct Measured {
     thing: Option<Arc<str>>,
     grows: bool,
 }
+
+/// «Others», standing for the counted noun of the count before: «وأصيب 40 آخرون».
+const OTHERS: [&str; 6] = ["اخرون", "اخرين", "اخر", "اخري", "اخريات", "اخرا"];
 
 /// Words that open a list of parts: «بينهم»، «منهم»، «ضمنهم»، «بمن فيهم»، «معظمهم».
 const PART_MARKERS: [&str; 16] = [

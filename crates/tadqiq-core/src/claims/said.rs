@@ -93,15 +93,17 @@ impl Said {
             }
             (Value::Date { date: a, weekday: wa }, Value::Date { date: b, weekday: wb }) => dates(a, *wa, b, *wb),
             (Value::Duration { low: a0, high: a1, start: sa, .. }, Value::Duration { low: b0, high: b1, start: sb, .. }) => {
+                // Lengths of time overlap by more than a month, or they disagree: «منذ 3 سنوات»
+                // and «منذ أكثر من أربع سنوات» written a day apart only touch.
                 match (sa, sb) {
-                    (Some(a), Some(b)) => Some(a.0 < b.1 && b.0 < a.1),
-                    _ => Some(a0 < b1 && b0 < a1),
+                    (Some(a), Some(b)) => Some(a.0 + MONTH < b.1 && b.0 + MONTH < a.1),
+                    _ => Some(a0 + MONTH < *b1 && b0 + MONTH < *a1),
                 }
             }
             (Value::Duration { start: Some(s), .. }, Value::Start { year })
             | (Value::Start { year }, Value::Duration { start: Some(s), .. }) => {
                 let y = f64::from(*year);
-                Some(s.0 < y + 1.0 && y < s.1)
+                Some(s.0 + MONTH < y + 1.0 && y + MONTH < s.1)
             }
             (Value::Start { year: a }, Value::Start { year: b }) => Some(a == b),
             _ => None,
@@ -144,21 +146,27 @@ impl Said {
     }
 }
 
+/// A month, in years.
+const MONTH: f64 = 1.0 / 12.0;
+
 /// A lower toll and a higher one of the same measure that do not overlap: the lower is only an
-/// earlier count (not comparable) when it is marked early, when the higher is marked as an
-/// update, or when it was published earlier; a lower count published later, or a count given
-/// as final, is a contradiction.
+/// earlier count (not comparable) when it was published earlier, or, when the publication dates
+/// do not tell, when it is marked early or the higher is marked as an update; a lower count
+/// published later, or a count given as final, is a contradiction.
 fn tolls(lower: &Said, higher: &Said) -> Option<bool> {
+    // Publication dates order the two when both are known; the words of the text otherwise.
+    match (lower.published, higher.published) {
+        (Some(l), Some(h)) if l > h => return Some(false),
+        (Some(l), Some(h)) if l < h => return (lower.stage == Stage::Final).then_some(false),
+        _ => {}
+    }
     if lower.stage == Stage::Final || higher.stage == Stage::Final {
         return Some(false);
     }
     if lower.stage == Stage::Early || higher.stage == Stage::Update {
         return None;
     }
-    match (lower.published, higher.published) {
-        (Some(l), Some(h)) if l < h => None,
-        _ => Some(false),
-    }
+    Some(false)
 }
 
 /// Two dates compared at the precision both give, weekdays included: «الثلاثاء» agrees with

@@ -25,6 +25,7 @@ Example (an article published in 2025):
 };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
+    super::conflicts::conflicts(&RULE, ws, &crate::claims::claims(ws, crate::claims::Kind::Durations), scope, out);
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         let Some(published) = doc.analysis.published.and_then(|p| p.0.year) else { continue };
         let mentions = &doc.analysis.mentions;

@@ -45,7 +45,8 @@ mod tests {
         assert_eq!(
             run(&RULE, &[("a.txt", A, None), ("b.txt", B, None), ("c.txt", C, None)]),
             [
-                "c.txt «حوالي 5000 جندي» (about 5000) disagrees with 2 other sources: 3000 in a.txt; about 3000 in b.txt."
+                "c.txt «حوالي 5000 جندي» (about 5000) disagrees with 2 other sources: 3000 in a.txt; about 3000 in b.txt. \
+                 Compared: the count of «جندي» in 2014, with «تنظيم الدولة الإسلامية» in both sentences."
             ]
         );
     }
@@ -67,7 +68,8 @@ mod tests {
         assert_eq!(
             run(&RULE, &[("a.txt", A, None), ("b.txt", B, None), ("r.txt", above, None)]),
             [
-                "r.txt «من 4000 إلى 6000 جندي» (4000–6000) disagrees with 2 other sources: 3000 in a.txt; about 3000 in b.txt."
+                "r.txt «من 4000 إلى 6000 جندي» (4000–6000) disagrees with 2 other sources: 3000 in a.txt; about 3000 in b.txt. \
+                 Compared: the count of «جندي» in 2014, with «تنظيم الدولة الإسلامية» in both sentences."
             ]
         );
     }
