@@ -1014,7 +1014,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             Bound::Above | Bound::AtLeast => (years, f64::INFINITY),
             Bound::Below | Bound::AtMost => (0.0, years),
         };
-        let mut said = self.said(Value::Duration { low, high, start: None, shown: String::new() }, sentence, span);
+        let mut said = self.said(Value::Duration { low, high, unit: per, start: None, shown: String::new() }, sentence, span);
         let unit = match d.unit {
             DurationUnit::Year => "years",
             DurationUnit::Month => "months",
@@ -1023,7 +1023,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         };
         let shown = show_amount(&show_years(years, per, unit), d.bound);
         let start = said.published.filter(|_| since).map(|p| (p - high, p - low));
-        said.value = Value::Duration { low, high, start, shown };
+        said.value = Value::Duration { low, high, unit: per, start, shown };
         let mode = if since { "since" } else { "lasted" };
         let anchors = self.anchors(span, sentence, false, Some(&incident));
         let measure_shown = if since {

@@ -20,9 +20,10 @@ pub enum Value {
     Age { low: f64, high: f64, shown: String },
     /// A date at the precision written, with its weekday when one is named or known.
     Date { date: DateValue, weekday: Option<u8> },
-    /// A length of time in years, `[low, high)`; for a time counted up to the present («منذ 3
-    /// سنوات») with a known publication date, also the interval its start lies in.
-    Duration { low: f64, high: f64, start: Option<(f64, f64)>, shown: String },
+    /// A length of time in years, `[low, high)`, written in units of `unit` years; for a time
+    /// counted up to the present («منذ 3 سنوات») with a known publication date, also the
+    /// interval its start lies in.
+    Duration { low: f64, high: f64, unit: f64, start: Option<(f64, f64)>, shown: String },
     /// The year something began («منذ 2012»): `[year, year + 1)`.
     Start { year: i32 },
 }
@@ -92,18 +93,23 @@ impl Said {
                 Some(l.0 < e.1 + gap && e.0 < l.1)
             }
             (Value::Date { date: a, weekday: wa }, Value::Date { date: b, weekday: wb }) => dates(a, *wa, b, *wb),
-            (Value::Duration { low: a0, high: a1, start: sa, .. }, Value::Duration { low: b0, high: b1, start: sb, .. }) => {
-                // Lengths of time overlap by more than a month, or they disagree: «منذ 3 سنوات»
-                // and «منذ أكثر من أربع سنوات» written a day apart only touch.
+            (
+                Value::Duration { low: a0, high: a1, unit: ua, start: sa, .. },
+                Value::Duration { low: b0, high: b1, unit: ub, start: sb, .. },
+            ) => {
+                // Lengths of time overlap by more than a quarter of their unit, or they
+                // disagree: «منذ 3 سنوات» and «منذ أكثر من أربع سنوات» written a day apart only
+                // touch; «أربعة أشهر» and «أكثر من أربعة أشهر» share a month.
+                let slack = ua.min(*ub) / 4.0;
                 match (sa, sb) {
-                    (Some(a), Some(b)) => Some(a.0 + MONTH < b.1 && b.0 + MONTH < a.1),
-                    _ => Some(a0 + MONTH < *b1 && b0 + MONTH < *a1),
+                    (Some(a), Some(b)) => Some(a.0 + slack < b.1 && b.0 + slack < a.1),
+                    _ => Some(a0 + slack < *b1 && b0 + slack < *a1),
                 }
             }
-            (Value::Duration { start: Some(s), .. }, Value::Start { year })
-            | (Value::Start { year }, Value::Duration { start: Some(s), .. }) => {
-                let y = f64::from(*year);
-                Some(s.0 + MONTH < y + 1.0 && y + MONTH < s.1)
+            (Value::Duration { start: Some(s), unit, .. }, Value::Start { year })
+            | (Value::Start { year }, Value::Duration { start: Some(s), unit, .. }) => {
+                let (y, slack) = (f64::from(*year), unit.min(1.0) / 4.0);
+                Some(s.0 + slack < y + 1.0 && y + slack < s.1)
             }
             (Value::Start { year: a }, Value::Start { year: b }) => Some(a == b),
             _ => None,
@@ -119,7 +125,7 @@ impl Said {
                 (low.to_bits(), high.to_bits(), shown).hash(&mut h)
             }
             Value::Date { date, weekday } => (date, weekday).hash(&mut h),
-            Value::Duration { low, high, start, shown } => {
+            Value::Duration { low, high, start, shown, .. } => {
                 (low.to_bits(), high.to_bits(), start.map(|s| (s.0.to_bits(), s.1.to_bits())), shown).hash(&mut h)
             }
             Value::Start { year } => year.hash(&mut h),
@@ -145,9 +151,6 @@ impl Said {
         }
     }
 }
-
-/// A month, in years.
-const MONTH: f64 = 1.0 / 12.0;
 
 /// A lower toll and a higher one of the same measure that do not overlap: the lower is only an
 /// earlier count (not comparable) when it was published earlier, or, when the publication dates

@@ -341,67 +341,262 @@ fn list(items: &[&str]) -> String {
 }
 
 #[cfg(test)]
-mod scratch {
-    use super::super::test_support::run;
-    use super::super::{RULES, Rule};
+mod tests {
+    //! Each mechanism on short stories written for these tests: several sources of one story
+    //! (one folder), told apart from other stories, other places and other measures.
+
+    use super::super::test_support::{run, workspace};
+    use super::super::{RULES, Rule, Scope};
+    use crate::claims::{counterparts_of, work_done};
 
     fn rule(code: &str) -> &'static Rule {
         RULES.iter().find(|r| r.code == code).unwrap()
     }
 
+    fn figures(sources: &[(&str, &str, Option<&str>)]) -> Vec<String> {
+        run(rule("figure-conflict"), sources)
+    }
+
     #[test]
-    fn print() {
-        let cases: Vec<(&str, Vec<(&str, &str, Option<&str>)>)> = vec![
-            ("figure-conflict", vec![
-                ("a.txt", "قتل 12 شخصا وأصيب 40 آخرون في انفجار سيارة مفخخة في سوق بلدة الكرامة صباح الاثنين.", None),
-                ("b.txt", "أسفر الانفجار الذي هز سوق بلدة الكرامة عن سقوط 12 قتيلا و45 جريحا.", None),
+    fn the_measure_from_the_noun_or_from_the_verb() {
+        // «وأصيب 40 آخرون» counts the injured by its verb, «45 جريحا» by its noun; «قتل 12 شخصا»
+        // and «12 قتيلا» are one count of the killed, written two ways.
+        let a = "قتل 12 شخصا وأصيب 40 آخرون في انفجار سيارة مفخخة في سوق بلدة الكرامة صباح الاثنين.";
+        let b = "أسفر الانفجار الذي هز سوق بلدة الكرامة عن سقوط 12 قتيلا و45 جريحا.";
+        assert_eq!(
+            figures(&[("a.txt", a, None), ("b.txt", b, None)]),
+            [
+                "a.txt «40 آخرون» (40) disagrees with 1 other source: 45 in b.txt. Compared: injured in «بلدة الكرامة».",
+                "b.txt «45 جريحا» (45) disagrees with 1 other source: 40 in a.txt. Compared: injured in «بلدة الكرامة».",
+            ]
+        );
+        // An elided noun takes its verb's measure; a partitive takes its noun.
+        let c = "وقتل 12 شخصا وجرح أكثر من 400 في انفجار بلدة الكرامة.";
+        let d = "وأصيب 90 شخصا بجروح في انفجار بلدة الكرامة.";
+        assert_eq!(
+            figures(&[("c.txt", c, None), ("d.txt", d, None)]),
+            [
+                "c.txt «أكثر من 400» (more than 400) disagrees with 1 other source: 90 in d.txt. Compared: injured in «بلدة الكرامة».",
+                "d.txt «90 شخصا» (90) disagrees with 1 other source: more than 400 in c.txt. Compared: injured in «بلدة الكرامة».",
+            ]
+        );
+        let e = "وخسر التنظيم 12 ألفا من عناصره في معارك بلدة الكرامة.";
+        let f = "وقتل 3 آلاف عنصر من التنظيم في معارك بلدة الكرامة.";
+        assert!(figures(&[("e.txt", e, None), ("f.txt", f, None)]).is_empty(), "fighters lost are not fighters killed");
+    }
+
+    #[test]
+    fn killed_and_injured_are_never_one_count() {
+        let a = "قتل 40 شخصا في انفجار بلدة الكرامة.";
+        let b = "وأصيب 45 شخصا في انفجار بلدة الكرامة.";
+        assert!(figures(&[("a.txt", a, None), ("b.txt", b, None)]).is_empty());
+    }
+
+    #[test]
+    fn the_place_tells_two_tolls_apart() {
+        let a = "قتل 10 أشخاص في غارة على بلدة الكرامة.";
+        let b = "قتل 25 شخصا في غارة على بلدة السلام.";
+        assert!(figures(&[("a.txt", a, None), ("b.txt", b, None)]).is_empty());
+        // A known city qualifies the count too: Aleppo's dead are not Idlib's.
+        let c = "قتل 7 أشخاص في غارة جوية على حلب.";
+        let d = "قتل 9 أشخاص في غارة جوية على إدلب.";
+        assert!(figures(&[("c.txt", c, None), ("d.txt", d, None)]).is_empty());
+        // The same place, another count.
+        let e = "قتل 8 أشخاص في غارة جوية على حلب.";
+        assert_eq!(figures(&[("c.txt", c, None), ("e.txt", e, None)]).len(), 2);
+    }
+
+    #[test]
+    fn a_toll_that_rises_is_not_a_contradiction() {
+        let first = "قتل 20 شخصا في زلزال ضرب مدينة حمص فجر اليوم.";
+        let update = "ارتفعت حصيلة ضحايا زلزال مدينة حمص إلى 85 قتيلا.";
+        let later = "قتل 30 شخصا في زلزال مدينة حمص.";
+        // Publication dates order them: 20 then 85 is a rise; 30 after 85 is not.
+        assert_eq!(
+            figures(&[
+                ("a.txt", first, Some("2020-03-01")),
+                ("b.txt", update, Some("2020-03-03")),
+                ("c.txt", later, Some("2020-03-05")),
             ]),
-            ("figure-conflict", vec![
-                ("a.txt", "قتل 10 أشخاص في غارة على بلدة الكرامة.", None),
-                ("b.txt", "قتل 25 شخصا في غارة على بلدة السلام.", None),
-                ("c.txt", "قتل 7 أشخاص في غارة جوية على حلب.", None),
-                ("d.txt", "قتل 9 أشخاص في غارة جوية على إدلب.", None),
+            [
+                "b.txt «85 قتيلا» (85) disagrees with 1 other source: 30 in c.txt. Compared: killed in «حمص».",
+                "c.txt «30 شخصا» (30) disagrees with 1 other source: 85 in b.txt. Compared: killed in «حمص».",
+            ]
+        );
+        // Without dates, the words do: a first count, and a count that rose.
+        let early = "وفي حصيلة أولية، قتل 20 شخصا في زلزال مدينة حمص.";
+        assert!(figures(&[("a.txt", early, None), ("b.txt", later, None)]).is_empty());
+        assert!(figures(&[("a.txt", first, None), ("b.txt", update, None)]).is_empty());
+        // And with nothing to order them, two tolls disagree.
+        assert_eq!(figures(&[("a.txt", first, None), ("c.txt", later, None)]).len(), 2);
+    }
+
+    #[test]
+    fn durations_across_sources() {
+        let three = "يعيش سكان بلدة الكرامة تحت الحصار المفروض عليها منذ 3 سنوات.";
+        let four = "ويستمر الحصار المفروض على بلدة الكرامة منذ أكثر من أربع سنوات.";
+        let start = "وتخضع بلدة الكرامة للحصار منذ 2012 بحسب الأهالي.";
+        assert_eq!(
+            run(rule("duration-mismatch"), &[
+                ("a.txt", three, Some("2017-05-01")),
+                ("b.txt", four, Some("2017-05-02")),
+                ("c.txt", start, Some("2017-06-01")),
             ]),
-            ("figure-conflict", vec![
-                ("a.txt", "قتل 20 شخصا في زلزال ضرب مدينة حمص فجر اليوم.", Some("2020-03-01")),
-                ("b.txt", "ارتفعت حصيلة ضحايا زلزال مدينة حمص إلى 85 قتيلا.", Some("2020-03-03")),
-                ("c.txt", "قتل 30 شخصا في زلزال مدينة حمص.", Some("2020-03-05")),
-            ]),
-            ("figure-conflict", vec![
-                ("a.txt", "وفي حصيلة أولية، قتل 20 شخصا في زلزال مدينة حمص.", None),
-                ("b.txt", "قتل 85 شخصا في زلزال مدينة حمص.", None),
-            ]),
-            ("duration-mismatch", vec![
-                ("a.txt", "يعيش سكان بلدة الكرامة تحت الحصار المفروض عليها منذ 3 سنوات.", Some("2017-05-01")),
-                ("b.txt", "ويستمر الحصار المفروض على بلدة الكرامة منذ أكثر من أربع سنوات.", Some("2017-05-02")),
-                ("c.txt", "وتخضع بلدة الكرامة للحصار منذ 2012 بحسب الأهالي.", Some("2017-06-01")),
-            ]),
-            ("figure-conflict", vec![
-                ("a.txt", "مقتل 75 شخصا في تفجير سوق مدينة الكرامة\nقتل أكثر من مائة شخص في التفجير الذي استهدف سوق مدينة الكرامة صباح اليوم.", None),
-            ]),
-            ("figure-conflict", vec![
-                ("a.txt", "قتل تسعة عشر شخصا في القصف على بلدة الكرامة.", None),
-                ("b.txt", "سقط 19 قتيلا في قصف بلدة الكرامة.", None),
-            ]),
-            ("date-conflict", vec![
-                ("a.txt", "وقال المتحدث إن الصاروخ الذي أطلقه الحوثيون على الرياض يوم الثلاثاء كان يستهدف القصر.", None),
-                ("b.txt", "أطلق الحوثيون صاروخا باليستيا على الرياض في 19 ديسمبر 2017.", None),
-                ("c.txt", "وكان الحوثيون قد أطلقوا الصاروخ على الرياض يوم الأربعاء.", None),
-            ]),
-            ("figure-conflict", vec![
-                ("a.txt", "وطعن الجاني والدته البالغة من العمر 67 عاما في منزلها.", None),
-                ("b.txt", "وعثر الجيران على والدته في الستين من عمرها مصابة بطعنات.", None),
-            ]),
-            ("part-exceeds-whole", vec![
-                ("a.txt", "وأسفر الانفجار عن سقوط أربعة قتلى، بينهم طفلتان، وإصابة ثلاثين شخصا بجروح.", None),
-                ("b.txt", "ووثق المرصد مقتل 500 مدني بينهم 100 طفل على يد قوات النظام، و300 مدني بينهم 50 طفلا على يد الطيران الروسي، و200 على يد الفصائل.", None),
-            ]),
-        ];
-        for (code, sources) in cases {
-            println!("-- {code}");
-            for line in run(rule(code), &sources) {
-                println!("{line}");
-            }
+            [
+                "a.txt «3 سنوات» (3 years) disagrees with 2 other sources: more than 4 years in b.txt; since 2012 in c.txt. \
+                 Compared: how long the siege has lasted in «بلدة الكرامة»."
+            ]
+        );
+        // «أربعة أشهر» and «أكثر من أربعة أشهر» of one battle agree.
+        let a = "انتهت معارك بلدة الكرامة بعد أربعة أشهر من القتال.";
+        let b = "وكانت معارك بلدة الكرامة قد استمرت أكثر من أربعة أشهر.";
+        assert!(run(rule("duration-mismatch"), &[("a.txt", a, None), ("b.txt", b, None)]).is_empty());
+    }
+
+    #[test]
+    fn a_headline_its_body_contradicts() {
+        let a = "مقتل 75 شخصا في تفجير سوق مدينة الكرامة\nقتل أكثر من مائة شخص في التفجير الذي استهدف سوق مدينة الكرامة صباح اليوم.";
+        assert_eq!(
+            figures(&[("a.txt", a, None)]),
+            [
+                "a.txt «75 شخصا» (75) in the headline disagrees with «أكثر من مائة شخص» (more than 100) in the article's body. \
+                 Compared: killed in «مدينة الكرامة»."
+            ]
+        );
+        // A body that bears the headline out, even beside a later count, is no finding.
+        let b = "مقتل 75 شخصا في تفجير سوق مدينة الكرامة\nقتل 75 شخصا في التفجير الذي استهدف سوق مدينة الكرامة.";
+        assert!(figures(&[("b.txt", b, None)]).is_empty());
+    }
+
+    #[test]
+    fn consistent_statements_written_differently() {
+        let a = "قتل تسعة عشر شخصا في القصف على بلدة الكرامة.";
+        let b = "سقط 19 قتيلا في قصف بلدة الكرامة.";
+        let c = "قتل نحو 20 شخصا في القصف على بلدة الكرامة.";
+        assert!(figures(&[("a.txt", a, None), ("b.txt", b, None), ("c.txt", c, None)]).is_empty());
+        // A weekday and the date of that day agree; another weekday does not.
+        let tuesday = "وقال المتحدث إن الصاروخ الذي أطلقه الحوثيون على الرياض يوم الثلاثاء كان يستهدف القصر.";
+        let date = "أطلق الحوثيون صاروخا باليستيا على الرياض في 19 ديسمبر 2017.";
+        let wednesday = "وكان الحوثيون قد أطلقوا الصاروخ على الرياض يوم الأربعاء.";
+        let dates = rule("date-conflict");
+        assert!(run(dates, &[("a.txt", tuesday, None), ("b.txt", date, None)]).is_empty());
+        assert_eq!(
+            run(dates, &[("a.txt", tuesday, None), ("b.txt", date, None), ("c.txt", wednesday, None)]),
+            [
+                "c.txt «يوم الأربعاء» (Wednesday) disagrees with 2 other sources: 2017-12-19 in b.txt; Tuesday in a.txt. \
+                 Compared: the date of the launch involving «جماعة الحوثي» of the missiles («الصاروخ»)."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_age_of_whom() {
+        let a = "وطعن الجاني والدته البالغة من العمر 67 عاما في منزلها.";
+        let b = "وعثر الجيران على والدته في الستين من عمرها مصابة بطعنات.";
+        assert_eq!(
+            figures(&[("a.txt", a, None), ("b.txt", b, None)]),
+            [
+                "a.txt «67 عاما» (67 years) disagrees with 1 other source: 60 years in b.txt. Compared: the age of the mother.",
+                "b.txt «الستين» (60 years) disagrees with 1 other source: 67 years in a.txt. Compared: the age of the mother.",
+            ]
+        );
+        // The father's age is not the mother's; a person is a year older two years on.
+        let c = "ونقل الأب وعمره 70 عاما إلى المستشفى.";
+        assert!(figures(&[("a.txt", a, None), ("c.txt", c, None)]).is_empty());
+        let then = "وقال وزير الصحة سامي العلي البالغ من العمر 40 عاما إن المستشفى امتلأ.";
+        let now = "وقال وزير الصحة سامي العلي البالغ من العمر 42 عاما إن الوضع تحسن.";
+        assert!(figures(&[("a.txt", then, Some("2019-01-10")), ("b.txt", now, Some("2021-03-01"))]).is_empty());
+        assert_eq!(figures(&[("a.txt", then, None), ("b.txt", now, None)]).len(), 2);
+    }
+
+    #[test]
+    fn stories_are_folders_unless_named() {
+        let a = "قتل 12 شخصا في انفجار بلدة الكرامة.";
+        let b = "قتل 30 شخصا في انفجار بلدة الكرامة.";
+        assert_eq!(figures(&[("one/a.txt", a, None), ("one/b.txt", b, None)]).len(), 2);
+        // Two folders are two stories: with no year written, nothing ties the two counts.
+        assert!(figures(&[("one/a.txt", a, None), ("two/b.txt", b, None)]).is_empty());
+        // tadqiq.toml can put them in one story.
+        let mut ws = workspace(&[("one/a.txt", a, None), ("two/b.txt", b, None)]);
+        ws.set_story("one/a.txt", Some("blast"));
+        ws.set_story("two/b.txt", Some("blast"));
+        let mut found = Vec::new();
+        (rule("figure-conflict").check)(&ws, Scope::All, &mut found);
+        assert_eq!(found.len(), 2);
+        // And the hover's counterparts say what was compared.
+        let c = counterparts_of(&ws, "one/a.txt", 0);
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].path.as_str(), c[0].agrees, c[0].value.as_str()), ("two/b.txt", false, "30"));
+        assert_eq!(c[0].compared, "killed in «بلدة الكرامة»");
+    }
+
+    /// Work counted over every rule, for an input built by `make(n)`.
+    fn work_for(make: impl Fn(usize) -> Vec<(String, String)>, n: usize) -> u64 {
+        let sources = make(n);
+        let refs: Vec<(&str, &str, Option<&str>)> = sources.iter().map(|(p, t)| (p.as_str(), t.as_str(), None)).collect();
+        let ws = workspace(&refs);
+        let before = work_done();
+        for r in RULES {
+            let mut out = Vec::new();
+            (r.check)(&ws, Scope::All, &mut out);
         }
+        work_done() - before
+    }
+
+    /// Doubling the input must not much more than double the work.
+    fn assert_linear(name: &str, make: impl Fn(usize) -> Vec<(String, String)>, n: usize) {
+        let (small, large) = (work_for(&make, n), work_for(&make, 4 * n));
+        assert!(small > 0, "{name}: nothing counted");
+        println!("{name}: {small} → {large} steps for 4× the input");
+        let ratio = large as f64 / small as f64;
+        assert!(ratio < 4.6, "{name}: 4× the input cost {ratio:.2}× the work ({small} → {large})");
+    }
+
+    #[test]
+    fn one_long_sentence_full_of_dated_names_is_linear() {
+        assert_linear(
+            "dated names",
+            |n| {
+                let text: String = (0..n)
+                    .map(|i| format!("وقال الوزير سامي العلي يوم {} يناير 2020 إن انفجار بلدة الكرامة أسفر عن مقتل {} شخصا و", i % 28 + 1, i % 50 + 1))
+                    .collect();
+                vec![("a.txt".into(), text.clone()), ("b.txt".into(), text)]
+            },
+            200,
+        );
+    }
+
+    #[test]
+    fn a_repeated_part_exceeds_whole_pattern_is_linear() {
+        assert_linear("parts", |n| vec![("a.txt".into(), "ينتشر 3000 جندي، بينهم 3500 أمريكي، و".repeat(n))], 300);
+    }
+
+    #[test]
+    fn figures_with_no_year_are_linear() {
+        assert_linear(
+            "no year",
+            |n| vec![("a.txt".into(), "قتل 5 أشخاص وأصيب 7 آخرون في قصف بلدة الكرامة، و".repeat(n))],
+            300,
+        );
+    }
+
+    #[test]
+    fn a_bucket_with_many_sources_and_many_values_is_linear() {
+        // Every source a different count of one toll: more values than one quantity has.
+        assert_linear(
+            "many values",
+            |n| (0..n).map(|i| (format!("s{i}.txt"), format!("قتل {} شخصا في انفجار بلدة الكرامة.", i + 1))).collect(),
+            100,
+        );
+        // Two readings among many sources: every claim is flagged, each side walked once.
+        assert_linear(
+            "two readings",
+            |n| {
+                (0..n)
+                    .map(|i| (format!("s{i}.txt"), format!("قتل {} شخصا في انفجار بلدة الكرامة.", if i % 2 == 0 { 12 } else { 30 })))
+                    .collect()
+            },
+            100,
+        );
     }
 }
