@@ -9,7 +9,7 @@ use crate::workspace::Workspace;
 pub const RULE: Rule = Rule {
     code: "duration-mismatch",
     default: Severity::Warning,
-    summary: "stated elapsed time that contradicts the dates («18 عاما من الغزو» in an article of 2025)",
+    summary: "stated elapsed time that contradicts the dates («18 عاما من الغزو» in an article of 2025) or another source",
     explain: "\
 duration-mismatch (default: warning)
 
@@ -17,6 +17,12 @@ Flags an elapsed time counted up to the article's present («منذ 18 عاما�
 «بعد عقود من الغزو») when the sentence dates its start («عام 2003») and the years between
 that start and the publication date do not fit. A year of slack allows for the months no
 one wrote; «عقود» means at least two decades.
+
+Across the sources of one story, it compares how long the same siege, war or battle has
+lasted: «الحصار المفروض منذ 3 سنوات» against «منذ أكثر من أربع سنوات», or against its start
+year («منذ 2012») given the publication date; «استمرت/دامت أربعة أشهر» and «بعد أربعة أشهر من
+القتال» too. «3 سنوات» reads as two and a half to four years; two lengths must overlap by more
+than a quarter of their unit.
 
 Example (an article published in 2025):
     18 عاما من الغزو الأمريكي للعراق عام 2003
