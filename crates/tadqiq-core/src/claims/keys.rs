@@ -478,9 +478,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             if let Some(h) = self.measure_at(j)
                 && h.end <= a
                 && let Some(event) = h.value.event.clone()
-                // A noun governs a number only as «عدد الشهداء … 220»: definite. «شهداء وأعوام
-                // ثلاثة» counts years, not the dead.
-                && (h.value.thing.is_none() || self.toks.folded(j).trim_start_matches('و').starts_with("ال"))
+                // A noun governs a number only as «عدد الشهداء … 220» or «عدد قتلى التفجير …
+                // 75»: definite, or annexed to «عدد/حصيلة». «شهداء وأعوام ثلاثة» counts years.
+                && (h.value.thing.is_none()
+                    || self.toks.folded(j).trim_start_matches('و').starts_with("ال")
+                    || j > 0 && COUNT_OF.contains(&self.toks.folded(j - 1).trim_start_matches('و')))
             {
                 let grows = h.value.grows;
                 let joined = h.dropped > 0 && self.toks.folded(j).starts_with('و');
@@ -1124,6 +1126,9 @@ struct Measured {
     thing: Option<Arc<str>>,
     grows: bool,
 }
+
+/// «The number of», «the toll of»: the noun annexed to them is what a later number counts.
+const COUNT_OF: [&str; 4] = ["عدد", "حصيله", "العدد", "الحصيله"];
 
 /// «Others», standing for the counted noun of the count before: «وأصيب 40 آخرون».
 const OTHERS: [&str; 6] = ["اخرون", "اخرين", "اخر", "اخري", "اخريات", "اخرا"];
