@@ -222,7 +222,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let mut towns: Vec<Arc<str>> = Vec::new();
         for (e, kind) in self.entities_in(chain) {
             match kind {
-                Setting::Country => countries.push(e.id.clone()),
+                // A country locates a statement only when it is where things happened («في
+                // سوريا»، «بتركيا»): «المعارضة السورية» names no place.
+                Setting::Country if self.locative(e.span) => countries.push(e.id.clone()),
+                Setting::Country => {}
                 Setting::City => places.push(e.id.clone()),
                 Setting::Place => towns.push(e.id.clone()),
                 Setting::Other => {}
@@ -249,6 +252,17 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             towns: towns.into(),
             events: events.into_iter().collect::<Vec<_>>().into(),
         }
+    }
+
+    /// Whether an entity mention at `span` follows a preposition of place: «في»، «على»، «داخل»،
+    /// a direction («شمال»، «جنوبي»), or a clitic «ب».
+    fn locative(&self, span: Span) -> bool {
+        let before = &self.doc.text[..span.start];
+        if before.ends_with('ب') || before.ends_with("بـ") {
+            return true;
+        }
+        let word = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        LOCATIVES.contains(&fold(word).trim_start_matches('و'))
     }
 
     fn entities_in(&self, range: Span) -> impl Iterator<Item = (&'a EntityMention, Setting)> + '_ {
@@ -343,6 +357,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                     t.folded(i).chars().next(),
                     Some('.' | '!' | '?' | '؟' | ':' | ';' | '؛' | '|' | '"' | '«' | '»' | '“' | '”')
                 )
+                && !self.name_quote(i)
         };
         let mut lo = a;
         while lo > first && a - lo < 40 && !hard(lo - 1) {
@@ -434,14 +449,39 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         })
     }
 
-    /// Whether token `i` is punctuation that closes or separates a clause.
+    /// Whether token `i` is punctuation that closes or separates a clause. Quotation marks
+    /// around a short name («أعلنت " قسد " في …») and an aside in brackets («وقتل ناجي الجرف
+    /// (37 عاما) في …») are part of the clause.
     fn stop(&self, i: usize) -> bool {
         let t = self.toks;
         t.kind(i) == Some(TokenKind::Punct)
             && matches!(
                 t.folded(i).chars().next(),
-                Some('،' | ',' | '.' | '؛' | ';' | ':' | '!' | '?' | '؟' | '(' | ')' | '|' | '"' | '«' | '»' | '“' | '”')
+                Some('،' | ',' | '.' | '؛' | ';' | ':' | '!' | '?' | '؟' | '|' | '"' | '«' | '»' | '“' | '”')
             )
+            && !self.name_quote(i)
+    }
+
+    /// Whether token `i` is a quotation mark of a pair that encloses one to three words.
+    fn name_quote(&self, i: usize) -> bool {
+        let t = self.toks;
+        if !crate::phrases::is_quote(t, i) {
+            return false;
+        }
+        let words = |range: &mut dyn Iterator<Item = usize>| {
+            let mut n = 0;
+            for j in range {
+                if crate::phrases::is_quote(t, j) {
+                    return (1..=3).contains(&n);
+                }
+                if !t.is_word(j) || t.breaks_before(j) {
+                    return false;
+                }
+                n += 1;
+            }
+            false
+        };
+        words(&mut (i + 1..(i + 5).min(t.len()))) || words(&mut (i.saturating_sub(4)..i).rev())
     }
 
     /// Whether a scan going back may step onto token `j` (from `j + 1`): no new line between
@@ -775,11 +815,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // A date is its own year; its sentence's event words are context, not qualifiers (one
         // source's «اغتيال» beside another's «مقتل» is one event).
         said.year = None;
-        let key = d.value.and_then(|_| nearest_entity(self.doc, &self.kinds, span).map(|id| id.to_string()));
         let (a, b) = token_range(self.toks, span);
-        // A year before 1000 is a misread date, not news.
+        // A year before 1000 is a misread date, not news; a stamp dates the page.
         let misread = matches!(&said.value, Value::Date { date, .. } if date.year.is_some_and(|y| y < 1000));
-        let event = if misread || self.is_stamp(b) { None } else { self.date_event(k, a, b, sentence) };
+        if misread || self.is_stamp(b) || self.is_dateline(d, a) {
+            return None;
+        }
+        let key = d.value.and_then(|_| nearest_entity(self.doc, &self.kinds, span).map(|id| id.to_string()));
+        let event = self.date_event(k, a, b, sentence);
         let (measure, shown, anchors) = match event {
             Some((event, shown)) => {
                 let anchors = self.anchors(span, sentence, true, event.split(':').next_back());
@@ -801,8 +844,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if d.invalid || d.calendar != Calendar::Gregorian && d.value.is_none() {
             return None;
         }
+        let deictic = matches!(d.relative, Some(Relative::Days(_) | Relative::Weekday(_)));
         if let Some(v) = d.value {
-            return Some(Value::Date { date: v, weekday: d.weekday });
+            return Some(Value::Date { date: v, weekday: d.weekday, deictic });
         }
         let weekday = d.weekday.or_else(|| match d.relative {
             Some(Relative::Days(0)) => self.reported_weekday(k, sentence),
@@ -812,7 +856,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             Some(Relative::NamedMonth(_)) => DateValue { year: None, week: None, ..d.written },
             _ => DateValue::default(),
         };
-        (date != DateValue::default() || weekday.is_some()).then_some(Value::Date { date, weekday })
+        (date != DateValue::default() || weekday.is_some()).then_some(Value::Date { date, weekday, deictic })
     }
 
     /// The weekday a sentence names alone, other than mention `k`: the day it reports on.
@@ -855,6 +899,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         false
     }
 
+    /// Whether a date is the article's own dateline: its full publication date written bare,
+    /// with no «في»، «يوم»، «منذ» before it (news calls the day it is published «اليوم»).
+    fn is_dateline(&self, d: &DateMention, a: usize) -> bool {
+        let Some(published) = self.doc.analysis.published.and_then(|p| p.0.full()) else { return false };
+        let bare = a == 0 || !self.toks.is_word(a - 1) || !DATE_PREPOSITIONS.contains(&self.toks.folded(a - 1).trim_start_matches('و'));
+        d.relative.is_none() && d.value.and_then(|v| v.full()) == Some(published) && bare
+    }
+
     /// What a date dates: the nearest incident or event word within eight tokens of it in its
     /// clause («بدء معركة الرقة في السادس من أيار» dates the start of the battle). A date
     /// standing alone between commas («قالت هيلي، الأربعاء، إن الصاروخ الذي أطلقته…»; «…على
@@ -882,7 +934,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             self.owner[i] == k as u32
                 || self.owner[i] != u32::MAX && matches!(mentions[self.owner[i] as usize].kind, MentionKind::Date(_))
         };
-        let alone = (lo..hi).all(|i| is_date(i) || !self.toks.is_word(i));
+        let others = (lo..hi).filter(|&i| !is_date(i) && self.toks.is_word(i)).count();
+        // «، في السادس من الشهر ذاته،»: a preposition or a time of day may stand with it.
+        let alone = others <= 2 && (lo..hi).any(is_date);
         if alone {
             lo = if lo > first + 1 { clause_start(lo - 1) } else { lo };
             hi = if hi + 1 < last { clause_end(hi + 1) } else { hi };
@@ -924,6 +978,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             person_next.then(|| (h.end, e.to_string()))
         };
         let shown = |e: &str| format!("the date of the {}", e.replace(':', " of the "));
+        // A date in a clause of its own after the event's («وأنشئ المجلس الذي يضم …، في أبريل
+        // الماضي لإدارة المدينة») dates the event of the clause before, nearest first.
+        let before = if lo > first + 1 { clause_start(lo - 1) } else { lo };
+        let nearest = |from: usize, to: usize, incidents: bool| {
+            (from..to).rev().take(40).find_map(|i| event_at(i, incidents).filter(|(end, _)| *end <= to).map(|(_, e)| e))
+        };
         for incidents in [true, false] {
             for d in 1..=8 {
                 if a >= lo + d
@@ -939,7 +999,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 }
             }
         }
-        None
+        // Else what befell a person named at the head of its own clause («وقتل ناجي الجرف (37
+        // عاما) في وضح النهار في محافظة غازي عنتاب أواخر ديسمبر»), or the event of the clause
+        // before.
+        let e = nearest(lo, a, false)
+            .or_else(|| nearest(before, lo.saturating_sub(1), true))
+            .or_else(|| nearest(before, lo.saturating_sub(1), false))?;
+        Some((e.clone(), shown(&e)))
     }
 
     /// «منذ 2012» of an incident in its sentence: the year something began, compared with the
@@ -1126,6 +1192,12 @@ struct Measured {
     thing: Option<Arc<str>>,
     grows: bool,
 }
+
+/// Words that place what follows: «في»، «على»، «داخل»، the directions.
+const LOCATIVES: [&str; 13] = ["في", "علي", "داخل", "الي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"];
+
+/// Words that introduce a date as the time of something: «في»، «يوم»، «منذ»، «بتاريخ».
+const DATE_PREPOSITIONS: [&str; 10] = ["في", "يوم", "منذ", "بتاريخ", "الموافق", "حتي", "قبل", "بعد", "فجر", "مساء"];
 
 /// «The number of», «the toll of»: the noun annexed to them is what a later number counts.
 const COUNT_OF: [&str; 4] = ["عدد", "حصيله", "العدد", "الحصيله"];

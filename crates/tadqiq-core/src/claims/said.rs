@@ -18,8 +18,9 @@ pub enum Value {
     Figure { low: f64, high: f64, shown: String },
     /// An age in years: `[low, high)`.
     Age { low: f64, high: f64, shown: String },
-    /// A date at the precision written, with its weekday when one is named or known.
-    Date { date: DateValue, weekday: Option<u8> },
+    /// A date at the precision written, with its weekday when one is named or known, and
+    /// whether it is counted from the publication date («اليوم»، «أمس»، «الثلاثاء»).
+    Date { date: DateValue, weekday: Option<u8>, deictic: bool },
     /// A length of time in years, `[low, high)`, written in units of `unit` years; for a time
     /// counted up to the present («منذ 3 سنوات») with a known publication date, also the
     /// interval its start lies in.
@@ -92,7 +93,15 @@ impl Said {
                 let gap = early.published.zip(late.published).map_or(0.0, |(p, q)| (q - p).max(0.0));
                 Some(l.0 < e.1 + gap && e.0 < l.1)
             }
-            (Value::Date { date: a, weekday: wa }, Value::Date { date: b, weekday: wb }) => dates(a, *wa, b, *wb),
+            (Value::Date { date: a, weekday: wa, deictic: da }, Value::Date { date: b, weekday: wb, deictic: db }) => {
+                // «اليوم» in two articles published a week or more apart are two days, and the
+                // same words of two pages (a sidebar, a related story) are not one event.
+                let apart = self.published.zip(other.published).is_some_and(|(p, q)| (p - q).abs() > 7.0 / 365.25);
+                if *da && *db && apart {
+                    return None;
+                }
+                dates(a, *wa, b, *wb)
+            }
             (
                 Value::Duration { low: a0, high: a1, unit: ua, start: sa, .. },
                 Value::Duration { low: b0, high: b1, unit: ub, start: sb, .. },
@@ -124,7 +133,7 @@ impl Said {
             Value::Figure { low, high, shown } | Value::Age { low, high, shown } => {
                 (low.to_bits(), high.to_bits(), shown).hash(&mut h)
             }
-            Value::Date { date, weekday } => (date, weekday).hash(&mut h),
+            Value::Date { date, weekday, deictic } => (date, weekday, deictic).hash(&mut h),
             Value::Duration { low, high, start, shown, .. } => {
                 (low.to_bits(), high.to_bits(), start.map(|s| (s.0.to_bits(), s.1.to_bits())), shown).hash(&mut h)
             }
@@ -139,7 +148,7 @@ impl Said {
     pub fn show(&self) -> String {
         match &self.value {
             Value::Figure { shown, .. } | Value::Age { shown, .. } | Value::Duration { shown, .. } => shown.clone(),
-            Value::Date { date, weekday: w } => {
+            Value::Date { date, weekday: w, .. } => {
                 let d = date.to_string();
                 match (d.is_empty(), w) {
                     (true, Some(w)) => weekday_en(*w).to_string(),
