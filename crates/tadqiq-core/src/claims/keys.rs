@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::analysis::Analysis;
-use crate::calendar::DateValue;
+use crate::calendar::{DateValue, weekday};
 use crate::claims::said::{Said, Value, interval, show_amount, show_years};
 use crate::claims::work;
 use crate::claims::words::{Measure, Stage, WORDS, Word, bare_forms};
@@ -821,7 +821,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if misread || self.is_stamp(b) || self.is_dateline(d, a) {
             return None;
         }
-        let key = d.value.and_then(|_| nearest_entity(self.doc, &self.kinds, span).map(|id| id.to_string()));
+        // Across stories only a date the text writes out ties two statements: «أمس» and
+        // «الجمعة» are days of each article's own week.
+        let key = d
+            .value
+            .filter(|_| d.relative.is_none())
+            .and_then(|_| nearest_entity(self.doc, &self.kinds, span).map(|id| id.to_string()));
         let event = self.date_event(k, a, b, sentence);
         let (measure, shown, anchors) = match event {
             Some((event, shown)) => {
@@ -845,7 +850,18 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             return None;
         }
         let deictic = matches!(d.relative, Some(Relative::Days(_) | Relative::Weekday(_)));
+        // «في اليوم ذاته»: the day just named, not today.
+        let (_, b) = token_range(self.toks, self.doc.analysis.mentions[k].span);
+        if deictic && matches!(self.toks.folded(b), "ذاته" | "نفسه" | "عينه") {
+            return None;
+        }
         if let Some(v) = d.value {
+            // «اليوم الثلاثاء» in an article dated a Wednesday was written on the Tuesday: the
+            // weekday the writer named is what it says.
+            let named = d.weekday.filter(|&w| d.relative.is_some() && v.full().and_then(|(y, m, dd)| weekday(y, m, dd)) != Some(w));
+            if let Some(w) = named {
+                return Some(Value::Date { date: DateValue::default(), weekday: Some(w), deictic });
+            }
             return Some(Value::Date { date: v, weekday: d.weekday, deictic });
         }
         let weekday = d.weekday.or_else(|| match d.relative {
@@ -1335,7 +1351,7 @@ pub fn dates_agree(a: &DateValue, b: &DateValue) -> bool {
 /// A figure's strict key: its counted noun and the year it is about.
 fn strict_figure_key(doc: Parts<'_>, f: &Figure, sentence: Span) -> Option<String> {
     let unit = unit_key(f.unit.as_deref()?);
-    let year = year_about(doc, sentence)?;
+    let year = year_written(doc, sentence, false)?;
     Some(format!("{unit}@{year}"))
 }
 
@@ -1368,9 +1384,16 @@ fn unit_key(unit: &str) -> String {
 ///
 /// Cost: O(log n) to find each sentence's claims, plus the claims inside it.
 fn year_about(doc: Parts<'_>, sentence: Span) -> Option<i32> {
+    year_written(doc, sentence, true)
+}
+
+/// The year a statement is about, as [`year_about`]; with `relative` unset, only a year the
+/// text writes («عام 2014»), not one counted from the publication date («العام الماضي»): the
+/// strict key ties statements of different stories, which a publication date does not.
+fn year_written(doc: Parts<'_>, sentence: Span, relative: bool) -> Option<i32> {
     let year_in = |s: Span| {
         within(&doc.analysis.mentions, |m| m.span, s).find_map(|m| match &m.kind {
-            MentionKind::Date(d) => d.value.and_then(|v| v.year),
+            MentionKind::Date(d) if relative || d.relative.is_none() => d.value.and_then(|v| v.year),
             _ => None,
         })
     };
