@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use crate::analysis::Analysis;
 use crate::calendar::{DateValue, weekday};
-use crate::claims::said::{Said, Value, interval, show_amount, show_years};
+use crate::claims::said::{Said, Value, When, interval, show_amount, show_years};
 use crate::claims::work;
 use crate::claims::words::{Measure, Stage, WORDS, Word, bare_forms};
 use crate::entities::{Entity, EntityKind, EntityMention, LocalEntities, Origin, skeleton};
@@ -241,7 +241,17 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         }
         let events: BTreeSet<Arc<str>> =
             within(&self.doc.local.events, |e| e.0, sentence).map(|e| e.1.clone()).collect();
+        // When the counted thing happened: the dates of its clauses (only figures keep it).
+        let mentions = &self.doc.analysis.mentions;
+        let when: Vec<When> = within(mentions, |m| m.span, chain)
+            .filter_map(|m| match &m.kind {
+                MentionKind::Date(d) if !d.invalid => when_of(d),
+                _ => None,
+            })
+            .take(4)
+            .collect();
         Said {
+            when: when.into(),
             value,
             stage: Stage::Plain,
             grows: false,
@@ -787,6 +797,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         }
         if kind != Kind::Figures || measure.as_deref() == Some("age") {
             said.year = None;
+            said.when = Arc::from(Vec::new());
         }
         ClaimData {
             mention: k,
@@ -1183,6 +1194,24 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             .last()
             .map(|(e, _)| e)?;
         Some(Anchor { key: format!("who:{}", person.id).into(), shown: self.entity_name(person), strong: true })
+    }
+}
+
+/// When a date in a clause says something happened, as far as it is known without the
+/// publication date: «الخميس» a weekday of this week, «الشهر الماضي» earlier.
+fn when_of(d: &DateMention) -> Option<When> {
+    if let Some(v) = d.value {
+        return Some(When::Date(v, d.weekday));
+    }
+    match d.relative? {
+        Relative::Days(n) if (-1..=0).contains(&n) => Some(When::Recent),
+        Relative::Weekday(n) if n >= 0 => match d.weekday {
+            Some(w) => Some(When::Date(DateValue::default(), Some(w))),
+            None => Some(When::Recent),
+        },
+        Relative::Period(_, -1) | Relative::Weekday(-1) => Some(When::Earlier),
+        Relative::NamedMonth(-1) => Some(When::Earlier),
+        _ => None,
     }
 }
 

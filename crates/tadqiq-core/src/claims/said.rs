@@ -50,6 +50,30 @@ pub struct Said {
     pub towns: Arc<[Arc<str>]>,
     /// The event words of its sentence (for the cross-story comparison).
     pub events: Arc<[Arc<str>]>,
+    /// For a figure, when its clauses say the counted thing happened («مساء الخميس»، «الشهر
+    /// الماضي»): a toll of Thursday's blast is not one of last month's.
+    pub when: Arc<[When]>,
+}
+
+/// A time a clause gives, as far as it is known.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum When {
+    /// A date (and weekday) at the precision known.
+    Date(DateValue, Option<u8>),
+    /// Today, yesterday, a weekday of this week, while the publication date is unknown.
+    Recent,
+    /// Last month, last year, a named month gone by.
+    Earlier,
+}
+
+/// Whether two times can be the same.
+fn same_time(a: &When, b: &When) -> bool {
+    match (a, b) {
+        (When::Date(x, wx), When::Date(y, wy)) => dates(x, *wx, y, *wy) != Some(false),
+        (When::Recent, When::Earlier) | (When::Earlier, When::Recent) => false,
+        (When::Earlier, When::Date(d, Some(_))) | (When::Date(d, Some(_)), When::Earlier) => d.month.is_some(),
+        _ => true,
+    }
 }
 
 impl Said {
@@ -70,6 +94,10 @@ impl Said {
             && (disjoint(&self.countries, &other.countries)
                 || disjoint_places(self, other)
                 || disjoint(&self.towns, &other.towns))
+        {
+            return None;
+        }
+        if !self.when.is_empty() && !other.when.is_empty() && !self.when.iter().any(|a| other.when.iter().any(|b| same_time(a, b)))
         {
             return None;
         }
@@ -140,7 +168,7 @@ impl Said {
             Value::Start { year } => year.hash(&mut h),
         }
         (self.stage, self.grows, self.published.map(f64::to_bits), self.year).hash(&mut h);
-        (&self.places, &self.towns, &self.events).hash(&mut h);
+        (&self.places, &self.towns, &self.events, &self.when).hash(&mut h);
         h.finish()
     }
 
@@ -269,6 +297,7 @@ mod tests {
             countries: Arc::from(Vec::new()),
             towns: Arc::from(Vec::new()),
             events: Arc::from(Vec::new()),
+            when: Arc::from(Vec::new()),
         }
     }
 

@@ -393,7 +393,7 @@ mod tests {
     }
 
     #[test]
-    fn the_place_tells_two_tolls_apart() {
+    fn the_place_and_the_time_tell_two_tolls_apart() {
         let a = "قتل 10 أشخاص في غارة على بلدة الكرامة.";
         let b = "قتل 25 شخصا في غارة على بلدة السلام.";
         assert!(figures(&[("a.txt", a, None), ("b.txt", b, None)]).is_empty());
@@ -404,6 +404,12 @@ mod tests {
         // The same place, another count.
         let e = "قتل 8 أشخاص في غارة جوية على حلب.";
         assert_eq!(figures(&[("c.txt", c, None), ("e.txt", e, None)]).len(), 2);
+        // The same place at another time: Thursday's blast is not last month's.
+        let thursday = "قتل 35 شخصا في تفجير بمدينة الكرامة مساء الخميس.";
+        let before = "وكان 12 شخصا قد قتلوا في تفجير بمدينة الكرامة الشهر الماضي.";
+        assert!(figures(&[("a.txt", thursday, None), ("b.txt", before, None)]).is_empty());
+        let saturday = "قتل 20 شخصا في تفجير بمدينة الكرامة يوم السبت.";
+        assert!(figures(&[("a.txt", thursday, None), ("b.txt", saturday, None)]).is_empty());
     }
 
     #[test]
