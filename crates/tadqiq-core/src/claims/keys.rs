@@ -23,8 +23,8 @@ use std::sync::Arc;
 use crate::analysis::Analysis;
 use crate::calendar::{DateValue, weekday};
 use crate::claims::said::{Said, Value, When, interval, show_amount, show_years};
-use crate::claims::work;
 use crate::claims::words::{Measure, Stage, WORDS, Word, bare_forms};
+use crate::claims::work;
 use crate::entities::{Entity, EntityKind, EntityMention, LocalEntities, Origin, skeleton};
 use crate::extract::{DateMention, Duration, Figure, MentionKind, Relative, Span};
 use crate::lexicon::{Bound, Calendar, DurationUnit};
@@ -93,7 +93,11 @@ fn meets(anchors: Vec<Anchor>) -> Vec<Anchor> {
                 continue;
             }
             let (x, y) = if a.key <= b.key { (a, b) } else { (b, a) };
-            out.push(Anchor { key: format!("{}&{}", x.key, y.key).into(), shown: format!("{} {}", x.shown, y.shown), strong: false });
+            out.push(Anchor {
+                key: format!("{}&{}", x.key, y.key).into(),
+                shown: format!("{} {}", x.shown, y.shown),
+                strong: false,
+            });
         }
     }
     out
@@ -294,7 +298,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     fn anchors(&self, span: Span, sentence: Span, dates: bool, except: Option<&str>) -> Vec<Anchor> {
         let sentence = self.chain(span, sentence);
         let mut found: Vec<(usize, Anchor)> = Vec::new();
-        let distance = |s: Span| if s.end <= span.start { span.start - s.end } else { s.start.saturating_sub(span.end) };
+        let distance =
+            |s: Span| if s.end <= span.start { span.start - s.end } else { s.start.saturating_sub(span.end) };
         for (e, kind) in self.entities_in(sentence) {
             let (key, shown, strong) = match kind {
                 Setting::Country if !dates => continue,
@@ -302,7 +307,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 Setting::City | Setting::Place => (format!("p:{}", e.id), format!("in {}", self.entity_name(e)), true),
                 Setting::Other => {
                     let known = (self.entity)(&e.id);
-                    let name = known.map_or_else(|| self.doc.text[e.span.start..e.span.end].to_string(), |x| x.name.clone());
+                    let name =
+                        known.map_or_else(|| self.doc.text[e.span.start..e.span.end].to_string(), |x| x.name.clone());
                     if WORDS.is_reporter(&name) || WORDS.is_reporter(&self.doc.text[e.span.start..e.span.end]) {
                         continue;
                     }
@@ -324,7 +330,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         while i < b {
             let word = self.ix.find(self.toks, i, |w| match w {
                 Word::Incident(x, _) if !matches!(&**x, "start" | "end") && except != Some(&**x) => Some(Ok(x.clone())),
-                Word::Measure(m) if dates && m.event.is_none() => m.thing.clone().filter(|t| !t.starts_with("people")).map(Err),
+                Word::Measure(m) if dates && m.event.is_none() => {
+                    m.thing.clone().filter(|t| !t.starts_with("people")).map(Err)
+                }
                 _ => None,
             });
             let Some(h) = word.filter(|h| h.end <= b) else {
@@ -334,8 +342,16 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let s = Span::new(self.toks.tokens[i].start, self.toks.tokens[h.end - 1].end);
             let written = &self.doc.text[s.start..s.end];
             let anchor = match h.value {
-                Ok(incident) => Anchor { key: format!("i:{incident}").into(), shown: format!("in the {incident} («{written}»)"), strong: false },
-                Err(thing) => Anchor { key: format!("o:{thing}").into(), shown: format!("of the {thing} («{written}»)"), strong: false },
+                Ok(incident) => Anchor {
+                    key: format!("i:{incident}").into(),
+                    shown: format!("in the {incident} («{written}»)"),
+                    strong: false,
+                },
+                Err(thing) => Anchor {
+                    key: format!("o:{thing}").into(),
+                    shown: format!("of the {thing} («{written}»)"),
+                    strong: false,
+                },
             };
             found.push((distance(s), anchor));
             i = h.end;
@@ -391,11 +407,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let t = self.toks;
         let mut out = Vec::new();
         for i in a..b {
-            if !t.is_word(i) || self.ix.find(t, i, |w| matches!(w, Word::PlaceHead).then_some(())).is_none_or(|h| h.end != i + 1) {
+            if !t.is_word(i)
+                || self.ix.find(t, i, |w| matches!(w, Word::PlaceHead).then_some(())).is_none_or(|h| h.end != i + 1)
+            {
                 continue;
             }
-            let mut j = i + 1;
-            for _ in 0..2 {
+            for j in [i + 1, i + 2] {
                 if j >= b || !t.is_word(j) || t.breaks_before(j) || self.names_nothing(j) {
                     break;
                 }
@@ -411,7 +428,6 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 if !(t.folded(j + 1).starts_with('و') && t.folded(j + 1).chars().count() >= 4) {
                     break;
                 }
-                j += 1;
             }
         }
         out
@@ -479,15 +495,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             return false;
         }
         let words = |range: &mut dyn Iterator<Item = usize>| {
-            let mut n = 0;
-            for j in range {
+            for (n, j) in range.enumerate() {
                 if crate::phrases::is_quote(t, j) {
                     return (1..=3).contains(&n);
                 }
                 if !t.is_word(j) || t.breaks_before(j) {
                     return false;
                 }
-                n += 1;
             }
             false
         };
@@ -552,8 +566,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             }
             steps += 1;
         }
-        let mut j = b;
-        for _ in 0..3 {
+        for j in b..b + 3 {
             if !self.fwd_ok(j) || self.other_quantity(j, k) {
                 break;
             }
@@ -563,7 +576,6 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             {
                 return Some((event, h.value.grows));
             }
-            j += 1;
         }
         None
     }
@@ -726,9 +738,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// Where a toll stands: the nearest stage word before it in its sentence, or just after.
     fn stage(&self, a: usize, b: usize, sentence: Span) -> Stage {
         let (first, last) = token_range(self.toks, sentence);
-        let stage_at = |i: usize| {
-            self.ix.find(self.toks, i, |w| if let Word::Stage(s) = w { Some(*s) } else { None })
-        };
+        let stage_at = |i: usize| self.ix.find(self.toks, i, |w| if let Word::Stage(s) = w { Some(*s) } else { None });
         let mut j = a;
         for _ in 0..12 {
             if j <= first {
@@ -869,7 +879,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if let Some(v) = d.value {
             // «اليوم الثلاثاء» in an article dated a Wednesday was written on the Tuesday: the
             // weekday the writer named is what it says.
-            let named = d.weekday.filter(|&w| d.relative.is_some() && v.full().and_then(|(y, m, dd)| weekday(y, m, dd)) != Some(w));
+            let named = d
+                .weekday
+                .filter(|&w| d.relative.is_some() && v.full().and_then(|(y, m, dd)| weekday(y, m, dd)) != Some(w));
             if let Some(w) = named {
                 return Some(Value::Date { date: DateValue::default(), weekday: Some(w), deictic });
             }
@@ -906,8 +918,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// الساعة 21 : 49»، «21 يناير 2018 - 10 : 34»). Stamps date the page, not an event.
     fn is_stamp(&self, b: usize) -> bool {
         let t = self.toks;
-        let mut j = b;
-        for _ in 0..10 {
+        for j in b..b + 10 {
             if j >= t.len() || t.breaks_before(j) {
                 return false;
             }
@@ -921,7 +932,6 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             if !furniture {
                 return false;
             }
-            j += 1;
         }
         false
     }
@@ -930,7 +940,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// with no «في»، «يوم»، «منذ» before it (news calls the day it is published «اليوم»).
     fn is_dateline(&self, d: &DateMention, a: usize) -> bool {
         let Some(published) = self.doc.analysis.published.and_then(|p| p.0.full()) else { return false };
-        let bare = a == 0 || !self.toks.is_word(a - 1) || !DATE_PREPOSITIONS.contains(&self.toks.folded(a - 1).trim_start_matches('و'));
+        let bare = a == 0
+            || !self.toks.is_word(a - 1)
+            || !DATE_PREPOSITIONS.contains(&self.toks.folded(a - 1).trim_start_matches('و'));
         d.relative.is_none() && d.value.and_then(|v| v.full()) == Some(published) && bare
     }
 
@@ -1042,7 +1054,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let year = v.year.filter(|_| v.month.is_none() && d.relative.is_none())?;
         let span = self.doc.analysis.mentions[k].span;
         let (a, b) = token_range(self.toks, span);
-        let since = (a..b.min(a + 1)).chain(a.checked_sub(1)).any(|i| self.toks.folded(i).trim_start_matches('و') == "منذ");
+        let since =
+            (a..b.min(a + 1)).chain(a.checked_sub(1)).any(|i| self.toks.folded(i).trim_start_matches('و') == "منذ");
         if !since {
             return None;
         }
@@ -1050,7 +1063,16 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let said = self.said(Value::Start { year }, sentence, span);
         let anchors = self.anchors(span, sentence, false, Some(&incident));
         let shown = format!("how long the {incident} has lasted");
-        Some(self.claim(k, Kind::Durations, Some(format!("since:{incident}").into()), shown, anchors, None, sentence, said))
+        Some(self.claim(
+            k,
+            Kind::Durations,
+            Some(format!("since:{incident}").into()),
+            shown,
+            anchors,
+            None,
+            sentence,
+            said,
+        ))
     }
 
     /// The incident a duration is the length of: the nearest within eight tokens in its
@@ -1083,7 +1105,16 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let shown = show_amount(&format!("{} years", crate::extract::format_number(d.amount)), d.bound);
             let said = self.said(Value::Age { low, high, shown }, sentence, span);
             let measure_shown = format!("the age of {}", who.shown);
-            return Some(self.claim(k, Kind::Figures, Some("age".into()), measure_shown, vec![who], None, sentence, said));
+            return Some(self.claim(
+                k,
+                Kind::Figures,
+                Some("age".into()),
+                measure_shown,
+                vec![who],
+                None,
+                sentence,
+                said,
+            ));
         }
         let per = match d.unit {
             DurationUnit::Year => 1.0,
@@ -1109,7 +1140,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             Bound::Above | Bound::AtLeast => (years, f64::INFINITY),
             Bound::Below | Bound::AtMost => (0.0, years),
         };
-        let mut said = self.said(Value::Duration { low, high, unit: per, start: None, shown: String::new() }, sentence, span);
+        let mut said =
+            self.said(Value::Duration { low, high, unit: per, start: None, shown: String::new() }, sentence, span);
         let unit = match d.unit {
             DurationUnit::Year => "years",
             DurationUnit::Month => "months",
@@ -1126,7 +1158,16 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         } else {
             format!("how long the {incident} lasted")
         };
-        Some(self.claim(k, Kind::Durations, Some(format!("{mode}:{incident}").into()), measure_shown, anchors, None, sentence, said))
+        Some(self.claim(
+            k,
+            Kind::Durations,
+            Some(format!("{mode}:{incident}").into()),
+            measure_shown,
+            anchors,
+            None,
+            sentence,
+            said,
+        ))
     }
 
     /// Ages written as a definite number word before «من عمره»: «في الستين من عمرها» (60),
@@ -1149,7 +1190,16 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let Some(who) = self.age_of(n, n + 1, sentence) else { continue };
             let shown = format!("{years} years");
             let said = self.said(Value::Age { low: years, high: years + 1.0, shown }, sentence, span);
-            let mut c = self.claim(usize::MAX, Kind::Figures, Some("age".into()), format!("the age of {}", who.shown), vec![who], None, sentence, said);
+            let mut c = self.claim(
+                usize::MAX,
+                Kind::Figures,
+                Some("age".into()),
+                format!("the age of {}", who.shown),
+                vec![who],
+                None,
+                sentence,
+                said,
+            );
             c.span = span;
             out.push(c);
         }
@@ -1220,9 +1270,10 @@ fn number_word(folded: &str) -> Option<f64> {
     let toks = Tokens::new(folded);
     let ix = crate::lexicon::LEXICON.index(&toks);
     let h = ix.find(&toks, 0, |l| match l {
-        crate::lexicon::Lex::Number { value, class: crate::lexicon::NumClass::Unit | crate::lexicon::NumClass::Tens } => {
-            Some(*value)
-        }
+        crate::lexicon::Lex::Number {
+            value,
+            class: crate::lexicon::NumClass::Unit | crate::lexicon::NumClass::Tens,
+        } => Some(*value),
         _ => None,
     })?;
     (h.end == toks.len() && h.dropped == 0).then_some(h.value as f64)
@@ -1239,7 +1290,8 @@ struct Measured {
 }
 
 /// Words that place what follows: «في»، «على»، «داخل»، the directions.
-const LOCATIVES: [&str; 13] = ["في", "علي", "داخل", "الي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"];
+const LOCATIVES: [&str; 13] =
+    ["في", "علي", "داخل", "الي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"];
 
 /// Words that introduce a date as the time of something: «في»، «يوم»، «منذ»، «بتاريخ».
 const DATE_PREPOSITIONS: [&str; 10] = ["في", "يوم", "منذ", "بتاريخ", "الموافق", "حتي", "قبل", "بعد", "فجر", "مساء"];
@@ -1252,8 +1304,22 @@ const OTHERS: [&str; 6] = ["اخرون", "اخرين", "اخر", "اخري", "ا
 
 /// Words that open a list of parts: «بينهم»، «منهم»، «ضمنهم»، «بمن فيهم»، «معظمهم».
 const PART_MARKERS: [&str; 16] = [
-    "بينهم", "منهم", "بينها", "منها", "فيهم", "فيها", "بينهما", "منهما", "ضمنهم", "ضمنها", "بينهن", "منهن", "معظمهم",
-    "غالبيتهم", "اغلبهم", "معظمها",
+    "بينهم",
+    "منهم",
+    "بينها",
+    "منها",
+    "فيهم",
+    "فيها",
+    "بينهما",
+    "منهما",
+    "ضمنهم",
+    "ضمنها",
+    "بينهن",
+    "منهن",
+    "معظمهم",
+    "غالبيتهم",
+    "اغلبهم",
+    "معظمها",
 ];
 
 /// Verbs of lasting: «استمرت أربعة أشهر»، «دام ثلاث سنوات»، «طوال ثلاث سنوات».
@@ -1316,7 +1382,8 @@ fn window(sentence: Span, span: Span) -> Span {
 /// `range` cut at the nearest «|» on either side of `span`: a bar separates a page's headlines
 /// and menus, never the parts of one statement.
 fn clip_at_bars(text: &str, range: Span, span: Span) -> Span {
-    let before = text.get(range.start..span.start).and_then(|t| t.rfind('|')).map_or(range.start, |i| range.start + i + 1);
+    let before =
+        text.get(range.start..span.start).and_then(|t| t.rfind('|')).map_or(range.start, |i| range.start + i + 1);
     let after = text.get(span.end..range.end).and_then(|t| t.find('|')).map_or(range.end, |i| span.end + i);
     Span::new(before, after)
 }

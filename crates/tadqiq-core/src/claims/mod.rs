@@ -122,9 +122,10 @@ impl<'w> Bucket<'w> {
 pub fn buckets<'w>(c: &Claim<'w>) -> impl Iterator<Item = Bucket<'w>> + 'w {
     let story = c.story;
     let data = c.data;
-    let by_story = data.measure.as_deref().into_iter().flat_map(move |measure| {
-        data.anchors.iter().map(move |a| Bucket::Story { story, measure, anchor: &a.key })
-    });
+    let by_story =
+        data.measure.as_deref().into_iter().flat_map(move |measure| {
+            data.anchors.iter().map(move |a| Bucket::Story { story, measure, anchor: &a.key })
+        });
     let strict = data.key.as_deref().into_iter().flat_map(move |key| {
         data.context.iter().map(move |(event, x)| Bucket::Strict { key, event: *event, context: x })
     });

@@ -97,7 +97,9 @@ impl Said {
         {
             return None;
         }
-        if !self.when.is_empty() && !other.when.is_empty() && !self.when.iter().any(|a| other.when.iter().any(|b| same_time(a, b)))
+        if !self.when.is_empty()
+            && !other.when.is_empty()
+            && !self.when.iter().any(|a| other.when.iter().any(|b| same_time(a, b)))
         {
             return None;
         }

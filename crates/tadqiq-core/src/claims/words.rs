@@ -51,7 +51,9 @@ pub enum Word {
     Incident(Arc<str>, bool),
     Stage(Stage),
     /// A word that makes a number of years an age, before the number or after its unit.
-    Age { before: bool },
+    Age {
+        before: bool,
+    },
     /// A word after which a place's name stands: «حي»، «بلدة»، «أهالي».
     PlaceHead,
 }
@@ -115,14 +117,17 @@ impl Words {
         for row in rows(include_str!("../../data/place_words.txt"), 1, "place_words.txt") {
             map.add(row[0], Word::PlaceHead);
         }
-        let reporters = rows(include_str!("../../data/reporters.txt"), 1, "reporters.txt").iter().map(|r| fold(r[0])).collect();
+        let reporters =
+            rows(include_str!("../../data/reporters.txt"), 1, "reporters.txt").iter().map(|r| fold(r[0])).collect();
         Words { map, roles, reporters }
     }
 
     /// Whether a name is one of those who report news: «وكالة رويترز»، «المرصد السوري».
     pub fn is_reporter(&self, name: &str) -> bool {
         let name = fold(name);
-        self.reporters.iter().any(|r| name == *r || name.strip_prefix(r.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+        self.reporters
+            .iter()
+            .any(|r| name == *r || name.strip_prefix(r.as_str()).is_some_and(|rest| rest.starts_with(' ')))
     }
 
     /// The kin role a folded word names, through the article, a conjunction, a preposition and

@@ -119,14 +119,13 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
         for (a, class) in j.classes.iter().enumerate() {
             for &i in &class.members {
                 // The claim's own source is among those that agree with its group.
-                let verdict = Verdict { agreeing: agreeing[a] - 1, disagreeing: disagreeing[a], bucket: b, class: a as u16 };
+                let verdict =
+                    Verdict { agreeing: agreeing[a] - 1, disagreeing: disagreeing[a], bucket: b, class: a as u16 };
                 let weight = verdict.agreeing + verdict.disagreeing;
                 let i = i as usize;
                 // The bucket where it meets the most sources; of two as large, the one where
                 // more agree (a reading borne out somewhere is not flagged for a narrower view).
-                if best[i].is_none_or(|v| {
-                    (weight, verdict.agreeing) > (v.agreeing + v.disagreeing, v.agreeing)
-                }) {
+                if best[i].is_none_or(|v| (weight, verdict.agreeing) > (v.agreeing + v.disagreeing, v.agreeing)) {
                     best[i] = Some(verdict);
                 }
             }
@@ -443,11 +442,14 @@ mod tests {
         let four = "ويستمر الحصار المفروض على بلدة الكرامة منذ أكثر من أربع سنوات.";
         let start = "وتخضع بلدة الكرامة للحصار منذ 2012 بحسب الأهالي.";
         assert_eq!(
-            run(rule("duration-mismatch"), &[
-                ("a.txt", three, Some("2017-05-01")),
-                ("b.txt", four, Some("2017-05-02")),
-                ("c.txt", start, Some("2017-06-01")),
-            ]),
+            run(
+                rule("duration-mismatch"),
+                &[
+                    ("a.txt", three, Some("2017-05-01")),
+                    ("b.txt", four, Some("2017-05-02")),
+                    ("c.txt", start, Some("2017-06-01")),
+                ]
+            ),
             [
                 "a.txt «3 سنوات» (3 years) disagrees with 2 other sources: more than 4 years in b.txt; since 2012 in c.txt. \
                  Compared: how long the siege has lasted in «بلدة الكرامة»."
@@ -488,10 +490,8 @@ mod tests {
         assert!(run(dates, &[("a.txt", tuesday, None), ("b.txt", date, None)]).is_empty());
         assert_eq!(
             run(dates, &[("a.txt", tuesday, None), ("b.txt", date, None), ("c.txt", wednesday, None)]),
-            [
-                "c.txt «يوم الأربعاء» (Wednesday) disagrees with 2 other sources: 2017-12-19 in b.txt; Tuesday in a.txt. \
-                 Compared: the date of the launch involving «جماعة الحوثي» of the missiles («الصاروخ»)."
-            ]
+            ["c.txt «يوم الأربعاء» (Wednesday) disagrees with 2 other sources: 2017-12-19 in b.txt; Tuesday in a.txt. \
+                 Compared: the date of the launch involving «جماعة الحوثي» of the missiles («الصاروخ»)."]
         );
     }
 
@@ -539,7 +539,8 @@ mod tests {
     /// Work counted over every rule, for an input built by `make(n)`.
     fn work_for(make: impl Fn(usize) -> Vec<(String, String)>, n: usize) -> u64 {
         let sources = make(n);
-        let refs: Vec<(&str, &str, Option<&str>)> = sources.iter().map(|(p, t)| (p.as_str(), t.as_str(), None)).collect();
+        let refs: Vec<(&str, &str, Option<&str>)> =
+            sources.iter().map(|(p, t)| (p.as_str(), t.as_str(), None)).collect();
         let ws = workspace(&refs);
         let before = work_done();
         for r in RULES {
@@ -564,7 +565,13 @@ mod tests {
             "dated names",
             |n| {
                 let text: String = (0..n)
-                    .map(|i| format!("وقال الوزير سامي العلي يوم {} يناير 2020 إن انفجار بلدة الكرامة أسفر عن مقتل {} شخصا و", i % 28 + 1, i % 50 + 1))
+                    .map(|i| {
+                        format!(
+                            "وقال الوزير سامي العلي يوم {} يناير 2020 إن انفجار بلدة الكرامة أسفر عن مقتل {} شخصا و",
+                            i % 28 + 1,
+                            i % 50 + 1
+                        )
+                    })
                     .collect();
                 vec![("a.txt".into(), text.clone()), ("b.txt".into(), text)]
             },
@@ -599,7 +606,12 @@ mod tests {
             "two readings",
             |n| {
                 (0..n)
-                    .map(|i| (format!("s{i}.txt"), format!("قتل {} شخصا في انفجار بلدة الكرامة.", if i % 2 == 0 { 12 } else { 30 })))
+                    .map(|i| {
+                        (
+                            format!("s{i}.txt"),
+                            format!("قتل {} شخصا في انفجار بلدة الكرامة.", if i % 2 == 0 { 12 } else { 30 }),
+                        )
+                    })
                     .collect()
             },
             100,

@@ -56,10 +56,8 @@ mod tests {
     fn the_minority_date_is_flagged_with_the_others_related() {
         assert_eq!(
             run(&RULE, &[("a.txt", A, None), ("b.txt", B, None), ("c.txt", C, None)]),
-            [
-                "c.txt «كانون الثاني 1998» (1998-01) disagrees with 2 other sources: 2020-01-05 in a.txt and b.txt. \
-                 Compared: the date beside «مجلس النواب العراقي», with the vote in both sentences."
-            ]
+            ["c.txt «كانون الثاني 1998» (1998-01) disagrees with 2 other sources: 2020-01-05 in a.txt and b.txt. \
+                 Compared: the date beside «مجلس النواب العراقي», with the vote in both sentences."]
         );
     }
 

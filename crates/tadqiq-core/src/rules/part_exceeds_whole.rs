@@ -107,8 +107,7 @@ fn judge(path: &str, doc: &crate::workspace::Doc, whole: &Counted, parts: &[&Cou
     let quote_whole = quote(doc, whole.span);
     for part in parts {
         if interval(part.figure).0 > whole_max {
-            let message =
-                format!("«{}» is more than the whole it belongs to, «{quote_whole}».", quote(doc, part.span));
+            let message = format!("«{}» is more than the whole it belongs to, «{quote_whole}».", quote(doc, part.span));
             let related = vec![Related { path: path.into(), span: whole.span, message: "the whole".into() }];
             out.push(Finding::of(&RULE, path, part.span, message, related));
         }
@@ -118,10 +117,8 @@ fn judge(path: &str, doc: &crate::workspace::Doc, whole: &Counted, parts: &[&Cou
         let listed: Vec<String> = parts.iter().map(|p| format!("«{}»", quote(doc, p.span))).collect();
         let message =
             format!("«{quote_whole}» is less than its parts: {} add up to {}.", listed.join(" + "), format_number(sum));
-        let related = parts
-            .iter()
-            .map(|p| Related { path: path.into(), span: p.span, message: "a part".into() })
-            .collect();
+        let related =
+            parts.iter().map(|p| Related { path: path.into(), span: p.span, message: "a part".into() }).collect();
         out.push(Finding::of(&RULE, path, whole.span, message, related));
     }
 }
