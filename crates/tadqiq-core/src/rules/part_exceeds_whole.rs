@@ -197,4 +197,23 @@ mod tests {
         assert!(run(&RULE, &[("a", "قتل 10 أشخاص وأصيب 30 آخرون.", None)]).is_empty());
         assert!(run(&RULE, &[("a", "قتل 10 أشخاص. وبينهم وبين الحدود 30 كيلومترا.", None)]).is_empty());
     }
+
+    #[test]
+    fn a_list_of_parts_ends_where_its_clause_does() {
+        // The thirty injured are not among the four killed.
+        let injured = "وأسفر الانفجار عن سقوط أربعة قتلى، بينهم طفلتان، وإصابة ثلاثين شخصا بجروح.";
+        assert!(run(&RULE, &[("a", injured, None)]).is_empty());
+        // Three perpetrators' tolls, each with its own parts: no part of one is of another.
+        let tolls = "ووثق المرصد مقتل 500 مدني بينهم 100 طفل على يد قوات النظام، و300 مدني بينهم 50 طفلا على يد \
+                     الطيران الروسي، و200 على يد الفصائل.";
+        assert!(run(&RULE, &[("a", tolls, None)]).is_empty());
+        // Parts of another measure: aircraft are not among soldiers.
+        let aircraft = "ونشرت الدولة 40 جنديا بينهم 60 طائرة.";
+        assert!(run(&RULE, &[("a", aircraft, None)]).is_empty());
+        // Parts joined by «و» still add up.
+        assert_eq!(
+            run(&RULE, &[("a", "أجلي 5000 شخص بينهم 3000 طفل و2500 امرأة من البلدة.", None)]),
+            ["a «5000 شخص» is less than its parts: «3000 طفل» + «2500 امرأة» add up to 5500."]
+        );
+    }
 }
