@@ -74,13 +74,13 @@ pub enum Kind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Anchor {
     pub key: Arc<str>,
-    pub shown: String,
+    pub shown: Arc<str>,
     pub strong: bool,
 }
 
 /// Where a claim with these subjects meets others: each strong subject, and each pair of weak
 /// ones (at most [`MAX_ANCHORS`] subjects, so at most 28 pairs).
-fn meets(anchors: Vec<Anchor>) -> Vec<Anchor> {
+fn meets(anchors: Vec<Anchor>, intern: impl Fn(&str) -> Arc<str>) -> Vec<Anchor> {
     let weak: Vec<&Anchor> = anchors.iter().filter(|a| !a.strong).collect();
     let mut out: Vec<Anchor> = anchors.iter().filter(|a| a.strong).cloned().collect();
     for (i, a) in weak.iter().enumerate() {
@@ -94,8 +94,8 @@ fn meets(anchors: Vec<Anchor>) -> Vec<Anchor> {
             }
             let (x, y) = if a.key <= b.key { (a, b) } else { (b, a) };
             out.push(Anchor {
-                key: format!("{}&{}", x.key, y.key).into(),
-                shown: format!("{} {}", x.shown, y.shown),
+                key: intern(&format!("{}&{}", x.key, y.key)),
+                shown: intern(&format!("{} {}", x.shown, y.shown)),
                 strong: false,
             });
         }
@@ -115,17 +115,17 @@ pub struct ClaimData {
     /// `None` when the claim is compared only by its strict key.
     pub measure: Option<Arc<str>>,
     /// How a message names the measure: «killed», «the age».
-    pub measure_shown: String,
+    pub measure_shown: Arc<str>,
     /// The subjects that tell two quantities of one measure apart, nearest first.
     pub anchors: Vec<Anchor>,
     /// The counted noun as written, for messages about the strict key.
-    pub noun: String,
+    pub noun: Arc<str>,
     /// The strict key, for comparing across stories: `جندي@2014`, or the entity a date stands
     /// beside.
-    pub key: Option<String>,
+    pub key: Option<Arc<str>>,
     /// Entities (other than settings and the key) of the sentence, and its event words when
     /// they count as context: `(is an event word, id or event key)`.
-    pub context: BTreeSet<(bool, Arc<str>)>,
+    pub context: Box<[(bool, Arc<str>)]>,
     /// What it says, as compared.
     pub said: Said,
     /// For a figure: what happened to what it counts, and what it counts, when known.
@@ -204,6 +204,11 @@ struct Reader<'a, 't, 'e, F> {
     owner: Vec<u32>,
     /// The headline's span, when the article opens with one.
     headline: Option<Span>,
+    /// One copy of each string the claims of this source share (subjects, measures, values):
+    /// a long article repeats them thousands of times.
+    strings: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Arc<str>>>,
+    /// The clauses and named places around the claim last looked at, asked for twice.
+    around: std::cell::RefCell<Option<(Span, Span, std::rc::Rc<Around>)>>,
     entity: F,
     _e: std::marker::PhantomData<&'e ()>,
 }
@@ -216,11 +221,53 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             owner[a..b].iter_mut().for_each(|o| *o = k as u32);
         }
         let headline = headline(doc.text);
-        Reader { doc, toks, ix, kinds, owner, headline, entity, _e: std::marker::PhantomData }
+        Reader {
+            doc,
+            toks,
+            ix,
+            kinds,
+            owner,
+            headline,
+            strings: Default::default(),
+            around: Default::default(),
+            entity,
+            _e: std::marker::PhantomData,
+        }
+    }
+
+    /// One shared copy of a string.
+    fn intern(&self, s: &str) -> Arc<str> {
+        let mut strings = self.strings.borrow_mut();
+        if let Some(found) = strings.get(s) {
+            return found.clone();
+        }
+        let shared: Arc<str> = s.into();
+        strings.insert(s.into(), shared.clone());
+        shared
+    }
+
+    /// The clauses around a claim and the places named there, computed once per claim.
+    fn around(&self, span: Span, sentence: Span) -> std::rc::Rc<Around> {
+        if let Some((s, w, a)) = &*self.around.borrow()
+            && *s == span
+            && *w == sentence
+        {
+            return a.clone();
+        }
+        let chain = self.chain(span, sentence);
+        let named = self
+            .named_places(chain)
+            .into_iter()
+            .map(|(s, key, written)| (s, self.intern(&key), self.intern(&written)))
+            .collect();
+        let a = std::rc::Rc::new(Around { chain, named });
+        *self.around.borrow_mut() = Some((span, sentence, a.clone()));
+        a
     }
 
     fn said(&self, value: Value, sentence: Span, span: Span) -> Said {
-        let chain = self.chain(span, sentence);
+        let around = self.around(span, sentence);
+        let chain = around.chain;
         let mut places: Vec<Arc<str>> = Vec::new();
         let mut countries: Vec<Arc<str>> = Vec::new();
         let mut towns: Vec<Arc<str>> = Vec::new();
@@ -235,7 +282,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 Setting::Other => {}
             }
         }
-        towns.extend(self.named_places(chain).into_iter().map(|(_, key, _)| Arc::from(key)));
+        towns.extend(around.named.iter().map(|(_, key, _)| key.clone()));
         towns.sort();
         towns.dedup();
         places.extend(countries.iter().cloned());
@@ -264,7 +311,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             places: places.into(),
             countries: countries.into(),
             towns: towns.into(),
-            events: events.into_iter().collect::<Vec<_>>().into(),
+            events: events.into_iter().collect(),
         }
     }
 
@@ -296,7 +343,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// things count only for dates (a launch at «السعودية» of «الصاروخ»); a toll «في سوريا»
     /// is not told apart by the country. Those who report («وكالة رويترز») are never subjects.
     fn anchors(&self, span: Span, sentence: Span, dates: bool, except: Option<&str>) -> Vec<Anchor> {
-        let sentence = self.chain(span, sentence);
+        let around = self.around(span, sentence);
+        let sentence = around.chain;
         let mut found: Vec<(usize, Anchor)> = Vec::new();
         let distance =
             |s: Span| if s.end <= span.start { span.start - s.end } else { s.start.saturating_sub(span.end) };
@@ -318,12 +366,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                     (format!("e:{}", e.id), format!("involving {}", self.entity_name(e)), strong)
                 }
             };
-            found.push((distance(e.span), Anchor { key: key.into(), shown, strong }));
+            found.push((distance(e.span), Anchor { key: self.intern(&key), shown: self.intern(&shown), strong }));
         }
         // Names read after «حي»، «أهالي»… are weaker evidence than names the entity lists or an
         // introduction know: a word after «منطقة» may be no name at all.
-        for (s, key, written) in self.named_places(sentence) {
-            found.push((distance(s), Anchor { key: key.into(), shown: format!("in «{written}»"), strong: false }));
+        for (s, key, written) in &around.named {
+            let shown = self.intern(&format!("in «{written}»"));
+            found.push((distance(*s), Anchor { key: key.clone(), shown, strong: false }));
         }
         let (a, b) = token_range(self.toks, sentence);
         let mut i = a;
@@ -343,13 +392,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let written = &self.doc.text[s.start..s.end];
             let anchor = match h.value {
                 Ok(incident) => Anchor {
-                    key: format!("i:{incident}").into(),
-                    shown: format!("in the {incident} («{written}»)"),
+                    key: self.intern(&format!("i:{incident}")),
+                    shown: self.intern(&format!("in the {incident} («{written}»)")),
                     strong: false,
                 },
                 Err(thing) => Anchor {
-                    key: format!("o:{thing}").into(),
-                    shown: format!("of the {thing} («{written}»)"),
+                    key: self.intern(&format!("o:{thing}")),
+                    shown: self.intern(&format!("of the {thing} («{written}»)")),
                     strong: false,
                 },
             };
@@ -367,7 +416,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 break;
             }
         }
-        meets(out)
+        meets(out, |k| self.intern(k))
     }
 
     /// The clauses around a claim that can say what it is about: its sentence, cut at quotation
@@ -755,7 +804,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     fn figure(&self, k: usize, f: &Figure, sentence: Span) -> Option<ClaimData> {
         let span = self.doc.analysis.mentions[k].span;
         let (low, high) = interval(f.value, f.upper, f.bound);
-        let mut said = self.said(Value::Figure { low, high, shown: show_amount(&f.amount(), f.bound) }, sentence, span);
+        let mut said = self.said(Value::Figure { low, high, shown: self.intern(&show_amount(&f.amount(), f.bound)) }, sentence, span);
         let measured = self.figure_measure(k, f, span);
         let key = strict_figure_key(self.doc, f, sentence);
         if measured.key.is_none() && key.is_none() && measured.thing.is_none() {
@@ -792,36 +841,44 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         said: Said,
     ) -> ClaimData {
         let span = self.doc.analysis.mentions.get(k).map_or(sentence, |m| m.span);
-        let mut context: BTreeSet<(bool, Arc<str>)> = self
-            .entities_in(sentence)
-            .filter(|(e, kind)| !kind.is_setting() && Some(&*e.id) != key.as_deref())
-            .map(|(e, _)| (false, e.id.clone()))
-            .collect();
+        // The context of the strict key: only a claim with one needs it.
+        let mut context: Vec<(bool, Arc<str>)> = match &key {
+            Some(key) => self
+                .entities_in(sentence)
+                .filter(|(e, kind)| !kind.is_setting() && *e.id != **key)
+                .map(|(e, _)| (false, e.id.clone()))
+                .collect(),
+            None => Vec::new(),
+        };
         // For dates an event word is context like an entity, and one source's «اغتيال» beside
         // another's «مقتل» does not make two different events. For figures, a count of soldiers
         // deployed is not a count of soldiers killed: event words must overlap ([`Said::relate`]).
         let mut said = said;
         if kind == Kind::Dates {
-            context.extend(said.events.iter().map(|e| (true, e.clone())));
-            said.events = Arc::from(Vec::new());
+            if key.is_some() {
+                context.extend(said.events.iter().map(|e| (true, e.clone())));
+            }
+            said.events = Box::default();
         }
+        context.sort();
+        context.dedup();
         if kind != Kind::Figures || measure.as_deref() == Some("age") {
             said.year = None;
-            said.when = Arc::from(Vec::new());
+            said.when = Box::default();
         }
         ClaimData {
             mention: k,
             span,
             kind,
             measure,
-            measure_shown,
+            measure_shown: self.intern(&measure_shown),
             anchors,
             noun: match self.doc.analysis.mentions.get(k).map(|m| &m.kind) {
-                Some(MentionKind::Figure(f)) => f.unit.clone().unwrap_or_default(),
-                _ => String::new(),
+                Some(MentionKind::Figure(f)) => self.intern(f.unit.as_deref().unwrap_or_default()),
+                _ => self.intern(""),
             },
-            key,
-            context,
+            key: key.map(|k| self.intern(&k)),
+            context: context.into(),
             headline: self.headline.is_some_and(|h| h.start <= span.start && span.end <= h.end),
             said,
             event: None,
@@ -1103,7 +1160,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let (low, high) = interval(d.amount, None, d.bound);
             let high = if d.bound == Bound::Exact { high + 1.0 } else { high };
             let shown = show_amount(&format!("{} years", crate::extract::format_number(d.amount)), d.bound);
-            let said = self.said(Value::Age { low, high, shown }, sentence, span);
+            let said = self.said(Value::Age { low, high, shown: self.intern(&shown) }, sentence, span);
             let measure_shown = format!("the age of {}", who.shown);
             return Some(self.claim(
                 k,
@@ -1141,7 +1198,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             Bound::Below | Bound::AtMost => (0.0, years),
         };
         let mut said =
-            self.said(Value::Duration { low, high, unit: per, start: None, shown: String::new() }, sentence, span);
+            self.said(Value::Duration { low, high, unit: per, start: None, shown: self.intern("") }, sentence, span);
         let unit = match d.unit {
             DurationUnit::Year => "years",
             DurationUnit::Month => "months",
@@ -1150,7 +1207,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         };
         let shown = show_amount(&show_years(years, per, unit), d.bound);
         let start = said.published.filter(|_| since).map(|p| (p - high, p - low));
-        said.value = Value::Duration { low, high, unit: per, start, shown };
+        said.value = Value::Duration { low, high, unit: per, start, shown: self.intern(&shown) };
         let mode = if since { "since" } else { "lasted" };
         let anchors = self.anchors(span, sentence, false, Some(&incident));
         let measure_shown = if since {
@@ -1189,7 +1246,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let sentence = window(sentence, span);
             let Some(who) = self.age_of(n, n + 1, sentence) else { continue };
             let shown = format!("{years} years");
-            let said = self.said(Value::Age { low: years, high: years + 1.0, shown }, sentence, span);
+            let said = self.said(Value::Age { low: years, high: years + 1.0, shown: self.intern(&shown) }, sentence, span);
             let mut c = self.claim(
                 usize::MAX,
                 Kind::Figures,
@@ -1235,7 +1292,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             if t.is_word(i)
                 && let Some(role) = WORDS.role(t.folded(i))
             {
-                return Some(Anchor { key: format!("who:{role}").into(), shown: format!("the {role}"), strong: true });
+                return Some(Anchor {
+                    key: self.intern(&format!("who:{role}")),
+                    shown: self.intern(&format!("the {role}")),
+                    strong: true,
+                });
             }
         }
         let person = self
@@ -1243,7 +1304,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             .filter(|(e, _)| e.kind == EntityKind::Person)
             .last()
             .map(|(e, _)| e)?;
-        Some(Anchor { key: format!("who:{}", person.id).into(), shown: self.entity_name(person), strong: true })
+        Some(Anchor {
+            key: self.intern(&format!("who:{}", person.id)),
+            shown: self.intern(&self.entity_name(person)),
+            strong: true,
+        })
     }
 }
 
@@ -1277,6 +1342,12 @@ fn number_word(folded: &str) -> Option<f64> {
         _ => None,
     })?;
     (h.end == toks.len() && h.dropped == 0).then_some(h.value as f64)
+}
+
+/// The clauses around a claim ([`Reader::chain`]) and the places named there.
+struct Around {
+    chain: Span,
+    named: Vec<(Span, Arc<str>, Arc<str>)>,
 }
 
 /// What a figure measures: the key and how messages name it, when it can be compared within a

@@ -15,16 +15,16 @@ use crate::lexicon::Bound;
 pub enum Value {
     /// A count or an amount: the least and most it allows («نحو 3000» is 2700–3300), and how
     /// it was written.
-    Figure { low: f64, high: f64, shown: String },
+    Figure { low: f64, high: f64, shown: Arc<str> },
     /// An age in years: `[low, high)`.
-    Age { low: f64, high: f64, shown: String },
+    Age { low: f64, high: f64, shown: Arc<str> },
     /// A date at the precision written, with its weekday when one is named or known, and
     /// whether it is counted from the publication date («اليوم»، «أمس»، «الثلاثاء»).
     Date { date: DateValue, weekday: Option<u8>, deictic: bool },
     /// A length of time in years, `[low, high)`, written in units of `unit` years; for a time
     /// counted up to the present («منذ 3 سنوات») with a known publication date, also the
     /// interval its start lies in.
-    Duration { low: f64, high: f64, unit: f64, start: Option<(f64, f64)>, shown: String },
+    Duration { low: f64, high: f64, unit: f64, start: Option<(f64, f64)>, shown: Arc<str> },
     /// The year something began («منذ 2012»): `[year, year + 1)`.
     Start { year: i32 },
 }
@@ -42,17 +42,17 @@ pub struct Said {
     /// The year the statement is about, when its sentence (or the one before) writes one.
     pub year: Option<i32>,
     /// The places its sentence names (countries and others, sorted), by id.
-    pub places: Arc<[Arc<str>]>,
+    pub places: Box<[Arc<str>]>,
     /// The countries among them.
-    pub countries: Arc<[Arc<str>]>,
+    pub countries: Box<[Arc<str>]>,
     /// The towns, districts and sites it names: places an article introduced or named after
     /// «حي»، «بلدة»، «أهالي» (more specific than a known city).
-    pub towns: Arc<[Arc<str>]>,
+    pub towns: Box<[Arc<str>]>,
     /// The event words of its sentence (for the cross-story comparison).
-    pub events: Arc<[Arc<str>]>,
+    pub events: Box<[Arc<str>]>,
     /// For a figure, when its clauses say the counted thing happened («مساء الخميس»، «الشهر
     /// الماضي»): a toll of Thursday's blast is not one of last month's.
-    pub when: Arc<[When]>,
+    pub when: Box<[When]>,
 }
 
 /// A time a clause gives, as far as it is known.
@@ -177,7 +177,7 @@ impl Said {
     /// The value as the messages show it: `3000`, `about 3000`, `2020-01-05`, `Tuesday`.
     pub fn show(&self) -> String {
         match &self.value {
-            Value::Figure { shown, .. } | Value::Age { shown, .. } | Value::Duration { shown, .. } => shown.clone(),
+            Value::Figure { shown, .. } | Value::Age { shown, .. } | Value::Duration { shown, .. } => shown.to_string(),
             Value::Date { date, weekday: w, .. } => {
                 let d = date.to_string();
                 match (d.is_empty(), w) {
@@ -290,16 +290,16 @@ mod tests {
 
     fn fig(low: f64, high: f64) -> Said {
         Said {
-            value: Value::Figure { low, high, shown: String::new() },
+            value: Value::Figure { low, high, shown: "".into() },
             stage: Stage::Plain,
             grows: true,
             published: None,
             year: None,
-            places: Arc::from(Vec::new()),
-            countries: Arc::from(Vec::new()),
-            towns: Arc::from(Vec::new()),
-            events: Arc::from(Vec::new()),
-            when: Arc::from(Vec::new()),
+            places: Box::default(),
+            countries: Box::default(),
+            towns: Box::default(),
+            events: Box::default(),
+            when: Box::default(),
         }
     }
 
