@@ -339,10 +339,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
 
     /// The subjects of a claim at `span` in `sentence`, nearest first: the places and the
     /// entities named around it (strong: each is enough to meet another claim of the measure),
-    /// and the incidents, countries and things it names (weak: two are needed). Countries and
-    /// things count only for dates (a launch at «السعودية» of «الصاروخ»); a toll «في سوريا»
-    /// is not told apart by the country. Those who report («وكالة رويترز») are never subjects.
-    fn anchors(&self, span: Span, sentence: Span, dates: bool, except: Option<&str>) -> Vec<Anchor> {
+    /// and the incidents, countries and things it names (weak: two are needed). A country is no
+    /// subject of a toll («في سوريا» is where a thousand tolls are counted), a weak one of an
+    /// event's date (a launch at «السعودية» of «الصاروخ»), and the subject of a siege's or a
+    /// war's length («الحصار المفروض على قطر»). Those who report («وكالة رويترز») are never
+    /// subjects.
+    fn anchors(&self, span: Span, sentence: Span, of: Subjects, except: Option<&str>) -> Vec<Anchor> {
+        let dates = of == Subjects::Events;
         let around = self.around(span, sentence);
         let sentence = around.chain;
         let mut found: Vec<(usize, Anchor)> = Vec::new();
@@ -350,8 +353,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             |s: Span| if s.end <= span.start { span.start - s.end } else { s.start.saturating_sub(span.end) };
         for (e, kind) in self.entities_in(sentence) {
             let (key, shown, strong) = match kind {
-                Setting::Country if !dates => continue,
-                Setting::Country => (format!("c:{}", e.id), format!("in {}", self.entity_name(e)), false),
+                Setting::Country if of == Subjects::Tolls => continue,
+                // The siege of a country is that country's: «الحصار المفروض على قطر».
+                Setting::Country => {
+                    (format!("c:{}", e.id), format!("in {}", self.entity_name(e)), of == Subjects::Spans)
+                }
                 Setting::City | Setting::Place => (format!("p:{}", e.id), format!("in {}", self.entity_name(e)), true),
                 Setting::Other => {
                     let known = (self.entity)(&e.id);
@@ -804,7 +810,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     fn figure(&self, k: usize, f: &Figure, sentence: Span) -> Option<ClaimData> {
         let span = self.doc.analysis.mentions[k].span;
         let (low, high) = interval(f.value, f.upper, f.bound);
-        let mut said = self.said(Value::Figure { low, high, shown: self.intern(&show_amount(&f.amount(), f.bound)) }, sentence, span);
+        let mut said = self.said(
+            Value::Figure { low, high, shown: self.intern(&show_amount(&f.amount(), f.bound)) },
+            sentence,
+            span,
+        );
         let measured = self.figure_measure(k, f, span);
         let key = strict_figure_key(self.doc, f, sentence);
         if measured.key.is_none() && key.is_none() && measured.thing.is_none() {
@@ -817,7 +827,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 if measured.grows {
                     said.stage = self.stage(a, b, sentence);
                 }
-                let anchors = self.anchors(span, sentence, false, None);
+                let anchors = self.anchors(span, sentence, Subjects::Tolls, None);
                 (Some(Arc::from(m)), shown, anchors)
             }
             None => (None, String::new(), Vec::new()),
@@ -908,7 +918,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let event = self.date_event(k, a, b, sentence);
         let (measure, shown, anchors) = match event {
             Some((event, shown)) => {
-                let anchors = self.anchors(span, sentence, true, event.split(':').next_back());
+                let anchors = self.anchors(span, sentence, Subjects::Events, event.split(':').next_back());
                 (Some(Arc::from(format!("date:{event}"))), shown, anchors)
             }
             None => (None, String::new(), Vec::new()),
@@ -1118,7 +1128,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         }
         let incident = self.duration_incident(a, b, sentence)?;
         let said = self.said(Value::Start { year }, sentence, span);
-        let anchors = self.anchors(span, sentence, false, Some(&incident));
+        let anchors = self.anchors(span, sentence, Subjects::Spans, Some(&incident));
         let shown = format!("how long the {incident} has lasted");
         Some(self.claim(
             k,
@@ -1209,7 +1219,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let start = said.published.filter(|_| since).map(|p| (p - high, p - low));
         said.value = Value::Duration { low, high, unit: per, start, shown: self.intern(&shown) };
         let mode = if since { "since" } else { "lasted" };
-        let anchors = self.anchors(span, sentence, false, Some(&incident));
+        let anchors = self.anchors(span, sentence, Subjects::Spans, Some(&incident));
         let measure_shown = if since {
             format!("how long the {incident} has lasted")
         } else {
@@ -1246,7 +1256,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let sentence = window(sentence, span);
             let Some(who) = self.age_of(n, n + 1, sentence) else { continue };
             let shown = format!("{years} years");
-            let said = self.said(Value::Age { low: years, high: years + 1.0, shown: self.intern(&shown) }, sentence, span);
+            let said =
+                self.said(Value::Age { low: years, high: years + 1.0, shown: self.intern(&shown) }, sentence, span);
             let mut c = self.claim(
                 usize::MAX,
                 Kind::Figures,
@@ -1342,6 +1353,14 @@ fn number_word(folded: &str) -> Option<f64> {
         _ => None,
     })?;
     (h.end == toks.len() && h.dropped == 0).then_some(h.value as f64)
+}
+
+/// Whose subjects: a toll's (or any figure's), an event's date, a length of time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Subjects {
+    Tolls,
+    Events,
+    Spans,
 }
 
 /// The clauses around a claim ([`Reader::chain`]) and the places named there.

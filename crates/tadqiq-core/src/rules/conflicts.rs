@@ -455,6 +455,10 @@ mod tests {
                  Compared: how long the siege has lasted in «بلدة الكرامة»."
             ]
         );
+        // The siege of a country is that country's.
+        let a = "يعيش القطريون تحت الحصار المفروض على قطر منذ 3 سنوات.";
+        let b = "ويستمر الحصار المفروض على قطر منذ أكثر من أربع سنوات.";
+        assert_eq!(run(rule("duration-mismatch"), &[("a.txt", a, None), ("b.txt", b, None)]).len(), 2);
         // «أربعة أشهر» and «أكثر من أربعة أشهر» of one battle agree.
         let a = "انتهت معارك بلدة الكرامة بعد أربعة أشهر من القتال.";
         let b = "وكانت معارك بلدة الكرامة قد استمرت أكثر من أربعة أشهر.";
