@@ -303,6 +303,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             .collect();
         Said {
             when: when.into(),
+            group: None,
             value,
             stage: Stage::Plain,
             grows: false,
@@ -353,7 +354,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             |s: Span| if s.end <= span.start { span.start - s.end } else { s.start.saturating_sub(span.end) };
         for (e, kind) in self.entities_in(sentence) {
             let (key, shown, strong) = match kind {
-                Setting::Country if of == Subjects::Tolls => continue,
+                // «طائرة سورية»، «المعارضة السورية»: a nationality, not where it happened.
+                Setting::Country if of == Subjects::Tolls || !self.locative(e.span) => continue,
                 // The siege of a country is that country's: «الحصار المفروض على قطر».
                 Setting::Country => {
                     (format!("c:{}", e.id), format!("in {}", self.entity_name(e)), of == Subjects::Spans)
@@ -702,7 +704,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         out.thing = thing.clone();
         let Some(thing) = thing else { return out };
         let key = match (&event, people) {
-            (Some(e), _) => (format!("{e}/{thing}"), describe(e, &thing)),
+            // Groups of people are one measure with the whole they belong to: «15 مدنيا قتلوا»
+            // can be checked against «قتل 12 شخصا» (no more civilians than people).
+            (Some(e), true) => {
+                out.group = thing.strip_prefix("people:").map(Arc::from);
+                (format!("{e}/people"), describe(e, &thing))
+            }
+            (Some(e), false) => (format!("{e}/{thing}"), describe(e, &thing)),
             (None, false) => {
                 // Things counted without an event of their own are told apart by what was done
                 // with them: missiles launched or intercepted, aircraft shot down.
@@ -824,6 +832,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let (measure, measure_shown, anchors) = match measured.key {
             Some((m, shown)) => {
                 said.grows = measured.grows;
+                said.group = measured.group.clone();
                 if measured.grows {
                     said.stage = self.stage(a, b, sentence);
                 }
@@ -1090,8 +1099,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let nearest = |from: usize, to: usize, incidents: bool| {
             (from..to).rev().take(40).find_map(|i| event_at(i, incidents).filter(|(end, _)| *end <= to).map(|(_, e)| e))
         };
+        // Within eight words of it; a date alone between commas belongs to the whole clause
+        // beside it («… أطلقته ميليشيات الحوثي الإيرانية على العاصمة السعودية الرياض، الثلاثاء،»).
+        let reach = if alone { 40 } else { 8 };
         for incidents in [true, false] {
-            for d in 1..=8 {
+            for d in 1..=reach {
                 if a >= lo + d
                     && let Some((end, e)) = event_at(a - d, incidents)
                     && end <= a
@@ -1374,6 +1386,8 @@ struct Around {
 #[derive(Default)]
 struct Measured {
     key: Option<(String, String)>,
+    /// The group of people counted («مدنيين»، «أطفال»), when not people at large.
+    group: Option<Arc<str>>,
     event: Option<Arc<str>>,
     thing: Option<Arc<str>>,
     grows: bool,

@@ -50,6 +50,9 @@ pub struct Said {
     pub towns: Box<[Arc<str>]>,
     /// The event words of its sentence (for the cross-story comparison).
     pub events: Box<[Arc<str>]>,
+    /// For a count of people, the group counted («civilians»، «children»); `None` for people
+    /// at large.
+    pub group: Option<Arc<str>>,
     /// For a figure, when its clauses say the counted thing happened («مساء الخميس»، «الشهر
     /// الماضي»): a toll of Thursday's blast is not one of last month's.
     pub when: Box<[When]>,
@@ -104,6 +107,21 @@ impl Said {
             return None;
         }
         match (&self.value, &other.value) {
+            (Value::Figure { low: a0, high: a1, .. }, Value::Figure { low: b0, high: b1, .. })
+                if self.group != other.group =>
+            {
+                // A group and the whole it belongs to: the group cannot be the larger («15 مدنيا»
+                // killed in a blast that killed «12 شخصا»); anything else says nothing of either.
+                let (total, part, t1, p0) = match (&self.group, &other.group) {
+                    (None, Some(_)) => (self, other, *a1, *b0),
+                    (Some(_), None) => (other, self, *b1, *a0),
+                    _ => return None,
+                };
+                if p0 <= t1 {
+                    return None;
+                }
+                if total.grows && part.grows { self::tolls(total, part) } else { Some(false) }
+            }
             (Value::Figure { low: a0, high: a1, .. }, Value::Figure { low: b0, high: b1, .. }) => {
                 if a0 <= b1 && b0 <= a1 {
                     return Some(true);
@@ -169,7 +187,7 @@ impl Said {
             }
             Value::Start { year } => year.hash(&mut h),
         }
-        (self.stage, self.grows, self.published.map(f64::to_bits), self.year).hash(&mut h);
+        (self.stage, self.grows, self.published.map(f64::to_bits), self.year, &self.group).hash(&mut h);
         (&self.places, &self.towns, &self.events, &self.when).hash(&mut h);
         h.finish()
     }
@@ -300,6 +318,7 @@ mod tests {
             towns: Box::default(),
             events: Box::default(),
             when: Box::default(),
+            group: None,
         }
     }
 
