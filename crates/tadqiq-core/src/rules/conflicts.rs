@@ -412,6 +412,21 @@ mod tests {
     }
 
     #[test]
+    fn a_group_is_never_more_than_the_whole() {
+        let people = "قتل 12 شخصا في غارة على بلدة الكرامة يوم الأحد.";
+        let civilians = "وقال الدفاع المدني إن 15 مدنيا قتلوا في الغارة على بلدة الكرامة يوم الأحد.";
+        assert_eq!(
+            figures(&[("a.txt", people, None), ("b.txt", civilians, None)]),
+            [
+                "a.txt «12 شخصا» (12) disagrees with 1 other source: 15 in b.txt. Compared: killed in «بلدة الكرامة».",
+                "b.txt «15 مدنيا» (15) disagrees with 1 other source: 12 in a.txt. Compared: killed (civilians) in «بلدة الكرامة».",
+            ]
+        );
+        let fewer = "وقال الدفاع المدني إن 9 مدنيين قتلوا في الغارة على بلدة الكرامة يوم الأحد.";
+        assert!(figures(&[("a.txt", people, None), ("b.txt", fewer, None)]).is_empty());
+    }
+
+    #[test]
     fn killed_and_injured_are_never_one_count() {
         let a = "قتل 40 شخصا في انفجار بلدة الكرامة.";
         let b = "وأصيب 45 شخصا في انفجار بلدة الكرامة.";
