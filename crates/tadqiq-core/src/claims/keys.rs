@@ -711,6 +711,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 (format!("{e}/people"), describe(e, &thing))
             }
             (Some(e), false) => (format!("{e}/{thing}"), describe(e, &thing)),
+            (None, false) if MONEY.contains(&&*thing) => {
+                // An amount is of something: «الموازنة العامة للعام 2020 بقيمة 150 مليار دولار».
+                let Some(of) = self.amount_of(a, 6) else { return out };
+                (format!("{thing}/{of}"), format!("the {of} in {thing}"))
+            }
             (None, false) => {
                 // Things counted without an event of their own are told apart by what was done
                 // with them: missiles launched or intercepted, aircraft shot down.
@@ -777,6 +782,28 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         None
     }
 
+    /// What an amount at token `a` is of: the nearest amount noun within `reach` tokens before
+    /// it in its clause.
+    fn amount_of(&self, a: usize, reach: usize) -> Option<Arc<str>> {
+        let mut j = a;
+        for _ in 0..reach {
+            if j == 0 {
+                break;
+            }
+            j -= 1;
+            if !self.back_ok(j) {
+                break;
+            }
+            if let Some(h) =
+                self.ix.find(self.toks, j, |w| if let Word::Amount(x) = w { Some(x.clone()) } else { None })
+                && h.end <= a
+            {
+                return Some(h.value);
+            }
+        }
+        None
+    }
+
     /// Whether the figure at token `a` follows «بينهم»، «منهم»، «من بينهم» in its clause: a part
     /// of a count stated before it, not a count of its own.
     fn is_part(&self, k: usize, a: usize) -> bool {
@@ -836,7 +863,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 if measured.grows {
                     said.stage = self.stage(a, b, sentence);
                 }
-                let anchors = self.anchors(span, sentence, Subjects::Tolls, None);
+                let mut anchors = self.anchors(span, sentence, Subjects::Tolls, None);
+                // A budget or a rate is of a year as much as of a place: «موازنة العام 2020».
+                if (m.starts_with("percent/") || MONEY.iter().any(|c| m.starts_with(&format!("{c}/"))))
+                    && let Some(year) = year_written(self.doc, sentence, false)
+                {
+                    let (key, shown) = (self.intern(&format!("y:{year}")), self.intern(&format!("in {year}")));
+                    anchors.push(Anchor { key, shown, strong: true });
+                }
                 (Some(Arc::from(m)), shown, anchors)
             }
             None => (None, String::new(), Vec::new()),
@@ -1399,6 +1433,9 @@ const LOCATIVES: [&str; 13] =
 
 /// Words that introduce a date as the time of something: «في»، «يوم»، «منذ»، «بتاريخ».
 const DATE_PREPOSITIONS: [&str; 10] = ["في", "يوم", "منذ", "بتاريخ", "الموافق", "حتي", "قبل", "بعد", "فجر", "مساء"];
+
+/// The things of measures.tsv that are money.
+const MONEY: [&str; 7] = ["usd", "eur", "pound", "riyal", "lira", "dinar", "dirham"];
 
 /// «The number of», «the toll of»: the noun annexed to them is what a later number counts.
 const COUNT_OF: [&str; 4] = ["عدد", "حصيله", "العدد", "الحصيله"];

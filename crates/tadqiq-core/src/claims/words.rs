@@ -56,6 +56,8 @@ pub enum Word {
     },
     /// A word after which a place's name stands: «حي»، «بلدة»، «أهالي».
     PlaceHead,
+    /// What an amount of money is: «موازنة» a budget, «قرض» a loan.
+    Amount(Arc<str>),
 }
 
 pub struct Words {
@@ -113,6 +115,9 @@ impl Words {
         let mut roles = FxHashMap::default();
         for row in rows(include_str!("../../data/roles.tsv"), 2, "roles.tsv") {
             roles.insert(fold(row[0]), intern(row[1]).expect("roles.tsv: a role"));
+        }
+        for row in rows(include_str!("../../data/amounts.tsv"), 2, "amounts.tsv") {
+            map.add(row[0], Word::Amount(intern(row[1]).expect("amounts.tsv: what an amount is")));
         }
         for row in rows(include_str!("../../data/place_words.txt"), 1, "place_words.txt") {
             map.add(row[0], Word::PlaceHead);

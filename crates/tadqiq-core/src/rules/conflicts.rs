@@ -427,6 +427,16 @@ mod tests {
     }
 
     #[test]
+    fn money_is_compared_by_what_it_is_of() {
+        let a = "أقر البرلمان الموازنة العامة للعام 2020 بقيمة 150 مليار دولار.";
+        let b = "صوت البرلمان على موازنة العام 2020 البالغة 135 مليار دولار.";
+        assert_eq!(figures(&[("a.txt", a, None), ("b.txt", b, None)]).len(), 2);
+        // A loan is not a budget.
+        let c = "وحصلت الحكومة في العام 2020 على قرض بقيمة 5 مليارات دولار.";
+        assert!(figures(&[("a.txt", a, None), ("c.txt", c, None)]).is_empty());
+    }
+
+    #[test]
     fn killed_and_injured_are_never_one_count() {
         let a = "قتل 40 شخصا في انفجار بلدة الكرامة.";
         let b = "وأصيب 45 شخصا في انفجار بلدة الكرامة.";
