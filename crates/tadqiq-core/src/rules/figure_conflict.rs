@@ -15,8 +15,12 @@ figure-conflict (default: warning)
 Compares the figures the sources give for the same quantity. What a number measures comes
 from its counted noun or from the verb that governs it (data/measures.tsv): «12 قتيلا» and
 «قتل 12 شخصا» are both people killed, «وأصيب 40 آخرون» and «45 جريحا» both people injured,
-and the killed are never compared with the injured. An age («البالغة من العمر 67 عاما»،
-«في الستين من عمرها») is the age of the person or kin it follows.
+and the killed are never compared with the injured. A count of a group («15 مدنيا») is
+checked against the count of all («12 شخصا»): it cannot be the larger. An amount of money is
+compared with another of its currency and of the same thing and year (data/amounts.tsv: a
+budget, a loan); a percentage with another of the same thing. An age («البالغة من العمر 67
+عاما»، «في الستين من عمرها») is the age of the person or kin it follows, and grows by the years
+between two publication dates.
 
 Within one story (by default the sources of one folder; tadqiq.toml may name stories), two
 figures of one measure are the same quantity when they share a subject: a place («بلدة
