@@ -171,7 +171,11 @@ async fn measure(n: usize) {
     println!("  edit → diagnostics, p99:       {:>8.1} ms", ms(percentile(&mut edits, 0.99)));
     println!("  hover/definition, median:      {:>8.2} ms", ms(percentile(&mut requests, 0.5)));
     println!("  hover/definition, p99:         {:>8.2} ms", ms(percentile(&mut requests, 0.99)));
-    println!("  hover during a re-index, p99:  {:>8.2} ms ({} hovers)", ms(percentile(&mut during, 0.99)), during.len());
+    println!(
+        "  hover during a re-index, p99:  {:>8.2} ms ({} hovers)",
+        ms(percentile(&mut during, 0.99)),
+        during.len()
+    );
     println!("  peak RSS:                      {:>8.0} MB", rss);
 }
 

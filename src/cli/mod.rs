@@ -242,6 +242,12 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
         ws = ws.without_entities();
     }
     ws.extend(read);
+    // Stories tadqiq.toml names; every other source is in its folder's.
+    for f in &files {
+        if let Some(story) = config.source(std::path::Path::new(&f.path)).story {
+            ws.set_story(&f.path, Some(&story));
+        }
+    }
     progress.done();
     for f in &files {
         if let Some(raw) = ws.doc(&f.path).and_then(|d| d.analysis.unreadable_published.as_ref()) {

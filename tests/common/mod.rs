@@ -74,7 +74,8 @@ impl Client {
 
     /// Reads until `pick` accepts a message, answering server requests on the way.
     async fn read_until(&mut self, pick: impl Fn(&Value) -> bool) -> Value {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        // Generous: a debug build analysing a 10 MB document on a loaded 2-core machine is slow.
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
         loop {
             let message = tokio::time::timeout_at(deadline, self.read())
                 .await

@@ -7,6 +7,7 @@
 //! [sources."wire/afp-0105.txt"]          # a path, or a glob, relative to this file
 //! published = "2020-01-05"               # YYYY, YYYY-MM or YYYY-MM-DD
 //! outlet = "AFP"
+//! story = "kafriya-bombing"              # sources of one story; default: one story per folder
 //!
 //! [rules]                                # severity per rule code: error|warning|info|hint|off
 //! name-variant = "off"
@@ -84,6 +85,7 @@ struct RawEntitySettings {
 struct RawSource {
     published: Option<String>,
     outlet: Option<String>,
+    story: Option<String>,
 }
 
 /// What `tadqiq.toml` says about one source.
@@ -91,6 +93,8 @@ struct RawSource {
 pub struct SourceMeta {
     pub published: Option<DateValue>,
     pub outlet: Option<String>,
+    /// The story the source belongs to, when named; else its folder's ([`crate::claims`]).
+    pub story: Option<String>,
 }
 
 #[derive(Debug)]
@@ -189,7 +193,10 @@ impl Config {
                 None => None,
             };
             let matcher = glob.compile_matcher();
-            sources.push((glob, matcher, SourceMeta { published, outlet: s.outlet }));
+            if s.story.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                return Err(format!("sources.{key:?}.story: must not be empty"));
+            }
+            sources.push((glob, matcher, SourceMeta { published, outlet: s.outlet, story: s.story }));
         }
         let mut entities: Vec<ConfigEntity> = Vec::new();
         let mut ids = std::collections::HashSet::new();
@@ -264,6 +271,7 @@ impl Config {
         for (_, _, s) in exact.chain(globbed) {
             meta.published = meta.published.or(s.published);
             meta.outlet = meta.outlet.take().or_else(|| s.outlet.clone());
+            meta.story = meta.story.take().or_else(|| s.story.clone());
         }
         meta
     }
@@ -297,9 +305,24 @@ published = "2020-01-05"
         assert_eq!(a.published, Some(DateValue::ymd(2020, 1, 5)));
         assert_eq!(a.outlet.as_deref(), Some("AFP"));
         assert_eq!(c.source(Path::new("/ws/wire/b.txt")).published, Some(DateValue::y(2020)));
+        assert_eq!(c.source(Path::new("/ws/wire/b.txt")).story, None);
         assert!(c.is_article(Path::new("/ws/a.md")));
         assert!(!c.is_article(Path::new("/ws/drafts/a.md")));
         assert!(!c.is_article(Path::new("/ws/a.pdf")));
+    }
+
+    #[test]
+    fn stories_by_glob() {
+        let c = Config::parse(
+            "[sources.\"gaza/*.txt\"]\nstory = \"ceasefire\"\n[sources.\"wire/afp-1.txt\"]\nstory = \"ceasefire\"\n",
+            PathBuf::from("/ws"),
+        )
+        .unwrap();
+        assert_eq!(c.source(Path::new("/ws/gaza/a.txt")).story.as_deref(), Some("ceasefire"));
+        assert_eq!(c.source(Path::new("/ws/wire/afp-1.txt")).story.as_deref(), Some("ceasefire"));
+        assert_eq!(c.source(Path::new("/ws/wire/afp-2.txt")).story, None);
+        let e = Config::parse("[sources.\"a.txt\"]\nstory = \" \"\n", PathBuf::new()).unwrap_err();
+        assert!(e.contains("story: must not be empty"), "{e}");
     }
 
     #[test]

@@ -506,6 +506,12 @@ impl Lexicon {
         self.beside_numbers.get(word).copied()
     }
 
+    /// Whether the data knows a folded word (through clitics): a function word, a number, a
+    /// date word…
+    pub fn knows_word(&self, folded: &str) -> bool {
+        self.words.begins(folded)
+    }
+
     /// What the data says of each token of `toks`.
     pub fn index<'l>(&'l self, toks: &Tokens) -> Index<'l> {
         self.words.index(toks)

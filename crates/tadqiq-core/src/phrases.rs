@@ -46,6 +46,11 @@ impl<V> PhraseMap<V> {
         self.by_first.is_empty()
     }
 
+    /// Whether a folded word, under one of its clitic readings, begins an entry.
+    pub fn begins(&self, folded: &str) -> bool {
+        clitic_readings(folded, |form, _, _| self.by_first.contains_key(form))
+    }
+
     /// Every entry each token of `toks` could begin, under each of its clitic readings.
     pub fn index<'m>(&'m self, toks: &Tokens) -> Index<'m, V> {
         let mut starts = Vec::with_capacity(toks.len() + 1);

@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::calendar::{self, DateValue};
 use crate::claims::{self, Kind, keys};
 use crate::config::Config;
-use crate::extract::{Figure, MentionKind, Span};
+use crate::extract::{MentionKind, Span};
 use crate::lexicon::Calendar;
 use crate::rules::Finding as RuleFinding;
 use crate::workspace::{Doc, Workspace};
@@ -264,6 +264,7 @@ pub fn build(ws: &Workspace, findings: &[RuleFinding], config: &Config) -> Repor
                 .get(k)
                 .filter(|m| m.span.start <= f.span.start)
                 .and_then(|m| anchors.get(&(&*f.path, m.span.start)))
+                .or_else(|| anchors.get(&(&*f.path, f.span.start)))
                 .map(|id| id.to_string());
             let related = f
                 .related
@@ -382,9 +383,13 @@ impl<'f> Flags<'f> {
 /// [`Workspace::docs`] and the statement's index among its mentions) and what they are about.
 struct Group {
     members: Vec<(usize, usize)>,
+    /// Statements read from words the grammar takes for no mention (an age: «في الستين من
+    /// عمرها»): the source, where it stands, and the least and most it allows.
+    wordless: Vec<(usize, Span, f64, f64)>,
     about: Vec<About>,
 }
 
+#[derive(PartialEq)]
 enum About {
     Entity(Arc<str>),
     Event(Arc<str>),
@@ -393,51 +398,31 @@ enum About {
 }
 
 /// The one place that reads how claims are keyed (`crate::claims`): two dates are of the same
-/// event, two figures of the same quantity, when they share a key and some context, as the
-/// conflict rules compare them; statements joined that way, directly or through others, are
-/// one group. Figures whose sentences name different events (killed, injured) stay apart; one
-/// that names no event joins the largest group of its bucket. Near-linear: claims are
-/// bucketed by key and context, and a bucket is joined through its distinct event sets.
+/// event, two figures of the same quantity, when they meet in a bucket of the conflict rules
+/// (a measure and a subject within a story, or the strict key across stories) and nothing in
+/// their sentences says otherwise; statements joined that way, directly or through others,
+/// are one group. Near-linear: each bucket is joined through its first member.
 fn same_statements(ws: &Workspace, kind: Kind) -> Vec<Group> {
     let claims = claims::claims(ws, kind);
     let mut sets = Sets::new(claims.len());
-    let mut buckets: FxHashMap<(&str, bool, &str), Vec<usize>> = FxHashMap::default();
+    let mut by_bucket: FxHashMap<claims::Bucket, Vec<usize>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
-        for (is_event, x) in c.context {
-            buckets.entry((c.key, *is_event, &**x)).or_default().push(i);
+        for b in claims::buckets(c) {
+            by_bucket.entry(b).or_default().push(i);
         }
     }
-    for members in buckets.values() {
-        match kind {
-            Kind::Dates => members.iter().for_each(|&i| sets.join(members[0], i)),
-            Kind::Figures => {
-                // Distinct event sets of the bucket, each with its members.
-                let mut by_events: Vec<(&BTreeSet<Arc<str>>, Vec<usize>)> = Vec::new();
-                let mut none = Vec::new();
-                for &i in members {
-                    let events = claims[i].events;
-                    if events.is_empty() {
-                        none.push(i);
-                    } else if let Some((_, list)) = by_events.iter_mut().find(|(e, _)| *e == events) {
-                        list.push(i);
-                    } else {
-                        by_events.push((events, vec![i]));
-                    }
-                }
-                for (_, list) in &by_events {
-                    list.iter().for_each(|&i| sets.join(list[0], i));
-                }
-                for a in 0..by_events.len() {
-                    for b in a + 1..by_events.len() {
-                        if !by_events[a].0.is_disjoint(by_events[b].0) {
-                            sets.join(by_events[a].1[0], by_events[b].1[0]);
-                        }
-                    }
-                }
-                let anchor = by_events.iter().max_by_key(|(_, l)| l.len()).map(|(_, l)| l[0]).or(none.first().copied());
-                if let Some(anchor) = anchor {
-                    none.iter().for_each(|&i| sets.join(anchor, i));
-                }
+    // What each claim was joined as: the bucket that joined it first.
+    let mut joined_by: Vec<Option<claims::Bucket>> = vec![None; claims.len()];
+    let mut order: Vec<(&claims::Bucket, &Vec<usize>)> = by_bucket.iter().collect();
+    order.sort_by(|a, b| a.0.cmp(b.0));
+    for (bucket, members) in order {
+        let first = members[0];
+        for &i in members {
+            let comparable =
+                i == first || claims[first].data.said.relate(&claims[i].data.said, bucket.strict()).is_some();
+            if comparable && members.len() > 1 {
+                sets.join(first, i);
+                joined_by[i].get_or_insert(*bucket);
             }
         }
     }
@@ -456,39 +441,71 @@ fn same_statements(ws: &Workspace, kind: Kind) -> Vec<Group> {
         .map(|members| {
             let first = &claims[members[0]];
             let mut about = Vec::new();
-            match kind {
-                Kind::Dates => about.push(About::Entity(first.key.into())),
-                Kind::Figures => {
-                    if let Some(MentionKind::Figure(Figure { unit: Some(unit), .. })) =
-                        first.doc.analysis.mentions.get(first.mention).map(|m| &m.kind)
-                    {
-                        about.push(About::Measure(unit.clone()));
+            let bucket = members.iter().find_map(|&i| joined_by[i]);
+            match bucket {
+                Some(claims::Bucket::Story { .. }) => {
+                    // In the article's own words: the counted noun, then the entities and
+                    // event words the statements share (the measure's name is the rules').
+                    if kind != Kind::Dates && !first.data.noun.is_empty() {
+                        about.push(About::Measure(first.data.noun.to_string()));
                     }
-                    if let Some(year) = first.key.rsplit_once('@').and_then(|(_, y)| y.parse().ok()) {
-                        about.push(About::Year(year));
+                    if let Some(key) = first.data.key.as_deref().filter(|k| ws.entity(k).is_some()) {
+                        about.push(About::Entity(key.into()));
+                    }
+                    let mut counts: FxHashMap<&(bool, Arc<str>), usize> = FxHashMap::default();
+                    for &i in &members {
+                        for x in claims[i].data.context.iter() {
+                            *counts.entry(x).or_default() += 1;
+                        }
+                    }
+                    let mut shared: Vec<(&(bool, Arc<str>), usize)> = counts.into_iter().collect();
+                    shared.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+                    for ((is_event, x), _) in shared.into_iter().take(3) {
+                        let a = if *is_event { About::Event(x.clone()) } else { About::Entity(x.clone()) };
+                        if !about.contains(&a) {
+                            about.push(a);
+                        }
+                    }
+                }
+                Some(claims::Bucket::Strict { key, event, context }) => {
+                    match kind {
+                        Kind::Dates => about.push(About::Entity(key.into())),
+                        _ => {
+                            if !first.data.noun.is_empty() {
+                                about.push(About::Measure(first.data.noun.to_string()));
+                            }
+                            if let Some(year) = key.rsplit_once('@').and_then(|(_, y)| y.parse().ok()) {
+                                about.push(About::Year(year));
+                            }
+                        }
+                    }
+                    about.push(if event { About::Event(context.into()) } else { About::Entity(context.into()) });
+                }
+                None => {
+                    if !first.data.measure_shown.is_empty() {
+                        about.push(About::Measure(first.data.measure_shown.to_string()));
+                    }
+                    if let Some(id) = first.data.key.as_deref().filter(|k| ws.entity(k).is_some()) {
+                        about.push(About::Entity(id.into()));
                     }
                 }
             }
-            // The context the members share most, or a lone statement's own.
-            let mut counts: FxHashMap<&(bool, Arc<str>), usize> = FxHashMap::default();
-            for &i in &members {
-                for x in claims[i].context {
-                    *counts.entry(x).or_default() += 1;
-                }
-            }
-            let least = if members.len() > 1 { 2 } else { 1 };
-            let mut shared: Vec<(&(bool, Arc<str>), usize)> = counts.into_iter().filter(|(_, n)| *n >= least).collect();
-            shared.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-            for ((is_event, x), _) in shared.into_iter().take(3) {
-                about.push(if *is_event { About::Event(x.clone()) } else { About::Entity(x.clone()) });
-            }
-            if kind == Kind::Figures {
-                // A figure's event words are not context (they must overlap instead).
-                let events: BTreeSet<&Arc<str>> = members.iter().flat_map(|&i| claims[i].events.iter()).collect();
-                about.extend(events.into_iter().take(2).map(|e| About::Event(e.clone())));
-            }
-            let members = members.iter().map(|&i| (claims[i].source as usize, claims[i].mention)).collect();
-            Group { members, about }
+            let wordless = members
+                .iter()
+                .filter(|&&i| claims[i].mention() == usize::MAX)
+                .filter_map(|&i| match &claims[i].data.said.value {
+                    claims::said::Value::Age { low, high, .. } => {
+                        Some((claims[i].source as usize, claims[i].span, *low, *high))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let members = members
+                .iter()
+                .filter(|&&i| claims[i].mention() != usize::MAX)
+                .map(|&i| (claims[i].source as usize, claims[i].mention()))
+                .collect();
+            Group { members, wordless, about }
         })
         .collect()
 }
@@ -777,18 +794,27 @@ fn quantities(ws: &Workspace, sources: &Sources, flags: &Flags) -> Vec<Quantity>
             .filter_map(|&(s, k)| {
                 let (path, doc) = *docs.get(s)?;
                 let m = doc.analysis.mentions.get(k)?;
-                let MentionKind::Figure(f) = &m.kind else { return None };
-                let (least, most) = keys::interval(f);
+                // A count, or a length of time compared as one (an age: «73 عاما»).
+                let (amount, unit, bound, value, upper) = match &m.kind {
+                    MentionKind::Figure(f) => (f.amount(), f.unit.clone(), f.bound, f.value, f.upper),
+                    MentionKind::Duration(d) => {
+                        let written = doc.text.get(m.span.start..m.span.end)?;
+                        let unit = written.split_whitespace().last().map(str::to_string);
+                        (crate::extract::format_number(d.amount), unit, d.bound, d.amount, None)
+                    }
+                    MentionKind::Date(_) => return None,
+                };
+                let (least, most) = crate::claims::said::interval(value, upper, bound);
                 let flags = flags.on(path, m.span);
                 Some(FigureReport {
                     place: sources.place(ws, path, m.span)?,
                     written: doc.text.get(m.span.start..m.span.end)?.to_string(),
                     sentence: quote(doc, m.span),
-                    amount: f.amount(),
-                    unit: f.unit.clone(),
-                    hedge: f.bound.as_str(),
-                    value: f.value,
-                    upper: f.upper,
+                    amount,
+                    unit,
+                    hedge: bound.as_str(),
+                    value,
+                    upper,
                     least,
                     most: most.is_finite().then_some(most),
                     conflict: flags.iter().any(|f| f.code == "figure-conflict"),
@@ -796,6 +822,26 @@ fn quantities(ws: &Workspace, sources: &Sources, flags: &Flags) -> Vec<Quantity>
                 })
             })
             .collect();
+        for &(s, span, low, high) in &g.wordless {
+            let Some(&(path, doc)) = docs.get(s) else { continue };
+            let Some(written) = doc.text.get(span.start..span.end) else { continue };
+            let flags = flags.on(path, span);
+            let Some(place) = sources.place(ws, path, span) else { continue };
+            reports.push(FigureReport {
+                place,
+                written: written.to_string(),
+                sentence: quote(doc, span),
+                amount: crate::extract::format_number(low),
+                unit: None,
+                hedge: if high - low > 1.0 { "about" } else { "exact" },
+                value: low,
+                upper: None,
+                least: low,
+                most: high.is_finite().then_some(high),
+                conflict: flags.iter().any(|f| f.code == "figure-conflict"),
+                flags,
+            });
+        }
         if reports.is_empty() {
             continue;
         }

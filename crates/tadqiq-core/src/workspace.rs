@@ -22,7 +22,6 @@ use crate::position::LineIndex;
 use crate::text::{Tokens, offset_after_letters};
 
 /// One source: its text and everything found in it.
-#[derive(Clone)]
 pub struct Doc {
     pub text: String,
     pub analysis: Analysis,
@@ -35,6 +34,15 @@ pub struct Doc {
     pub(crate) claims: std::sync::OnceLock<crate::claims::keys::DocClaims>,
     /// Where its lines start, built when a front end first asks for a line or column.
     lines: std::sync::OnceLock<Arc<LineIndex>>,
+}
+
+/// A copy keeps the text, the analysis and the entities; the caches (claim keys, lines) are
+/// built again when asked: a source is copied only to be changed (a snapshot's older copy is
+/// left as it was).
+impl Clone for Doc {
+    fn clone(&self) -> Doc {
+        Doc::new(self.text.clone(), self.analysis.clone(), self.local.clone(), self.entities.clone())
+    }
 }
 
 impl Doc {
@@ -105,11 +113,19 @@ pub struct Workspace {
     registry: Arc<Registry>,
     /// Whether sources are read for entities at all; see [`Workspace::without_entities`].
     entities: bool,
+    /// Stories `tadqiq.toml` names, by source; a source not named is in its folder's story.
+    stories: FxHashMap<Arc<str>, Arc<str>>,
 }
 
 impl Workspace {
     pub fn new(gazetteer: Arc<Gazetteer>) -> Self {
-        Workspace { gazetteer, docs: BTreeMap::new(), registry: Arc::default(), entities: true }
+        Workspace {
+            gazetteer,
+            docs: BTreeMap::new(),
+            registry: Arc::default(),
+            entities: true,
+            stories: FxHashMap::default(),
+        }
     }
 
     /// A workspace that reads dates, figures and durations only, for output that shows no
@@ -142,7 +158,8 @@ impl Workspace {
         // Typing rarely changes who an article introduces: then the registry stands as it is
         // and only this source is matched against it, in the tokens the analysis cut.
         let same_names = self.docs.get(path).is_some_and(|old| registry_input(&old.local) == registry_input(&a.local));
-        let entities = if same_names { self.match_in(&key, &text, &a.local, a.body_start, || a.body) } else { Vec::new() };
+        let entities =
+            if same_names { self.match_in(&key, &text, &a.local, a.body_start, || a.body) } else { Vec::new() };
         let (analysis, local) = (a.analysis, a.local);
         self.docs.insert(key.clone(), Arc::new(Doc::new(text, analysis, local, entities)));
         if same_names {
@@ -175,6 +192,24 @@ impl Workspace {
             return Vec::new();
         }
         self.refresh(None)
+    }
+
+    /// Puts a source in a named story (`None`: back in its folder's). Statements of one story
+    /// are compared without a written year; see [`crate::claims`].
+    pub fn set_story(&mut self, path: &str, story: Option<&str>) {
+        match story {
+            // Named apart from folders: a story called «gaza» is not the folder «gaza».
+            Some(s) => self.stories.insert(path.into(), format!("story:{s}").into()),
+            None => self.stories.remove(path),
+        };
+    }
+
+    /// The story a source belongs to: the one `tadqiq.toml` names for it, else its folder.
+    pub fn story<'p>(&'p self, path: &'p str) -> &'p str {
+        match self.stories.get(path) {
+            Some(s) => s,
+            None => path.rsplit_once(['/', '\\']).map_or("", |(folder, _)| folder),
+        }
     }
 
     pub fn doc(&self, path: &str) -> Option<&Doc> {
@@ -363,7 +398,17 @@ impl Workspace {
                     .flatten()
                     .filter(|(first, dir)| {
                         first.starts_with("ال")
-                            && matches!(*dir, "الشرقيه" | "الغربيه" | "الشماليه" | "الجنوبيه" | "الشرقي" | "الغربي" | "الشمالي" | "الجنوبي")
+                            && matches!(
+                                *dir,
+                                "الشرقيه"
+                                    | "الغربيه"
+                                    | "الشماليه"
+                                    | "الجنوبيه"
+                                    | "الشرقي"
+                                    | "الغربي"
+                                    | "الشمالي"
+                                    | "الجنوبي"
+                            )
                     })
                     .map(|(first, _)| first.to_string());
                 for short in back.iter().chain(intro.alias.as_ref()).chain(region.as_ref()) {
@@ -417,7 +462,8 @@ impl Workspace {
                 reg.skeletons.entry(key).or_insert((words, id.clone(), name.clone()));
             }
         }
-        let mut institutions: Vec<_> = reg.institutions.iter().filter_map(|(k, c)| Some((k.to_string(), c.clone()?))).collect();
+        let mut institutions: Vec<_> =
+            reg.institutions.iter().filter_map(|(k, c)| Some((k.to_string(), c.clone()?))).collect();
         institutions.sort();
         names.extend(institutions.into_iter().map(|(k, c)| (format!("\u{1}{k}"), c)));
         reg.fingerprint = names;

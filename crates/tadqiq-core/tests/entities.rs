@@ -227,18 +227,12 @@ fn a_place_name_that_is_also_a_word_needs_a_place_around_it() {
         "a",
         "كان دوما يطرق الباب. ثم سقطت قذائف في دوما، وتقدمت القوات نحو مدينة الباب والباب شمال حلب.",
     )]);
-    assert_eq!(
-        entities(&ws, "a"),
-        ["«دوما» duma-sy", "«الباب» al-bab-sy", "«الباب» al-bab-sy", "«حلب» aleppo"]
-    );
+    assert_eq!(entities(&ws, "a"), ["«دوما» duma-sy", "«الباب» al-bab-sy", "«الباب» al-bab-sy", "«حلب» aleppo"]);
 }
 
 #[test]
 fn a_plural_head_introduces_every_place_it_lists() {
-    let ws = workspace(&[(
-        "a",
-        "وتعرضت بلدات كفرنبودة وعطشان والحويز لقصف مدفعي، فيما بقيت مدن العالم صامتة.",
-    )]);
+    let ws = workspace(&[("a", "وتعرضت بلدات كفرنبودة وعطشان والحويز لقصف مدفعي، فيما بقيت مدن العالم صامتة.")]);
     assert_eq!(entities(&ws, "a"), ["«كفرنبودة» kfrnbwdh", "«عطشان» atshan", "«الحويز» al-hwyz"]);
     assert!(ws.entity("atshan").is_some_and(|e| e.kind == EntityKind::Place));
 }
@@ -370,6 +364,9 @@ fn a_short_place_name_introduced_in_many_sources_is_one_entity() {
 fn the_newsroom_stop_list_and_removed_built_ins() {
     let toml = "[entities]\nstop = [\"المرصد السوري\", \"عربين\"]\nremove = [\"harasta-sy\"]\n";
     let config = Config::parse(toml, "/ws".into()).unwrap();
-    let ws = workspace_with(&[("a", "وقال المرصد السوري إن حرستا وعربين تعرضتا للقصف، وكذلك مدينة دوما.")], config.gazetteer());
+    let ws = workspace_with(
+        &[("a", "وقال المرصد السوري إن حرستا وعربين تعرضتا للقصف، وكذلك مدينة دوما.")],
+        config.gazetteer(),
+    );
     assert_eq!(entities(&ws, "a"), ["«دوما» duma-sy"]);
 }

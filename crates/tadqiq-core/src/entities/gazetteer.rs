@@ -82,7 +82,9 @@ pub enum Phrase {
     /// an outlet's head («المدن»، «الغد»).
     Outlet(usize),
     /// A given name that opens a person's name; `word` when it is also an everyday word.
-    Given { word: bool },
+    Given {
+        word: bool,
+    },
     /// A nationality adjective («عراقي»، «أمريكية»): the country's id.
     Adjective(Arc<str>),
     Institution(Institution),
@@ -313,7 +315,11 @@ impl Gazetteer {
     /// The known entity whose name this is a transliteration variant of, if any.
     pub fn variant_of(&self, name: &str) -> Option<&Entity> {
         let k = skeleton_key(name)?;
-        let e = self.by_skeleton.get(&k).or_else(|| self.by_skeleton.get(&k.replace(' ', ""))).map(|&i| &self.entities[i])?;
+        let e = self
+            .by_skeleton
+            .get(&k)
+            .or_else(|| self.by_skeleton.get(&k.replace(' ', "")))
+            .map(|&i| &self.entities[i])?;
         let folded = fold(name);
         let joined = folded.replace(' ', "");
         std::iter::once(&e.name)

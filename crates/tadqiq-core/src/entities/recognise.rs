@@ -111,7 +111,9 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     // An introduction of a name the gazetteer already knows is just that known name; the
     // newsroom's stop list names no entity.
     introductions.retain(|intro| {
-        !mentions.iter().any(|m| overlaps(m.span, intro.name)) && !gaz.stopped(&intro.name_text) && !gaz.stopped(&intro.bare)
+        !mentions.iter().any(|m| overlaps(m.span, intro.name))
+            && !gaz.stopped(&intro.name_text)
+            && !gaz.stopped(&intro.bare)
     });
     introductions.dedup_by(|a, b| a.name == b.name);
     let events = r.events();
@@ -255,7 +257,8 @@ impl Recogniser<'_, '_> {
     /// («المدن - بيروت»، «( الجزيرة )»، «| الوفد»).
     fn outlet_in_context(&self, i: usize) -> Option<EntityMention> {
         let t = self.t;
-        let h = self.ix.find_with(t, i, false, Gaps::None, |p| if let Phrase::Outlet(e) = p { Some(*e) } else { None })?;
+        let h =
+            self.ix.find_with(t, i, false, Gaps::None, |p| if let Phrase::Outlet(e) = p { Some(*e) } else { None })?;
         let end = h.end;
         let headed = i > 0
             && !t.breaks_before(i)
@@ -272,7 +275,9 @@ impl Recogniser<'_, '_> {
         // verb («- صفا قالت»).
         let dated = end < t.len()
             && !t.breaks_before(end)
-            && (t.is_digits(end) || self.date_or_number_word(end) || self.word_hit(end, |w| w == NameWord::Verb).is_some());
+            && (t.is_digits(end)
+                || self.date_or_number_word(end)
+                || self.word_hit(end, |w| w == NameWord::Verb).is_some());
         let after = if end >= t.len() || t.breaks_before(end) {
             Some('\n')
         } else if dated {
@@ -306,9 +311,37 @@ impl Recogniser<'_, '_> {
             && !self.t.breaks_before(i)
             && matches!(
                 self.t.folded(i - 1),
-                "في" | "وفي" | "الي" | "والي" | "من" | "ومن" | "علي" | "وعلي" | "قرب" | "بقرب" | "وقرب" | "نحو" | "داخل" | "حول" | "عند"
-                    | "اطراف" | "محيط" | "ضواحي" | "ريف" | "بريف" | "وريف" | "مدخل" | "جنوبي" | "شمالي" | "شرقي"
-                    | "غربي" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "بين"
+                "في" | "وفي"
+                    | "الي"
+                    | "والي"
+                    | "من"
+                    | "ومن"
+                    | "علي"
+                    | "وعلي"
+                    | "قرب"
+                    | "بقرب"
+                    | "وقرب"
+                    | "نحو"
+                    | "داخل"
+                    | "حول"
+                    | "عند"
+                    | "اطراف"
+                    | "محيط"
+                    | "ضواحي"
+                    | "ريف"
+                    | "بريف"
+                    | "وريف"
+                    | "مدخل"
+                    | "جنوبي"
+                    | "شمالي"
+                    | "شرقي"
+                    | "غربي"
+                    | "شمال"
+                    | "جنوب"
+                    | "شرق"
+                    | "غرب"
+                    | "وسط"
+                    | "بين"
             )
     }
 
@@ -327,7 +360,18 @@ impl Recogniser<'_, '_> {
         let f = t.folded(j);
         let direction = self.word_hit(j, |w| w == NameWord::Direction).is_some_and(|h| h.dropped == 0);
         direction
-            || matches!(f, "بريف" | "بمحافظه" | "بمنطقه" | "قرب" | "بالقرب" | "شمالي" | "جنوبي" | "شرقي" | "غربي")
+            || matches!(
+                f,
+                "بريف"
+                    | "بمحافظه"
+                    | "بمنطقه"
+                    | "قرب"
+                    | "بالقرب"
+                    | "شمالي"
+                    | "جنوبي"
+                    | "شرقي"
+                    | "غربي"
+            )
             || (f == "في" && self.continues(j + 1) && matches!(t.folded(j + 1), "ريف" | "محافظه" | "منطقه"))
     }
 
@@ -548,7 +592,8 @@ impl Recogniser<'_, '_> {
         }
         let definite = f.starts_with("ال") || f.starts_with("لل");
         // «مدير المرصد السوري لحقوق الإنسان»: «ل» and a noun before a definite word.
-        let lam_idafa = f.starts_with('ل') && f.chars().count() >= 4 && self.continues(j + 1) && t.folded(j + 1).starts_with("ال");
+        let lam_idafa =
+            f.starts_with('ل') && f.chars().count() >= 4 && self.continues(j + 1) && t.folded(j + 1).starts_with("ال");
         (definite || lam_idafa)
             && !self.function_word(j)
             && self.word(j) != Some(NameWord::Verb)
@@ -629,7 +674,10 @@ impl Recogniser<'_, '_> {
         // the accusative, how news continues a sentence) are not its next part.
         let n = f.chars().count();
         let given = self.ix.find_indefinite(t, k, |p| matches!(p, Phrase::Given { .. }).then_some(())).is_some();
-        if later && !given && ((f.starts_with(['ي', 'ت']) && (3..=4).contains(&n)) || (f.starts_with('م') && f.ends_with('ا') && n >= 5))
+        if later
+            && !given
+            && ((f.starts_with(['ي', 'ت']) && (3..=4).contains(&n))
+                || (f.starts_with('م') && f.ends_with('ا') && n >= 5))
         {
             return false;
         }
@@ -639,7 +687,11 @@ impl Recogniser<'_, '_> {
         // transliterated surnames end in ـه, «روماتيه».)
         let original = t.original(k);
         let pronoun = ["هم", "ها", "هما", "كم"].iter().any(|s| f.ends_with(s) && f.chars().count() > 4)
-            || (!later && original.ends_with('ه') && !f.ends_with("يه") && !f.starts_with("ال") && f.chars().count() > 3);
+            || (!later
+                && original.ends_with('ه')
+                && !f.ends_with("يه")
+                && !f.starts_with("ال")
+                && f.chars().count() > 3);
         !pronoun
     }
 
@@ -680,7 +732,14 @@ impl Recogniser<'_, '_> {
                     }
                     let span = self.span(i, head.dropped, k - 1);
                     let name_text = folded_words_from(t, i, head.dropped, k);
-                    return Some(Introduction { kind, span, name: span, bare: name_text.clone(), name_text, alias: None });
+                    return Some(Introduction {
+                        kind,
+                        span,
+                        name: span,
+                        bare: name_text.clone(),
+                        name_text,
+                        alias: None,
+                    });
                 }
                 // An idafa chain runs indefinite to definite («وكالة أنباء فارس»، «وزارة الدفاع
                 // العراقية»); an indefinite word after a definite one, or a word after a
@@ -791,9 +850,7 @@ impl Recogniser<'_, '_> {
         let mut end = j + 1;
         // A second word only in an idafa name («دير الزور»، «رأس العين») or after a compound's
         // first word («تل أبيض»).
-        if self.continues(end)
-            && (t.folded(end).starts_with("ال") || self.is_compound(j))
-            && self.name_word(end, true)
+        if self.continues(end) && (t.folded(end).starts_with("ال") || self.is_compound(j)) && self.name_word(end, true)
         {
             end += 1;
         }
@@ -826,7 +883,8 @@ impl Recogniser<'_, '_> {
     fn place_list(&self, i: usize) -> Vec<Introduction> {
         let t = self.t;
         let mut out = Vec::new();
-        let Some(head) = self.ix.find_indefinite(t, i, |p| matches!(p, Phrase::Word(NameWord::PlaceList)).then_some(()))
+        let Some(head) =
+            self.ix.find_indefinite(t, i, |p| matches!(p, Phrase::Word(NameWord::PlaceList)).then_some(()))
         else {
             return out;
         };
@@ -846,7 +904,8 @@ impl Recogniser<'_, '_> {
                 break;
             }
             let word = &f[f.char_indices().nth(dropped).map_or(f.len(), |(b, _)| b)..];
-            if self.name(j).is_some() || self.ix.find(t, j, |p| matches!(p, Phrase::Place(..)).then_some(())).is_some() {
+            if self.name(j).is_some() || self.ix.find(t, j, |p| matches!(p, Phrase::Place(..)).then_some(())).is_some()
+            {
                 // A place the gazetteer knows is its own mention.
                 j = self.name(j).map_or(j + 1, |h| h.end);
             } else {
@@ -963,7 +1022,8 @@ impl Recogniser<'_, '_> {
             let mut emit = inst.key.clone();
             if &*inst.key == "regime" && i > 0 && !t.breaks_before(i) && h.dropped == 0 {
                 let before = t.folded(i - 1).trim_start_matches('و');
-                if matches!(before, "قوات" | "لقوات" | "بقوات" | "ميليشيات" | "مليشيات" | "جيش") {
+                if matches!(before, "قوات" | "لقوات" | "بقوات" | "ميليشيات" | "مليشيات" | "جيش")
+                {
                     span = self.span(i - 1, usize::from(t.folded(i - 1).starts_with('و')), h.end - 1);
                     emit = "army".into();
                 }

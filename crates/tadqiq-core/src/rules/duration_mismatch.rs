@@ -9,7 +9,7 @@ use crate::workspace::Workspace;
 pub const RULE: Rule = Rule {
     code: "duration-mismatch",
     default: Severity::Warning,
-    summary: "stated elapsed time that contradicts the dates («18 عاما من الغزو» in an article of 2025)",
+    summary: "stated elapsed time that contradicts the dates («18 عاما من الغزو» in an article of 2025) or another source",
     explain: "\
 duration-mismatch (default: warning)
 
@@ -18,6 +18,12 @@ Flags an elapsed time counted up to the article's present («منذ 18 عاما�
 that start and the publication date do not fit. A year of slack allows for the months no
 one wrote; «عقود» means at least two decades.
 
+Across the sources of one story, it compares how long the same siege, war or battle has
+lasted: «الحصار المفروض منذ 3 سنوات» against «منذ أكثر من أربع سنوات», or against its start
+year («منذ 2012») given the publication date; «استمرت/دامت أربعة أشهر» and «بعد أربعة أشهر من
+القتال» too. «3 سنوات» reads as two and a half to four years; two lengths must overlap by more
+than a quarter of their unit.
+
 Example (an article published in 2025):
     18 عاما من الغزو الأمريكي للعراق عام 2003
     → «18 عاما»: from 2003 to 2025 is 22 years, not 18.",
@@ -25,6 +31,7 @@ Example (an article published in 2025):
 };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
+    super::conflicts::conflicts(&RULE, ws, &crate::claims::claims(ws, crate::claims::Kind::Durations), scope, out);
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         let Some(published) = doc.analysis.published.and_then(|p| p.0.year) else { continue };
         let mentions = &doc.analysis.mentions;
