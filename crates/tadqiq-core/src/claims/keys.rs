@@ -361,7 +361,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 Setting::Country => {
                     (format!("c:{}", e.id), format!("in {}", self.entity_name(e)), of == Subjects::Spans)
                 }
-                Setting::City | Setting::Place => (format!("p:{}", e.id), format!("in {}", self.entity_name(e)), true),
+                // A region or a large city is, like a country, where many tolls are counted:
+                // two tolls «في الرقة» weeks apart are different incidents. It tells a toll
+                // apart only with another subject (a town, an incident); anything else it does
+                // on its own.
+                Setting::City | Setting::Place => {
+                    let broad = of == Subjects::Tolls && (self.entity)(&e.id).is_some_and(is_broad_place);
+                    (format!("p:{}", e.id), format!("in {}", self.entity_name(e)), !broad)
+                }
                 Setting::Other => {
                     let known = (self.entity)(&e.id);
                     let name =
@@ -1579,6 +1586,20 @@ fn nearest_entity(doc: Parts<'_>, kinds: &[Setting], span: Span) -> Option<Arc<s
 /// organisation).
 const CLAUSE_BREAKS: [char; 18] =
     ['،', ',', '؛', ';', ':', '(', ')', '«', '»', '"', '“', '”', '.', '؟', '?', '!', '\n', '\r'];
+
+/// A first-level division or a city of more than 250,000 people (by the gazetteer's GeoNames
+/// description), or a city of the hand-kept list of capitals and major cities.
+fn is_broad_place(e: &Entity) -> bool {
+    if e.kind != EntityKind::Place || e.origin != Origin::Builtin {
+        return false;
+    }
+    let Some(d) = e.description.as_deref() else { return true };
+    if d.starts_with("region") {
+        return true;
+    }
+    let population = d.split("population ").nth(1).and_then(|p| p.split(|c: char| !c.is_ascii_digit()).next());
+    population.and_then(|p| p.parse::<u64>().ok()).is_some_and(|p| p > 250_000)
+}
 
 /// Whether two dates can be the same day: equal at the precision both give.
 pub fn dates_agree(a: &DateValue, b: &DateValue) -> bool {

@@ -461,6 +461,14 @@ mod tests {
         assert!(figures(&[("a.txt", thursday, None), ("b.txt", before, None)]).is_empty());
         let saturday = "قتل 20 شخصا في تفجير بمدينة الكرامة يوم السبت.";
         assert!(figures(&[("a.txt", thursday, None), ("b.txt", saturday, None)]).is_empty());
+        // A large city or a region alone does not make two tolls one: many are counted there.
+        let one = "قتل 30 شخصا في حلب.";
+        let other = "قتل 85 شخصا في حلب.";
+        assert!(figures(&[("a.txt", one, None), ("b.txt", other, None)]).is_empty());
+        // With the incident named in both, it does.
+        let one = "قتل 30 شخصا في زلزال ضرب حلب.";
+        let other = "قتل 85 شخصا في زلزال حلب.";
+        assert_eq!(figures(&[("a.txt", one, None), ("b.txt", other, None)]).len(), 2);
     }
 
     #[test]
@@ -476,8 +484,8 @@ mod tests {
                 ("c.txt", later, Some("2020-03-05")),
             ]),
             [
-                "b.txt «85 قتيلا» (85) disagrees with 1 other source: 30 in c.txt. Compared: killed in «مدينة حمص».",
-                "c.txt «30 شخصا» (30) disagrees with 1 other source: 85 in b.txt. Compared: killed in «مدينة حمص».",
+                "b.txt «85 قتيلا» (85) disagrees with 1 other source: 30 in c.txt. Compared: killed in the earthquake («زلزال») in «مدينة حمص».",
+                "c.txt «30 شخصا» (30) disagrees with 1 other source: 85 in b.txt. Compared: killed in the earthquake («زلزال») in «مدينة حمص».",
             ]
         );
         // Without dates, the words do: a first count, and a count that rose.
