@@ -43,11 +43,8 @@ fn run_nvim(script: &str, workspace: &Path, env: &[(&str, &Path)]) -> String {
     for (key, value) in env {
         command.env(key, value);
     }
-    let mut child = command
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("nvim starts");
+    let mut child =
+        command.stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null()).spawn().expect("nvim starts");
     // The script gives up on its own after ~30 s; this is the backstop against a hung editor.
     let deadline = std::time::Instant::now() + Duration::from_secs(90);
     loop {
