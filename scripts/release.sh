@@ -9,14 +9,16 @@
 #
 # usage: scripts/release.sh [TRIPLE...]
 #
-# Without arguments it builds for this machine's own triple. Another triple needs Rust's
-# standard library for it (`rustup target add TRIPLE`) and a linker, e.g. for 64-bit ARM Linux
-# on Debian: `apt-get install gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu` and
+# Without arguments it builds for this machine's own triple and for the installed targets its
+# own linker links (on x86_64 Linux, static x86_64-unknown-linux-musl for Alpine once
+# `rustup target add x86_64-unknown-linux-musl` has run: Rust links musl itself). Another
+# triple needs Rust's standard library for it (`rustup target add TRIPLE`) and a linker, e.g.
+# for 64-bit ARM Linux on Debian: `apt-get install gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu`
 #   CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
 #   STRIP=aarch64-linux-gnu-strip scripts/release.sh aarch64-unknown-linux-gnu
-# Static Linux (Alpine) builds need only `rustup target add x86_64-unknown-linux-musl`. macOS
-# and Windows builds are made on those systems (a Mac with the Xcode command-line tools; Windows
-# with Rust's MSVC toolchain, in Git Bash), each running this script; see the list it prints.
+# macOS and Windows builds are made on those systems (a Mac with the Xcode command-line tools;
+# Windows with Rust's MSVC toolchain, in Git Bash), each running this script; see the list it
+# prints at the end.
 # Needs cargo, Node and npm (for the .vsix), tar, and zip for Windows archives.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,7 +47,17 @@ platform_of() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=("$host")
+if [ ${#targets[@]} -eq 0 ]; then
+  # This machine's own triple, and any installed target its own linker links: the same
+  # processor and system with another C library (x86_64-unknown-linux-musl beside -gnu).
+  targets=("$host")
+  kind() { echo "${1%%-*} $(sed -n 's/.*\(linux\|darwin\|windows\).*/\1/p' <<<"$1")"; }
+  for triple in $(rustup target list --installed 2>/dev/null || true); do
+    if [ "$triple" != "$host" ] && [ "$(kind "$triple")" = "$(kind "$host")" ] && platform_of "$triple" >/dev/null; then
+      targets+=("$triple")
+    fi
+  done
+fi
 for triple in "${targets[@]}"; do
   platform_of "$triple" >/dev/null || { echo "release: no VS Code platform for $triple" >&2; exit 1; }
 done
