@@ -141,6 +141,14 @@ local function run()
     return "no date-conflict after 20 s; diagnostics: " .. table.concat(seen, ",")
   end
 
+  -- The locale sent in `initialize` (Neovim's client sends none): the tag for a POSIX locale.
+  local tadqiq = require("tadqiq")
+  for lang, tag in pairs({ ["ar_EG.UTF-8"] = "ar-EG", ar = "ar", ["en_US.UTF-8@euro"] = "en-US", C = false, POSIX = false }) do
+    if (tadqiq.locale_of(lang) or false) ~= tag then
+      return "the locale for " .. lang .. " is " .. tostring(tadqiq.locale_of(lang)) .. ", not " .. tostring(tag)
+    end
+  end
+
   -- The keys: the plugin's, in this buffer only, except the one the user mapped.
   for _, lhs in ipairs({ "K", "gd", leader .. "ca", leader .. "e" }) do
     local map = vim.fn.maparg(lhs, "n", false, true)

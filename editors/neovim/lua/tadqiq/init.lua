@@ -18,6 +18,9 @@ M.defaults = {
     debounceMs = 150,
     inlayHints = false,
   },
+  -- Sent as `locale` in `initialize`, which Neovim's client leaves out; the server answers in
+  -- Arabic where it is Arabic. nil: from the messages locale (|v:lang|, $LC_ALL, $LANG).
+  locale = nil,
   -- Normal-mode keys set in each buffer the server attaches to, each only where no mapping of
   -- that key exists (yours or another plugin's, global or buffer-local). `false` leaves one
   -- alone; `keys = false` sets none. See :help tadqiq-keys.
@@ -84,6 +87,27 @@ end
 
 local function notify(message, level)
   vim.notify("tadqiq: " .. message, level or vim.log.levels.INFO)
+end
+
+--- The LSP locale (a BCP 47 tag: "ar-EG") for a POSIX one ("ar_EG.UTF-8"); nil for C and POSIX.
+function M.locale_of(lang)
+  if type(lang) ~= "string" then
+    return nil
+  end
+  local name = lang:gsub("[.@].*$", "")
+  local language, region = name:match("^(%a%a%a?)_?(%a*)$")
+  if language == nil or name == "POSIX" then
+    return nil
+  end
+  return region ~= "" and (language:lower() .. "-" .. region:upper()) or language:lower()
+end
+
+local function locale(opts)
+  return opts.locale
+    or M.locale_of(vim.v.lang)
+    or M.locale_of(os.getenv("LC_ALL"))
+    or M.locale_of(os.getenv("LC_MESSAGES"))
+    or M.locale_of(os.getenv("LANG"))
 end
 
 -- Floats --------------------------------------------------------------------------------------
@@ -351,6 +375,9 @@ local function attach(opts, bufnr)
       init_options = opts.settings,
       -- The client sends these itself after `initialize` (workspace/didChangeConfiguration).
       settings = { tadqiq = opts.settings },
+      before_init = function(params)
+        params.locale = params.locale or locale(opts)
+      end,
       on_attach = on_attach,
     })
     if id == nil then
@@ -375,6 +402,9 @@ function M.setup(user)
       root_markers = opts.root_markers,
       init_options = opts.settings,
       settings = { tadqiq = opts.settings },
+      before_init = function(params)
+        params.locale = params.locale or locale(opts)
+      end,
       on_attach = on_attach,
     })
     vim.lsp.enable("tadqiq")
