@@ -2,8 +2,8 @@
 //! `002_…` of the sample workspace, waits for the `date-conflict`, presses `K` on «قاسم الأعرجي»,
 //! `gd`, `<leader>e` on the date (in a plain and in a 'rightleft' window) and `<leader>ca`, and
 //! checks what each did and what `:checkhealth tadqiq` reports (`tests/nvim/e2e.lua`). A second
-//! script reads back from the screen what the plugin's floats show in a 'rightleft' window
-//! (`tests/nvim/bidi.lua`). Without `nvim` the tests fail under CI and say so elsewhere.
+//! script reads back from the screen what the plugin's floats show in a 'rightleft' window, and
+//! checks the findings float's lines, links and places included (`tests/nvim/bidi.lua`). Without `nvim` the tests fail under CI and say so elsewhere.
 
 mod common;
 

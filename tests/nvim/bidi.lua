@@ -1,10 +1,11 @@
--- What a reader sees of the plugin's float text in a 'rightleft' window of a terminal without
--- bidi: the lines go through the plugin's bidi.lines for a 'rightleft' window, as a float's
--- do, Neovim draws them, and the screen is read back cell by cell, left to right. Each picture
--- below is what the Unicode Bidirectional Algorithm gives (Arabic words letter by letter from
--- the right, so reversed in cell order), with every figure and file name reading forward;
--- without the plugin's ordering 1998 would show as 8991. Writes "ok" or the differences to
--- $TADQIQ_E2E_OUT.
+-- The plugin's floats, without a server. First what a reader sees of their text in a
+-- 'rightleft' window of a terminal without bidi: the lines go through the plugin's bidi.lines
+-- for a 'rightleft' window, as a float's do, Neovim draws them, and the screen is read back
+-- cell by cell, left to right. Each picture below is what the Unicode Bidirectional Algorithm
+-- gives (Arabic words letter by letter from the right, so reversed in cell order), with every
+-- figure and file name reading forward; without the plugin's ordering 1998 would show as 8991.
+-- Then the lines of the findings float built from a diagnostic as Neovim stores it. Writes
+-- "ok" or the differences to $TADQIQ_E2E_OUT.
 local out = os.getenv("TADQIQ_E2E_OUT")
 vim.opt.runtimepath:append(os.getenv("TADQIQ_PLUGIN"))
 local bidi = require("tadqiq.bidi")
@@ -86,6 +87,51 @@ vim.wo[win].rightleft = true
 vim.o.termbidi = true
 expect("termbidi", bidi.lines({ cases[2][1] }, win)[1], cases[2][1])
 vim.o.termbidi = false
+
+-- The findings float (<leader>e) from a diagnostic as Neovim's client stores it: the message
+-- with its code, the rule's documentation link, then each other source's quote and place.
+vim.wo[win].rightleft = false
+local tadqiq = require("tadqiq")
+local ns = vim.api.nvim_create_namespace("tadqiq-test")
+vim.api.nvim_buf_set_lines(0, 0, -1, false, { "في 3 كانون الثاني 1998 وصل" })
+vim.diagnostic.set(ns, 0, {
+  {
+    lnum = 0,
+    col = 7,
+    end_col = 35,
+    severity = vim.diagnostic.severity.WARN,
+    code = "date-conflict",
+    message = "«3 كانون الثاني 1998» يخالف مصدرين",
+    user_data = {
+      lsp = {
+        codeDescription = { href = "https://example.org/rules/date-conflict" },
+        relatedInformation = {
+          {
+            message = "«5 يناير 2020» (2020-01-05)",
+            location = {
+              uri = "file:///news/001_wire.txt",
+              range = { start = { line = 2, character = 4 }, ["end"] = { line = 2, character = 16 } },
+            },
+          },
+        },
+      },
+    },
+  },
+})
+vim.api.nvim_win_set_cursor(win, { 1, 10 })
+tadqiq.diagnostics()
+local float_lines
+for _, w in ipairs(vim.api.nvim_list_wins()) do
+  if vim.api.nvim_win_get_config(w).relative ~= "" then
+    float_lines = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false)
+    vim.api.nvim_win_close(w, true)
+  end
+end
+expect("the findings float", table.concat(float_lines or {}, "\n"), table.concat({
+  "«3 كانون الثاني 1998» يخالف مصدرين [date-conflict]",
+  "  https://example.org/rules/date-conflict",
+  "  «5 يناير 2020» (2020-01-05) · 001_wire.txt:3",
+}, "\n"))
 
 local f = io.open(out, "w")
 f:write(#failures == 0 and "ok" or table.concat(failures, "\n"))

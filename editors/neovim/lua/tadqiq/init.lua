@@ -261,6 +261,11 @@ function M.diagnostics()
       heads[#lines] = severity_hl[d.severity]
     end
     local lsp = d.user_data and d.user_data.lsp or {}
+    -- The rule's documentation, where the server links one.
+    local href = type(lsp.codeDescription) == "table" and lsp.codeDescription.href or nil
+    if type(href) == "string" then
+      table.insert(lines, "  " .. href)
+    end
     local client = client_of(d, bufnr)
     for _, info in ipairs(lsp.relatedInformation or {}) do
       local location = info.location
