@@ -1,6 +1,9 @@
-//! The Neovim plugin in a real, headless Neovim (Debian's `neovim`): it opens `002_…` of the
-//! sample workspace, waits for the `date-conflict` and hovers «قاسم الأعرجي». The script it runs
-//! is `tests/nvim/e2e.lua`. Without `nvim` the test fails under CI and says so elsewhere.
+//! The Neovim plugin in a real, headless Neovim (Debian's `neovim`), driven by keys: it opens
+//! `002_…` of the sample workspace, waits for the `date-conflict`, presses `K` on «قاسم الأعرجي»,
+//! `gd`, `<leader>e` on the date (in a plain and in a 'rightleft' window) and `<leader>ca`, and
+//! checks what each did and what `:checkhealth tadqiq` reports (`tests/nvim/e2e.lua`). A second
+//! script reads back from the screen what the plugin's floats show in a 'rightleft' window, and
+//! checks the findings float's lines, links and places included (`tests/nvim/bidi.lua`). Without `nvim` the tests fail under CI and say so elsewhere.
 
 mod common;
 
@@ -19,21 +22,29 @@ fn run_e2e(name: &str, server: &Path) -> String {
     // root marker so the plugin's workspace is that folder.
     let workspace = common::sample_copy(&format!("nvim-{name}"));
     std::fs::write(workspace.join("tadqiq.toml"), "").unwrap();
+    let file = workspace.join("002_fbc81e4b622b9da9.txt");
+    run_nvim("e2e.lua", &workspace, &[("TADQIQ_BIN", server), ("TADQIQ_FILE", &file)])
+}
+
+/// Runs `tests/nvim/SCRIPT` in a headless Neovim inside `workspace` and returns what it wrote.
+fn run_nvim(script: &str, workspace: &Path, env: &[(&str, &Path)]) -> String {
     let out = workspace.join("e2e.out");
-    let mut child = Command::new("nvim")
+    let mut command = Command::new("nvim");
+    command
         .args(["--headless", "--clean", "-n", "-u"])
-        .arg(Path::new(ROOT).join("tests/nvim/e2e.lua"))
+        .arg(Path::new(ROOT).join("tests/nvim").join(script))
         .env("TADQIQ_E2E_OUT", &out)
         .env("TADQIQ_PLUGIN", Path::new(ROOT).join("editors/neovim"))
-        .env("TADQIQ_BIN", server)
-        .env("TADQIQ_FILE", workspace.join("002_fbc81e4b622b9da9.txt"))
-        .env("XDG_STATE_HOME", &workspace)
-        .env("XDG_DATA_HOME", &workspace)
-        .current_dir(&workspace)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("nvim starts");
+        .env("XDG_STATE_HOME", workspace)
+        .env("XDG_DATA_HOME", workspace)
+        .current_dir(workspace)
+        // Neovim's own messages; shown (by the test harness) only when a test fails.
+        .stderr(std::fs::File::create(workspace.join("nvim.stderr")).unwrap());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child =
+        command.stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null()).spawn().expect("nvim starts");
     // The script gives up on its own after ~30 s; this is the backstop against a hung editor.
     let deadline = std::time::Instant::now() + Duration::from_secs(90);
     loop {
@@ -48,12 +59,13 @@ fn run_e2e(name: &str, server: &Path) -> String {
         std::thread::sleep(Duration::from_millis(100));
     }
     let result = std::fs::read_to_string(&out).unwrap_or_else(|_| "nvim wrote no result".into());
-    let _ = std::fs::remove_dir_all(&workspace);
+    eprintln!("nvim's messages: {}", std::fs::read_to_string(workspace.join("nvim.stderr")).unwrap_or_default());
+    let _ = std::fs::remove_dir_all(workspace);
     result
 }
 
 #[test]
-fn plugin_shows_the_conflict_and_hover_in_neovim() {
+fn plugin_keys_hover_jump_list_the_other_sources_and_fix_the_date() {
     if !nvim_available() {
         assert!(std::env::var_os("CI").is_none(), "CI must install Debian's neovim (see .ci/run)");
         eprintln!("skipped: no `nvim` on the PATH");
@@ -68,5 +80,21 @@ fn fails_when_the_server_is_absent() {
         return;
     }
     let result = run_e2e("absent", Path::new("/nonexistent/tadqiq"));
-    assert_eq!(result, "no tadqiq client running");
+    assert_eq!(
+        result,
+        "no tadqiq client running\n\
+         ERROR: /nonexistent/tadqiq is not an executable (looked for as given and on the PATH)"
+    );
+}
+
+#[test]
+fn floats_keep_figures_forward_in_a_rightleft_window() {
+    if !nvim_available() {
+        assert!(std::env::var_os("CI").is_none(), "CI must install Debian's neovim (see .ci/run)");
+        eprintln!("skipped: no `nvim` on the PATH");
+        return;
+    }
+    let workspace = std::env::temp_dir().join(format!("tadqiq-nvim-bidi-{}", std::process::id()));
+    std::fs::create_dir_all(&workspace).unwrap();
+    assert_eq!(run_nvim("bidi.lua", &workspace, &[]), "ok");
 }

@@ -123,10 +123,13 @@ export interface Settings {
 /** The server's settings (`initializationOptions`), under the names the server reads. */
 export function serverSettings(config: Settings): Record<string, unknown> {
   const published = config.get<string | null>("published");
+  const language = config.get<string>("language");
   return {
     rules: config.get<Record<string, string>>("rules") ?? {},
     debounceMs: config.get<number>("debounceMs") ?? 150,
     inlayHints: config.get<boolean>("inlayHints") ?? false,
     published: typeof published === "string" && published.trim() !== "" ? published.trim() : null,
+    // `auto` sends nothing: the server then follows the locale the client sends in `initialize`.
+    ...(language === "ar" || language === "en" ? { language } : {}),
   };
 }

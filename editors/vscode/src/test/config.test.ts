@@ -149,9 +149,19 @@ test("server settings carry the server's names and defaults", () => {
   assert.equal(serverSettings({ get: <T>() => "" as T }).published, null);
 });
 
+test("a language chosen is sent; auto leaves it to the locale VS Code sends", () => {
+  const language = (value: unknown) =>
+    serverSettings({ get: <T>(key: string) => (key === "language" ? (value as T) : undefined) });
+  assert.equal(language("ar").language, "ar");
+  assert.equal(language("en").language, "en");
+  assert.ok(!("language" in language("auto")));
+  assert.ok(!("language" in language(undefined)));
+});
+
 test("the manifest contributes every server setting, described, and the client-side ones", () => {
   const properties = manifest.contributes.configuration.properties;
-  const serverKeys = Object.keys(serverSettings({ get: () => undefined })).map((key) => `tadqiq.${key}`);
+  const chosen = serverSettings({ get: <T>(key: string) => (key === "language" ? ("ar" as T) : undefined) });
+  const serverKeys = Object.keys(chosen).map((key) => `tadqiq.${key}`);
   const clientKeys = [...RESTART_KEYS, "tadqiq.trace.server"];
   assert.deepEqual(Object.keys(properties).sort(), [...serverKeys, ...clientKeys].sort());
   for (const [key, property] of Object.entries(properties)) {
