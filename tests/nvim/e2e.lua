@@ -303,6 +303,23 @@ local function run()
   if not report:find("attached to [^\n]*002_fbc81e4b622b9da9%.txt") then
     return ":checkhealth tadqiq does not report the client on 002:\n" .. report
   end
+
+  -- :TadqiqReport: the server writes the story's page and the plugin gets its path.
+  vim.cmd("TadqiqReport")
+  local tadqiq = require("tadqiq")
+  if not wait_for(20000, function()
+    return tadqiq.last_report ~= nil
+  end) then
+    return ":TadqiqReport wrote no page"
+  end
+  local page = io.open(tadqiq.last_report, "r")
+  local html = page and page:read("*a") or ""
+  if page then
+    page:close()
+  end
+  if not html:find("كانون الثاني 1998", 1, true) then
+    return ":TadqiqReport's page does not show the disputed date: " .. tadqiq.last_report
+  end
   return "ok"
 end
 

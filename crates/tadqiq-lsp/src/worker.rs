@@ -239,7 +239,12 @@ impl Worker {
             let config = config.clone();
             move || {
                 let mut ws = Workspace::new(Arc::new(config.gazetteer()));
+                let keys: Vec<String> = sources.iter().map(|(k, _, _)| k.clone()).collect();
                 ws.extend(sources);
+                // Stories tadqiq.toml names; every other source is in its folder's.
+                for key in keys {
+                    ws.set_story(&key, config.source(std::path::Path::new(&key)).story.as_deref());
+                }
                 ws
             }
         })
@@ -331,6 +336,7 @@ impl Worker {
             }
             (s.snapshot.clone(), changes, s.config.max_file_bytes)
         };
+        let stories = base.config.clone();
         if changes.is_empty() {
             return;
         }
@@ -342,6 +348,7 @@ impl Worker {
                 match change {
                     Change::Open { uri, key, text, analysed: a, given } => {
                         ws.upsert(&key, text, given);
+                        ws.set_story(&key, stories.source(std::path::Path::new(&key)).story.as_deref());
                         analysed.push((uri, Some(a)));
                     }
                     Change::Disk { key, path, article, given } => {
@@ -349,6 +356,7 @@ impl Worker {
                         match read {
                             Some(Ok(d)) => {
                                 ws.upsert(&key, d.text, given);
+                                ws.set_story(&key, stories.source(&path).story.as_deref());
                             }
                             Some(Err(reason)) => {
                                 if path.exists() {

@@ -16,6 +16,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     vscode.commands.registerCommand("tadqiq.restart", () => restart(context)),
     vscode.commands.registerCommand("tadqiq.showLog", () => output.show(true)),
+    // The server's own command is `tadqiq.report` (registered by the client library); the
+    // palette entry asks it for the page and opens what it wrote.
+    vscode.commands.registerCommand("tadqiq.showReport", async () => {
+      if (client === undefined) {
+        void vscode.window.showWarningMessage("tadqiq: the server is not running");
+        return;
+      }
+      try {
+        const path = await client.sendRequest<string>("workspace/executeCommand", {
+          command: "tadqiq.report",
+          arguments: [{ lang: vscode.env.language.startsWith("ar") ? "ar" : "en" }],
+        });
+        await vscode.env.openExternal(vscode.Uri.file(path));
+      } catch (error) {
+        void vscode.window.showErrorMessage(`tadqiq: the report was not written: ${describe(error)}`);
+      }
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (RESTART_KEYS.some((key) => event.affectsConfiguration(key))) {
         void restart(context);

@@ -102,6 +102,9 @@ fn claim(view: &View, key: &str, facts: &ClaimFacts) -> String {
         for c in group.iter().take(MAX_COUNTERPARTS) {
             let text = ws.doc(&c.path).and_then(|d| d.text.get(c.span.start..c.span.end)).unwrap_or("");
             out.push_str(&format!("\n- {}: «{text}» ({})", file_name(&c.path), c.value));
+            if !c.compared.is_empty() {
+                out.push_str(&format!(" — compared: {}", c.compared));
+            }
         }
         if group.len() > MAX_COUNTERPARTS {
             out.push_str(&format!("\n- and {} more", group.len() - MAX_COUNTERPARTS));

@@ -397,9 +397,41 @@ local function attach(opts, bufnr)
   vim.lsp.buf_attach_client(bufnr, id)
 end
 
+-- Writes the story report (timeline, figures, entities, findings) for the workspace of the
+-- current buffer's server and opens it: the server's `tadqiq.report` command returns the page's
+-- path.
+function M.report()
+  local bufnr = vim.api.nvim_get_current_buf()
+  local client = attached_clients(bufnr)[1]
+  if client == nil then
+    notify("tadqiq: no server attached to this buffer", vim.log.levels.WARN)
+    return
+  end
+  local lang = (locale(M.options or M.defaults) or ""):sub(1, 2) == "ar" and "ar" or "en"
+  local params = { command = "tadqiq.report", arguments = { { lang = lang } } }
+  client.request("workspace/executeCommand", params, function(err, path)
+    if err or type(path) ~= "string" then
+      notify("tadqiq: the report was not written: " .. (err and err.message or "no path"), vim.log.levels.ERROR)
+      return
+    end
+    M.last_report = path
+    notify("tadqiq: report written to " .. path, vim.log.levels.INFO)
+    local open = vim.ui.open or function(p)
+      local opener = vim.fn.has("mac") == 1 and "open" or "xdg-open"
+      if vim.fn.executable(opener) == 1 then
+        vim.fn.jobstart({ opener, p }, { detach = true })
+      end
+    end
+    pcall(open, path)
+  end, bufnr)
+end
+
 function M.setup(user)
   local opts = merge(M.defaults, user)
   M.options = opts
+  vim.api.nvim_create_user_command("TadqiqReport", function()
+    M.report()
+  end, { desc = "tadqiq: write the story report for this workspace and open it" })
   if vim.lsp.config ~= nil and vim.lsp.enable ~= nil then
     vim.lsp.config("tadqiq", {
       cmd = opts.cmd,

@@ -170,9 +170,9 @@ test("the manifest contributes every server setting, described, and the client-s
   assert.equal(properties["tadqiq.debounceMs"].default, 150);
 });
 
-test("the manifest activates on plain text and Markdown and offers restart and log", () => {
+test("the manifest activates on plain text and Markdown and offers restart, log and report", () => {
   assert.ok(manifest.activationEvents.includes("onLanguage:plaintext"));
   assert.ok(manifest.activationEvents.includes("onLanguage:markdown"));
-  assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), ["tadqiq.restart", "tadqiq.showLog"]);
+  assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), ["tadqiq.restart", "tadqiq.showLog", "tadqiq.showReport"]);
   assert.equal(manifest.main, "./out/extension.js");
 });
