@@ -469,3 +469,17 @@ fn junit_and_gitlab_reports() {
         assert!(prints.insert(issue["fingerprint"].as_str().unwrap().to_string()), "fingerprints are unique");
     }
 }
+
+/// The README's sample output is exactly what `tadqiq check` prints in the sample folder.
+#[test]
+fn the_readmes_sample_output_is_what_check_prints() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let block = readme
+        .split_once("<!-- sample-output -->\n```\n")
+        .and_then(|(_, rest)| rest.split_once("```\n"))
+        .map(|(block, _)| block)
+        .expect("the README marks its sample output");
+    let out = tadqiq(&["check"], Path::new(SAMPLE));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), block, "update the README's sample output");
+}
