@@ -190,3 +190,17 @@ mod tests {
         assert!(is_valid_without_year(2, 29));
     }
 }
+
+/// An ISO weekday (1 = Monday) named in English with its Arabic name, as messages and hovers
+/// show it: «Friday (الجمعة)».
+pub fn weekday_name(iso: u8) -> &'static str {
+    match iso {
+        1 => "Monday (الاثنين)",
+        2 => "Tuesday (الثلاثاء)",
+        3 => "Wednesday (الأربعاء)",
+        4 => "Thursday (الخميس)",
+        5 => "Friday (الجمعة)",
+        6 => "Saturday (السبت)",
+        _ => "Sunday (الأحد)",
+    }
+}

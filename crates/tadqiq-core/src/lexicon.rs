@@ -597,3 +597,45 @@ mod tests {
         assert_eq!(dual_forms("قاعده", NounPlural::Feminine), ["قاعدتان", "قاعدتين"]);
     }
 }
+
+/// A closed list of grammar words from `data/grammar_words.tsv` (folded forms), by its name
+/// there: `parts`, `locatives`, `date-prepositions`, `count-of`, `others`, `lasted`,
+/// `possessives`, `cut-clitics`, `range-between`, `range-from`, `range-to`, `range-open`.
+/// Panics on a name the file does not have (a programming error the tests catch).
+pub fn words(list: &str) -> &'static [&'static str] {
+    static LISTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+        let mut lists: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> = Default::default();
+        for row in rows(include_str!("../data/grammar_words.tsv"), 2, "grammar_words.tsv") {
+            lists.entry(row[0]).or_default().push(row[1]);
+        }
+        lists
+    });
+    LISTS.get(list).unwrap_or_else(|| panic!("grammar_words.tsv has no list {list:?}"))
+}
+
+#[cfg(test)]
+mod grammar_words_tests {
+    #[test]
+    fn every_list_the_code_asks_for_is_in_the_data() {
+        for list in [
+            "parts",
+            "locatives",
+            "date-prepositions",
+            "count-of",
+            "others",
+            "lasted",
+            "possessives",
+            "cut-clitics",
+            "range-between",
+            "range-from",
+            "range-to",
+            "range-open",
+        ] {
+            assert!(!super::words(list).is_empty(), "{list}");
+        }
+        // Folded forms only: what the tokens are compared in.
+        for w in super::words("parts").iter().chain(super::words("range-to")) {
+            assert_eq!(crate::text::fold(w), *w);
+        }
+    }
+}

@@ -27,7 +27,7 @@ use crate::claims::words::{Measure, Stage, WORDS, Word, bare_forms};
 use crate::claims::work;
 use crate::entities::{Entity, EntityKind, EntityMention, LocalEntities, Origin, skeleton};
 use crate::extract::{DateMention, Duration, Figure, MentionKind, Relative, Span};
-use crate::lexicon::{Bound, Calendar, DurationUnit};
+use crate::lexicon::{Bound, Calendar, DurationUnit, words};
 use crate::phrases::{Hit, Index};
 use crate::text::{TokenKind, Tokens, fold};
 
@@ -325,7 +325,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             return true;
         }
         let word = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-        LOCATIVES.contains(&fold(word).trim_start_matches('و'))
+        words("locatives").contains(&fold(word).trim_start_matches('و'))
     }
 
     fn entities_in(&self, range: Span) -> impl Iterator<Item = (&'a EntityMention, Setting)> + '_ {
@@ -611,7 +611,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 // 75»: definite, or annexed to «عدد/حصيلة». «شهداء وأعوام ثلاثة» counts years.
                 && (h.value.thing.is_none()
                     || self.toks.folded(j).trim_start_matches('و').starts_with("ال")
-                    || j > 0 && COUNT_OF.contains(&self.toks.folded(j - 1).trim_start_matches('و')))
+                    || j > 0 && words("count-of").contains(&self.toks.folded(j - 1).trim_start_matches('و')))
             {
                 let grows = h.value.grows;
                 let joined = h.dropped > 0 && self.toks.folded(j).starts_with('و');
@@ -664,7 +664,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             .filter_map(|i| self.measure_at(i).filter(|h| h.value.thing.is_some() && h.end <= b).map(|h| (i, h)))
             .next();
         // «وأصيب 40 آخرون»: «others» stands for the noun of the count before.
-        let elided = f.unit.as_deref().is_some_and(|u| OTHERS.contains(&fold(u).trim_start_matches('و')));
+        let elided = f.unit.as_deref().is_some_and(|u| words("others").contains(&fold(u).trim_start_matches('و')));
         if own.is_none() && f.unit.is_some() && !elided && (a..b).all(|i| self.measure_at(i).is_none()) {
             // A noun the data does not know: compared by its strict key only.
             return out;
@@ -821,12 +821,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 return false;
             }
             j -= 1;
-            if !self.back_ok(j) || self.other_quantity(j, k) && !PART_MARKERS.contains(&self.toks.folded(j)) {
+            if !self.back_ok(j) || self.other_quantity(j, k) && !words("parts").contains(&self.toks.folded(j)) {
                 return false;
             }
             let w = self.toks.folded(j).trim_start_matches(['و', 'ف']);
-            let w = w.strip_prefix('ب').filter(|r| PART_MARKERS.contains(r)).unwrap_or(w);
-            if PART_MARKERS.contains(&w) {
+            let w = w.strip_prefix('ب').filter(|r| words("parts").contains(r)).unwrap_or(w);
+            if words("parts").contains(&w) {
                 return true;
             }
         }
@@ -1060,7 +1060,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let Some(published) = self.doc.analysis.published.and_then(|p| p.0.full()) else { return false };
         let bare = a == 0
             || !self.toks.is_word(a - 1)
-            || !DATE_PREPOSITIONS.contains(&self.toks.folded(a - 1).trim_start_matches('و'));
+            || !words("date-prepositions").contains(&self.toks.folded(a - 1).trim_start_matches('و'));
         d.relative.is_none() && d.value.and_then(|v| v.full()) == Some(published) && bare
     }
 
@@ -1247,7 +1247,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let t = self.toks;
         let before = |n: usize| (1..=n).filter_map(|d| a.checked_sub(d)).map(|i| t.folded(i).trim_start_matches('و'));
         let since = before(1).any(|w| w == "منذ");
-        let lasted = before(3).any(|w| LASTED.contains(&w)) || (t.folded(b) == "من" && self.incident(b + 1).is_some());
+        let lasted = before(3).any(|w| words("lasted").contains(&w)) || (t.folded(b) == "من" && self.incident(b + 1).is_some());
         if !(since || lasted) {
             return None;
         }
@@ -1435,44 +1435,8 @@ struct Measured {
     grows: bool,
 }
 
-/// Words that place what follows: «في»، «على»، «داخل»، the directions.
-const LOCATIVES: [&str; 13] =
-    ["في", "علي", "داخل", "الي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"];
-
-/// Words that introduce a date as the time of something: «في»، «يوم»، «منذ»، «بتاريخ».
-const DATE_PREPOSITIONS: [&str; 10] = ["في", "يوم", "منذ", "بتاريخ", "الموافق", "حتي", "قبل", "بعد", "فجر", "مساء"];
-
 /// The things of measures.tsv that are money.
 const MONEY: [&str; 7] = ["usd", "eur", "pound", "riyal", "lira", "dinar", "dirham"];
-
-/// «The number of», «the toll of»: the noun annexed to them is what a later number counts.
-const COUNT_OF: [&str; 4] = ["عدد", "حصيله", "العدد", "الحصيله"];
-
-/// «Others», standing for the counted noun of the count before: «وأصيب 40 آخرون».
-const OTHERS: [&str; 6] = ["اخرون", "اخرين", "اخر", "اخري", "اخريات", "اخرا"];
-
-/// Words that open a list of parts: «بينهم»، «منهم»، «ضمنهم»، «بمن فيهم»، «معظمهم».
-const PART_MARKERS: [&str; 16] = [
-    "بينهم",
-    "منهم",
-    "بينها",
-    "منها",
-    "فيهم",
-    "فيها",
-    "بينهما",
-    "منهما",
-    "ضمنهم",
-    "ضمنها",
-    "بينهن",
-    "منهن",
-    "معظمهم",
-    "غالبيتهم",
-    "اغلبهم",
-    "معظمها",
-];
-
-/// Verbs of lasting: «استمرت أربعة أشهر»، «دام ثلاث سنوات»، «طوال ثلاث سنوات».
-const LASTED: [&str; 10] = ["استمر", "استمرت", "دام", "دامت", "امتد", "امتدت", "طوال", "مدار", "مدي", "مده"];
 
 fn combine(a: &str, b: &str) -> Arc<str> {
     let (a, b) = if a <= b { (a, b) } else { (b, a) };

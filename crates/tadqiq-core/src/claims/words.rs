@@ -161,13 +161,11 @@ impl Words {
     }
 }
 
-/// Possessive suffixes, longest first: «ـهما»، «ـهم»، «ـها»، «ـه»، «ـي»…
-const POSSESSIVES: [&str; 9] = ["هما", "كما", "هم", "هن", "ها", "نا", "كم", "ه", "ي"];
 
 /// A folded noun with and without a possessive suffix; a feminine ت before the suffix is
 /// written back as the ة it stands for («والدته» → «والده» folded).
 pub fn bare_forms(word: &str) -> impl Iterator<Item = String> + '_ {
-    std::iter::once(word.to_string()).chain(POSSESSIVES.iter().filter_map(move |s| {
+    std::iter::once(word.to_string()).chain(crate::lexicon::words("possessives").iter().filter_map(move |s| {
         let stem = word.strip_suffix(s)?;
         (stem.chars().count() >= 2).then(|| match stem.strip_suffix('ت') {
             Some(base) => format!("{base}ه"),

@@ -20,15 +20,12 @@
 
 use super::number::Number;
 use super::{Duration, Figure, Grammar, Mention, MentionKind};
+use crate::lexicon::words;
 use crate::lexicon::{Bound, DurationCount, LEXICON, Lex};
 use crate::text::TokenKind;
 
 const DASHES: [char; 4] = ['-', '–', '—', '_'];
 
-/// Clitics that copy sometimes cuts off a number with a dash or a tatweel: «ال - 48 ساعة»،
-/// «الـ15»، «ب - 60 مرة»، «وال - 100».
-const CUT_CLITICS: [&str; 18] =
-    ["ال", "لل", "بال", "وال", "فال", "كال", "وبال", "ولل", "ب", "ل", "ك", "و", "ف", "وب", "ول", "فب", "فل", "وك"];
 
 /// Kinds of entry the data has at a token ([`Grammar::kinds`]).
 const NUMBER: u8 = 1;
@@ -112,16 +109,16 @@ impl Grammar<'_, '_> {
         // Token `k` is one of `forms`, on the line of the range's first token `j`.
         let word =
             |k: usize, forms: &[&str]| t.is_word(k) && (k == j || self.continues(k)) && forms.contains(&t.folded(k));
-        let (between, from) = (["بين", "وبين"], ["من", "ومن"]);
+        let (between, from) = (words("range-between"), words("range-from"));
         // «إلى»، «حتى» or a dash: what joins the ends of a range not opened by «بين».
-        let to = |m: usize| word(m, &["الي", "حتي"]) || (self.continues(m) && DASHES.iter().any(|&c| t.is_punct(m, c)));
+        let to = |m: usize| word(m, words("range-to")) || (self.continues(m) && DASHES.iter().any(|&c| t.is_punct(m, c)));
         let mut k = j;
-        if word(k, &["ما", "فيما", "وما"]) && word(k + 1, &between) {
+        if word(k, words("range-open")) && word(k + 1, between) {
             k += 1;
         }
-        let opener = if word(k, &between) {
+        let opener = if word(k, between) {
             Some(true)
-        } else if word(k, &from) {
+        } else if word(k, from) {
             Some(false)
         } else {
             None
@@ -495,7 +492,7 @@ impl Grammar<'_, '_> {
     /// before: «ال - 48»، «الـ15»، «ب - 60».
     fn cut_clitic_digits(&self, c: usize) -> Option<usize> {
         let t = self.t;
-        if !t.is_word(c) || !CUT_CLITICS.contains(&t.folded(c)) || !self.continues(c + 1) {
+        if !t.is_word(c) || !words("cut-clitics").contains(&t.folded(c)) || !self.continues(c + 1) {
             return None;
         }
         if DASHES.iter().any(|&d| t.is_punct(c + 1, d)) && self.continues(c + 2) && t.is_digits(c + 2) {
@@ -771,7 +768,7 @@ impl Grammar<'_, '_> {
     fn counts(&self, k: usize) -> bool {
         let t = self.t;
         // A clitic standing alone («الـ»، «ب -») belongs to what follows it.
-        if CUT_CLITICS.contains(&t.folded(k)) {
+        if words("cut-clitics").contains(&t.folded(k)) {
             return false;
         }
         // A function word, also after «و» or «ف» («وفي»); «كلم» (kilometre) is not «ك» + «لم».

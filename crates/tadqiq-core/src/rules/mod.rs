@@ -197,18 +197,8 @@ pub(crate) fn quote(doc: &Doc, span: Span) -> &str {
     doc.text.get(span.start..span.end).unwrap_or("")
 }
 
-/// ISO weekday in Arabic and English, for messages.
-pub(crate) fn weekday_name(iso: u8) -> &'static str {
-    match iso {
-        1 => "Monday (الاثنين)",
-        2 => "Tuesday (الثلاثاء)",
-        3 => "Wednesday (الأربعاء)",
-        4 => "Thursday (الخميس)",
-        5 => "Friday (الجمعة)",
-        6 => "Saturday (السبت)",
-        _ => "Sunday (الأحد)",
-    }
-}
+/// ISO weekday in Arabic and English, for messages ([`crate::calendar::weekday_name`]).
+pub(crate) use crate::calendar::weekday_name;
 
 #[cfg(test)]
 pub(crate) mod test_support {

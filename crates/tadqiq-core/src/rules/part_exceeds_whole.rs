@@ -28,9 +28,6 @@ Example:
     check,
 };
 
-/// Words that open a list of parts: «بينهم»، «منهم»، «ضمنهم»، «بمن فيهم».
-const MARKERS: [&str; 12] =
-    ["بينهم", "منهم", "بينها", "منها", "فيهم", "فيها", "بينهما", "منهما", "ضمنهم", "ضمنها", "بينهن", "منهن"];
 
 /// A figure of a source with what it measures (see [`crate::claims::keys`]), when known.
 struct Counted<'d> {
@@ -149,7 +146,11 @@ fn opens_parts(between: &str) -> bool {
     words.len() <= 5
         && words.iter().rev().take(2).any(|w| {
             let w = w.trim_start_matches(['و', 'ف']);
-            MARKERS.contains(&w) || MARKERS.iter().any(|m| w.strip_prefix('ب').or(w.strip_prefix('ل')) == Some(m))
+            {
+                // Words that open a list of parts: «بينهم»، «منهم»، «ضمنهم»، «بمن فيهم».
+                let parts = crate::lexicon::words("parts");
+                parts.contains(&w) || parts.iter().any(|m| w.strip_prefix('ب').or(w.strip_prefix('ل')) == Some(m))
+            }
         })
 }
 

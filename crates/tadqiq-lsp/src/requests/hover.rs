@@ -11,15 +11,6 @@ use crate::session::{View, file_name};
 const MAX_SOURCES: usize = 12;
 const MAX_COUNTERPARTS: usize = 8;
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday (الاثنين)",
-    "Tuesday (الثلاثاء)",
-    "Wednesday (الأربعاء)",
-    "Thursday (الخميس)",
-    "Friday (الجمعة)",
-    "Saturday (السبت)",
-    "Sunday (الأحد)",
-];
 
 pub fn hover(view: &View, params: HoverParams) -> Option<Hover> {
     let p = params.text_document_position_params;
@@ -67,7 +58,7 @@ fn claim(view: &View, key: &str, facts: &ClaimFacts) -> String {
         ClaimValue::Date { value: Some(v), weekday, hijri, relative, counted_from, .. } => {
             let mut s = format!("**{v}**");
             if let Some(w) = weekday {
-                s.push_str(&format!(" · {}", WEEKDAYS[*w as usize - 1]));
+                s.push_str(&format!(" · {}", tadqiq_core::calendar::weekday_name(*w)));
             }
             if let Some((hy, hm, hd)) = hijri {
                 s.push_str(&format!(" · {hy}-{hm:02}-{hd:02} AH"));
