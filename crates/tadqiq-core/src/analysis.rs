@@ -4,7 +4,7 @@ use crate::calendar::DateValue;
 use crate::entities::{Gazetteer, LocalEntities, recognise};
 use crate::extract::furniture::{self, Page};
 use crate::extract::resolve::{FromText, published_from_text, resolve};
-use crate::extract::{Mention, Span, extract_keeping_index};
+use crate::extract::{Mention, extract_keeping_index};
 use crate::lexicon::LEXICON;
 use crate::source::front_matter;
 use crate::text::Tokens;
@@ -80,37 +80,17 @@ pub fn analyse_article<'t>(
 ) -> Analysed<'t> {
     let fm = front_matter(text);
     let body_start = fm.as_ref().map_or(0, |f| f.body_start);
-    let toks = Tokens::new(&text[body_start..]);
+    // Spans are into the whole text from the start: front matter is not tokenized, and no span
+    // needs shifting after it.
+    let toks = Tokens::from(text, body_start);
     let ix = LEXICON.index(&toks);
-    let mut local = match gazetteer {
+    let local = match gazetteer {
         Some(g) => recognise(&toks, &ix, g),
         None => LocalEntities::default(),
     };
     let (mut mentions, ix) = extract_keeping_index(&toks, ix);
-    let mut page = furniture::read(&toks, &ix, &mentions);
+    let page = furniture::read(&toks, &ix, &mentions);
     let from_text = published_from_text(&mentions, &page);
-    if body_start > 0 {
-        let shift = |s: &mut Span| *s = Span::new(s.start + body_start, s.end + body_start);
-        for m in &mut mentions {
-            shift(&mut m.span);
-            if let crate::extract::MentionKind::Date(d) = &mut m.kind {
-                if let Some(p) = &mut d.paired {
-                    shift(&mut p.span);
-                }
-                if let Some(s) = &mut d.month_span {
-                    shift(s);
-                }
-            }
-        }
-        local.mentions.iter_mut().for_each(|m| shift(&mut m.span));
-        for intro in &mut local.introductions {
-            shift(&mut intro.span);
-            shift(&mut intro.name);
-        }
-        local.sentences.iter_mut().for_each(shift);
-        local.events.iter_mut().for_each(|e| shift(&mut e.0));
-        page.regions.iter_mut().for_each(shift);
-    }
     let published =
         fm.as_ref().and_then(|f| f.published).map(|p| (p, PublishedSource::FrontMatter)).or(given).or_else(|| {
             from_text.map(|(p, how)| match how {

@@ -29,15 +29,26 @@ pub struct Token {
 }
 
 /// A text cut into tokens. Whitespace is not a token; adjacency is read from the spans.
+/// Spans are offsets into `text`, the whole article, even when only its body (after front
+/// matter, from byte `from`) is cut: nothing downstream shifts a span.
 pub struct Tokens<'t> {
     pub text: &'t str,
+    /// Where the tokens begin in `text`.
+    pub from: usize,
     pub tokens: Vec<Token>,
     folded: String,
 }
 
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
-        let mut tokens = Vec::with_capacity(text.len() / 6);
+        Tokens::from(text, 0)
+    }
+
+    /// The tokens of `text` from byte `from` on (the body after front matter), with spans
+    /// into the whole of `text`.
+    pub fn from(text: &'t str, from: usize) -> Self {
+        let from = from.min(text.len());
+        let mut tokens = Vec::with_capacity((text.len() - from) / 6);
         let mut folded = String::with_capacity(text.len() / 2);
         let mut line_break = false;
         // The run of letters or digits being read: its class, start, and where its folded
@@ -45,7 +56,7 @@ impl<'t> Tokens<'t> {
         let mut run: Option<(Class, usize, usize)> = None;
         let bytes = text.as_bytes();
         let arabic = &*ARABIC_CLASS;
-        let mut i = 0;
+        let mut i = from;
         while i < bytes.len() {
             let (c, len) = char_at(text, i);
             let class = match c as u32 {
@@ -86,7 +97,7 @@ impl<'t> Tokens<'t> {
         if let Some((run_class, start, f0)) = run {
             tokens.push(run_token(run_class, start, text.len(), f0, &folded, line_break));
         }
-        Tokens { text, tokens, folded }
+        Tokens { text, from, tokens, folded }
     }
 
     pub fn len(&self) -> usize {

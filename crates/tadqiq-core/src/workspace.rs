@@ -159,7 +159,7 @@ impl Workspace {
         // and only this source is matched against it, in the tokens the analysis cut.
         let same_names = self.docs.get(path).is_some_and(|old| registry_input(&old.local) == registry_input(&a.local));
         let entities =
-            if same_names { self.match_in(&key, &text, &a.local, a.body_start, || a.body) } else { Vec::new() };
+            if same_names { self.match_in(&key, &text, &a.local, || a.body) } else { Vec::new() };
         let (analysis, local) = (a.analysis, a.local);
         self.docs.insert(key.clone(), Arc::new(Doc::new(text, analysis, local, entities)));
         if same_names {
@@ -480,17 +480,16 @@ impl Workspace {
         let Some(doc) = self.docs.get(path) else { return Vec::new() };
         // Front matter is metadata, not article text.
         let offset = front_matter_end(&doc.text);
-        self.match_in(path, &doc.text, &doc.local, offset, || Tokens::new(&doc.text[offset..]))
+        self.match_in(path, &doc.text, &doc.local, || Tokens::from(&doc.text, offset))
     }
 
     /// [`Workspace::match_registry`] for a source's own entities and the tokens of its body
-    /// (from byte `offset`), cut only if the registry has names to look for.
+    /// (spans into the whole text), cut only if the registry has names to look for.
     fn match_in<'t>(
         &self,
         path: &str,
         text: &str,
         local: &LocalEntities,
-        offset: usize,
         body: impl FnOnce() -> Tokens<'t>,
     ) -> Vec<EntityMention> {
         let mut mentions = local.mentions.clone();
@@ -521,8 +520,8 @@ impl Workspace {
                     i += 1;
                     continue;
                 };
-                let start = toks.tokens[i].start + offset_after_letters(toks.original(i), h.dropped) + offset;
-                let span = Span::new(start, toks.tokens[h.end - 1].end + offset);
+                let start = toks.tokens[i].start + offset_after_letters(toks.original(i), h.dropped);
+                let span = Span::new(start, toks.tokens[h.end - 1].end);
                 let kind = self.entity(&h.value).map_or(EntityKind::Person, |e| e.kind);
                 let m = EntityMention { span, id: h.value, kind, how: How::Alias };
                 if h.end - i > 1 {
@@ -535,7 +534,7 @@ impl Workspace {
             // Whole names as written, then whole names spelled another way, then short forms:
             // a surname alone does not claim a name written with a variant first name.
             add_unclaimed(&mut mentions, whole);
-            let variants = self.match_skeletons(&toks, offset, &mentions);
+            let variants = self.match_skeletons(&toks, &mentions);
             add_unclaimed(&mut mentions, variants);
             add_unclaimed(&mut mentions, short);
         }
@@ -548,7 +547,7 @@ impl Workspace {
 
     /// Registry names written another way: the same consonant skeleton over two or three
     /// words no mention covers yet.
-    fn match_skeletons(&self, toks: &Tokens, offset: usize, mentions: &[EntityMention]) -> Vec<EntityMention> {
+    fn match_skeletons(&self, toks: &Tokens, mentions: &[EntityMention]) -> Vec<EntityMention> {
         if self.registry.skeletons.is_empty() {
             return Vec::new();
         }
@@ -588,7 +587,7 @@ impl Workspace {
                         name,
                     )
                 {
-                    let span = Span::new(toks.tokens[i].start + offset, toks.tokens[end - 1].end + offset);
+                    let span = Span::new(toks.tokens[i].start, toks.tokens[end - 1].end);
                     if !mentions.iter().chain(&found).any(|m| overlaps(m.span, span)) {
                         let kind = self.entity(id).map_or(EntityKind::Person, |e| e.kind);
                         found.push(EntityMention { span, id: id.clone(), kind, how: How::Alias });

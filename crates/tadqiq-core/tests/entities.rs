@@ -370,3 +370,20 @@ fn the_newsroom_stop_list_and_removed_built_ins() {
     );
     assert_eq!(entities(&ws, "a"), ["«دوما» duma-sy"]);
 }
+
+/// After front matter, every span (dates, figures, entities, sentences) points into the whole
+/// file's text: the body is tokenized where it stands, nothing is shifted by hand.
+#[test]
+fn spans_after_front_matter_point_into_the_whole_text() {
+    let text = "---\ntitle: «تقرير»\npublished: 2021-12-09\n---\nوقال المتحدث باسم الجيش اللبناني العميد نزيه جبور في 5 يناير 2020 إن 300 جندي انتشروا.\n";
+    let mut ws = Workspace::new(Arc::new(Gazetteer::new(&[])));
+    ws.extend([("a.md".to_string(), text.to_string(), None)]);
+    let doc = ws.doc("a.md").unwrap();
+    let quoted: Vec<&str> = doc.analysis.mentions.iter().map(|m| &text[m.span.start..m.span.end]).collect();
+    assert_eq!(quoted, ["5 يناير 2020", "300 جندي"]);
+    let names: Vec<&str> = doc.entities.iter().map(|e| &text[e.span.start..e.span.end]).collect();
+    assert!(names.contains(&"نزيه جبور"), "{names:?}");
+    let sentence = doc.local.sentences.last().unwrap();
+    assert!(text[sentence.start..sentence.end].starts_with("وقال المتحدث"), "{:?}", &text[sentence.start..sentence.end]);
+    assert_eq!(doc.analysis.published.map(|p| p.0.to_string()).as_deref(), Some("2021-12-09"));
+}

@@ -150,7 +150,7 @@ impl Reader<'_, '_> {
 
     fn at_top(&self, k: usize) -> bool {
         let t = self.t;
-        t.tokens[k].start < TOP_BYTES && (0..=k).filter(|&j| t.breaks_before(j)).count() < TOP_LINES
+        t.tokens[k].start - t.from < TOP_BYTES && (0..=k).filter(|&j| t.breaks_before(j)).count() < TOP_LINES
     }
 
     /// The stamp a date stands in, if it stands in one.
