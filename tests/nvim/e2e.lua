@@ -304,7 +304,12 @@ local function run()
     return ":checkhealth tadqiq does not report the client on 002:\n" .. report
   end
 
-  -- :TadqiqReport: the server writes the story's page and the plugin gets its path.
+  -- :TadqiqReport: the server writes the story's page and the plugin opens it (here the
+  -- opener is recorded, not a browser started).
+  local opened_page
+  vim.ui.open = function(path)
+    opened_page = path
+  end
   vim.cmd("TadqiqReport")
   local tadqiq = require("tadqiq")
   if not wait_for(20000, function()
@@ -319,6 +324,9 @@ local function run()
   end
   if not html:find("كانون الثاني 1998", 1, true) then
     return ":TadqiqReport's page does not show the disputed date: " .. tadqiq.last_report
+  end
+  if opened_page ~= tadqiq.last_report then
+    return ":TadqiqReport did not open its page: " .. tostring(opened_page)
   end
   return "ok"
 end
