@@ -20,22 +20,12 @@ fn codes(diagnostics: &[Value]) -> Vec<&str> {
 
 /// The client capabilities of an editor that takes versioned edits (VS Code, Neovim).
 async fn start_versioned(c: &mut Client, root: &Path, options: Value) {
-    c.request(
-        "initialize",
-        json!({
-            "processId": null,
-            "rootUri": uri(root),
-            "workspaceFolders": [{"uri": uri(root), "name": "ws"}],
-            "initializationOptions": options,
-            "capabilities": {
-                "window": {"workDoneProgress": true},
-                "workspace": {"workspaceEdit": {"documentChanges": true}, "workspaceFolders": true},
-                "textDocument": {"publishDiagnostics": {"relatedInformation": true}}
-            }
-        }),
-    )
-    .await;
-    c.notify("initialized", json!({})).await;
+    let capabilities = json!({
+        "window": {"workDoneProgress": true},
+        "workspace": {"workspaceEdit": {"documentChanges": true}, "workspaceFolders": true},
+        "textDocument": {"publishDiagnostics": {"relatedInformation": true}}
+    });
+    c.start_with(root, options, capabilities).await;
 }
 
 fn actions(reply: &Value) -> Vec<Value> {

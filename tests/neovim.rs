@@ -18,12 +18,18 @@ fn nvim_available() -> bool {
 }
 
 fn run_e2e(name: &str, server: &Path) -> String {
+    run_e2e_part(name, server, "all")
+}
+
+/// [`run_e2e`] for one part of the script (`TADQIQ_E2E_PART`).
+fn run_e2e_part(name: &str, server: &Path, part: &str) -> String {
     // A copy of the sample, so the editor's session files never touch the repository, with a
     // root marker so the plugin's workspace is that folder.
     let workspace = common::sample_copy(&format!("nvim-{name}"));
     std::fs::write(workspace.join("tadqiq.toml"), "").unwrap();
     let file = workspace.join("002_fbc81e4b622b9da9.txt");
-    run_nvim("e2e.lua", &workspace, &[("TADQIQ_BIN", server), ("TADQIQ_FILE", &file)])
+    let part = Path::new(part);
+    run_nvim("e2e.lua", &workspace, &[("TADQIQ_BIN", server), ("TADQIQ_FILE", &file), ("TADQIQ_E2E_PART", part)])
 }
 
 /// Runs `tests/nvim/SCRIPT` in a headless Neovim inside `workspace` and returns what it wrote.
@@ -72,6 +78,16 @@ fn plugin_keys_hover_jump_list_the_other_sources_and_fix_the_date() {
         return;
     }
     assert_eq!(run_e2e("plugin", Path::new(env!("CARGO_BIN_EXE_tadqiq"))), "ok");
+}
+
+/// The findings float beside a `rightleft` window, in a Neovim of its own (see e2e.lua).
+#[test]
+fn the_findings_float_beside_a_rightleft_window() {
+    if !nvim_available() {
+        assert!(std::env::var_os("CI").is_none(), "CI must install Debian's neovim (see .ci/run)");
+        return;
+    }
+    assert_eq!(run_e2e_part("rightleft", Path::new(env!("CARGO_BIN_EXE_tadqiq")), "rightleft"), "ok");
 }
 
 #[test]

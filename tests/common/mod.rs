@@ -121,23 +121,25 @@ impl Client {
 
     /// `initialize` and `initialized` on a workspace folder, with the usual editor capabilities.
     pub async fn start(&mut self, root: &Path, options: Value) -> Value {
-        let result = self
-            .request(
-                "initialize",
-                json!({
-                    "processId": null,
-                    "rootUri": uri(root),
-                    "workspaceFolders": [{"uri": uri(root), "name": "ws"}],
-                    "initializationOptions": options,
-                    "capabilities": {
-                        "general": {"positionEncodings": ["utf-16"]},
-                        "window": {"workDoneProgress": true},
-                        "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}, "workspaceFolders": true},
-                        "textDocument": {"publishDiagnostics": {"relatedInformation": true}}
-                    }
-                }),
-            )
-            .await;
+        let capabilities = json!({
+            "general": {"positionEncodings": ["utf-16"]},
+            "window": {"workDoneProgress": true},
+            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}, "workspaceFolders": true},
+            "textDocument": {"publishDiagnostics": {"relatedInformation": true}}
+        });
+        self.start_with(root, options, capabilities).await
+    }
+
+    /// `initialize` and `initialized` on a workspace folder, with the given client capabilities.
+    pub async fn start_with(&mut self, root: &Path, options: Value, capabilities: Value) -> Value {
+        let params = json!({
+            "processId": null,
+            "rootUri": uri(root),
+            "workspaceFolders": [{"uri": uri(root), "name": "ws"}],
+            "initializationOptions": options,
+            "capabilities": capabilities,
+        });
+        let result = self.request("initialize", params).await;
         self.notify("initialized", json!({})).await;
         result
     }

@@ -17,6 +17,10 @@ local function finish(result)
 end
 
 vim.opt.runtimepath:append(os.getenv("TADQIQ_PLUGIN"))
+-- Buffers left for another stay loaded, as Neovim 0.9+ does by default: on Debian's 0.7.2,
+-- with 'hidden' off, the article is unloaded when `gd` jumps away, and reading an unloaded
+-- buffer's lines later crashes Neovim itself (SIGSEGV in ml_get_buf, seen under this test).
+vim.o.hidden = true
 -- The user's own `gr`, which the plugin must not take over.
 vim.keymap.set("n", "gr", "<Cmd>let g:users_gr = 1<CR>", { desc = "the user's gr" })
 require("tadqiq").setup({ cmd = { os.getenv("TADQIQ_BIN"), "lsp" }, settings = { debounceMs = 0 } })
@@ -141,6 +145,40 @@ local function run()
     return "no date-conflict after 20 s; diagnostics: " .. table.concat(seen, ",")
   end
 
+  -- In a 'rightleft' window (run as a part of its own, in a Neovim of its own: on Debian's
+  -- 0.7.2, after a rightleft window with a float has been drawn, a later nvim_buf_get_lines
+  -- on the article crashes Neovim itself, SIGSEGV in ml_get_buf).
+  local function rightleft_float()
+    local date = "كانون الثاني 1998"
+    -- In a 'rightleft' window the float is 'rightleft' too, and written so that Neovim's
+    -- mirroring shows figures and file names forward: stored reversed, read forward.
+    cursor_on(date)
+    vim.wo[article_win].rightleft = true
+    press(leader .. "e")
+    wait_for(5000, function()
+      return #float_lines() > 0
+    end)
+    local float_win = floats()[1]
+    local float_rightleft = float_win ~= nil and vim.wo[float_win].rightleft
+    local mirrored = float_lines()
+    vim.wo[article_win].rightleft = false
+    close_floats()
+    if not float_rightleft then
+      return "the float beside a rightleft window is not rightleft"
+    end
+    local place = "  «5 يناير 2020» (2020-01-05) · 000_40f110f943424743.txt:27"
+    local want = bidi.for_rightleft(bidi.isolate(place))
+    if not vim.tbl_contains(mirrored, want) then
+      return "the rightleft float lacks\n" .. want .. "\n" .. table.concat(mirrored, "\n")
+    end
+    if not (want:find(("2020-01-05"):reverse(), 1, true) and want:find(("000_40f110f943424743.txt:27"):reverse(), 1, true)) then
+      return "in the rightleft float the date and file are not stored to mirror forward: " .. want
+    end
+  end
+  if os.getenv("TADQIQ_E2E_PART") == "rightleft" then
+    return rightleft_float() or "ok"
+  end
+
   -- The locale sent in `initialize` (Neovim's client sends none): the tag for a POSIX locale.
   local tadqiq = require("tadqiq")
   for lang, tag in pairs({ ["ar_EG.UTF-8"] = "ar-EG", ar = "ar", ["en_US.UTF-8@euro"] = "en-US", C = false, POSIX = false }) do
@@ -229,31 +267,6 @@ local function run()
     return "<CR> on the place opened " .. vim.api.nvim_buf_get_name(0) .. " at " .. vim.inspect(vim.api.nvim_win_get_cursor(0))
   end
 
-  -- In a 'rightleft' window the float is 'rightleft' too, and written so that Neovim's
-  -- mirroring shows figures and file names forward: stored reversed, read forward.
-  cursor_on(date)
-  vim.wo[article_win].rightleft = true
-  press(leader .. "e")
-  wait_for(5000, function()
-    return #float_lines() > 0
-  end)
-  local float_win = floats()[1]
-  local float_rightleft = float_win ~= nil and vim.wo[float_win].rightleft
-  local mirrored = float_lines()
-  vim.wo[article_win].rightleft = false
-  close_floats()
-  if not float_rightleft then
-    return "the float beside a rightleft window is not rightleft"
-  end
-  local place = "  «5 يناير 2020» (2020-01-05) · 000_40f110f943424743.txt:27"
-  local want = bidi.for_rightleft(bidi.isolate(place))
-  if not vim.tbl_contains(mirrored, want) then
-    return "the rightleft float lacks\n" .. want .. "\n" .. table.concat(mirrored, "\n")
-  end
-  if not (want:find(("2020-01-05"):reverse(), 1, true) and want:find(("000_40f110f943424743.txt:27"):reverse(), 1, true)) then
-    return "in the rightleft float the date and file are not stored to mirror forward: " .. want
-  end
-
   -- <leader>ca on the date and the item with another source's date, as a user takes it in
   -- the menu. (Neovim 0.7 sends the diagnostics back with byte columns; the fix once deleted
   -- other words from this line.)
@@ -322,8 +335,11 @@ local function run()
   if page then
     page:close()
   end
-  if not html:find("كانون الثاني 1998", 1, true) then
-    return ":TadqiqReport's page does not show the disputed date: " .. tadqiq.last_report
+  -- The page is of the buffers as they are now (the date was just fixed, and the analysis of
+  -- the fix may or may not have landed): the other disagreement, about the troops, stands
+  -- either way.
+  if not html:find("حوالي 5000 جندي", 1, true) then
+    return ":TadqiqReport's page does not show the disputed figure: " .. tadqiq.last_report
   end
   if opened_page ~= tadqiq.last_report then
     return ":TadqiqReport did not open its page: " .. tostring(opened_page)

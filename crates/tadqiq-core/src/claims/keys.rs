@@ -774,38 +774,32 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// The nearest incident within `reach` tokens before the quantity at `[a, b)`, in its
     /// clause.
     fn nearest_incident(&self, a: usize, reach: usize) -> Option<Arc<str>> {
-        let mut j = a;
-        for _ in 0..reach {
-            if j == 0 {
-                break;
-            }
-            j -= 1;
-            if !self.back_ok(j) {
-                break;
-            }
-            if let Some(h) = self.incident(j).filter(|h| h.end <= a) {
-                return Some(h.value);
-            }
-        }
-        None
+        self.back_find(a, reach, |j| self.incident(j))
     }
 
     /// What an amount at token `a` is of: the nearest amount noun within `reach` tokens before
     /// it in its clause.
     fn amount_of(&self, a: usize, reach: usize) -> Option<Arc<str>> {
+        self.back_find(a, reach, |j| {
+            self.ix.find(self.toks, j, |w| if let Word::Amount(x) = w { Some(x.clone()) } else { None })
+        })
+    }
+
+    /// The nearest phrase `found` reads at a token within `reach` tokens before token `a`, in
+    /// its clause, that ends before `a`.
+    fn back_find<T>(
+        &self,
+        a: usize,
+        reach: usize,
+        found: impl Fn(usize) -> Option<crate::phrases::Hit<T>>,
+    ) -> Option<T> {
         let mut j = a;
         for _ in 0..reach {
-            if j == 0 {
+            if j == 0 || !self.back_ok(j - 1) {
                 break;
             }
             j -= 1;
-            if !self.back_ok(j) {
-                break;
-            }
-            if let Some(h) =
-                self.ix.find(self.toks, j, |w| if let Word::Amount(x) = w { Some(x.clone()) } else { None })
-                && h.end <= a
-            {
+            if let Some(h) = found(j).filter(|h| h.end <= a) {
                 return Some(h.value);
             }
         }
