@@ -377,7 +377,12 @@ fn write_date(out: &mut impl Write, a: &Article, d: &DateMention) -> io::Result<
         None => write!(out, "unknown")?,
     }
     let mut notes = Vec::new();
-    if d.relative.is_some() {
+    if matches!(d.relative, Some(tadqiq_core::extract::Relative::Same(_))) {
+        notes.push(match d.value {
+            Some(_) => "relative to the date before it".to_string(),
+            None => "relative, no date before it".to_string(),
+        });
+    } else if d.relative.is_some() {
         notes.push(match a.doc.analysis.published {
             Some((p, source)) => format!("relative to {p}, {}", source.as_str()),
             None => "relative, no publication date".to_string(),

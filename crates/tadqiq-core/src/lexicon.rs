@@ -133,6 +133,8 @@ pub enum Lex {
         bare: bool,
     },
     Modifier(i32),
+    /// «ذاته»، «نفسه» after a period: the period of the date the text gave last.
+    Same,
     This,
     Part(Part),
     MonthNoun,
@@ -370,6 +372,7 @@ impl Lexicon {
                     Lex::Period { unit, bare }
                 }
                 ("modifier", v) => Lex::Modifier(signed(v, "date_words.tsv")),
+                ("same", _) => Lex::Same,
                 ("this", _) => Lex::This,
                 ("part", p) => Lex::Part(match p {
                     "start" => Part::Start,

@@ -387,3 +387,21 @@ fn spans_after_front_matter_point_into_the_whole_text() {
     assert!(text[sentence.start..sentence.end].starts_with("وقال المتحدث"), "{:?}", &text[sentence.start..sentence.end]);
     assert_eq!(doc.analysis.published.map(|p| p.0.to_string()).as_deref(), Some("2021-12-09"));
 }
+
+#[test]
+fn a_gate_or_street_named_after_a_city_is_not_that_city() {
+    let ws = workspace(&[(
+        "a",
+        "تقدمت القوات في حمص إلى باب تدمر وشارع حلب، ثم إلى جسر الشغور، وفتحت باب الحوار مع مطار دمشق.",
+    )]);
+    let found = entities(&ws, "a");
+    // The gate and the street are places of their own; «جسر الشغور» is the town; an airport
+    // named after its city stands there.
+    assert!(found.iter().any(|e| e.starts_with("«باب تدمر» ")), "{found:?}");
+    assert!(found.iter().any(|e| e.starts_with("«شارع حلب» ")), "{found:?}");
+    assert!(found.contains(&"«جسر الشغور» jisr-ash-shughur-sy".to_string()), "{found:?}");
+    assert!(!found.iter().any(|e| e.contains("tadmur") || e.contains("aleppo")), "{found:?}");
+    assert!(found.contains(&"«دمشق» damascus".to_string()), "{found:?}");
+    // «باب الحوار» (an opening for dialogue) is no place.
+    assert!(!found.iter().any(|e| e.contains("الحوار")), "{found:?}");
+}

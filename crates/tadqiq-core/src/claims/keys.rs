@@ -472,9 +472,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let t = self.toks;
         let mut out = Vec::new();
         for i in a..b {
-            if !t.is_word(i)
-                || self.ix.find(t, i, |w| matches!(w, Word::PlaceHead).then_some(())).is_none_or(|h| h.end != i + 1)
-            {
+            let Some(h) = t.is_word(i).then(|| self.ix.find(t, i, |w| matches!(w, Word::PlaceHead).then_some(()))).flatten()
+            else {
+                continue;
+            };
+            // «مدينة الرقة» names a place; «المدينة ودمار …» is the city already named, and the
+            // word after it is no name.
+            let clitics: String = t.folded(i).chars().take(h.dropped).collect();
+            if h.end != i + 1 || clitics.ends_with("ال") || clitics.ends_with("لل") {
                 continue;
             }
             for j in [i + 1, i + 2] {
@@ -1004,7 +1009,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             _ => None,
         });
         let date = match d.relative {
-            Some(Relative::NamedMonth(_)) => DateValue { year: None, week: None, ..d.written },
+            // «6 أيار من العام الجاري» without a publication date: 6 May of a year unknown.
+            Some(Relative::NamedMonth(_) | Relative::Period(crate::lexicon::PeriodUnit::Year, _)) => {
+                DateValue { year: None, week: None, ..d.written }
+            }
             _ => DateValue::default(),
         };
         (date != DateValue::default() || weekday.is_some()).then_some(Value::Date { date, weekday, deictic })

@@ -16,8 +16,10 @@ pub enum NameWord {
     /// Introduces a person: «الرئيس»، «اللواء»، «مستشار».
     Title,
     /// Introduces an organisation, place or event name; `alias` says whether the bare name
-    /// names the same thing.
-    Head { kind: EntityKind, alias: bool, definite: bool },
+    /// names the same thing; `definite` that only a definite name follows it; `landmark` that a
+    /// known place's name after it names a new place («دوار القادسية»، «باب بغداد»); `only_known`
+    /// that it introduces nothing else.
+    Head { kind: EntityKind, alias: bool, definite: bool, landmark: bool, only_known: bool },
     /// Joins the next word into one part of a name: «أبو»، «عبد»، «بن».
     Particle,
     /// An adjective after a title or head that is not a name: «السابق».
@@ -223,8 +225,15 @@ impl Gazetteer {
                 continue;
             }
             let kind = EntityKind::parse(row[1]).unwrap_or_else(|| panic!("heads.tsv: unknown kind {:?}", row[1]));
-            let (alias, definite) = (row[2] != "no", row[2] == "definite");
-            phrases.add(row[0], Phrase::Word(NameWord::Head { kind, alias, definite }));
+            let (alias, definite, landmark, only_known) = match row[2] {
+                "yes" => (true, false, false, false),
+                "no" => (false, false, false, false),
+                "definite" => (true, true, false, false),
+                "landmark" => (false, true, true, false),
+                "named-after" => (false, false, true, true),
+                other => panic!("heads.tsv: unknown alias {other:?}"),
+            };
+            phrases.add(row[0], Phrase::Word(NameWord::Head { kind, alias, definite, landmark, only_known }));
         }
         for row in rows(NAME_WORDS, 2) {
             let w = match row[1] {

@@ -107,6 +107,14 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         introductions.extend(r.place_list(i));
     }
     let mut mentions = keep_non_overlapping(candidates);
+    // «باب تدمر»، «شارع حلب»: a landmark named after a known place is a place of its own, and
+    // the known name inside it is not the city.
+    mentions.retain(|m| {
+        !(m.kind == EntityKind::Place
+            && introductions.iter().any(|intro: &Introduction| {
+                intro.kind == EntityKind::Place && intro.name.start < m.span.start && m.span.end <= intro.name.end
+            }))
+    });
     let bare_heads = r.bare_institutions(&mut mentions);
     // An introduction of a name the gazetteer already knows is just that known name; the
     // newsroom's stop list names no entity.
@@ -699,11 +707,20 @@ impl Recogniser<'_, '_> {
     fn headed(&self, i: usize) -> Option<Introduction> {
         let t = self.t;
         let head = self.ix.find_indefinite(t, i, |p| match p {
-            Phrase::Word(NameWord::Head { kind, alias, definite }) => Some((*kind, *alias, *definite)),
+            Phrase::Word(NameWord::Head { kind, alias, definite, landmark, only_known }) => {
+                Some((*kind, *alias, *definite, *landmark, *only_known))
+            }
             _ => None,
         })?;
-        let (kind, alias, definite) = head.value;
+        let (kind, alias, definite, landmark, only_known) = head.value;
         let j = head.end;
+        // «باب بغداد»، «شارع حلب»: a gate or a street is a place only when named after one.
+        if only_known
+            && !self.name(j).is_some_and(|h| self.gaz.entities[h.value].kind == EntityKind::Place)
+            && self.ix.find_with(t, j, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(())).is_none()
+        {
+            return None;
+        }
         if definite && self.continues(j) && !t.folded(j).starts_with("ال") && self.name(j).is_none() {
             return None;
         }
@@ -770,7 +787,7 @@ impl Recogniser<'_, '_> {
                 let name_text = folded_words_from(t, i, head.dropped, k);
                 Some(Introduction { kind, span, name: span, bare: name_text.clone(), name_text, alias: None })
             }
-            EntityKind::Place => self.place(i, head.dropped, j, alias),
+            EntityKind::Place => self.place(i, head.dropped, j, alias, landmark),
             EntityKind::Person => None,
         }
     }
@@ -802,21 +819,22 @@ impl Recogniser<'_, '_> {
         !(first && (is_indefinite_nisba(f) || agrees)) && !pronoun
     }
 
-    /// «محافظة صلاح الدين»، «قاعدة بلد الجوية»، «مطار بغداد».
-    fn place(&self, i: usize, dropped: usize, j: usize, alias: bool) -> Option<Introduction> {
+    /// «محافظة صلاح الدين»، «قاعدة بلد الجوية»، «باب بغداد».
+    fn place(&self, i: usize, dropped: usize, j: usize, alias: bool, landmark: bool) -> Option<Introduction> {
         let t = self.t;
-        // A place the GeoNames list knows needs no introduction: it is its own mention.
-        if self.ix.find_with(t, j, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(())).is_some() {
-            return None;
-        }
-        if let Some(h) = self.name(j) {
-            // A facility named after a known place is its own entity, head and all; a region
-            // named so («إقليم كردستان») is the known place.
-            let e = &self.gaz.entities[h.value];
-            if e.kind != EntityKind::Place || !self.is_facility_head(i) {
+        let listed = self
+            .ix
+            .find_with(t, j, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(()))
+            .map(|h| h.end);
+        let known = self.name(j).filter(|h| self.gaz.entities[h.value].kind == EntityKind::Place).map(|h| h.end);
+        // A landmark named after a known place is its own entity, head and all; a region or a
+        // facility named so («إقليم كردستان»، «مطار بغداد») is the known place, and a place the
+        // GeoNames list knows needs no introduction: it is its own mention.
+        if let Some(end) = known.or(listed) {
+            if !landmark {
                 return None;
             }
-            let mut end = h.end;
+            let mut end = end;
             if self.continues(end)
                 && let Some(f) = self.word_hit(end, |w| w == NameWord::Facility)
             {
@@ -832,6 +850,9 @@ impl Recogniser<'_, '_> {
                 name_text,
                 alias: None,
             });
+        }
+        if self.name(j).is_some() {
+            return None;
         }
         // «قاعدة عسكرية»، «إقليم اتحادي»: an adjective agreeing with the head; «مقاطعة
         // يايلاداغي» (a masculine shape after a feminine head) is a name.
@@ -956,13 +977,6 @@ impl Recogniser<'_, '_> {
             out.clear();
         }
         out
-    }
-
-    fn is_facility_head(&self, i: usize) -> bool {
-        matches!(
-            self.t.folded(i).trim_start_matches(['و', 'ف', 'ب', 'ل']),
-            "مطار" | "قاعده" | "ميناء" | "معبر" | "مخيم" | "سجن"
-        )
     }
 
     /// An operation's name is always quoted: «“عملية درع الفرات”» or «عملية "نبع السلام"».

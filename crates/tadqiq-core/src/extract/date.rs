@@ -427,7 +427,7 @@ impl Grammar<'_, '_> {
             return None;
         }
         let mut c = self.period(k)?;
-        if !matches!(c.relative, Some(Relative::Period(PeriodUnit::Month, _))) {
+        if !matches!(c.relative, Some(Relative::Period(PeriodUnit::Month, _) | Relative::Same(PeriodUnit::Month))) {
             return None;
         }
         c.written.day = Some(day);
@@ -642,8 +642,8 @@ impl Grammar<'_, '_> {
         }
         let c = self.period(k + 1)?;
         match c.relative {
-            Some(Relative::Period(PeriodUnit::Year, n)) => {
-                Some((c.written.year, Some(Relative::Period(PeriodUnit::Year, n)), c.end))
+            Some(r @ (Relative::Period(PeriodUnit::Year, _) | Relative::Same(PeriodUnit::Year))) => {
+                Some((c.written.year, Some(r), c.end))
             }
             None if c.calendar == Calendar::Gregorian && c.written.year.is_some() => {
                 Some((c.written.year, None, c.end))
@@ -936,6 +936,13 @@ impl Grammar<'_, '_> {
         } else if !bare && let Some((dir, e)) = self.modifier(end) {
             relative = Some(Relative::Period(unit, dir));
             end = e;
+        } else if !bare
+            && unit != PeriodUnit::Week
+            && self.continues(end)
+            && let Some(h) = self.lex(end, |l| matches!(l, Lex::Same))
+        {
+            relative = Some(Relative::Same(unit));
+            end = h.end;
         }
         let mut written = DateValue::default();
         let mut calendar = Calendar::Gregorian;

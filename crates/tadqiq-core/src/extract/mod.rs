@@ -85,6 +85,9 @@ pub enum Relative {
     Weekday(i32),
     /// «العام الماضي» (year, −1), «الشهر الجاري» (month, 0), «الأسبوع المقبل» (week, +1).
     Period(PeriodUnit, i32),
+    /// «الشهر ذاته»، «العام نفسه»: the period of the date the text gave last before it (a
+    /// month: that date's year and month; a year: its year).
+    Same(PeriodUnit),
     /// A month name with a direction: «26 جويلية الماضي» (−1), «ديسمبر الجاري» (0).
     NamedMonth(i32),
     /// A length of time counted back: «قبل يومين» (2 days), «قبل شهرين» (2 months). Its

@@ -143,11 +143,21 @@ pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateVal
 const LEAD_BYTES: usize = 2500;
 
 /// Gives each relative date its Gregorian value against `published`, where it can be known.
+/// «الشهر ذاته»، «العام نفسه» take their period from the date the text gave last before them.
 pub fn resolve(mentions: &mut [Mention], published: Option<DateValue>) {
+    let mut last: Option<DateValue> = None;
     for m in mentions {
         let MentionKind::Date(d) = &mut m.kind else { continue };
-        let Some(rel) = d.relative else { continue };
+        let Some(rel) = d.relative else {
+            last = d.value.or(last);
+            continue;
+        };
         if d.invalid {
+            continue;
+        }
+        if let Relative::Same(unit) = rel {
+            d.value = last.and_then(|l| same_period(d.written, unit, l));
+            last = d.value.or(last);
             continue;
         }
         if d.value.is_none() {
@@ -160,7 +170,19 @@ pub fn resolve(mentions: &mut [Mention], published: Option<DateValue>) {
             // day counted from publication.
             d.value = nearest_year(v, around).or(Some(v));
         }
+        last = d.value.or(last);
     }
+}
+
+/// The written day (and month) in the period of `last`: «السادس من الشهر ذاته» after a date
+/// in June 2017 is 6 June 2017.
+fn same_period(w: DateValue, unit: PeriodUnit, last: DateValue) -> Option<DateValue> {
+    let v = match unit {
+        PeriodUnit::Month => DateValue { day: w.day, ..DateValue::ym(last.year?, last.month?) },
+        PeriodUnit::Year => DateValue { year: last.year, month: w.month, day: w.month.and(w.day), week: None },
+        PeriodUnit::Week => return None,
+    };
+    valid(v)
 }
 
 /// A month and day without a year, in the year that puts it nearest to `around`.
@@ -233,6 +255,8 @@ pub(crate) fn resolve_one(d: &DateMention, rel: Relative, p: DateValue) -> Optio
             }
         }
         Relative::Recurring(direction) => recurring(d, direction, p),
+        // Counted from the text's last date, not from publication.
+        Relative::Same(_) => None,
         Relative::NamedMonth(direction) => {
             let month = w.month?;
             let year = match direction {
@@ -367,6 +391,35 @@ mod tests {
         assert_eq!(values("31 كانون الأول المقبل", "2021-07-27"), ["2021-12-31"]);
         assert_eq!(values("أمس", "2021"), ["null"]);
         assert_eq!(values("26 جويلية الماضي", "2021"), ["null"]);
+    }
+
+    #[test]
+    fn the_same_period_is_the_last_dates() {
+        // The month or year of the date written last before it, not of publication.
+        assert_eq!(
+            values("التقطت الصورة يوم 12 تموز 2019، وبدأ الهجوم في الثالث من الشهر ذاته", "2020-02-01"),
+            ["2019-07-12", "2019-07-03"]
+        );
+        assert_eq!(values("وصل في آذار 2014 ثم غادر في أيار من العام نفسه", "2020-02-01"), ["2014-03", "2014-05"]);
+        assert_eq!(values("وقع الانفجار أمس، وفي العشرين من الشهر ذاته", "2021-12-09"), ["2021-12-08", "2021-12-20"]);
+        assert_eq!(values("في 9 من السنة نفسها", "2021-12-09"), ["null"]);
+        // Nothing to take it from.
+        assert_eq!(values("في السادس من الشهر ذاته", "2021-12-09"), ["null"]);
+        // The written day must exist in that month.
+        assert_eq!(values("في 2 شباط 2021 ثم في الثلاثين من الشهر نفسه", "2022-01-01"), ["2021-02-02", "null"]);
+    }
+
+    #[test]
+    fn the_same_period_keeps_its_span() {
+        let text = "يوم 5 أيار 2017، ثم في السادس من الشهر ذاته بدأت";
+        let mut ms = extract(text);
+        resolve(&mut ms, None);
+        let spans: Vec<&str> = ms
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Date(_)))
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(spans, ["يوم 5 أيار 2017", "السادس من الشهر ذاته"]);
     }
 
     #[test]
