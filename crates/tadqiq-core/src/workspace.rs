@@ -157,7 +157,8 @@ impl Workspace {
         let key: Arc<str> = self.docs.get_key_value(path).map_or_else(|| path.into(), |(k, _)| k.clone());
         // Typing rarely changes who an article introduces: then the registry stands as it is
         // and only this source is matched against it, in the tokens the analysis cut.
-        let same_names = self.docs.get(path).is_some_and(|old| registry_input(&old.local) == registry_input(&a.local));
+        let same_names =
+            self.docs.get(path).is_some_and(|old| registry_input(&old.text, &old.local) == registry_input(&text, &a.local));
         let entities =
             if same_names { self.match_in(&key, &text, &a.local, || a.body) } else { Vec::new() };
         let (analysis, local) = (a.analysis, a.local);
@@ -340,6 +341,7 @@ impl Workspace {
                     named_in_full.insert(m.id.clone());
                 }
             }
+            named_in_full.extend(doc.local.named_in_full.iter().cloned());
             for (k, intro) in doc.local.introductions.iter().enumerate() {
                 // One entity per name however often it is introduced: by its folded bare name
                 // first (O(1), so short names like «مدينة X» never make a new id per source),
@@ -446,6 +448,12 @@ impl Workspace {
         names.dedup();
         for (name, id) in &names {
             reg.names.add(name, id.clone());
+            // «أبو عزرائيل» is also written «أبوعزرائيل»: a kunya's particle joined to the name.
+            if let Some((particle, rest)) = name.split_once(' ')
+                && matches!(particle, "ابو" | "ابي" | "ابا" | "عبد" | "ام")
+            {
+                reg.names.add(&format!("{particle}{rest}"), id.clone());
+            }
             let words = name.split_whitespace().count();
             // A surname is written many ways too («بيسكوف»/«بسكوف»): one word of four
             // consonants or more, for a person only.
@@ -642,8 +650,9 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
     })
 }
 
-/// What a source contributes to the registry: its introductions and its institutions.
-fn registry_input(local: &LocalEntities) -> (Vec<IntroKey<'_>>, Vec<&str>) {
+/// What of a source's entities the registry is built from: its introductions, its institutions,
+/// and the built-in entities it names in full (which give their short forms to the workspace).
+fn registry_input<'a>(text: &str, local: &'a LocalEntities) -> (Vec<IntroKey<'a>>, Vec<&'a str>) {
     let intros = local
         .introductions
         .iter()
@@ -656,6 +665,16 @@ fn registry_input(local: &LocalEntities) -> (Vec<IntroKey<'_>>, Vec<&str>) {
         .map(|m| &*m.id)
         .chain(local.bare_heads.iter().map(|h| &*h.key))
         .chain(local.bare_heads.iter().filter_map(|h| h.fallback.as_deref()))
+        .chain(
+            local
+                .mentions
+                .iter()
+                .filter(|m| m.how == How::Known && text[m.span.start..m.span.end].trim().contains(' '))
+                .map(|m| &*m.id),
+        )
+        .chain(local.named_in_full.iter().map(|id| &**id))
+        .collect::<std::collections::BTreeSet<&str>>()
+        .into_iter()
         .collect();
     (intros, institutions)
 }

@@ -405,3 +405,90 @@ fn a_gate_or_street_named_after_a_city_is_not_that_city() {
     // «باب الحوار» (an opening for dialogue) is no place.
     assert!(!found.iter().any(|e| e.contains("الحوار")), "{found:?}");
 }
+
+#[test]
+fn landforms_and_abbreviated_titles_introduce_names() {
+    let ws = workspace(&[(
+        "a",
+        "سيطرت القوات على تلة الصوان وجبل العرقوب ثم مزرعة الريحان. وقال د. منير حداد إن المعارك توقفت، \
+         وإن «جبل من الأنقاض» بقي في الحي. وكتب كاتب عنوانه د مجهول.",
+    )]);
+    let found = entities(&ws, "a");
+    for want in ["«تلة الصوان» ", "«جبل العرقوب» ", "«مزرعة الريحان» ", "«منير حداد» "] {
+        assert!(found.iter().any(|e| e.starts_with(want)), "{want} in {found:?}");
+    }
+    // A mountain of rubble is no mountain; a lone «د» without its full stop is no title.
+    assert!(!found.iter().any(|e| e.contains("الأنقاض") || e.contains("مجهول")), "{found:?}");
+}
+
+#[test]
+fn the_coalition_described_by_who_leads_it_is_the_coalition() {
+    let ws = workspace(&[
+        ("a", "قصفت طائرات التحالف الذي تقوده الولايات المتحدة مواقع التنظيم."),
+        ("b", "وقال متحدث إن التحالف نفذ 12 ضربة."),
+    ]);
+    let a = entities(&ws, "a");
+    assert!(a.contains(&"«التحالف» coalition-against-isis".to_string()), "{a:?}");
+    assert!(a.contains(&"«الولايات المتحدة» us".to_string()), "{a:?}");
+    assert_eq!(
+        entities(&ws, "b").iter().filter(|e| e.ends_with(" coalition-against-isis")).count(),
+        1,
+        "{:?}",
+        entities(&ws, "b")
+    );
+}
+
+#[test]
+fn a_group_that_calls_itself_by_a_name_is_known_by_it_everywhere() {
+    let ws = workspace(&[
+        ("a", "قتل ثلاثة من أعضاء جماعة مسلحة تطلق على نفسها اسم \"درع الوادي\" في اشتباك."),
+        ("b", "وتقول السلطات إن درع الوادي تلقى تمويلا من الخارج."),
+    ]);
+    assert!(entities(&ws, "a").iter().any(|e| e.starts_with("«درع الوادي» ")), "{:?}", entities(&ws, "a"));
+    assert!(entities(&ws, "b").iter().any(|e| e.starts_with("«درع الوادي» ")), "{:?}", entities(&ws, "b"));
+    // Introduced after its head, quoted, it is the same group.
+    let ws = workspace(&[
+        ("a", "أعلنت حركة \"درع الوادي\" مسؤوليتها."),
+        ("b", "جماعة تطلق على نفسها اسم (درع الوادي) وتقول إن درع الوادي باقية."),
+    ]);
+    let ids: std::collections::BTreeSet<String> = ["a", "b"]
+        .iter()
+        .flat_map(|p| entities(&ws, p))
+        .filter(|e| e.contains("درع الوادي"))
+        .map(|e| e.rsplit(' ').next().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    // Without the frame a quoted phrase is a quotation.
+    let ws = workspace(&[("a", "ووصف القرار بأنه \"درع الوادي\" للبلاد.")]);
+    assert_eq!(entities(&ws, "a"), Vec::<String>::new());
+}
+
+#[test]
+fn a_speaker_named_before_a_colon_opening_a_headline() {
+    let ws = workspace(&[("a", "انتهى الاجتماع.\nكمال عيسى: الاتفاق لن يصمد طويلا\nوفي حديثه، قال إن كمال الأجسام رياضة: لا أكثر.")]);
+    let found = entities(&ws, "a");
+    assert!(found.iter().any(|e| e.starts_with("«كمال عيسى» ")), "{found:?}");
+    // An everyday word that is also a given name, mid-sentence, is not a speaker.
+    assert!(!found.iter().any(|e| e.contains("الأجسام")), "{found:?}");
+}
+
+#[test]
+fn a_kunya_written_as_one_word_is_the_same_person() {
+    let ws = workspace(&[
+        ("a", "وقال القيادي المعروف باسم أبو مهند الشامي إن المعركة مستمرة."),
+        ("b", "وظهر أبومهند الشامي في تسجيل جديد."),
+    ]);
+    let a = entities(&ws, "a");
+    let b = entities(&ws, "b");
+    let id = |v: &[String]| v.iter().find(|e| e.contains("مهند")).map(|e| e.rsplit(' ').next().unwrap().to_string());
+    assert!(id(&a).is_some(), "{a:?}");
+    assert_eq!(id(&a), id(&b), "{a:?} {b:?}");
+}
+
+#[test]
+fn a_quoted_place_name_after_its_head() {
+    // «دوما» is also a given name and a parliament: after «بلدة» it is the town, quoted or not.
+    let ws = workspace(&[("a", "سقطت قذائف على بلدة \"دوما\" وعلى بلدة دوما مجددا.")]);
+    let found = entities(&ws, "a");
+    assert_eq!(found.iter().filter(|e| e.starts_with("«دوما» ")).count(), 2, "{found:?}");
+}

@@ -478,6 +478,11 @@ fn diagnose(
 async fn blocking<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static) -> R {
     match tokio::task::spawn_blocking(f).await {
         Ok(r) => r,
-        Err(e) => std::panic::resume_unwind(e.into_panic()),
+        Err(e) => match e.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            // Cancelled: the runtime is shutting down (the server is exiting). Nothing waits
+            // for the result; the task is dropped with the runtime.
+            Err(_) => std::future::pending().await,
+        },
     }
 }

@@ -78,6 +78,9 @@ pub struct ConfigEntity {
 pub enum Phrase {
     /// A name or alias of the entity at this index.
     Name(usize),
+    /// A short name of the entity at this index that the words after it make sure of: only its
+    /// first `words` words are the mention («التحالف + الذي تقوده الولايات المتحدة»).
+    NameBefore(usize, u8),
     /// A place's name that is the place only where the text puts a place there.
     Place(usize, PlaceReading),
     /// An outlet's name that is also an everyday word: the outlet only as a credit or after
@@ -192,6 +195,11 @@ impl Gazetteer {
                 if stop.contains(&fold(name)) {
                     continue;
                 }
+                if let Some((short, rest)) = name.split_once(" + ") {
+                    let words = short.split_whitespace().count().min(u8::MAX as usize) as u8;
+                    phrases.add(&format!("{short} {rest}"), Phrase::NameBefore(i, words));
+                    continue;
+                }
                 let phrase = match readings.get(&(i, fold(name))) {
                     Some(&Reading::Place(r)) if e.origin == Origin::Builtin => Phrase::Place(i, r),
                     Some(&Reading::Outlet) if e.origin == Origin::Builtin => Phrase::Outlet(i),
@@ -206,6 +214,10 @@ impl Gazetteer {
                     by_skeleton.entry(k).or_insert(i);
                 }
             }
+        }
+        // A confirmed short name is not a spelling of the entity to show.
+        for e in &mut entities {
+            e.aliases.retain(|a| !a.contains(" + "));
         }
         for row in rows(INSTITUTIONS, 3) {
             let (bare, local) = match row[2] {

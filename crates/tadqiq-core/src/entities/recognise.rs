@@ -46,6 +46,9 @@ pub struct LocalEntities {
     /// Institution heads standing alone that this article does not qualify: the workspace
     /// resolves them.
     pub bare_heads: Vec<BareHead>,
+    /// Known entities whose short mention here is made sure of by the words after it
+    /// («التحالف الذي تقوده واشنطن»): named in full, as far as short forms go.
+    pub named_in_full: Vec<Arc<str>>,
 }
 
 /// «الشرطة» alone in an article that names no country's police.
@@ -73,12 +76,23 @@ struct Recogniser<'a, 't> {
 /// Entities in one article, given its tokens and what the language data says of them.
 pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalEntities {
     let ix = gaz.phrases.index(t);
+    let mut confirmed = Vec::new();
     let names = (0..t.len())
         .map(|j| {
             ix.knows(j)
                 .then(|| {
                     // Not through a dropped article: «التركية» is the adjective, not «تركية».
-                    ix.find_with(t, j, false, Gaps::Quotes, |p| if let Phrase::Name(e) = p { Some(*e) } else { None })
+                    ix.find_with(t, j, false, Gaps::Quotes, |p| match p {
+                        Phrase::Name(e) => Some((*e, None)),
+                        Phrase::NameBefore(e, words) => Some((*e, Some(*words as usize))),
+                        _ => None,
+                    })
+                    .map(|h| {
+                        if h.value.1.is_some() {
+                            confirmed.push(j);
+                        }
+                        crate::phrases::Hit { value: h.value.0, end: h.value.1.map_or(h.end, |w| j + w), dropped: h.dropped }
+                    })
                 })
                 .flatten()
         })
@@ -88,6 +102,10 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     let mut introductions = Vec::new();
     for i in 0..t.len() {
         // Everything recognised starts with a word the entity data knows.
+        if let Some(intro) = r.named_as(i) {
+            introductions.push(intro);
+            continue;
+        }
         if !(t.is_word(i) || t.kind(i) == Some(TokenKind::Latin)) || !r.ix.knows(i) {
             continue;
         }
@@ -125,7 +143,13 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     });
     introductions.dedup_by(|a, b| a.name == b.name);
     let events = r.events();
-    LocalEntities { mentions, introductions, sentences: sentences(t), events, bare_heads }
+    // «التحالف الذي تقوده واشنطن» names the coalition in full, though the mention is short.
+    let named_in_full = mentions
+        .iter()
+        .filter(|m| confirmed.binary_search(&t.tokens.partition_point(|tk| tk.end <= m.span.start)).is_ok())
+        .map(|m| m.id.clone())
+        .collect();
+    LocalEntities { mentions, introductions, sentences: sentences(t), events, bare_heads, named_in_full }
 }
 
 impl Recogniser<'_, '_> {
@@ -305,12 +329,19 @@ impl Recogniser<'_, '_> {
 
     /// A place head right before `i`: «مدينة الباب»، «بلدة دوما».
     fn place_head_before(&self, i: usize) -> bool {
+        // «بلدة "شبعا"»: a quoted name after its head.
+        let i = if i > 1 && is_quote(self.t, i - 1) && !self.t.breaks_before(i) { i - 1 } else { i };
         i > 0
             && !self.t.breaks_before(i)
             && self.t.is_word(i - 1)
             && self
                 .word_hit(i - 1, |w| matches!(w, NameWord::Head { kind: EntityKind::Place, .. } | NameWord::PlaceList))
-                .is_some_and(|h| h.end == i)
+                .is_some_and(|h| {
+                    // «مدينة X» names a place; «المدينة» or «الوادي» before it is a noun already
+                    // defined, and what follows is no name.
+                    let clitics: String = self.t.folded(i - 1).chars().take(h.dropped).collect();
+                    h.end == i && !clitics.ends_with("ال") && !clitics.ends_with("لل")
+                })
     }
 
     /// A preposition of place right before `i`: «في»، «إلى»، «قرب»، «من».
@@ -471,6 +502,13 @@ impl Recogniser<'_, '_> {
         let t = self.t;
         let title = self.word_hit(i, |w| w == NameWord::Title)?;
         let mut j = title.end;
+        // «د. حسن نافعة»، «م. أحمد»: an abbreviated title is one letter and its full stop.
+        if t.folded(i).chars().count() == 1 {
+            if !(title.end == i + 1 && self.continues(j) && t.is_punct(j, '.')) {
+                return None;
+            }
+            j += 1;
+        }
         for _ in 0..12 {
             if !self.continues(j) {
                 return None;
@@ -549,13 +587,10 @@ impl Recogniser<'_, '_> {
         let said = i > 0
             && !t.breaks_before(i)
             && (self.word_hit(i - 1, |w| w == NameWord::Verb).is_some_and(|h| h.end == i) || is_quote(t, i - 1));
-        if given.is_some_and(|g| g.value) && !said {
-            return None;
-        }
         let dropped = given.map_or(kunya_dropped.unwrap_or(0), |g| g.dropped);
         let units = if dropped > 0 && !kunya {
             // «وحسن نافعة»: the name's first part is the word after the conjunction.
-            let mut rest = self.name_units(i + 1).unwrap_or_default();
+            let mut rest = if self.continues(i + 1) { self.name_units(i + 1).unwrap_or_default() } else { Vec::new() };
             rest.insert(0, (i, i + 1));
             rest.truncate(3);
             rest
@@ -577,6 +612,12 @@ impl Recogniser<'_, '_> {
             [] | [_] => return None,
             units => (units[0], *units.last()?),
         };
+        // «حسن نافعة: …» opening a headline or a sentence: the speaker of what follows.
+        let opens = i == 0 || t.breaks_before(i) || ['.', '!', '?', '؟', '|'].iter().any(|&p| t.is_punct(i - 1, p));
+        let attributed = opens && self.continues(last.1) && (t.is_punct(last.1, ':') || t.is_punct(last.1, '：'));
+        if given.is_some_and(|g| g.value) && !said && !attributed {
+            return None;
+        }
         let name = Span::new(
             t.tokens[first.0].start + crate::text::offset_after_letters(t.original(first.0), dropped),
             t.tokens[last.1 - 1].end,
@@ -623,7 +664,8 @@ impl Recogniser<'_, '_> {
     fn name_units(&self, j: usize) -> Option<Vec<(usize, usize)>> {
         let mut units = Vec::new();
         let mut k = j;
-        while units.len() < 3 && self.continues(k) {
+        // The name may open a line; its later parts may not cross one.
+        while units.len() < 3 && (if k == j { k < self.t.len() } else { self.continues(k) }) {
             let unit = if self.is_particle(k) && self.continues(k + 1) && self.name_word(k + 1, false) {
                 (k, k + 2)
             } else if self.name_word(k, !units.is_empty()) {
@@ -703,6 +745,44 @@ impl Recogniser<'_, '_> {
         !pronoun
     }
 
+    /// A group that calls itself by a name, or is known by one, written in quotes or brackets:
+    /// «حركة مسلحة تطلق على نفسها اسم "حسم"»، «جماعة تعرف باسم (لواء الثورة)». The name names
+    /// it on its own in every source.
+    fn named_as(&self, i: usize) -> Option<Introduction> {
+        let t = self.t;
+        let f = t.folded(i);
+        let frame = match f {
+            "اسم" => i > 0 && matches!(t.folded(i - 1), "نفسها" | "نفسه" | "انفسهم" | "لنفسها" | "لنفسه"),
+            "باسم" => i > 0 && matches!(t.folded(i - 1), "تعرف" | "يعرف" | "المعروفه" | "المعروف" | "عرفت" | "تسمي"),
+            _ => false,
+        };
+        let open = i + 1;
+        if !frame || !self.continues(open) || !(is_quote(t, open) || t.is_punct(open, '(')) {
+            return None;
+        }
+        let first = open + 1;
+        let mut k = first;
+        while k < first + 4 && self.continues(k) && t.is_word(k) {
+            k += 1;
+        }
+        if k == first || !(is_quote(t, k) || t.is_punct(k, ')')) || self.name(first).is_some() {
+            return None;
+        }
+        if (first..k).any(|j| self.function_word(j) || self.date_or_number_word(j)) {
+            return None;
+        }
+        let name = Span::new(t.tokens[first].start, t.tokens[k - 1].end);
+        let name_text = folded_words(t, first, k);
+        Some(Introduction {
+            kind: EntityKind::Org,
+            span: Span::new(t.tokens[i].start, t.tokens[k].end),
+            name,
+            bare: name_text.clone(),
+            name_text: name_text.clone(),
+            alias: Some(name_text),
+        })
+    }
+
     /// An organisation, place or operation introduced by its head noun.
     fn headed(&self, i: usize) -> Option<Introduction> {
         let t = self.t;
@@ -749,14 +829,9 @@ impl Recogniser<'_, '_> {
                     }
                     let span = self.span(i, head.dropped, k - 1);
                     let name_text = folded_words_from(t, i, head.dropped, k);
-                    return Some(Introduction {
-                        kind,
-                        span,
-                        name: span,
-                        bare: name_text.clone(),
-                        name_text,
-                        alias: None,
-                    });
+                    // The quoted name is what the group is called on its own: «حسم» later.
+                    let bare = folded_words(t, first, k);
+                    return Some(Introduction { kind, span, name: span, bare: bare.clone(), name_text, alias: Some(bare) });
                 }
                 // An idafa chain runs indefinite to definite («وكالة أنباء فارس»، «وزارة الدفاع
                 // العراقية»); an indefinite word after a definite one, or a word after a
