@@ -483,3 +483,20 @@ fn the_readmes_sample_output_is_what_check_prints() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), block, "update the README's sample output");
 }
+
+/// Messages name a source by the outlet `tadqiq.toml` gives it, else by its front matter's
+/// `outlet:`, else by its file name.
+#[test]
+fn messages_name_sources_by_their_outlet() {
+    let dir = temp_dir("outlets");
+    std::fs::write(dir.join("a.txt"), "قتل 12 شخصا في انفجار بلدة الكرامة.\n").unwrap();
+    std::fs::write(dir.join("b.txt"), "قتل 30 شخصا في انفجار بلدة الكرامة.\n").unwrap();
+    std::fs::write(dir.join("c.txt"), "---\noutlet: وكالة الأنباء المحلية\n---\nقتل 30 شخصا في انفجار بلدة الكرامة.\n")
+        .unwrap();
+    std::fs::write(dir.join("tadqiq.toml"), "[sources.\"b.txt\"]\noutlet = \"AFP\"\n").unwrap();
+    let out = stdout(&tadqiq(&["check", "."], &dir));
+    assert!(
+        out.contains("«12 شخصا» (12) disagrees with 2 other sources: 30 in AFP and وكالة الأنباء المحلية."),
+        "{out}"
+    );
+}

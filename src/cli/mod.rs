@@ -242,11 +242,14 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
         ws = ws.without_entities();
     }
     ws.extend(read);
-    // Stories tadqiq.toml names; every other source is in its folder's.
+    // Stories and outlets tadqiq.toml names; every other source is in its folder's story and
+    // named by its front matter or file name.
     for f in &files {
-        if let Some(story) = config.source(std::path::Path::new(&f.path)).story {
+        let meta = config.source(std::path::Path::new(&f.path));
+        if let Some(story) = meta.story {
             ws.set_story(&f.path, Some(&story));
         }
+        ws.set_outlet(&f.path, meta.outlet.as_deref());
     }
     progress.done();
     for f in &files {

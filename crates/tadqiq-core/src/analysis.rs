@@ -39,6 +39,8 @@ pub struct Analysis {
     pub published: Option<(DateValue, PublishedSource)>,
     /// A front-matter `published:`/`date:` value that is not a date, to report to the user.
     pub unreadable_published: Option<String>,
+    /// Who published the article, as its front matter says (`outlet:`).
+    pub outlet: Option<String>,
     /// The page furniture around the article (menus, stamps, lists of other articles): its
     /// mentions are dates and figures, but no claim of the article and no rule reads them.
     pub furniture: Page,
@@ -102,6 +104,7 @@ pub fn analyse_article<'t>(
     let analysis = Analysis {
         mentions,
         published,
+        outlet: fm.as_ref().and_then(|f| f.outlet.clone()),
         unreadable_published: fm.and_then(|f| f.unreadable_published),
         furniture: page,
     };

@@ -303,7 +303,13 @@ impl Sources {
         });
         let outlets: Vec<Option<String>> = docs
             .iter()
-            .map(|(path, _)| config.source(Path::new(path)).outlet.filter(|o| !o.trim().is_empty()))
+            .map(|(path, _)| {
+                config
+                    .source(Path::new(path))
+                    .outlet
+                    .filter(|o| !o.trim().is_empty())
+                    .or_else(|| ws.outlet(path).map(str::to_string))
+            })
             .collect();
         let mut shared: FxHashMap<&str, usize> = FxHashMap::default();
         for o in outlets.iter().flatten() {

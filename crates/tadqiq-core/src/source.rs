@@ -68,6 +68,8 @@ pub struct FrontMatter {
     pub published: Option<DateValue>,
     /// The raw value of a `published:`/`date:` line that is not a date.
     pub unreadable_published: Option<String>,
+    /// `outlet:` (or `source:`, `site:`): who published the article, to name it by.
+    pub outlet: Option<String>,
 }
 
 /// Reads front matter; `None` when the text does not open with a `---` line or never closes it.
@@ -80,6 +82,7 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
     let mut offset = first.len();
     let mut published = None;
     let mut date = None;
+    let mut outlet = None;
     for line in lines {
         offset += line.len();
         let l = line.trim_end();
@@ -96,13 +99,16 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
                 },
                 None => (None, None),
             };
-            return Some(FrontMatter { body_start: offset, published, unreadable_published: unreadable });
+            let outlet = outlet.filter(|o: &&str| !o.is_empty()).map(str::to_string);
+            return Some(FrontMatter { body_start: offset, published, unreadable_published: unreadable, outlet });
         }
         if let Some((key, value)) = l.split_once(':') {
             let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
             match key.trim() {
                 "published" => published = Some(value),
                 "date" => date = Some(value),
+                "outlet" => outlet = Some(value),
+                "source" | "site" => outlet = outlet.or(Some(value)),
                 _ => {}
             }
         }

@@ -115,6 +115,8 @@ pub struct Workspace {
     entities: bool,
     /// Stories `tadqiq.toml` names, by source; a source not named is in its folder's story.
     stories: FxHashMap<Arc<str>, Arc<str>>,
+    /// Outlets `tadqiq.toml` names, by source.
+    outlets: FxHashMap<Arc<str>, Arc<str>>,
 }
 
 impl Workspace {
@@ -125,6 +127,7 @@ impl Workspace {
             registry: Arc::default(),
             entities: true,
             stories: FxHashMap::default(),
+            outlets: FxHashMap::default(),
         }
     }
 
@@ -203,6 +206,25 @@ impl Workspace {
             Some(s) => self.stories.insert(path.into(), format!("story:{s}").into()),
             None => self.stories.remove(path),
         };
+    }
+
+    /// Names the outlet a source comes from (`None`: as its front matter says, else unnamed).
+    pub fn set_outlet(&mut self, path: &str, outlet: Option<&str>) {
+        match outlet.map(str::trim).filter(|o| !o.is_empty()) {
+            Some(o) => self.outlets.insert(path.into(), o.into()),
+            None => self.outlets.remove(path),
+        };
+    }
+
+    /// How messages name a source: its outlet (from `tadqiq.toml`, else the article's front
+    /// matter), else its file name.
+    pub fn source_name<'p>(&'p self, path: &'p str) -> &'p str {
+        self.outlet(path).unwrap_or_else(|| path.rsplit(['/', '\\']).next().unwrap_or(path))
+    }
+
+    /// The outlet a source comes from, if `tadqiq.toml` or its front matter says.
+    pub fn outlet(&self, path: &str) -> Option<&str> {
+        self.outlets.get(path).map(|o| &**o).or_else(|| self.docs.get(path).and_then(|d| d.analysis.outlet.as_deref()))
     }
 
     /// The story a source belongs to: the one `tadqiq.toml` names for it, else its folder.

@@ -162,11 +162,6 @@ pub fn uri_of(key: &str) -> Option<Uri> {
     Uri::from_file_path(key)
 }
 
-/// The file name of a source, for titles and messages.
-pub fn file_name(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
-}
-
 /// The configuration at the first workspace folder, or why it could not be read.
 pub fn load_config(roots: &[PathBuf]) -> (Config, Option<String>) {
     let Some(root) = roots.first() else { return (Config::empty(PathBuf::from(".")), None) };

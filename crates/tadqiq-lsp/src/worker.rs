@@ -241,9 +241,12 @@ impl Worker {
                 let mut ws = Workspace::new(Arc::new(config.gazetteer()));
                 let keys: Vec<String> = sources.iter().map(|(k, _, _)| k.clone()).collect();
                 ws.extend(sources);
-                // Stories tadqiq.toml names; every other source is in its folder's.
+                // Stories and outlets tadqiq.toml names; every other source is in its folder's
+                // story and named by its front matter or file name.
                 for key in keys {
-                    ws.set_story(&key, config.source(std::path::Path::new(&key)).story.as_deref());
+                    let meta = config.source(std::path::Path::new(&key));
+                    ws.set_story(&key, meta.story.as_deref());
+                    ws.set_outlet(&key, meta.outlet.as_deref());
                 }
                 ws
             }
@@ -348,7 +351,9 @@ impl Worker {
                 match change {
                     Change::Open { uri, key, text, analysed: a, given } => {
                         ws.upsert(&key, text, given);
-                        ws.set_story(&key, stories.source(std::path::Path::new(&key)).story.as_deref());
+                        let meta = stories.source(std::path::Path::new(&key));
+                        ws.set_story(&key, meta.story.as_deref());
+                        ws.set_outlet(&key, meta.outlet.as_deref());
                         analysed.push((uri, Some(a)));
                     }
                     Change::Disk { key, path, article, given } => {
@@ -356,7 +361,9 @@ impl Worker {
                         match read {
                             Some(Ok(d)) => {
                                 ws.upsert(&key, d.text, given);
-                                ws.set_story(&key, stories.source(&path).story.as_deref());
+                                let meta = stories.source(&path);
+                                ws.set_story(&key, meta.story.as_deref());
+                                ws.set_outlet(&key, meta.outlet.as_deref());
                             }
                             Some(Err(reason)) => {
                                 if path.exists() {

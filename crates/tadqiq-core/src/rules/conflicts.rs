@@ -179,9 +179,15 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
         let shown: Vec<u32> = against.values().copied().take(MAX_RELATED).collect();
         let mut readings: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         for &k in &shown {
-            readings.entry(said[k as usize].show()).or_default().push(file_name(claims[k as usize].path));
+            readings.entry(said[k as usize].show()).or_default().push(ws.source_name(claims[k as usize].path));
         }
-        let others: Vec<String> = readings.iter().map(|(v, paths)| format!("{v} in {}", list(paths))).collect();
+        let others: Vec<String> = readings
+            .iter_mut()
+            .map(|(v, names)| {
+                names.dedup();
+                format!("{v} in {}", list(names))
+            })
+            .collect();
         let more = disagreeing.saturating_sub(shown.len());
         let mut message = format!(
             "«{}» ({}) disagrees with {} other source{}: {}{}.",
@@ -193,7 +199,7 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
             if more > 0 { format!("; and {more} more") } else { String::new() }
         );
         if agreeing > 0 {
-            let mut agree: Vec<&str> = with.values().take(3).map(|&k| file_name(claims[k as usize].path)).collect();
+            let mut agree: Vec<&str> = with.values().take(3).map(|&k| ws.source_name(claims[k as usize].path)).collect();
             if agreeing > agree.len() {
                 agree.push("others");
             }
@@ -352,10 +358,6 @@ fn headline_against_body(j: &Judged, b: u32, claims: &[Claim], scope: Scope, out
             }
         }
     }
-}
-
-fn file_name(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
 fn list(items: &[&str]) -> String {
@@ -598,6 +600,29 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!((c[0].path.as_str(), c[0].agrees, c[0].value.as_str()), ("two/b.txt", false, "30"));
         assert_eq!(c[0].compared, "killed in «الكرامة»");
+    }
+
+    #[test]
+    fn sources_are_named_by_their_outlet() {
+        let a = "قتل 12 شخصا في انفجار بلدة الكرامة.";
+        let b = "---\noutlet: وكالة الأنباء المحلية\n---\nقتل 30 شخصا في انفجار بلدة الكرامة.";
+        let c = "قتل 30 شخصا في انفجار بلدة الكرامة.";
+        let mut ws = workspace(&[("s/a.txt", a, None), ("s/b.txt", b, None), ("s/c.txt", c, None)]);
+        // tadqiq.toml's outlet, then the front matter's, then the file name.
+        ws.set_outlet("s/c.txt", Some("AFP"));
+        let mut found = Vec::new();
+        (rule("figure-conflict").check)(&ws, Scope::All, &mut found);
+        let on_a = found.iter().find(|f| &*f.path == "s/a.txt").unwrap();
+        assert_eq!(
+            on_a.message,
+            "«12 شخصا» (12) disagrees with 2 other sources: 30 in وكالة الأنباء المحلية and AFP. Compared: killed in «الكرامة»."
+        );
+        // The majority is not flagged; a source with no outlet is named by its file.
+        assert_eq!(found.len(), 1);
+        assert_eq!(ws.source_name("s/a.txt"), "a.txt");
+        assert_eq!(ws.source_name("s/b.txt"), "وكالة الأنباء المحلية");
+        ws.set_outlet("s/c.txt", None);
+        assert_eq!(ws.source_name("s/c.txt"), "c.txt");
     }
 
     /// Work counted over every rule, for an input built by `make(n)`.

@@ -95,7 +95,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                     "«{}» is spelled «{}» in {}.",
                     quote(doc, span),
                     quote(ref_doc, ref_span),
-                    ref_path.rsplit(['/', '\\']).next().unwrap_or(ref_path)
+                    ws.source_name(ref_path)
                 );
                 let related =
                     vec![Related { path: ref_path.into(), span: ref_span, message: "the other spelling".into() }];

@@ -19,7 +19,7 @@ use tower_lsp_server::ls_types::*;
 
 use crate::convert;
 use crate::diagnostics::Data;
-use crate::session::{View, file_name, key_of};
+use crate::session::{View, key_of};
 
 /// The editor's document as it is now: its text and version.
 pub struct Live {
@@ -106,7 +106,7 @@ fn fixes(view: &View, uri: &Uri, live: &Live, f: &Finding, out: &mut Vec<CodeAct
                 continue;
             }
             offered.push(text);
-            let title = format!("Use «{text}» from {}", file_name(&r.path));
+            let title = format!("Use «{text}» from {}", ws.source_name(&r.path));
             let edit = TextEdit { range, new_text: text.to_string() };
             out.push(action(
                 title,

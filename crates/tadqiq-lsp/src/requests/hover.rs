@@ -5,7 +5,7 @@ use tadqiq_core::query::{self, ClaimFacts, ClaimValue, EntityFacts, Item};
 use tower_lsp_server::ls_types::*;
 
 use crate::diagnostics::range;
-use crate::session::{View, file_name};
+use crate::session::View;
 
 /// Sources listed per entity, and counterparts per side.
 const MAX_SOURCES: usize = 12;
@@ -25,7 +25,8 @@ pub fn hover(view: &View, params: HoverParams) -> Option<Hover> {
     Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: text }), range })
 }
 
-fn entity(_view: &View, facts: &EntityFacts) -> String {
+fn entity(view: &View, facts: &EntityFacts) -> String {
+    let ws = &view.snapshot.ws;
     let mut out = format!("**{}** · {}", facts.name, facts.kind.as_str());
     if let Some(d) = &facts.description {
         out.push_str(&format!("\n\n{d}"));
@@ -38,7 +39,7 @@ fn entity(_view: &View, facts: &EntityFacts) -> String {
     for s in &facts.sources {
         out.push_str(&format!(
             "\n- {}: {} mention{}",
-            file_name(&s.path),
+            ws.source_name(&s.path),
             s.mentions,
             if s.mentions == 1 { "" } else { "s" }
         ));
@@ -92,7 +93,7 @@ fn claim(view: &View, key: &str, facts: &ClaimFacts) -> String {
         out.push_str(&format!("\n\n{label}:"));
         for c in group.iter().take(MAX_COUNTERPARTS) {
             let text = ws.doc(&c.path).and_then(|d| d.text.get(c.span.start..c.span.end)).unwrap_or("");
-            out.push_str(&format!("\n- {}: «{text}» ({})", file_name(&c.path), c.value));
+            out.push_str(&format!("\n- {}: «{text}» ({})", ws.source_name(&c.path), c.value));
             if !c.compared.is_empty() {
                 out.push_str(&format!(" — compared: {}", c.compared));
             }

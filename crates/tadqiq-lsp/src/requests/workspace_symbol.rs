@@ -4,7 +4,7 @@ use tadqiq_core::query;
 use tower_lsp_server::ls_types::*;
 
 use crate::diagnostics::location;
-use crate::session::{View, file_name};
+use crate::session::View;
 
 /// At most this many symbols per answer: a filter the user types narrows it.
 const LIMIT: usize = 200;
@@ -21,7 +21,7 @@ pub fn workspace_symbols(view: &View, params: WorkspaceSymbolParams) -> Option<W
                 tags: None,
                 deprecated: None,
                 location: location(ws, &path, s.span, view.encoding)?,
-                container_name: Some(file_name(&path).to_string()),
+                container_name: Some(ws.source_name(&path).to_string()),
             })
         })
         .collect();
