@@ -302,10 +302,57 @@ pub fn dates_within(ws: &Workspace, path: &str, range: Span) -> Vec<(usize, Date
         .collect()
 }
 
+/// Another source's date as the draft would write it: its own words, with the month named in
+/// the tradition the draft's date at `draft` uses («5 يناير 2020» for a Levantine draft is «5
+/// كانون الثاني 2020»). `None` when the two already share a tradition or either has no month
+/// name of one (digits, a Hijri month, a paired form).
+pub fn in_drafts_tradition(ws: &Workspace, draft: (&str, Span), other: (&str, Span)) -> Option<String> {
+    let month_of = |path: &str, span: Span| -> Option<(String, Span, u8)> {
+        let doc = ws.doc(path)?;
+        let m = doc.analysis.mentions.iter().find(|m| m.span == span)?;
+        let MentionKind::Date(d) = &m.kind else { return None };
+        if d.calendar != crate::lexicon::Calendar::Gregorian || d.paired.is_some() {
+            return None;
+        }
+        let at = d.month_span?;
+        let written = crate::text::fold(doc.text.get(at.start..at.end)?);
+        let (_, month, tradition) = crate::lexicon::LEXICON.months.iter().find(|(f, _, _)| crate::text::fold(f) == written)?;
+        Some((tradition.clone(), at, *month))
+    };
+    let (tradition, _, _) = month_of(draft.0, draft.1)?;
+    let (theirs, at, month) = month_of(other.0, other.1)?;
+    if theirs == tradition {
+        return None;
+    }
+    let name = crate::lexicon::LEXICON.months.iter().find(|(_, m, t)| *m == month && *t == tradition)?.0.as_str();
+    let text = &ws.doc(other.0)?.text;
+    Some(format!("{}{}{}", text.get(other.1.start..at.start)?, name, text.get(at.end..other.1.end)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::entities::Gazetteer;
+
+    #[test]
+    fn another_sources_date_in_the_drafts_month_tradition() {
+        let a = "صوت البرلمان في 5 كانون الثاني 2020 على القرار.";
+        let b = "صوت البرلمان في 5 يناير 2020 على القرار.";
+        let c = "صوت البرلمان في 5 جانفي 2020 على القرار.";
+        let d = "صوت البرلمان في 5/1/2020 على القرار.";
+        let w = ws(&[("a", a), ("b", b), ("c", c), ("d", d)]);
+        let at = |t: &str, s: &str| {
+            let i = t.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        let (a1, b1, c1) = (at(a, "5 كانون الثاني 2020"), at(b, "5 يناير 2020"), at(c, "5 جانفي 2020"));
+        assert_eq!(in_drafts_tradition(&w, ("a", a1), ("b", b1)).as_deref(), Some("5 كانون الثاني 2020"));
+        assert_eq!(in_drafts_tradition(&w, ("c", c1), ("b", b1)).as_deref(), Some("5 جانفي 2020"));
+        assert_eq!(in_drafts_tradition(&w, ("b", b1), ("a", a1)).as_deref(), Some("5 يناير 2020"));
+        // The same tradition, or digits on either side: the other source's words as they are.
+        assert_eq!(in_drafts_tradition(&w, ("b", b1), ("b", b1)), None);
+        assert_eq!(in_drafts_tradition(&w, ("d", at(d, "5/1/2020")), ("b", b1)), None);
+    }
 
     fn ws(sources: &[(&str, &str)]) -> Workspace {
         let mut ws = Workspace::new(Arc::new(Gazetteer::new(&[])));

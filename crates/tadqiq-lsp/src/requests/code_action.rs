@@ -97,17 +97,26 @@ fn fixes(view: &View, uri: &Uri, live: &Live, f: &Finding, out: &mut Vec<CodeAct
         message: f.message.clone(),
         ..Default::default()
     };
-    // Replace a conflicting value with what another source says: that source's own words.
+    // Replace a conflicting value with what another source says: that source's own words, a
+    // date's month named as this article names months («5 كانون الثاني 2020» for «5 يناير
+    // 2020» in a Levantine draft).
     if f.code == "date-conflict" || f.code == "figure-conflict" {
-        let mut offered: Vec<&str> = Vec::new();
+        let mut offered: Vec<String> = Vec::new();
         for r in &f.related {
             let Some(text) = ws.doc(&r.path).and_then(|d| d.text.get(r.span.start..r.span.end)) else { continue };
-            if text == expected || offered.contains(&text) {
+            let ours = (f.code == "date-conflict")
+                .then(|| query::in_drafts_tradition(ws, (&f.path, f.span), (&r.path, r.span)))
+                .flatten();
+            let new_text = ours.clone().unwrap_or_else(|| text.to_string());
+            if new_text == expected || offered.contains(&new_text) {
                 continue;
             }
-            offered.push(text);
-            let title = format!("Use «{text}» from {}", ws.source_name(&r.path));
-            let edit = TextEdit { range, new_text: text.to_string() };
+            offered.push(new_text.clone());
+            let title = match ours {
+                Some(_) => format!("Use «{new_text}» («{text}» in {})", ws.source_name(&r.path)),
+                None => format!("Use «{text}» from {}", ws.source_name(&r.path)),
+            };
+            let edit = TextEdit { range, new_text };
             out.push(action(
                 title,
                 CodeActionKind::QUICKFIX,
