@@ -606,13 +606,14 @@ mod tests {
 /// `possessives`, `cut-clitics`, `range-between`, `range-from`, `range-to`, `range-open`.
 /// Panics on a name the file does not have (a programming error the tests catch).
 pub fn words(list: &str) -> &'static [&'static str] {
-    static LISTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
-        let mut lists: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> = Default::default();
-        for row in rows(include_str!("../data/grammar_words.tsv"), 2, "grammar_words.tsv") {
-            lists.entry(row[0]).or_default().push(row[1]);
-        }
-        lists
-    });
+    static LISTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> =
+        std::sync::LazyLock::new(|| {
+            let mut lists: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> = Default::default();
+            for row in rows(include_str!("../data/grammar_words.tsv"), 2, "grammar_words.tsv") {
+                lists.entry(row[0]).or_default().push(row[1]);
+            }
+            lists
+        });
     LISTS.get(list).unwrap_or_else(|| panic!("grammar_words.tsv has no list {list:?}"))
 }
 

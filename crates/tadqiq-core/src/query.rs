@@ -316,7 +316,8 @@ pub fn in_drafts_tradition(ws: &Workspace, draft: (&str, Span), other: (&str, Sp
         }
         let at = d.month_span?;
         let written = crate::text::fold(doc.text.get(at.start..at.end)?);
-        let (_, month, tradition) = crate::lexicon::LEXICON.months.iter().find(|(f, _, _)| crate::text::fold(f) == written)?;
+        let (_, month, tradition) =
+            crate::lexicon::LEXICON.months.iter().find(|(f, _, _)| crate::text::fold(f) == written)?;
         Some((tradition.clone(), at, *month))
     };
     let (tradition, _, _) = month_of(draft.0, draft.1)?;

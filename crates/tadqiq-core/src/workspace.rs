@@ -160,10 +160,11 @@ impl Workspace {
         let key: Arc<str> = self.docs.get_key_value(path).map_or_else(|| path.into(), |(k, _)| k.clone());
         // Typing rarely changes who an article introduces: then the registry stands as it is
         // and only this source is matched against it, in the tokens the analysis cut.
-        let same_names =
-            self.docs.get(path).is_some_and(|old| registry_input(&old.text, &old.local) == registry_input(&text, &a.local));
-        let entities =
-            if same_names { self.match_in(&key, &text, &a.local, || a.body) } else { Vec::new() };
+        let same_names = self
+            .docs
+            .get(path)
+            .is_some_and(|old| registry_input(&old.text, &old.local) == registry_input(&text, &a.local));
+        let entities = if same_names { self.match_in(&key, &text, &a.local, || a.body) } else { Vec::new() };
         let (analysis, local) = (a.analysis, a.local);
         self.docs.insert(key.clone(), Arc::new(Doc::new(text, analysis, local, entities)));
         if same_names {

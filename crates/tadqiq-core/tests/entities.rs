@@ -384,7 +384,11 @@ fn spans_after_front_matter_point_into_the_whole_text() {
     let names: Vec<&str> = doc.entities.iter().map(|e| &text[e.span.start..e.span.end]).collect();
     assert!(names.contains(&"نزيه جبور"), "{names:?}");
     let sentence = doc.local.sentences.last().unwrap();
-    assert!(text[sentence.start..sentence.end].starts_with("وقال المتحدث"), "{:?}", &text[sentence.start..sentence.end]);
+    assert!(
+        text[sentence.start..sentence.end].starts_with("وقال المتحدث"),
+        "{:?}",
+        &text[sentence.start..sentence.end]
+    );
     assert_eq!(doc.analysis.published.map(|p| p.0.to_string()).as_deref(), Some("2021-12-09"));
 }
 
@@ -414,7 +418,8 @@ fn landforms_and_abbreviated_titles_introduce_names() {
          وإن «جبل من الأنقاض» بقي في الحي. وكتب كاتب عنوانه د مجهول.",
     )]);
     let found = entities(&ws, "a");
-    for want in ["«تلة الصوان» ", "«جبل العرقوب» ", "«مزرعة الريحان» ", "«منير حداد» "] {
+    for want in ["«تلة الصوان» ", "«جبل العرقوب» ", "«مزرعة الريحان» ", "«منير حداد» "]
+    {
         assert!(found.iter().any(|e| e.starts_with(want)), "{want} in {found:?}");
     }
     // A mountain of rubble is no mountain; a lone «د» without its full stop is no title.
@@ -465,7 +470,10 @@ fn a_group_that_calls_itself_by_a_name_is_known_by_it_everywhere() {
 
 #[test]
 fn a_speaker_named_before_a_colon_opening_a_headline() {
-    let ws = workspace(&[("a", "انتهى الاجتماع.\nكمال عيسى: الاتفاق لن يصمد طويلا\nوفي حديثه، قال إن كمال الأجسام رياضة: لا أكثر.")]);
+    let ws = workspace(&[(
+        "a",
+        "انتهى الاجتماع.\nكمال عيسى: الاتفاق لن يصمد طويلا\nوفي حديثه، قال إن كمال الأجسام رياضة: لا أكثر.",
+    )]);
     let found = entities(&ws, "a");
     assert!(found.iter().any(|e| e.starts_with("«كمال عيسى» ")), "{found:?}");
     // An everyday word that is also a given name, mid-sentence, is not a speaker.

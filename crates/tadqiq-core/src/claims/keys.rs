@@ -472,7 +472,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let t = self.toks;
         let mut out = Vec::new();
         for i in a..b {
-            let Some(h) = t.is_word(i).then(|| self.ix.find(t, i, |w| matches!(w, Word::PlaceHead).then_some(()))).flatten()
+            let Some(h) =
+                t.is_word(i).then(|| self.ix.find(t, i, |w| matches!(w, Word::PlaceHead).then_some(()))).flatten()
             else {
                 continue;
             };
@@ -1249,7 +1250,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let t = self.toks;
         let before = |n: usize| (1..=n).filter_map(|d| a.checked_sub(d)).map(|i| t.folded(i).trim_start_matches('و'));
         let since = before(1).any(|w| w == "منذ");
-        let lasted = before(3).any(|w| words("lasted").contains(&w)) || (t.folded(b) == "من" && self.incident(b + 1).is_some());
+        let lasted =
+            before(3).any(|w| words("lasted").contains(&w)) || (t.folded(b) == "من" && self.incident(b + 1).is_some());
         if !(since || lasted) {
             return None;
         }

@@ -161,7 +161,6 @@ impl Words {
     }
 }
 
-
 /// A folded noun with and without a possessive suffix; a feminine ت before the suffix is
 /// written back as the ة it stands for («والدته» → «والده» folded).
 pub fn bare_forms(word: &str) -> impl Iterator<Item = String> + '_ {

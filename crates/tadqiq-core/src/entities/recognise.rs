@@ -91,7 +91,11 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
                         if h.value.1.is_some() {
                             confirmed.push(j);
                         }
-                        crate::phrases::Hit { value: h.value.0, end: h.value.1.map_or(h.end, |w| j + w), dropped: h.dropped }
+                        crate::phrases::Hit {
+                            value: h.value.0,
+                            end: h.value.1.map_or(h.end, |w| j + w),
+                            dropped: h.dropped,
+                        }
                     })
                 })
                 .flatten()
@@ -206,10 +210,8 @@ impl Recogniser<'_, '_> {
         let h = self.name(i)?;
         let e = &self.gaz.entities[h.value];
         // «أبو فاس»، «عبد الرحمن»: after «أبو»، «عبد»، «بن» a word is part of a person's name.
-        if e.kind == EntityKind::Place && i > 0 && !t_breaks(self.t, i) {
-            if h.end == i + 1 && self.is_particle(i - 1) {
-                return None;
-            }
+        if e.kind == EntityKind::Place && i > 0 && !t_breaks(self.t, i) && h.end == i + 1 && self.is_particle(i - 1) {
+            return None;
         }
         // «سورية» is Syria in some house styles and the adjective Syrian everywhere: after an
         // indefinite noun it agrees with («مصادر سورية»، «طائرة تركية») it is the adjective.
@@ -319,7 +321,7 @@ impl Recogniser<'_, '_> {
         };
         let credit = before == Some('|')
             || after == Some('|')
-            || matches!((before, after), (Some(b), Some(a)) if !(b == '\n' && a == '\n') && !(a == '.' && b == '\n'));
+            || matches!((before, after), (Some(b), Some(a)) if b != '\n' || (a != '\n' && a != '.'));
         if !(headed || credit) || self.gaz.stopped(&folded_words_from(t, i, h.dropped, end)) {
             return None;
         }
@@ -753,7 +755,9 @@ impl Recogniser<'_, '_> {
         let f = t.folded(i);
         let frame = match f {
             "اسم" => i > 0 && matches!(t.folded(i - 1), "نفسها" | "نفسه" | "انفسهم" | "لنفسها" | "لنفسه"),
-            "باسم" => i > 0 && matches!(t.folded(i - 1), "تعرف" | "يعرف" | "المعروفه" | "المعروف" | "عرفت" | "تسمي"),
+            "باسم" => {
+                i > 0 && matches!(t.folded(i - 1), "تعرف" | "يعرف" | "المعروفه" | "المعروف" | "عرفت" | "تسمي")
+            }
             _ => false,
         };
         let open = i + 1;
@@ -796,7 +800,7 @@ impl Recogniser<'_, '_> {
         let j = head.end;
         // «باب بغداد»، «شارع حلب»: a gate or a street is a place only when named after one.
         if only_known
-            && !self.name(j).is_some_and(|h| self.gaz.entities[h.value].kind == EntityKind::Place)
+            && self.name(j).is_none_or(|h| self.gaz.entities[h.value].kind != EntityKind::Place)
             && self.ix.find_with(t, j, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(())).is_none()
         {
             return None;
@@ -831,7 +835,14 @@ impl Recogniser<'_, '_> {
                     let name_text = folded_words_from(t, i, head.dropped, k);
                     // The quoted name is what the group is called on its own: «حسم» later.
                     let bare = folded_words(t, first, k);
-                    return Some(Introduction { kind, span, name: span, bare: bare.clone(), name_text, alias: Some(bare) });
+                    return Some(Introduction {
+                        kind,
+                        span,
+                        name: span,
+                        bare: bare.clone(),
+                        name_text,
+                        alias: Some(bare),
+                    });
                 }
                 // An idafa chain runs indefinite to definite («وكالة أنباء فارس»، «وزارة الدفاع
                 // العراقية»); an indefinite word after a definite one, or a word after a
@@ -897,10 +908,8 @@ impl Recogniser<'_, '_> {
     /// «محافظة صلاح الدين»، «قاعدة بلد الجوية»، «باب بغداد».
     fn place(&self, i: usize, dropped: usize, j: usize, alias: bool, landmark: bool) -> Option<Introduction> {
         let t = self.t;
-        let listed = self
-            .ix
-            .find_with(t, j, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(()))
-            .map(|h| h.end);
+        let listed =
+            self.ix.find_with(t, j, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(())).map(|h| h.end);
         let known = self.name(j).filter(|h| self.gaz.entities[h.value].kind == EntityKind::Place).map(|h| h.end);
         // A landmark named after a known place is its own entity, head and all; a region or a
         // facility named so («إقليم كردستان»، «مطار بغداد») is the known place, and a place the

@@ -26,7 +26,6 @@ use crate::text::TokenKind;
 
 const DASHES: [char; 4] = ['-', '–', '—', '_'];
 
-
 /// Kinds of entry the data has at a token ([`Grammar::kinds`]).
 const NUMBER: u8 = 1;
 const FRACTION: u8 = 2;
@@ -111,7 +110,8 @@ impl Grammar<'_, '_> {
             |k: usize, forms: &[&str]| t.is_word(k) && (k == j || self.continues(k)) && forms.contains(&t.folded(k));
         let (between, from) = (words("range-between"), words("range-from"));
         // «إلى»، «حتى» or a dash: what joins the ends of a range not opened by «بين».
-        let to = |m: usize| word(m, words("range-to")) || (self.continues(m) && DASHES.iter().any(|&c| t.is_punct(m, c)));
+        let to =
+            |m: usize| word(m, words("range-to")) || (self.continues(m) && DASHES.iter().any(|&c| t.is_punct(m, c)));
         let mut k = j;
         if word(k, words("range-open")) && word(k + 1, between) {
             k += 1;

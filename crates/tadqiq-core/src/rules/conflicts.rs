@@ -199,7 +199,8 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
             if more > 0 { format!("; and {more} more") } else { String::new() }
         );
         if agreeing > 0 {
-            let mut agree: Vec<&str> = with.values().take(3).map(|&k| ws.source_name(claims[k as usize].path)).collect();
+            let mut agree: Vec<&str> =
+                with.values().take(3).map(|&k| ws.source_name(claims[k as usize].path)).collect();
             if agreeing > agree.len() {
                 agree.push("others");
             }

@@ -28,7 +28,6 @@ Example:
     check,
 };
 
-
 /// A figure of a source with what it measures (see [`crate::claims::keys`]), when known.
 struct Counted<'d> {
     span: Span,

@@ -11,7 +11,6 @@ use crate::session::View;
 const MAX_SOURCES: usize = 12;
 const MAX_COUNTERPARTS: usize = 8;
 
-
 pub fn hover(view: &View, params: HoverParams) -> Option<Hover> {
     let p = params.text_document_position_params;
     let (key, byte) = super::at(view, &p.text_document.uri, p.position)?;
