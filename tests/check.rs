@@ -500,3 +500,29 @@ fn messages_name_sources_by_their_outlet() {
         "{out}"
     );
 }
+
+/// Each rule's page, `docs/rules/CODE.md` (where editors' and SARIF's rule links point), is
+/// the rule's own summary and `explain` text. Regenerate with `TADQIQ_BLESS=1`, then review.
+#[test]
+fn every_rule_has_its_documentation_page() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
+    for rule in tadqiq_core::rules::RULES {
+        let path = dir.join(format!("{}.md", rule.code));
+        if std::env::var_os("TADQIQ_BLESS").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, rule.doc_page()).unwrap();
+        }
+        let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(page, rule.doc_page(), "{}: run with TADQIQ_BLESS=1 to regenerate", path.display());
+        assert!(rule.doc_url().ends_with(&format!("docs/rules/{}.md", rule.code)));
+    }
+    let pages = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(pages, tadqiq_core::rules::RULES.len(), "a page for each rule and no other");
+    // SARIF links each rule to its page.
+    let out = tadqiq(&["check", "--format", "sarif", "."], Path::new(SAMPLE));
+    let doc = json(&out);
+    let rules = doc["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(
+        rules.iter().all(|r| r["helpUri"].as_str().unwrap().ends_with(&format!("{}.md", r["id"].as_str().unwrap())))
+    );
+}

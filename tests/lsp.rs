@@ -252,6 +252,8 @@ async fn code_actions_replace_suppress_and_add_to_config() {
     c.open(&path).await;
     let diagnostics = c.diagnostics(&path, |d| codes(d).contains(&"date-conflict")).await;
     let d = diagnostics.iter().find(|d| d["code"] == "date-conflict").unwrap().clone();
+    // The rule links to its page.
+    assert_eq!(d["codeDescription"]["href"], "https://github.com/tadqiq/tadqiq/blob/main/docs/rules/date-conflict.md");
     let actions = c
         .request(
             "textDocument/codeAction",

@@ -64,6 +64,9 @@ pub fn diagnostic(ws: &Workspace, f: &Finding, encoding: Encoding, data: Data) -
             Severity::Hint => DiagnosticSeverity::HINT,
         }),
         code: Some(NumberOrString::String(f.code.to_string())),
+        code_description: tadqiq_core::rules::rule(f.code)
+            .and_then(|r| r.doc_url().parse::<Uri>().ok())
+            .map(|href| CodeDescription { href }),
         source: Some("tadqiq".into()),
         message: f.message.clone(),
         related_information: Some(related),

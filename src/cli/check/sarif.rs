@@ -63,6 +63,7 @@ pub(super) fn write_sarif(mut out: impl Write, loaded: &Loaded, findings: &[Find
                 "shortDescription": {"text": r.summary},
                 "fullDescription": {"text": r.explain},
                 "help": {"text": r.explain},
+                "helpUri": r.doc_url(),
                 "defaultConfiguration": {"level": sarif_level(r.default)},
             })
         })

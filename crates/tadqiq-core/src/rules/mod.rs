@@ -92,6 +92,39 @@ pub struct Rule {
     pub check: fn(&Workspace, Scope, &mut Vec<Finding>),
 }
 
+/// Where each rule's page lives: `docs/rules/CODE.md` of the repository.
+pub const DOCS_URL: &str = "https://github.com/tadqiq/tadqiq/blob/main/docs/rules/";
+
+impl Rule {
+    /// The rule's documentation page (`codeDescription.href` in the editor, `helpUri` in SARIF).
+    pub fn doc_url(&self) -> String {
+        format!("{DOCS_URL}{}.md", self.code)
+    }
+
+    /// The page itself: what `docs/rules/CODE.md` holds (a test keeps the two equal).
+    pub fn doc_page(&self) -> String {
+        let level = match self.default {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Hint => "hint",
+        };
+        format!(
+            "# `{}`\n\n{}.\n\nDefault level: **{level}** (set it, or `off`, under `[rules]` in `tadqiq.toml`).\n\n\
+             ```text\n{}\n```\n\n`tadqiq explain {}` prints the same text.\n",
+            self.code,
+            capitalised(self.summary),
+            self.explain.trim_end(),
+            self.code
+        )
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// Which sources' findings are wanted: all (`tadqiq check`), or a few (the documents an
 /// editor has open). The verdicts are the same; only the work for unwanted findings is skipped.
 #[derive(Clone, Copy)]
