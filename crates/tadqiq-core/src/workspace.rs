@@ -46,7 +46,21 @@ impl Clone for Doc {
 }
 
 impl Doc {
-    fn new(text: String, analysis: Analysis, local: LocalEntities, entities: Vec<EntityMention>) -> Doc {
+    fn new(
+        mut text: String,
+        mut analysis: Analysis,
+        mut local: LocalEntities,
+        mut entities: Vec<EntityMention>,
+    ) -> Doc {
+        // A workspace holds every source for as long as it lives: no growth room is kept.
+        text.shrink_to_fit();
+        analysis.mentions.shrink_to_fit();
+        local.mentions.shrink_to_fit();
+        local.introductions.shrink_to_fit();
+        local.sentences.shrink_to_fit();
+        local.events.shrink_to_fit();
+        local.bare_heads.shrink_to_fit();
+        entities.shrink_to_fit();
         Doc { text, analysis, local, entities, claims: Default::default(), lines: Default::default() }
     }
 
@@ -117,6 +131,96 @@ pub struct Workspace {
     stories: FxHashMap<Arc<str>, Arc<str>>,
     /// Outlets `tadqiq.toml` names, by source.
     outlets: FxHashMap<Arc<str>, Arc<str>>,
+    /// Every entity's written forms and where each stands, built when `name-variant` first
+    /// asks and then kept up to date per edit (see [`SpellingIndex`]).
+    spellings: std::sync::OnceLock<Arc<SpellingIndex>>,
+}
+
+/// Where each entity is written, form by form, in source order: what `name-variant` compares.
+/// Built once, O(mentions); an edit that keeps the registry updates only the entities the
+/// edited source names, O(their forms + that source's mentions · log); an edit that changes
+/// the registry drops it. Each entity's forms are shared with older snapshots until changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpellingIndex {
+    /// Entities by a hash of their id, in shards: a copy for an edit copies the shards the
+    /// edited source's entities are in, not the whole map.
+    shards: Vec<Arc<FxHashMap<Arc<str>, Arc<Forms>>>>,
+}
+
+const SPELLING_SHARDS: usize = 1024;
+
+fn shard_of(id: &str) -> usize {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(id.as_bytes());
+    h.finish() as usize % SPELLING_SHARDS
+}
+
+impl Default for SpellingIndex {
+    fn default() -> SpellingIndex {
+        SpellingIndex { shards: vec![Arc::default(); SPELLING_SHARDS] }
+    }
+}
+
+/// An entity's written forms, each with its places `(source, span)` sorted by source and start.
+pub type Forms = BTreeMap<Box<str>, Vec<(Arc<str>, Span)>>;
+
+impl SpellingIndex {
+    fn build(docs: &BTreeMap<Arc<str>, Arc<Doc>>) -> SpellingIndex {
+        let mut index = SpellingIndex::default();
+        for (path, doc) in docs {
+            for m in &doc.entities {
+                let shard = Arc::make_mut(&mut index.shards[shard_of(&m.id)]);
+                let forms = Arc::make_mut(shard.entry(m.id.clone()).or_default());
+                let form = doc.text.get(m.span.start..m.span.end).unwrap_or("");
+                match forms.get_mut(form) {
+                    Some(places) => places.push((path.clone(), m.span)),
+                    None => {
+                        forms.insert(form.into(), vec![(path.clone(), m.span)]);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// The forms of entity `id`, if any source names it.
+    pub fn forms(&self, id: &str) -> Option<&Forms> {
+        self.shards[shard_of(id)].get(id).map(|f| &**f)
+    }
+
+    /// Takes `old`'s mentions of source `path` out and puts `new`'s in.
+    fn replace(&mut self, path: &Arc<str>, old: Option<&Doc>, new: &Doc) {
+        let key = |place: &(Arc<str>, Span)| (place.0.clone(), place.1.start);
+        for m in old.map_or(&[][..], |d| &d.entities[..]) {
+            let shard = Arc::make_mut(&mut self.shards[shard_of(&m.id)]);
+            let Some(entry) = shard.get_mut(&m.id) else { continue };
+            let forms = Arc::make_mut(entry);
+            let form = old.and_then(|d| d.text.get(m.span.start..m.span.end)).unwrap_or("");
+            if let Some(places) = forms.get_mut(form) {
+                if let Ok(k) = places.binary_search_by_key(&(path.clone(), m.span.start), key) {
+                    places.remove(k);
+                }
+                if places.is_empty() {
+                    forms.remove(form);
+                }
+            }
+            if forms.is_empty() {
+                shard.remove(&m.id);
+            }
+        }
+        for m in &new.entities {
+            let shard = Arc::make_mut(&mut self.shards[shard_of(&m.id)]);
+            let forms = Arc::make_mut(shard.entry(m.id.clone()).or_default());
+            let form = new.text.get(m.span.start..m.span.end).unwrap_or("");
+            let places = match forms.get_mut(form) {
+                Some(places) => places,
+                None => forms.entry(form.into()).or_default(),
+            };
+            let at = places.binary_search_by_key(&(path.clone(), m.span.start), key).unwrap_or_else(|k| k);
+            places.insert(at, (path.clone(), m.span));
+        }
+    }
 }
 
 impl Workspace {
@@ -128,6 +232,7 @@ impl Workspace {
             entities: true,
             stories: FxHashMap::default(),
             outlets: FxHashMap::default(),
+            spellings: std::sync::OnceLock::new(),
         }
     }
 
@@ -166,8 +271,16 @@ impl Workspace {
             .is_some_and(|old| registry_input(&old.text, &old.local) == registry_input(&text, &a.local));
         let entities = if same_names { self.match_in(&key, &text, &a.local, || a.body) } else { Vec::new() };
         let (analysis, local) = (a.analysis, a.local);
-        self.docs.insert(key.clone(), Arc::new(Doc::new(text, analysis, local, entities)));
+        let doc = Arc::new(Doc::new(text, analysis, local, entities));
+        let old = self.docs.insert(key.clone(), doc.clone());
         if same_names {
+            // The index of spellings follows this source alone (a copy: older snapshots keep
+            // theirs).
+            if let Some(index) = self.spellings.get() {
+                let mut index = (**index).clone();
+                index.replace(&key, old.as_deref(), &doc);
+                self.spellings = std::sync::OnceLock::from(Arc::new(index));
+            }
             return vec![key];
         }
         self.refresh(Some(key))
@@ -207,6 +320,11 @@ impl Workspace {
             Some(s) => self.stories.insert(path.into(), format!("story:{s}").into()),
             None => self.stories.remove(path),
         };
+    }
+
+    /// Where each entity is written, form by form: built on first use, then kept per edit.
+    pub fn spelling_index(&self) -> &SpellingIndex {
+        self.spellings.get_or_init(|| Arc::new(SpellingIndex::build(&self.docs)))
     }
 
     /// Names the outlet a source comes from (`None`: as its front matter says, else unnamed).
@@ -301,6 +419,7 @@ impl Workspace {
     /// Rebuilds the registry of introduced names; re-matches every source if it changed, else
     /// only `changed`.
     fn refresh(&mut self, changed: Option<Arc<str>>) -> Vec<Arc<str>> {
+        self.spellings = std::sync::OnceLock::new();
         let registry = self.build_registry();
         let all = changed.is_none() || registry.fingerprint != self.registry.fingerprint;
         self.registry = Arc::new(registry);
@@ -635,23 +754,15 @@ impl Workspace {
     /// The spellings of an entity seen across the sources, folded, with where each is first
     /// seen: what `name-variant` compares.
     pub fn spellings(&self, id: &str) -> Vec<(String, &str, Span)> {
-        let mut written = FxHashSet::default();
+        let Some(forms) = self.spelling_index().forms(id) else { return Vec::new() };
+        // Each written form folded once, where it is first written; in source order.
+        let mut firsts: Vec<(&str, Span, String)> = forms
+            .iter()
+            .filter_map(|(form, places)| places.first().map(|(p, s)| (&**p, *s, crate::text::fold(form))))
+            .collect();
+        firsts.sort_by(|a, b| (a.0, a.1.start).cmp(&(b.0, b.1.start)));
         let mut seen = FxHashSet::default();
-        let mut out = Vec::new();
-        for (path, doc) in &self.docs {
-            for m in doc.entities.iter().filter(|m| &*m.id == id) {
-                // Fold each written form once: «العراق» may be named thousands of times.
-                let raw = &doc.text[m.span.start..m.span.end];
-                if !written.insert(raw) {
-                    continue;
-                }
-                let folded = crate::text::fold(raw);
-                if seen.insert(folded.clone()) {
-                    out.push((folded, &**path, m.span));
-                }
-            }
-        }
-        out
+        firsts.into_iter().filter(|(_, _, f)| seen.insert(f.clone())).map(|(p, s, f)| (f, p, s)).collect()
     }
 }
 

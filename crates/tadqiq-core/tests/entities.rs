@@ -500,3 +500,37 @@ fn a_quoted_place_name_after_its_head() {
     let found = entities(&ws, "a");
     assert_eq!(found.iter().filter(|e| e.starts_with("«دوما» ")).count(), 2, "{found:?}");
 }
+
+#[test]
+fn the_index_of_spellings_follows_each_edit() {
+    let a = "قالت وزيرة الخارجية الفرنسية آنيس روماتيه إن باريس تدعم الحوار في بغداد.";
+    let b = "وصرحت أنييس روماتيه بأن فرنسا لن تتراجع عن دعم العراق.";
+    let c = "وزار الوفد بغداد والبصرة، وقال إن العراق يحتاج إلى دعم.";
+    let mut ws = workspace(&[("a", a), ("b", b), ("c", c)]);
+    let _ = ws.spelling_index();
+    let mut texts = vec![("a", a.to_string()), ("b", b.to_string()), ("c", c.to_string())];
+    // Typing that keeps who is introduced (the index is updated in place), a new spelling of
+    // a known name, a source added, and one that introduces a new name (the index is rebuilt).
+    let edits: [(&str, String); 5] = [
+        ("c", format!("{c} وأكد أن بغداد مستعدة.")),
+        ("b", b.replace("العراق", "للعراق")),
+        ("c", format!("{c} وقالت أنييس روماتيه إن بغداد شريك.")),
+        ("d", "وفي بغداد قال العميد نزيه جبور إن الوضع مستقر.".to_string()),
+        ("c", c.to_string()),
+    ];
+    for (path, text) in edits {
+        ws.upsert(path, text.clone(), None);
+        match texts.iter_mut().find(|(p, _)| *p == path) {
+            Some(t) => t.1 = text,
+            None => texts.push((path, text)),
+        }
+        let fresh = workspace(&texts.iter().map(|(p, t)| (*p, t.as_str())).collect::<Vec<_>>());
+        assert_eq!(ws.spelling_index(), fresh.spelling_index(), "after editing {path}");
+        for (p, _) in &texts {
+            let ids: Vec<&str> = ws.doc(p).unwrap().entities.iter().map(|m| &*m.id).collect();
+            for id in ids {
+                assert_eq!(ws.spellings(id), fresh.spellings(id), "{id} in {p}");
+            }
+        }
+    }
+}

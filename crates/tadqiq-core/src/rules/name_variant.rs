@@ -51,12 +51,18 @@ fn spelling(text: &str) -> String {
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     // Every entity's distinct written forms first (cheap: no folding), then their spellings.
     // Only entities a wanted source names.
-    let named: std::collections::HashSet<&str> =
+    // Their forms come from the workspace's index of spellings, kept up to date per edit: the
+    // cost is in the forms of the entities the wanted sources name, not in every mention of
+    // every source.
+    let named: std::collections::BTreeSet<&str> =
         ws.docs().filter(|(p, _)| scope.includes(p)).flat_map(|(_, d)| d.entities.iter().map(|m| &*m.id)).collect();
+    let index = ws.spelling_index();
     let mut written: BTreeMap<&str, BTreeMap<&str, Places>> = BTreeMap::new();
-    for (path, doc) in ws.docs() {
-        for m in doc.entities.iter().filter(|m| named.contains(&*m.id)) {
-            written.entry(&m.id).or_default().entry(quote(doc, m.span)).or_default().push((path, m.span));
+    for id in named {
+        let Some(forms) = index.forms(id) else { continue };
+        let entry = written.entry(id).or_default();
+        for (form, places) in forms {
+            entry.insert(form, places.iter().map(|(p, s)| (&**p, *s)).collect());
         }
     }
     let mut seen: BTreeMap<&str, Spellings> = BTreeMap::new();
