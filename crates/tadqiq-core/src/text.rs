@@ -69,7 +69,7 @@ impl<'t> Tokens<'t> {
                     i += len;
                     continue;
                 }
-                tokens.push(run_token(run_class, start, i, f0, &folded, line_break));
+                push_run(&mut tokens, run_token(run_class, start, i, f0, &folded, line_break), text);
                 line_break = false;
                 run = None;
             }
@@ -95,7 +95,7 @@ impl<'t> Tokens<'t> {
             i += len;
         }
         if let Some((run_class, start, f0)) = run {
-            tokens.push(run_token(run_class, start, text.len(), f0, &folded, line_break));
+            push_run(&mut tokens, run_token(run_class, start, text.len(), f0, &folded, line_break), text);
         }
         Tokens { text, from, tokens, folded }
     }
@@ -218,6 +218,28 @@ fn continues_run(run: Class, next: Class) -> bool {
         (Class::Digit(a), Class::Digit(b)) => a == b,
         _ => false,
     }
+}
+
+/// Adds a run's token. A lone «ا»، «ة» or «ى» one space after a word is the end of that word,
+/// cut off where a diacritic was stripped to a space in copied text («عضو ا» for «عضوًا»،
+/// «الرق ة» for «الرقّة»): none of the three stands alone as a word, so the two are one token,
+/// its span over both and the space.
+fn push_run(tokens: &mut Vec<Token>, token: Token, text: &str) {
+    if token.kind == TokenKind::Word
+        && matches!(&text[token.start..token.end], "ا" | "ة" | "ى")
+        && !token.line_break_before
+        && let Some(prev) = tokens.last_mut()
+        && prev.kind == TokenKind::Word
+        && prev.end + 1 == token.start
+        && text.as_bytes()[prev.end] == b' '
+        && prev.folded.1 == token.folded.0
+        && text[prev.start..prev.end].chars().count() >= 2
+    {
+        prev.end = token.end;
+        prev.folded.1 = token.folded.1;
+        return;
+    }
+    tokens.push(token);
 }
 
 /// The token a run of letters or digits makes, `[start, end)`, folded from `f0` on.
@@ -446,6 +468,33 @@ mod tests {
     fn digit_scripts_do_not_merge() {
         let k = kinds("12٣");
         assert_eq!(k.len(), 2);
+    }
+
+    #[test]
+    fn a_word_cut_where_a_diacritic_was_stripped_is_one_token() {
+        let text = "دخلت القوات الرق ة وقتلت عضو ا في التنظيم عام 1439 ه حت ى\nة";
+        let t = Tokens::new(text);
+        let words: Vec<(&str, &str)> = (0..t.len()).map(|i| (t.original(i), t.folded(i))).collect();
+        assert_eq!(
+            words,
+            [
+                ("دخلت", "دخلت"),
+                ("القوات", "القوات"),
+                ("الرق ة", "الرقه"),
+                ("وقتلت", "وقتلت"),
+                ("عضو ا", "عضوا"),
+                ("في", "في"),
+                ("التنظيم", "التنظيم"),
+                ("عام", "عام"),
+                ("1439", "1439"),
+                ("ه", "ه"),
+                ("حت ى", "حتي"),
+                ("ة", "ه"),
+            ]
+        );
+        // The span covers both parts and the space between: what the text shows.
+        let k = 2;
+        assert_eq!(&text[t.tokens[k].start..t.tokens[k].end], "الرق ة");
     }
 
     #[test]
