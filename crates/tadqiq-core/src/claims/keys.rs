@@ -135,12 +135,30 @@ pub struct ClaimData {
     pub headline: bool,
 }
 
-/// The keys of one source's claims. `entity` looks an entity up by id across the workspace.
-pub fn compute<'e>(doc: Parts<'_>, entity: impl Fn(&str) -> Option<&'e Entity>) -> DocClaims {
+/// One shared copy of each string claims hold, for a whole workspace: the same subjects and
+/// measures recur in every source of a story.
+#[derive(Default)]
+pub struct Interner(std::sync::Mutex<rustc_hash::FxHashMap<Box<str>, Arc<str>>>);
+
+impl Interner {
+    pub fn get(&self, s: &str) -> Arc<str> {
+        let mut strings = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = strings.get(s) {
+            return found.clone();
+        }
+        let shared: Arc<str> = s.into();
+        strings.insert(s.into(), shared.clone());
+        shared
+    }
+}
+
+/// The keys of one source's claims. `entity` looks an entity up by id across the workspace;
+/// `strings` holds one copy of each string the workspace's claims share.
+pub fn compute<'e>(doc: Parts<'_>, entity: impl Fn(&str) -> Option<&'e Entity>, strings: &Interner) -> DocClaims {
     let toks = Tokens::new(doc.text);
     let ix = WORDS.map.index(&toks);
     let kinds: Vec<Setting> = doc.entities.iter().map(|e| Setting::of(entity(&e.id), e)).collect();
-    let r = Reader::new(doc, &toks, ix, kinds, entity);
+    let r = Reader::new(doc, &toks, ix, kinds, entity, strings);
     let mut out = DocClaims::default();
     // Page furniture (stamps, lists of other articles) makes no claim of the article.
     for (k, m) in doc.analysis.prose() {
@@ -205,9 +223,9 @@ struct Reader<'a, 't, 'e, F> {
     owner: Vec<u32>,
     /// The headline's span, when the article opens with one.
     headline: Option<Span>,
-    /// One copy of each string the claims of this source share (subjects, measures, values):
-    /// a long article repeats them thousands of times.
-    strings: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Arc<str>>>,
+    /// One copy of each string the claims share (subjects, measures, values): a long article
+    /// repeats them thousands of times, and ten thousand articles of one story as often.
+    strings: &'a Interner,
     /// The clauses and named places around the claim last looked at, asked for twice.
     around: std::cell::RefCell<Option<(Span, Span, std::rc::Rc<Around>)>>,
     entity: F,
@@ -215,7 +233,14 @@ struct Reader<'a, 't, 'e, F> {
 }
 
 impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
-    fn new(doc: Parts<'a>, toks: &'a Tokens<'t>, ix: Index<'static, Word>, kinds: Vec<Setting>, entity: F) -> Self {
+    fn new(
+        doc: Parts<'a>,
+        toks: &'a Tokens<'t>,
+        ix: Index<'static, Word>,
+        kinds: Vec<Setting>,
+        entity: F,
+        strings: &'a Interner,
+    ) -> Self {
         let mut owner = vec![u32::MAX; toks.len()];
         for (k, m) in doc.analysis.mentions.iter().enumerate() {
             let (a, b) = token_range(toks, m.span);
@@ -229,7 +254,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             kinds,
             owner,
             headline,
-            strings: Default::default(),
+            strings,
             around: Default::default(),
             entity,
             _e: std::marker::PhantomData,
@@ -238,13 +263,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
 
     /// One shared copy of a string.
     fn intern(&self, s: &str) -> Arc<str> {
-        let mut strings = self.strings.borrow_mut();
-        if let Some(found) = strings.get(s) {
-            return found.clone();
-        }
-        let shared: Arc<str> = s.into();
-        strings.insert(s.into(), shared.clone());
-        shared
+        self.strings.get(s)
     }
 
     /// The clauses around a claim and the places named there, computed once per claim.

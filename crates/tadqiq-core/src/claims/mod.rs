@@ -63,7 +63,7 @@ pub fn claims(ws: &Workspace, kind: Kind) -> Vec<Claim<'_>> {
     let mut out = Vec::new();
     let mut stories: FxHashMap<&str, u32> = FxHashMap::default();
     for (source, (path, doc)) in ws.docs().enumerate() {
-        let cached = doc.claims.get_or_init(|| keys::compute(doc.parts(), |id| ws.entity(id)));
+        let cached = doc.claims.get_or_init(|| keys::compute(doc.parts(), |id| ws.entity(id), ws.interner()));
         let next = stories.len() as u32;
         let story = *stories.entry(ws.story(path)).or_insert(next);
         out.extend(cached.claims.iter().filter(|c| c.kind == kind).map(|c| Claim {

@@ -62,7 +62,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
         let Some(forms) = index.forms(id) else { continue };
         let entry = written.entry(id).or_default();
         for (form, places) in forms {
-            entry.insert(form, places.iter().map(|(p, s)| (&**p, *s)).collect());
+            entry.insert(form, places.iter().map(|p| (&*p.source, p.span())).collect());
         }
     }
     let mut seen: BTreeMap<&str, Spellings> = BTreeMap::new();

@@ -45,7 +45,7 @@ struct Counted<'d> {
 /// the text between neighbours read once: linear in the source.
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
-        let cached = doc.claims.get_or_init(|| keys::compute(doc.parts(), |id| ws.entity(id)));
+        let cached = doc.claims.get_or_init(|| keys::compute(doc.parts(), |id| ws.entity(id), ws.interner()));
         let mut measured: rustc_hash::FxHashMap<usize, &ClaimData> = rustc_hash::FxHashMap::default();
         for c in cached.claims.iter().filter(|c| c.kind == Kind::Figures) {
             measured.insert(c.mention, c);
