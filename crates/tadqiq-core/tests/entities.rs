@@ -534,3 +534,19 @@ fn the_index_of_spellings_follows_each_edit() {
         }
     }
 }
+
+#[test]
+fn a_surname_with_a_particle_names_the_person_alone() {
+    let ws = workspace(&[
+        ("a", "وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن الغارات استهدفت مواقع عدة."),
+        ("b", "وأضاف عبد الرحمن أن الحصيلة مرشحة للارتفاع."),
+    ]);
+    let b = entities(&ws, "b");
+    assert!(b.iter().any(|e| e.starts_with("«عبد الرحمن» ")), "{b:?}");
+    // A hill named after its head, with no article: «تل غرين».
+    let ws = workspace(&[("c", "تمركزت المدفعية قرب تل غرين جنوبا.")]);
+    assert!(entities(&ws, "c").iter().any(|e| e.starts_with("«تل غرين» ")), "{:?}", entities(&ws, "c"));
+    // «ق تل» is «قُتل» (killed) cut by a stripped diacritic, not a hill.
+    let ws = workspace(&[("d", "الطيار الذي ق تل بسقوط الطائرة.")]);
+    assert_eq!(entities(&ws, "d"), Vec::<String>::new());
+}

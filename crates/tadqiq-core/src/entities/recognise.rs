@@ -551,9 +551,7 @@ impl Recogniser<'_, '_> {
         let last = *units.last()?;
         let name = Span::new(t.tokens[units[0].0].start, t.tokens[last.1 - 1].end);
         // A surname names the person on its own later: «جبور».
-        let alias = (units.len() >= 2 && last.1 - last.0 == 1 && !self.is_particle(last.0) && !self.everyday(last.0))
-            .then(|| t.folded(last.0).to_string())
-            .filter(|s| s.chars().count() >= 3);
+        let alias = self.surname(&units);
         let name_text = folded_words(t, units[0].0, last.1);
         Some(Introduction {
             kind: EntityKind::Person,
@@ -563,6 +561,23 @@ impl Recogniser<'_, '_> {
             name_text,
             alias,
         })
+    }
+
+    /// The part of a person's name that names them alone later: the last part of a name of two
+    /// or more («جبور» of «نزيه جبور»), also when it is a particle's compound («عبد الرحمن» of
+    /// «رامي عبد الرحمن»), unless it is an everyday word.
+    fn surname(&self, units: &[(usize, usize)]) -> Option<String> {
+        let t = self.t;
+        let &last = units.last()?;
+        if units.len() < 2 {
+            return None;
+        }
+        let alias = match last.1 - last.0 {
+            1 if !self.is_particle(last.0) && !self.everyday(last.0) => t.folded(last.0).to_string(),
+            2 if self.is_particle(last.0) && !self.everyday(last.0 + 1) => folded_words(t, last.0, last.1),
+            _ => return None,
+        };
+        (alias.chars().count() >= 3).then_some(alias)
     }
 
     /// A person named with no title: a given name and one or two more parts («حسن نافعة»،
@@ -624,9 +639,7 @@ impl Recogniser<'_, '_> {
             t.tokens[first.0].start + crate::text::offset_after_letters(t.original(first.0), dropped),
             t.tokens[last.1 - 1].end,
         );
-        let alias = (units.len() >= 2 && last.1 - last.0 == 1 && !self.is_particle(last.0) && !self.everyday(last.0))
-            .then(|| t.folded(last.0).to_string())
-            .filter(|s| s.chars().count() >= 3);
+        let alias = self.surname(&units);
         let name_text = folded_words_from(t, first.0, dropped, last.1);
         if self.gaz.stopped(&name_text) {
             return None;
@@ -790,6 +803,18 @@ impl Recogniser<'_, '_> {
     /// An organisation, place or operation introduced by its head noun.
     fn headed(&self, i: usize) -> Option<Introduction> {
         let t = self.t;
+        // «ق تل» is «قُتل» cut where a stripped diacritic left a space: a lone letter (other
+        // than a conjunction or preposition written apart) begins the word, and what follows
+        // it is no head noun.
+        if i > 0
+            && t.is_word(i - 1)
+            && !t.breaks_before(i)
+            && t.tokens[i - 1].end + 1 == t.tokens[i].start
+            && t.original(i - 1).chars().count() == 1
+            && !matches!(t.folded(i - 1), "و" | "ف" | "ب" | "ل" | "ك")
+        {
+            return None;
+        }
         let head = self.ix.find_indefinite(t, i, |p| match p {
             Phrase::Word(NameWord::Head { kind, alias, definite, landmark, only_known }) => {
                 Some((*kind, *alias, *definite, *landmark, *only_known))
