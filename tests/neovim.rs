@@ -70,11 +70,19 @@ fn run_nvim(script: &str, workspace: &Path, env: &[(&str, &Path)]) -> String {
     result
 }
 
+/// Whether Neovim is here to test in; on CI it must be.
+fn nvim_or_skip() -> bool {
+    if nvim_available() {
+        return true;
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI must install Debian's neovim (see .ci/run)");
+    eprintln!("skipped: no `nvim` on the PATH");
+    false
+}
+
 #[test]
 fn plugin_keys_hover_jump_list_the_other_sources_and_fix_the_date() {
-    if !nvim_available() {
-        assert!(std::env::var_os("CI").is_none(), "CI must install Debian's neovim (see .ci/run)");
-        eprintln!("skipped: no `nvim` on the PATH");
+    if !nvim_or_skip() {
         return;
     }
     assert_eq!(run_e2e("plugin", Path::new(env!("CARGO_BIN_EXE_tadqiq"))), "ok");
@@ -83,8 +91,7 @@ fn plugin_keys_hover_jump_list_the_other_sources_and_fix_the_date() {
 /// The findings float beside a `rightleft` window, in a Neovim of its own (see e2e.lua).
 #[test]
 fn the_findings_float_beside_a_rightleft_window() {
-    if !nvim_available() {
-        assert!(std::env::var_os("CI").is_none(), "CI must install Debian's neovim (see .ci/run)");
+    if !nvim_or_skip() {
         return;
     }
     assert_eq!(run_e2e_part("rightleft", Path::new(env!("CARGO_BIN_EXE_tadqiq")), "rightleft"), "ok");
@@ -105,9 +112,7 @@ fn fails_when_the_server_is_absent() {
 
 #[test]
 fn floats_keep_figures_forward_in_a_rightleft_window() {
-    if !nvim_available() {
-        assert!(std::env::var_os("CI").is_none(), "CI must install Debian's neovim (see .ci/run)");
-        eprintln!("skipped: no `nvim` on the PATH");
+    if !nvim_or_skip() {
         return;
     }
     let workspace = std::env::temp_dir().join(format!("tadqiq-nvim-bidi-{}", std::process::id()));

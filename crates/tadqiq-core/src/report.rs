@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::extract::{MentionKind, Span};
 use crate::lexicon::Calendar;
 use crate::rules::Finding as RuleFinding;
-use crate::workspace::{Doc, Workspace};
+use crate::workspace::{Doc, Workspace, file_name};
 
 /// The version of the model's shape, for tools that read `tadqiq report --format json`.
 pub const VERSION: u32 = 1;
@@ -350,10 +350,6 @@ impl Sources {
             bytes: [span.start, span.end],
         })
     }
-}
-
-fn file_name(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
 /// The findings by source, for finding those on a statement.

@@ -176,11 +176,19 @@ pub struct Place {
     end: u32,
 }
 
+/// A byte offset as a place keeps it: articles are read up to `max_file_bytes`, far below 4 GB.
+fn offset32(b: usize) -> u32 {
+    u32::try_from(b).unwrap_or(u32::MAX)
+}
+
 impl Place {
     fn new(source: &Arc<str>, span: Span) -> Place {
-        // Articles are read up to `max_file_bytes`; a span past 4 GB cannot occur.
-        let at = |b: usize| u32::try_from(b).unwrap_or(u32::MAX);
-        Place { source: source.clone(), start: at(span.start), end: at(span.end) }
+        Place { source: source.clone(), start: offset32(span.start), end: offset32(span.end) }
+    }
+
+    /// Where a place of `source` starting at `start` sorts among an entity's places.
+    fn find(places: &[Place], source: &str, start: usize) -> Result<usize, usize> {
+        places.binary_search_by(|p| (&*p.source, p.start).cmp(&(source, offset32(start))))
     }
 
     pub fn span(&self) -> Span {
@@ -214,14 +222,13 @@ impl SpellingIndex {
 
     /// Takes `old`'s mentions of source `path` out and puts `new`'s in.
     fn replace(&mut self, path: &Arc<str>, old: Option<&Doc>, new: &Doc) {
-        let key = |place: &Place| (place.source.clone(), place.start);
         for m in old.map_or(&[][..], |d| &d.entities[..]) {
             let shard = Arc::make_mut(&mut self.shards[shard_of(&m.id)]);
             let Some(entry) = shard.get_mut(&m.id) else { continue };
             let forms = Arc::make_mut(entry);
             let form = old.and_then(|d| d.text.get(m.span.start..m.span.end)).unwrap_or("");
             if let Some(places) = forms.get_mut(form) {
-                if let Ok(k) = places.binary_search_by_key(&(path.clone(), Place::new(path, m.span).start), key) {
+                if let Ok(k) = Place::find(places, path, m.span.start) {
                     places.remove(k);
                 }
                 if places.is_empty() {
@@ -240,9 +247,8 @@ impl SpellingIndex {
                 Some(places) => places,
                 None => forms.entry(form.into()).or_default(),
             };
-            let place = Place::new(path, m.span);
-            let at = places.binary_search_by_key(&(path.clone(), place.start), key).unwrap_or_else(|k| k);
-            places.insert(at, place);
+            let at = Place::find(places, path, m.span.start).unwrap_or_else(|k| k);
+            places.insert(at, Place::new(path, m.span));
         }
     }
 }
@@ -368,7 +374,7 @@ impl Workspace {
     /// How messages name a source: its outlet (from `tadqiq.toml`, else the article's front
     /// matter), else its file name.
     pub fn source_name<'p>(&'p self, path: &'p str) -> &'p str {
-        self.outlet(path).unwrap_or_else(|| path.rsplit(['/', '\\']).next().unwrap_or(path))
+        self.outlet(path).unwrap_or_else(|| file_name(path))
     }
 
     /// The outlet a source comes from, if `tadqiq.toml` or its front matter says.
@@ -622,7 +628,7 @@ impl Workspace {
             reg.names.add(name, id.clone());
             // «أبو عزرائيل» is also written «أبوعزرائيل»: a kunya's particle joined to the name.
             if let Some((particle, rest)) = name.split_once(' ')
-                && matches!(particle, "ابو" | "ابي" | "ابا" | "عبد" | "ام")
+                && crate::lexicon::words("joined-particles").contains(&particle)
             {
                 reg.names.add(&format!("{particle}{rest}"), id.clone());
             }
@@ -794,6 +800,11 @@ impl Workspace {
         let mut seen = FxHashSet::default();
         firsts.into_iter().filter(|(_, _, f)| seen.insert(f.clone())).map(|(p, s, f)| (f, p, s)).collect()
     }
+}
+
+/// The file name of a source's path: how it is named when no outlet is known.
+pub fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
 /// One introduction as the registry reads it: kind, bare name, full name, alias.

@@ -449,12 +449,11 @@ impl Worker {
     }
 }
 
-/// Per analysed open document: its findings, their diagnostics, and the version they are of.
-fn diagnose(
-    snapshot: &Snapshot,
-    rules: &RuleSettings,
-    encoding: Encoding,
-) -> HashMap<Uri, (Arc<Vec<Finding>>, Vec<Diagnostic>, i32)> {
+/// An open document's findings, their diagnostics, and the version they are of.
+type Diagnosed = (Arc<Vec<Finding>>, Vec<Diagnostic>, i32);
+
+/// Per analysed open document: what it is diagnosed with.
+fn diagnose(snapshot: &Snapshot, rules: &RuleSettings, encoding: Encoding) -> HashMap<Uri, Diagnosed> {
     let keys: HashMap<String, &Uri> = snapshot.analysed.keys().map(|u| (key_of(u), u)).collect();
     let wanted: std::collections::HashSet<String> = keys.keys().cloned().collect();
     let findings = check_scope(&snapshot.ws, rules, Scope::Only(&wanted));

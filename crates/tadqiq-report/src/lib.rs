@@ -152,13 +152,9 @@ fn place_link(report: &Report, place: &Place, find: Option<&str>, links: &Links)
     let source = &report.sources[place.source];
     html! {
         a.place href=(links.file(&place.path, find)) title=(clean(&place.path)) dir="ltr" data-line=(place.line) {
-            (clean(file_name(&source.path))) ":" (place.line)
+            (clean(tadqiq_core::workspace::file_name(&source.path))) ":" (place.line)
         }
     }
-}
-
-fn file_name(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
 /// A source's badge: its number in its colour, and its name.

@@ -491,15 +491,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let t = self.toks;
         let mut out = Vec::new();
         for i in a..b {
-            let Some(h) =
-                t.is_word(i).then(|| self.ix.find(t, i, |w| matches!(w, Word::PlaceHead).then_some(()))).flatten()
-            else {
-                continue;
-            };
             // «مدينة الرقة» names a place; «المدينة ودمار …» is the city already named, and the
             // word after it is no name.
-            let clitics: String = t.folded(i).chars().take(h.dropped).collect();
-            if h.end != i + 1 || clitics.ends_with("ال") || clitics.ends_with("لل") {
+            let head = self.ix.find_indefinite(t, i, |w| matches!(w, Word::PlaceHead).then_some(()));
+            if !t.is_word(i) || head.is_none_or(|h| h.end != i + 1) {
                 continue;
             }
             for j in [i + 1, i + 2] {

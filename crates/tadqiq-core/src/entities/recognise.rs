@@ -11,7 +11,7 @@ use std::sync::Arc;
 use super::gazetteer::{Institution, NameWord, Phrase, PlaceReading};
 use super::{EntityKind, EntityMention, Gazetteer, How};
 use crate::extract::Span;
-use crate::lexicon::{Index as LexIndex, Lex};
+use crate::lexicon::{Index as LexIndex, Lex, words};
 use crate::phrases::{Gaps, Index, is_quote};
 use crate::text::{TokenKind, Tokens, offset_after_letters};
 
@@ -130,12 +130,20 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     }
     let mut mentions = keep_non_overlapping(candidates);
     // «باب تدمر»، «شارع حلب»: a landmark named after a known place is a place of its own, and
-    // the known name inside it is not the city.
+    // the known name inside it is not the city. Places introduced, by start, with the furthest
+    // end reached so far: one binary search per mention.
+    let mut reach: Vec<(usize, usize)> = introductions
+        .iter()
+        .filter(|intro: &&Introduction| intro.kind == EntityKind::Place)
+        .map(|intro| (intro.name.start, intro.name.end))
+        .collect();
+    reach.sort_unstable();
+    for k in 1..reach.len() {
+        reach[k].1 = reach[k].1.max(reach[k - 1].1);
+    }
     mentions.retain(|m| {
-        !(m.kind == EntityKind::Place
-            && introductions.iter().any(|intro: &Introduction| {
-                intro.kind == EntityKind::Place && intro.name.start < m.span.start && m.span.end <= intro.name.end
-            }))
+        let before = reach.partition_point(|&(start, _)| start < m.span.start);
+        !(m.kind == EntityKind::Place && before > 0 && m.span.end <= reach[before - 1].1)
     });
     let bare_heads = r.bare_institutions(&mut mentions);
     // An introduction of a name the gazetteer already knows is just that known name; the
@@ -336,14 +344,15 @@ impl Recogniser<'_, '_> {
         i > 0
             && !self.t.breaks_before(i)
             && self.t.is_word(i - 1)
+            // «مدينة X» names a place; «المدينة» or «الوادي» before it is a noun already defined,
+            // and what follows is no name.
             && self
-                .word_hit(i - 1, |w| matches!(w, NameWord::Head { kind: EntityKind::Place, .. } | NameWord::PlaceList))
-                .is_some_and(|h| {
-                    // «مدينة X» names a place; «المدينة» or «الوادي» before it is a noun already
-                    // defined, and what follows is no name.
-                    let clitics: String = self.t.folded(i - 1).chars().take(h.dropped).collect();
-                    h.end == i && !clitics.ends_with("ال") && !clitics.ends_with("لل")
+                .ix
+                .find_indefinite(self.t, i - 1, |p| match p {
+                    Phrase::Word(NameWord::Head { kind: EntityKind::Place, .. } | NameWord::PlaceList) => Some(()),
+                    _ => None,
                 })
+                .is_some_and(|h| h.end == i)
     }
 
     /// A preposition of place right before `i`: «في»، «إلى»، «قرب»، «من».
@@ -766,11 +775,10 @@ impl Recogniser<'_, '_> {
     fn named_as(&self, i: usize) -> Option<Introduction> {
         let t = self.t;
         let f = t.folded(i);
+        let before = |list: &str| i > 0 && words(list).contains(&t.folded(i - 1));
         let frame = match f {
-            "اسم" => i > 0 && matches!(t.folded(i - 1), "نفسها" | "نفسه" | "انفسهم" | "لنفسها" | "لنفسه"),
-            "باسم" => {
-                i > 0 && matches!(t.folded(i - 1), "تعرف" | "يعرف" | "المعروفه" | "المعروف" | "عرفت" | "تسمي")
-            }
+            "اسم" => before("named-as-self"),
+            "باسم" => before("known-as"),
             _ => false,
         };
         let open = i + 1;
@@ -811,7 +819,7 @@ impl Recogniser<'_, '_> {
             && !t.breaks_before(i)
             && t.tokens[i - 1].end + 1 == t.tokens[i].start
             && t.original(i - 1).chars().count() == 1
-            && !matches!(t.folded(i - 1), "و" | "ف" | "ب" | "ل" | "ك")
+            && !words("apart-letters").contains(&t.folded(i - 1))
         {
             return None;
         }
@@ -823,13 +831,6 @@ impl Recogniser<'_, '_> {
         })?;
         let (kind, alias, definite, landmark, only_known) = head.value;
         let j = head.end;
-        // «باب بغداد»، «شارع حلب»: a gate or a street is a place only when named after one.
-        if only_known
-            && self.name(j).is_none_or(|h| self.gaz.entities[h.value].kind != EntityKind::Place)
-            && self.ix.find_with(t, j, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(())).is_none()
-        {
-            return None;
-        }
         if definite && self.continues(j) && !t.folded(j).starts_with("ال") && self.name(j).is_none() {
             return None;
         }
@@ -898,7 +899,7 @@ impl Recogniser<'_, '_> {
                 let name_text = folded_words_from(t, i, head.dropped, k);
                 Some(Introduction { kind, span, name: span, bare: name_text.clone(), name_text, alias: None })
             }
-            EntityKind::Place => self.place(i, head.dropped, j, alias, landmark),
+            EntityKind::Place => self.place(i, head.dropped, j, alias, landmark, only_known),
             EntityKind::Person => None,
         }
     }
@@ -931,7 +932,16 @@ impl Recogniser<'_, '_> {
     }
 
     /// «محافظة صلاح الدين»، «قاعدة بلد الجوية»، «باب بغداد».
-    fn place(&self, i: usize, dropped: usize, j: usize, alias: bool, landmark: bool) -> Option<Introduction> {
+    /// `only_known`: «باب»، «بوابة» name a place only when named after one («باب بغداد»).
+    fn place(
+        &self,
+        i: usize,
+        dropped: usize,
+        j: usize,
+        alias: bool,
+        landmark: bool,
+        only_known: bool,
+    ) -> Option<Introduction> {
         let t = self.t;
         let listed =
             self.ix.find_with(t, j, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(())).map(|h| h.end);
@@ -960,7 +970,7 @@ impl Recogniser<'_, '_> {
                 alias: None,
             });
         }
-        if self.name(j).is_some() {
+        if only_known || self.name(j).is_some() {
             return None;
         }
         // «قاعدة عسكرية»، «إقليم اتحادي»: an adjective agreeing with the head; «مقاطعة

@@ -493,26 +493,26 @@ function M.clean(line)
   return vim.fn.list2str(cps, true)
 end
 
---- The line written for a 'rightleft' window: what Neovim mirrors into the picture UAX #9
---- gives, figures reading forward.
-function M.for_rightleft(line)
+--- The line with every run at level `lowest` or above reversed (UAX #9 L2).
+local function ordered(line, lowest)
   local cs = clusters(line)
   if #cs == 0 then
     return line
   end
   local levels = resolve_line(cs)
-  return write(cs, reorder(cs, levels, 0), levels)
+  return write(cs, reorder(cs, levels, lowest), levels)
+end
+
+--- The line written for a 'rightleft' window: what Neovim mirrors into the picture UAX #9
+--- gives, figures reading forward.
+function M.for_rightleft(line)
+  return ordered(line, 0)
 end
 
 --- The line in visual order, left to right, as a bidirectional display shows it (for tests
 --- and for reading a 'rightleft' window's screen back).
 function M.visual(line)
-  local cs = clusters(line)
-  if #cs == 0 then
-    return line
-  end
-  local levels = resolve_line(cs)
-  return write(cs, reorder(cs, levels, 1), levels)
+  return ordered(line, 1)
 end
 
 --- Whether floats shown from `win` must be written for a mirrored window: the window is
