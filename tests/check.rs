@@ -6,11 +6,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/iraq-withdrawal");
+mod common;
+use common::tadqiq;
 
-fn tadqiq(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tadqiq")).args(args).current_dir(cwd).output().expect("tadqiq runs")
-}
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/iraq-withdrawal");
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()

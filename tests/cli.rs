@@ -6,11 +6,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/iraq-withdrawal");
+mod common;
+use common::tadqiq;
 
-fn tadqiq(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tadqiq")).args(args).current_dir(cwd).output().expect("tadqiq runs")
-}
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/iraq-withdrawal");
 
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
@@ -340,4 +339,97 @@ fn page_stamps_date_the_article_and_furniture_is_marked() {
     assert_eq!((yesterday["value"].as_str(), yesterday.get("furniture")), (Some("2021-11-11"), None));
     let text = String::from_utf8(tadqiq(&["extract", "--kind", "date", "a.txt"], &dir).stdout).unwrap();
     assert!(text.lines().any(|l| l.contains("«12 / 11 / 2021» = 2021-11-12 [furniture]")), "{text}");
+}
+
+/// Each rule's message, as the text output prints it, in one language: its code and the words
+/// every message of that rule has.
+const EVERY_RULE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/every-rule");
+
+fn messages_by_rule(stdout: &str) -> Vec<(String, String)> {
+    stdout
+        .lines()
+        .filter_map(|l| {
+            let (_, rest) = l.split_once("]: ")?;
+            let code = l.split_once('[')?.1.split_once(']')?.0;
+            Some((code.to_string(), rest.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn every_rule_speaks_arabic_and_english() {
+    let dir = Path::new(EVERY_RULE);
+    let words: [(&str, &str, &str); 9] = [
+        ("invalid-date", "does not exist: February 2021 has 28 days", "تاريخ لا وجود له: فبراير 2021 لا يتجاوز 28 يوما"),
+        ("calendar-mismatch", "pairs two different months: تموز is July", "يقرن شهرين مختلفين: تموز هو الشهر 7"),
+        ("weekday-mismatch", "2021-12-10 was a Friday (الجمعة)", "يوافق 10 ديسمبر 2021 (2021-12-10) يوم الجمعة"),
+        (
+            "relative-date-mismatch",
+            "published 2025-03-01, it is 2024",
+            "المقال منشور في 1 مارس 2025 (2025-03-01)، فالمقصود 2024",
+        ),
+        (
+            "duration-mismatch",
+            "from 2003 to this article's 2025 is 22 years",
+            "من 2003 إلى 2025، عام نشر المقال، 22 عاما",
+        ),
+        ("part-exceeds-whole", "is more than the whole it belongs to", "أكبر من المجموع الذي هو جزء منه"),
+        (
+            "date-conflict",
+            "disagrees with 1 other source: 2021-01-05 in b.txt",
+            "يخالف مصدرا آخر: 5 يناير 2021 (2021-01-05) في b.txt",
+        ),
+        (
+            "figure-conflict",
+            "disagrees with 1 other source: 45 in b.txt. Compared: injured",
+            "يخالف مصدرا آخر: 45 في b.txt. وجه المقارنة: الجرحى",
+        ),
+        ("name-variant", "is spelled «آنيس روماتيه» in c.txt", "يُكتب «آنيس روماتيه» في c.txt"),
+    ];
+    let en = tadqiq(&["check", ".", "--lang", "en"], dir);
+    let ar = tadqiq(&["check", ".", "--lang", "ar"], dir);
+    // An Arabic locale speaks Arabic without --lang; --lang wins over the locale.
+    let locale = |lang: &str, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+            .args(args)
+            .current_dir(dir)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(locale("ar_IQ.UTF-8", &["check", "."]).stdout, ar.stdout);
+    assert_eq!(locale("ar_IQ.UTF-8", &["check", ".", "--lang", "en"]).stdout, en.stdout);
+    let (en, ar) = (String::from_utf8(en.stdout).unwrap(), String::from_utf8(ar.stdout).unwrap());
+    let (en_by, ar_by) = (messages_by_rule(&en), messages_by_rule(&ar));
+    for (code, english, arabic) in words {
+        let of =
+            |by: &[(String, String)]| by.iter().filter(|(c, _)| c == code).map(|(_, m)| m.clone()).collect::<Vec<_>>();
+        assert!(of(&en_by).iter().any(|m| m.contains(english)), "{code} in English: {:?}", of(&en_by));
+        assert!(of(&ar_by).iter().any(|m| m.contains(arabic)), "{code} in Arabic: {:?}", of(&ar_by));
+    }
+    // The related places' notes and the closing summary too.
+    assert!(en.contains(": the paired form\n") && ar.contains(": الصيغة المقرونة به\n"), "{ar}");
+    assert!(en.ends_with("3 files checked: 2 errors, 8 warnings, 0 infos, 1 hints\n"), "{en}");
+    assert!(ar.ends_with("الملفات المفحوصة: 3 — أخطاء: 2، تحذيرات: 8، معلومات: 0، تلميحات: 1\n"), "{ar}");
+    // A Maghrebi source's date is written with its own month names in its own finding.
+    assert!(ar.contains("«5 جانفي 2021» (2021-01-05) يخالف مصدرا آخر: 5 جانفي 2020 (2020-01-05) في a.md"), "{ar}");
+    // JSON carries the same messages; codes and severities stay as they are.
+    let json: Value =
+        serde_json::from_slice(&tadqiq(&["check", ".", "--format", "json", "--lang", "ar"], dir).stdout).unwrap();
+    let first = &json["diagnostics"][0];
+    assert_eq!((first["code"].as_str(), first["severity"].as_str()), (Some("figure-conflict"), Some("warning")));
+    assert!(first["message"].as_str().unwrap().contains("يخالف"), "{first}");
+}
+
+#[test]
+fn explain_in_either_language() {
+    let out = tadqiq(&["explain", "weekday-mismatch", "--lang", "ar"], Path::new(SAMPLE));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("weekday-mismatch (المستوى الافتراضي: تحذير)"), "{text}");
+    assert!(text.contains("مثال:"), "{text}");
+    let text =
+        String::from_utf8(tadqiq(&["--lang", "en", "explain", "weekday-mismatch"], Path::new(SAMPLE)).stdout).unwrap();
+    assert!(text.starts_with("weekday-mismatch (default: warning)"), "{text}");
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Client, position_of, sample_copy, uri};
+use common::{Client, EVERY_RULE, copy_of, position_of, sample_copy, uri};
 use serde_json::{Value, json};
 
 const F000: &str = "000_40f110f943424743.txt";
@@ -677,4 +677,100 @@ async fn a_10_mb_document_and_a_bad_header() {
         )
         .await;
     assert!(hover.get("result").is_some(), "{hover}");
+}
+
+/// Every rule's message, the related notes, a hover and the code actions, in the language the
+/// client speaks: `ar` and `en` sessions over real frames, on articles written so that each
+/// rule flags something; the `language` setting wins over the locale and switches a session.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn arabic_and_english_sessions() {
+    let ws = copy_of(EVERY_RULE, "languages");
+    let a = ws.join("a.md");
+    let words: [(&str, &str, &str); 9] = [
+        ("invalid-date", "does not exist", "تاريخ لا وجود له"),
+        ("calendar-mismatch", "pairs two different months", "يقرن شهرين مختلفين"),
+        ("weekday-mismatch", "was a Friday (الجمعة), not a Thursday (الخميس)", "يوم الجمعة، لا يوم الخميس"),
+        ("relative-date-mismatch", "published 2025-03-01", "المقال منشور في 1 مارس 2025 (2025-03-01)"),
+        ("duration-mismatch", "to this article's 2025 is 22 years", "عام نشر المقال، 22 عاما"),
+        ("part-exceeds-whole", "more than the whole", "أكبر من المجموع"),
+        (
+            "date-conflict",
+            "disagrees with 1 other source: 2021-01-05 in b.txt",
+            "يخالف مصدرا آخر: 5 يناير 2021 (2021-01-05) في b.txt",
+        ),
+        ("figure-conflict", "Compared: injured in «الكرامة»", "وجه المقارنة: الجرحى في «الكرامة»"),
+        ("name-variant", "is spelled «آنيس روماتيه» in c.txt", "يُكتب «آنيس روماتيه» في c.txt"),
+    ];
+    let capabilities = json!({
+        "general": {"positionEncodings": ["utf-16"]},
+        "workspace": {"workspaceEdit": {"documentChanges": true}},
+        "textDocument": {"publishDiagnostics": {"relatedInformation": true}}
+    });
+    for (locale, options, arabic) in [
+        ("ar", json!({"debounceMs": 0}), true),
+        ("en-US", json!({"debounceMs": 0}), false),
+        ("ar-EG", json!({"debounceMs": 0, "language": "en"}), false),
+        ("en", json!({"debounceMs": 0, "language": "ar"}), true),
+    ] {
+        let mut c = Client::in_process();
+        c.start_in(locale, &ws, options, capabilities.clone()).await;
+        c.open(&a).await;
+        let diagnostics = c.diagnostics(&a, |d| d.len() >= 9).await;
+        for (code, english, in_arabic) in words {
+            let d = diagnostics.iter().find(|d| d["code"] == code).unwrap_or_else(|| panic!("{code}: {diagnostics:?}"));
+            let message = d["message"].as_str().unwrap();
+            let expected = if arabic { in_arabic } else { english };
+            assert!(message.contains(expected), "{locale} {code}: {message}");
+        }
+        let paired = diagnostics.iter().find(|d| d["code"] == "calendar-mismatch").unwrap();
+        let note = paired["relatedInformation"][0]["message"].as_str().unwrap();
+        assert_eq!(note, if arabic { "الصيغة المقرونة به" } else { "the paired form" });
+
+        // A hover on a date: the article's own month names, the weekday in Arabic.
+        let at = json!({"textDocument": {"uri": uri(&a)}, "position": position_of(&a, "5 يناير 2020", 0)});
+        let hover = c.request("textDocument/hover", at).await;
+        let text = hover["result"]["contents"]["value"].as_str().unwrap();
+        if arabic {
+            assert!(text.starts_with("**5 يناير 2020 (2020-01-05)** · الأحد"), "{text}");
+            assert!(
+                text.contains("يخالفه:\n- b.txt: «5 جانفي 2021» (2021-01-05) — وجه المقارنة: تاريخ التصويت"),
+                "{text}"
+            );
+        } else {
+            assert!(text.starts_with("**2020-01-05** · Sunday (الأحد)"), "{text}");
+            assert!(
+                text.contains("Disagrees:\n- b.txt: «5 جانفي 2021» (2021-01-05) — compared: the date of the vote"),
+                "{text}"
+            );
+        }
+
+        // The code actions on the date conflict: take the other source's date, or silence it.
+        let d = diagnostics.iter().find(|d| d["code"] == "date-conflict").unwrap();
+        let actions = c
+            .request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": uri(&a)}, "range": d["range"], "context": {"diagnostics": [d]}}),
+            )
+            .await;
+        let titles: Vec<&str> =
+            actions["result"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+        let (take, silence) = if arabic {
+            ("استخدم «5 يناير 2021» («5 جانفي 2021» في b.txt)", "تجاهل date-conflict في هذا السطر")
+        } else {
+            ("Use «5 يناير 2021» («5 جانفي 2021» in b.txt)", "Suppress date-conflict on this line")
+        };
+        assert!(titles.contains(&take) && titles.contains(&silence), "{locale}: {titles:?}");
+    }
+
+    // A session switched to English by its settings republishes its findings in English.
+    let mut c = Client::in_process();
+    c.start_in("ar", &ws, json!({"debounceMs": 0}), capabilities).await;
+    c.open(&a).await;
+    let before = c.diagnostics(&a, |d| d.len() >= 9).await;
+    assert!(before.iter().any(|d| d["message"].as_str().unwrap().contains("تاريخ لا وجود له")));
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"tadqiq": {"language": "en"}}})).await;
+    let after = c
+        .diagnostics(&a, |d| d.iter().any(|d| d["message"].as_str().is_some_and(|m| m.contains("does not exist"))))
+        .await;
+    assert_eq!(after.len(), before.len());
 }

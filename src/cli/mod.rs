@@ -14,6 +14,7 @@ use tadqiq_core::calendar::DateValue;
 use tadqiq_core::config::{self, Config};
 use tadqiq_core::extract::Span;
 use tadqiq_core::files;
+use tadqiq_core::messages::Lang;
 use tadqiq_core::position::LineIndex;
 use tadqiq_core::workspace::{Workspace, par_map};
 
@@ -31,6 +32,16 @@ pub const EXIT_UNUSABLE: u8 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages, summaries, explanations and the report page. Default: Arabic
+    /// when the locale (LC_ALL, LC_MESSAGES, LANG) is Arabic, else English.
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum, PartialEq, Eq)]
+enum LangArg {
+    Ar,
+    En,
 }
 
 #[derive(Subcommand, Debug)]
@@ -84,20 +95,25 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { EXIT_UNUSABLE } else { EXIT_OK });
         }
     };
+    let lang = match cli.lang {
+        Some(LangArg::Ar) => Lang::Ar,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
     let code = match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(args, lang),
         Command::Extract(args) => extract::run(args),
-        Command::Report(args) => report::run(args),
-        Command::Explain { code } => explain(&code),
+        Command::Report(args) => report::run(args, lang),
+        Command::Explain { code } => explain(&code, lang),
         Command::Lsp { stdio: _ } => tadqiq_lsp::main(),
     };
     ExitCode::from(code)
 }
 
-fn explain(code: &str) -> u8 {
+fn explain(code: &str, lang: Lang) -> u8 {
     match tadqiq_core::rules::rule(code) {
         Some(rule) => {
-            println!("{}", rule.explain);
+            println!("{}", rule.explain(lang));
             EXIT_OK
         }
         None => {
@@ -153,9 +169,21 @@ struct Loaded {
     files: Vec<File>,
     by_path: std::collections::HashMap<String, usize>,
     skipped: Vec<Value>,
+    /// The language of messages and summaries (`--lang`, else the locale).
+    lang: Lang,
 }
 
 impl Loaded {
+    /// A finding's message in the run's language.
+    fn message(&self, f: &tadqiq_core::rules::Finding) -> String {
+        f.say(&self.ws, self.lang)
+    }
+
+    /// A related place's note in the run's language.
+    fn note(&self, r: &tadqiq_core::rules::Related) -> String {
+        r.say(&self.ws, self.lang)
+    }
+
     fn file(&self, path: &str) -> Option<&File> {
         self.by_path.get(path).map(|&i| &self.files[i])
     }
@@ -268,7 +296,7 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
         return Err(EXIT_UNUSABLE);
     }
     let by_path = files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
-    Ok(Loaded { config, ws, files, by_path, skipped })
+    Ok(Loaded { config, ws, files, by_path, skipped, lang: Lang::default() })
 }
 
 /// A progress bar on stderr for long runs, when stderr is a terminal.

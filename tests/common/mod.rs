@@ -130,14 +130,21 @@ impl Client {
         self.start_with(root, options, capabilities).await
     }
 
-    /// `initialize` and `initialized` on a workspace folder, with the given client capabilities.
+    /// `initialize` and `initialized` on a workspace folder, with the given client capabilities,
+    /// from an English-speaking client.
     pub async fn start_with(&mut self, root: &Path, options: Value, capabilities: Value) -> Value {
+        self.start_in("en", root, options, capabilities).await
+    }
+
+    /// As [`Client::start_with`], from a client whose locale is `locale`.
+    pub async fn start_in(&mut self, locale: &str, root: &Path, options: Value, capabilities: Value) -> Value {
         let params = json!({
             "processId": null,
             "rootUri": uri(root),
             "workspaceFolders": [{"uri": uri(root), "name": "ws"}],
             "initializationOptions": options,
             "capabilities": capabilities,
+            "locale": locale,
         });
         let result = self.request("initialize", params).await;
         self.notify("initialized", json!({})).await;
@@ -172,10 +179,25 @@ impl Client {
 
 /// The `tadqiq` binary started as an editor starts it (`tadqiq lsp` plus `args`), with a client
 /// on its stdin and stdout. The process is killed if the test drops it still running.
+/// `tadqiq` run to its end in an English locale, whatever the machine's (`--lang` gives Arabic).
+pub fn tadqiq(args: &[&str], cwd: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("tadqiq runs")
+}
+
 pub fn binary(args: &[&str]) -> (Client, tokio::process::Child) {
     let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_tadqiq"))
         .arg("lsp")
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .kill_on_drop(true)
@@ -198,10 +220,18 @@ pub fn uri(path: &Path) -> String {
 
 /// A copy of the sample in a fresh folder (so tests never touch the repository's files).
 pub fn sample_copy(name: &str) -> PathBuf {
+    copy_of(SAMPLE, name)
+}
+
+/// Three short articles written so that every rule flags something: `tests/fixtures/every-rule`.
+pub const EVERY_RULE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/every-rule");
+
+/// A copy of the articles of `from` in a fresh temporary folder.
+pub fn copy_of(from: &str, name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("tadqiq-lsp-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(SAMPLE).unwrap() {
+    for entry in std::fs::read_dir(from).unwrap() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
     }

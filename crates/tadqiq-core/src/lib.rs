@@ -20,6 +20,7 @@ pub mod entities;
 pub mod extract;
 pub mod files;
 pub mod lexicon;
+pub mod messages;
 pub mod phrases;
 pub mod position;
 pub mod query;

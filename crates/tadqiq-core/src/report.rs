@@ -21,6 +21,7 @@ use crate::claims::{self, Kind, keys};
 use crate::config::Config;
 use crate::extract::{MentionKind, Span};
 use crate::lexicon::Calendar;
+use crate::messages::{Lang, render};
 use crate::rules::Finding as RuleFinding;
 use crate::workspace::{Doc, Workspace, file_name};
 
@@ -237,9 +238,9 @@ pub struct Finding {
 
 /// The report on a workspace, given the findings of `check` on it and the configuration that
 /// names its outlets.
-pub fn build(ws: &Workspace, findings: &[RuleFinding], config: &Config) -> Report {
+pub fn build(ws: &Workspace, findings: &[RuleFinding], config: &Config, lang: Lang) -> Report {
     let sources = Sources::of(ws, config);
-    let flags = Flags::of(findings);
+    let flags = Flags::of(ws, findings, lang);
     let (events, unplaced) = events(ws, &sources, &flags);
     let quantities = quantities(ws, &sources, &flags);
     let mut anchors: FxHashMap<(&str, usize), &str> = FxHashMap::default();
@@ -270,14 +271,14 @@ pub fn build(ws: &Workspace, findings: &[RuleFinding], config: &Config) -> Repor
                 .related
                 .iter()
                 .filter_map(|r| {
-                    Some(RelatedPlace { place: sources.place(ws, &r.path, r.span)?, message: r.message.clone() })
+                    Some(RelatedPlace { place: sources.place(ws, &r.path, r.span)?, message: r.say(ws, lang) })
                 })
                 .collect();
             Some(Finding {
                 place: sources.place(ws, &f.path, f.span)?,
                 code: f.code,
                 severity: f.severity.as_str(),
-                message: f.message.clone(),
+                message: f.say(ws, lang),
                 related,
                 on,
             })
@@ -354,29 +355,31 @@ impl Sources {
 
 /// The findings by source, for finding those on a statement.
 struct Flags<'f> {
-    by_path: FxHashMap<&'f str, Vec<&'f RuleFinding>>,
+    /// Each source's findings with their messages in the report's language.
+    by_path: FxHashMap<&'f str, Vec<(&'f RuleFinding, String)>>,
+    lang: Lang,
 }
 
 impl<'f> Flags<'f> {
-    fn of(findings: &'f [RuleFinding]) -> Flags<'f> {
-        let mut by_path: FxHashMap<&str, Vec<&RuleFinding>> = FxHashMap::default();
+    fn of(ws: &Workspace, findings: &'f [RuleFinding], lang: Lang) -> Flags<'f> {
+        let mut by_path: FxHashMap<&str, Vec<(&RuleFinding, String)>> = FxHashMap::default();
         for f in findings {
-            by_path.entry(&f.path).or_default().push(f);
+            by_path.entry(&f.path).or_default().push((f, f.say(ws, lang)));
         }
         for list in by_path.values_mut() {
-            list.sort_by_key(|f| f.span.start);
+            list.sort_by_key(|f| f.0.span.start);
         }
-        Flags { by_path }
+        Flags { by_path, lang }
     }
 
     /// The findings that start within a statement's span.
     fn on(&self, path: &str, span: Span) -> Vec<Flag> {
         let Some(list) = self.by_path.get(path) else { return Vec::new() };
-        let from = list.partition_point(|f| f.span.start < span.start);
+        let from = list.partition_point(|f| f.0.span.start < span.start);
         list[from..]
             .iter()
-            .take_while(|f| f.span.start < span.end.max(span.start + 1))
-            .map(|f| Flag { code: f.code, message: f.message.clone() })
+            .take_while(|f| f.0.span.start < span.end.max(span.start + 1))
+            .map(|(f, message)| Flag { code: f.code, message: message.clone() })
             .collect()
     }
 }
@@ -546,7 +549,7 @@ impl Sets {
 
 /// What a subject is called, read in the sentence of the group's first statement where it is
 /// written there (an event word as the source wrote it).
-fn subject(ws: &Workspace, about: &About, sentence: Option<(&Doc, Span)>) -> Subject {
+fn subject(ws: &Workspace, about: &About, sentence: Option<(&Doc, Span)>, lang: Lang) -> Subject {
     match about {
         About::Entity(id) => Subject {
             kind: "entity",
@@ -561,7 +564,7 @@ fn subject(ws: &Workspace, about: &About, sentence: Option<(&Doc, Span)>) -> Sub
             });
             Subject { kind: "event", id: Some(key.to_string()), name: written.unwrap_or(key).to_string() }
         }
-        About::Measure(unit) => Subject { kind: "measure", id: None, name: unit.clone() },
+        About::Measure(unit) => Subject { kind: "measure", id: None, name: render(unit, lang.into()) },
         About::Year(y) => Subject { kind: "year", id: None, name: y.to_string() },
     }
 }
@@ -576,7 +579,8 @@ fn about_sentence(ws: &Workspace, doc: &Doc, span: Span) -> Vec<Subject> {
         if e.span.end <= span.start { span.start - e.span.end } else { e.span.start.saturating_sub(span.end) }
     });
     if let Some(e) = nearest {
-        out.push(subject(ws, &About::Entity(e.id.clone()), None));
+        // An entity is named by its own name, in any language.
+        out.push(subject(ws, &About::Entity(e.id.clone()), None, Lang::default()));
     }
     let mut seen = BTreeSet::new();
     for (at, key) in keys::within(&doc.local.events, |e| e.0, window) {
@@ -734,7 +738,7 @@ fn events(ws: &Workspace, sources: &Sources, flags: &Flags) -> (Vec<Event>, Vec<
             let doc = docs.get(s)?.1;
             Some((doc, crate::query::sentence_around(doc, doc.analysis.mentions.get(k)?.span)))
         });
-        let about = g.about.iter().map(|a| subject(ws, a, first)).collect();
+        let about = g.about.iter().map(|a| subject(ws, a, first, flags.lang)).collect();
         grouped.push((g.members, about));
     }
     // Every other date stands alone: the rules have nothing to compare it with.
@@ -789,7 +793,7 @@ fn quantities(ws: &Workspace, sources: &Sources, flags: &Flags) -> Vec<Quantity>
             let doc = docs.get(s)?.1;
             Some((doc, crate::query::sentence_around(doc, doc.analysis.mentions.get(k)?.span)))
         });
-        let about = g.about.iter().map(|a| subject(ws, a, first)).collect();
+        let about = g.about.iter().map(|a| subject(ws, a, first, flags.lang)).collect();
         let mut reports: Vec<FigureReport> = g
             .members
             .iter()
@@ -940,7 +944,7 @@ mod tests {
             (p.to_string(), t.to_string(), given)
         }));
         let config = Config::parse(config, PathBuf::from(".")).unwrap();
-        build(&ws, &check(&ws, &RuleSettings::default()), &config)
+        build(&ws, &check(&ws, &RuleSettings::default()), &config, crate::messages::Lang::En)
     }
 
     // Three outlets on one vote; the third dates it to another year.

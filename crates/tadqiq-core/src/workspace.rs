@@ -377,6 +377,11 @@ impl Workspace {
         self.outlet(path).unwrap_or_else(|| file_name(path))
     }
 
+    /// How to speak of a source in `lang`: with the month names it writes dates in.
+    pub fn voice(&self, lang: crate::messages::Lang, path: &str) -> crate::messages::Voice<'static> {
+        crate::messages::Voice { lang, months: self.docs.get(path).and_then(|d| crate::messages::tradition_of(d)) }
+    }
+
     /// The outlet a source comes from, if `tadqiq.toml` or its front matter says.
     pub fn outlet(&self, path: &str) -> Option<&str> {
         self.outlets.get(path).map(|o| &**o).or_else(|| self.docs.get(path).and_then(|d| d.analysis.outlet.as_deref()))

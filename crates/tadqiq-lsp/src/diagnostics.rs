@@ -5,6 +5,7 @@
 //! server's own finding and text, never from what the client sends back of it.
 
 use serde_json::json;
+use tadqiq_core::messages::Lang;
 use tadqiq_core::rules::{Finding, Severity};
 use tadqiq_core::workspace::Workspace;
 use tower_lsp_server::ls_types::*;
@@ -43,7 +44,7 @@ impl Data {
 }
 
 /// A finding as an LSP diagnostic: `data` says it is `finding` of the document at `version`.
-pub fn diagnostic(ws: &Workspace, f: &Finding, encoding: Encoding, data: Data) -> Option<Diagnostic> {
+pub fn diagnostic(ws: &Workspace, f: &Finding, encoding: Encoding, lang: Lang, data: Data) -> Option<Diagnostic> {
     let range = range(ws, &f.path, f.span, encoding)?;
     let related = f
         .related
@@ -51,7 +52,7 @@ pub fn diagnostic(ws: &Workspace, f: &Finding, encoding: Encoding, data: Data) -
         .filter_map(|r| {
             Some(DiagnosticRelatedInformation {
                 location: location(ws, &r.path, r.span, encoding)?,
-                message: r.message.clone(),
+                message: r.say(ws, lang),
             })
         })
         .collect();
@@ -68,7 +69,7 @@ pub fn diagnostic(ws: &Workspace, f: &Finding, encoding: Encoding, data: Data) -
             .and_then(|r| r.doc_url().parse::<Uri>().ok())
             .map(|href| CodeDescription { href }),
         source: Some("tadqiq".into()),
-        message: f.message.clone(),
+        message: f.say(ws, lang),
         related_information: Some(related),
         data: Some(data.to_value()),
         ..Default::default()

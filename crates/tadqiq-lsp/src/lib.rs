@@ -21,6 +21,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use serde_json::Value;
+use tadqiq_core::messages::Lang;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
@@ -110,6 +111,7 @@ impl LanguageServer for Backend {
             s.caps.document_changes =
                 workspace.and_then(|w| w.workspace_edit.as_ref()).and_then(|e| e.document_changes).unwrap_or(false);
             s.caps.progress = params.capabilities.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
+            s.locale = params.locale.as_ref().map(|l| Lang::from_locale(Some(l.clone())));
             let mut roots: Vec<PathBuf> = params
                 .workspace_folders
                 .iter()

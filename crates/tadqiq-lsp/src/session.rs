@@ -14,6 +14,7 @@ use ropey::Rope;
 use tadqiq_core::analysis::PublishedSource;
 use tadqiq_core::calendar::DateValue;
 use tadqiq_core::config::{self, Config};
+use tadqiq_core::messages::Lang;
 use tadqiq_core::rules::{Finding, RuleSettings};
 use tadqiq_core::workspace::Workspace;
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
@@ -44,6 +45,8 @@ pub struct Session {
     pub roots: Vec<PathBuf>,
     pub encoding: Encoding,
     pub caps: ClientCaps,
+    /// The client's locale (`initialize`'s `locale`), as a language.
+    pub locale: Option<Lang>,
     pub open: HashMap<Uri, Open>,
     pub snapshot: Arc<Snapshot>,
     /// What was last published per open document, to publish only changes.
@@ -62,6 +65,7 @@ impl Default for Session {
             roots: Vec::new(),
             encoding: Encoding::Utf16,
             caps: ClientCaps::default(),
+            locale: None,
             open: HashMap::new(),
             published: HashMap::new(),
             shut_down: false,
@@ -81,6 +85,12 @@ impl Session {
         self.config.given(Path::new(path), self.settings.published)
     }
 
+    /// The language spoken: the `language` setting, else the client's locale, else the
+    /// server's own (`LC_ALL`, `LC_MESSAGES`, `LANG`). Arabic where the locale is Arabic.
+    pub fn lang(&self) -> Lang {
+        self.settings.language.or(self.locale).unwrap_or_else(Lang::from_env)
+    }
+
     pub fn is_article(&self, path: &Path) -> bool {
         self.config.is_article(path)
     }
@@ -93,6 +103,7 @@ impl Session {
             inlay_hints: self.settings.inlay_hints,
             roots: self.roots.clone(),
             caps: self.caps,
+            lang: self.lang(),
         }
     }
 }
@@ -133,6 +144,7 @@ pub struct View {
     pub inlay_hints: bool,
     pub roots: Vec<PathBuf>,
     pub caps: ClientCaps,
+    pub lang: Lang,
 }
 
 /// The session behind its lock. A panic while holding the lock must not take the server down

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 use tadqiq_core::calendar::DateValue;
+use tadqiq_core::messages::Lang;
 use tadqiq_core::rules::RuleSettings;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -12,6 +13,8 @@ pub struct Settings {
     pub debounce: Duration,
     pub inlay_hints: bool,
     pub published: Option<DateValue>,
+    /// `ar` or `en`; `None` follows the client's locale.
+    pub language: Option<Lang>,
 }
 
 impl Default for Settings {
@@ -21,12 +24,14 @@ impl Default for Settings {
             debounce: Duration::from_millis(150),
             inlay_hints: false,
             published: None,
+            language: None,
         }
     }
 }
 
 impl Settings {
-    /// Reads `{"rules": {…}, "debounceMs": 150, "inlayHints": false, "published": "…"}`, also
+    /// Reads `{"rules": {…}, "debounceMs": 150, "inlayHints": false, "published": "…",
+    /// "language": "ar"}`, also
     /// nested under `tadqiq` (as VS Code sends it). Unknown or malformed values are reported
     /// and left at their previous value.
     pub fn update(&mut self, value: &Value) -> Vec<String> {
@@ -60,6 +65,15 @@ impl Settings {
                 _ if p.is_null() => self.published = None,
                 Some(Some(d)) => self.published = Some(d),
                 _ => problems.push(format!("published: {p} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")),
+            }
+        }
+        if let Some(l) = value.get("language") {
+            match l.as_str().map(|s| (s, Lang::parse(s))) {
+                _ if l.is_null() => self.language = None,
+                // The client's own setting «follow the locale».
+                Some(("" | "auto", _)) => self.language = None,
+                Some((_, Some(lang))) => self.language = Some(lang),
+                _ => problems.push(format!("language: {l} is not \"ar\" or \"en\"")),
             }
         }
         problems

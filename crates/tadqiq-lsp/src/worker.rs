@@ -15,6 +15,7 @@ use std::time::Duration;
 use tadqiq_core::analysis::PublishedSource;
 use tadqiq_core::calendar::DateValue;
 use tadqiq_core::files;
+use tadqiq_core::messages::{Lang, fill, msg, say, verbatim};
 use tadqiq_core::rules::{Finding, RuleSettings, Scope, check_scope};
 use tadqiq_core::workspace::{Workspace, par_map};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
@@ -110,7 +111,8 @@ async fn run(worker: Worker, mut rx: UnboundedReceiver<Job>) {
             async move { worker.execute(plan).await }
         });
         if let Err(e) = round.await {
-            let message = format!("tadqiq: analysis failed ({e}); showing the last results");
+            let lang = worker.shared.lock().lang();
+            let message = fill(lang, "progress.failed", &[("error", &e.to_string())]);
             worker.client.log_message(MessageType::ERROR, message).await;
         }
     }
@@ -258,7 +260,8 @@ impl Worker {
             s.snapshot = Arc::new(Snapshot { ws, config, analysed, findings });
         }
         if let Some(r) = reporter {
-            r.finish_with_message(format!("{n} articles")).await;
+            let lang = self.shared.lock().lang();
+            r.finish_with_message(fill(lang, "progress.done", &[("n", &n.to_string())])).await;
         }
     }
 
@@ -269,7 +272,8 @@ impl Worker {
         if !matches!(created, Ok(Ok(()))) {
             return None;
         }
-        Some(self.client.progress(token, "tadqiq: indexing articles").with_percentage(0).begin().await)
+        let title = say(self.shared.lock().lang(), "progress.indexing");
+        Some(self.client.progress(token, title).with_percentage(0).begin().await)
     }
 
     /// Files that were not read: each in the log, and one message the user sees.
@@ -283,11 +287,19 @@ impl Worker {
                 .await;
         }
         let (path, reason) = &skipped[0];
-        let more =
-            if skipped.len() > 1 { format!(" (and {} more; see the log)", skipped.len() - 1) } else { String::new() };
-        self.client
-            .show_message(MessageType::WARNING, format!("tadqiq: {} not read: {reason}{more}", path.display()))
-            .await;
+        let lang = self.shared.lock().lang();
+        let more = if skipped.len() > 1 {
+            msg("progress.not-read-more", &[("n", &(skipped.len() - 1).to_string())])
+        } else {
+            String::new()
+        };
+        let path = path.display().to_string();
+        let message = fill(
+            lang,
+            "progress.not-read",
+            &[("path", &verbatim(&path)), ("reason", &verbatim(reason)), ("more", &more)],
+        );
+        self.client.show_message(MessageType::WARNING, message).await;
     }
 
     /// Applies edits, refreshes from disk and closes to a clone of the workspace.
@@ -407,13 +419,13 @@ impl Worker {
     /// Runs the rules for the open documents and publishes the diagnostics that changed; a
     /// closed document gets an empty list once.
     async fn publish(&self, closed: &[Uri]) {
-        let (snapshot, rules, encoding) = {
+        let (snapshot, rules, encoding, lang) = {
             let s = self.shared.lock();
-            (s.snapshot.clone(), s.rules(), s.encoding)
+            (s.snapshot.clone(), s.rules(), s.encoding, s.lang())
         };
         let computed = blocking({
             let snapshot = snapshot.clone();
-            move || diagnose(&snapshot, &rules, encoding)
+            move || diagnose(&snapshot, &rules, encoding, lang)
         })
         .await;
         let mut updates = Vec::new();
@@ -453,7 +465,7 @@ impl Worker {
 type Diagnosed = (Arc<Vec<Finding>>, Vec<Diagnostic>, i32);
 
 /// Per analysed open document: what it is diagnosed with.
-fn diagnose(snapshot: &Snapshot, rules: &RuleSettings, encoding: Encoding) -> HashMap<Uri, Diagnosed> {
+fn diagnose(snapshot: &Snapshot, rules: &RuleSettings, encoding: Encoding, lang: Lang) -> HashMap<Uri, Diagnosed> {
     let keys: HashMap<String, &Uri> = snapshot.analysed.keys().map(|u| (key_of(u), u)).collect();
     let wanted: std::collections::HashSet<String> = keys.keys().cloned().collect();
     let findings = check_scope(&snapshot.ws, rules, Scope::Only(&wanted));
@@ -473,7 +485,9 @@ fn diagnose(snapshot: &Snapshot, rules: &RuleSettings, encoding: Encoding) -> Ha
         let diagnostics = found
             .iter()
             .enumerate()
-            .filter_map(|(i, f)| diagnostic(&snapshot.ws, f, encoding, Data { finding: i, version: analysed.version }))
+            .filter_map(|(i, f)| {
+                diagnostic(&snapshot.ws, f, encoding, lang, Data { finding: i, version: analysed.version })
+            })
             .collect();
         out.insert((*uri).clone(), (Arc::new(found), diagnostics, analysed.version));
     }

@@ -55,7 +55,7 @@ const POLICY: &str =
 /// The page for a workspace: `check` with `rules`, the model, the page.
 pub fn page(ws: &Workspace, config: &Config, rules: &RuleSettings, options: &Options) -> String {
     let findings = rules::check(ws, rules);
-    html(&report::build(ws, &findings, config), options)
+    html(&report::build(ws, &findings, config, options.lang), options)
 }
 
 /// The page for a report.
@@ -560,19 +560,16 @@ mod tests {
 
     #[test]
     fn every_phrase_exists_in_both_languages() {
-        for line in include_str!("../data/strings.tsv").lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-            assert_eq!(line.split('\t').count(), 3, "{line}");
-        }
         // The phrases chosen by value, each of them.
         let keys = ["front-matter", "config", "flag", "inferred"].map(|f| published_from(Some(f)));
         let hedges = ["exact", "about", "above", "below", "at-least", "at-most"].map(hedge_key);
         let kinds = ["person", "org", "place", "event"].map(kind_key);
         for lang in [Lang::Ar, Lang::En] {
             for key in keys.iter().chain(&hedges).chain(&kinds) {
-                assert_ne!(say(lang, key), "⟪missing string⟫", "{key}");
+                assert_ne!(say(lang, key), tadqiq_core::messages::MISSING, "{key}");
             }
             let page = page(lang);
-            assert!(!page.contains("⟪missing string⟫"), "{lang:?}");
+            assert!(!page.contains(tadqiq_core::messages::MISSING), "{lang:?}");
         }
     }
 

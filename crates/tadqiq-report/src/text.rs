@@ -1,95 +1,17 @@
-//! What the page says in its own voice (the strings of `data/strings.tsv`), how article text is
+//! What the page says in its own voice (the `report` entries of the core's message catalogue), how article text is
 //! made safe to show, and how a place in a source becomes a link.
 
-use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::OnceLock;
 
 use maud::{Markup, html};
 
-/// The page's language: its own words, its direction, and `lang`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    Ar,
-    En,
-}
+pub use tadqiq_core::messages::Lang;
 
-impl Lang {
-    /// `ar` or `en` (and `ar-IQ`, `en_GB.UTF-8`: what a locale names first).
-    pub fn parse(s: &str) -> Option<Lang> {
-        let s = s.trim().to_ascii_lowercase();
-        if s.starts_with("ar") {
-            Some(Lang::Ar)
-        } else if s.starts_with("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-
-    /// From the environment's locale, as POSIX ranks it (`LC_ALL`, `LC_MESSAGES`, `LANG`): an
-    /// Arabic locale gives Arabic, anything else English.
-    pub fn from_env() -> Lang {
-        Lang::from_locale(
-            ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty())),
-        )
-    }
-
-    pub fn from_locale(locale: Option<String>) -> Lang {
-        if locale.is_some_and(|l| l.to_ascii_lowercase().starts_with("ar")) { Lang::Ar } else { Lang::En }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ar => "ar",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn dir(self) -> &'static str {
-        match self {
-            Lang::Ar => "rtl",
-            Lang::En => "ltr",
-        }
-    }
-
-    pub fn rtl(self) -> bool {
-        self == Lang::Ar
-    }
-
-    /// A list separator: «، » in Arabic.
-    pub fn comma(self) -> &'static str {
-        match self {
-            Lang::Ar => "، ",
-            Lang::En => ", ",
-        }
-    }
-}
-
-static STRINGS: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
-
-/// The page's words in both languages, by key: `key<TAB>English<TAB>Arabic`.
-fn strings() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
-    STRINGS.get_or_init(|| {
-        include_str!("../data/strings.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let mut parts = l.split('\t');
-                Some((parts.next()?, (parts.next()?, parts.next()?)))
-            })
-            .collect()
-    })
-}
-
-/// One of the page's own phrases. A key missing from the file shows as itself, marked, so a
-/// test of every page in both languages catches it.
+/// One of the page's own phrases (`report.KEY` of the core's message catalogue,
+/// `data/messages.toml`). A key missing from it shows as itself, marked, so a test of every
+/// page in both languages catches it.
 pub fn say(lang: Lang, key: &str) -> &'static str {
-    match (strings().get(key), lang) {
-        (Some((en, _)), Lang::En) => en,
-        (Some((_, ar)), Lang::Ar) => ar,
-        (None, _) => "⟪missing string⟫",
-    }
+    tadqiq_core::messages::say(lang, &format!("report.{key}"))
 }
 
 /// Article text as shown: characters that would reorder or hide what follows them are replaced
@@ -235,15 +157,6 @@ mod tests {
             links.file("c.txt", Some("5 يناير-2020")),
             "file:///work/story/c.txt#:~:text=5%20%D9%8A%D9%86%D8%A7%D9%8A%D8%B1%2D2020"
         );
-    }
-
-    #[test]
-    fn locales() {
-        assert_eq!(Lang::from_locale(Some("ar_IQ.UTF-8".into())), Lang::Ar);
-        assert_eq!(Lang::from_locale(Some("C.UTF-8".into())), Lang::En);
-        assert_eq!(Lang::from_locale(None), Lang::En);
-        assert_eq!(Lang::parse("AR"), Some(Lang::Ar));
-        assert_eq!(Lang::parse("fr"), None);
     }
 
     #[test]

@@ -19,10 +19,10 @@ pub(super) fn write_github(mut out: impl Write, loaded: &Loaded, findings: &[Fin
             Severity::Warning => "warning",
             Severity::Info | Severity::Hint => "notice",
         };
-        let mut message = f.message.clone();
+        let mut message = loaded.message(f);
         for r in &f.related {
             let rp = place(loaded, &r.path, r.span);
-            message.push_str(&format!("\n{}:{}:{}: {}", r.path, rp.line, rp.column, r.message));
+            message.push_str(&format!("\n{}:{}:{}: {}", r.path, rp.line, rp.column, loaded.note(r)));
         }
         writeln!(
             out,

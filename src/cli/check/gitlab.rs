@@ -30,7 +30,7 @@ pub(super) fn write_gitlab(mut out: impl Write, loaded: &Loaded, findings: &[Fin
         let p = place(loaded, &f.path, f.span);
         json!({
             "type": "issue",
-            "description": f.message,
+            "description": loaded.message(f),
             "check_name": format!("tadqiq/{}", f.code),
             "categories": ["Bug Risk"],
             "fingerprint": fingerprints[*i],

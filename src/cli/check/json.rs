@@ -16,7 +16,7 @@ pub(super) fn diagnostic_json(loaded: &Loaded, f: &Finding) -> Value {
         .iter()
         .map(|r| {
             let rp = place(loaded, &r.path, r.span);
-            json!({"path": &*r.path, "bytes": rp.bytes, "range": rp.range, "message": r.message})
+            json!({"path": &*r.path, "bytes": rp.bytes, "range": rp.range, "message": loaded.note(r)})
         })
         .collect();
     json!({
@@ -25,7 +25,7 @@ pub(super) fn diagnostic_json(loaded: &Loaded, f: &Finding) -> Value {
         "range": p.range,
         "severity": f.severity.as_str(),
         "code": f.code,
-        "message": f.message,
+        "message": loaded.message(f),
         "related": related,
     })
 }

@@ -39,15 +39,16 @@ pub(super) fn write_junit(mut out: impl Write, loaded: &Loaded, findings: &[Find
             let quote = loaded.ws.doc(&f.path).and_then(|d| d.text.get(f.span.start..f.span.end)).unwrap_or("");
             let case = xml(&format!("{} at {}:{}: «{quote}»", f.code, p.line, p.column));
             write!(out, r#"    <testcase name="{case}" classname="{name}" file="{name}" line="{}">"#, p.line)?;
-            let mut body = format!("{}:{}:{}: {}[{}]: {}", path, p.line, p.column, f.severity, f.code, f.message);
+            let mut body =
+                format!("{}:{}:{}: {}[{}]: {}", path, p.line, p.column, f.severity, f.code, loaded.message(f));
             for r in &f.related {
                 let rp = place(loaded, &r.path, r.span);
-                body.push_str(&format!("\n    {}:{}:{}: {}", r.path, rp.line, rp.column, r.message));
+                body.push_str(&format!("\n    {}:{}:{}: {}", r.path, rp.line, rp.column, loaded.note(r)));
             }
             // Warnings and errors fail the case; infos and hints are written out, not failed.
             let element = if failing(f) { "failure" } else { "system-out" };
             if element == "failure" {
-                write!(out, r#"<failure type="{}" message="{}">"#, f.code, xml(&f.message))?;
+                write!(out, r#"<failure type="{}" message="{}">"#, f.code, xml(&loaded.message(f)))?;
             } else {
                 write!(out, "<{element}>")?;
             }

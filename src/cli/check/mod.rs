@@ -90,7 +90,7 @@ mod text;
 
 use baseline::Baseline;
 
-pub fn run(args: CheckArgs) -> u8 {
+pub fn run(args: CheckArgs, lang: tadqiq_core::messages::Lang) -> u8 {
     let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
         Ok(b) => b,
         Err(message) => {
@@ -98,10 +98,11 @@ pub fn run(args: CheckArgs) -> u8 {
             return EXIT_UNUSABLE;
         }
     };
-    let loaded = match load(args.sources, true) {
+    let mut loaded = match load(args.sources, true) {
         Ok(l) => l,
         Err(code) => return code,
     };
+    loaded.lang = lang;
     let settings = match rules(&loaded.config.rules, &args.select, &args.ignore) {
         Ok(s) => s,
         Err(message) => {

@@ -60,9 +60,9 @@ pub(super) fn write_sarif(mut out: impl Write, loaded: &Loaded, findings: &[Find
         .map(|r| {
             json!({
                 "id": r.code,
-                "shortDescription": {"text": r.summary},
-                "fullDescription": {"text": r.explain},
-                "help": {"text": r.explain},
+                "shortDescription": {"text": r.summary(loaded.lang)},
+                "fullDescription": {"text": r.explain(loaded.lang)},
+                "help": {"text": r.explain(loaded.lang)},
                 "helpUri": r.doc_url(),
                 "defaultConfiguration": {"level": sarif_level(r.default)},
             })
@@ -76,7 +76,7 @@ pub(super) fn write_sarif(mut out: impl Write, loaded: &Loaded, findings: &[Find
             .map(|(i, r)| {
                 let mut loc = sarif_location(loaded, &r.path, r.span);
                 loc["id"] = json!(i + 1);
-                loc["message"] = json!({"text": r.message});
+                loc["message"] = json!({"text": loaded.note(r)});
                 loc
             })
             .collect();
@@ -84,7 +84,7 @@ pub(super) fn write_sarif(mut out: impl Write, loaded: &Loaded, findings: &[Find
             "ruleId": f.code,
             "ruleIndex": RULES.iter().position(|r| r.code == f.code).unwrap_or(0),
             "level": sarif_level(f.severity),
-            "message": {"text": f.message},
+            "message": {"text": loaded.message(f)},
             "locations": [sarif_location(loaded, &f.path, f.span)],
             "relatedLocations": related,
         })

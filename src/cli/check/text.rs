@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use tadqiq_core::messages::fill;
 use tadqiq_core::rules::Finding;
 
 use super::super::Loaded;
@@ -12,17 +13,16 @@ use super::{place, summary};
 pub(super) fn write_text(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
     for f in findings {
         let p = place(loaded, &f.path, f.span);
-        writeln!(out, "{}:{}:{}: {}[{}]: {}", f.path, p.line, p.column, f.severity, f.code, f.message)?;
+        writeln!(out, "{}:{}:{}: {}[{}]: {}", f.path, p.line, p.column, f.severity, f.code, loaded.message(f))?;
         for r in &f.related {
             let rp = place(loaded, &r.path, r.span);
-            writeln!(out, "    {}:{}:{}: {}", r.path, rp.line, rp.column, r.message)?;
+            writeln!(out, "    {}:{}:{}: {}", r.path, rp.line, rp.column, loaded.note(r))?;
         }
         writeln!(out)?;
     }
     let s = summary(loaded, findings);
-    writeln!(
-        out,
-        "{} files checked: {} errors, {} warnings, {} infos, {} hints",
-        s["files"], s["errors"], s["warnings"], s["infos"], s["hints"]
-    )
+    let n = |k: &str| s[k].to_string();
+    let counts = ["files", "errors", "warnings", "infos", "hints"].map(|k| (k, n(k)));
+    let args: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    writeln!(out, "{}", fill(loaded.lang, "cli.summary", &args))
 }

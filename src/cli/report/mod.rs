@@ -25,10 +25,6 @@ pub struct ReportArgs {
     /// The page, or the model it shows.
     #[arg(long, value_enum, default_value_t = Format::Html)]
     format: Format,
-    /// The page's language. Default: Arabic when the locale (LC_ALL, LC_MESSAGES, LANG) is
-    /// Arabic, else English.
-    #[arg(long, value_enum)]
-    lang: Option<PageLang>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -37,19 +33,14 @@ enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum PageLang {
-    Ar,
-    En,
-}
-
-pub fn run(args: ReportArgs) -> u8 {
+/// The page (and the model's messages) in `lang`: `--lang`, else the locale.
+pub fn run(args: ReportArgs, lang: Lang) -> u8 {
     let loaded = match load(args.sources, true) {
         Ok(l) => l,
         Err(code) => return code,
     };
     let findings = check(&loaded.ws, &loaded.config.rules);
-    let model = report::build(&loaded.ws, &findings, &loaded.config);
+    let model = report::build(&loaded.ws, &findings, &loaded.config, lang);
     let out = match (&args.out, args.format) {
         (Some(path), _) if path.as_os_str() == "-" => None,
         (Some(path), _) => Some(path.clone()),
@@ -68,11 +59,6 @@ pub fn run(args: ReportArgs) -> u8 {
             }
         },
         Format::Html => {
-            let lang = match args.lang {
-                Some(PageLang::Ar) => Lang::Ar,
-                Some(PageLang::En) => Lang::En,
-                None => Lang::from_env(),
-            };
             // Source paths are as found from the current folder: links start there.
             let base = std::env::current_dir().unwrap_or_default();
             tadqiq_report::html(&model, &Options { lang, base })

@@ -28,6 +28,7 @@ use crate::claims::work;
 use crate::entities::{Entity, EntityKind, EntityMention, LocalEntities, Origin, skeleton};
 use crate::extract::{DateMention, Duration, Figure, MentionKind, Relative, Span};
 use crate::lexicon::{Bound, Calendar, DurationUnit, words};
+use crate::messages::{msg, term, verbatim};
 use crate::phrases::{Hit, Index};
 use crate::text::{TokenKind, Tokens, fold};
 
@@ -378,7 +379,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 Setting::Country if of == Subjects::Tolls || !self.locative(e.span) => continue,
                 // The siege of a country is that country's: «الحصار المفروض على قطر».
                 Setting::Country => {
-                    (format!("c:{}", e.id), format!("in {}", self.entity_name(e)), of == Subjects::Spans)
+                    (format!("c:{}", e.id), msg("phrase.in", &[("x", &self.entity_name(e))]), of == Subjects::Spans)
                 }
                 // A region or a large city is, like a country, where many tolls are counted:
                 // two tolls «في الرقة» weeks apart are different incidents. It tells a toll
@@ -386,7 +387,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 // on its own.
                 Setting::City | Setting::Place => {
                     let broad = of == Subjects::Tolls && (self.entity)(&e.id).is_some_and(is_broad_place);
-                    (format!("p:{}", e.id), format!("in {}", self.entity_name(e)), !broad)
+                    (format!("p:{}", e.id), msg("phrase.in", &[("x", &self.entity_name(e))]), !broad)
                 }
                 Setting::Other => {
                     let known = (self.entity)(&e.id);
@@ -398,7 +399,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                     // A person, or a body an article introduced, is specific; the organisations
                     // every story names («الأمم المتحدة»، «الحوثيون») are weaker evidence.
                     let strong = e.kind == EntityKind::Person || !known.is_some_and(|x| x.origin == Origin::Builtin);
-                    (format!("e:{}", e.id), format!("involving {}", self.entity_name(e)), strong)
+                    (format!("e:{}", e.id), msg("phrase.involving", &[("x", &self.entity_name(e))]), strong)
                 }
             };
             found.push((distance(e.span), Anchor { key: self.intern(&key), shown: self.intern(&shown), strong }));
@@ -406,7 +407,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // Names read after «حي»، «أهالي»… are weaker evidence than names the entity lists or an
         // introduction know: a word after «منطقة» may be no name at all.
         for (s, key, written) in &around.named {
-            let shown = self.intern(&format!("in «{written}»"));
+            let shown = self.intern(&msg("phrase.in", &[("x", &format!("«{}»", verbatim(written)))]));
             found.push((distance(*s), Anchor { key: key.clone(), shown, strong: false }));
         }
         let (a, b) = token_range(self.toks, sentence);
@@ -428,12 +429,18 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let anchor = match h.value {
                 Ok(incident) => Anchor {
                     key: self.intern(&format!("i:{incident}")),
-                    shown: self.intern(&format!("in the {incident} («{written}»)")),
+                    shown: self.intern(&msg(
+                        "phrase.in-incident",
+                        &[("incident", &term("incident", &incident)), ("written", &verbatim(written))],
+                    )),
                     strong: false,
                 },
                 Err(thing) => Anchor {
                     key: self.intern(&format!("o:{thing}")),
-                    shown: self.intern(&format!("of the {thing} («{written}»)")),
+                    shown: self.intern(&msg(
+                        "phrase.of-thing",
+                        &[("thing", &term("thing", &thing)), ("written", &verbatim(written))],
+                    )),
                     strong: false,
                 },
             };
@@ -539,8 +546,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     fn entity_name(&self, e: &EntityMention) -> String {
         let written = &self.doc.text[e.span.start..e.span.end];
         match (self.entity)(&e.id) {
-            Some(known) => format!("«{}»", known.name),
-            None => format!("«{written}»"),
+            Some(known) => format!("«{}»", verbatim(&known.name)),
+            None => format!("«{}»", verbatim(written)),
         }
     }
 
@@ -742,20 +749,26 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             (None, false) if MONEY.contains(&&*thing) => {
                 // An amount is of something: «الموازنة العامة للعام 2020 بقيمة 150 مليار دولار».
                 let Some(of) = self.amount_of(a, 6) else { return out };
-                (format!("{thing}/{of}"), format!("the {of} in {thing}"))
+                (
+                    format!("{thing}/{of}"),
+                    msg("phrase.amount-of", &[("of", &term("amount", &of)), ("thing", &term("thing", &thing))]),
+                )
             }
             (None, false) => {
                 // Things counted without an event of their own are told apart by what was done
                 // with them: missiles launched or intercepted, aircraft shot down.
                 let Some(act) = self.nearest_incident(a, 6) else { return out };
-                (format!("{thing}/{act}"), format!("{thing} ({act})"))
+                (
+                    format!("{thing}/{act}"),
+                    msg("phrase.act", &[("thing", &term("thing", &thing)), ("act", &term("incident", &act))]),
+                )
             }
             (None, true) => return out,
         };
         out.grows = grows && event.is_some();
         out.key = Some(if self.is_part(k, a) {
             out.grows = false;
-            (format!("{}/part", key.0), format!("{} (a part of a larger count)", key.1))
+            (format!("{}/part", key.0), msg("phrase.part", &[("measure", &key.1)]))
         } else {
             key
         });
@@ -788,7 +801,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         }
         let word = t.folded(b + 1);
         let bare = word.strip_prefix("ال").filter(|w| w.chars().count() >= 2).unwrap_or(word);
-        Some((skeleton(bare), format!("«{}»", t.original(b + 1))))
+        Some((skeleton(bare), format!("«{}»", verbatim(t.original(b + 1)))))
     }
 
     /// The nearest incident within `reach` tokens before the quantity at `[a, b)`, in its
@@ -890,7 +903,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 if (m.starts_with("percent/") || MONEY.iter().any(|c| m.starts_with(&format!("{c}/"))))
                     && let Some(year) = year_written(self.doc, sentence, false)
                 {
-                    let (key, shown) = (self.intern(&format!("y:{year}")), self.intern(&format!("in {year}")));
+                    let (key, shown) = (
+                        self.intern(&format!("y:{year}")),
+                        self.intern(&msg("phrase.in", &[("x", &year.to_string())])),
+                    );
                     anchors.push(Anchor { key, shown, strong: true });
                 }
                 (Some(Arc::from(m)), shown, anchors)
@@ -1151,7 +1167,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             };
             person_next.then(|| (h.end, e.to_string()))
         };
-        let shown = |e: &str| format!("the date of the {}", e.replace(':', " of the "));
+        let shown = |e: &str| msg("phrase.date-of", &[("event", &term("incident", e))]);
         // A date in a clause of its own after the event's («وأنشئ المجلس الذي يضم …، في أبريل
         // الماضي لإدارة المدينة») dates the event of the clause before, nearest first.
         let before = if lo > first + 1 { clause_start(lo - 1) } else { lo };
@@ -1200,7 +1216,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let incident = self.duration_incident(a, b, sentence)?;
         let said = self.said(Value::Start { year }, sentence, span);
         let anchors = self.anchors(span, sentence, Subjects::Spans, Some(&incident));
-        let shown = format!("how long the {incident} has lasted");
+        let shown = msg("phrase.lasting-since", &[("incident", &term("incident", &incident))]);
         Some(self.claim(
             k,
             Kind::Durations,
@@ -1240,9 +1256,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         {
             let (low, high) = interval(d.amount, None, d.bound);
             let high = if d.bound == Bound::Exact { high + 1.0 } else { high };
-            let shown = show_amount(&format!("{} years", crate::extract::format_number(d.amount)), d.bound);
+            let shown = show_amount(&msg("count.years", &[("n", &crate::extract::format_number(d.amount))]), d.bound);
             let said = self.said(Value::Age { low, high, shown: self.intern(&shown) }, sentence, span);
-            let measure_shown = format!("the age of {}", who.shown);
+            let measure_shown = msg("phrase.age-of", &[("who", &who.shown)]);
             return Some(self.claim(
                 k,
                 Kind::Figures,
@@ -1292,11 +1308,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         said.value = Value::Duration { low, high, unit: per, start, shown: self.intern(&shown) };
         let mode = if since { "since" } else { "lasted" };
         let anchors = self.anchors(span, sentence, Subjects::Spans, Some(&incident));
-        let measure_shown = if since {
-            format!("how long the {incident} has lasted")
-        } else {
-            format!("how long the {incident} lasted")
-        };
+        let lasting = if since { "phrase.lasting-since" } else { "phrase.lasting" };
+        let measure_shown = msg(lasting, &[("incident", &term("incident", &incident))]);
         Some(self.claim(
             k,
             Kind::Durations,
@@ -1327,14 +1340,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let Some(sentence) = sentence_of(self.doc.local, span) else { continue };
             let sentence = window(sentence, span);
             let Some(who) = self.age_of(n, n + 1, sentence) else { continue };
-            let shown = format!("{years} years");
+            let shown = msg("count.years", &[("n", &years.to_string())]);
             let said =
                 self.said(Value::Age { low: years, high: years + 1.0, shown: self.intern(&shown) }, sentence, span);
             let mut c = self.claim(
                 usize::MAX,
                 Kind::Figures,
                 Some("age".into()),
-                format!("the age of {}", who.shown),
+                msg("phrase.age-of", &[("who", &who.shown)]),
                 vec![who],
                 None,
                 sentence,
@@ -1377,7 +1390,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             {
                 return Some(Anchor {
                     key: self.intern(&format!("who:{role}")),
-                    shown: self.intern(&format!("the {role}")),
+                    shown: self.intern(&msg("phrase.role", &[("role", &term("role", &role))])),
                     strong: true,
                 });
             }
@@ -1463,10 +1476,10 @@ fn combine(a: &str, b: &str) -> Arc<str> {
 
 /// A measure as a message says it: «killed», «injured (civilians)».
 fn describe(event: &str, thing: &str) -> String {
-    match thing.strip_prefix("people:") {
-        Some(group) => format!("{} ({group})", event.replace('+', " or ")),
-        None if thing == "people" => event.replace('+', " or "),
-        None => format!("{} ({thing})", event.replace('+', " or ")),
+    let event = term("event", event);
+    match thing {
+        "people" => event,
+        _ => msg("phrase.group", &[("event", &event), ("group", &term("thing", thing))]),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod words;
 use rustc_hash::FxHashMap;
 
 use crate::extract::{MentionKind, Span};
+use crate::messages::{Text, msg, term, verbatim};
 use crate::workspace::{Doc, Workspace};
 pub use keys::{ClaimData, Kind};
 
@@ -99,18 +100,22 @@ impl<'w> Bucket<'w> {
             Bucket::Story { anchor, .. } => {
                 let shown = c.data.anchors.iter().find(|a| &*a.key == *anchor).map_or("", |a| &a.shown);
                 if c.data.measure.as_deref() == Some("age") {
-                    format!("the age of {shown}")
+                    msg("phrase.age-of", &[("who", shown)])
                 } else {
                     format!("{} {shown}", c.data.measure_shown)
                 }
             }
             Bucket::Strict { key, event, context } => {
                 let what = match key.split_once('@') {
-                    Some((_, year)) => format!("the count of «{}» in {year}", c.data.noun),
-                    None => format!("the date beside «{}»", name(key)),
+                    Some((_, year)) => msg("phrase.count-in", &[("noun", &verbatim(&c.data.noun)), ("year", year)]),
+                    None => msg("phrase.date-beside", &[("name", &verbatim(&name(key)))]),
                 };
-                let context = if *event { format!("the {context}") } else { format!("«{}»", name(context)) };
-                format!("{what}, with {context} in both sentences")
+                let context = if *event {
+                    msg("phrase.the-event", &[("event", &term("incident", context))])
+                } else {
+                    format!("«{}»", verbatim(&name(context)))
+                };
+                msg("phrase.with-both", &[("what", &what), ("context", &context)])
             }
         }
     }
@@ -138,10 +143,10 @@ pub struct Counterpart {
     pub span: Span,
     pub agrees: bool,
     /// The value as the rules show it: `2020-01-05`, `about 3000`.
-    pub value: String,
+    pub value: Text,
     /// What the two were compared as, and why they are taken to be the same quantity:
     /// «injured, in the blast («تفجير»)».
-    pub compared: String,
+    pub compared: Text,
 }
 
 /// The counterparts of the claim at `mention` in `path`, in other sources.
@@ -168,8 +173,8 @@ pub fn counterparts_of(ws: &Workspace, path: &str, mention: usize) -> Vec<Counte
                     path: c.path.to_string(),
                     span: c.span,
                     agrees,
-                    value: c.data.said.show(),
-                    compared: b.why(me, ws),
+                    value: c.data.said.show_iso().into(),
+                    compared: b.why(me, ws).into(),
                 });
             }
         }

@@ -9,6 +9,7 @@ use crate::calendar::{DateValue, weekday};
 use crate::claims::words::Stage;
 use crate::extract::format_number;
 use crate::lexicon::Bound;
+use crate::messages;
 
 /// A claim's value.
 #[derive(Clone, Debug, PartialEq)]
@@ -194,17 +195,30 @@ impl Said {
 
     /// The value as the messages show it: `3000`, `about 3000`, `2020-01-05`, `Tuesday`.
     pub fn show(&self) -> String {
+        self.shown(true)
+    }
+
+    /// As [`Said::show`], a date as its ISO form only: for a value beside the quote it is read
+    /// from («كانون الثاني 1998» (1998-01)), which already has the words.
+    pub fn show_iso(&self) -> String {
+        self.shown(false)
+    }
+
+    fn shown(&self, words: bool) -> String {
+        let date = |d: &DateValue| if words { messages::date(d) } else { d.to_string() };
         match &self.value {
             Value::Figure { shown, .. } | Value::Age { shown, .. } | Value::Duration { shown, .. } => shown.to_string(),
-            Value::Date { date, weekday: w, .. } => {
-                let d = date.to_string();
-                match (d.is_empty(), w) {
-                    (true, Some(w)) => weekday_en(*w).to_string(),
-                    (false, Some(w)) if date.full().is_none() => format!("{d}, a {}", weekday_en(*w)),
-                    _ => d,
+            Value::Date { date: d, weekday: w, .. } => {
+                let empty = d.year.is_none() && d.month.is_none();
+                match (empty, w) {
+                    (true, Some(w)) => messages::day_name(*w),
+                    (false, Some(w)) if d.full().is_none() => {
+                        messages::msg("phrase.date-weekday", &[("date", &date(d)), ("day", &messages::day_name(*w))])
+                    }
+                    _ => date(d),
                 }
             }
-            Value::Start { year } => format!("since {year}"),
+            Value::Start { year } => messages::msg("phrase.since", &[("year", &year.to_string())]),
         }
     }
 }
@@ -284,22 +298,15 @@ pub fn interval(value: f64, upper: Option<f64>, bound: Bound) -> (f64, f64) {
 pub fn show_amount(amount: &str, bound: Bound) -> String {
     match bound {
         Bound::Exact => amount.to_string(),
-        Bound::About => format!("about {amount}"),
-        Bound::Above => format!("more than {amount}"),
-        Bound::Below => format!("less than {amount}"),
-        Bound::AtLeast => format!("at least {amount}"),
-        Bound::AtMost => format!("at most {amount}"),
+        _ => messages::msg(&format!("amount.{}", bound.as_str()), &[("amount", amount)]),
     }
 }
 
-/// A length of time in years as written: `3 years`, `4 months`.
+/// A length of time in years as written: `3 years`, `4 months` (`unit`: years, months, weeks,
+/// days).
 pub fn show_years(years: f64, per_unit: f64, unit: &str) -> String {
     let n = format_number((years / per_unit * 100.0).round() / 100.0);
-    format!("{n} {unit}")
-}
-
-pub fn weekday_en(iso: u8) -> &'static str {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][(iso.clamp(1, 7) - 1) as usize]
+    messages::msg(&format!("count.{unit}"), &[("n", &n)])
 }
 
 #[cfg(test)]

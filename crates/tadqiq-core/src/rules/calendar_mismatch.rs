@@ -1,29 +1,13 @@
 //! `calendar-mismatch`: the two forms of a paired date disagree.
 
 use super::{Finding, Related, Rule, Scope, Severity, quote};
-use crate::calendar::days_between;
+use crate::calendar::{DateValue, days_between};
 use crate::extract::MentionKind;
 use crate::lexicon::Calendar;
+use crate::messages::{date, month_number, msg};
 use crate::workspace::Workspace;
 
-pub const RULE: Rule = Rule {
-    code: "calendar-mismatch",
-    default: Severity::Error,
-    summary: "paired forms that disagree: «ديسمبر/كانون الثاني»، «26 تموز (يونيو)», a Hijri date and its stated equivalent",
-    explain: "\
-calendar-mismatch (default: error)
-
-Arabic copy often pairs two month traditions («ديسمبر/كانون الأول»، «26 تموز (يوليو)») or
-gives a Hijri date with its Gregorian equivalent («15 رمضان 1442 هـ الموافق 27 أبريل 2021»).
-This rule flags a pair whose two forms are different months, and a Hijri date whose stated
-equivalent is more than a day away from its Umm al-Qura conversion (countries that start
-months by sighting the moon can be a day off the tables, so one day is tolerated).
-
-Example:
-    في 26 تموز (يونيو) اتفق الطرفان …
-    → «26 تموز (يونيو)» pairs two different months: تموز is July, يونيو is June.",
-    check,
-};
+pub const RULE: Rule = Rule { code: "calendar-mismatch", default: Severity::Error, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
@@ -36,13 +20,16 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                     if a == b || !(1..=12).contains(&a) || !(1..=12).contains(&b) {
                         continue;
                     }
-                    let first = d.month_span.map_or("", |s| quote(doc, s));
-                    format!(
-                        "«{}» pairs two different months: {first} is {}, {} is {}.",
-                        quote(doc, m.span),
-                        crate::calendar::MONTH_NAMES[a as usize - 1],
-                        quote(doc, p.span),
-                        crate::calendar::MONTH_NAMES[b as usize - 1]
+                    let first = d.month_span.map(|s| quote(doc, s)).unwrap_or_default();
+                    msg(
+                        "rule.calendar-mismatch.months",
+                        &[
+                            ("quote", &quote(doc, m.span)),
+                            ("first", &first),
+                            ("a", &month_number(a)),
+                            ("second", &quote(doc, p.span)),
+                            ("b", &month_number(b)),
+                        ],
                     )
                 }
                 _ => {
@@ -54,21 +41,23 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                         continue;
                     }
                     let (hijri, stated) = if d.calendar == Calendar::Hijri { (a, b) } else { (b, a) };
-                    format!(
-                        "«{}»: the Hijri date is {:04}-{:02}-{:02} (Umm al-Qura), but the stated equivalent is {:04}-{:02}-{:02}, {} days {}.",
-                        quote(doc, m.span),
-                        hijri.0,
-                        hijri.1,
-                        hijri.2,
-                        stated.0,
-                        stated.1,
-                        stated.2,
-                        days.abs(),
-                        if (d.calendar == Calendar::Hijri) == (days > 0) { "later" } else { "earlier" }
+                    let day = |(y, m, d): (i32, u8, u8)| {
+                        date(&DateValue { year: Some(y), month: Some(m), day: Some(d), week: None })
+                    };
+                    let when = if (d.calendar == Calendar::Hijri) == (days > 0) { "later" } else { "earlier" };
+                    msg(
+                        "rule.calendar-mismatch.hijri",
+                        &[
+                            ("quote", &quote(doc, m.span)),
+                            ("hijri", &day(hijri)),
+                            ("stated", &day(stated)),
+                            ("days", &msg("count.days", &[("n", &days.abs().to_string())])),
+                            ("when", &msg(&format!("rule.calendar-mismatch.{when}"), &[])),
+                        ],
                     )
                 }
             };
-            let related = vec![Related { path: path.into(), span: p.span, message: "the paired form".into() }];
+            let related = vec![Related::new(path, p.span, msg("rule.calendar-mismatch.related", &[]))];
             out.push(Finding::of(&RULE, path, m.span, message, related));
         }
     }

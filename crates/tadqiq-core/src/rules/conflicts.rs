@@ -21,6 +21,7 @@ use rustc_hash::FxHashMap;
 use super::{Finding, Related, Rule, Scope, quote};
 use crate::claims::said::Said;
 use crate::claims::{Bucket, Claim, buckets, work};
+use crate::messages::{Lang, list, msg, render, verbatim};
 use crate::workspace::Workspace;
 
 /// At most this many disagreeing sources are listed as related locations.
@@ -177,36 +178,46 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
         let disagreeing = verdict.disagreeing.max(against.len());
         let agreeing = verdict.agreeing.max(with.len());
         let shown: Vec<u32> = against.values().copied().take(MAX_RELATED).collect();
-        let mut readings: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        // The readings in the order of their English words (the order messages have always had).
+        let mut readings: BTreeMap<String, (String, Vec<std::borrow::Cow<str>>)> = BTreeMap::new();
         for &k in &shown {
-            readings.entry(said[k as usize].show()).or_default().push(ws.source_name(claims[k as usize].path));
+            let value = said[k as usize].show();
+            let name = verbatim(ws.source_name(claims[k as usize].path));
+            readings.entry(render(&value, Lang::En.into())).or_insert_with(|| (value, Vec::new())).1.push(name);
         }
-        let others: Vec<String> = readings
-            .iter_mut()
-            .map(|(v, names)| {
+        let mut others: Vec<String> = readings
+            .into_values()
+            .map(|(value, mut names)| {
                 names.dedup();
-                format!("{v} in {}", list(names))
+                msg("rule.conflict.reading", &[("value", &value), ("sources", &list(&names))])
             })
             .collect();
         let more = disagreeing.saturating_sub(shown.len());
-        let mut message = format!(
-            "«{}» ({}) disagrees with {} other source{}: {}{}.",
-            quote(c.doc, c.span),
-            said[i].show(),
-            disagreeing,
-            if disagreeing == 1 { "" } else { "s" },
-            others.join("; "),
-            if more > 0 { format!("; and {more} more") } else { String::new() }
+        if more > 0 {
+            others.push(msg("rule.conflict.more", &[("n", &more.to_string())]));
+        }
+        let mut message = msg(
+            "rule.conflict.disagrees",
+            &[
+                ("quote", &quote(c.doc, c.span)),
+                ("value", &said[i].show_iso()),
+                ("n", &disagreeing.to_string()),
+                ("others", &others.join(&msg("sep.semicolon", &[]))),
+            ],
         );
         if agreeing > 0 {
-            let mut agree: Vec<&str> =
-                with.values().take(3).map(|&k| ws.source_name(claims[k as usize].path)).collect();
+            let mut agree: Vec<String> = with
+                .values()
+                .take(3)
+                .map(|&k| verbatim(ws.source_name(claims[k as usize].path)).into_owned())
+                .collect();
             if agreeing > agree.len() {
-                agree.push("others");
+                agree.push(msg("rule.conflict.others", &[]));
             }
-            message.push_str(&format!(" {} agree{}.", list(&agree), if agreeing == 1 { "s" } else { "" }));
+            message.push_str(&msg("rule.conflict.agree", &[("who", &list(&agree)), ("n", &agreeing.to_string())]));
         }
-        message.push_str(&format!(" Compared: {}.", judged[verdict.bucket as usize].key.why(c, ws)));
+        let why = judged[verdict.bucket as usize].key.why(c, ws);
+        message.push_str(&msg("rule.conflict.compared", &[("why", &why)]));
         let related = shown.iter().map(|&k| related(&claims[k as usize], said[k as usize])).collect();
         out.push(Finding::of(rule, c.path, c.span, message, related));
     }
@@ -220,20 +231,26 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
         }
         let c = &claims[h];
         let body = &claims[k];
-        let message = format!(
-            "«{}» ({}) in the headline disagrees with «{}» ({}) in the article's body. Compared: {}.",
-            quote(c.doc, c.span),
-            said[h].show(),
-            quote(body.doc, body.span),
-            said[k].show(),
-            judged[b as usize].key.why(c, ws)
+        let message = msg(
+            "rule.conflict.headline",
+            &[
+                ("quote", &quote(c.doc, c.span)),
+                ("value", &said[h].show_iso()),
+                ("other", &quote(body.doc, body.span)),
+                ("other_value", &said[k].show_iso()),
+                ("why", &judged[b as usize].key.why(c, ws)),
+            ],
         );
         out.push(Finding::of(rule, c.path, c.span, message, vec![related(body, said[k])]));
     }
 }
 
 fn related(c: &Claim, said: &Said) -> Related {
-    Related { path: c.path.into(), span: c.span, message: format!("«{}» ({})", quote(c.doc, c.span), said.show()) }
+    Related::new(
+        c.path,
+        c.span,
+        msg("rule.conflict.related", &[("quote", &quote(c.doc, c.span)), ("value", &said.show_iso())]),
+    )
 }
 
 /// A bucket's claims grouped by what they say, the groups related, and each source's groups;
@@ -361,14 +378,6 @@ fn headline_against_body(j: &Judged, b: u32, claims: &[Claim], scope: Scope, out
     }
 }
 
-fn list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     //! Each mechanism on short stories written for these tests: several sources of one story
@@ -377,6 +386,7 @@ mod tests {
     use super::super::test_support::{run, workspace};
     use super::super::{RULES, Rule, Scope};
     use crate::claims::{counterparts_of, work_done};
+    use crate::messages::Lang;
 
     fn rule(code: &str) -> &'static Rule {
         RULES.iter().find(|r| r.code == code).unwrap()
@@ -599,8 +609,10 @@ mod tests {
         // And the hover's counterparts say what was compared.
         let c = counterparts_of(&ws, "one/a.txt", 0);
         assert_eq!(c.len(), 1);
-        assert_eq!((c[0].path.as_str(), c[0].agrees, c[0].value.as_str()), ("two/b.txt", false, "30"));
-        assert_eq!(c[0].compared, "killed in «الكرامة»");
+        let (value, compared) = (c[0].value.render(Lang::En), c[0].compared.render(Lang::En));
+        assert_eq!((c[0].path.as_str(), c[0].agrees, value.as_str()), ("two/b.txt", false, "30"));
+        assert_eq!(compared, "killed in «الكرامة»");
+        assert_eq!(c[0].compared.render(Lang::Ar), "القتلى في «الكرامة»");
     }
 
     #[test]
@@ -615,8 +627,12 @@ mod tests {
         (rule("figure-conflict").check)(&ws, Scope::All, &mut found);
         let on_a = found.iter().find(|f| &*f.path == "s/a.txt").unwrap();
         assert_eq!(
-            on_a.message,
+            on_a.say(&ws, Lang::En),
             "«12 شخصا» (12) disagrees with 2 other sources: 30 in وكالة الأنباء المحلية and AFP. Compared: killed in «الكرامة»."
+        );
+        assert_eq!(
+            on_a.say(&ws, Lang::Ar),
+            "«12 شخصا» (12) يخالف مصدرين آخرين: 30 في وكالة الأنباء المحلية و AFP. وجه المقارنة: القتلى في «الكرامة»."
         );
         // The majority is not flagged; a source with no outlet is named by its file.
         assert_eq!(found.len(), 1);

@@ -5,39 +5,7 @@ use super::{Finding, Rule, Scope, Severity};
 use crate::claims::{Kind, claims};
 use crate::workspace::Workspace;
 
-pub const RULE: Rule = Rule {
-    code: "date-conflict",
-    default: Severity::Warning,
-    summary: "the same event dated differently by another source",
-    explain: "\
-date-conflict (default: warning)
-
-Compares the dates the sources give for the same event. Within one story (by default the
-sources of one folder), a date dates the event word of its clause when that event happens at
-one time (data/incidents.tsv: a blast, a launch, a founding, a vote, the killing of a named
-person; not strikes, battles or sieges that run over days): «أطلق الحوثيون صاروخا على
-الرياض يوم الثلاثاء». Two dates of one event are compared when they share a subject (a place,
-a person or a body, or two weaker ones such as a country and the thing launched). A weekday
-agrees with the date of that day («الثلاثاء» with «19 ديسمبر 2017»); «أبريل الماضي» is
-compared by its month while the publication date is unknown. Page stamps («الأحد 16 نيسان
-2017 الساعة 10:53») date the page, not an event, and are left out.
-
-Across stories, two dates are compared when the same entity stands next to both («مجلس
-النواب العراقي في …», «البرلمان أعلن يوم …») and their sentences share another named entity
-(not a country) or an event word («تصويت»، «انسحاب»). Dates are compared at the precision
-both give: «كانون الثاني 2020» agrees with «5 يناير 2020». A date is flagged when at least as
-many other sources disagree with it as agree; related locations point at each disagreeing
-source, and the message says what was compared.
-
-Example:
-    a.txt: صوّت مجلس النواب العراقي في 5 يناير 2020 بعد مقتل قاسم سليماني
-    b.txt: صوّت مجلس النواب العراقي في 5 جانفي 2020 عقب اغتيال سليماني
-    c.txt: مجلس النواب العراقي في كانون الثاني 1998، عقب اغتيال سليماني
-    → c.txt «كانون الثاني 1998» (1998-01) disagrees with 2 other sources: 2020-01-05 in a.txt
-      and b.txt. Compared: the date beside «مجلس النواب العراقي», with the vote in both
-      sentences.",
-    check,
-};
+pub const RULE: Rule = Rule { code: "date-conflict", default: Severity::Warning, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     conflicts(&RULE, ws, &claims(ws, Kind::Dates), scope, out);

@@ -3,32 +3,11 @@
 use super::{Finding, Related, Rule, Scope, Severity, quote};
 use crate::extract::{Duration, MentionKind, format_number};
 use crate::lexicon::{Bound, Calendar, DurationUnit};
+use crate::messages::msg;
 use crate::text::fold;
 use crate::workspace::Workspace;
 
-pub const RULE: Rule = Rule {
-    code: "duration-mismatch",
-    default: Severity::Warning,
-    summary: "stated elapsed time that contradicts the dates («18 عاما من الغزو» in an article of 2025) or another source",
-    explain: "\
-duration-mismatch (default: warning)
-
-Flags an elapsed time counted up to the article's present («منذ 18 عاما»، «18 عاما من الغزو»،
-«بعد عقود من الغزو») when the sentence dates its start («عام 2003») and the years between
-that start and the publication date do not fit. A year of slack allows for the months no
-one wrote; «عقود» means at least two decades.
-
-Across the sources of one story, it compares how long the same siege, war or battle has
-lasted: «الحصار المفروض منذ 3 سنوات» against «منذ أكثر من أربع سنوات», or against its start
-year («منذ 2012») given the publication date; «استمرت/دامت أربعة أشهر» and «بعد أربعة أشهر من
-القتال» too. «3 سنوات» reads as two and a half to four years; two lengths must overlap by more
-than a quarter of their unit.
-
-Example (an article published in 2025):
-    18 عاما من الغزو الأمريكي للعراق عام 2003
-    → «18 عاما»: from 2003 to 2025 is 22 years, not 18.",
-    check,
-};
+pub const RULE: Rule = Rule { code: "duration-mismatch", default: Severity::Warning, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     super::conflicts::conflicts(&RULE, ws, &crate::claims::claims(ws, crate::claims::Kind::Durations), scope, out);
@@ -61,12 +40,21 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             if elapsed <= 0 || fits(d, elapsed as f64) {
                 continue;
             }
-            let message = format!(
-                "«{}» ({}): from {year} to this article's {published} is {elapsed} years.",
-                quote(doc, m.span),
-                describe(d)
+            let message = msg(
+                "rule.duration-mismatch.message",
+                &[
+                    ("quote", &quote(doc, m.span)),
+                    ("stated", &describe(d)),
+                    ("year", &year.to_string()),
+                    ("published", &published.to_string()),
+                    ("elapsed", &msg("count.years", &[("n", &elapsed.to_string())])),
+                ],
             );
-            let related = vec![Related { path: path.into(), span: year_span, message: format!("the start: {year}") }];
+            let related = vec![Related::new(
+                path,
+                year_span,
+                msg("rule.duration-mismatch.related", &[("year", &year.to_string())]),
+            )];
             out.push(Finding::of(&RULE, path, m.span, message, related));
         }
     }
@@ -92,15 +80,7 @@ fn fits(d: &Duration, elapsed: f64) -> bool {
 }
 
 fn describe(d: &Duration) -> String {
-    let n = format_number(d.amount);
-    match d.bound {
-        Bound::Exact => format!("{n} years"),
-        Bound::About => format!("about {n} years"),
-        Bound::Above => format!("more than {n} years"),
-        Bound::AtLeast => format!("at least {n} years"),
-        Bound::Below => format!("less than {n} years"),
-        Bound::AtMost => format!("at most {n} years"),
-    }
+    crate::claims::said::show_amount(&msg("count.years", &[("n", &format_number(d.amount))]), d.bound)
 }
 
 #[cfg(test)]

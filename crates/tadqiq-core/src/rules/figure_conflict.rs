@@ -5,47 +5,7 @@ use super::{Finding, Rule, Scope, Severity};
 use crate::claims::{Kind, claims};
 use crate::workspace::Workspace;
 
-pub const RULE: Rule = Rule {
-    code: "figure-conflict",
-    default: Severity::Warning,
-    summary: "the same quantity given differently by another source",
-    explain: "\
-figure-conflict (default: warning)
-
-Compares the figures the sources give for the same quantity. What a number measures comes
-from its counted noun or from the verb that governs it (data/measures.tsv): «12 قتيلا» and
-«قتل 12 شخصا» are both people killed, «وأصيب 40 آخرون» and «45 جريحا» both people injured,
-and the killed are never compared with the injured. A count of a group («15 مدنيا») is
-checked against the count of all («12 شخصا»): it cannot be the larger. An amount of money is
-compared with another of its currency and of the same thing and year (data/amounts.tsv: a
-budget, a loan); a percentage with another of the same thing. An age («البالغة من العمر 67
-عاما»، «في الستين من عمرها») is the age of the person or kin it follows, and grows by the years
-between two publication dates.
-
-Within one story (by default the sources of one folder; tadqiq.toml may name stories), two
-figures of one measure are the same quantity when they share a subject: a place («بلدة
-الكرامة»، «حلب»), a person or a body an article introduced, whose age it is, or two weaker
-subjects together (an incident and a place named after «أهالي» or «حي»…). No year need be
-written. They are not the same when their sentences name different places or years. Across
-stories, figures are compared only by their counted noun and a written year, with a named
-entity that is not a country or a city in both sentences.
-
-Hedges widen a figure: «نحو 3000» is 2700–3300, «أكثر من 3000» anything above; a range
-(«بين 2000 و4000») agrees with anything inside it. A toll can rise: a lower count published
-earlier, marked as a first count («حصيلة أولية»، «في وقت سابق»), or beside a count marked as
-an update («ارتفعت الحصيلة إلى»، «آخر حصيلة») is not a contradiction; a lower count published
-later, or a count given as final («الحصيلة النهائية»), is. A figure is flagged when at least
-as many other sources disagree with it as agree; the message says what was compared and why
-the statements are taken to be one quantity. A headline that no statement of its own body
-bears out, and one contradicts, is flagged too.
-
-Example:
-    a.txt: قتل 12 شخصا وأصيب 40 آخرون في انفجار سيارة مفخخة في سوق بلدة الكرامة.
-    b.txt: أسفر الانفجار الذي هز سوق بلدة الكرامة عن سقوط 12 قتيلا و45 جريحا.
-    → a.txt «40 آخرون» (40) disagrees with 1 other source: 45 in b.txt. Compared: injured in
-      «بلدة الكرامة». (And b.txt's «45 جريحا» likewise; the 12 killed agree.)",
-    check,
-};
+pub const RULE: Rule = Rule { code: "figure-conflict", default: Severity::Warning, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     conflicts(&RULE, ws, &claims(ws, Kind::Figures), scope, out);

@@ -4,31 +4,20 @@ use super::{Finding, Rule, Scope, Severity, quote};
 use crate::calendar::{DateValue, days_in_month};
 use crate::extract::{MentionKind, Span};
 use crate::lexicon::{Calendar, LEXICON};
+use crate::messages::msg;
 use crate::workspace::Workspace;
 
-pub const RULE: Rule = Rule {
-    code: "invalid-date",
-    default: Severity::Error,
-    summary: "a date that does not exist (30 فبراير، 31 نيسان، month 13)",
-    explain: "\
-invalid-date (default: error)
-
-Flags a date that no calendar has: a day past the end of its month (30 فبراير، 31 نيسان،
-29 شباط 2021), a thirteenth month in a numeric date (12/13/2021), or a Hijri day 30 in a
-month that had 29 days (Umm al-Qura tables). Both forms of a paired date are checked.
-
-Example:
-    أعلنت الوزارة في 30 فبراير 2021 عن …
-    → «30 فبراير 2021» does not exist: February 2021 has 28 days.",
-    check,
-};
+pub const RULE: Rule = Rule { code: "invalid-date", default: Severity::Error, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
         for (_, m) in doc.analysis.prose() {
             let MentionKind::Date(d) = &m.kind else { continue };
             let mut flag = |span: Span, calendar: Calendar, written: DateValue| {
-                let message = format!("«{}» does not exist: {}.", quote(doc, span), reason(calendar, written));
+                let message = msg(
+                    "rule.invalid-date.message",
+                    &[("quote", &quote(doc, span)), ("reason", &reason(calendar, written))],
+                );
                 out.push(Finding::of(&RULE, path, span, message, vec![]));
             };
             if d.invalid {
@@ -45,21 +34,27 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
 fn reason(calendar: Calendar, w: DateValue) -> String {
     let month = w.month.unwrap_or(0);
     if !(1..=12).contains(&month) {
-        return format!("there is no month {month}");
+        return msg("rule.invalid-date.no-month", &[("month", &month.to_string())]);
     }
     match calendar {
         Calendar::Gregorian => {
-            let name = crate::calendar::MONTH_NAMES[month as usize - 1];
+            let name = crate::messages::month(month);
             match w.year {
-                Some(y) => format!("{name} {y} has {} days", days_in_month(Some(y), month)),
-                None => format!("{name} never has more than {} days", days_in_month(None, month)),
+                Some(y) => msg(
+                    "rule.invalid-date.month-days",
+                    &[("month", &name), ("year", &y.to_string()), ("days", &days_in_month(Some(y), month).to_string())],
+                ),
+                None => msg(
+                    "rule.invalid-date.month-max",
+                    &[("month", &name), ("days", &days_in_month(None, month).to_string())],
+                ),
             }
         }
         Calendar::Hijri => {
             let name = LEXICON.hijri_months.iter().find(|m| m.1 == month).map_or("", |m| m.0.as_str());
             match w.year {
-                Some(y) => format!("{name} {y} had 29 days (Umm al-Qura)"),
-                None => format!("no Hijri month has {} days", w.day.unwrap_or(0)),
+                Some(y) => msg("rule.invalid-date.hijri-year", &[("month", name), ("year", &y.to_string())]),
+                None => msg("rule.invalid-date.hijri-max", &[("days", &w.day.unwrap_or(0).to_string())]),
             }
         }
     }

@@ -1,6 +1,7 @@
-//! The consistency rules. Each rule code (README, "Rules") lives in the file of its name, with its
-//! `explain` text and its tests; this module runs them over a workspace and applies the
-//! user's severities and suppressions.
+//! The consistency rules. Each rule code (README, "Rules") lives in the file of its name, with
+//! its tests; its summary, `explain` text and messages are entries of the message catalogue
+//! (`data/messages.toml`, [`crate::messages`]), in Arabic and English. This module runs them
+//! over a workspace and applies the user's severities and suppressions.
 
 mod calendar_mismatch;
 mod conflicts;
@@ -19,6 +20,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::extract::Span;
+use crate::messages::{Lang, Text};
 use crate::workspace::{Doc, Workspace};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,7 +63,7 @@ impl fmt::Display for Severity {
 pub struct Related {
     pub path: Arc<str>,
     pub span: Span,
-    pub message: String,
+    pub message: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,14 +72,32 @@ pub struct Finding {
     pub span: Span,
     pub code: &'static str,
     pub severity: Severity,
-    pub message: String,
+    /// In words only when shown: [`Text::render`] in the reader's language, or
+    /// [`Finding::say`] in the article's own month names.
+    pub message: Text,
     pub related: Vec<Related>,
 }
 
 impl Finding {
     /// A finding of `rule` at its default severity (the user's is applied by [`check`]).
     pub(crate) fn of(rule: &Rule, path: &str, span: Span, message: String, related: Vec<Related>) -> Finding {
-        Finding { path: path.into(), span, code: rule.code, severity: rule.default, message, related }
+        Finding { path: path.into(), span, code: rule.code, severity: rule.default, message: message.into(), related }
+    }
+
+    /// The message in `lang`, its dates in the month names of the article it is in.
+    pub fn say(&self, ws: &Workspace, lang: crate::messages::Lang) -> String {
+        self.message.say(ws.voice(lang, &self.path))
+    }
+}
+
+impl Related {
+    pub(crate) fn new(path: &str, span: Span, message: String) -> Related {
+        Related { path: path.into(), span, message: message.into() }
+    }
+
+    /// The note in `lang`, its dates in the month names of the article it points into.
+    pub fn say(&self, ws: &Workspace, lang: crate::messages::Lang) -> String {
+        self.message.say(ws.voice(lang, &self.path))
     }
 }
 
@@ -85,10 +105,6 @@ impl Finding {
 pub struct Rule {
     pub code: &'static str,
     pub default: Severity,
-    /// One line for listings and SARIF's short description.
-    pub summary: &'static str,
-    /// What `tadqiq explain CODE` prints: what it checks, why, and an example.
-    pub explain: &'static str,
     pub check: fn(&Workspace, Scope, &mut Vec<Finding>),
 }
 
@@ -96,6 +112,18 @@ pub struct Rule {
 pub const DOCS_URL: &str = "https://github.com/tadqiq/tadqiq/blob/main/docs/rules/";
 
 impl Rule {
+    /// One line for listings and SARIF's short description (`rule.CODE.summary` of the
+    /// message catalogue).
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        crate::messages::say(lang, &format!("rule.{}.summary", self.code))
+    }
+
+    /// What `tadqiq explain CODE` prints: what it checks, why, and an example
+    /// (`rule.CODE.explain`).
+    pub fn explain(&self, lang: Lang) -> &'static str {
+        crate::messages::say(lang, &format!("rule.{}.explain", self.code))
+    }
+
     /// The rule's documentation page (`codeDescription.href` in the editor, `helpUri` in SARIF).
     pub fn doc_url(&self) -> String {
         format!("{DOCS_URL}{}.md", self.code)
@@ -113,8 +141,8 @@ impl Rule {
             "# `{}`\n\n{}.\n\nDefault level: **{level}** (set it, or `off`, under `[rules]` in `tadqiq.toml`).\n\n\
              ```text\n{}\n```\n\n`tadqiq explain {}` prints the same text.\n",
             self.code,
-            capitalised(self.summary),
-            self.explain.trim_end(),
+            capitalised(self.summary(Lang::En)),
+            self.explain(Lang::En).trim_end(),
             self.code
         )
     }
@@ -225,13 +253,10 @@ pub fn check_scope(ws: &Workspace, settings: &RuleSettings, scope: Scope) -> Vec
     all
 }
 
-/// The text of a span in a source, for messages.
-pub(crate) fn quote(doc: &Doc, span: Span) -> &str {
-    doc.text.get(span.start..span.end).unwrap_or("")
+/// The text of a span in a source, for messages ([`crate::messages::verbatim`]).
+pub(crate) fn quote(doc: &Doc, span: Span) -> std::borrow::Cow<'_, str> {
+    crate::messages::verbatim(doc.text.get(span.start..span.end).unwrap_or(""))
 }
-
-/// ISO weekday in Arabic and English, for messages ([`crate::calendar::weekday_name`]).
-pub(crate) use crate::calendar::weekday_name;
 
 #[cfg(test)]
 pub(crate) mod test_support {
@@ -245,6 +270,11 @@ pub(crate) mod test_support {
     /// The findings of one rule over sources `(path, text, published)`, as `path message`.
     /// Each message must open with the finding's span quoted, so the span is checked exactly.
     pub fn run(rule: &Rule, sources: &[(&str, &str, Option<&str>)]) -> Vec<String> {
+        run_in(rule, crate::messages::Lang::En, sources)
+    }
+
+    /// As [`run`], the messages in `lang`.
+    pub fn run_in(rule: &Rule, lang: crate::messages::Lang, sources: &[(&str, &str, Option<&str>)]) -> Vec<String> {
         let ws = workspace(sources);
         let mut found = Vec::new();
         (rule.check)(&ws, Scope::All, &mut found);
@@ -254,8 +284,14 @@ pub(crate) mod test_support {
             .map(|f| {
                 // Every message opens by quoting exactly the finding's span.
                 let quoted = format!("«{}»", quote(ws.doc(&f.path).unwrap(), f.span));
-                assert!(f.message.starts_with(&quoted), "{} does not open with {quoted}", f.message);
-                format!("{} {}", f.path, f.message)
+                let message = f.say(&ws, lang);
+                assert!(message.starts_with(&quoted), "{message} does not open with {quoted}");
+                assert!(!message.contains(crate::messages::MISSING) && !message.contains('\u{2}'), "{message}");
+                for r in &f.related {
+                    let note = r.say(&ws, lang);
+                    assert!(!note.is_empty() && !note.contains(crate::messages::MISSING), "{note:?}");
+                }
+                format!("{} {message}", f.path)
             })
             .collect()
     }
@@ -320,9 +356,187 @@ mod tests {
     #[test]
     fn every_rule_explains_itself_with_an_example() {
         for r in RULES {
-            assert!(r.explain.contains("Example"), "{}", r.code);
-            assert!(!r.summary.is_empty());
+            assert!(r.explain(Lang::En).contains("Example"), "{}", r.code);
+            assert!(r.explain(Lang::Ar).contains("مثال"), "{}", r.code);
+            assert!(r.explain(Lang::Ar).starts_with(r.code), "{}", r.code);
+            for lang in [Lang::En, Lang::Ar] {
+                assert_ne!(r.summary(lang), crate::messages::MISSING, "{}", r.code);
+                assert_ne!(r.explain(lang), crate::messages::MISSING, "{}", r.code);
+            }
         }
         assert_eq!(RULES.len(), 9);
+    }
+}
+
+#[cfg(test)]
+mod in_arabic {
+    //! Every rule's message in Arabic and in English, on sentences written for these tests:
+    //! dates in the article's own month names with ISO beside, weekdays and Hijri months in
+    //! Arabic, sources and quotes as written.
+
+    use super::test_support::run_in;
+    use super::*;
+    use crate::messages::Lang::{Ar, En};
+
+    type Sources<'a> = Vec<(&'a str, &'a str, Option<&'a str>)>;
+
+    fn both(code: &str, sources: Sources) -> (Vec<String>, Vec<String>) {
+        let rule = rule(code).expect("a rule");
+        (run_in(rule, En, &sources), run_in(rule, Ar, &sources))
+    }
+
+    #[test]
+    fn dates_that_do_not_exist() {
+        let (en, ar) =
+            both("invalid-date", vec![("a", "في 29 شباط 2021 وفي 30 شوال 1442 هـ وفي 12/13/2021 و31 نيسان", None)]);
+        assert_eq!(
+            en,
+            [
+                "a «29 شباط 2021» does not exist: February 2021 has 28 days.",
+                "a «30 شوال 1442 هـ» does not exist: شوال 1442 had 29 days (Umm al-Qura).",
+                "a «12/13/2021» does not exist: there is no month 13.",
+                "a «31 نيسان» does not exist: April never has more than 30 days.",
+            ]
+        );
+        assert_eq!(
+            ar,
+            [
+                "a «29 شباط 2021» تاريخ لا وجود له: شباط 2021 لا يتجاوز 28 يوما.",
+                "a «30 شوال 1442 هـ» تاريخ لا وجود له: شوال 1442 كان 29 يوما (تقويم أم القرى).",
+                "a «12/13/2021» تاريخ لا وجود له: لا يوجد شهر رقمه 13.",
+                "a «31 نيسان» تاريخ لا وجود له: نيسان لا يتجاوز 30 يوما في أي عام.",
+            ]
+        );
+        // An Egyptian article's February is «فبراير».
+        let (_, ar) = both("invalid-date", vec![("a", "أعلنت الوزارة في 30 فبراير 2021 عن", None)]);
+        assert_eq!(ar, ["a «30 فبراير 2021» تاريخ لا وجود له: فبراير 2021 لا يتجاوز 28 يوما."]);
+    }
+
+    #[test]
+    fn paired_forms() {
+        let (en, ar) = both(
+            "calendar-mismatch",
+            vec![("a", "في 26 تموز (يونيو) اتفقا، وفي 15 رمضان 1442 هـ (27 مايو 2021)", None)],
+        );
+        assert_eq!(
+            en,
+            [
+                "a «26 تموز (يونيو)» pairs two different months: تموز is July, يونيو is June.",
+                "a «15 رمضان 1442 هـ (27 مايو 2021)»: the Hijri date is 2021-04-27 (Umm al-Qura), but the stated \
+                 equivalent is 2021-05-27, 30 days later.",
+            ]
+        );
+        assert_eq!(
+            ar,
+            [
+                "a «26 تموز (يونيو)» يقرن شهرين مختلفين: تموز هو الشهر 7، و«يونيو» هو الشهر 6.",
+                "a «15 رمضان 1442 هـ (27 مايو 2021)»: بحسب تقويم أم القرى يوافق التاريخ الهجري 27 نيسان 2021 \
+                 (2021-04-27)، لكن المقابل المذكور 27 أيار 2021 (2021-05-27)، أي 30 يوما بعده.",
+            ]
+        );
+    }
+
+    #[test]
+    fn weekdays() {
+        let (en, ar) = both("weekday-mismatch", vec![("a", "أعلن الجيش الخميس 10 كانون الأول 2021 انتهاء مهمته", None)]);
+        assert_eq!(en, ["a «الخميس 10 كانون الأول 2021»: 2021-12-10 was a Friday (الجمعة), not a Thursday (الخميس)."]);
+        assert_eq!(
+            ar,
+            ["a «الخميس 10 كانون الأول 2021»: يوافق 10 كانون الأول 2021 (2021-12-10) يوم الجمعة، لا يوم الخميس."]
+        );
+    }
+
+    #[test]
+    fn relative_dates() {
+        let (en, ar) = both("relative-date-mismatch", vec![("a", "وقال أمس (الثلاثاء) إن", Some("2021-12-09"))]);
+        assert_eq!(
+            en,
+            [
+                "a «أمس (الثلاثاء)»: published 2021-12-09, yesterday is 2021-12-08, a Wednesday (الأربعاء), not a Tuesday (الثلاثاء)."
+            ]
+        );
+        assert_eq!(
+            ar,
+            [
+                "a «أمس (الثلاثاء)»: المقال منشور في 9 ديسمبر 2021 (2021-12-09)، وأمس هو 8 ديسمبر 2021 (2021-12-08)، يوم الأربعاء لا الثلاثاء."
+            ]
+        );
+        let (_, ar) =
+            both("relative-date-mismatch", vec![("a", "بغداد - اليوم الخميس 9 كانون الأول 2021", Some("2021-12-10"))]);
+        assert_eq!(
+            ar,
+            [
+                "a «اليوم الخميس 9 كانون الأول 2021» يجعل اليوم 9 كانون الأول 2021 (2021-12-09)، لكن المقال منشور في 10 كانون \
+              الأول 2021 (2021-12-10) (tadqiq.toml)."
+            ]
+        );
+        let (_, ar) = both("relative-date-mismatch", vec![("a", "وكان العام الماضي 2019 قد شهد", Some("2021-06-01"))]);
+        assert_eq!(ar, ["a «العام الماضي 2019»: المقال منشور في 1 يونيو 2021 (2021-06-01)، فالمقصود 2020 لا 2019."]);
+    }
+
+    #[test]
+    fn elapsed_years() {
+        let text = "18 عاما من الغزو الأمريكي للعراق عام 2003 انتهت بالانسحاب";
+        let (en, ar) = both("duration-mismatch", vec![("a", text, Some("2025-03-01"))]);
+        assert_eq!(en, ["a «18 عاما» (18 years): from 2003 to this article's 2025 is 22 years."]);
+        assert_eq!(ar, ["a «18 عاما» (18 عاما): من 2003 إلى 2025، عام نشر المقال، 22 عاما."]);
+    }
+
+    #[test]
+    fn parts_and_wholes() {
+        let text = "ينتشر 3000 جندي، بينهم 3500 أمريكي في البلاد. قتل 10 أشخاص، من بينهم 6 أطفال و5 نساء.";
+        let (en, ar) = both("part-exceeds-whole", vec![("a", text, None)]);
+        assert_eq!(
+            en,
+            [
+                "a «3500 أمريكي» is more than the whole it belongs to, «3000 جندي».",
+                "a «10 أشخاص» is less than its parts: «6 أطفال» + «5 نساء» add up to 11.",
+            ]
+        );
+        assert_eq!(
+            ar,
+            [
+                "a «3500 أمريكي» أكبر من المجموع الذي هو جزء منه، «3000 جندي».",
+                "a «10 أشخاص» أقل من مجموع أجزائه: «6 أطفال» + «5 نساء» مجموعها 11.",
+            ]
+        );
+    }
+
+    #[test]
+    fn spellings() {
+        let a = "قالت وزيرة الخارجية الفرنسية آنيس روماتيه إن باريس تدعم الحوار.";
+        let b = "وصرحت أنييس روماتيه بأن فرنسا لن تتراجع.";
+        let (en, ar) = both("name-variant", vec![("a.txt", a, None), ("b.txt", b, None)]);
+        assert_eq!(en, ["b.txt «أنييس روماتيه» is spelled «آنيس روماتيه» in a.txt."]);
+        assert_eq!(ar, ["b.txt «أنييس روماتيه» يُكتب «آنيس روماتيه» في a.txt."]);
+    }
+
+    #[test]
+    fn conflicting_figures_and_dates() {
+        let a = "قتل 12 شخصا وأصيب 40 آخرون في انفجار سيارة مفخخة في سوق بلدة الكرامة صباح الاثنين.";
+        let b = "أسفر الانفجار الذي هز سوق بلدة الكرامة عن سقوط 12 قتيلا و45 جريحا.";
+        let (en, ar) = both("figure-conflict", vec![("a.txt", a, None), ("b.txt", b, None)]);
+        assert_eq!(
+            en[0],
+            "a.txt «40 آخرون» (40) disagrees with 1 other source: 45 in b.txt. Compared: injured in «الكرامة»."
+        );
+        assert_eq!(ar[0], "a.txt «40 آخرون» (40) يخالف مصدرا آخر: 45 في b.txt. وجه المقارنة: الجرحى في «الكرامة».");
+        let a = "وصوّت مجلس النواب العراقي في 5 يناير 2020 على إنهاء وجود القوات الأجنبية بعد مقتل قاسم سليماني.";
+        let b = "وكان مجلس النواب العراقي قد صوت في 5 جانفي 2020 على القرار إثر اغتيال قاسم سليماني.";
+        let c = "مجلس النواب العراقي في كانون الثاني 1998، عقب اغتيال قاسم سليماني، صوت على القرار.";
+        let (en, ar) = both("date-conflict", vec![("a.txt", a, None), ("b.txt", b, None), ("c.txt", c, None)]);
+        assert_eq!(
+            en,
+            ["c.txt «كانون الثاني 1998» (1998-01) disagrees with 2 other sources: 2020-01-05 in a.txt and b.txt. \
+              Compared: the date beside «مجلس النواب العراقي», with «قاسم سليماني» in both sentences."]
+        );
+        // The other sources' date in the flagged article's month names: it is Levantine.
+        assert_eq!(
+            ar,
+            [
+                "c.txt «كانون الثاني 1998» (1998-01) يخالف مصدرين آخرين: 5 كانون الثاني 2020 (2020-01-05) في a.txt و b.txt. \
+              وجه المقارنة: التاريخ المذكور بجانب «مجلس النواب العراقي»، مع ورود «قاسم سليماني» في الجملتين."
+            ]
+        );
     }
 }

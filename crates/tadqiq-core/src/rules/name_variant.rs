@@ -5,28 +5,11 @@ use std::collections::BTreeMap;
 use super::{Finding, Related, Rule, Scope, Severity, quote};
 use crate::entities::gazetteer::skeleton_key;
 use crate::extract::Span;
+use crate::messages::{msg, verbatim};
 use crate::text::fold;
 use crate::workspace::Workspace;
 
-pub const RULE: Rule = Rule {
-    code: "name-variant",
-    default: Severity::Hint,
-    summary: "one entity spelled two ways across the sources",
-    explain: "\
-name-variant (default: hint)
-
-Transliterated names are spelled many ways («آنيس روماتيه» / «أنييس روماتيه»), and a typo can
-split an event's name («العزم الصلب» / «العزم والصلب»). tadqiq groups such spellings under
-one entity; this rule points out each spelling that differs from the entity's own name (or
-from the spelling the sources use most), so a newsroom can keep one house spelling. Listed
-aliases («داعش» for «تنظيم الدولة الإسلامية») are not variants.
-
-Example:
-    a.txt: قالت وزيرة الخارجية الفرنسية آنيس روماتيه …
-    b.txt: وصرحت أنييس روماتيه …
-    → b.txt «أنييس روماتيه» is spelled «آنيس روماتيه» in a.txt.",
-    check,
-};
+pub const RULE: Rule = Rule { code: "name-variant", default: Severity::Hint, check };
 
 /// Where a spelling is written: (source, span).
 type Places<'w> = Vec<(&'w str, Span)>;
@@ -97,14 +80,15 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             for &(path, span) in places.iter().filter(|(p, _)| scope.includes(p)) {
                 let doc = ws.doc(path).expect("a source");
                 let ref_doc = ws.doc(ref_path).expect("a source");
-                let message = format!(
-                    "«{}» is spelled «{}» in {}.",
-                    quote(doc, span),
-                    quote(ref_doc, ref_span),
-                    ws.source_name(ref_path)
+                let message = msg(
+                    "rule.name-variant.message",
+                    &[
+                        ("quote", &quote(doc, span)),
+                        ("other", &quote(ref_doc, ref_span)),
+                        ("source", &verbatim(ws.source_name(ref_path))),
+                    ],
                 );
-                let related =
-                    vec![Related { path: ref_path.into(), span: ref_span, message: "the other spelling".into() }];
+                let related = vec![Related::new(ref_path, ref_span, msg("rule.name-variant.related", &[]))];
                 out.push(Finding::of(&RULE, path, span, message, related));
             }
         }

@@ -4,29 +4,11 @@ use super::{Finding, Related, Rule, Scope, Severity, quote};
 use crate::claims::keys::{self, ClaimData, Kind, sentence_of};
 use crate::claims::{said, work};
 use crate::extract::{Figure, MentionKind, Span, format_number};
+use crate::messages::msg;
 use crate::text::fold;
 use crate::workspace::Workspace;
 
-pub const RULE: Rule = Rule {
-    code: "part-exceeds-whole",
-    default: Severity::Warning,
-    summary: "«3000 جندي، بينهم 3500 أمريكي»: a part larger than its whole",
-    explain: "\
-part-exceeds-whole (default: warning)
-
-Arabic news states a total and then its parts with «بينهم»، «منهم»، «من بينهم»، «بمن فيهم»
-(«3000 جندي، بينهم 2500 أمريكي»). This rule flags a part larger than the total, and parts
-that together exceed it. The parts are the figure right after the marker and those joined to
-it by «و» alone: «أربعة قتلى، بينهم طفلتان، وإصابة ثلاثين» lists one part, and the thirty
-injured are not part of the four killed. A part must be of the whole's measure: not injured
-among the killed, not aircraft among soldiers. Hedged figures («نحو»، «أكثر من») are
-compared with the room their hedge gives.
-
-Example:
-    ينتشر 3000 جندي، بينهم 3500 أمريكي
-    → «3500 أمريكي» is more than the whole it belongs to, «3000 جندي».",
-    check,
-};
+pub const RULE: Rule = Rule { code: "part-exceeds-whole", default: Severity::Warning, check };
 
 /// A figure of a source with what it measures (see [`crate::claims::keys`]), when known.
 struct Counted<'d> {
@@ -103,18 +85,21 @@ fn judge(path: &str, doc: &crate::workspace::Doc, whole: &Counted, parts: &[&Cou
     let quote_whole = quote(doc, whole.span);
     for part in parts {
         if interval(part.figure).0 > whole_max {
-            let message = format!("«{}» is more than the whole it belongs to, «{quote_whole}».", quote(doc, part.span));
-            let related = vec![Related { path: path.into(), span: whole.span, message: "the whole".into() }];
+            let message =
+                msg("rule.part-exceeds-whole.part", &[("quote", &quote(doc, part.span)), ("whole", &quote_whole)]);
+            let related = vec![Related::new(path, whole.span, msg("rule.part-exceeds-whole.the-whole", &[]))];
             out.push(Finding::of(&RULE, path, part.span, message, related));
         }
     }
     let sum: f64 = parts.iter().map(|p| interval(p.figure).0).sum();
     if parts.len() >= 2 && sum > whole_max && parts.iter().all(|p| interval(p.figure).0 <= whole_max) {
         let listed: Vec<String> = parts.iter().map(|p| format!("«{}»", quote(doc, p.span))).collect();
-        let message =
-            format!("«{quote_whole}» is less than its parts: {} add up to {}.", listed.join(" + "), format_number(sum));
+        let message = msg(
+            "rule.part-exceeds-whole.whole",
+            &[("quote", &quote_whole), ("parts", &listed.join(" + ")), ("sum", &format_number(sum))],
+        );
         let related =
-            parts.iter().map(|p| Related { path: path.into(), span: p.span, message: "a part".into() }).collect();
+            parts.iter().map(|p| Related::new(path, p.span, msg("rule.part-exceeds-whole.a-part", &[]))).collect();
         out.push(Finding::of(&RULE, path, whole.span, message, related));
     }
 }

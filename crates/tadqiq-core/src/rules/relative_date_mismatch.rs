@@ -1,31 +1,15 @@
 //! `relative-date-mismatch`: a relative expression that contradicts an explicit date or the
 //! publication date.
 
-use super::{Finding, Rule, Scope, Severity, quote, weekday_name};
+use super::{Finding, Rule, Scope, Severity, quote};
 use crate::analysis::PublishedSource;
 use crate::calendar::{DateValue, weekday};
 use crate::extract::resolve::resolve_one;
 use crate::extract::{MentionKind, Relative};
+use crate::messages::{date, msg, term, weekday as weekday_words};
 use crate::workspace::Workspace;
 
-pub const RULE: Rule = Rule {
-    code: "relative-date-mismatch",
-    default: Severity::Warning,
-    summary: "a relative expression that contradicts an explicit date or the publication date",
-    explain: "\
-relative-date-mismatch (default: warning)
-
-Relative dates («العام الماضي»، «أمس»، «ديسمبر الجاري») are counted from the publication date
-(front matter, tadqiq.toml, --published, what the text itself states, or the page's own
-stamp «تاريخ النشر : …»). This rule flags one that carries its own year or weekday and
-contradicts that count, and a dateline («اليوم الخميس 9 ديسمبر 2021») that contradicts the
-publication date given from outside.
-
-Example (an article published in 2021):
-    وكان العام الماضي 2019 قد شهد …
-    → «العام الماضي 2019»: published in 2021, «العام الماضي» is 2020, not 2019.",
-    check,
-};
+pub const RULE: Rule = Rule { code: "relative-date-mismatch", default: Severity::Warning, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
@@ -50,14 +34,23 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                         continue;
                     }
                     match n {
-                        0 => format!(
-                            "«{}» says today is {stated}, but the article is published {published} ({}).",
-                            quote(doc, m.span),
-                            source.as_str()
+                        0 => msg(
+                            "rule.relative-date-mismatch.today",
+                            &[
+                                ("quote", &quote(doc, m.span)),
+                                ("stated", &date(&stated)),
+                                ("published", &date(&published)),
+                                ("source", &term("published", source.as_str())),
+                            ],
                         ),
-                        _ => format!(
-                            "«{}» is {stated}, but counted from the publication date {published} it is {expected}.",
-                            quote(doc, m.span)
+                        _ => msg(
+                            "rule.relative-date-mismatch.counted",
+                            &[
+                                ("quote", &quote(doc, m.span)),
+                                ("stated", &date(&stated)),
+                                ("published", &date(&published)),
+                                ("expected", &date(&expected)),
+                            ],
                         ),
                     }
                 }
@@ -68,20 +61,23 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                     if actual == named {
                         continue;
                     }
-                    format!(
-                        "«{}»: published {published}, {} is {:04}-{:02}-{:02}, a {}, not a {}.",
-                        quote(doc, m.span),
-                        match n {
-                            0 => "today",
-                            -1 => "yesterday",
-                            1 => "tomorrow",
-                            _ => "that day",
-                        },
-                        day.0,
-                        day.1,
-                        day.2,
-                        weekday_name(actual),
-                        weekday_name(named)
+                    let which = match n {
+                        0 => "today",
+                        -1 => "yesterday",
+                        1 => "tomorrow",
+                        _ => "other",
+                    };
+                    let on = DateValue { year: Some(day.0), month: Some(day.1), day: Some(day.2), week: None };
+                    msg(
+                        "rule.relative-date-mismatch.weekday",
+                        &[
+                            ("quote", &quote(doc, m.span)),
+                            ("published", &date(&published)),
+                            ("day", &msg(&format!("rule.relative-date-mismatch.day.{which}"), &[])),
+                            ("date", &date(&on)),
+                            ("actual", &weekday_words(actual)),
+                            ("named", &weekday_words(named)),
+                        ],
                     )
                 }
                 // «العام الماضي 2019»، «ديسمبر الجاري 2020»: a year beside the relative words.
@@ -93,10 +89,14 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                     if Some(expected) == w.year {
                         continue;
                     }
-                    format!(
-                        "«{}»: published {published}, it is {expected}, not {}.",
-                        quote(doc, m.span),
-                        w.year.unwrap_or_default()
+                    msg(
+                        "rule.relative-date-mismatch.year",
+                        &[
+                            ("quote", &quote(doc, m.span)),
+                            ("published", &date(&published)),
+                            ("expected", &expected.to_string()),
+                            ("year", &w.year.unwrap_or_default().to_string()),
+                        ],
                     )
                 }
                 _ => continue,

@@ -1,26 +1,12 @@
 //! `weekday-mismatch`: a weekday named with a date it does not fall on.
 
-use super::{Finding, Rule, Scope, Severity, quote, weekday_name};
-use crate::calendar::weekday;
+use super::{Finding, Rule, Scope, Severity, quote};
+use crate::calendar::{DateValue, weekday as weekday_of};
 use crate::extract::{MentionKind, Relative};
+use crate::messages::{msg, weekday};
 use crate::workspace::Workspace;
 
-pub const RULE: Rule = Rule {
-    code: "weekday-mismatch",
-    default: Severity::Warning,
-    summary: "a weekday named with a date it does not fall on",
-    explain: "\
-weekday-mismatch (default: warning)
-
-Flags a weekday written with a full date («الخميس 10 ديسمبر 2021») when the date falls on
-another day. A weekday beside «اليوم» or «أمس» with no written date is checked against the
-publication date by relative-date-mismatch instead.
-
-Example:
-    أعلن الجيش الخميس 10 ديسمبر 2021 انتهاء مهمته
-    → «الخميس 10 ديسمبر 2021»: 2021-12-10 was a Friday (الجمعة), not a Thursday (الخميس).",
-    check,
-};
+pub const RULE: Rule = Rule { code: "weekday-mismatch", default: Severity::Warning, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
@@ -32,15 +18,19 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                 continue;
             }
             let Some((y, mo, day)) = d.value.and_then(|v| v.full()) else { continue };
-            let Some(actual) = weekday(y, mo, day) else { continue };
+            let Some(actual) = weekday_of(y, mo, day) else { continue };
             if actual == named {
                 continue;
             }
-            let message = format!(
-                "«{}»: {y:04}-{mo:02}-{day:02} was a {}, not a {}.",
-                quote(doc, m.span),
-                weekday_name(actual),
-                weekday_name(named)
+            let date = DateValue { year: Some(y), month: Some(mo), day: Some(day), week: None };
+            let message = msg(
+                "rule.weekday-mismatch.message",
+                &[
+                    ("quote", &quote(doc, m.span)),
+                    ("date", &crate::messages::date(&date)),
+                    ("actual", &weekday(actual)),
+                    ("named", &weekday(named)),
+                ],
             );
             out.push(Finding::of(&RULE, path, m.span, message, vec![]));
         }

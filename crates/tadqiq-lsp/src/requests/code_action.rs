@@ -13,6 +13,7 @@ use ropey::Rope;
 use serde::Serialize;
 use tadqiq_core::entities::{Entity, Origin};
 use tadqiq_core::extract::Span;
+use tadqiq_core::messages::{fill, verbatim};
 use tadqiq_core::query::{self, Item};
 use tadqiq_core::rules::Finding;
 use tower_lsp_server::ls_types::*;
@@ -94,7 +95,7 @@ fn fixes(view: &View, uri: &Uri, live: &Live, f: &Finding, out: &mut Vec<CodeAct
         range,
         code: Some(NumberOrString::String(f.code.to_string())),
         source: Some("tadqiq".into()),
-        message: f.message.clone(),
+        message: f.say(ws, view.lang),
         ..Default::default()
     };
     // Replace a conflicting value with what another source says: that source's own words, a
@@ -112,9 +113,14 @@ fn fixes(view: &View, uri: &Uri, live: &Live, f: &Finding, out: &mut Vec<CodeAct
                 continue;
             }
             offered.push(new_text.clone());
+            let source = ws.source_name(&r.path);
             let title = match ours {
-                Some(_) => format!("Use «{new_text}» («{text}» in {})", ws.source_name(&r.path)),
-                None => format!("Use «{text}» from {}", ws.source_name(&r.path)),
+                Some(_) => fill(
+                    view.lang,
+                    "action.use-as",
+                    &[("text", &verbatim(&new_text)), ("theirs", &verbatim(text)), ("source", &verbatim(source))],
+                ),
+                None => fill(view.lang, "action.use", &[("text", &verbatim(text)), ("source", &verbatim(source))]),
             };
             let edit = TextEdit { range, new_text };
             out.push(action(
@@ -130,7 +136,7 @@ fn fixes(view: &View, uri: &Uri, live: &Live, f: &Finding, out: &mut Vec<CodeAct
     let line_start = Position { line: line as u32, character: 0 };
     let comment = format!("<!-- tadqiq-disable-next-line {} -->\n", f.code);
     let edit = TextEdit { range: Range { start: line_start, end: line_start }, new_text: comment };
-    let title = format!("Suppress {} on this line", f.code);
+    let title = fill(view.lang, "action.suppress", &[("code", f.code)]);
     out.push(action(title, CodeActionKind::QUICKFIX, Some(&diagnostic), edit_of(view, uri, live.version, vec![edit])));
 }
 
@@ -212,7 +218,7 @@ fn add_to_config(view: &View, entity: &Entity, config_live: Option<Live>) -> Opt
     let path = root.join(tadqiq_core::config::FILE_NAME);
     let uri = Uri::from_file_path(&path)?;
     let entry = entity_toml(entity)?;
-    let title = format!("Add «{}» to tadqiq.toml", entity.name);
+    let title = fill(view.lang, "action.add", &[("name", &verbatim(&entity.name))]);
     let (text, version) = match config_live {
         Some(live) => (Some(live.rope.to_string()), Some(live.version)),
         None => (std::fs::read(&path).ok().and_then(|b| String::from_utf8(b).ok()), None),

@@ -38,7 +38,7 @@ pub async fn execute_command(view: View, rules: RuleSettings, params: ExecuteCom
         Some(l) => {
             Lang::parse(l).ok_or_else(|| Error::invalid_params(format!("tadqiq: lang {l:?} is not ar or en")))?
         }
-        None => Lang::from_env(),
+        None => view.lang,
     };
     let root = view.roots.first().cloned().unwrap_or_else(std::env::temp_dir);
     let out = match options.get("out").and_then(Value::as_str) {

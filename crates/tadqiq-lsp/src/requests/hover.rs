@@ -1,6 +1,7 @@
 //! `textDocument/hover`: who or what an entity is and where else it appears; a date's ISO
 //! form, weekday and Hijri day, a figure's value; and what the other sources say of it.
 
+use tadqiq_core::messages::{date, fill, hijri, msg, render, say, term, verbatim, weekday};
 use tadqiq_core::query::{self, ClaimFacts, ClaimValue, EntityFacts, Item};
 use tower_lsp_server::ls_types::*;
 
@@ -25,80 +26,86 @@ pub fn hover(view: &View, params: HoverParams) -> Option<Hover> {
 }
 
 fn entity(view: &View, facts: &EntityFacts) -> String {
-    let ws = &view.snapshot.ws;
-    let mut out = format!("**{}** · {}", facts.name, facts.kind.as_str());
+    let (ws, lang) = (&view.snapshot.ws, view.lang);
+    let mut out = format!("**{}** · {}", facts.name, say(lang, &format!("term.kind.{}", facts.kind.as_str())));
     if let Some(d) = &facts.description {
         out.push_str(&format!("\n\n{d}"));
     }
     if facts.spellings.len() > 1 {
-        let spellings: Vec<String> = facts.spellings.iter().map(|s| format!("«{s}»")).collect();
-        out.push_str(&format!("\n\nSpelled {}", spellings.join("، ")));
+        let spellings: Vec<String> = facts.spellings.iter().map(|s| format!("«{}»", verbatim(s))).collect();
+        out.push_str("\n\n");
+        out.push_str(&fill(lang, "hover.spelled", &[("spellings", &spellings.join("، "))]));
     }
     out.push('\n');
     for s in &facts.sources {
-        out.push_str(&format!(
-            "\n- {}: {} mention{}",
-            ws.source_name(&s.path),
-            s.mentions,
-            if s.mentions == 1 { "" } else { "s" }
-        ));
+        let mentions = fill(lang, "hover.mentions", &[("n", &s.mentions.to_string())]);
+        out.push_str(&format!("\n- {}: {mentions}", ws.source_name(&s.path)));
         if !s.claims.is_empty() {
             let shown: Vec<String> = s.claims.iter().take(4).map(|c| format!("«{c}»")).collect();
             out.push_str(&format!(" · {}", shown.join("، ")));
         }
     }
     if facts.more_sources > 0 {
-        out.push_str(&format!("\n- and {} more sources", facts.more_sources));
+        out.push_str("\n- ");
+        out.push_str(&fill(lang, "hover.more-sources", &[("n", &facts.more_sources.to_string())]));
     }
     out
 }
 
 fn claim(view: &View, key: &str, facts: &ClaimFacts) -> String {
+    let (ws, lang) = (&view.snapshot.ws, view.lang);
+    // Dates in the words of the article hovered: its own month names.
+    let voice = ws.voice(lang, key);
+    let words = |encoded: &str| render(encoded, voice);
     let mut out = match &facts.value {
-        ClaimValue::Date { value: Some(v), weekday, hijri, relative, counted_from, .. } => {
-            let mut s = format!("**{v}**");
-            if let Some(w) = weekday {
-                s.push_str(&format!(" · {}", tadqiq_core::calendar::weekday_name(*w)));
+        ClaimValue::Date { value: Some(v), weekday: w, hijri: h, relative, counted_from, .. } => {
+            let mut s = format!("**{}**", words(&date(v)));
+            if let Some(w) = w {
+                s.push_str(&format!(" · {}", words(&weekday(*w))));
             }
-            if let Some((hy, hm, hd)) = hijri {
-                s.push_str(&format!(" · {hy}-{hm:02}-{hd:02} AH"));
+            if let Some((hy, hm, hd)) = h {
+                s.push_str(&format!(" · {}", words(&hijri(*hy, *hm, *hd))));
             }
             if *relative && let Some((p, source)) = counted_from {
-                s.push_str(&format!("\n\nCounted from the publication date {p} ({}).", source.as_str()));
+                let note =
+                    msg("hover.counted-from", &[("date", &date(p)), ("source", &term("published", source.as_str()))]);
+                s.push_str(&format!("\n\n{}", words(&note)));
             }
             s
         }
-        ClaimValue::Date { invalid: true, .. } => "**No such date.**".to_string(),
-        ClaimValue::Date { .. } => "**Relative date**: no publication date to count from.".to_string(),
+        ClaimValue::Date { invalid: true, .. } => say(lang, "hover.no-such-date").to_string(),
+        ClaimValue::Date { .. } => say(lang, "hover.relative").to_string(),
         ClaimValue::Figure { amount, unit, bound } => {
             let mut s = format!("**{amount}**");
             if let Some(u) = unit {
                 s.push_str(&format!(" {u}"));
             }
             if *bound != tadqiq_core::lexicon::Bound::Exact {
-                s.push_str(&format!(" ({})", bound.as_str()));
+                s.push_str(&format!(" ({})", say(lang, &format!("term.bound.{}", bound.as_str()))));
             }
             s
         }
         ClaimValue::Duration { iso } => format!("**{iso}**"),
     };
-    let ws = &view.snapshot.ws;
     let (agree, disagree): (Vec<_>, Vec<_>) =
         facts.counterparts.iter().filter(|c| c.path != key).partition(|c| c.agrees);
-    for (label, group) in [("Agrees", agree), ("Disagrees", disagree)] {
+    for (label, group) in [("hover.agrees", agree), ("hover.disagrees", disagree)] {
         if group.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n\n{label}:"));
+        out.push_str(&format!("\n\n{}", say(lang, label)));
         for c in group.iter().take(MAX_COUNTERPARTS) {
             let text = ws.doc(&c.path).and_then(|d| d.text.get(c.span.start..c.span.end)).unwrap_or("");
-            out.push_str(&format!("\n- {}: «{text}» ({})", ws.source_name(&c.path), c.value));
-            if !c.compared.is_empty() {
-                out.push_str(&format!(" — compared: {}", c.compared));
+            let value = c.value.say(ws.voice(lang, &c.path));
+            out.push_str(&format!("\n- {}: «{text}» ({value})", ws.source_name(&c.path)));
+            let compared = c.compared.say(voice);
+            if !compared.is_empty() {
+                out.push_str(&fill(lang, "hover.compared", &[("why", &verbatim(&compared))]));
             }
         }
         if group.len() > MAX_COUNTERPARTS {
-            out.push_str(&format!("\n- and {} more", group.len() - MAX_COUNTERPARTS));
+            out.push_str("\n- ");
+            out.push_str(&fill(lang, "hover.more", &[("n", &(group.len() - MAX_COUNTERPARTS).to_string())]));
         }
     }
     out

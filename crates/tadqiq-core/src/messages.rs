@@ -1,0 +1,660 @@
+//! What tadqiq says to people, in Arabic and English: diagnostic messages, hovers, code-action
+//! titles, rule explanations, progress and summaries. The words live in one catalogue,
+//! `data/messages.toml`, that a translator edits without touching code.
+//!
+//! A message is built language-neutral, as a [`Text`]: the catalogue's keys with their
+//! arguments, article text quoted as it stands, dates as values. It becomes words only when
+//! shown, in a [`Voice`]: a language, and the month names of the article it is about (a
+//! Levantine article reads «كانون الثاني»، an Egyptian one «يناير»), so the rules never know
+//! who reads them and a client that changes language needs no re-analysis.
+//!
+//! The encoding is a string, so the claim data that feeds messages (what a figure measures,
+//! where it was counted) stays interned and small: `\u{2}key\u{1F}name=value…\u{3}` is a
+//! catalogue entry with named arguments (values are encoded text themselves), `\u{1D}family.key
+//! \u{1E}` a term of `[term.*]`. Article text is stripped of these five control characters
+//! before it is quoted ([`verbatim`]); nothing else is escaped.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::OnceLock;
+
+use crate::calendar::DateValue;
+
+const OPEN: char = '\u{2}';
+const CLOSE: char = '\u{3}';
+const ARG: char = '\u{1F}';
+const TERM: char = '\u{1D}';
+const TERM_END: char = '\u{1E}';
+
+/// The language of what tadqiq says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Ar,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// `ar` or `en` (and `ar-IQ`, `en_GB.UTF-8`: what a locale names first).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("ar") {
+            Some(Lang::Ar)
+        } else if s.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// From the environment's locale, as POSIX ranks it (`LC_ALL`, `LC_MESSAGES`, `LANG`): an
+    /// Arabic locale gives Arabic, anything else English.
+    pub fn from_env() -> Lang {
+        Lang::from_locale(
+            ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty())),
+        )
+    }
+
+    /// Arabic for an Arabic locale (`ar`, `ar-EG`, `ar_IQ.UTF-8`), else English.
+    pub fn from_locale(locale: Option<String>) -> Lang {
+        if locale.is_some_and(|l| l.trim().to_ascii_lowercase().starts_with("ar")) { Lang::Ar } else { Lang::En }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            Lang::En => "ltr",
+        }
+    }
+
+    pub fn rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// A list separator: «، » in Arabic.
+    pub fn comma(self) -> &'static str {
+        match self {
+            Lang::Ar => "، ",
+            Lang::En => ", ",
+        }
+    }
+}
+
+/// Who is spoken to: a language, and the month names dates are written with (a tradition of
+/// `data/months.tsv`: `egyptian`, `levantine`, `maghrebi`…; Egyptian when the article names no
+/// month).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Voice<'a> {
+    pub lang: Lang,
+    pub months: Option<&'a str>,
+}
+
+impl Voice<'_> {
+    pub fn new(lang: Lang) -> Voice<'static> {
+        Voice { lang, months: None }
+    }
+}
+
+impl From<Lang> for Voice<'static> {
+    fn from(lang: Lang) -> Self {
+        Voice::new(lang)
+    }
+}
+
+/// A message not yet in words: see the module's documentation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Text(Box<str>);
+
+impl Text {
+    pub fn render(&self, voice: impl Into<Voice<'static>>) -> String {
+        render(&self.0, voice.into())
+    }
+
+    /// As [`Text::render`], in a voice that borrows (an article's month tradition).
+    pub fn say(&self, voice: Voice) -> String {
+        render(&self.0, voice)
+    }
+
+    /// The encoded form, to be nested in another message.
+    pub fn as_encoded(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text(s.into())
+    }
+}
+
+/// A catalogue entry with its arguments, as encoded text: `msg("rule.x", &[("quote", q)])`.
+/// Argument values are encoded text (from [`verbatim`], [`term`], [`date`], another `msg`).
+pub fn msg(key: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(key.len() + 2 + args.iter().map(|(n, v)| n.len() + v.len() + 2).sum::<usize>());
+    out.push(OPEN);
+    out.push_str(key);
+    for (name, value) in args {
+        out.push(ARG);
+        out.push_str(name);
+        out.push('=');
+        out.push_str(value);
+    }
+    out.push(CLOSE);
+    out
+}
+
+/// A message of its own: [`msg`] as a [`Text`].
+pub fn text(key: &str, args: &[(&str, &str)]) -> Text {
+    Text(msg(key, args).into())
+}
+
+/// Article text (or any text not written by tadqiq) as it is, safe to put in a message.
+pub fn verbatim(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([OPEN, CLOSE, ARG, TERM, TERM_END]) {
+        s.replace([OPEN, CLOSE, ARG, TERM, TERM_END], "\u{FFFD}").into()
+    } else {
+        s.into()
+    }
+}
+
+/// A word of the catalogue's `[term.FAMILY]` table: an incident, an event, a thing counted, a
+/// kin role, what an amount is of. A key with `+` is either of its parts («killed or
+/// injured»); one with `:` is the first of the second («the start of the battle»).
+pub fn term(family: &str, key: &str) -> String {
+    format!("{TERM}{family}.{key}{TERM_END}")
+}
+
+/// A date, written in the voice's language: ISO in English; in Arabic with the article's own
+/// month names and ISO beside («5 كانون الثاني 2020 (2020-01-05)»).
+pub fn date(v: &DateValue) -> String {
+    msg("@date", &[("iso", &v.to_string())])
+}
+
+/// A Gregorian month (1–12): «February» in English; in Arabic as the article names months.
+pub fn month(m: u8) -> String {
+    msg("@month", &[("m", &m.to_string())])
+}
+
+/// A Gregorian month (1–12) as a number a reader of any tradition knows: «July» in English,
+/// «الشهر 7» in Arabic (where «تموز» and «يوليو» are both the name).
+pub fn month_number(m: u8) -> String {
+    msg("@month-number", &[("m", &m.to_string())])
+}
+
+/// A weekday (ISO 1–7): «Friday (الجمعة)» in English, «الجمعة» in Arabic.
+pub fn weekday(iso: u8) -> String {
+    msg("@weekday", &[("d", &iso.to_string())])
+}
+
+/// A weekday as a value («Friday» in English).
+pub fn day_name(iso: u8) -> String {
+    msg("@day", &[("d", &iso.to_string())])
+}
+
+/// A Hijri date: «1441-05-10 AH», «10 جمادى الأولى 1441 هـ».
+pub fn hijri(y: i32, m: u8, d: u8) -> String {
+    msg("@hijri", &[("y", &y.to_string()), ("m", &m.to_string()), ("d", &d.to_string())])
+}
+
+/// Items joined as a sentence lists them: «a, b and c», «أ، ب وج».
+pub fn list<S: AsRef<str>>(items: &[S]) -> String {
+    let args: Vec<(&str, &str)> = items.iter().map(|s| ("item", s.as_ref())).collect();
+    msg("@list", &args)
+}
+
+/// A catalogue entry with its arguments, in words: `fill(lang, "progress.done", &[("n", "3")])`.
+pub fn fill(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    render(&msg(key, args), lang.into())
+}
+
+/// A plain catalogue entry with no arguments, in a language.
+pub fn say(lang: Lang, key: &str) -> &'static str {
+    match catalogue().get(key) {
+        Some(e) => e.forms(lang).other(),
+        None => MISSING,
+    }
+}
+
+/// What a key missing from the catalogue shows: a test of every message in both languages
+/// catches it.
+pub const MISSING: &str = "⟪missing message⟫";
+
+/// One language's wording of an entry: one form, or plural forms chosen by the argument `n`
+/// (CLDR's categories: zero, one, two, few, many, other).
+#[derive(Debug)]
+enum Forms {
+    One(String),
+    Plural(HashMap<String, String>),
+}
+
+impl Forms {
+    fn other(&self) -> &str {
+        match self {
+            Forms::One(s) => s,
+            Forms::Plural(p) => p.get("other").map_or(MISSING, String::as_str),
+        }
+    }
+
+    fn choose(&self, lang: Lang, n: Option<u64>) -> &str {
+        match (self, n) {
+            (Forms::Plural(p), Some(n)) => p.get(plural(lang, n)).or_else(|| p.get("other")).map_or(MISSING, |s| s),
+            _ => self.other(),
+        }
+    }
+}
+
+/// CLDR's plural category of `n` in a language.
+fn plural(lang: Lang, n: u64) -> &'static str {
+    match lang {
+        Lang::En if n == 1 => "one",
+        Lang::En => "other",
+        Lang::Ar => match (n, n % 100) {
+            (0, _) => "zero",
+            (1, _) => "one",
+            (2, _) => "two",
+            (_, 3..=10) => "few",
+            (_, 11..=99) => "many",
+            _ => "other",
+        },
+    }
+}
+
+#[derive(Debug)]
+struct Entry {
+    en: Forms,
+    ar: Forms,
+}
+
+impl Entry {
+    fn forms(&self, lang: Lang) -> &Forms {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ar => &self.ar,
+        }
+    }
+}
+
+static CATALOGUE: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+
+fn catalogue() -> &'static HashMap<String, Entry> {
+    CATALOGUE.get_or_init(|| {
+        let table: toml::Table =
+            include_str!("../data/messages.toml").parse().expect("data/messages.toml is valid TOML");
+        let mut out = HashMap::new();
+        flatten("", &table, &mut out);
+        out
+    })
+}
+
+/// Every entry of the catalogue is a table with `en` and `ar`; tables above them only group.
+fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, Entry>) {
+    let forms = |v: &toml::Value| -> Option<Forms> {
+        match v {
+            toml::Value::String(s) => Some(Forms::One(s.clone())),
+            toml::Value::Table(t) => {
+                Some(Forms::Plural(t.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect()))
+            }
+            _ => None,
+        }
+    };
+    if let (Some(en), Some(ar)) = (table.get("en").and_then(forms), table.get("ar").and_then(forms)) {
+        out.insert(prefix.to_string(), Entry { en, ar });
+        return;
+    }
+    for (k, v) in table {
+        if let toml::Value::Table(t) = v {
+            let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+            flatten(&key, t, out);
+        }
+    }
+}
+
+/// The words of encoded text in a voice.
+pub fn render(encoded: &str, voice: Voice) -> String {
+    if !encoded.contains([OPEN, TERM]) {
+        return encoded.to_string();
+    }
+    let mut pos = 0;
+    let mut out = String::with_capacity(encoded.len() + 32);
+    sequence(encoded, &mut pos, voice, false, &mut out);
+    out
+}
+
+/// Text up to the end of `src`, or (inside an entry) up to its next argument or its end.
+fn sequence(src: &str, pos: &mut usize, voice: Voice, nested: bool, out: &mut String) {
+    while let Some(c) = src[*pos..].chars().next() {
+        match c {
+            ARG | CLOSE if nested => return,
+            OPEN => {
+                *pos += 1;
+                let key_end = src[*pos..].find([ARG, CLOSE]).map_or(src.len(), |i| *pos + i);
+                let key = &src[*pos..key_end];
+                *pos = key_end;
+                let mut args: Vec<(&str, String)> = Vec::new();
+                while src[*pos..].starts_with(ARG) {
+                    *pos += 1;
+                    let eq = src[*pos..].find('=').map_or(src.len(), |i| *pos + i);
+                    let name = &src[*pos..eq];
+                    *pos = (eq + 1).min(src.len());
+                    let mut value = String::new();
+                    sequence(src, pos, voice, true, &mut value);
+                    args.push((name, value));
+                }
+                if src[*pos..].starts_with(CLOSE) {
+                    *pos += 1;
+                }
+                entry(key, &args, voice, out);
+            }
+            TERM => {
+                *pos += 1;
+                let end = src[*pos..].find(TERM_END).map_or(src.len(), |i| *pos + i);
+                term_words(&src[*pos..end], voice.lang, out);
+                *pos = (end + 1).min(src.len());
+            }
+            c => {
+                out.push(c);
+                *pos += c.len_utf8();
+            }
+        }
+    }
+}
+
+fn arg<'a>(args: &'a [(&str, String)], name: &str) -> &'a str {
+    args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v.as_str())
+}
+
+/// One entry in words: a built-in (`@date`, `@list`…) or the catalogue's template with its
+/// `{name}` placeholders filled.
+fn entry(key: &str, args: &[(&str, String)], voice: Voice, out: &mut String) {
+    let lang = voice.lang;
+    match key {
+        "@date" => date_words(arg(args, "iso"), voice, out),
+        "@month" | "@month-number" => {
+            let m = arg(args, "m").parse::<u8>().unwrap_or(0);
+            match lang {
+                Lang::En => {
+                    out.push_str(crate::calendar::MONTH_NAMES.get((m as usize).wrapping_sub(1)).copied().unwrap_or(""))
+                }
+                Lang::Ar if key == "@month" => out.push_str(month_name(m, voice)),
+                Lang::Ar => {
+                    let _ = write!(out, "الشهر {m}");
+                }
+            }
+        }
+        "@weekday" | "@day" => {
+            let d: usize = arg(args, "d").parse().unwrap_or(7);
+            let i = d.clamp(1, 7) - 1;
+            match (lang, key) {
+                (Lang::Ar, _) => out.push_str(WEEKDAYS_AR[i]),
+                (Lang::En, "@day") => out.push_str(WEEKDAYS_EN[i]),
+                (Lang::En, _) => {
+                    let _ = write!(out, "{} ({})", WEEKDAYS_EN[i], WEEKDAYS_AR[i]);
+                }
+            }
+        }
+        "@hijri" => {
+            let (y, m, d) = (arg(args, "y"), arg(args, "m").parse::<u8>().unwrap_or(0), arg(args, "d"));
+            match lang {
+                Lang::En => {
+                    let _ = write!(out, "{y}-{m:02}-{:02} AH", d.parse::<u8>().unwrap_or(0));
+                }
+                Lang::Ar => {
+                    let name = crate::lexicon::LEXICON.hijri_months.iter().find(|(_, n)| *n == m).map_or("", |x| &x.0);
+                    let _ = write!(out, "{d} {name} {y} هـ");
+                }
+            }
+        }
+        "@list" => {
+            let items: Vec<&str> =
+                args.iter().filter(|(n, _)| *n == "item").map(|(_, v)| v.as_str()).filter(|v| !v.is_empty()).collect();
+            let and = say(lang, "list.and");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 && i + 1 == items.len() {
+                    out.push_str(and);
+                    // «و» joins an Arabic word; before Latin script or a digit it stands apart.
+                    if lang == Lang::Ar && !item.chars().next().is_some_and(is_arabic_or_quote) {
+                        out.push(' ');
+                    }
+                } else if i > 0 {
+                    out.push_str(lang.comma());
+                }
+                out.push_str(item);
+            }
+        }
+        _ => {
+            let Some(e) = catalogue().get(key) else {
+                out.push_str(MISSING);
+                return;
+            };
+            let n = args.iter().find(|(n, _)| *n == "n").and_then(|(_, v)| v.trim().parse::<u64>().ok());
+            fill_template(e.forms(lang).choose(lang, n), args, out);
+        }
+    }
+}
+
+fn is_arabic_or_quote(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '«')
+}
+
+/// A template with `{name}` replaced by its argument.
+fn fill_template(template: &str, args: &[(&str, String)], out: &mut String) {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        out.push_str(&rest[..open]);
+        let name = &rest[open + 1..close];
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => out.push_str(v),
+            None => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+}
+
+/// A term's words: `incident.blast`, `event.killed+injured`, `incident.start:battle`.
+fn term_words(key: &str, lang: Lang, out: &mut String) {
+    let (family, word) = key.split_once('.').unwrap_or(("", key));
+    let one = |w: &str, out: &mut String| match catalogue().get(&format!("term.{family}.{w}")) {
+        Some(e) => out.push_str(e.forms(lang).other()),
+        // A word the catalogue lacks is shown as the data names it.
+        None => out.push_str(w),
+    };
+    if catalogue().contains_key(&format!("term.{family}.{word}")) {
+        one(word, out);
+        return;
+    }
+    if let Some((first, second)) = word.split_once(':') {
+        one(first, out);
+        out.push_str(say(lang, "term.of"));
+        one(second, out);
+        return;
+    }
+    for (i, w) in word.split('+').enumerate() {
+        if i > 0 {
+            out.push_str(say(lang, "term.or"));
+        }
+        one(w, out);
+    }
+}
+
+const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS_AR: [&str; 7] = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"];
+
+/// An ISO date (`2020-01-05`, `2020-01`, `2020`, `--07-26`, `2020-W02`) in words.
+fn date_words(iso: &str, voice: Voice, out: &mut String) {
+    let v = DateValue::parse(iso).or_else(|| month_day(iso));
+    match (voice.lang, v) {
+        (Lang::Ar, Some(v)) if v.month.is_some() && v.week.is_none() => {
+            let name = month_name(v.month.unwrap_or(1), voice);
+            if let Some(d) = v.day {
+                let _ = write!(out, "{d} ");
+            }
+            out.push_str(name);
+            if let Some(y) = v.year {
+                let _ = write!(out, " {y}");
+            }
+            let _ = write!(out, " ({iso})");
+        }
+        _ => out.push_str(iso),
+    }
+}
+
+/// A month's Arabic name in the voice's tradition (the first spelling `data/months.tsv` gives).
+fn month_name(m: u8, voice: Voice) -> &'static str {
+    let tradition = voice.months.unwrap_or("egyptian");
+    let months = &crate::lexicon::LEXICON.months;
+    months
+        .iter()
+        .find(|(_, n, t)| *n == m && t == tradition)
+        .or_else(|| months.iter().find(|(_, n, _)| *n == m))
+        .map_or("", |x| x.0.as_str())
+}
+
+/// `--MM-DD` and `--MM`, which [`DateValue::parse`] does not read.
+fn month_day(iso: &str) -> Option<DateValue> {
+    let rest = iso.strip_prefix("--")?;
+    let mut parts = rest.split('-');
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: Option<u8> = parts.next().map(|d| d.parse()).transpose().ok()?;
+    Some(DateValue { year: None, month: Some(month), day, week: None })
+}
+
+/// The month tradition an article writes in: the one most of its Gregorian month names belong
+/// to (`None` when it names none).
+pub fn tradition_of(doc: &crate::workspace::Doc) -> Option<&'static str> {
+    use crate::extract::MentionKind;
+    let months = &crate::lexicon::LEXICON.months;
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for m in &doc.analysis.mentions {
+        let MentionKind::Date(d) = &m.kind else { continue };
+        if d.calendar != crate::lexicon::Calendar::Gregorian {
+            continue;
+        }
+        // The month's own words where the grammar marked them, else the longest month name the
+        // date's words hold («اليوم الخميس 9 كانون الأول 2021»).
+        let at = d.month_span.unwrap_or(m.span);
+        let Some(written) = doc.text.get(at.start..at.end).map(crate::text::fold) else { continue };
+        let Some((_, _, t)) =
+            months.iter().filter(|(f, _, _)| written.contains(&crate::text::fold(f))).max_by_key(|(f, _, _)| f.len())
+        else {
+            continue;
+        };
+        match counts.iter_mut().find(|(x, _)| *x == t.as_str()) {
+            Some(c) => c.1 += 1,
+            None => counts.push((t.as_str(), 1)),
+        }
+    }
+    counts.iter().max_by_key(|(_, n)| *n).map(|(t, _)| *t)
+}
+
+/// Every key of the catalogue, for tests of completeness.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    catalogue().keys().map(String::as_str)
+}
+
+/// The placeholders of an entry's wording in a language (all plural forms together).
+pub fn placeholders(key: &str, lang: Lang) -> Vec<String> {
+    let Some(e) = catalogue().get(key) else { return Vec::new() };
+    let texts: Vec<&str> = match e.forms(lang) {
+        Forms::One(s) => vec![s],
+        Forms::Plural(p) => p.values().map(String::as_str).collect(),
+    };
+    let mut out: Vec<String> = Vec::new();
+    for t in texts {
+        let mut rest = t;
+        while let Some(o) = rest.find('{') {
+            let Some(c) = rest[o..].find('}') else { break };
+            out.push(rest[o + 1..o + c].to_string());
+            rest = &rest[o + c + 1..];
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_has_both_languages_with_the_same_placeholders() {
+        let cat = catalogue();
+        assert!(cat.len() > 100, "{} entries", cat.len());
+        for key in cat.keys() {
+            let (en, ar) = (placeholders(key, Lang::En), placeholders(key, Lang::Ar));
+            // A plural form may leave out the number it is chosen by («مصدران»).
+            let ar_missing: Vec<_> = en.iter().filter(|p| *p != "n" && !ar.contains(p)).collect();
+            assert!(ar_missing.is_empty(), "{key}: Arabic lacks {ar_missing:?}");
+            assert!(ar.iter().all(|p| en.contains(p)), "{key}: Arabic has {ar:?}, English {en:?}");
+            for lang in [Lang::En, Lang::Ar] {
+                assert_ne!(cat[key].forms(lang).other(), MISSING, "{key} has no `other` form in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn entries_nest_and_fill_in_either_language() {
+        let q = verbatim("30 فبراير 2021").into_owned();
+        let t = text("test.nested", &[("quote", &q), ("when", &date(&DateValue::parse("2021-02-28").unwrap()))]);
+        assert_eq!(t.render(Lang::En), "«30 فبراير 2021»: not 2021-02-28.");
+        assert_eq!(t.render(Lang::Ar), "«30 فبراير 2021»: ليس 28 فبراير 2021 (2021-02-28).");
+        let levant = Voice { lang: Lang::Ar, months: Some("levantine") };
+        assert_eq!(t.say(levant), "«30 فبراير 2021»: ليس 28 شباط 2021 (2021-02-28).");
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let n = |n: u64, lang| text("test.sources", &[("n", &n.to_string())]).render(lang);
+        assert_eq!([n(1, Lang::En), n(2, Lang::En), n(11, Lang::En)], ["1 source", "2 sources", "11 sources"]);
+        assert_eq!(
+            [n(1, Lang::Ar), n(2, Lang::Ar), n(3, Lang::Ar), n(11, Lang::Ar), n(100, Lang::Ar)],
+            ["مصدر واحد", "مصدران", "3 مصادر", "11 مصدرا", "100 مصدر"]
+        );
+    }
+
+    #[test]
+    fn lists_terms_weekdays_and_hijri_dates() {
+        let l = list(&["a.txt", "b.txt", "«ج»"]);
+        assert_eq!(render(&l, Lang::En.into()), "a.txt, b.txt and «ج»");
+        assert_eq!(render(&l, Lang::Ar.into()), "a.txt، b.txt و«ج»");
+        assert_eq!(render(&list(&["a.txt", "b.txt"]), Lang::Ar.into()), "a.txt و b.txt");
+        assert_eq!(render(&term("incident", "start:battle"), Lang::En.into()), "start of the battle");
+        assert_eq!(render(&term("event", "killed+injured"), Lang::En.into()), "killed or injured");
+        assert_eq!(render(&term("event", "killed+injured"), Lang::Ar.into()), "القتلى أو الجرحى");
+        assert_eq!(render(&weekday(5), Lang::En.into()), "Friday (الجمعة)");
+        assert_eq!(render(&weekday(5), Lang::Ar.into()), "الجمعة");
+        assert_eq!(render(&hijri(1441, 5, 10), Lang::En.into()), "1441-05-10 AH");
+        assert_eq!(render(&hijri(1441, 5, 10), Lang::Ar.into()), "10 جمادى الأولى 1441 هـ");
+        assert_eq!(render(&date(&DateValue::parse("2020").unwrap()), Lang::Ar.into()), "2020");
+        let md = DateValue { year: None, month: Some(7), day: Some(26), week: None };
+        assert_eq!(render(&date(&md), Lang::Ar.into()), "26 يوليو (--07-26)");
+    }
+
+    #[test]
+    fn article_text_cannot_forge_a_message() {
+        let planted = "«\u{2}rule\u{1F}x=\u{3}»";
+        assert_eq!(render(&verbatim(planted), Lang::En.into()), "«\u{FFFD}rule\u{FFFD}x=\u{FFFD}»");
+        // Truncated encodings end the text, never panic.
+        for cut in ["\u{2}", "\u{2}test.nested\u{1F}", "\u{2}test.nested\u{1F}quote", "\u{1D}term"] {
+            let _ = render(cut, Lang::Ar.into());
+        }
+    }
+
+    #[test]
+    fn locales() {
+        assert_eq!(Lang::from_locale(Some("ar_IQ.UTF-8".into())), Lang::Ar);
+        assert_eq!(Lang::from_locale(Some("C.UTF-8".into())), Lang::En);
+        assert_eq!(Lang::from_locale(None), Lang::En);
+        assert_eq!(Lang::parse("AR"), Some(Lang::Ar));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}
