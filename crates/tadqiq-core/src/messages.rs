@@ -531,7 +531,10 @@ fn month_day(iso: &str) -> Option<DateValue> {
 /// to (`None` when it names none).
 pub fn tradition_of(doc: &crate::workspace::Doc) -> Option<&'static str> {
     use crate::extract::MentionKind;
-    let months = &crate::lexicon::LEXICON.months;
+    static FOLDED: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    let months = FOLDED.get_or_init(|| {
+        crate::lexicon::LEXICON.months.iter().map(|(f, _, t)| (crate::text::fold(f), t.as_str())).collect()
+    });
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for m in &doc.analysis.mentions {
         let MentionKind::Date(d) = &m.kind else { continue };
@@ -542,14 +545,14 @@ pub fn tradition_of(doc: &crate::workspace::Doc) -> Option<&'static str> {
         // date's words hold («اليوم الخميس 9 كانون الأول 2021»).
         let at = d.month_span.unwrap_or(m.span);
         let Some(written) = doc.text.get(at.start..at.end).map(crate::text::fold) else { continue };
-        let Some((_, _, t)) =
-            months.iter().filter(|(f, _, _)| written.contains(&crate::text::fold(f))).max_by_key(|(f, _, _)| f.len())
-        else {
-            continue;
+        let found = match d.month_span {
+            Some(_) => months.iter().find(|(f, _)| *f == written),
+            None => months.iter().filter(|(f, _)| written.contains(f.as_str())).max_by_key(|(f, _)| f.len()),
         };
-        match counts.iter_mut().find(|(x, _)| *x == t.as_str()) {
+        let Some(&(_, t)) = found else { continue };
+        match counts.iter_mut().find(|(x, _)| *x == t) {
             Some(c) => c.1 += 1,
-            None => counts.push((t.as_str(), 1)),
+            None => counts.push((t, 1)),
         }
     }
     counts.iter().max_by_key(|(_, n)| *n).map(|(t, _)| *t)

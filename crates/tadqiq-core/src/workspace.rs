@@ -34,6 +34,9 @@ pub struct Doc {
     pub(crate) claims: std::sync::OnceLock<crate::claims::keys::DocClaims>,
     /// Where its lines start, built when a front end first asks for a line or column.
     lines: std::sync::OnceLock<Arc<LineIndex>>,
+    /// The month names it writes dates in ([`crate::messages::tradition_of`]), read when a
+    /// message about it is first put into words.
+    months: std::sync::OnceLock<Option<&'static str>>,
 }
 
 /// A copy keeps the text, the analysis and the entities; the caches (claim keys, lines) are
@@ -61,7 +64,15 @@ impl Doc {
         local.events.shrink_to_fit();
         local.bare_heads.shrink_to_fit();
         entities.shrink_to_fit();
-        Doc { text, analysis, local, entities, claims: Default::default(), lines: Default::default() }
+        Doc {
+            text,
+            analysis,
+            local,
+            entities,
+            claims: Default::default(),
+            lines: Default::default(),
+            months: Default::default(),
+        }
     }
 
     /// The source's lines, for turning spans into lines and columns.
@@ -379,7 +390,8 @@ impl Workspace {
 
     /// How to speak of a source in `lang`: with the month names it writes dates in.
     pub fn voice(&self, lang: crate::messages::Lang, path: &str) -> crate::messages::Voice<'static> {
-        crate::messages::Voice { lang, months: self.docs.get(path).and_then(|d| crate::messages::tradition_of(d)) }
+        let months = self.docs.get(path).and_then(|d| *d.months.get_or_init(|| crate::messages::tradition_of(d)));
+        crate::messages::Voice { lang, months }
     }
 
     /// The outlet a source comes from, if `tadqiq.toml` or its front matter says.
