@@ -112,7 +112,7 @@ async fn run(worker: Worker, mut rx: UnboundedReceiver<Job>) {
         });
         if let Err(e) = round.await {
             let lang = worker.shared.lock().lang();
-            let message = fill(lang, "progress.failed", &[("error", &e.to_string())]);
+            let message = fill(lang, "progress.failed", &[("error", &verbatim(&e.to_string()))]);
             worker.client.log_message(MessageType::ERROR, message).await;
         }
     }
