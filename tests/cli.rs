@@ -2,12 +2,12 @@
 //! codes, and files that are not article text.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
 mod common;
-use common::tadqiq;
+use common::{EVERY_RULE, EVERY_RULE_SAYS, tadqiq, tadqiq_in};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/iraq-withdrawal");
 
@@ -341,10 +341,7 @@ fn page_stamps_date_the_article_and_furniture_is_marked() {
     assert!(text.lines().any(|l| l.contains("«12 / 11 / 2021» = 2021-11-12 [furniture]")), "{text}");
 }
 
-/// Each rule's message, as the text output prints it, in one language: its code and the words
-/// every message of that rule has.
-const EVERY_RULE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/every-rule");
-
+/// Each rule's messages, as the text output prints them: code and message.
 fn messages_by_rule(stdout: &str) -> Vec<(String, String)> {
     stdout
         .lines()
@@ -359,51 +356,14 @@ fn messages_by_rule(stdout: &str) -> Vec<(String, String)> {
 #[test]
 fn every_rule_speaks_arabic_and_english() {
     let dir = Path::new(EVERY_RULE);
-    let words: [(&str, &str, &str); 9] = [
-        ("invalid-date", "does not exist: February 2021 has 28 days", "تاريخ لا وجود له: فبراير 2021 لا يتجاوز 28 يوما"),
-        ("calendar-mismatch", "pairs two different months: تموز is July", "يقرن شهرين مختلفين: تموز هو الشهر 7"),
-        ("weekday-mismatch", "2021-12-10 was a Friday (الجمعة)", "يوافق 10 ديسمبر 2021 (2021-12-10) يوم الجمعة"),
-        (
-            "relative-date-mismatch",
-            "published 2025-03-01, it is 2024",
-            "المقال منشور في 1 مارس 2025 (2025-03-01)، فالمقصود 2024",
-        ),
-        (
-            "duration-mismatch",
-            "from 2003 to this article's 2025 is 22 years",
-            "من 2003 إلى 2025، عام نشر المقال، 22 عاما",
-        ),
-        ("part-exceeds-whole", "is more than the whole it belongs to", "أكبر من المجموع الذي هو جزء منه"),
-        (
-            "date-conflict",
-            "disagrees with 1 other source: 2021-01-05 in b.txt",
-            "يخالف مصدرا آخر: 5 يناير 2021 (2021-01-05) في b.txt",
-        ),
-        (
-            "figure-conflict",
-            "disagrees with 1 other source: 45 in b.txt. Compared: injured",
-            "يخالف مصدرا آخر: 45 في b.txt. وجه المقارنة: الجرحى",
-        ),
-        ("name-variant", "is spelled «آنيس روماتيه» in c.txt", "يُكتب «آنيس روماتيه» في c.txt"),
-    ];
     let en = tadqiq(&["check", ".", "--lang", "en"], dir);
     let ar = tadqiq(&["check", ".", "--lang", "ar"], dir);
     // An Arabic locale speaks Arabic without --lang; --lang wins over the locale.
-    let locale = |lang: &str, args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_tadqiq"))
-            .args(args)
-            .current_dir(dir)
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", lang)
-            .output()
-            .unwrap()
-    };
-    assert_eq!(locale("ar_IQ.UTF-8", &["check", "."]).stdout, ar.stdout);
-    assert_eq!(locale("ar_IQ.UTF-8", &["check", ".", "--lang", "en"]).stdout, en.stdout);
+    assert_eq!(tadqiq_in("ar_IQ.UTF-8", &["check", "."], dir).stdout, ar.stdout);
+    assert_eq!(tadqiq_in("ar_IQ.UTF-8", &["check", ".", "--lang", "en"], dir).stdout, en.stdout);
     let (en, ar) = (String::from_utf8(en.stdout).unwrap(), String::from_utf8(ar.stdout).unwrap());
     let (en_by, ar_by) = (messages_by_rule(&en), messages_by_rule(&ar));
-    for (code, english, arabic) in words {
+    for (code, english, arabic) in EVERY_RULE_SAYS {
         let of =
             |by: &[(String, String)]| by.iter().filter(|(c, _)| c == code).map(|(_, m)| m.clone()).collect::<Vec<_>>();
         assert!(of(&en_by).iter().any(|m| m.contains(english)), "{code} in English: {:?}", of(&en_by));

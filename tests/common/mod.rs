@@ -181,12 +181,17 @@ impl Client {
 /// on its stdin and stdout. The process is killed if the test drops it still running.
 /// `tadqiq` run to its end in an English locale, whatever the machine's (`--lang` gives Arabic).
 pub fn tadqiq(args: &[&str], cwd: &Path) -> std::process::Output {
+    tadqiq_in("C.UTF-8", args, cwd)
+}
+
+/// `tadqiq` run to its end in the locale `lang` (`LANG`, with nothing above it).
+pub fn tadqiq_in(lang: &str, args: &[&str], cwd: &Path) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_tadqiq"))
         .args(args)
         .current_dir(cwd)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
+        .env("LANG", lang)
         .output()
         .expect("tadqiq runs")
 }
@@ -225,6 +230,36 @@ pub fn sample_copy(name: &str) -> PathBuf {
 
 /// Three short articles written so that every rule flags something: `tests/fixtures/every-rule`.
 pub const EVERY_RULE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/every-rule");
+
+/// What each rule says of `EVERY_RULE`'s articles, in English and in Arabic: words every one of
+/// its messages about `a.md` holds.
+pub const EVERY_RULE_SAYS: [(&str, &str, &str); 9] = [
+    ("invalid-date", "does not exist: February 2021 has 28 days", "تاريخ لا وجود له: فبراير 2021 لا يتجاوز 28 يوما"),
+    ("calendar-mismatch", "pairs two different months: تموز is July", "يقرن شهرين مختلفين: تموز هو الشهر 7"),
+    (
+        "weekday-mismatch",
+        "2021-12-10 was a Friday (الجمعة), not a Thursday (الخميس)",
+        "يوافق 10 ديسمبر 2021 (2021-12-10) يوم الجمعة، لا يوم الخميس",
+    ),
+    (
+        "relative-date-mismatch",
+        "published 2025-03-01, it is 2024",
+        "المقال منشور في 1 مارس 2025 (2025-03-01)، فالمقصود 2024",
+    ),
+    ("duration-mismatch", "from 2003 to this article's 2025 is 22 years", "من 2003 إلى 2025، عام نشر المقال، 22 عاما"),
+    ("part-exceeds-whole", "is more than the whole it belongs to", "أكبر من المجموع الذي هو جزء منه"),
+    (
+        "date-conflict",
+        "disagrees with 1 other source: 2021-01-05 in b.txt",
+        "يخالف مصدرا آخر: 5 يناير 2021 (2021-01-05) في b.txt",
+    ),
+    (
+        "figure-conflict",
+        "disagrees with 1 other source: 45 in b.txt. Compared: injured in «الكرامة»",
+        "يخالف مصدرا آخر: 45 في b.txt. وجه المقارنة: الجرحى في «الكرامة»",
+    ),
+    ("name-variant", "is spelled «آنيس روماتيه» in c.txt", "يُكتب «آنيس روماتيه» في c.txt"),
+];
 
 /// A copy of the articles of `from` in a fresh temporary folder.
 pub fn copy_of(from: &str, name: &str) -> PathBuf {

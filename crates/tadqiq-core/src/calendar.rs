@@ -149,20 +149,6 @@ pub fn gregorian_to_hijri(year: i32, month: u8, day: u8) -> Option<(i32, u8, u8)
     Some((h.year().extended_year(), h.month().ordinal, h.day_of_month().0))
 }
 
-/// An ISO weekday (1 = Monday) named in English with its Arabic name, as messages and hovers
-/// show it: «Friday (الجمعة)».
-pub fn weekday_name(iso: u8) -> &'static str {
-    match iso {
-        1 => "Monday (الاثنين)",
-        2 => "Tuesday (الثلاثاء)",
-        3 => "Wednesday (الأربعاء)",
-        4 => "Thursday (الخميس)",
-        5 => "Friday (الجمعة)",
-        6 => "Saturday (السبت)",
-        _ => "Sunday (الأحد)",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

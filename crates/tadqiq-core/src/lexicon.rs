@@ -250,8 +250,10 @@ pub struct Lexicon {
     /// page counters, words that frame a count. Kept out of `words`, where every entry makes its
     /// tokens worth a look at every position.
     beside_numbers: rustc_hash::FxHashMap<Box<str>, Lex>,
-    /// Every Gregorian month spelling with its tradition, for tests and documentation.
+    /// Every Gregorian month spelling with its tradition, in the data's order.
     pub months: Vec<(String, u8, String)>,
+    /// Each spelling of `months` folded, with its place there.
+    months_folded: rustc_hash::FxHashMap<String, usize>,
     pub hijri_months: Vec<(String, u8)>,
     /// Month names in Latin letters («January», «Jan»), lower-cased: Latin tokens are not in
     /// the phrase index, and only the date grammar asks about them.
@@ -274,6 +276,7 @@ impl Lexicon {
         let mut lx = Lexicon {
             words: PhraseMap::default(),
             months: Vec::new(),
+            months_folded: Default::default(),
             hijri_months: Vec::new(),
             latin_months: Default::default(),
             latin_labels: Vec::new(),
@@ -283,6 +286,7 @@ impl Lexicon {
         for row in rows(include_str!("../data/months.tsv"), 3, "months.tsv") {
             let month = number(row[1], "months.tsv");
             lx.add(row[0], Lex::Month(month as u8));
+            lx.months_folded.entry(crate::text::fold(row[0])).or_insert(lx.months.len());
             lx.months.push((row[0].to_string(), month as u8, row[2].to_string()));
         }
         for row in rows(include_str!("../data/hijri_months.tsv"), 2, "hijri_months.tsv") {
@@ -496,6 +500,23 @@ impl Lexicon {
 
     fn add(&mut self, form: &str, lex: Lex) {
         self.words.add(form, lex);
+    }
+
+    /// A Gregorian month name as written («كانون الثاني»، «جانفي»): its month and the tradition
+    /// it belongs to.
+    pub fn month_named(&self, written: &str) -> Option<(u8, &str)> {
+        let (_, month, tradition) = &self.months[*self.months_folded.get(&crate::text::fold(written))?];
+        Some((*month, tradition))
+    }
+
+    /// Every month spelling folded, with its tradition.
+    pub fn months_folded(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.months_folded.iter().map(|(f, &i)| (f.as_str(), self.months[i].2.as_str()))
+    }
+
+    /// How a tradition names a month: its first spelling in the data.
+    pub fn month_in(&self, month: u8, tradition: &str) -> Option<&str> {
+        self.months.iter().find(|(_, m, t)| *m == month && t == tradition).map(|m| m.0.as_str())
     }
 
     /// The month of a month name in Latin letters, given lower-cased.

@@ -89,22 +89,16 @@ impl Lang {
 
 /// Who is spoken to: a language, and the month names dates are written with (a tradition of
 /// `data/months.tsv`: `egyptian`, `levantine`, `maghrebi`…; Egyptian when the article names no
-/// month).
+/// month). Traditions are the language data's own strings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Voice<'a> {
+pub struct Voice {
     pub lang: Lang,
-    pub months: Option<&'a str>,
+    pub months: Option<&'static str>,
 }
 
-impl Voice<'_> {
-    pub fn new(lang: Lang) -> Voice<'static> {
-        Voice { lang, months: None }
-    }
-}
-
-impl From<Lang> for Voice<'static> {
+impl From<Lang> for Voice {
     fn from(lang: Lang) -> Self {
-        Voice::new(lang)
+        Voice { lang, months: None }
     }
 }
 
@@ -113,18 +107,9 @@ impl From<Lang> for Voice<'static> {
 pub struct Text(Box<str>);
 
 impl Text {
-    pub fn render(&self, voice: impl Into<Voice<'static>>) -> String {
+    /// The words in a language, or in a voice (an article's month names).
+    pub fn render(&self, voice: impl Into<Voice>) -> String {
         render(&self.0, voice.into())
-    }
-
-    /// As [`Text::render`], in a voice that borrows (an article's month tradition).
-    pub fn say(&self, voice: Voice) -> String {
-        render(&self.0, voice)
-    }
-
-    /// The encoded form, to be nested in another message.
-    pub fn as_encoded(&self) -> &str {
-        &self.0
     }
 }
 
@@ -507,15 +492,13 @@ fn date_words(iso: &str, voice: Voice, out: &mut String) {
     }
 }
 
-/// A month's Arabic name in the voice's tradition (the first spelling `data/months.tsv` gives).
+/// A month's Arabic name in the voice's tradition (Egyptian when it has none, or the tradition
+/// lacks the month).
 fn month_name(m: u8, voice: Voice) -> &'static str {
-    let tradition = voice.months.unwrap_or("egyptian");
-    let months = &crate::lexicon::LEXICON.months;
-    months
-        .iter()
-        .find(|(_, n, t)| *n == m && t == tradition)
-        .or_else(|| months.iter().find(|(_, n, _)| *n == m))
-        .map_or("", |x| x.0.as_str())
+    let lx = &crate::lexicon::LEXICON;
+    lx.month_in(m, voice.months.unwrap_or("egyptian"))
+        .or_else(|| lx.months.iter().find(|(_, n, _)| *n == m).map(|x| x.0.as_str()))
+        .unwrap_or("")
 }
 
 /// `--MM-DD` and `--MM`, which [`DateValue::parse`] does not read.
@@ -531,10 +514,7 @@ fn month_day(iso: &str) -> Option<DateValue> {
 /// to (`None` when it names none).
 pub fn tradition_of(doc: &crate::workspace::Doc) -> Option<&'static str> {
     use crate::extract::MentionKind;
-    static FOLDED: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
-    let months = FOLDED.get_or_init(|| {
-        crate::lexicon::LEXICON.months.iter().map(|(f, _, t)| (crate::text::fold(f), t.as_str())).collect()
-    });
+    let lx = &crate::lexicon::LEXICON;
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for m in &doc.analysis.mentions {
         let MentionKind::Date(d) = &m.kind else { continue };
@@ -543,13 +523,17 @@ pub fn tradition_of(doc: &crate::workspace::Doc) -> Option<&'static str> {
         }
         // The month's own words where the grammar marked them, else the longest month name the
         // date's words hold («اليوم الخميس 9 كانون الأول 2021»).
-        let at = d.month_span.unwrap_or(m.span);
-        let Some(written) = doc.text.get(at.start..at.end).map(crate::text::fold) else { continue };
         let found = match d.month_span {
-            Some(_) => months.iter().find(|(f, _)| *f == written),
-            None => months.iter().filter(|(f, _)| written.contains(f.as_str())).max_by_key(|(f, _)| f.len()),
+            Some(at) => doc.text.get(at.start..at.end).and_then(|w| lx.month_named(w)).map(|(_, t)| t),
+            None => {
+                let written = crate::text::fold(doc.text.get(m.span.start..m.span.end).unwrap_or(""));
+                lx.months_folded()
+                    .filter(|(f, _)| written.contains(f))
+                    .max_by_key(|(f, _)| (f.len(), *f))
+                    .map(|(_, t)| t)
+            }
         };
-        let Some(&(_, t)) = found else { continue };
+        let Some(t) = found else { continue };
         match counts.iter_mut().find(|(x, _)| *x == t) {
             Some(c) => c.1 += 1,
             None => counts.push((t, 1)),
@@ -558,13 +542,9 @@ pub fn tradition_of(doc: &crate::workspace::Doc) -> Option<&'static str> {
     counts.iter().max_by_key(|(_, n)| *n).map(|(t, _)| *t)
 }
 
-/// Every key of the catalogue, for tests of completeness.
-pub fn keys() -> impl Iterator<Item = &'static str> {
-    catalogue().keys().map(String::as_str)
-}
-
 /// The placeholders of an entry's wording in a language (all plural forms together).
-pub fn placeholders(key: &str, lang: Lang) -> Vec<String> {
+#[cfg(test)]
+fn placeholders(key: &str, lang: Lang) -> Vec<String> {
     let Some(e) = catalogue().get(key) else { return Vec::new() };
     let texts: Vec<&str> = match e.forms(lang) {
         Forms::One(s) => vec![s],
@@ -611,7 +591,7 @@ mod tests {
         assert_eq!(t.render(Lang::En), "«30 فبراير 2021»: not 2021-02-28.");
         assert_eq!(t.render(Lang::Ar), "«30 فبراير 2021»: ليس 28 فبراير 2021 (2021-02-28).");
         let levant = Voice { lang: Lang::Ar, months: Some("levantine") };
-        assert_eq!(t.say(levant), "«30 فبراير 2021»: ليس 28 شباط 2021 (2021-02-28).");
+        assert_eq!(t.render(levant), "«30 فبراير 2021»: ليس 28 شباط 2021 (2021-02-28).");
     }
 
     #[test]

@@ -307,7 +307,7 @@ pub fn dates_within(ws: &Workspace, path: &str, range: Span) -> Vec<(usize, Date
 /// كانون الثاني 2020»). `None` when the two already share a tradition or either has no month
 /// name of one (digits, a Hijri month, a paired form).
 pub fn in_drafts_tradition(ws: &Workspace, draft: (&str, Span), other: (&str, Span)) -> Option<String> {
-    let month_of = |path: &str, span: Span| -> Option<(String, Span, u8)> {
+    let month_of = |path: &str, span: Span| -> Option<(&str, Span, u8)> {
         let doc = ws.doc(path)?;
         let m = doc.analysis.mentions.iter().find(|m| m.span == span)?;
         let MentionKind::Date(d) = &m.kind else { return None };
@@ -315,17 +315,15 @@ pub fn in_drafts_tradition(ws: &Workspace, draft: (&str, Span), other: (&str, Sp
             return None;
         }
         let at = d.month_span?;
-        let written = crate::text::fold(doc.text.get(at.start..at.end)?);
-        let (_, month, tradition) =
-            crate::lexicon::LEXICON.months.iter().find(|(f, _, _)| crate::text::fold(f) == written)?;
-        Some((tradition.clone(), at, *month))
+        let (month, tradition) = crate::lexicon::LEXICON.month_named(doc.text.get(at.start..at.end)?)?;
+        Some((tradition, at, month))
     };
     let (tradition, _, _) = month_of(draft.0, draft.1)?;
     let (theirs, at, month) = month_of(other.0, other.1)?;
     if theirs == tradition {
         return None;
     }
-    let name = crate::lexicon::LEXICON.months.iter().find(|(_, m, t)| *m == month && *t == tradition)?.0.as_str();
+    let name = crate::lexicon::LEXICON.month_in(month, tradition)?;
     let text = &ws.doc(other.0)?.text;
     Some(format!("{}{}{}", text.get(other.1.start..at.start)?, name, text.get(at.end..other.1.end)?))
 }

@@ -211,19 +211,25 @@ impl SpellingIndex {
     fn build(docs: &BTreeMap<Arc<str>, Arc<Doc>>) -> SpellingIndex {
         let mut index = SpellingIndex::default();
         for (path, doc) in docs {
-            for m in &doc.entities {
-                let shard = Arc::make_mut(&mut index.shards[shard_of(&m.id)]);
-                let forms = Arc::make_mut(shard.entry(m.id.clone()).or_default());
-                let form = doc.text.get(m.span.start..m.span.end).unwrap_or("");
-                match forms.get_mut(form) {
-                    Some(places) => places.push(Place::new(path, m.span)),
-                    None => {
-                        forms.insert(form.into(), vec![Place::new(path, m.span)]);
-                    }
-                }
-            }
+            index.add(path, doc);
         }
         index
+    }
+
+    /// Puts source `path`'s mentions in, each at its place in source order (at the end, when
+    /// sources are added in path order).
+    fn add(&mut self, path: &Arc<str>, doc: &Doc) {
+        for m in &doc.entities {
+            let shard = Arc::make_mut(&mut self.shards[shard_of(&m.id)]);
+            let forms = Arc::make_mut(shard.entry(m.id.clone()).or_default());
+            let form = doc.text.get(m.span.start..m.span.end).unwrap_or("");
+            let places = match forms.get_mut(form) {
+                Some(places) => places,
+                None => forms.entry(form.into()).or_default(),
+            };
+            let at = Place::find(places, path, m.span.start).unwrap_or_else(|k| k);
+            places.insert(at, Place::new(path, m.span));
+        }
     }
 
     /// The forms of entity `id`, if any source names it.
@@ -250,17 +256,7 @@ impl SpellingIndex {
                 shard.remove(&m.id);
             }
         }
-        for m in &new.entities {
-            let shard = Arc::make_mut(&mut self.shards[shard_of(&m.id)]);
-            let forms = Arc::make_mut(shard.entry(m.id.clone()).or_default());
-            let form = new.text.get(m.span.start..m.span.end).unwrap_or("");
-            let places = match forms.get_mut(form) {
-                Some(places) => places,
-                None => forms.entry(form.into()).or_default(),
-            };
-            let at = Place::find(places, path, m.span.start).unwrap_or_else(|k| k);
-            places.insert(at, Place::new(path, m.span));
-        }
+        self.add(path, new);
     }
 }
 
@@ -307,10 +303,7 @@ impl Workspace {
         let key: Arc<str> = self.docs.get_key_value(path).map_or_else(|| path.into(), |(k, _)| k.clone());
         // Typing rarely changes who an article introduces: then the registry stands as it is
         // and only this source is matched against it, in the tokens the analysis cut.
-        let same_names = self
-            .docs
-            .get(path)
-            .is_some_and(|old| registry_input(&old.text, &old.local) == registry_input(&text, &a.local));
+        let same_names = self.docs.get(path).is_some_and(|old| registry_input(&old.local) == registry_input(&a.local));
         let entities = if same_names { self.match_in(&key, &text, &a.local, || a.body) } else { Vec::new() };
         let (analysis, local) = (a.analysis, a.local);
         let doc = Arc::new(Doc::new(text, analysis, local, entities));
@@ -389,7 +382,7 @@ impl Workspace {
     }
 
     /// How to speak of a source in `lang`: with the month names it writes dates in.
-    pub fn voice(&self, lang: crate::messages::Lang, path: &str) -> crate::messages::Voice<'static> {
+    pub fn voice(&self, lang: crate::messages::Lang, path: &str) -> crate::messages::Voice {
         let months = self.docs.get(path).and_then(|d| *d.months.get_or_init(|| crate::messages::tradition_of(d)));
         crate::messages::Voice { lang, months }
     }
@@ -531,11 +524,6 @@ impl Workspace {
                 }
             }
             // A built-in entity named in full gives its short forms to the workspace.
-            for m in doc.local.mentions.iter().filter(|m| m.how == How::Known) {
-                if !named_in_full.contains(&m.id) && doc.text[m.span.start..m.span.end].trim().contains(' ') {
-                    named_in_full.insert(m.id.clone());
-                }
-            }
             named_in_full.extend(doc.local.named_in_full.iter().cloned());
             for (k, intro) in doc.local.introductions.iter().enumerate() {
                 // One entity per name however often it is introduced: by its folded bare name
@@ -844,7 +832,7 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
 
 /// What of a source's entities the registry is built from: its introductions, its institutions,
 /// and the built-in entities it names in full (which give their short forms to the workspace).
-fn registry_input<'a>(text: &str, local: &'a LocalEntities) -> (Vec<IntroKey<'a>>, Vec<&'a str>) {
+fn registry_input(local: &LocalEntities) -> (Vec<IntroKey<'_>>, Vec<&str>) {
     let intros = local
         .introductions
         .iter()
@@ -857,13 +845,6 @@ fn registry_input<'a>(text: &str, local: &'a LocalEntities) -> (Vec<IntroKey<'a>
         .map(|m| &*m.id)
         .chain(local.bare_heads.iter().map(|h| &*h.key))
         .chain(local.bare_heads.iter().filter_map(|h| h.fallback.as_deref()))
-        .chain(
-            local
-                .mentions
-                .iter()
-                .filter(|m| m.how == How::Known && text[m.span.start..m.span.end].trim().contains(' '))
-                .map(|m| &*m.id),
-        )
         .chain(local.named_in_full.iter().map(|id| &**id))
         .collect::<std::collections::BTreeSet<&str>>()
         .into_iter()

@@ -46,8 +46,9 @@ pub struct LocalEntities {
     /// Institution heads standing alone that this article does not qualify: the workspace
     /// resolves them.
     pub bare_heads: Vec<BareHead>,
-    /// Known entities whose short mention here is made sure of by the words after it
-    /// («التحالف الذي تقوده واشنطن»): named in full, as far as short forms go.
+    /// Known entities this article names in full: in more than one word, or in a short mention
+    /// made sure of by the words after it («التحالف الذي تقوده واشنطن»). They give their short
+    /// forms to the workspace.
     pub named_in_full: Vec<Arc<str>>,
 }
 
@@ -156,11 +157,17 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     introductions.dedup_by(|a, b| a.name == b.name);
     let events = r.events();
     // «التحالف الذي تقوده واشنطن» names the coalition in full, though the mention is short.
-    let named_in_full = mentions
+    let mut named_in_full: Vec<Arc<str>> = mentions
         .iter()
-        .filter(|m| confirmed.binary_search(&t.tokens.partition_point(|tk| tk.end <= m.span.start)).is_ok())
+        .filter(|m| {
+            let multiword =
+                m.how == How::Known && t.text.get(m.span.start..m.span.end).is_some_and(|w| w.trim().contains(' '));
+            multiword || confirmed.binary_search(&t.tokens.partition_point(|tk| tk.end <= m.span.start)).is_ok()
+        })
         .map(|m| m.id.clone())
         .collect();
+    named_in_full.sort();
+    named_in_full.dedup();
     LocalEntities { mentions, introductions, sentences: sentences(t), events, bare_heads, named_in_full }
 }
 

@@ -86,7 +86,7 @@ impl Finding {
 
     /// The message in `lang`, its dates in the month names of the article it is in.
     pub fn say(&self, ws: &Workspace, lang: crate::messages::Lang) -> String {
-        self.message.say(ws.voice(lang, &self.path))
+        self.message.render(ws.voice(lang, &self.path))
     }
 }
 
@@ -97,7 +97,7 @@ impl Related {
 
     /// The note in `lang`, its dates in the month names of the article it points into.
     pub fn say(&self, ws: &Workspace, lang: crate::messages::Lang) -> String {
-        self.message.say(ws.voice(lang, &self.path))
+        self.message.render(ws.voice(lang, &self.path))
     }
 }
 

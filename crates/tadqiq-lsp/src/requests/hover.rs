@@ -96,9 +96,9 @@ fn claim(view: &View, key: &str, facts: &ClaimFacts) -> String {
         out.push_str(&format!("\n\n{}", say(lang, label)));
         for c in group.iter().take(MAX_COUNTERPARTS) {
             let text = ws.doc(&c.path).and_then(|d| d.text.get(c.span.start..c.span.end)).unwrap_or("");
-            let value = c.value.say(ws.voice(lang, &c.path));
+            let value = c.value.render(ws.voice(lang, &c.path));
             out.push_str(&format!("\n- {}: «{text}» ({value})", ws.source_name(&c.path)));
-            let compared = c.compared.say(voice);
+            let compared = c.compared.render(voice);
             if !compared.is_empty() {
                 out.push_str(&fill(lang, "hover.compared", &[("why", &verbatim(&compared))]));
             }
