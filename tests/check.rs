@@ -26,6 +26,17 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// The sample's articles copied into `to` (files only: a cache folder a run left there is not
+/// an article).
+fn copy_sample(to: &Path) {
+    for entry in std::fs::read_dir(SAMPLE).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
 fn text_at(file: &str, bytes: &Value) -> String {
     let content = std::fs::read(Path::new(SAMPLE).join(file)).unwrap();
     let (s, e) = (bytes[0].as_u64().unwrap() as usize, bytes[1].as_u64().unwrap() as usize);
@@ -108,10 +119,7 @@ fn the_sample_findings() {
 #[test]
 fn the_sample_with_publication_dates() {
     let dir = temp_dir("published");
-    for entry in std::fs::read_dir(SAMPLE).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-    }
+    copy_sample(&dir);
     std::fs::write(
         dir.join("tadqiq.toml"),
         r#"
@@ -304,10 +312,7 @@ fn special_files_limits_and_the_same_folder_twice() {
     use std::time::{Duration, Instant};
 
     let dir = temp_dir("special");
-    for entry in std::fs::read_dir(SAMPLE).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-    }
+    copy_sample(&dir);
     let fifo = dir.join("pipe.txt");
     let fifo_made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
     std::os::unix::fs::symlink("/dev/zero", dir.join("zero.txt")).unwrap();
@@ -397,6 +402,7 @@ fn a_draft_on_standard_input() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tadqiq"))
             .args(["check", "--format", "json", "--stdin-filename", "002_fbc81e4b622b9da9.txt", "-", "."])
             .current_dir(SAMPLE)
+            .env("TADQIQ_CACHE_DIR", std::env::temp_dir().join(format!("tadqiq-test-cache-{}", std::process::id())))
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
@@ -524,4 +530,93 @@ fn every_rule_has_its_documentation_page() {
     assert!(
         rules.iter().all(|r| r["helpUri"].as_str().unwrap().ends_with(&format!("{}.md", r["id"].as_str().unwrap())))
     );
+}
+
+/// The cache (`.tadqiq_cache`): a run that reads every article back from it says byte for byte
+/// what a run without it says; an article changed is analysed again; a damaged file, another
+/// configuration and a cache that cannot be written are never trusted and never stop the run.
+#[test]
+fn the_cache_changes_nothing_but_time() {
+    let dir = temp_dir("cache");
+    let story = dir.join("story");
+    std::fs::create_dir_all(&story).unwrap();
+    copy_sample(&story);
+    let cache = dir.join(".tadqiq_cache").join("analyses.bin");
+    // The cache where a user's run keeps it: not where the other tests keep theirs.
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+            .args(["check", "--format", "json"].iter().chain(extra).chain(&["story"]))
+            .current_dir(&dir)
+            .env_remove("TADQIQ_CACHE_DIR")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .unwrap()
+    };
+    let fresh = run(&["--no-cache"]);
+    assert!(!dir.join(".tadqiq_cache").exists(), "--no-cache writes nothing");
+    let first = run(&[]);
+    assert_eq!(stdout(&first), stdout(&fresh));
+    assert!(first.stderr.is_empty(), "{}", String::from_utf8_lossy(&first.stderr));
+    let written = std::fs::read(&cache).expect("the first run fills the cache");
+    assert_eq!(std::fs::read_to_string(dir.join(".tadqiq_cache/.gitignore")).unwrap().lines().last(), Some("*"));
+    // Every article read back: the same output, and nothing to write.
+    let second = run(&[]);
+    assert_eq!(stdout(&second), stdout(&fresh));
+    assert_eq!(std::fs::read(&cache).unwrap(), written, "an unchanged archive leaves the cache as it was");
+
+    // One article changed: analysed again, its new finding reported as a fresh run reports it.
+    let edited = story.join("001_38876f1d0978ff63.txt");
+    let mut text = std::fs::read_to_string(&edited).unwrap();
+    text.push_str("\nوقال مسؤول إن الاتفاق وقع في 31 نيسان 2020.\n");
+    std::fs::write(&edited, text).unwrap();
+    let after = run(&[]);
+    let fresh = run(&["--no-cache"]);
+    assert_eq!(stdout(&after), stdout(&fresh));
+    let found = json(&after)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "invalid-date" && d["path"].as_str().unwrap().ends_with("001_38876f1d0978ff63.txt"));
+    assert!(found, "{}", stdout(&after));
+    assert_ne!(std::fs::read(&cache).unwrap(), written);
+
+    // A byte flipped inside a record, then a file cut short, then one that is not a cache:
+    // never read as an analysis.
+    let mut damaged = std::fs::read(&cache).unwrap();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x5a;
+    std::fs::write(&cache, &damaged).unwrap();
+    assert_eq!(stdout(&run(&[])), stdout(&fresh));
+    let whole = std::fs::read(&cache).unwrap();
+    std::fs::write(&cache, &whole[..whole.len() - 3]).unwrap();
+    let cut = run(&[]);
+    assert_eq!(stdout(&cut), stdout(&fresh));
+    assert!(String::from_utf8_lossy(&cut.stderr).contains("tadqiq: cache: the cache file ends inside a record"));
+    std::fs::write(&cache, "not a cache").unwrap();
+    let garbage = run(&[]);
+    assert_eq!(stdout(&garbage), stdout(&fresh));
+    assert_eq!(String::from_utf8_lossy(&garbage.stderr), "tadqiq: cache: not a tadqiq cache file; ignored\n");
+
+    // Another configuration: analyses under the old one are stale.
+    std::fs::write(
+        dir.join("tadqiq.toml"),
+        "[[entity]]\nid = \"cent\"\nname = \"القيادة المركزية الأمريكية\"\nkind = \"org\"\naliases = [\"سنتكوم\"]\n",
+    )
+    .unwrap();
+    let configured = run(&[]);
+    assert_eq!(stdout(&configured), stdout(&run(&["--no-cache"])));
+    assert_eq!(stdout(&run(&[])), stdout(&configured));
+    std::fs::remove_file(dir.join("tadqiq.toml")).unwrap();
+
+    // A cache folder that cannot be made (a file stands there): said, and the run goes on.
+    std::fs::write(dir.join("blocked"), "").unwrap();
+    let blocked = run(&["--cache-dir", "blocked"]);
+    assert_eq!(blocked.status.code(), fresh.status.code());
+    assert_eq!(stdout(&blocked), stdout(&fresh));
+    let said = String::from_utf8_lossy(&blocked.stderr);
+    assert!(
+        said.starts_with("tadqiq: cache: cannot create blocked: ") && said.ends_with("; the run goes on without it\n"),
+        "{said}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -20,7 +20,14 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/iraq-withdrawal");
 
 fn tadqiq(args: &[&str], cwd: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_tadqiq")).args(args).current_dir(cwd).output().expect("tadqiq runs")
+    // Runs in the repository's folders keep their cache out of them.
+    let cache = std::env::temp_dir().join(format!("tadqiq-test-cache-{}", std::process::id()));
+    Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .args(args)
+        .current_dir(cwd)
+        .env("TADQIQ_CACHE_DIR", cache)
+        .output()
+        .expect("tadqiq runs")
 }
 
 /// A fresh folder for one test's files.

@@ -81,6 +81,13 @@ struct Sources {
     /// Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for articles that state none.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     published: Option<DateValue>,
+    /// Analyse every article afresh, neither reading nor writing the cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// Where analyses are kept between runs. Default: $TADQIQ_CACHE_DIR, else .tadqiq_cache
+    /// in the folder of tadqiq.toml, else in the current folder.
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<DateValue, String> {
@@ -269,7 +276,24 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     if !entities {
         ws = ws.without_entities();
     }
-    ws.extend(read);
+    if sources.no_cache {
+        ws.extend(read);
+    } else {
+        // Analyses kept by earlier runs, keyed by each text's hash: a changed article is
+        // analysed again, an unchanged one read back (tadqiq_core::cache).
+        let dir = sources
+            .cache_dir
+            .clone()
+            .or_else(|| std::env::var_os("TADQIQ_CACHE_DIR").filter(|d| !d.is_empty()).map(PathBuf::from))
+            .unwrap_or_else(|| config.root.join(tadqiq_core::cache::DIR_NAME));
+        let mut cache = tadqiq_core::cache::Cache::open(&dir, config.fingerprint, entities);
+        if let Some(note) = &cache.note {
+            eprintln!("tadqiq: cache: {note}");
+        }
+        if let Some(problem) = ws.extend_cached(read, &mut cache) {
+            eprintln!("tadqiq: cache: {problem}; the run goes on without it");
+        }
+    }
     // Stories and outlets tadqiq.toml names; every other source is in its folder's story and
     // named by its front matter or file name.
     for f in &files {

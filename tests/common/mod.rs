@@ -192,6 +192,8 @@ pub fn tadqiq_in(lang: &str, args: &[&str], cwd: &Path) -> std::process::Output 
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", lang)
+        // Runs in the repository's folders keep their cache out of them.
+        .env("TADQIQ_CACHE_DIR", std::env::temp_dir().join(format!("tadqiq-test-cache-{}", std::process::id())))
         .output()
         .expect("tadqiq runs")
 }
@@ -268,7 +270,9 @@ pub fn copy_of(from: &str, name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        if path.is_file() {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
     }
     std::fs::canonicalize(&dir).unwrap()
 }

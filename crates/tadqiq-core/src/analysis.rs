@@ -12,7 +12,7 @@ use crate::text::Tokens;
 /// Where an article's publication date came from. The article's own front matter wins, then
 /// `tadqiq.toml`, then `--published` (or the editor's `published` setting), then the text: a
 /// day its prose states, a stamp of the page (`Dateline`), a year or month its prose states.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PublishedSource {
     FrontMatter,
     Config,
@@ -33,7 +33,7 @@ impl PublishedSource {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub mentions: Vec<Mention>,
     pub published: Option<(DateValue, PublishedSource)>,

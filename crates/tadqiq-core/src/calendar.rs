@@ -10,7 +10,7 @@ use icu_calendar::{Date, Iso, cal::Hijri, types::RataDie};
 
 /// A date at the precision it was written: «2020»، «كانون الثاني 1998»، «26 تموز» (no year).
 /// ISO 8601 forms: `2020`, `2020-01`, `2020-01-05`, `--07-26`, `--07`, `2021-W49`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DateValue {
     pub year: Option<i32>,
     pub month: Option<u8>,

@@ -114,6 +114,8 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// Article files larger than this are not read ([`crate::files::DEFAULT_MAX_FILE_BYTES`]).
     pub max_file_bytes: u64,
+    /// A hash of the file's text (0 without one): the cache keeps analyses per configuration.
+    pub fingerprint: u64,
 }
 
 #[derive(Debug)]
@@ -153,6 +155,7 @@ impl Config {
             rules: RuleSettings::default(),
             path: None,
             max_file_bytes: crate::files::DEFAULT_MAX_FILE_BYTES,
+            fingerprint: 0,
         }
     }
 
@@ -237,7 +240,19 @@ impl Config {
             return Err(format!("entities.stop: {empty:?} is empty"));
         }
         let entity_settings = EntitySettings { stop: raw.entities.stop, remove: raw.entities.remove };
-        Ok(Config { root, include, exclude, sources, entities, entity_settings, rules, path: None, max_file_bytes })
+        let fingerprint = crate::cache::hash64(&[text.as_bytes()]);
+        Ok(Config {
+            root,
+            include,
+            exclude,
+            sources,
+            entities,
+            entity_settings,
+            rules,
+            path: None,
+            max_file_bytes,
+            fingerprint,
+        })
     }
 
     /// Whether a file found by walking a folder is an article to analyse.

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::phrases::PhraseMap;
 use crate::text::{Tokens, fold};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Calendar {
     Gregorian,
     Hijri,
@@ -23,14 +23,14 @@ impl Calendar {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PeriodUnit {
     Year,
     Month,
     Week,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Part {
     Start,
     Mid,
@@ -64,7 +64,7 @@ pub enum NumClass {
 }
 
 /// How an approximator bounds the number it stands beside.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Bound {
     Exact,
     About,
@@ -100,7 +100,7 @@ pub enum DurationCount {
 }
 
 /// The ISO 8601 designator of a duration unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DurationUnit {
     Year,
     Month,

@@ -12,6 +12,7 @@
 //! [`position`].
 
 pub mod analysis;
+pub mod cache;
 pub mod calendar;
 pub mod claims;
 pub mod config;

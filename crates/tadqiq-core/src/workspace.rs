@@ -122,6 +122,9 @@ struct Registry {
     first_skeletons: FxHashSet<String>,
     /// Every (folded name, id) the registry matches, to tell whether it changed.
     fingerprint: Vec<(String, Arc<str>)>,
+    /// A hash of the fingerprint and of every entity's id, kind and name: with a source's own
+    /// introductions' ids, what its matched entities depend on ([`Workspace::match_key`]).
+    hash: u64,
     /// The id of each introduction: (path, index in the source's introductions).
     intro_ids: FxHashMap<(Arc<str>, usize), Arc<str>>,
     /// Per institution (`police`), the one country whose such institution the workspace
@@ -340,6 +343,60 @@ impl Workspace {
         self.refresh(None);
     }
 
+    /// As [`Workspace::extend`], reading what `cache` holds of each source instead of
+    /// analysing it again, then writing back what changed. Returns why the cache could not be
+    /// written, if it could not (the workspace is whole either way).
+    ///
+    /// Cost: hashing every text, O(bytes); decoding a cached source, O(its analysis); analysing
+    /// the others; then the registry (always built: it is every source's) and matching only
+    /// the sources whose match key changed.
+    pub fn extend_cached(
+        &mut self,
+        sources: impl IntoIterator<Item = (String, String, Option<(DateValue, PublishedSource)>)>,
+        cache: &mut crate::cache::Cache,
+    ) -> Option<String> {
+        use crate::cache::{Key, Record, decode, encode, hash128};
+        let sources: Vec<_> = sources.into_iter().collect();
+        let keys: Vec<Key> = par_map(&sources, |(_, text, published)| {
+            let given = published.map(|(d, how)| format!("{d:?}{}", how.as_str())).unwrap_or_default();
+            hash128(&[text.as_bytes(), given.as_bytes()])
+        });
+        let stored: Vec<_> = keys.iter().zip(&sources).map(|(k, s)| (cache.take(*k), s)).collect();
+        let gazetteer = self.entity_data();
+        let read = par_map(&stored, |(payload, (_, text, published))| match payload.as_deref().and_then(decode) {
+            Some(s) => (s.analysis, s.local, Some(s.matched), false),
+            None => {
+                let a = analyse_article(text, *published, gazetteer);
+                (a.analysis, a.local, None, true)
+            }
+        });
+        drop(stored);
+        let mut changed = false;
+        let mut reuse = FxHashMap::default();
+        let mut paths = Vec::with_capacity(sources.len());
+        for ((path, text, _), (analysis, local, matched, fresh)) in sources.into_iter().zip(read) {
+            changed |= fresh;
+            let path: Arc<str> = path.into();
+            if let Some(m) = matched {
+                reuse.insert(path.clone(), m);
+            }
+            self.docs.insert(path.clone(), Arc::new(Doc::new(text, analysis, local, Vec::new())));
+            paths.push(path);
+        }
+        let rematched = self.refresh_reusing(None, reuse);
+        changed |= !rematched.is_empty();
+        if !changed {
+            return None;
+        }
+        let records = par_map(&paths.iter().zip(&keys).collect::<Vec<_>>(), |(path, key)| {
+            let doc = &self.docs[*path];
+            let record =
+                Record { analysis: &doc.analysis, local: &doc.local, matched: (self.match_key(path), &doc.entities) };
+            encode(&record).map(|payload| (**key, payload))
+        });
+        cache.save(records.into_iter().flatten().collect()).err()
+    }
+
     pub fn remove(&mut self, path: &str) -> Vec<Arc<str>> {
         if self.docs.remove(path).is_none() {
             return Vec::new();
@@ -465,14 +522,38 @@ impl Workspace {
     /// Rebuilds the registry of introduced names; re-matches every source if it changed, else
     /// only `changed`.
     fn refresh(&mut self, changed: Option<Arc<str>>) -> Vec<Arc<str>> {
+        self.refresh_reusing(changed, FxHashMap::default())
+    }
+
+    /// As [`Workspace::refresh`], taking a source's entities from `reuse` (match key, entities)
+    /// where its match key is still the one given. Returns the paths matched again.
+    fn refresh_reusing(
+        &mut self,
+        changed: Option<Arc<str>>,
+        mut reuse: FxHashMap<Arc<str>, (u64, Vec<EntityMention>)>,
+    ) -> Vec<Arc<str>> {
         self.spellings = std::sync::OnceLock::new();
         let registry = self.build_registry();
         let all = changed.is_none() || registry.fingerprint != self.registry.fingerprint;
         self.registry = Arc::new(registry);
-        let paths: Vec<Arc<str>> = match changed {
+        let mut paths: Vec<Arc<str>> = match changed {
             Some(p) if !all => vec![p],
             _ => self.docs.keys().cloned().collect(),
         };
+        if !reuse.is_empty() {
+            for path in std::mem::take(&mut paths) {
+                match reuse.remove(&path) {
+                    Some((key, entities)) if key == self.match_key(&path) => {
+                        if let Some(doc) = self.docs.get_mut(&path) {
+                            let doc = Arc::make_mut(doc);
+                            doc.entities = entities;
+                            doc.claims = Default::default();
+                        }
+                    }
+                    _ => paths.push(path),
+                }
+            }
+        }
         let matched = par_map(&paths, |path| self.match_registry(path));
         for (path, entities) in paths.iter().zip(matched) {
             if let Some(doc) = self.docs.get_mut(path) {
@@ -658,7 +739,37 @@ impl Workspace {
         institutions.sort();
         names.extend(institutions.into_iter().map(|(k, c)| (format!("\u{1}{k}"), c)));
         reg.fingerprint = names;
+        let mut bytes = Vec::new();
+        for (name, id) in &reg.fingerprint {
+            bytes.extend_from_slice(name.as_bytes());
+            bytes.push(0);
+            bytes.extend_from_slice(id.as_bytes());
+            bytes.push(0);
+        }
+        for e in &reg.entities {
+            bytes.extend_from_slice(e.id.as_bytes());
+            bytes.push(e.kind as u8);
+            bytes.extend_from_slice(e.name.as_bytes());
+            bytes.push(0);
+        }
+        reg.hash = crate::cache::hash64(&[&bytes]);
         reg
+    }
+
+    /// What the entities matched in source `path` depend on: the registry, and the ids its own
+    /// introductions were given. Equal keys, equal matches: the cache reuses them.
+    fn match_key(&self, path: &Arc<str>) -> u64 {
+        let intros = self.docs.get(path).map_or(0, |d| d.local.introductions.len());
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(&self.registry.hash.to_le_bytes());
+        bytes.extend_from_slice(path.as_bytes());
+        for k in 0..intros {
+            bytes.push(0);
+            if let Some(id) = self.registry.intro_ids.get(&(path.clone(), k)) {
+                bytes.extend_from_slice(id.as_bytes());
+            }
+        }
+        crate::cache::hash64(&[&bytes])
     }
 
     fn bare_head_id(&self, head: &BareHead) -> Option<Arc<str>> {

@@ -61,6 +61,13 @@ impl Claim<'_> {
 /// Cost: each source's keys are computed once and cached on it ([`keys::compute`]); this walk is
 /// linear in the number of claims.
 pub fn claims(ws: &Workspace, kind: Kind) -> Vec<Claim<'_>> {
+    // Keys not yet computed (a whole workspace's, the first time): on every core.
+    let missing: Vec<&Doc> = ws.docs().map(|(_, d)| d).filter(|d| d.claims.get().is_none()).collect();
+    if missing.len() > 1 {
+        crate::workspace::par_map(&missing, |doc| {
+            doc.claims.get_or_init(|| keys::compute(doc.parts(), |id| ws.entity(id), ws.interner()));
+        });
+    }
     let mut out = Vec::new();
     let mut stories: FxHashMap<&str, u32> = FxHashMap::default();
     for (source, (path, doc)) in ws.docs().enumerate() {

@@ -12,7 +12,7 @@ pub use recognise::{Introduction, LocalEntities, recognise};
 
 use crate::extract::Span;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum EntityKind {
     Person,
     Org,
@@ -64,7 +64,7 @@ pub struct Entity {
 }
 
 /// How a mention was recognised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum How {
     /// A name or alias in the gazetteer or `tadqiq.toml`.
     Known,
@@ -78,7 +78,7 @@ pub enum How {
     Alias,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EntityMention {
     pub span: Span,
     pub id: Arc<str>,

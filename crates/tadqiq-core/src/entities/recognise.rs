@@ -16,7 +16,7 @@ use crate::phrases::{Gaps, Index, is_quote};
 use crate::text::{TokenKind, Tokens, offset_after_letters};
 
 /// A name the article introduces, with what identifies it elsewhere.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Introduction {
     pub kind: EntityKind,
     /// The whole introduction: «المتحدث باسم الجيش اللبناني العميد نزيه جبور».
@@ -34,7 +34,7 @@ pub struct Introduction {
     pub alias: Option<String>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct LocalEntities {
     /// Known names and institutions, in text order, never overlapping.
     pub mentions: Vec<EntityMention>,
@@ -53,7 +53,7 @@ pub struct LocalEntities {
 }
 
 /// «الشرطة» alone in an article that names no country's police.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BareHead {
     pub span: Span,
     /// The institution it names: `police`, `regime`.

@@ -27,7 +27,7 @@ use crate::lexicon::{Index, LEXICON, Lex, PageLabel};
 use crate::text::{TokenKind, Tokens};
 
 /// What a pasted page carries around its article.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Page {
     /// Byte spans of furniture, sorted and disjoint.
     pub regions: Vec<Span>,

@@ -16,7 +16,7 @@ use crate::lexicon::{Bound, Calendar, Index, LEXICON, Part, PeriodUnit};
 use crate::text::{Tokens, offset_after_letters};
 
 /// A byte range `[start, end)` into the analysed text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -28,13 +28,13 @@ impl Span {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub span: Span,
     pub kind: MentionKind,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum MentionKind {
     Date(DateMention),
     Figure(Figure),
@@ -42,7 +42,7 @@ pub enum MentionKind {
 }
 
 /// A date as written, and its Gregorian value once resolved.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DateMention {
     /// The calendar the date was written in.
     pub calendar: Calendar,
@@ -67,7 +67,7 @@ pub struct DateMention {
     pub invalid: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Paired {
     pub span: Span,
     pub calendar: Calendar,
@@ -77,7 +77,7 @@ pub struct Paired {
 }
 
 /// How a relative date is counted from the publication date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Relative {
     /// «اليوم» 0, «أمس» −1, «غدا» +1.
     Days(i32),
@@ -99,7 +99,7 @@ pub enum Relative {
     Recurring(i32),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     /// The figure; for a range, its lower end.
     pub value: f64,
@@ -124,7 +124,7 @@ impl Figure {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Duration {
     /// The amount in `unit` («18 عاما» → 18 years; «عقدين» → 20 years).
     pub amount: f64,
