@@ -615,7 +615,7 @@ fn the_cache_changes_nothing_but_time() {
     assert_eq!(stdout(&blocked), stdout(&fresh));
     let said = String::from_utf8_lossy(&blocked.stderr);
     assert!(
-        said.starts_with("tadqiq: cache: cannot create blocked: ") && said.ends_with("; the run goes on without it\n"),
+        said.starts_with("tadqiq: cache: cannot create blocked: ") && said.ends_with("; the next run analyses again\n"),
         "{said}"
     );
     let _ = std::fs::remove_dir_all(&dir);

@@ -74,7 +74,7 @@ enum Format {
 
 pub fn run(args: ExtractArgs) -> u8 {
     let kinds = Kinds::given(&args.kind);
-    let loaded = match load(args.sources, kinds.entity) {
+    let mut loaded = match load(args.sources, kinds.entity) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -88,8 +88,12 @@ pub fn run(args: ExtractArgs) -> u8 {
         Format::Json => write_json(out, &articles, &loaded.skipped),
         Format::Text => write_text(out, &articles),
     };
+    drop(articles);
     match finish_output(written) {
-        Ok(()) => EXIT_OK,
+        Ok(()) => {
+            loaded.save_cache();
+            EXIT_OK
+        }
         Err(code) => code,
     }
 }

@@ -178,6 +178,8 @@ struct Loaded {
     skipped: Vec<Value>,
     /// The language of messages and summaries (`--lang`, else the locale).
     lang: Lang,
+    /// The cache the sources were read through (`None` with `--no-cache`).
+    cache: Option<tadqiq_core::cache::Cache>,
 }
 
 impl Loaded {
@@ -189,6 +191,16 @@ impl Loaded {
     /// A related place's note in the run's language.
     fn note(&self, r: &tadqiq_core::rules::Related) -> String {
         r.say(&self.ws, self.lang)
+    }
+
+    /// Writes back into the cache what this run analysed or worked out anew (called once the
+    /// run's output is written: the claim keys the rules computed go in too).
+    fn save_cache(&mut self) {
+        if let Some(cache) = &mut self.cache
+            && let Some(problem) = self.ws.save_cache(cache)
+        {
+            eprintln!("tadqiq: cache: {problem}; the next run analyses again");
+        }
     }
 
     fn file(&self, path: &str) -> Option<&File> {
@@ -276,6 +288,7 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     if !entities {
         ws = ws.without_entities();
     }
+    let mut cache = None;
     if sources.no_cache {
         ws.extend(read);
     } else {
@@ -286,13 +299,12 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
             .clone()
             .or_else(|| std::env::var_os("TADQIQ_CACHE_DIR").filter(|d| !d.is_empty()).map(PathBuf::from))
             .unwrap_or_else(|| config.root.join(tadqiq_core::cache::DIR_NAME));
-        let mut cache = tadqiq_core::cache::Cache::open(&dir, config.fingerprint, entities);
-        if let Some(note) = &cache.note {
+        let mut opened = tadqiq_core::cache::Cache::open(&dir, config.fingerprint, entities);
+        if let Some(note) = &opened.note {
             eprintln!("tadqiq: cache: {note}");
         }
-        if let Some(problem) = ws.extend_cached(read, &mut cache) {
-            eprintln!("tadqiq: cache: {problem}; the run goes on without it");
-        }
+        ws.extend_cached(read, &mut opened);
+        cache = Some(opened);
     }
     // Stories and outlets tadqiq.toml names; every other source is in its folder's story and
     // named by its front matter or file name.
@@ -320,7 +332,7 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
         return Err(EXIT_UNUSABLE);
     }
     let by_path = files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
-    Ok(Loaded { config, ws, files, by_path, skipped, lang: Lang::default() })
+    Ok(Loaded { config, ws, files, by_path, skipped, lang: Lang::default(), cache })
 }
 
 /// A progress bar on stderr for long runs, when stderr is a terminal.

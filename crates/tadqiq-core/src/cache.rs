@@ -25,6 +25,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::claims::keys::DocClaims;
 use crate::entities::{EntityMention, LocalEntities};
 
 /// The cache folder's default name, in the project's root (the folder of `tadqiq.toml`, else
@@ -79,15 +80,19 @@ pub fn hash64(parts: &[&[u8]]) -> u64 {
 pub(crate) struct Record<'a> {
     pub analysis: &'a Analysis,
     pub local: &'a LocalEntities,
-    /// The registry's match key ([`crate::workspace`]) and the entities matched under it.
-    pub matched: (u64, &'a [EntityMention]),
+    /// The registry's match key ([`crate::workspace`]), the entities matched under it, and the
+    /// claim keys read with those entities if the run computed them.
+    pub matched: (u64, &'a [EntityMention], Option<&'a DocClaims>),
 }
+
+/// A source's match key, its entities, and its claim keys if kept.
+pub(crate) type Matched = (u64, Vec<EntityMention>, Option<DocClaims>);
 
 #[derive(Deserialize)]
 pub(crate) struct Stored {
     pub analysis: Analysis,
     pub local: LocalEntities,
-    pub matched: (u64, Vec<EntityMention>),
+    pub matched: Matched,
 }
 
 /// The records of one cache folder, read once at the start of a run.
@@ -95,9 +100,20 @@ pub struct Cache {
     dir: PathBuf,
     file: &'static str,
     namespace: u64,
-    records: FxHashMap<Key, (u8, Vec<u8>)>,
+    /// Records by key: their age and where their payload lies in `bytes`, until
+    /// [`Cache::release`] copies out the ones not taken (`kept`).
+    records: FxHashMap<Key, (u8, std::ops::Range<usize>)>,
+    /// The file as read: one allocation, given back whole once the run has read it.
+    bytes: Vec<u8>,
+    kept: Vec<(Key, u8, Vec<u8>)>,
     /// Why the file on disk was not used, if it was there and unusable.
     pub note: Option<String>,
+    /// The sources this run read through the cache, with their keys.
+    pub(crate) run: Vec<(std::sync::Arc<str>, Key)>,
+    /// Whether a source was analysed or matched anew (the file needs writing).
+    pub(crate) dirty: bool,
+    /// How many sources had their claim keys read back.
+    pub(crate) restored: usize,
 }
 
 impl Cache {
@@ -107,9 +123,23 @@ impl Cache {
     pub fn open(dir: &Path, config: u64, entities: bool) -> Cache {
         let namespace = hash64(&[BUILD_ID.as_bytes(), &config.to_le_bytes(), &[u8::from(entities)]]);
         let file = FILE_NAMES[usize::from(!entities)];
-        let mut cache = Cache { dir: dir.to_path_buf(), file, namespace, records: FxHashMap::default(), note: None };
+        let mut cache = Cache {
+            dir: dir.to_path_buf(),
+            file,
+            namespace,
+            records: FxHashMap::default(),
+            bytes: Vec::new(),
+            kept: Vec::new(),
+            note: None,
+            run: Vec::new(),
+            dirty: false,
+            restored: 0,
+        };
         match std::fs::read(dir.join(file)) {
-            Ok(bytes) => cache.note = cache.read(&bytes).err(),
+            Ok(bytes) => {
+                cache.note = cache.read(&bytes).err();
+                cache.bytes = bytes;
+            }
             // Nothing there yet; a folder that cannot be one is said when it is written.
             Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {}
             Err(e) => cache.note = Some(format!("cannot read {}: {e}", dir.join(file).display())),
@@ -128,8 +158,9 @@ impl Cache {
         if format != FORMAT || namespace != self.namespace {
             return Ok(());
         }
-        let mut rest = &bytes[head..];
-        while !rest.is_empty() {
+        let mut at = head;
+        while at < bytes.len() {
+            let rest = &bytes[at..];
             if rest.len() < RECORD_HEAD {
                 return Err("the cache file ends inside a record; the rest is ignored".into());
             }
@@ -141,65 +172,86 @@ impl Cache {
                 return Err("the cache file ends inside a record; the rest is ignored".into());
             };
             if hash64(&[payload]) == sum {
-                self.records.insert(key, (age, payload.to_vec()));
+                self.records.insert(key, (age, at + RECORD_HEAD..at + RECORD_HEAD + len));
             }
-            rest = &rest[RECORD_HEAD + len..];
+            at += RECORD_HEAD + len;
         }
         Ok(())
     }
 
-    /// Takes the record of `key` out, if there is one that reads back whole.
-    pub(crate) fn take(&mut self, key: Key) -> Option<Vec<u8>> {
+    /// Takes the record of `key` out, if there is one that reads back whole: where its payload
+    /// lies ([`Cache::payload`]).
+    pub(crate) fn take(&mut self, key: Key) -> Option<std::ops::Range<usize>> {
         self.records.remove(&key).map(|(_, payload)| payload)
     }
 
+    pub(crate) fn payload(&self, at: std::ops::Range<usize>) -> &[u8] {
+        self.bytes.get(at).unwrap_or_default()
+    }
+
+    /// Once every source has taken its record: the records no source took are copied out and
+    /// the file's bytes given back.
+    pub(crate) fn release(&mut self) {
+        let bytes = std::mem::take(&mut self.bytes);
+        self.kept = std::mem::take(&mut self.records)
+            .into_iter()
+            .filter_map(|(key, (age, at))| Some((key, age, bytes.get(at)?.to_vec())))
+            .collect();
+    }
+
     /// The records of this run (`fresh`, with the unused ones carried forward) written in place
-    /// of the file. `fresh` are (key, payload) pairs from [`encode`].
-    pub(crate) fn save(&mut self, fresh: Vec<(Key, Vec<u8>)>) -> Result<(), String> {
-        let fail = |what: &str, e: std::io::Error| format!("cannot {what} {}: {e}", self.dir.display());
-        std::fs::create_dir_all(&self.dir).map_err(|e| fail("create", e))?;
+    /// of the file. `fresh` are (key, payload) pairs from [`encode`], written as they come: an
+    /// archive's records are never all in memory at once.
+    pub(crate) fn save(&mut self, fresh: impl IntoIterator<Item = (Key, Vec<u8>)>) -> Result<(), String> {
+        let dir = self.dir.clone();
+        let fail = |what: &str, e: std::io::Error| format!("cannot {what} {}: {e}", dir.display());
+        std::fs::create_dir_all(&dir).map_err(|e| fail("create", e))?;
         // The cache is nobody's source: git leaves it alone.
-        let ignore = self.dir.join(".gitignore");
+        let ignore = dir.join(".gitignore");
         if !ignore.exists() {
             std::fs::write(&ignore, "# Written by tadqiq: analyses kept between runs.\n*\n")
                 .map_err(|e| fail("write in", e))?;
         }
-        let mut out = Vec::with_capacity(fresh.iter().map(|(_, p)| p.len() + RECORD_HEAD).sum::<usize>() + 32);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT.to_le_bytes());
-        out.extend_from_slice(&self.namespace.to_le_bytes());
-        let mut record = |key: Key, age: u8, payload: &[u8]| {
-            out.extend_from_slice(&key.to_le_bytes());
-            out.push(age);
-            out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
-            out.extend_from_slice(&hash64(&[payload]).to_le_bytes());
-            out.extend_from_slice(payload);
-        };
-        // Two files with the same text share a record.
-        let mut written = rustc_hash::FxHashSet::default();
-        for (key, payload) in &fresh {
-            if written.insert(*key) {
-                record(*key, 0, payload);
-            }
-        }
-        let mut kept: Vec<_> = std::mem::take(&mut self.records)
-            .into_iter()
-            .filter(|(key, (age, _))| *age < MAX_AGE && !written.contains(key))
-            .collect();
-        kept.sort_by_key(|(key, _)| *key);
-        for (key, (age, payload)) in &kept {
-            record(*key, age + 1, payload);
-        }
-        let file = self.dir.join(self.file);
-        let temporary = self.dir.join(format!("{}.{}.tmp", self.file, std::process::id()));
+        let file = dir.join(self.file);
+        let temporary = dir.join(format!("{}.{}.tmp", self.file, std::process::id()));
         let written = std::fs::File::create(&temporary)
-            .and_then(|mut f| f.write_all(&out))
+            .and_then(|f| self.write(std::io::BufWriter::with_capacity(1 << 20, f), fresh))
             .and_then(|()| std::fs::rename(&temporary, &file));
         if let Err(e) = written {
             let _ = std::fs::remove_file(&temporary);
             return Err(fail("write in", e));
         }
         Ok(())
+    }
+
+    fn write(&mut self, mut out: impl Write, fresh: impl IntoIterator<Item = (Key, Vec<u8>)>) -> std::io::Result<()> {
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&self.namespace.to_le_bytes())?;
+        let record = |out: &mut dyn Write, key: Key, age: u8, payload: &[u8]| {
+            out.write_all(&key.to_le_bytes())?;
+            out.write_all(&[age])?;
+            out.write_all(&(payload.len() as u32).to_le_bytes())?;
+            out.write_all(&hash64(&[payload]).to_le_bytes())?;
+            out.write_all(payload)
+        };
+        // Two files with the same text share a record.
+        let mut written = rustc_hash::FxHashSet::default();
+        for (key, payload) in fresh {
+            if written.insert(key) {
+                record(&mut out, key, 0, &payload)?;
+            }
+        }
+        self.release();
+        let mut kept: Vec<_> = std::mem::take(&mut self.kept)
+            .into_iter()
+            .filter(|(key, age, _)| *age < MAX_AGE && !written.contains(key))
+            .collect();
+        kept.sort_by_key(|(key, _, _)| *key);
+        for (key, age, payload) in &kept {
+            record(&mut out, *key, age + 1, payload)?;
+        }
+        out.flush()
     }
 }
 
@@ -232,7 +284,7 @@ mod tests {
     fn payload() -> (Analysis, LocalEntities, Vec<u8>) {
         let a = analyse_article(TEXT, None, Some(&Gazetteer::new(&[])));
         let entities = a.local.mentions.clone();
-        let record = Record { analysis: &a.analysis, local: &a.local, matched: (7, &entities) };
+        let record = Record { analysis: &a.analysis, local: &a.local, matched: (7, &entities, None) };
         let bytes = encode(&record).unwrap();
         (a.analysis, a.local, bytes)
     }
@@ -246,12 +298,14 @@ mod tests {
         assert_eq!(std::fs::read_to_string(dir.join(".gitignore")).unwrap().lines().last(), Some("*"));
         let mut cache = Cache::open(&dir, 1, true);
         assert_eq!(cache.note, None);
-        let stored = decode(&cache.take(key).unwrap()).unwrap();
+        let at = cache.take(key).unwrap();
+        let stored = decode(cache.payload(at)).unwrap();
         assert_eq!(stored.analysis.mentions, analysis.mentions);
         assert_eq!(stored.analysis.published, analysis.published);
         assert_eq!(stored.local.introductions, local.introductions);
         assert_eq!(stored.local.sentences, local.sentences);
-        assert_eq!(stored.matched, (7, local.mentions.clone()));
+        assert_eq!((stored.matched.0, &stored.matched.1), (7, &local.mentions));
+        assert!(stored.matched.2.is_none());
         assert!(cache.take(key).is_none(), "taken once");
         // Another configuration, or a reading without entities: not this cache's records.
         assert!(Cache::open(&dir, 2, true).take(key).is_none());

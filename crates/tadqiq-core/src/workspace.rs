@@ -230,7 +230,13 @@ impl SpellingIndex {
                 Some(places) => places,
                 None => forms.entry(form.into()).or_default(),
             };
-            let at = Place::find(places, path, m.span.start).unwrap_or_else(|k| k);
+            // Sources come in path order when the index is built, and a source's mentions in
+            // text order: a place goes last but for an edit, without a search over the places.
+            let start = offset32(m.span.start);
+            let last = places
+                .last()
+                .is_none_or(|p| if Arc::ptr_eq(&p.source, path) { p.start < start } else { *p.source < **path });
+            let at = if last { places.len() } else { Place::find(places, path, m.span.start).unwrap_or_else(|k| k) };
             places.insert(at, Place::new(path, m.span));
         }
     }
@@ -344,8 +350,9 @@ impl Workspace {
     }
 
     /// As [`Workspace::extend`], reading what `cache` holds of each source instead of
-    /// analysing it again, then writing back what changed. Returns why the cache could not be
-    /// written, if it could not (the workspace is whole either way).
+    /// analysing it again: its analysis, and its matched entities and claim keys when the
+    /// registry they were made under is still the one built. [`Workspace::save_cache`] writes
+    /// back what changed once the run has done its work.
     ///
     /// Cost: hashing every text, O(bytes); decoding a cached source, O(its analysis); analysing
     /// the others; then the registry (always built: it is every source's) and matching only
@@ -354,8 +361,8 @@ impl Workspace {
         &mut self,
         sources: impl IntoIterator<Item = (String, String, Option<(DateValue, PublishedSource)>)>,
         cache: &mut crate::cache::Cache,
-    ) -> Option<String> {
-        use crate::cache::{Key, Record, decode, encode, hash128};
+    ) {
+        use crate::cache::{Key, decode, hash128};
         let sources: Vec<_> = sources.into_iter().collect();
         let keys: Vec<Key> = par_map(&sources, |(_, text, published)| {
             let given = published.map(|(d, how)| format!("{d:?}{}", how.as_str())).unwrap_or_default();
@@ -363,7 +370,8 @@ impl Workspace {
         });
         let stored: Vec<_> = keys.iter().zip(&sources).map(|(k, s)| (cache.take(*k), s)).collect();
         let gazetteer = self.entity_data();
-        let read = par_map(&stored, |(payload, (_, text, published))| match payload.as_deref().and_then(decode) {
+        let payload = |at: &Option<std::ops::Range<usize>>| at.clone().map(|at| cache.payload(at));
+        let read = par_map(&stored, |(at, (_, text, published))| match payload(at).and_then(decode) {
             Some(s) => (s.analysis, s.local, Some(s.matched), false),
             None => {
                 let a = analyse_article(text, *published, gazetteer);
@@ -371,30 +379,49 @@ impl Workspace {
             }
         });
         drop(stored);
-        let mut changed = false;
+        cache.release();
         let mut reuse = FxHashMap::default();
-        let mut paths = Vec::with_capacity(sources.len());
-        for ((path, text, _), (analysis, local, matched, fresh)) in sources.into_iter().zip(read) {
-            changed |= fresh;
+        for ((path, text, _), (analysis, local, matched, fresh), key) in
+            sources.into_iter().zip(read).zip(keys).map(|((s, r), k)| (s, r, k))
+        {
+            cache.dirty |= fresh;
             let path: Arc<str> = path.into();
             if let Some(m) = matched {
                 reuse.insert(path.clone(), m);
             }
             self.docs.insert(path.clone(), Arc::new(Doc::new(text, analysis, local, Vec::new())));
-            paths.push(path);
+            cache.run.push((path, key));
         }
         let rematched = self.refresh_reusing(None, reuse);
-        changed |= !rematched.is_empty();
-        if !changed {
+        cache.dirty |= !rematched.is_empty();
+        cache.restored = self.docs.values().filter(|d| d.claims.get().is_some()).count();
+    }
+
+    /// Writes the sources [`Workspace::extend_cached`] read into `cache`, with the claim keys
+    /// the run computed, if anything is new since it was read. Returns why it could not be
+    /// written, if it could not (the run's results stand either way). O(sources).
+    pub fn save_cache(&self, cache: &mut crate::cache::Cache) -> Option<String> {
+        use crate::cache::{Record, encode};
+        let computed = self.docs.values().filter(|d| d.claims.get().is_some()).count();
+        if !cache.dirty && computed == cache.restored {
             return None;
         }
-        let records = par_map(&paths.iter().zip(&keys).collect::<Vec<_>>(), |(path, key)| {
-            let doc = &self.docs[*path];
-            let record =
-                Record { analysis: &doc.analysis, local: &doc.local, matched: (self.match_key(path), &doc.entities) };
-            encode(&record).map(|payload| (**key, payload))
+        let run = std::mem::take(&mut cache.run);
+        // Encoded on every core a batch at a time, each batch written before the next.
+        let records = run.chunks(256).flat_map(|batch| {
+            par_map(batch, |(path, key)| {
+                let doc = self.docs.get(path)?;
+                let record = Record {
+                    analysis: &doc.analysis,
+                    local: &doc.local,
+                    matched: (self.match_key(path), &doc.entities, doc.claims.get()),
+                };
+                encode(&record).map(|payload| (*key, payload))
+            })
+            .into_iter()
+            .flatten()
         });
-        cache.save(records.into_iter().flatten().collect()).err()
+        cache.save(records).err()
     }
 
     pub fn remove(&mut self, path: &str) -> Vec<Arc<str>> {
@@ -525,12 +552,12 @@ impl Workspace {
         self.refresh_reusing(changed, FxHashMap::default())
     }
 
-    /// As [`Workspace::refresh`], taking a source's entities from `reuse` (match key, entities)
-    /// where its match key is still the one given. Returns the paths matched again.
+    /// As [`Workspace::refresh`], taking a source's entities (and claim keys, when kept) from
+    /// `reuse` where its match key is still the one given. Returns the paths matched again.
     fn refresh_reusing(
         &mut self,
         changed: Option<Arc<str>>,
-        mut reuse: FxHashMap<Arc<str>, (u64, Vec<EntityMention>)>,
+        mut reuse: FxHashMap<Arc<str>, crate::cache::Matched>,
     ) -> Vec<Arc<str>> {
         self.spellings = std::sync::OnceLock::new();
         let registry = self.build_registry();
@@ -543,11 +570,17 @@ impl Workspace {
         if !reuse.is_empty() {
             for path in std::mem::take(&mut paths) {
                 match reuse.remove(&path) {
-                    Some((key, entities)) if key == self.match_key(&path) => {
+                    Some((key, entities, claims)) if key == self.match_key(&path) => {
                         if let Some(doc) = self.docs.get_mut(&path) {
                             let doc = Arc::make_mut(doc);
                             doc.entities = entities;
-                            doc.claims = Default::default();
+                            doc.claims = match claims {
+                                Some(mut claims) => {
+                                    claims.intern(&self.interner);
+                                    std::sync::OnceLock::from(claims)
+                                }
+                                None => Default::default(),
+                            };
                         }
                     }
                     _ => paths.push(path),

@@ -133,8 +133,12 @@ pub fn run(args: CheckArgs, lang: tadqiq_core::messages::Lang) -> u8 {
     if let Err(code) = finish_output(written) {
         return code;
     }
+    loaded.save_cache();
     let threshold = args.fail_on.threshold();
     let failing = findings.iter().any(|f| f.severity >= threshold && f.severity != Severity::Hint);
+    // The process ends here: freeing every source's analysis one allocation at a time took a
+    // tenth of a re-check over a large archive; the system takes the memory back whole.
+    std::mem::forget((loaded, findings));
     if failing { EXIT_FINDINGS } else { EXIT_OK }
 }
 

@@ -35,12 +35,13 @@ enum Format {
 
 /// The page (and the model's messages) in `lang`: `--lang`, else the locale.
 pub fn run(args: ReportArgs, lang: Lang) -> u8 {
-    let loaded = match load(args.sources, true) {
+    let mut loaded = match load(args.sources, true) {
         Ok(l) => l,
         Err(code) => return code,
     };
     let findings = check(&loaded.ws, &loaded.config.rules);
     let model = report::build(&loaded.ws, &findings, &loaded.config, lang);
+    loaded.save_cache();
     let out = match (&args.out, args.format) {
         (Some(path), _) if path.as_os_str() == "-" => None,
         (Some(path), _) => Some(path.clone()),

@@ -54,14 +54,14 @@ pub struct Parts<'d> {
 
 /// What one source's claims are keyed by. Kept on the source and rebuilt only when it or its
 /// entities change, so an edit to one article does not recompute every other's claims.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct DocClaims {
     pub claims: Vec<ClaimData>,
 }
 
 /// Which claims: dates, figures (counts, amounts, ages) or durations (and the start years
 /// they are counted from).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     Dates,
     Figures,
@@ -72,7 +72,7 @@ pub enum Kind {
 /// names it («in the blast («تفجير»)»). A strong subject (a place, a person, an organisation,
 /// whose age) is enough for two claims of one measure to meet; weak ones (an incident, a
 /// country, a thing) meet in pairs.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Anchor {
     pub key: Arc<str>,
     pub shown: Arc<str>,
@@ -104,7 +104,7 @@ fn meets(anchors: Vec<Anchor>, intern: impl Fn(&str) -> Arc<str>) -> Vec<Anchor>
     out
 }
 
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct ClaimData {
     /// The mention it is read from (`usize::MAX` for an age read from words the grammar does
     /// not take for a figure: «في الستين من عمرها»).
@@ -140,6 +140,37 @@ pub struct ClaimData {
 /// measures recur in every source of a story.
 #[derive(Default)]
 pub struct Interner(std::sync::Mutex<rustc_hash::FxHashMap<Box<str>, Arc<str>>>);
+
+impl DocClaims {
+    /// Claims read back from the cache, their strings made the workspace's shared copies.
+    pub(crate) fn intern(&mut self, strings: &Interner) {
+        let one = |s: &mut Arc<str>| *s = strings.get(s);
+        let all = |list: &mut [Arc<str>]| list.iter_mut().for_each(one);
+        for c in &mut self.claims {
+            c.measure.iter_mut().for_each(one);
+            one(&mut c.measure_shown);
+            for a in &mut c.anchors {
+                one(&mut a.key);
+                one(&mut a.shown);
+            }
+            one(&mut c.noun);
+            c.key.iter_mut().for_each(one);
+            c.context.iter_mut().for_each(|(_, s)| one(s));
+            c.event.iter_mut().for_each(one);
+            c.thing.iter_mut().for_each(one);
+            let said = &mut c.said;
+            match &mut said.value {
+                Value::Figure { shown, .. } | Value::Age { shown, .. } | Value::Duration { shown, .. } => one(shown),
+                Value::Date { .. } | Value::Start { .. } => {}
+            }
+            all(&mut said.places);
+            all(&mut said.countries);
+            all(&mut said.towns);
+            all(&mut said.events);
+            said.group.iter_mut().for_each(one);
+        }
+    }
+}
 
 impl Interner {
     pub fn get(&self, s: &str) -> Arc<str> {

@@ -12,7 +12,7 @@ use crate::lexicon::Bound;
 use crate::messages;
 
 /// A claim's value.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     /// A count or an amount: the least and most it allows («نحو 3000» is 2700–3300), and how
     /// it was written.
@@ -31,7 +31,7 @@ pub enum Value {
 }
 
 /// A claim's value with what qualifies it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Said {
     pub value: Value,
     /// Where a toll stands in time.
@@ -60,7 +60,7 @@ pub struct Said {
 }
 
 /// A time a clause gives, as far as it is known.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum When {
     /// A date (and weekday) at the precision known.
     Date(DateValue, Option<u8>),

@@ -30,7 +30,7 @@ impl Measure {
 }
 
 /// Where a toll stands in time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Stage {
     #[default]
     Plain,
