@@ -89,7 +89,8 @@ def generate(n, pool):
             with open(os.path.join(folder, story, f"article_{i:06}.txt"), "w", encoding="utf-8") as f:
                 f.write(article(pool, rng))
         open(done, "w").close()
-    size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(folder) for f in fs)
+    size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(folder) for f in fs
+               if f.startswith("article_"))
     return folder, size, big
 
 
