@@ -139,8 +139,8 @@ def main():
         # The cache filled by one run, then one article edited between runs.
         shutil.rmtree(cache, ignore_errors=True)
         run(check, folder)
-        changed = os.path.join(folder, "one-story" if big else "story_00000", sorted(
-            os.listdir(os.path.join(folder, "one-story" if big else "story_00000")))[0])
+        story = os.path.join(folder, "one-story" if big else "story_00000")
+        changed = os.path.join(story, sorted(os.listdir(story))[0])
         rng = random.Random(1)
 
         def edit():

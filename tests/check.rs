@@ -563,6 +563,15 @@ fn the_cache_changes_nothing_but_time() {
     let second = run(&[]);
     assert_eq!(stdout(&second), stdout(&fresh));
     assert_eq!(std::fs::read(&cache).unwrap(), written, "an unchanged archive leaves the cache as it was");
+    // One article checked alone: the others' records are carried forward, not dropped.
+    let alone = Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .args(["check", "story/000_40f110f943424743.txt"])
+        .current_dir(&dir)
+        .env_remove("TADQIQ_CACHE_DIR")
+        .output()
+        .unwrap();
+    assert!(alone.stderr.is_empty(), "{}", String::from_utf8_lossy(&alone.stderr));
+    assert!(std::fs::read(&cache).unwrap().len() >= written.len(), "records of the other articles kept");
 
     // One article changed: analysed again, its new finding reported as a fresh run reports it.
     let edited = story.join("001_38876f1d0978ff63.txt");

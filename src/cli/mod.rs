@@ -296,7 +296,6 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
         // analysed again, an unchanged one read back (tadqiq_core::cache).
         let dir = sources
             .cache_dir
-            .clone()
             .or_else(|| std::env::var_os("TADQIQ_CACHE_DIR").filter(|d| !d.is_empty()).map(PathBuf::from))
             .unwrap_or_else(|| config.root.join(tadqiq_core::cache::DIR_NAME));
         let mut opened = tadqiq_core::cache::Cache::open(&dir, config.fingerprint, entities);

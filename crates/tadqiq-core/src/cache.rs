@@ -1,10 +1,10 @@
 //! Analyses kept between runs of the command line, so re-checking an archive where one article
 //! changed costs about that article and the cross-source pass.
 //!
-//! One file, `analyses.bin` in the cache folder (`dates.bin` for a reading without entities) (`.tadqiq_cache` by default), holds a record per
-//! source text: its analysis and local entities ([`crate::analysis::Analysis`],
-//! [`LocalEntities`]), and the entities the workspace matched in it with the registry they were
-//! matched against. A record is keyed by a 128-bit hash of the text and of the publication date
+//! One file in the cache folder (`.tadqiq_cache` by default), `analyses.bin` (`dates.bin` for
+//! a reading without entities), holds a record per source text: its analysis and local
+//! entities ([`crate::analysis::Analysis`], [`LocalEntities`]), and the entities the workspace
+//! matched in it and their claim keys, with the registry they were matched against. A record is keyed by a 128-bit hash of the text and of the publication date
 //! given from outside it; the file by the *namespace*: the build of this crate (its code and
 //! language data, `build.rs`), the configuration and the kind of reading. Nothing in the file is
 //! trusted: a file of another namespace, another format or a torn write is ignored whole; a
@@ -190,13 +190,11 @@ impl Cache {
     }
 
     /// Once every source has taken its record: the records no source took are copied out and
-    /// the file's bytes given back.
+    /// the file's bytes given back. Again later, it has nothing left to do.
     pub(crate) fn release(&mut self) {
         let bytes = std::mem::take(&mut self.bytes);
-        self.kept = std::mem::take(&mut self.records)
-            .into_iter()
-            .filter_map(|(key, (age, at))| Some((key, age, bytes.get(at)?.to_vec())))
-            .collect();
+        let untaken = std::mem::take(&mut self.records).into_iter();
+        self.kept.extend(untaken.filter_map(|(key, (age, at))| Some((key, age, bytes.get(at)?.to_vec()))));
     }
 
     /// The records of this run (`fresh`, with the unused ones carried forward) written in place
@@ -350,9 +348,12 @@ mod tests {
         let (old, new) = (hash128(&[b"old"]), hash128(&[b"new"]));
         Cache::open(&dir, 1, true).save(vec![(old, bytes.clone())]).unwrap();
         // Carried forward through MAX_AGE writes that do not use it, dropped by the next.
+        // As a run does: the records not taken released once read, then the file written.
         for _ in 0..=MAX_AGE {
             let mut cache = Cache::open(&dir, 1, true);
             assert!(cache.records.contains_key(&old));
+            assert!(cache.take(new).is_some() || !cache.records.contains_key(&new));
+            cache.release();
             cache.save(vec![(new, bytes.clone())]).unwrap();
         }
         let cache = Cache::open(&dir, 1, true);

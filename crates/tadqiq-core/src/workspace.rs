@@ -124,7 +124,8 @@ struct Registry {
     fingerprint: Vec<(String, Arc<str>)>,
     /// A hash of the fingerprint and of every entity's id, kind and name: with a source's own
     /// introductions' ids, what its matched entities depend on ([`Workspace::match_key`]).
-    hash: u64,
+    /// Worked out when the cache first asks, never on the server's edits.
+    hash: std::sync::OnceLock<u64>,
     /// The id of each introduction: (path, index in the source's introductions).
     intro_ids: FxHashMap<(Arc<str>, usize), Arc<str>>,
     /// Per institution (`police`), the one country whose such institution the workspace
@@ -335,66 +336,74 @@ impl Workspace {
         &mut self,
         sources: impl IntoIterator<Item = (String, String, Option<(DateValue, PublishedSource)>)>,
     ) {
-        let sources: Vec<_> = sources.into_iter().collect();
-        let gazetteer = self.entity_data();
-        // Each source's tokens are dropped as soon as it is analysed: holding them all until
-        // the registry is built would cost ~3× the text.
-        let analysed = par_map(&sources, |(_, text, published)| {
-            let a = analyse_article(text, *published, gazetteer);
-            (a.analysis, a.local)
-        });
-        for ((path, text, _), (analysis, local)) in sources.into_iter().zip(analysed) {
-            self.docs.insert(path.into(), Arc::new(Doc::new(text, analysis, local, Vec::new())));
-        }
-        self.refresh(None);
+        self.extend_with(sources, None);
     }
 
     /// As [`Workspace::extend`], reading what `cache` holds of each source instead of
     /// analysing it again: its analysis, and its matched entities and claim keys when the
     /// registry they were made under is still the one built. [`Workspace::save_cache`] writes
     /// back what changed once the run has done its work.
-    ///
-    /// Cost: hashing every text, O(bytes); decoding a cached source, O(its analysis); analysing
-    /// the others; then the registry (always built: it is every source's) and matching only
-    /// the sources whose match key changed.
     pub fn extend_cached(
         &mut self,
         sources: impl IntoIterator<Item = (String, String, Option<(DateValue, PublishedSource)>)>,
         cache: &mut crate::cache::Cache,
     ) {
-        use crate::cache::{Key, decode, hash128};
+        self.extend_with(sources, Some(cache));
+    }
+
+    /// Cost: with a cache, hashing every text, O(bytes), and decoding each cached source, O(its
+    /// analysis); analysing the others; then the registry (always built: it is every source's)
+    /// and matching every source, or with a cache only those whose match key changed.
+    fn extend_with(
+        &mut self,
+        sources: impl IntoIterator<Item = (String, String, Option<(DateValue, PublishedSource)>)>,
+        mut cache: Option<&mut crate::cache::Cache>,
+    ) {
+        use crate::cache::{decode, hash128};
         let sources: Vec<_> = sources.into_iter().collect();
-        let keys: Vec<Key> = par_map(&sources, |(_, text, published)| {
-            let given = published.map(|(d, how)| format!("{d:?}{}", how.as_str())).unwrap_or_default();
-            hash128(&[text.as_bytes(), given.as_bytes()])
-        });
-        let stored: Vec<_> = keys.iter().zip(&sources).map(|(k, s)| (cache.take(*k), s)).collect();
+        let keys = match cache {
+            Some(_) => par_map(&sources, |(_, text, published)| {
+                let given = published.map(|(d, how)| format!("{d:?}{}", how.as_str())).unwrap_or_default();
+                hash128(&[text.as_bytes(), given.as_bytes()])
+            }),
+            None => Vec::new(),
+        };
+        let jobs: Vec<_> = match cache.as_deref_mut() {
+            Some(c) => sources.iter().zip(&keys).map(|(s, k)| (s, c.take(*k))).collect(),
+            None => sources.iter().map(|s| (s, None)).collect(),
+        };
         let gazetteer = self.entity_data();
-        let payload = |at: &Option<std::ops::Range<usize>>| at.clone().map(|at| cache.payload(at));
-        let read = par_map(&stored, |(at, (_, text, published))| match payload(at).and_then(decode) {
-            Some(s) => (s.analysis, s.local, Some(s.matched), false),
+        let stored = |at: &Option<std::ops::Range<usize>>| Some(cache.as_deref()?.payload(at.clone()?));
+        // Each source's tokens are dropped as soon as it is analysed: holding them all until
+        // the registry is built would cost ~3× the text.
+        let read = par_map(&jobs, |((_, text, published), at)| match stored(at).and_then(decode) {
+            Some(s) => (s.analysis, s.local, Some(s.matched)),
             None => {
                 let a = analyse_article(text, *published, gazetteer);
-                (a.analysis, a.local, None, true)
+                (a.analysis, a.local, None)
             }
         });
-        drop(stored);
-        cache.release();
+        drop(jobs);
+        if let Some(c) = cache.as_deref_mut() {
+            c.release();
+        }
         let mut reuse = FxHashMap::default();
-        for ((path, text, _), (analysis, local, matched, fresh), key) in
-            sources.into_iter().zip(read).zip(keys).map(|((s, r), k)| (s, r, k))
-        {
-            cache.dirty |= fresh;
+        for (k, ((path, text, _), (analysis, local, matched))) in sources.into_iter().zip(read).enumerate() {
             let path: Arc<str> = path.into();
+            if let Some(c) = cache.as_deref_mut() {
+                c.dirty |= matched.is_none();
+                c.run.push((path.clone(), keys[k]));
+            }
             if let Some(m) = matched {
                 reuse.insert(path.clone(), m);
             }
-            self.docs.insert(path.clone(), Arc::new(Doc::new(text, analysis, local, Vec::new())));
-            cache.run.push((path, key));
+            self.docs.insert(path, Arc::new(Doc::new(text, analysis, local, Vec::new())));
         }
         let rematched = self.refresh_reusing(None, reuse);
-        cache.dirty |= !rematched.is_empty();
-        cache.restored = self.docs.values().filter(|d| d.claims.get().is_some()).count();
+        if let Some(c) = cache {
+            c.dirty |= !rematched.is_empty();
+            c.restored = self.docs.values().filter(|d| d.claims.get().is_some()).count();
+        }
     }
 
     /// Writes the sources [`Workspace::extend_cached`] read into `cache`, with the claim keys
@@ -772,37 +781,29 @@ impl Workspace {
         institutions.sort();
         names.extend(institutions.into_iter().map(|(k, c)| (format!("\u{1}{k}"), c)));
         reg.fingerprint = names;
-        let mut bytes = Vec::new();
-        for (name, id) in &reg.fingerprint {
-            bytes.extend_from_slice(name.as_bytes());
-            bytes.push(0);
-            bytes.extend_from_slice(id.as_bytes());
-            bytes.push(0);
-        }
-        for e in &reg.entities {
-            bytes.extend_from_slice(e.id.as_bytes());
-            bytes.push(e.kind as u8);
-            bytes.extend_from_slice(e.name.as_bytes());
-            bytes.push(0);
-        }
-        reg.hash = crate::cache::hash64(&[&bytes]);
         reg
     }
 
     /// What the entities matched in source `path` depend on: the registry, and the ids its own
     /// introductions were given. Equal keys, equal matches: the cache reuses them.
     fn match_key(&self, path: &Arc<str>) -> u64 {
-        let intros = self.docs.get(path).map_or(0, |d| d.local.introductions.len());
-        let mut bytes = Vec::new();
-        bytes.extend_from_slice(&self.registry.hash.to_le_bytes());
-        bytes.extend_from_slice(path.as_bytes());
-        for k in 0..intros {
-            bytes.push(0);
-            if let Some(id) = self.registry.intro_ids.get(&(path.clone(), k)) {
-                bytes.extend_from_slice(id.as_bytes());
+        use std::hash::Hash;
+        let reg = &self.registry;
+        let registry = *reg.hash.get_or_init(|| {
+            let mut h = std::hash::DefaultHasher::new();
+            reg.fingerprint.hash(&mut h);
+            for e in &reg.entities {
+                (&e.id, e.kind, &e.name).hash(&mut h);
             }
+            std::hash::Hasher::finish(&h)
+        });
+        let mut h = std::hash::DefaultHasher::new();
+        (registry, path).hash(&mut h);
+        let intros = self.docs.get(path).map_or(0, |d| d.local.introductions.len());
+        for k in 0..intros {
+            reg.intro_ids.get(&(path.clone(), k)).hash(&mut h);
         }
-        crate::cache::hash64(&[&bytes])
+        std::hash::Hasher::finish(&h)
     }
 
     fn bare_head_id(&self, head: &BareHead) -> Option<Arc<str>> {

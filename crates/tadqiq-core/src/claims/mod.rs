@@ -65,13 +65,13 @@ pub fn claims(ws: &Workspace, kind: Kind) -> Vec<Claim<'_>> {
     let missing: Vec<&Doc> = ws.docs().map(|(_, d)| d).filter(|d| d.claims.get().is_none()).collect();
     if missing.len() > 1 {
         crate::workspace::par_map(&missing, |doc| {
-            doc.claims.get_or_init(|| keys::compute(doc.parts(), |id| ws.entity(id), ws.interner()));
+            keyed(ws, doc);
         });
     }
     let mut out = Vec::new();
     let mut stories: FxHashMap<&str, u32> = FxHashMap::default();
     for (source, (path, doc)) in ws.docs().enumerate() {
-        let cached = doc.claims.get_or_init(|| keys::compute(doc.parts(), |id| ws.entity(id), ws.interner()));
+        let cached = keyed(ws, doc);
         let next = stories.len() as u32;
         let story = *stories.entry(ws.story(path)).or_insert(next);
         out.extend(cached.claims.iter().filter(|c| c.kind == kind).map(|c| Claim {
@@ -84,6 +84,11 @@ pub fn claims(ws: &Workspace, kind: Kind) -> Vec<Claim<'_>> {
         }));
     }
     out
+}
+
+/// A source's claim keys, computed on first use and kept on it.
+pub(crate) fn keyed<'w>(ws: &'w Workspace, doc: &'w Doc) -> &'w keys::DocClaims {
+    doc.claims.get_or_init(|| keys::compute(doc.parts(), |id| ws.entity(id), ws.interner()))
 }
 
 /// Where two claims can meet: a measure and a subject within one story, or a strict key and a

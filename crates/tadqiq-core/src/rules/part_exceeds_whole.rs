@@ -1,7 +1,7 @@
 //! `part-exceeds-whole`: a part larger than its whole, or parts that add up to more.
 
 use super::{Finding, Related, Rule, Scope, Severity, quote};
-use crate::claims::keys::{self, ClaimData, Kind, sentence_of};
+use crate::claims::keys::{ClaimData, Kind, sentence_of};
 use crate::claims::{said, work};
 use crate::extract::{Figure, MentionKind, Span, format_number};
 use crate::messages::msg;
@@ -27,7 +27,7 @@ struct Counted<'d> {
 /// the text between neighbours read once: linear in the source.
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
-        let cached = doc.claims.get_or_init(|| keys::compute(doc.parts(), |id| ws.entity(id), ws.interner()));
+        let cached = crate::claims::keyed(ws, doc);
         let mut measured: rustc_hash::FxHashMap<usize, &ClaimData> = rustc_hash::FxHashMap::default();
         for c in cached.claims.iter().filter(|c| c.kind == Kind::Figures) {
             measured.insert(c.mention, c);
