@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::analysis::PublishedSource;
 use crate::calendar::{DateValue, gregorian_to_hijri, weekday};
-use crate::claims::{Counterpart, counterparts_of};
+use crate::claims::{Counterpart, counterpart_places, counterparts_up_to};
 use crate::entities::{EntityKind, Origin};
 use crate::extract::{MentionKind, Span};
 use crate::lexicon::Bound;
@@ -76,8 +76,9 @@ pub struct SourceFacts {
     pub claims: Vec<String>,
 }
 
-/// [`EntityFacts`] for an entity. Each source is walked once; claims are gathered only for the
-/// sources shown (a country is named thousands of times across an archive).
+/// [`EntityFacts`] for an entity. The sources that name it come from the workspace's index of
+/// spellings, O(its places); claims are gathered only for the sources shown (a country is
+/// named thousands of times across an archive).
 pub fn entity_facts(ws: &Workspace, id: &str, max_sources: usize) -> Option<EntityFacts> {
     let entity = ws.entity(id)?;
     let spellings = ws
@@ -85,17 +86,32 @@ pub fn entity_facts(ws: &Workspace, id: &str, max_sources: usize) -> Option<Enti
         .into_iter()
         .filter_map(|(_, path, span)| Some(ws.doc(path)?.text.get(span.start..span.end)?.to_string()))
         .collect();
+    // Each form's places are in path order: its first sources are the first of its places'.
+    let forms = ws.spelling_index().forms(id);
+    let places = || forms.into_iter().flat_map(|f| f.values());
+    // Sources told apart by their shared path (one allocation per source), not by its text.
+    let mut all: rustc_hash::FxHashSet<*const u8> = Default::default();
+    let mut first: Vec<&str> = Vec::new();
+    for form in places() {
+        let (mut last, mut taken): (Option<&str>, usize) = (None, 0);
+        for p in form.iter() {
+            if last != Some(&*p.source) {
+                last = Some(&*p.source);
+                all.insert(p.source.as_ptr());
+                if taken < max_sources {
+                    first.push(&*p.source);
+                    taken += 1;
+                }
+            }
+        }
+    }
+    first.sort_unstable();
+    first.dedup();
+    first.truncate(max_sources);
     let mut sources = Vec::new();
-    let mut more_sources = 0;
-    for (path, doc) in ws.docs() {
+    for path in first {
+        let Some(doc) = ws.doc(path) else { continue };
         let here: Vec<Span> = doc.entities.iter().filter(|m| &*m.id == id).map(|m| m.span).collect();
-        if here.is_empty() {
-            continue;
-        }
-        if sources.len() >= max_sources {
-            more_sources += 1;
-            continue;
-        }
         let mut claims: Vec<String> = Vec::new();
         for &span in &here {
             let Some(sentence) = crate::claims::keys::sentence_of(&doc.local, span) else { continue };
@@ -108,6 +124,7 @@ pub fn entity_facts(ws: &Workspace, id: &str, max_sources: usize) -> Option<Enti
         }
         sources.push(SourceFacts { path: path.to_string(), mentions: here.len(), claims });
     }
+    let more_sources = all.len().saturating_sub(sources.len());
     Some(EntityFacts {
         id: entity.id.clone(),
         name: entity.name.clone(),
@@ -148,12 +165,16 @@ pub enum ClaimValue {
 pub struct ClaimFacts {
     pub span: Span,
     pub value: ClaimValue,
-    /// The same claim in the other sources, agreeing or not.
+    /// The same claim in the other sources, agreeing or not: the first asked for of each.
     pub counterparts: Vec<Counterpart>,
+    /// How many other sources' statements agree and disagree, shown or not.
+    pub agreeing: usize,
+    pub disagreeing: usize,
 }
 
-/// [`ClaimFacts`] for the claim at `mention` in `path`.
-pub fn claim_facts(ws: &Workspace, path: &str, mention: usize) -> Option<ClaimFacts> {
+/// [`ClaimFacts`] for the claim at `mention` in `path`, with up to `per_side` counterparts
+/// that agree and as many that disagree.
+pub fn claim_facts(ws: &Workspace, path: &str, mention: usize, per_side: usize) -> Option<ClaimFacts> {
     let doc = ws.doc(path)?;
     let m = doc.analysis.mentions.get(mention)?;
     let value = match &m.kind {
@@ -171,7 +192,14 @@ pub fn claim_facts(ws: &Workspace, path: &str, mention: usize) -> Option<ClaimFa
         MentionKind::Figure(f) => ClaimValue::Figure { amount: f.amount(), unit: f.unit.clone(), bound: f.bound },
         MentionKind::Duration(d) => ClaimValue::Duration { iso: d.iso() },
     };
-    Some(ClaimFacts { span: m.span, value, counterparts: counterparts_of(ws, path, mention) })
+    let found = counterparts_up_to(ws, path, mention, per_side);
+    Some(ClaimFacts {
+        span: m.span,
+        value,
+        counterparts: found.shown,
+        agreeing: found.agreeing,
+        disagreeing: found.disagreeing,
+    })
 }
 
 /// Where a definition lives: an entry in `tadqiq.toml` (the byte range of its `id` value), or
@@ -199,9 +227,9 @@ pub fn definition(ws: &Workspace, path: &str, item: &Item) -> Vec<Target> {
                 .into_iter()
                 .collect()
         }
-        Item::Claim { mention, .. } => counterparts_of(ws, path, *mention)
+        Item::Claim { mention, .. } => counterpart_places(ws, path, *mention)
             .into_iter()
-            .map(|c| Target::Source { path: c.path, span: c.span })
+            .map(|(path, span)| Target::Source { path: path.to_string(), span })
             .collect(),
     }
 }
@@ -397,7 +425,7 @@ mod tests {
         );
         assert_eq!(facts.sources[0].claims, ["5 يناير 2020", "300 جندي"]);
         let Some(Item::Claim { mention, .. }) = item_at(&ws, "a", A.find("5 يناير").unwrap()) else { panic!() };
-        let facts = claim_facts(&ws, "a", mention).unwrap();
+        let facts = claim_facts(&ws, "a", mention, usize::MAX).unwrap();
         let ClaimValue::Date { value, weekday, hijri, .. } = facts.value else { panic!("not a date") };
         assert_eq!(value.unwrap().to_string(), "2020-01-05");
         assert_eq!(weekday, Some(7)); // a Sunday

@@ -474,7 +474,7 @@ fn same_statements(ws: &Workspace, kind: Kind) -> Vec<Group> {
                 }
                 Some(claims::Bucket::Strict { key, event, context }) => {
                     match kind {
-                        Kind::Dates => about.push(About::Entity(key.into())),
+                        Kind::Dates => about.push(About::Entity(key.clone())),
                         _ => {
                             if !first.data.noun.is_empty() {
                                 about.push(About::Measure(first.data.noun.to_string()));
@@ -484,7 +484,7 @@ fn same_statements(ws: &Workspace, kind: Kind) -> Vec<Group> {
                             }
                         }
                     }
-                    about.push(if event { About::Event(context.into()) } else { About::Entity(context.into()) });
+                    about.push(if event { About::Event(context.clone()) } else { About::Entity(context.clone()) });
                 }
                 None => {
                     if !first.data.measure_shown.is_empty() {

@@ -14,6 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::{Analysis, PublishedSource, analyse_article};
 use crate::calendar::DateValue;
+use crate::claims::index::{ClaimIndex, memberships};
 use crate::entities::recognise::{BareHead, overlaps};
 use crate::entities::{Entity, EntityKind, EntityMention, Gazetteer, How, LocalEntities, Origin, slug};
 use crate::extract::Span;
@@ -128,10 +129,17 @@ struct Registry {
     hash: std::sync::OnceLock<u64>,
     /// The id of each introduction: (path, index in the source's introductions).
     intro_ids: FxHashMap<(Arc<str>, usize), Arc<str>>,
+    /// The same, by id: where each entity is introduced, titled before bare, then the
+    /// earliest source first.
+    intros_of: FxHashMap<Arc<str>, Vec<(Arc<str>, usize)>>,
     /// Per institution (`police`), the one country whose such institution the workspace
     /// qualifies, or `None` when it qualifies several.
     institutions: FxHashMap<Arc<str>, Option<Arc<str>>>,
 }
+
+/// Where a source's introductions count among others' ([`Workspace::source_order`]): no
+/// publication date last, then by date, then by path.
+type SourceOrder<'p> = (bool, Option<i32>, Option<u8>, Option<u8>, &'p str);
 
 /// Cheap to clone (every source and the registry are shared): the language server answers on
 /// one clone while it builds the next.
@@ -151,6 +159,9 @@ pub struct Workspace {
     spellings: std::sync::OnceLock<Arc<SpellingIndex>>,
     /// The strings the sources' claim keys share, one copy each.
     interner: Arc<crate::claims::keys::Interner>,
+    /// Every claim bucket, summarised: built when the language server first wants findings
+    /// for a few sources, then kept up to date per edit (see [`ClaimIndex`]).
+    claim_index: std::sync::OnceLock<Arc<ClaimIndex>>,
 }
 
 /// Where each entity is written, form by form, in source order: what `name-variant` compares.
@@ -180,7 +191,96 @@ impl Default for SpellingIndex {
 }
 
 /// An entity's written forms, each with its places sorted by source and start.
-pub type Forms = BTreeMap<Box<str>, Vec<Place>>;
+pub type Forms = BTreeMap<Box<str>, Places>;
+
+/// The places of one written form, sorted by source and start, in chunks shared with older
+/// snapshots: an edit copies the chunk a source's places are in (at most [`CHUNK`] · 2 places),
+/// never all the places of a name every source writes.
+#[derive(Clone, Debug, Default)]
+pub struct Places {
+    chunks: Vec<Arc<Vec<Place>>>,
+    len: usize,
+}
+
+/// Places per chunk, at most twice as many before a chunk is split.
+const CHUNK: usize = 256;
+
+impl PartialEq for Places {
+    fn eq(&self, other: &Places) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+impl Places {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn first(&self) -> Option<&Place> {
+        self.chunks.first().and_then(|c| c.first())
+    }
+
+    /// Every place, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Place> {
+        self.chunks.iter().flat_map(|c| c.iter())
+    }
+
+    /// The places in `source`, in order. O(log places).
+    pub fn of_source<'p>(&'p self, source: &'p str) -> impl Iterator<Item = &'p Place> + 'p {
+        let from = self.chunks.partition_point(|c| c.last().is_some_and(|p| &*p.source < source));
+        self.chunks[from..]
+            .iter()
+            .flat_map(|c| c.iter())
+            .skip_while(move |p| &*p.source < source)
+            .take_while(move |p| &*p.source == source)
+    }
+
+    /// The chunk a place of `source` at `start` belongs in.
+    fn chunk_of(&self, source: &str, start: u32) -> usize {
+        let k = self.chunks.partition_point(|c| c.last().is_some_and(|p| (&*p.source, p.start) < (source, start)));
+        k.min(self.chunks.len().saturating_sub(1))
+    }
+
+    fn insert(&mut self, place: Place) {
+        if self.chunks.is_empty() {
+            self.chunks.push(Arc::default());
+        }
+        // Sources come in path order when the index is built: then a place goes last.
+        let k = match self.chunks.last().and_then(|c| c.last()) {
+            Some(p) if (&*p.source, p.start) < (&*place.source, place.start) => self.chunks.len() - 1,
+            _ => self.chunk_of(&place.source, place.start),
+        };
+        let chunk = Arc::make_mut(&mut self.chunks[k]);
+        let at = match chunk.last() {
+            Some(p) if (&*p.source, p.start) < (&*place.source, place.start) => chunk.len(),
+            _ => Place::find(chunk, &place.source, place.start as usize).unwrap_or_else(|i| i),
+        };
+        chunk.insert(at, place);
+        self.len += 1;
+        if chunk.len() > 2 * CHUNK {
+            let rest = chunk.split_off(CHUNK);
+            self.chunks.insert(k + 1, Arc::new(rest));
+        }
+    }
+
+    fn remove(&mut self, source: &str, start: usize) {
+        if self.chunks.is_empty() {
+            return;
+        }
+        let k = self.chunk_of(source, offset32(start));
+        let Ok(at) = Place::find(&self.chunks[k], source, start) else { return };
+        let chunk = Arc::make_mut(&mut self.chunks[k]);
+        chunk.remove(at);
+        self.len -= 1;
+        if chunk.is_empty() {
+            self.chunks.remove(k);
+        }
+    }
+}
 
 /// Where a form is written: a source and a span, in 24 bytes (half a million of them at
 /// 10,000 articles).
@@ -231,14 +331,7 @@ impl SpellingIndex {
                 Some(places) => places,
                 None => forms.entry(form.into()).or_default(),
             };
-            // Sources come in path order when the index is built, and a source's mentions in
-            // text order: a place goes last but for an edit, without a search over the places.
-            let start = offset32(m.span.start);
-            let last = places
-                .last()
-                .is_none_or(|p| if Arc::ptr_eq(&p.source, path) { p.start < start } else { *p.source < **path });
-            let at = if last { places.len() } else { Place::find(places, path, m.span.start).unwrap_or_else(|k| k) };
-            places.insert(at, Place::new(path, m.span));
+            places.insert(Place::new(path, m.span));
         }
     }
 
@@ -255,9 +348,7 @@ impl SpellingIndex {
             let forms = Arc::make_mut(entry);
             let form = old.and_then(|d| d.text.get(m.span.start..m.span.end)).unwrap_or("");
             if let Some(places) = forms.get_mut(form) {
-                if let Ok(k) = Place::find(places, path, m.span.start) {
-                    places.remove(k);
-                }
+                places.remove(path, m.span.start);
                 if places.is_empty() {
                     forms.remove(form);
                 }
@@ -281,6 +372,7 @@ impl Workspace {
             outlets: FxHashMap::default(),
             spellings: std::sync::OnceLock::new(),
             interner: Arc::default(),
+            claim_index: std::sync::OnceLock::new(),
         }
     }
 
@@ -326,9 +418,38 @@ impl Workspace {
                 index.replace(&key, old.as_deref(), &doc);
                 self.spellings = std::sync::OnceLock::from(Arc::new(index));
             }
+            self.follow_claims(&key, old.as_deref());
             return vec![key];
         }
-        self.refresh(Some(key))
+        let changed = self.refresh(Some(key.clone()));
+        if changed.len() == 1 && changed[0] == key {
+            self.follow_claims(&key, old.as_deref());
+        }
+        changed
+    }
+
+    /// Keeps the claim index, if built, up to date with a source that changed from `old`
+    /// (none: new) while the registry stood: only the buckets where what it says changed.
+    fn follow_claims(&mut self, path: &Arc<str>, old: Option<&Doc>) {
+        let Some(index) = self.claim_index.get() else { return };
+        let before = old.map(|d| memberships(self, path, d)).unwrap_or_default();
+        let after = self.docs.get(path).map(|d| memberships(self, path, d)).unwrap_or_default();
+        if before == after {
+            return;
+        }
+        let mut index = (**index).clone();
+        index.replace(path, &before, &after);
+        self.claim_index = std::sync::OnceLock::from(Arc::new(index));
+    }
+
+    /// Every claim bucket, summarised: built on first use, then kept per edit.
+    pub fn claim_index(&self) -> &ClaimIndex {
+        self.claim_index.get_or_init(|| Arc::new(ClaimIndex::build(self)))
+    }
+
+    /// The workspace's own copy of a source's path (a new one if it has no such source).
+    pub(crate) fn shared_path(&self, path: &str) -> Arc<str> {
+        self.docs.get_key_value(path).map_or_else(|| path.into(), |(k, _)| k.clone())
     }
 
     /// Adds many sources at once, matching names across them once at the end.
@@ -443,11 +564,16 @@ impl Workspace {
     /// Puts a source in a named story (`None`: back in its folder's). Statements of one story
     /// are compared without a written year; see [`crate::claims`].
     pub fn set_story(&mut self, path: &str, story: Option<&str>) {
+        let before = self.story(path).to_string();
         match story {
             // Named apart from folders: a story called «gaza» is not the folder «gaza».
             Some(s) => self.stories.insert(path.into(), format!("story:{s}").into()),
             None => self.stories.remove(path),
         };
+        // A source's story is in its buckets' keys.
+        if self.story(path) != before {
+            self.claim_index = std::sync::OnceLock::new();
+        }
     }
 
     /// One shared copy of each string the claim keys hold.
@@ -508,17 +634,10 @@ impl Workspace {
 
     /// Where an introduced entity was introduced: the source and the introduction's span.
     pub fn introduction(&self, id: &str) -> Option<(&str, Span)> {
-        let mut found: Vec<(&Arc<str>, usize)> =
-            self.registry.intro_ids.iter().filter(|(_, v)| &***v == id).map(|((p, i), _)| (p, *i)).collect();
-        // A titled introduction («العميد نزيه جبور») before a name that only stands bare.
-        let bare = |(p, i): &(&Arc<str>, usize)| {
-            self.docs.get(*p).and_then(|d| d.local.introductions.get(*i)).is_none_or(|x| x.span == x.name)
-        };
-        found.sort_by(|a, b| {
-            bare(a).cmp(&bare(b)).then(self.source_order(a.0).cmp(&self.source_order(b.0))).then(a.1.cmp(&b.1))
-        });
-        let (path, i) = found.first()?;
-        Some((path, self.docs.get(*path)?.local.introductions.get(*i)?.span))
+        // A titled introduction («العميد نزيه جبور») before a name that only stands bare; then
+        // the earliest source: the first of its introductions as the registry sorted them.
+        let (path, i) = self.registry.intros_of.get(id)?.first()?;
+        Some((&**path, self.docs.get(&**path)?.local.introductions.get(*i)?.span))
     }
 
     /// Every mention of an entity in every source, with its sentence and the claims there.
@@ -572,6 +691,9 @@ impl Workspace {
         let registry = self.build_registry();
         let all = changed.is_none() || registry.fingerprint != self.registry.fingerprint;
         self.registry = Arc::new(registry);
+        if all {
+            self.claim_index = std::sync::OnceLock::new();
+        }
         let mut paths: Vec<Arc<str>> = match changed {
             Some(p) if !all => vec![p],
             _ => self.docs.keys().cloned().collect(),
@@ -610,9 +732,9 @@ impl Workspace {
 
     /// Sources in the order their introductions count: the earliest published first (unknown
     /// dates last), then by path.
-    fn source_order(&self, path: &str) -> (bool, Option<i32>, Option<u8>, Option<u8>, String) {
+    fn source_order<'p>(&self, path: &'p str) -> SourceOrder<'p> {
         let p = self.docs.get(path).and_then(|d| d.analysis.published).map(|p| p.0);
-        (p.is_none(), p.and_then(|p| p.year), p.and_then(|p| p.month), p.and_then(|p| p.day), path.to_string())
+        (p.is_none(), p.and_then(|p| p.year), p.and_then(|p| p.month), p.and_then(|p| p.day), path)
     }
 
     fn build_registry(&self) -> Registry {
@@ -695,6 +817,7 @@ impl Workspace {
                     },
                 };
                 reg.intro_ids.insert((path.clone(), k), id.clone());
+                reg.intros_of.entry(id.clone()).or_default().push((path.clone(), k));
                 names.push((intro.name_text.clone(), id.clone()));
                 // «المرصد السوري لحقوق الإنسان» … «المرصد».
                 let back = (intro.kind == EntityKind::Org)
@@ -781,6 +904,20 @@ impl Workspace {
         institutions.sort();
         names.extend(institutions.into_iter().map(|(k, c)| (format!("\u{1}{k}"), c)));
         reg.fingerprint = names;
+        // Each entity's introductions in the order they count ([`Workspace::introduction`]).
+        let bare = |p: &str, i: usize| {
+            self.docs.get(p).and_then(|d| d.local.introductions.get(i)).is_none_or(|x| x.span == x.name)
+        };
+        for intros in reg.intros_of.values_mut() {
+            fn key<'a>(
+                ws: &Workspace,
+                bare: impl Fn(&str, usize) -> bool,
+                (p, i): &'a (Arc<str>, usize),
+            ) -> (bool, SourceOrder<'a>, usize) {
+                (bare(p, *i), ws.source_order(p), *i)
+            }
+            intros.sort_by(|a, b| key(self, bare, a).cmp(&key(self, bare, b)));
+        }
         reg
     }
 
@@ -1057,4 +1194,46 @@ fn front_matter_end(text: &str) -> usize {
 fn sentence_of(sentences: &[Span], span: Span) -> Option<Span> {
     let at = sentences.partition_point(|s| s.end <= span.start);
     sentences.get(at).copied().filter(|s| s.start <= span.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chunked places hold what one sorted list would, through inserts and removals in
+    /// any order, across chunk splits.
+    #[test]
+    fn places_in_chunks_are_one_sorted_list() {
+        let sources: Vec<Arc<str>> = (0..40).map(|i| Arc::from(format!("s{i:02}.txt"))).collect();
+        let mut places = Places::default();
+        let mut plain: Vec<(Arc<str>, usize)> = Vec::new();
+        let mut seed = 3u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for round in 0..3000 {
+            let source = &sources[next() % sources.len()];
+            let start = (next() % 500) * 10;
+            let at = plain.binary_search_by(|(s, x)| (&**s, *x).cmp(&(&**source, start)));
+            match at {
+                Ok(k) if round % 3 == 0 => {
+                    plain.remove(k);
+                    places.remove(source, start);
+                }
+                Ok(_) => {}
+                Err(k) => {
+                    plain.insert(k, (source.clone(), start));
+                    places.insert(Place::new(source, Span::new(start, start + 4)));
+                }
+            }
+        }
+        assert!(places.chunks.len() > 2, "a test that can fail: the places span chunks");
+        let held: Vec<(&str, usize)> = places.iter().map(|p| (&*p.source, p.span().start)).collect();
+        assert_eq!(held, plain.iter().map(|(s, x)| (&**s, *x)).collect::<Vec<_>>());
+        assert_eq!(places.len(), plain.len());
+        let of: Vec<usize> = places.of_source("s07.txt").map(|p| p.span().start).collect();
+        assert_eq!(of, plain.iter().filter(|(s, _)| &**s == "s07.txt").map(|(_, x)| *x).collect::<Vec<_>>());
+        assert_eq!(places.first().map(|p| &*p.source), plain.first().map(|(s, _)| &**s));
+    }
 }

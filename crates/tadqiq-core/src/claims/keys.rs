@@ -61,7 +61,7 @@ pub struct DocClaims {
 
 /// Which claims: dates, figures (counts, amounts, ages) or durations (and the start years
 /// they are counted from).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     Dates,
     Figures,

@@ -14,9 +14,12 @@
 //!
 //! and nothing in their sentences says otherwise ([`said::Said::relate`]).
 
+pub mod index;
 pub mod keys;
 pub mod said;
 pub mod words;
+
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -39,6 +42,7 @@ pub(crate) fn work_done() -> u64 {
 }
 
 /// One dated or counted statement of one source, with what it is about.
+#[derive(Clone, Copy)]
 pub struct Claim<'w> {
     pub path: &'w str,
     /// The source's position among the workspace's: compared and hashed instead of its path.
@@ -95,8 +99,8 @@ pub(crate) fn keyed<'w>(ws: &'w Workspace, doc: &'w Doc) -> &'w keys::DocClaims 
 /// shared piece of context across stories.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Bucket<'w> {
-    Story { story: u32, measure: &'w str, anchor: &'w str },
-    Strict { key: &'w str, event: bool, context: &'w str },
+    Story { story: u32, measure: &'w Arc<str>, anchor: &'w Arc<str> },
+    Strict { key: &'w Arc<str>, event: bool, context: &'w Arc<str> },
 }
 
 impl<'w> Bucket<'w> {
@@ -110,7 +114,7 @@ impl<'w> Bucket<'w> {
         let name = |id: &str| ws.entity(id).map_or_else(|| id.to_string(), |e| e.name.clone());
         match self {
             Bucket::Story { anchor, .. } => {
-                let shown = c.data.anchors.iter().find(|a| &*a.key == *anchor).map_or("", |a| &a.shown);
+                let shown = c.data.anchors.iter().find(|a| a.key == **anchor).map_or("", |a| &a.shown);
                 if c.data.measure.as_deref() == Some("age") {
                     msg("phrase.age-of", &[("who", shown)])
                 } else {
@@ -135,13 +139,16 @@ impl<'w> Bucket<'w> {
 
 /// The buckets a claim is in.
 pub fn buckets<'w>(c: &Claim<'w>) -> impl Iterator<Item = Bucket<'w>> + 'w {
-    let story = c.story;
-    let data = c.data;
+    buckets_of(c.data, c.story)
+}
+
+/// The buckets of a claim's data, in story `story`.
+pub(crate) fn buckets_of(data: &ClaimData, story: u32) -> impl Iterator<Item = Bucket<'_>> + '_ {
     let by_story =
-        data.measure.as_deref().into_iter().flat_map(move |measure| {
+        data.measure.as_ref().into_iter().flat_map(move |measure| {
             data.anchors.iter().map(move |a| Bucket::Story { story, measure, anchor: &a.key })
         });
-    let strict = data.key.as_deref().into_iter().flat_map(move |key| {
+    let strict = data.key.as_ref().into_iter().flat_map(move |key| {
         data.context.iter().map(move |(event, x)| Bucket::Strict { key, event: *event, context: x })
     });
     by_story.chain(strict)
@@ -161,35 +168,98 @@ pub struct Counterpart {
     pub compared: Text,
 }
 
-/// The counterparts of the claim at `mention` in `path`, in other sources.
+/// The counterparts of the claim at `mention` in `path`, in other sources, in path order.
 pub fn counterparts_of(ws: &Workspace, path: &str, mention: usize) -> Vec<Counterpart> {
-    let Some(doc) = ws.doc(path) else { return Vec::new() };
+    counterparts_up_to(ws, path, mention, usize::MAX).shown
+}
+
+/// Some of a claim's counterparts, and how many there are on each side.
+pub struct Counterparts {
+    /// The first agreeing and the first disagreeing, up to the number asked for of each, in
+    /// path order.
+    pub shown: Vec<Counterpart>,
+    pub agreeing: usize,
+    pub disagreeing: usize,
+}
+
+/// The first `per_side` counterparts of the claim at `mention` in `path` that agree and the
+/// first that disagree, with how many of each there are: only those shown are put into words.
+pub fn counterparts_up_to(ws: &Workspace, path: &str, mention: usize, per_side: usize) -> Counterparts {
+    let mut out = Counterparts { shown: Vec::new(), agreeing: 0, disagreeing: 0 };
+    each_counterpart(ws, path, mention, |other, c, agrees, why| {
+        let n = if agrees { &mut out.agreeing } else { &mut out.disagreeing };
+        *n += 1;
+        if *n <= per_side {
+            out.shown.push(Counterpart {
+                path: other.to_string(),
+                span: c.span,
+                agrees,
+                value: c.said.show_iso().into(),
+                compared: why(),
+            });
+        }
+    });
+    out
+}
+
+/// Where the counterparts of the claim at `mention` in `path` stand, in path order.
+pub fn counterpart_places<'w>(ws: &'w Workspace, path: &str, mention: usize) -> Vec<(&'w str, Span)> {
+    let mut out = Vec::new();
+    each_counterpart(ws, path, mention, |other, c, _, _| out.push((other, c.span)));
+    out
+}
+
+/// Calls `f` with each counterpart of the claim at `mention` in `path`: its source, its claim,
+/// whether it agrees, and what the two were compared as (put into words when asked).
+///
+/// Cost: the sources that share a bucket with the claim are found in the claim index
+/// ([`index::ClaimIndex`]); only their statements are read, O(theirs · the claim's buckets).
+fn each_counterpart<'w>(
+    ws: &'w Workspace,
+    path: &str,
+    mention: usize,
+    mut f: impl FnMut(&'w str, &'w ClaimData, bool, &mut dyn FnMut() -> Text),
+) {
+    let Some(doc) = ws.doc(path) else { return };
     let kinds: &[Kind] = match doc.analysis.mentions.get(mention).map(|m| &m.kind) {
         Some(MentionKind::Date(_)) => &[Kind::Dates, Kind::Durations],
         Some(MentionKind::Figure(_)) => &[Kind::Figures],
         Some(MentionKind::Duration(_)) => &[Kind::Figures, Kind::Durations],
         None => &[],
     };
-    let mut out: Vec<Counterpart> = Vec::new();
+    let story = ws.interner().get(ws.story(path));
+    let index = ws.claim_index();
+    let mut seen: rustc_hash::FxHashSet<(&str, Span)> = Default::default();
     for &kind in kinds {
-        let all = claims(ws, kind);
-        for me in all.iter().filter(|c| c.path == path && c.mention() == mention) {
-            let mine: Vec<Bucket> = buckets(me).collect();
-            for c in all.iter().filter(|c| c.path != path) {
-                let Some(b) = buckets(c).find(|b| mine.contains(b)) else { continue };
-                let Some(agrees) = me.data.said.relate(&c.data.said, b.strict()) else { continue };
-                if out.iter().any(|o| o.path == c.path && o.span == c.span) {
-                    continue;
+        for me in keyed(ws, doc).claims.iter().filter(|c| c.kind == kind && c.mention == mention) {
+            let mine: Vec<index::BucketKey> = index::BucketKey::of(&story, me).collect();
+            let mut sources: Vec<&Arc<str>> =
+                mine.iter().filter_map(|k| index.get(kind, k.clone())).flat_map(|s| s.sources()).collect();
+            sources.sort_unstable();
+            sources.dedup();
+            let me = Claim { path, source: 0, story: 0, doc, span: me.span, data: me };
+            // What the two were compared as, once per bucket of the claim.
+            let mut whys: Vec<Option<Text>> = vec![None; mine.len()];
+            for other in sources.into_iter().filter(|s| &***s != path) {
+                let Some(odoc) = ws.doc(other) else { continue };
+                let ostory = ws.story(other);
+                for c in keyed(ws, odoc).claims.iter().filter(|c| c.kind == kind) {
+                    // The first of its buckets that is one of the claim's.
+                    let Some(k) =
+                        buckets_of(c, 0).find_map(|b| mine.iter().position(|k| k.bucket() == b && k.holds(ostory, c)))
+                    else {
+                        continue;
+                    };
+                    let key = &mine[k];
+                    let Some(agrees) = me.data.said.relate(&c.said, key.bucket().strict()) else { continue };
+                    if !seen.insert((other, c.span)) {
+                        continue;
+                    }
+                    f(other, c, agrees, &mut || {
+                        whys[k].get_or_insert_with(|| key.bucket().why(&me, ws).into()).clone()
+                    });
                 }
-                out.push(Counterpart {
-                    path: c.path.to_string(),
-                    span: c.span,
-                    agrees,
-                    value: c.data.said.show_iso().into(),
-                    compared: b.why(me, ws).into(),
-                });
             }
         }
     }
-    out
 }

@@ -10,7 +10,7 @@ use crate::workspace::Workspace;
 pub const RULE: Rule = Rule { code: "calendar-mismatch", default: Severity::Error, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
+    for (path, doc) in scope.docs(ws) {
         for (_, m) in doc.analysis.prose() {
             let MentionKind::Date(d) = &m.kind else { continue };
             let Some(p) = &d.paired else { continue };

@@ -19,18 +19,20 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::{Finding, Related, Rule, Scope, quote};
+use crate::claims::index::{BucketKey, BucketState, Judgement};
 use crate::claims::said::Said;
-use crate::claims::{Bucket, Claim, buckets, work};
+use crate::claims::{Bucket, Claim, Kind, buckets, claims, keyed, work};
 use crate::messages::{Lang, list, msg, render, verbatim};
 use crate::workspace::Workspace;
 
-/// At most this many disagreeing sources are listed as related locations.
-const MAX_RELATED: usize = 20;
+/// At most this many disagreeing sources are listed as related locations (and gathered per
+/// bucket, for either side).
+const MAX_RELATED: usize = crate::claims::index::MAX_SIDE;
 
 /// A bucket in which the sources give more than this many different values is not one
 /// quantity several sources state (it is a series over time, or a key too coarse to tell
 /// quantities apart): it is not judged.
-const MAX_CLASSES: usize = 48;
+const MAX_CLASSES: usize = crate::claims::index::MAX_GROUPS;
 
 /// What the sources say of one claim, in the bucket where it meets the most of them.
 #[derive(Clone, Copy)]
@@ -79,6 +81,21 @@ impl Judged<'_> {
     fn entry(&self, class: usize, source: u32) -> Option<&Entry> {
         let s = &self.classes[class].sources;
         s.binary_search_by_key(&source, |e| e.source).ok().map(|i| &s[i])
+    }
+}
+
+/// The conflict findings for claims of `kind` in the sources `scope` names: for a whole
+/// workspace by judging every bucket ([`conflicts`]); for a few sources from the workspace's
+/// claim index ([`conflicts_indexed`]), which gives the same findings at a cost that follows
+/// those sources' claims, not the workspace.
+pub(super) fn conflicts_of(rule: &Rule, ws: &Workspace, kind: Kind, scope: Scope, out: &mut Vec<Finding>) {
+    match scope {
+        Scope::All => conflicts(rule, ws, &claims(ws, kind), scope, out),
+        Scope::Only(paths) => {
+            let mut paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+            paths.sort_unstable();
+            conflicts_indexed(rule, ws, kind, &paths, out);
+        }
     }
 }
 
@@ -177,72 +194,268 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
         against.retain(|source, _| !with.contains_key(source) && *source != c.source);
         let disagreeing = verdict.disagreeing.max(against.len());
         let agreeing = verdict.agreeing.max(with.len());
-        let shown: Vec<u32> = against.values().copied().take(MAX_RELATED).collect();
-        // The readings in the order of their English words (the order messages have always had).
-        let mut readings: BTreeMap<String, (String, Vec<std::borrow::Cow<str>>)> = BTreeMap::new();
-        for &k in &shown {
-            let value = said[k as usize].show();
-            let name = verbatim(ws.source_name(claims[k as usize].path));
-            readings.entry(render(&value, Lang::En.into())).or_insert_with(|| (value, Vec::new())).1.push(name);
-        }
-        let mut others: Vec<String> = readings
-            .into_values()
-            .map(|(value, mut names)| {
-                names.dedup();
-                msg("rule.conflict.reading", &[("value", &value), ("sources", &list(&names))])
-            })
-            .collect();
-        let more = disagreeing.saturating_sub(shown.len());
-        if more > 0 {
-            others.push(msg("rule.conflict.more", &[("n", &more.to_string())]));
-        }
-        let mut message = msg(
-            "rule.conflict.disagrees",
-            &[
-                ("quote", &quote(c.doc, c.span)),
-                ("value", &said[i].show_iso()),
-                ("n", &disagreeing.to_string()),
-                ("others", &others.join(&msg("sep.semicolon", &[]))),
-            ],
-        );
-        if agreeing > 0 {
-            let mut agree: Vec<String> = with
-                .values()
-                .take(3)
-                .map(|&k| verbatim(ws.source_name(claims[k as usize].path)).into_owned())
-                .collect();
-            if agreeing > agree.len() {
-                agree.push(msg("rule.conflict.others", &[]));
-            }
-            message.push_str(&msg("rule.conflict.agree", &[("who", &list(&agree)), ("n", &agreeing.to_string())]));
-        }
+        let shown = against.values().take(MAX_RELATED).map(|&k| (claims[k as usize], said[k as usize])).collect();
+        let agree = with.values().take(3).map(|&k| claims[k as usize].path).collect();
         let why = judged[verdict.bucket as usize].key.why(c, ws);
-        message.push_str(&msg("rule.conflict.compared", &[("why", &why)]));
-        let related = shown.iter().map(|&k| related(&claims[k as usize], said[k as usize])).collect();
-        out.push(Finding::of(rule, c.path, c.span, message, related));
+        out.push(disagreement(rule, ws, Flag { claim: c, agreeing, disagreeing, shown, agree, why }));
     }
     // A headline no statement of its own body bears out, when no other source flags it.
     in_source.sort_unstable();
     in_source.dedup_by_key(|x| x.0);
     for (h, k, b) in in_source {
         let (h, k) = (h as usize, k as usize);
-        if flagged[h] {
+        if !flagged[h] {
+            let why = judged[b as usize].key.why(&claims[h], ws);
+            out.push(unborne_headline(rule, &claims[h], &claims[k], why));
+        }
+    }
+}
+
+/// A claim found in the minority, with what is said against it and for it.
+struct Flag<'a, 'w> {
+    claim: &'a Claim<'w>,
+    agreeing: usize,
+    disagreeing: usize,
+    /// The first disagreeing sources' statements, in path order, with what they say.
+    shown: Vec<(Claim<'w>, &'w Said)>,
+    /// The first agreeing sources, in path order.
+    agree: Vec<&'w str>,
+    /// What the claims were compared as, in the bucket that decided.
+    why: String,
+}
+
+fn disagreement(rule: &Rule, ws: &Workspace, flag: Flag) -> Finding {
+    let c = flag.claim;
+    // The readings in the order of their English words (the order messages have always had).
+    let mut readings: BTreeMap<String, (String, Vec<std::borrow::Cow<str>>)> = BTreeMap::new();
+    for (k, said) in &flag.shown {
+        let value = said.show();
+        let name = verbatim(ws.source_name(k.path));
+        readings.entry(render(&value, Lang::En.into())).or_insert_with(|| (value, Vec::new())).1.push(name);
+    }
+    let mut others: Vec<String> = readings
+        .into_values()
+        .map(|(value, mut names)| {
+            names.dedup();
+            msg("rule.conflict.reading", &[("value", &value), ("sources", &list(&names))])
+        })
+        .collect();
+    let more = flag.disagreeing.saturating_sub(flag.shown.len());
+    if more > 0 {
+        others.push(msg("rule.conflict.more", &[("n", &more.to_string())]));
+    }
+    let mut message = msg(
+        "rule.conflict.disagrees",
+        &[
+            ("quote", &quote(c.doc, c.span)),
+            ("value", &c.data.said.show_iso()),
+            ("n", &flag.disagreeing.to_string()),
+            ("others", &others.join(&msg("sep.semicolon", &[]))),
+        ],
+    );
+    if flag.agreeing > 0 {
+        let mut agree: Vec<String> =
+            flag.agree.iter().map(|path| verbatim(ws.source_name(path)).into_owned()).collect();
+        if flag.agreeing > agree.len() {
+            agree.push(msg("rule.conflict.others", &[]));
+        }
+        message.push_str(&msg("rule.conflict.agree", &[("who", &list(&agree)), ("n", &flag.agreeing.to_string())]));
+    }
+    message.push_str(&msg("rule.conflict.compared", &[("why", &flag.why)]));
+    let related = flag.shown.iter().map(|(k, said)| related(k, said)).collect();
+    Finding::of(rule, c.path, c.span, message, related)
+}
+
+/// A headline `c` that the body statement `body` of its own article contradicts.
+fn unborne_headline(rule: &Rule, c: &Claim, body: &Claim, why: String) -> Finding {
+    let message = msg(
+        "rule.conflict.headline",
+        &[
+            ("quote", &quote(c.doc, c.span)),
+            ("value", &c.data.said.show_iso()),
+            ("other", &quote(body.doc, body.span)),
+            ("other_value", &body.data.said.show_iso()),
+            ("why", &why),
+        ],
+    );
+    Finding::of(rule, c.path, c.span, message, vec![related(body, &body.data.said)])
+}
+
+/// As [`conflicts`], for the claims of `paths` only, read from the claim index: per claim, its
+/// buckets' summaries (O(groups + combinations) each); per flagged claim, the first sources of
+/// each side (O(groups · [`MAX_RELATED`])) and, for those shown, their statements in their
+/// source (O(its claims)). Nothing here walks a bucket's sources or another source's claims
+/// beyond those shown.
+fn conflicts_indexed(rule: &Rule, ws: &Workspace, kind: Kind, paths: &[&str], out: &mut Vec<Finding>) {
+    let index = ws.claim_index();
+    for &path in paths {
+        let Some(doc) = ws.doc(path) else { continue };
+        let story = ws.interner().get(ws.story(path));
+        let mine: Vec<Claim> = keyed(ws, doc)
+            .claims
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|data| Claim { path, source: 0, story: 0, doc, span: data.span, data })
+            .collect();
+        // The source's buckets, in order, each with its claims there and its summary if judged;
+        // each claim with its buckets (by number, ascending).
+        let mut by_key: BTreeMap<BucketKey, Vec<usize>> = BTreeMap::new();
+        for (j, c) in mine.iter().enumerate() {
+            for key in BucketKey::of(&story, c.data) {
+                let members = by_key.entry(key).or_default();
+                if members.last() != Some(&j) {
+                    members.push(j);
+                }
+            }
+        }
+        let keys: Vec<(BucketKey, Vec<usize>)> = by_key.into_iter().collect();
+        let states: Vec<Option<&BucketState>> =
+            keys.iter().map(|(key, _)| index.get(kind, key.clone()).filter(|s| s.judged())).collect();
+        let mut of_claim: Vec<Vec<usize>> = vec![Vec::new(); mine.len()];
+        for (b, (_, members)) in keys.iter().enumerate() {
+            for &j in members {
+                of_claim[j].push(b);
+            }
+        }
+        // Per bucket, how its groups stand to each other and what each counts: kept in the
+        // index until the bucket changes.
+        let judgements: Vec<Option<&Judgement>> = states
+            .iter()
+            .zip(&keys)
+            .map(|(state, (key, _))| state.map(|s| s.judgement(key.bucket().strict())))
+            .collect();
+        let judge = |b: usize, said: &Said| -> Option<(u16, usize)> { Some((states[b]?.group_of(said)?, b)) };
+        let mut flagged = vec![false; mine.len()];
+        let mut met_of: Vec<Vec<(usize, u16)>> = vec![Vec::new(); mine.len()];
+        for (i, c) in mine.iter().enumerate() {
+            for &b in &of_claim[i] {
+                let Some((a, b)) = judge(b, &c.data.said) else { continue };
+                met_of[i].push((b, a));
+            }
+        }
+        for (i, c) in mine.iter().enumerate() {
+            let mut best: Option<Verdict> = None;
+            for (m, &(b, a)) in met_of[i].iter().enumerate() {
+                let (agreeing, disagreeing) = judgements[b].expect("judged").counts[a as usize];
+                let strong = match &keys[b].0 {
+                    BucketKey::Story { anchor, .. } => !anchor.contains('&'),
+                    BucketKey::Strict { .. } => true,
+                };
+                // The claim's own source is among those that agree; the bucket chosen as in
+                // [`conflicts`].
+                let verdict = Verdict { agreeing: agreeing - 1, disagreeing, strong, bucket: m as u32 };
+                let weight = verdict.agreeing + verdict.disagreeing;
+                if best.is_none_or(|v| {
+                    (weight, verdict.strong, verdict.agreeing) > (v.agreeing + v.disagreeing, v.strong, v.agreeing)
+                }) {
+                    best = Some(verdict);
+                }
+            }
+            let Some(verdict) = best else { continue };
+            if verdict.disagreeing == 0 || verdict.disagreeing < 1 + verdict.agreeing {
+                continue;
+            }
+            flagged[i] = true;
+            let mut with: BTreeMap<&str, ()> = BTreeMap::new();
+            let mut against: BTreeMap<&str, (usize, u16)> = BTreeMap::new();
+            for &(b, a) in &met_of[i] {
+                let (agree, disagree) = judgements[b].expect("judged").sides(states[b].expect("judged"), a);
+                with.extend(agree.iter().map(|s| (&**s, ())));
+                for s in disagree {
+                    against.entry(&**s).or_insert((b, a));
+                }
+            }
+            with.remove(path);
+            against.retain(|source, _| !with.contains_key(source) && *source != path);
+            let disagreeing = verdict.disagreeing.max(against.len());
+            let agreeing = verdict.agreeing.max(with.len());
+            let shown = against
+                .iter()
+                .take(MAX_RELATED)
+                .filter_map(|(source, &(b, a))| {
+                    let (state, rel) =
+                        (states[b].expect("judged"), &judgements[b].expect("judged").relation[a as usize]);
+                    first_in(ws, kind, source, &keys[b].0, |said| {
+                        state.group_of(said).is_some_and(|x| rel.any(&[x], false))
+                    })
+                })
+                .map(|k| (k, &k.data.said))
+                .collect();
+            let agree = with.keys().take(3).copied().collect();
+            let (b, _) = met_of[i][verdict.bucket as usize];
+            let why = keys[b].0.bucket().why(c, ws);
+            out.push(disagreement(rule, ws, Flag { claim: c, agreeing, disagreeing, shown, agree, why }));
+        }
+        // Headlines their own body contradicts, bucket by bucket.
+        let mut in_source: Vec<(usize, usize, usize)> = Vec::new();
+        for (b, (_, members)) in keys.iter().enumerate() {
+            let Some(state) = states[b] else { continue };
+            // The source's groups here, each with its first headline and body statement.
+            let mut groups: BTreeMap<u16, (Option<usize>, Option<usize>)> = BTreeMap::new();
+            for &j in members {
+                let c = &mine[j];
+                let Some(x) = state.group_of(&c.data.said) else { continue };
+                let g = groups.entry(x).or_default();
+                let slot = if c.data.headline { &mut g.0 } else { &mut g.1 };
+                if slot.is_none_or(|f| c.span.start < mine[f].span.start) {
+                    *slot = Some(j);
+                }
+            }
+            if groups.len() < 2 {
+                continue;
+            }
+            for (&x, &(headline, _)) in &groups {
+                let Some(h) = headline else { continue };
+                let rel = &judgements[b].expect("judged").relation[x as usize];
+                let body_in =
+                    |pick: bool| groups.iter().filter(|(y, _)| rel.any(&[**y], pick)).filter_map(|(_, g)| g.1).min();
+                if body_in(true).is_none()
+                    && let Some(k) = body_in(false)
+                {
+                    in_source.push((h, k, b));
+                }
+            }
+        }
+        in_source.sort_unstable();
+        in_source.dedup_by_key(|x| x.0);
+        for (h, k, b) in in_source {
+            if !flagged[h] {
+                let why = keys[b].0.bucket().why(&mine[h], ws);
+                out.push(unborne_headline(rule, &mine[h], &mine[k], why));
+            }
+        }
+    }
+}
+
+/// The statement of `path` in bucket `key` that a side lists: of each group `take` accepts,
+/// its source's statement that stands first; of those, the first in the source's order.
+fn first_in<'w>(
+    ws: &'w Workspace,
+    kind: Kind,
+    path: &'w str,
+    key: &BucketKey,
+    take: impl Fn(&Said) -> bool,
+) -> Option<Claim<'w>> {
+    let doc = ws.doc(path)?;
+    let story = ws.story(path);
+    let mut firsts: Vec<(&Said, usize)> = Vec::new();
+    let all: Vec<&crate::claims::ClaimData> = keyed(ws, doc).claims.iter().filter(|c| c.kind == kind).collect();
+    for (j, c) in all.iter().enumerate() {
+        if !key.holds(story, c) || !take(&c.said) {
             continue;
         }
-        let c = &claims[h];
-        let body = &claims[k];
-        let message = msg(
-            "rule.conflict.headline",
-            &[
-                ("quote", &quote(c.doc, c.span)),
-                ("value", &said[h].show_iso()),
-                ("other", &quote(body.doc, body.span)),
-                ("other_value", &said[k].show_iso()),
-                ("why", &judged[b as usize].key.why(c, ws)),
-            ],
-        );
-        out.push(Finding::of(rule, c.path, c.span, message, vec![related(body, said[k])]));
+        match firsts.iter_mut().find(|(said, _)| **said == c.said) {
+            Some(f) => {
+                if c.span.start < all[f.1].span.start {
+                    f.1 = j;
+                }
+            }
+            None => firsts.push((&c.said, j)),
+        }
     }
+    let j = firsts.into_iter().map(|f| f.1).min()?;
+    let data = all[j];
+    Some(Claim { path, source: 0, story: 0, doc, span: data.span, data })
 }
 
 fn related(c: &Claim, said: &Said) -> Related {
@@ -722,5 +935,138 @@ mod tests {
             },
             100,
         );
+    }
+
+    /// Sources made of the sample story's sentences and of sentences written here, their
+    /// numbers shifted, in two folders (two stories), some with a headline.
+    fn mixed_sources(n: usize, seed: u64) -> Vec<(String, String)> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/iraq-withdrawal");
+        let mut pool: Vec<String> = Vec::new();
+        let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        names.sort();
+        for path in names {
+            let text = std::fs::read_to_string(path).unwrap();
+            pool.extend(
+                text.split(['.', '\n']).map(str::trim).filter(|s| s.chars().count() > 20).map(|s| format!("{s}.")),
+            );
+        }
+        pool.extend(
+            [
+                "قتل 12 شخصا وأصيب 40 آخرون في انفجار سيارة مفخخة في سوق بلدة الكرامة صباح الاثنين 3 مارس 2014.",
+                "أسفر الانفجار الذي هز سوق بلدة الكرامة عن سقوط 12 قتيلا و45 جريحا.",
+                "وصوّت مجلس النواب العراقي في 5 يناير 2020 على إنهاء وجود القوات الأجنبية بعد مقتل قاسم سليماني.",
+                "وكان مجلس النواب العراقي قد صوت في 5 جانفي 2020 على القرار إثر اغتيال قاسم سليماني.",
+                "وانتشر نحو 5000 جندي أمريكي في العراق عام 2019.",
+            ]
+            .map(String::from),
+        );
+        let mut state = seed;
+        let mut next = move || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        (0..n)
+            .map(|i| {
+                let count = 2 + next() % 6;
+                let mut lines: Vec<String> = (0..count)
+                    .map(|_| {
+                        let shift = next() % 3;
+                        pool[next() % pool.len()]
+                            .chars()
+                            .map(|c| match c.to_digit(10) {
+                                Some(d) if shift > 0 => char::from_digit((d + shift as u32) % 10, 10).unwrap(),
+                                _ => c,
+                            })
+                            .collect()
+                    })
+                    .collect();
+                if next() % 3 == 0 {
+                    // A headline: a short first line.
+                    let first: String = lines[0].chars().take(60).collect();
+                    lines.insert(0, first);
+                }
+                (format!("{}/s{i:02}.txt", ["one", "two"][i % 2]), lines.join("\n"))
+            })
+            .collect()
+    }
+
+    /// Every rule's findings for one source, from the index, against the whole check's.
+    fn assert_scoped_as_whole(ws: &crate::workspace::Workspace, paths: &[String]) {
+        use super::super::{RuleSettings, check, check_scope};
+        let settings = RuleSettings::default();
+        let whole = check(ws, &settings);
+        for p in paths {
+            let only: std::collections::HashSet<String> = [p.clone()].into();
+            let scoped = check_scope(ws, &settings, Scope::Only(&only));
+            let expected: Vec<_> = whole.iter().filter(|f| &*f.path == p).cloned().collect();
+            assert_eq!(scoped, expected, "findings for {p}");
+        }
+    }
+
+    #[test]
+    fn the_index_gives_the_findings_the_whole_check_gives() {
+        for seed in 1..4 {
+            let sources = mixed_sources(24, seed);
+            let ws = workspace(&sources.iter().map(|(p, t)| (p.as_str(), t.as_str(), None)).collect::<Vec<_>>());
+            let paths: Vec<String> = sources.iter().map(|(p, _)| p.clone()).collect();
+            let found = super::super::check(&ws, &Default::default());
+            assert!(found.iter().filter(|f| f.code.ends_with("conflict")).count() > 2, "a test that can fail");
+            assert_scoped_as_whole(&ws, &paths);
+        }
+        // One story of many sources: more disagreeing and agreeing sources than are listed.
+        let sources: Vec<(String, String)> = (0..50)
+            .map(|i| {
+                let n = [12, 15, 12, 15, 40][i % 5];
+                (format!("many/s{i:02}.txt"), format!("قتل {n} شخصا في انفجار سوق بلدة الكرامة."))
+            })
+            .collect();
+        let ws = workspace(&sources.iter().map(|(p, t)| (p.as_str(), t.as_str(), None)).collect::<Vec<_>>());
+        let found = super::super::check(&ws, &Default::default());
+        assert!(found.iter().any(|f| f.related.len() == super::MAX_RELATED), "a test that can fail");
+        // A claim's counterparts, a few shown a side, all counted.
+        let doc = ws.doc("many/s00.txt").unwrap();
+        let figure =
+            doc.analysis.mentions.iter().position(|m| matches!(m.kind, crate::extract::MentionKind::Figure(_)));
+        let c = crate::claims::counterparts_up_to(&ws, "many/s00.txt", figure.unwrap(), 3);
+        let shown: Vec<(&str, bool)> = c.shown.iter().map(|c| (c.path.as_str(), c.agrees)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("many/s01.txt", false),
+                ("many/s02.txt", true),
+                ("many/s03.txt", false),
+                ("many/s04.txt", false),
+                ("many/s05.txt", true),
+                ("many/s07.txt", true),
+            ]
+        );
+        // Ten sources a value in five: 12 twice as often; the claim's own source not counted.
+        assert_eq!((c.agreeing, c.disagreeing), (19, 30));
+        let all = counterparts_of(&ws, "many/s00.txt", figure.unwrap());
+        assert_eq!(all.len(), 49);
+        let places = crate::claims::counterpart_places(&ws, "many/s00.txt", figure.unwrap());
+        assert_eq!(places, all.iter().map(|c| (c.path.as_str(), c.span)).collect::<Vec<_>>());
+        let paths: Vec<String> = sources.iter().map(|(p, _)| p.clone()).collect();
+        assert_scoped_as_whole(&ws, &paths);
+    }
+
+    #[test]
+    fn the_index_kept_per_edit_gives_the_findings_the_whole_check_gives() {
+        let sources = mixed_sources(20, 7);
+        let mut ws = workspace(&sources.iter().map(|(p, t)| (p.as_str(), t.as_str(), None)).collect::<Vec<_>>());
+        let paths: Vec<String> = sources.iter().map(|(p, _)| p.clone()).collect();
+        ws.claim_index();
+        let edits = mixed_sources(40, 99);
+        for (k, (_, text)) in edits.iter().enumerate() {
+            // Edits to a few sources: new text, the same text moved, a sentence dropped.
+            let path = &paths[k % 5];
+            let text = match k % 3 {
+                0 => text.clone(),
+                1 => format!("عاجل\n{}", ws.doc(path).unwrap().text),
+                _ => ws.doc(path).unwrap().text.split_once('\n').map_or(text.clone(), |(_, rest)| rest.to_string()),
+            };
+            ws.upsert(path, text, None);
+            assert_scoped_as_whole(&ws, &paths[..6]);
+        }
     }
 }

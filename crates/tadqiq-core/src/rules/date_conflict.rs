@@ -1,14 +1,14 @@
 //! `date-conflict`: another source dates the same event differently.
 
-use super::conflicts::conflicts;
+use super::conflicts::conflicts_of;
 use super::{Finding, Rule, Scope, Severity};
-use crate::claims::{Kind, claims};
+use crate::claims::Kind;
 use crate::workspace::Workspace;
 
 pub const RULE: Rule = Rule { code: "date-conflict", default: Severity::Warning, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    conflicts(&RULE, ws, &claims(ws, Kind::Dates), scope, out);
+    conflicts_of(&RULE, ws, Kind::Dates, scope, out);
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@ use crate::workspace::Workspace;
 pub const RULE: Rule = Rule { code: "duration-mismatch", default: Severity::Warning, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    super::conflicts::conflicts(&RULE, ws, &crate::claims::claims(ws, crate::claims::Kind::Durations), scope, out);
-    for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
+    super::conflicts::conflicts_of(&RULE, ws, crate::claims::Kind::Durations, scope, out);
+    for (path, doc) in scope.docs(ws) {
         let Some(published) = doc.analysis.published.and_then(|p| p.0.year) else { continue };
         let mentions = &doc.analysis.mentions;
         for (k, m) in mentions.iter().enumerate() {

@@ -1,14 +1,14 @@
 //! `figure-conflict`: another source gives the same quantity a different value.
 
-use super::conflicts::conflicts;
+use super::conflicts::conflicts_of;
 use super::{Finding, Rule, Scope, Severity};
-use crate::claims::{Kind, claims};
+use crate::claims::Kind;
 use crate::workspace::Workspace;
 
 pub const RULE: Rule = Rule { code: "figure-conflict", default: Severity::Warning, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    conflicts(&RULE, ws, &claims(ws, Kind::Figures), scope, out);
+    conflicts_of(&RULE, ws, Kind::Figures, scope, out);
 }
 
 #[cfg(test)]

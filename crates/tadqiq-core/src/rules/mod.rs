@@ -161,11 +161,24 @@ pub enum Scope<'s> {
     Only(&'s std::collections::HashSet<String>),
 }
 
-impl Scope<'_> {
+impl<'s> Scope<'s> {
     pub fn includes(self, path: &str) -> bool {
         match self {
             Scope::All => true,
             Scope::Only(paths) => paths.contains(path),
+        }
+    }
+
+    /// The sources of `ws` it names, in path order: for a few, without walking the workspace.
+    pub fn docs<'w: 's>(self, ws: &'w Workspace) -> Vec<(&'s str, &'w Doc)> {
+        match self {
+            Scope::All => ws.docs().collect(),
+            Scope::Only(paths) => {
+                let mut found: Vec<(&str, &Doc)> =
+                    paths.iter().filter_map(|p| Some((p.as_str(), ws.doc(p)?))).collect();
+                found.sort_unstable_by_key(|(p, _)| *p);
+                found
+            }
         }
     }
 }
@@ -279,6 +292,17 @@ pub(crate) mod test_support {
         let mut found = Vec::new();
         (rule.check)(&ws, Scope::All, &mut found);
         found.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
+        // The findings for one source alone (the language server's, from the claim index)
+        // are the whole check's for it.
+        for (path, _, _) in sources {
+            let only: std::collections::HashSet<String> = [path.to_string()].into();
+            let mut scoped = Vec::new();
+            (rule.check)(&ws, Scope::Only(&only), &mut scoped);
+            scoped.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+            let mut whole: Vec<&Finding> = found.iter().filter(|f| &*f.path == *path).collect();
+            whole.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+            assert_eq!(scoped.iter().collect::<Vec<_>>(), whole, "{} alone", path);
+        }
         found
             .iter()
             .map(|f| {

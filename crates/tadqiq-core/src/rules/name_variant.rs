@@ -4,18 +4,11 @@ use std::collections::BTreeMap;
 
 use super::{Finding, Related, Rule, Scope, Severity, quote};
 use crate::entities::gazetteer::skeleton_key;
-use crate::extract::Span;
 use crate::messages::{msg, verbatim};
 use crate::text::fold;
-use crate::workspace::Workspace;
+use crate::workspace::{Place, Places, Workspace};
 
 pub const RULE: Rule = Rule { code: "name-variant", default: Severity::Hint, check };
-
-/// Where a spelling is written: (source, span).
-type Places<'w> = Vec<(&'w str, Span)>;
-
-/// One entity's spellings, each with the places it is written.
-type Spellings<'w> = BTreeMap<String, Places<'w>>;
 
 /// A spelling as compared: folded, punctuation dropped, «لل» read as «ال».
 fn spelling(text: &str) -> String {
@@ -32,33 +25,27 @@ fn spelling(text: &str) -> String {
 }
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    // Every entity's distinct written forms first (cheap: no folding), then their spellings.
-    // Only entities a wanted source names.
-    // Their forms come from the workspace's index of spellings, kept up to date per edit: the
-    // cost is in the forms of the entities the wanted sources name, not in every mention of
-    // every source.
+    // Only entities a wanted source names, their forms from the workspace's index of
+    // spellings, kept up to date per edit. Per entity the cost is in its forms (folded) and,
+    // per form, a binary search for each wanted source's places: never its places in every
+    // source.
+    let wanted = scope.docs(ws);
     let named: std::collections::BTreeSet<&str> =
-        ws.docs().filter(|(p, _)| scope.includes(p)).flat_map(|(_, d)| d.entities.iter().map(|m| &*m.id)).collect();
+        wanted.iter().flat_map(|(_, d)| d.entities.iter().map(|m| &*m.id)).collect();
     let index = ws.spelling_index();
-    let mut written: BTreeMap<&str, BTreeMap<&str, Places>> = BTreeMap::new();
     for id in named {
         let Some(forms) = index.forms(id) else { continue };
-        let entry = written.entry(id).or_default();
-        for (form, places) in forms {
-            entry.insert(form, places.iter().map(|p| (&*p.source, p.span())).collect());
-        }
-    }
-    let mut seen: BTreeMap<&str, Spellings> = BTreeMap::new();
-    for (id, forms) in written {
         if forms.len() < 2 {
             continue;
         }
-        let spellings = seen.entry(id).or_default();
+        // The entity's spellings, each with how often it is written, where first (of its
+        // first form), and its forms' places.
+        let mut spellings: BTreeMap<String, (usize, Vec<&Places>)> = BTreeMap::new();
         for (form, places) in forms {
-            spellings.entry(spelling(form)).or_default().extend(places);
+            let s = spellings.entry(spelling(form)).or_default();
+            s.0 += places.len();
+            s.1.push(places);
         }
-    }
-    for (id, spellings) in seen {
         if spellings.len() < 2 {
             continue;
         }
@@ -68,28 +55,36 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
         let reference = spellings
             .keys()
             .find(|k| **k == declared[0])
-            .or_else(|| spellings.iter().max_by_key(|(_, v)| v.len()).map(|(k, _)| k))
+            .or_else(|| spellings.iter().max_by_key(|(_, v)| v.0).map(|(k, _)| k))
             .cloned()
             .unwrap_or_default();
         let Some(reference_skeleton) = skeleton_key(&reference) else { continue };
-        let (ref_path, ref_span) = spellings[&reference][0];
-        for (key, places) in &spellings {
+        let Some(first) = spellings[&reference].1.iter().find_map(|p| p.first()) else { continue };
+        let (ref_path, ref_span) = (&*first.source, first.span());
+        for (key, (_, forms)) in &spellings {
             if *key == reference || declared.contains(key) || skeleton_key(key).as_ref() != Some(&reference_skeleton) {
                 continue;
             }
-            for &(path, span) in places.iter().filter(|(p, _)| scope.includes(p)) {
-                let doc = ws.doc(path).expect("a source");
-                let ref_doc = ws.doc(ref_path).expect("a source");
-                let message = msg(
-                    "rule.name-variant.message",
-                    &[
-                        ("quote", &quote(doc, span)),
-                        ("other", &quote(ref_doc, ref_span)),
-                        ("source", &verbatim(ws.source_name(ref_path))),
-                    ],
-                );
-                let related = vec![Related::new(ref_path, ref_span, msg("rule.name-variant.related", &[]))];
-                out.push(Finding::of(&RULE, path, span, message, related));
+            for places in forms {
+                let in_scope: Vec<&Place> = match scope {
+                    Scope::All => places.iter().collect(),
+                    Scope::Only(_) => wanted.iter().flat_map(|(path, _)| places.of_source(path)).collect(),
+                };
+                for place in in_scope {
+                    let (path, span) = (&*place.source, place.span());
+                    let doc = ws.doc(path).expect("a source");
+                    let ref_doc = ws.doc(ref_path).expect("a source");
+                    let message = msg(
+                        "rule.name-variant.message",
+                        &[
+                            ("quote", &quote(doc, span)),
+                            ("other", &quote(ref_doc, ref_span)),
+                            ("source", &verbatim(ws.source_name(ref_path))),
+                        ],
+                    );
+                    let related = vec![Related::new(ref_path, ref_span, msg("rule.name-variant.related", &[]))];
+                    out.push(Finding::of(&RULE, path, span, message, related));
+                }
             }
         }
     }

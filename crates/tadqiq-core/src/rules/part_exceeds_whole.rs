@@ -26,7 +26,7 @@ struct Counted<'d> {
 /// Cost: each figure is looked at as a whole once and as a part of at most one list, with
 /// the text between neighbours read once: linear in the source.
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
+    for (path, doc) in scope.docs(ws) {
         let cached = crate::claims::keyed(ws, doc);
         let mut measured: rustc_hash::FxHashMap<usize, &ClaimData> = rustc_hash::FxHashMap::default();
         for c in cached.claims.iter().filter(|c| c.kind == Kind::Figures) {

@@ -12,7 +12,7 @@ use crate::workspace::Workspace;
 pub const RULE: Rule = Rule { code: "relative-date-mismatch", default: Severity::Warning, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
+    for (path, doc) in scope.docs(ws) {
         let Some((published, source)) = doc.analysis.published else { continue };
         for (_, m) in doc.analysis.prose() {
             let MentionKind::Date(d) = &m.kind else { continue };

@@ -9,7 +9,7 @@ use crate::workspace::Workspace;
 pub const RULE: Rule = Rule { code: "weekday-mismatch", default: Severity::Warning, check };
 
 fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
-    for (path, doc) in ws.docs().filter(|(p, _)| scope.includes(p)) {
+    for (path, doc) in scope.docs(ws) {
         for (_, m) in doc.analysis.prose() {
             let MentionKind::Date(d) = &m.kind else { continue };
             let Some(named) = d.weekday else { continue };

@@ -19,7 +19,7 @@ pub fn hover(view: &View, params: HoverParams) -> Option<Hover> {
     let item = query::item_at(ws, &key, byte)?;
     let text = match &item {
         Item::Entity { id, .. } => entity(view, &query::entity_facts(ws, id, MAX_SOURCES)?),
-        Item::Claim { mention, .. } => claim(view, &key, &query::claim_facts(ws, &key, *mention)?),
+        Item::Claim { mention, .. } => claim(view, &key, &query::claim_facts(ws, &key, *mention, MAX_COUNTERPARTS)?),
     };
     let range = range(ws, &key, item.span(), view.encoding);
     Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: text }), range })
@@ -89,12 +89,14 @@ fn claim(view: &View, key: &str, facts: &ClaimFacts) -> String {
     };
     let (agree, disagree): (Vec<_>, Vec<_>) =
         facts.counterparts.iter().filter(|c| c.path != key).partition(|c| c.agrees);
-    for (label, group) in [("hover.agrees", agree), ("hover.disagrees", disagree)] {
+    for (label, group, all) in
+        [("hover.agrees", agree, facts.agreeing), ("hover.disagrees", disagree, facts.disagreeing)]
+    {
         if group.is_empty() {
             continue;
         }
         out.push_str(&format!("\n\n{}", say(lang, label)));
-        for c in group.iter().take(MAX_COUNTERPARTS) {
+        for c in &group {
             let text = ws.doc(&c.path).and_then(|d| d.text.get(c.span.start..c.span.end)).unwrap_or("");
             let value = c.value.render(ws.voice(lang, &c.path));
             out.push_str(&format!("\n- {}: «{text}» ({value})", ws.source_name(&c.path)));
@@ -103,9 +105,10 @@ fn claim(view: &View, key: &str, facts: &ClaimFacts) -> String {
                 out.push_str(&fill(lang, "hover.compared", &[("why", &verbatim(&compared))]));
             }
         }
-        if group.len() > MAX_COUNTERPARTS {
+        // The counterparts come up to MAX_COUNTERPARTS a side, with how many there are.
+        if all > group.len() {
             out.push_str("\n- ");
-            out.push_str(&fill(lang, "hover.more", &[("n", &(group.len() - MAX_COUNTERPARTS).to_string())]));
+            out.push_str(&fill(lang, "hover.more", &[("n", &(all - group.len()).to_string())]));
         }
     }
     out
