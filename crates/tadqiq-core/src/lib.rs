@@ -8,6 +8,7 @@
 //! [`claims`] keys dated and counted statements for comparison; [`rules`] finds what
 //! disagrees; [`query`] answers the front ends' questions (what stands here, where else);
 //! [`report`] gathers the story at a glance (events, quantities, entities, findings).
+//! [`sorted`] is the chunked sequence the server's indexes share between snapshots.
 //! Spans are byte offsets into the article's text throughout; lines and columns come from
 //! [`position`].
 
@@ -27,6 +28,7 @@ pub mod position;
 pub mod query;
 pub mod report;
 pub mod rules;
+pub mod sorted;
 pub mod source;
 pub mod text;
 pub mod workspace;

@@ -20,6 +20,7 @@ use crate::entities::{Entity, EntityKind, EntityMention, Gazetteer, How, LocalEn
 use crate::extract::Span;
 use crate::phrases::{Gaps, PhraseMap};
 use crate::position::LineIndex;
+use crate::sorted::Sorted;
 use crate::text::{Tokens, offset_after_letters};
 
 /// One source: its text and everything found in it.
@@ -194,97 +195,46 @@ impl Default for SpellingIndex {
 pub type Forms = BTreeMap<Box<str>, Places>;
 
 /// The places of one written form, sorted by source and start, in chunks shared with older
-/// snapshots: an edit copies the chunk a source's places are in (at most [`CHUNK`] · 2 places),
-/// never all the places of a name every source writes.
-#[derive(Clone, Debug, Default)]
-pub struct Places {
-    chunks: Vec<Arc<Vec<Place>>>,
-    len: usize,
-}
-
-/// Places per chunk, at most twice as many before a chunk is split.
-const CHUNK: usize = 256;
-
-impl PartialEq for Places {
-    fn eq(&self, other: &Places) -> bool {
-        self.len == other.len && self.iter().eq(other.iter())
-    }
-}
+/// snapshots ([`Sorted`]): an edit copies the chunk a source's places are in, never all the
+/// places of a name every source writes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Places(Sorted<Place>);
 
 impl Places {
     pub fn len(&self) -> usize {
-        self.len
+        self.0.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.0.is_empty()
     }
 
     pub fn first(&self) -> Option<&Place> {
-        self.chunks.first().and_then(|c| c.first())
+        self.0.first()
     }
 
     /// Every place, in order.
     pub fn iter(&self) -> impl Iterator<Item = &Place> {
-        self.chunks.iter().flat_map(|c| c.iter())
+        self.0.iter()
     }
 
     /// The places in `source`, in order. O(log places).
     pub fn of_source<'p>(&'p self, source: &'p str) -> impl Iterator<Item = &'p Place> + 'p {
-        let from = self.chunks.partition_point(|c| c.last().is_some_and(|p| &*p.source < source));
-        self.chunks[from..]
-            .iter()
-            .flat_map(|c| c.iter())
-            .skip_while(move |p| &*p.source < source)
-            .take_while(move |p| &*p.source == source)
-    }
-
-    /// The chunk a place of `source` at `start` belongs in.
-    fn chunk_of(&self, source: &str, start: u32) -> usize {
-        let k = self.chunks.partition_point(|c| c.last().is_some_and(|p| (&*p.source, p.start) < (source, start)));
-        k.min(self.chunks.len().saturating_sub(1))
+        self.0.from(move |p| &*p.source < source).take_while(move |p| &*p.source == source)
     }
 
     fn insert(&mut self, place: Place) {
-        if self.chunks.is_empty() {
-            self.chunks.push(Arc::default());
-        }
-        // Sources come in path order when the index is built: then a place goes last.
-        let k = match self.chunks.last().and_then(|c| c.last()) {
-            Some(p) if (&*p.source, p.start) < (&*place.source, place.start) => self.chunks.len() - 1,
-            _ => self.chunk_of(&place.source, place.start),
-        };
-        let chunk = Arc::make_mut(&mut self.chunks[k]);
-        let at = match chunk.last() {
-            Some(p) if (&*p.source, p.start) < (&*place.source, place.start) => chunk.len(),
-            _ => Place::find(chunk, &place.source, place.start as usize).unwrap_or_else(|i| i),
-        };
-        chunk.insert(at, place);
-        self.len += 1;
-        if chunk.len() > 2 * CHUNK {
-            let rest = chunk.split_off(CHUNK);
-            self.chunks.insert(k + 1, Arc::new(rest));
-        }
+        self.0.insert(place);
     }
 
     fn remove(&mut self, source: &str, start: usize) {
-        if self.chunks.is_empty() {
-            return;
-        }
-        let k = self.chunk_of(source, offset32(start));
-        let Ok(at) = Place::find(&self.chunks[k], source, start) else { return };
-        let chunk = Arc::make_mut(&mut self.chunks[k]);
-        chunk.remove(at);
-        self.len -= 1;
-        if chunk.is_empty() {
-            self.chunks.remove(k);
-        }
+        self.0.remove(|p| (&*p.source, p.start).cmp(&(source, offset32(start))));
     }
 }
 
 /// Where a form is written: a source and a span, in 24 bytes (half a million of them at
-/// 10,000 articles).
-#[derive(Clone, Debug, PartialEq)]
+/// 10,000 articles). Places sort by source, then start.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Place {
     pub source: Arc<str>,
     start: u32,
@@ -296,14 +246,21 @@ fn offset32(b: usize) -> u32 {
     u32::try_from(b).unwrap_or(u32::MAX)
 }
 
+impl Ord for Place {
+    fn cmp(&self, other: &Place) -> std::cmp::Ordering {
+        (&*self.source, self.start, self.end).cmp(&(&*other.source, other.start, other.end))
+    }
+}
+
+impl PartialOrd for Place {
+    fn partial_cmp(&self, other: &Place) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl Place {
     fn new(source: &Arc<str>, span: Span) -> Place {
         Place { source: source.clone(), start: offset32(span.start), end: offset32(span.end) }
-    }
-
-    /// Where a place of `source` starting at `start` sorts among an entity's places.
-    fn find(places: &[Place], source: &str, start: usize) -> Result<usize, usize> {
-        places.binary_search_by(|p| (&*p.source, p.start).cmp(&(source, offset32(start))))
     }
 
     pub fn span(&self) -> Span {
@@ -1194,46 +1151,4 @@ fn front_matter_end(text: &str) -> usize {
 fn sentence_of(sentences: &[Span], span: Span) -> Option<Span> {
     let at = sentences.partition_point(|s| s.end <= span.start);
     sentences.get(at).copied().filter(|s| s.start <= span.start)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The chunked places hold what one sorted list would, through inserts and removals in
-    /// any order, across chunk splits.
-    #[test]
-    fn places_in_chunks_are_one_sorted_list() {
-        let sources: Vec<Arc<str>> = (0..40).map(|i| Arc::from(format!("s{i:02}.txt"))).collect();
-        let mut places = Places::default();
-        let mut plain: Vec<(Arc<str>, usize)> = Vec::new();
-        let mut seed = 3u64;
-        let mut next = move || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
-        for round in 0..3000 {
-            let source = &sources[next() % sources.len()];
-            let start = (next() % 500) * 10;
-            let at = plain.binary_search_by(|(s, x)| (&**s, *x).cmp(&(&**source, start)));
-            match at {
-                Ok(k) if round % 3 == 0 => {
-                    plain.remove(k);
-                    places.remove(source, start);
-                }
-                Ok(_) => {}
-                Err(k) => {
-                    plain.insert(k, (source.clone(), start));
-                    places.insert(Place::new(source, Span::new(start, start + 4)));
-                }
-            }
-        }
-        assert!(places.chunks.len() > 2, "a test that can fail: the places span chunks");
-        let held: Vec<(&str, usize)> = places.iter().map(|p| (&*p.source, p.span().start)).collect();
-        assert_eq!(held, plain.iter().map(|(s, x)| (&**s, *x)).collect::<Vec<_>>());
-        assert_eq!(places.len(), plain.len());
-        let of: Vec<usize> = places.of_source("s07.txt").map(|p| p.span().start).collect();
-        assert_eq!(of, plain.iter().filter(|(s, _)| &**s == "s07.txt").map(|(_, x)| *x).collect::<Vec<_>>());
-        assert_eq!(places.first().map(|p| &*p.source), plain.first().map(|(s, _)| &**s));
-    }
 }

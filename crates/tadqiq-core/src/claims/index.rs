@@ -2,21 +2,21 @@
 //! server, whose findings are wanted for the few open documents after every keystroke.
 //!
 //! A bucket's summary is what the conflict verdicts need and no more: the groups of what its
-//! sources say (by value, as [`crate::rules`]' batch judging groups them), each source's groups
-//! there, and how many sources say each combination of groups. A claim's verdict in a bucket
-//! is then counted over the combinations, not over the bucket's sources; the sources on each
-//! side are the first few of each combination's, in path order. Where a statement stands in its
-//! source (its claim) is looked up in that source when a message needs it, so an edit that
-//! moves an article's statements without changing what it says in which bucket leaves the
-//! index as it was.
+//! sources say (by value, as [`crate::rules`]' batch judging groups them), and the sources that
+//! say each combination of groups. A claim's verdict in a bucket is then counted over the
+//! combinations, not over the bucket's sources; the sources on each side are the first few of
+//! each combination's, in path order. Where a statement stands in its source (its claim) is
+//! looked up in that source when a message needs it, so an edit that moves an article's
+//! statements without changing what it says in which bucket leaves the index as it was.
 //!
 //! Cost, for a source with b bucket memberships: building the index is O(memberships · log s)
 //! over the workspace, once; an edit compares the source's old and new memberships, O(b log b),
-//! and changes only the buckets where what it says changed, O(log s + g) each (s sources,
-//! g groups in the bucket). Buckets are held in shards shared with older snapshots: a change
-//! copies the shard's table of pointers and the one bucket, never the whole index.
+//! and changes only the buckets where what it says changed, O(g + log s + CHUNK) each (s
+//! sources, g groups in the bucket). Buckets are held in shards, and their sources in chunks
+//! ([`Sorted`]), shared with older snapshots: a change copies the shard's table of pointers, the
+//! bucket's groups and the one chunk, never a bucket's sources.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::hash::{BuildHasher, Hash};
 use std::sync::Arc;
 
@@ -25,6 +25,7 @@ use rustc_hash::FxHashMap;
 use super::keys::{ClaimData, Kind};
 use super::said::Said;
 use super::{Bucket, buckets_of, keyed};
+use crate::sorted::Sorted;
 use crate::workspace::{Doc, Workspace};
 
 /// A bucket with more groups than this is not one quantity several sources state (a series
@@ -83,11 +84,10 @@ pub struct BucketState {
     /// The groups, each one value; a slot freed when its last source left is `None`.
     groups: Vec<Option<Group>>,
     live: usize,
-    /// Each source's groups here (slots, ascending), in path order.
-    by_source: BTreeMap<Arc<str>, Box<[u16]>>,
-    /// The sources that say each combination of groups, in path order. Few combinations
-    /// recur however many sources a bucket has: a verdict is counted over these.
-    combos: FxHashMap<Box<[u16]>, BTreeSet<Arc<str>>>,
+    /// The sources that say each combination of groups (slots, ascending), in path order;
+    /// each source is under one. Few combinations recur however many sources a bucket has: a
+    /// verdict is counted over these. In chunks shared with older snapshots ([`Sorted`]).
+    combos: FxHashMap<Box<[u16]>, Sorted<Arc<str>>>,
     /// How its groups stand to each other and what each side counts: worked out when first
     /// asked, kept until the bucket changes (so across edits that leave it as it is).
     judgement: std::sync::OnceLock<Arc<Judgement>>,
@@ -233,14 +233,15 @@ impl BucketState {
         (agreeing, disagreeing)
     }
 
-    /// Every source with something here, in path order.
-    pub fn sources(&self) -> impl Iterator<Item = &Arc<str>> {
-        self.by_source.keys()
+    /// Every source with something here, in path order. O(s log s).
+    pub fn sources(&self) -> Vec<&Arc<str>> {
+        let mut all: Vec<&Arc<str>> = self.combos.values().flat_map(|s| s.iter()).collect();
+        all.sort_unstable();
+        all
     }
 
-    /// Puts `path` in the groups of `saids` (out of those it was in).
+    /// Puts `path` in the groups of `saids` (it is in none here).
     fn add(&mut self, path: &Arc<str>, saids: &[Said]) {
-        self.remove(path);
         let mut combo: Vec<u16> = saids
             .iter()
             .map(|said| match self.group_keyed(said, said.group_key()) {
@@ -268,20 +269,22 @@ impl BucketState {
                 g.sources += 1;
             }
         }
-        let combo: Box<[u16]> = combo.into();
-        self.combos.entry(combo.clone()).or_default().insert(path.clone());
-        self.by_source.insert(path.clone(), combo);
+        self.combos.entry(combo.into()).or_default().insert(path.clone());
     }
 
-    fn remove(&mut self, path: &str) {
-        let Some(combo) = self.by_source.remove(path) else { return };
-        if let Some(sources) = self.combos.get_mut(&combo) {
-            sources.remove(path);
-            if sources.is_empty() {
-                self.combos.remove(&combo);
-            }
+    /// Takes `path`, which said `saids` here, out.
+    fn remove(&mut self, path: &str, saids: &[Said]) {
+        let mut combo: Vec<u16> = saids.iter().filter_map(|said| self.group_of(said)).collect();
+        combo.sort_unstable();
+        combo.dedup();
+        let Some(sources) = self.combos.get_mut(&combo[..]) else { return };
+        if sources.remove(|s| (**s).cmp(path)).is_none() {
+            return;
         }
-        for &x in &*combo {
+        if sources.is_empty() {
+            self.combos.remove(&combo[..]);
+        }
+        for &x in &combo {
             let slot = &mut self.groups[x as usize];
             if let Some(g) = slot {
                 g.sources -= 1;
@@ -345,8 +348,8 @@ impl ClaimIndex {
             };
             match order {
                 std::cmp::Ordering::Less => {
-                    let (key, _) = o.next().expect("peeked");
-                    self.change(key, |s| s.remove(path));
+                    let (key, saids) = o.next().expect("peeked");
+                    self.change(key, |s| s.remove(path, saids));
                 }
                 std::cmp::Ordering::Greater => {
                     let (key, saids) = n.next().expect("peeked");
@@ -355,7 +358,10 @@ impl ClaimIndex {
                 std::cmp::Ordering::Equal => {
                     let ((key, before), (_, after)) = (o.next().expect("peeked"), n.next().expect("peeked"));
                     if before != after {
-                        self.change(key, |s| s.add(path, after));
+                        self.change(key, |s| {
+                            s.remove(path, before);
+                            s.add(path, after);
+                        });
                     }
                 }
             }
@@ -368,7 +374,7 @@ impl ClaimIndex {
         let state = Arc::make_mut(state);
         f(state);
         state.judgement = std::sync::OnceLock::new();
-        if state.by_source.is_empty() {
+        if state.combos.is_empty() {
             shard.remove(key);
         }
     }
@@ -417,7 +423,7 @@ mod tests {
         let key = BucketKey::of(&story, claim).find(|k| matches!(k, BucketKey::Story { .. })).unwrap();
         let state = index.get(Kind::Figures, key.clone()).unwrap();
         assert!(state.judged());
-        let sources: Vec<&str> = state.sources().map(|s| &**s).collect();
+        let sources: Vec<&str> = state.sources().into_iter().map(|s| &**s).collect();
         assert_eq!(sources, ["a.txt", "b.txt", "c.txt"]);
         let a_group = state.group_of(&claim.said).unwrap();
         let rel = state.relation(a_group, key.bucket().strict());
@@ -458,12 +464,13 @@ mod tests {
                         .enumerate()
                         .filter_map(|(x, g)| {
                             let g = g.as_ref()?;
-                            let said_by: Vec<&str> = s
-                                .by_source
+                            let mut said_by: Vec<&str> = s
+                                .combos
                                 .iter()
-                                .filter(|(_, c)| c.contains(&(x as u16)))
-                                .map(|(p, _)| &**p)
+                                .filter(|(c, _)| c.contains(&(x as u16)))
+                                .flat_map(|(_, sources)| sources.iter().map(|p| &**p))
                                 .collect();
+                            said_by.sort_unstable();
                             Some(format!("{:?} {} {said_by:?}", g.said, g.sources))
                         })
                         .collect();
