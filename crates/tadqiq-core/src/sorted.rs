@@ -79,6 +79,26 @@ impl<T: Clone + Ord> Sorted<T> {
         }
     }
 
+    /// The element `probe` finds equal (`probe(x)`: how `x` compares with it). O(log n).
+    pub fn find(&self, probe: impl Fn(&T) -> Ordering) -> Option<&T> {
+        if self.chunks.is_empty() {
+            return None;
+        }
+        let chunk = &self.chunks[self.chunk_of(&probe)];
+        chunk.binary_search_by(&probe).ok().map(|at| &chunk[at])
+    }
+
+    /// As [`Sorted::find`], to change it in place (its chunk copied if shared). The change must
+    /// keep its order.
+    pub fn find_mut(&mut self, probe: impl Fn(&T) -> Ordering) -> Option<&mut T> {
+        if self.chunks.is_empty() {
+            return None;
+        }
+        let k = self.chunk_of(&probe);
+        let at = self.chunks[k].binary_search_by(&probe).ok()?;
+        Some(&mut Arc::make_mut(&mut self.chunks[k])[at])
+    }
+
     /// Takes out an element `probe` finds equal (`probe(x)`: how `x` compares with it).
     pub fn remove(&mut self, probe: impl Fn(&T) -> Ordering) -> Option<T> {
         if self.chunks.is_empty() {
@@ -139,6 +159,9 @@ mod tests {
         let from: Vec<(u32, u32)> = sorted.from(|x| x.0 < 7).take_while(|x| x.0 == 7).copied().collect();
         assert_eq!(from, plain.iter().filter(|x| x.0 == 7).copied().collect::<Vec<_>>());
         assert_eq!(sorted.remove(|x| x.cmp(&(99, 0))), None);
+        let some = plain[plain.len() / 2];
+        assert_eq!(sorted.find(|x| x.cmp(&some)), Some(&some));
+        assert_eq!(sorted.find(|x| x.cmp(&(99, 0))), None);
 
         let copy = sorted.clone();
         sorted.insert((0, 0));

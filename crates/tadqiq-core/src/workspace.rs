@@ -147,7 +147,7 @@ type SourceOrder<'p> = (bool, Option<i32>, Option<u8>, Option<u8>, &'p str);
 #[derive(Clone)]
 pub struct Workspace {
     gazetteer: Arc<Gazetteer>,
-    docs: BTreeMap<Arc<str>, Arc<Doc>>,
+    docs: Docs,
     registry: Arc<Registry>,
     /// Whether sources are read for entities at all; see [`Workspace::without_entities`].
     entities: bool,
@@ -163,6 +163,86 @@ pub struct Workspace {
     /// Every claim bucket, summarised: built when the language server first wants findings
     /// for a few sources, then kept up to date per edit (see [`ClaimIndex`]).
     claim_index: std::sync::OnceLock<Arc<ClaimIndex>>,
+}
+
+/// Every source by path, in path order, in chunks shared with older snapshots ([`Sorted`]): the
+/// server copies the workspace for every edit, and the copy must not cost the archive.
+#[derive(Clone, Default)]
+struct Docs(Sorted<Entry>);
+
+#[derive(Clone)]
+struct Entry {
+    path: Arc<str>,
+    doc: Arc<Doc>,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.path == other.path
+    }
+}
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Entry) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Entry) -> std::cmp::Ordering {
+        self.path.cmp(&other.path)
+    }
+}
+
+impl Docs {
+    fn get_key_value(&self, path: &str) -> Option<(&Arc<str>, &Arc<Doc>)> {
+        self.0.find(|e| (*e.path).cmp(path)).map(|e| (&e.path, &e.doc))
+    }
+
+    fn get(&self, path: &str) -> Option<&Arc<Doc>> {
+        self.get_key_value(path).map(|(_, d)| d)
+    }
+
+    fn get_mut(&mut self, path: &str) -> Option<&mut Arc<Doc>> {
+        self.0.find_mut(|e| (*e.path).cmp(path)).map(|e| &mut e.doc)
+    }
+
+    /// Adds or replaces; the old source, if any.
+    fn insert(&mut self, path: Arc<str>, doc: Arc<Doc>) -> Option<Arc<Doc>> {
+        match self.get_mut(&path) {
+            Some(old) => Some(std::mem::replace(old, doc)),
+            None => {
+                self.0.insert(Entry { path, doc });
+                None
+            }
+        }
+    }
+
+    fn remove(&mut self, path: &str) -> Option<Arc<Doc>> {
+        self.0.remove(|e| (*e.path).cmp(path)).map(|e| e.doc)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&Arc<str>, &Arc<Doc>)> {
+        self.0.iter().map(|e| (&e.path, &e.doc))
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &Arc<str>> {
+        self.0.iter().map(|e| &e.path)
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Arc<Doc>> {
+        self.0.iter().map(|e| &e.doc)
+    }
+}
+
+impl std::ops::Index<&str> for Docs {
+    type Output = Arc<Doc>;
+
+    fn index(&self, path: &str) -> &Arc<Doc> {
+        self.get(path).expect("a source of the workspace")
+    }
 }
 
 /// Where each entity is written, form by form, in source order: what `name-variant` compares.
@@ -269,9 +349,9 @@ impl Place {
 }
 
 impl SpellingIndex {
-    fn build(docs: &BTreeMap<Arc<str>, Arc<Doc>>) -> SpellingIndex {
+    fn build(docs: &Docs) -> SpellingIndex {
         let mut index = SpellingIndex::default();
-        for (path, doc) in docs {
+        for (path, doc) in docs.iter() {
             index.add(path, doc);
         }
         index
@@ -322,7 +402,7 @@ impl Workspace {
     pub fn new(gazetteer: Arc<Gazetteer>) -> Self {
         Workspace {
             gazetteer,
-            docs: BTreeMap::new(),
+            docs: Docs::default(),
             registry: Arc::default(),
             entities: true,
             stories: FxHashMap::default(),
@@ -594,13 +674,13 @@ impl Workspace {
         // A titled introduction («العميد نزيه جبور») before a name that only stands bare; then
         // the earliest source: the first of its introductions as the registry sorted them.
         let (path, i) = self.registry.intros_of.get(id)?.first()?;
-        Some((&**path, self.docs.get(&**path)?.local.introductions.get(*i)?.span))
+        Some((&**path, self.docs.get(path)?.local.introductions.get(*i)?.span))
     }
 
     /// Every mention of an entity in every source, with its sentence and the claims there.
     pub fn occurrences(&self, id: &str) -> Vec<Occurrence<'_>> {
         let mut out = Vec::new();
-        for (path, doc) in &self.docs {
+        for (path, doc) in self.docs.iter() {
             let mentions = &doc.analysis.mentions;
             for m in doc.entities.iter().filter(|m| &*m.id == id) {
                 let sentence = sentence_of(&doc.local.sentences, m.span).unwrap_or(m.span);
