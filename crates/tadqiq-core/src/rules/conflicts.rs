@@ -324,15 +324,13 @@ fn conflicts_indexed(rule: &Rule, ws: &Workspace, kind: Kind, paths: &[&str], ou
             .zip(&keys)
             .map(|(state, (key, _))| state.map(|s| s.judgement(key.bucket().strict())))
             .collect();
-        let judge = |b: usize, said: &Said| -> Option<(u16, usize)> { Some((states[b]?.group_of(said)?, b)) };
+        // Each claim's judged buckets, with its group in each.
+        let met_of: Vec<Vec<(usize, u16)>> = mine
+            .iter()
+            .zip(&of_claim)
+            .map(|(c, buckets)| buckets.iter().filter_map(|&b| Some((b, states[b]?.group_of(&c.data.said)?))).collect())
+            .collect();
         let mut flagged = vec![false; mine.len()];
-        let mut met_of: Vec<Vec<(usize, u16)>> = vec![Vec::new(); mine.len()];
-        for (i, c) in mine.iter().enumerate() {
-            for &b in &of_claim[i] {
-                let Some((a, b)) = judge(b, &c.data.said) else { continue };
-                met_of[i].push((b, a));
-            }
-        }
         for (i, c) in mine.iter().enumerate() {
             let mut best: Option<Verdict> = None;
             for (m, &(b, a)) in met_of[i].iter().enumerate() {
@@ -356,17 +354,17 @@ fn conflicts_indexed(rule: &Rule, ws: &Workspace, kind: Kind, paths: &[&str], ou
                 continue;
             }
             flagged[i] = true;
-            let mut with: BTreeMap<&str, ()> = BTreeMap::new();
+            let mut with: std::collections::BTreeSet<&str> = Default::default();
             let mut against: BTreeMap<&str, (usize, u16)> = BTreeMap::new();
             for &(b, a) in &met_of[i] {
                 let (agree, disagree) = judgements[b].expect("judged").sides(states[b].expect("judged"), a);
-                with.extend(agree.iter().map(|s| (&**s, ())));
+                with.extend(agree.iter().map(|s| &**s));
                 for s in disagree {
                     against.entry(&**s).or_insert((b, a));
                 }
             }
             with.remove(path);
-            against.retain(|source, _| !with.contains_key(source) && *source != path);
+            against.retain(|source, _| !with.contains(source) && *source != path);
             let disagreeing = verdict.disagreeing.max(against.len());
             let agreeing = verdict.agreeing.max(with.len());
             let shown = against
@@ -381,7 +379,7 @@ fn conflicts_indexed(rule: &Rule, ws: &Workspace, kind: Kind, paths: &[&str], ou
                 })
                 .map(|k| (k, &k.data.said))
                 .collect();
-            let agree = with.keys().take(3).copied().collect();
+            let agree = with.iter().take(3).copied().collect();
             let (b, _) = met_of[i][verdict.bucket as usize];
             let why = keys[b].0.bucket().why(c, ws);
             out.push(disagreement(rule, ws, Flag { claim: c, agreeing, disagreeing, shown, agree, why }));
