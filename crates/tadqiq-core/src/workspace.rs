@@ -601,16 +601,17 @@ impl Workspace {
     /// Puts a source in a named story (`None`: back in its folder's). Statements of one story
     /// are compared without a written year; see [`crate::claims`].
     pub fn set_story(&mut self, path: &str, story: Option<&str>) {
-        let before = self.story(path).to_string();
-        match story {
-            // Named apart from folders: a story called «gaza» is not the folder «gaza».
-            Some(s) => self.stories.insert(path.into(), format!("story:{s}").into()),
+        // Named apart from folders: a story called «gaza» is not the folder «gaza».
+        let named: Option<Arc<str>> = story.map(|s| format!("story:{s}").into());
+        if self.stories.get(path) == named.as_ref() {
+            return;
+        }
+        match named {
+            Some(s) => self.stories.insert(path.into(), s),
             None => self.stories.remove(path),
         };
         // A source's story is in its buckets' keys.
-        if self.story(path) != before {
-            self.claim_index = std::sync::OnceLock::new();
-        }
+        self.claim_index = std::sync::OnceLock::new();
     }
 
     /// One shared copy of each string the claim keys hold.
@@ -941,19 +942,13 @@ impl Workspace {
         institutions.sort();
         names.extend(institutions.into_iter().map(|(k, c)| (format!("\u{1}{k}"), c)));
         reg.fingerprint = names;
-        // Each entity's introductions in the order they count ([`Workspace::introduction`]).
+        // Each entity's introductions in the order they count ([`Workspace::introduction`]):
+        // pushed in source order above, so a stable sort puts the titled ones first.
         let bare = |p: &str, i: usize| {
             self.docs.get(p).and_then(|d| d.local.introductions.get(i)).is_none_or(|x| x.span == x.name)
         };
         for intros in reg.intros_of.values_mut() {
-            fn key<'a>(
-                ws: &Workspace,
-                bare: impl Fn(&str, usize) -> bool,
-                (p, i): &'a (Arc<str>, usize),
-            ) -> (bool, SourceOrder<'a>, usize) {
-                (bare(p, *i), ws.source_order(p), *i)
-            }
-            intros.sort_by(|a, b| key(self, bare, a).cmp(&key(self, bare, b)));
+            intros.sort_by_key(|(p, i)| bare(p, *i));
         }
         reg
     }

@@ -172,7 +172,7 @@ impl BucketState {
     }
 
     /// How every group stands to group `a` (itself: agrees). O(g).
-    pub fn relation(&self, a: u16, strict: bool) -> Relation {
+    fn relation(&self, a: u16, strict: bool) -> Relation {
         let Some(mine) = self.said(a) else { return Relation(Vec::new()) };
         Relation(
             self.groups
@@ -244,10 +244,11 @@ impl BucketState {
     fn add(&mut self, path: &Arc<str>, saids: &[Said]) {
         let mut combo: Vec<u16> = saids
             .iter()
-            .map(|said| match self.group_keyed(said, said.group_key()) {
+            .map(|said| (said, said.group_key()))
+            .map(|(said, key)| match self.group_keyed(said, key) {
                 Some(x) => x,
                 None => {
-                    let group = Some(Group { said: said.clone(), key: said.group_key(), sources: 0 });
+                    let group = Some(Group { said: said.clone(), key, sources: 0 });
                     self.live += 1;
                     match self.groups.iter().position(Option::is_none) {
                         Some(free) => {
@@ -302,7 +303,10 @@ impl BucketState {
 
 /// What one source says in each bucket it is in: (kind, bucket) ascending, each with its
 /// distinct values.
-pub(crate) type Memberships = Vec<((Kind, BucketKey), Vec<Said>)>;
+pub(crate) type Memberships = Vec<Membership>;
+
+/// A bucket a source is in, with the values it says there.
+pub(crate) type Membership = ((Kind, BucketKey), Vec<Said>);
 
 const SHARDS: usize = 256;
 
@@ -337,7 +341,7 @@ impl ClaimIndex {
 
     /// Changes what `path` says from `old` to `new`, touching only the buckets where they
     /// differ.
-    pub(crate) fn replace(&mut self, path: &Arc<str>, old: &[((Kind, BucketKey), Vec<Said>)], new: &Memberships) {
+    pub(crate) fn replace(&mut self, path: &Arc<str>, old: &[Membership], new: &[Membership]) {
         let (mut o, mut n) = (old.iter().peekable(), new.iter().peekable());
         loop {
             let order = match (o.peek(), n.peek()) {
