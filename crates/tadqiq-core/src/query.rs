@@ -77,8 +77,8 @@ pub struct SourceFacts {
 }
 
 /// [`EntityFacts`] for an entity. The sources that name it come from the workspace's index of
-/// spellings, O(its places); claims are gathered only for the sources shown (a country is
-/// named thousands of times across an archive).
+/// spellings: O(its forms + the sources shown), never its places; claims are gathered only for
+/// the sources shown (a country is named thousands of times across an archive).
 pub fn entity_facts(ws: &Workspace, id: &str, max_sources: usize) -> Option<EntityFacts> {
     let entity = ws.entity(id)?;
     let spellings = ws
@@ -86,28 +86,11 @@ pub fn entity_facts(ws: &Workspace, id: &str, max_sources: usize) -> Option<Enti
         .into_iter()
         .filter_map(|(_, path, span)| Some(ws.doc(path)?.text.get(span.start..span.end)?.to_string()))
         .collect();
-    // Each form's places are in path order: its first sources are the first of its places'.
+    // The sources naming it are kept in path order with the index: the first few and how
+    // many, O(max_sources), however many places the entity has.
     let forms = ws.spelling_index().forms(id);
-    let places = || forms.into_iter().flat_map(|f| f.values());
-    // Sources told apart by their shared path (one allocation per source), not by its text.
-    let mut all: rustc_hash::FxHashSet<*const u8> = Default::default();
-    let mut first: Vec<&str> = Vec::new();
-    for form in places() {
-        let (mut last, mut taken): (Option<&str>, usize) = (None, 0);
-        for p in form.iter() {
-            if last != Some(&*p.source) {
-                last = Some(&*p.source);
-                all.insert(p.source.as_ptr());
-                if taken < max_sources {
-                    first.push(&*p.source);
-                    taken += 1;
-                }
-            }
-        }
-    }
-    first.sort_unstable();
-    first.dedup();
-    first.truncate(max_sources);
+    let all = forms.map_or(0, |f| f.source_count());
+    let first: Vec<&str> = forms.into_iter().flat_map(|f| f.sources()).take(max_sources).map(|s| &**s).collect();
     let mut sources = Vec::new();
     for path in first {
         let Some(doc) = ws.doc(path) else { continue };
@@ -124,7 +107,7 @@ pub fn entity_facts(ws: &Workspace, id: &str, max_sources: usize) -> Option<Enti
         }
         sources.push(SourceFacts { path: path.to_string(), mentions: here.len(), claims });
     }
-    let more_sources = all.len().saturating_sub(sources.len());
+    let more_sources = all.saturating_sub(sources.len());
     Some(EntityFacts {
         id: entity.id.clone(),
         name: entity.name.clone(),

@@ -271,8 +271,78 @@ impl Default for SpellingIndex {
     }
 }
 
-/// An entity's written forms, each with its places sorted by source and start.
-pub type Forms = BTreeMap<Box<str>, Places>;
+/// An entity's written forms, each with its places sorted by source and start, and the
+/// sources that name it: how many and which come first are read from these, never from every
+/// place (a country is named half a million times in an archive; a hover asks for both).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Forms {
+    forms: BTreeMap<Box<str>, Places>,
+    /// Each source naming the entity, in path order.
+    sources: Sorted<Arc<str>>,
+}
+
+impl Forms {
+    /// How many written forms.
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    /// The forms and their places, forms in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Places)> {
+        self.forms.iter().map(|(f, p)| (&**f, p))
+    }
+
+    /// How many sources name the entity. O(1).
+    pub fn source_count(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// The sources that name the entity, in path order. O(1) to the first.
+    pub fn sources(&self) -> impl Iterator<Item = &Arc<str>> {
+        self.sources.iter()
+    }
+
+    fn add(&mut self, source: &Arc<str>, form: &str, span: Span) {
+        let places = match self.forms.get_mut(form) {
+            Some(places) => places,
+            None => self.forms.entry(form.into()).or_default(),
+        };
+        places.insert(Place::new(source, span));
+        if self.sources.find(|s| (**s).cmp(source)).is_none() {
+            self.sources.insert(source.clone());
+        }
+    }
+
+    fn remove(&mut self, source: &str, form: &str, start: usize) {
+        let Some(places) = self.forms.get_mut(form) else { return };
+        if !places.remove(source, start) {
+            return;
+        }
+        if places.is_empty() {
+            self.forms.remove(form);
+        }
+        // The source leaves the list with its last place under any form. O(forms · log).
+        if self.forms.values().all(|p| p.of_source(source).next().is_none()) {
+            self.sources.remove(|s| (**s).cmp(source));
+        }
+    }
+}
+
+impl<'f> IntoIterator for &'f Forms {
+    type Item = (&'f str, &'f Places);
+    type IntoIter = std::iter::Map<
+        std::collections::btree_map::Iter<'f, Box<str>, Places>,
+        fn((&'f Box<str>, &'f Places)) -> (&'f str, &'f Places),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.forms.iter().map(|(f, p)| (&**f, p))
+    }
+}
 
 /// The places of one written form, sorted by source and start, in chunks shared with older
 /// snapshots ([`Sorted`]): an edit copies the chunk a source's places are in, never all the
@@ -307,8 +377,9 @@ impl Places {
         self.0.insert(place);
     }
 
-    fn remove(&mut self, source: &str, start: usize) {
-        self.0.remove(|p| (&*p.source, p.start).cmp(&(source, offset32(start))));
+    /// Takes out the place of `source` at `start`; whether there was one.
+    fn remove(&mut self, source: &str, start: usize) -> bool {
+        self.0.remove(|p| (&*p.source, p.start).cmp(&(source, offset32(start)))).is_some()
     }
 }
 
@@ -363,12 +434,7 @@ impl SpellingIndex {
         for m in &doc.entities {
             let shard = Arc::make_mut(&mut self.shards[shard_of(&m.id)]);
             let forms = Arc::make_mut(shard.entry(m.id.clone()).or_default());
-            let form = doc.text.get(m.span.start..m.span.end).unwrap_or("");
-            let places = match forms.get_mut(form) {
-                Some(places) => places,
-                None => forms.entry(form.into()).or_default(),
-            };
-            places.insert(Place::new(path, m.span));
+            forms.add(path, doc.text.get(m.span.start..m.span.end).unwrap_or(""), m.span);
         }
     }
 
@@ -384,12 +450,7 @@ impl SpellingIndex {
             let Some(entry) = shard.get_mut(&m.id) else { continue };
             let forms = Arc::make_mut(entry);
             let form = old.and_then(|d| d.text.get(m.span.start..m.span.end)).unwrap_or("");
-            if let Some(places) = forms.get_mut(form) {
-                places.remove(path, m.span.start);
-                if places.is_empty() {
-                    forms.remove(form);
-                }
-            }
+            forms.remove(path, form, m.span.start);
             if forms.is_empty() {
                 shard.remove(&m.id);
             }

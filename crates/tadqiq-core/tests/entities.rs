@@ -530,6 +530,15 @@ fn the_index_of_spellings_follows_each_edit() {
             let ids: Vec<&str> = ws.doc(p).unwrap().entities.iter().map(|m| &*m.id).collect();
             for id in ids {
                 assert_eq!(ws.spellings(id), fresh.spellings(id), "{id} in {p}");
+                // The sources naming it, as the index keeps them: those whose entities have it.
+                let naming: Vec<&str> = texts
+                    .iter()
+                    .map(|(q, _)| *q)
+                    .filter(|q| ws.doc(q).unwrap().entities.iter().any(|m| &*m.id == id))
+                    .collect();
+                let forms = ws.spelling_index().forms(id).unwrap();
+                assert_eq!(forms.sources().map(|s| &**s).collect::<Vec<_>>(), naming, "{id}");
+                assert_eq!(forms.source_count(), naming.len());
             }
         }
     }
