@@ -4,18 +4,21 @@
 //! One file in the cache folder (`.tadqiq_cache` by default), `analyses.bin` (`dates.bin` for
 //! a reading without entities), holds a record per source text: its analysis and local
 //! entities ([`crate::analysis::Analysis`], [`LocalEntities`]), and the entities the workspace
-//! matched in it and their claim keys, with the registry they were matched against. A record is keyed by a 128-bit hash of the text and of the publication date
-//! given from outside it; the file by the *namespace*: the build of this crate (its code and
-//! language data, `build.rs`), the configuration and the kind of reading. Nothing in the file is
-//! trusted: a file of another namespace, another format or a torn write is ignored whole; a
-//! record whose checksum or contents do not read back is ignored alone; either is analysed
-//! again and written anew. The file is replaced atomically (a temporary file renamed over it),
+//! matched in it and their claim keys, with the registry they were matched against. A record
+//! is keyed by a 128-bit hash of the text and of the publication date given from outside it;
+//! the file by the *namespace*: the build of this crate (its code and language data,
+//! `build.rs`), the configuration and the kind of reading. Nothing in the file is trusted: a
+//! file of another namespace or format is ignored whole; a torn end, with the records it cuts;
+//! a record whose checksum or contents do not read back, alone (checked when it is read);
+//! either is analysed again and written anew. The file is replaced atomically (a temporary file renamed over it),
 //! so a run killed half-way or two runs at once leave a whole file.
 //!
 //! Records no run has used are carried forward for [`MAX_AGE`] writes (a subset of the archive
 //! checked, a branch switched), then dropped: the file stays about the size of the archive.
 //!
-//! Cost: O(bytes) to read and check the file, O(1) per lookup; a write is O(records).
+//! Cost: opening reads the records' heads, O(records); a source's record is read and checked
+//! when it is asked for, O(its size); a write is O(records). Memory: the table of records
+//! (about 50 bytes each), never the file.
 
 use std::hash::{DefaultHasher, Hasher};
 use std::io::Write;
@@ -65,6 +68,12 @@ pub fn hash128(parts: &[&[u8]]) -> Key {
     (u128::from(half(1)) << 64) | u128::from(half(2))
 }
 
+/// A source text's record key: its text and the publication date given from outside it.
+pub fn source_key(text: &str, given: Option<(crate::calendar::DateValue, crate::analysis::PublishedSource)>) -> Key {
+    let given = given.map(|(d, how)| format!("{d:?}{}", how.as_str())).unwrap_or_default();
+    hash128(&[text.as_bytes(), given.as_bytes()])
+}
+
 /// A 64-bit hash of `parts`, for checksums and the registry's identity.
 pub fn hash64(parts: &[&[u8]]) -> u64 {
     let mut h = DefaultHasher::new();
@@ -77,7 +86,7 @@ pub fn hash64(parts: &[&[u8]]) -> u64 {
 
 /// What a record holds, as written ([`Stored`] is it read back).
 #[derive(Serialize)]
-pub(crate) struct Record<'a> {
+pub struct Record<'a> {
     pub analysis: &'a Analysis,
     pub local: &'a LocalEntities,
     /// The registry's match key ([`crate::workspace`]), the entities matched under it, and the
@@ -86,27 +95,42 @@ pub(crate) struct Record<'a> {
 }
 
 /// A source's match key, its entities, and its claim keys if kept.
-pub(crate) type Matched = (u64, Vec<EntityMention>, Option<DocClaims>);
+pub type Matched = (u64, Vec<EntityMention>, Option<DocClaims>);
 
 #[derive(Deserialize)]
-pub(crate) struct Stored {
+pub struct Stored {
     pub analysis: Analysis,
     pub local: LocalEntities,
     pub matched: Matched,
 }
 
-/// The records of one cache folder, read once at the start of a run.
+/// Where a record's payload lies in the file, and its checksum.
+#[derive(Clone, Copy, Debug)]
+pub struct Slot {
+    at: u64,
+    len: u32,
+    sum: u64,
+}
+
+/// The records of one cache folder. Opening reads only the records' heads (29 bytes each);
+/// a payload is read from the file when its source asks for it, so a run never holds the
+/// file, whatever the archive's size: O(records) memory for the table.
 pub struct Cache {
     dir: PathBuf,
     file: &'static str,
     namespace: u64,
-    /// Records by key: their age and where their payload lies in `bytes`, until
-    /// [`Cache::release`] copies out the ones not taken (`kept`).
-    records: FxHashMap<Key, (u8, std::ops::Range<usize>)>,
-    /// The file as read: one allocation, given back whole once the run has read it.
-    bytes: Vec<u8>,
-    kept: Vec<(Key, u8, Vec<u8>)>,
-    /// Why the file on disk was not used, if it was there and unusable.
+    /// The file as opened: later runs replace it by renaming, never change it in place, so
+    /// this handle reads the records indexed here until the run ends.
+    handle: Option<std::sync::Mutex<std::fs::File>>,
+    /// Records not yet taken, by key: their age and where their payload lies.
+    records: FxHashMap<Key, (u8, Slot)>,
+    /// Records taken that still hold ([`Cache::keep`]).
+    used: Vec<(Key, Slot)>,
+    /// The file being written, from the first record this run made ([`Cache::push`]).
+    writer: Option<Writer>,
+    /// Why it could not be written.
+    failed: Option<String>,
+    /// Why the file on disk was not used (or not whole), if it was there and unusable.
     pub note: Option<String>,
     /// The sources this run read through the cache, with their keys.
     pub(crate) run: Vec<(std::sync::Arc<str>, Key)>,
@@ -127,140 +151,236 @@ impl Cache {
             dir: dir.to_path_buf(),
             file,
             namespace,
+            handle: None,
             records: FxHashMap::default(),
-            bytes: Vec::new(),
-            kept: Vec::new(),
+            used: Vec::new(),
+            writer: None,
+            failed: None,
             note: None,
             run: Vec::new(),
             dirty: false,
             restored: 0,
         };
-        match std::fs::read(dir.join(file)) {
-            Ok(bytes) => {
-                cache.note = cache.read(&bytes).err();
-                cache.bytes = bytes;
+        let path = dir.join(file);
+        match std::fs::File::open(&path) {
+            Ok(f) => {
+                let indexed = cache.index(&f).map_err(|e| match e.kind() {
+                    std::io::ErrorKind::InvalidData => e.to_string(),
+                    _ => format!("cannot read {}: {e}", path.display()),
+                });
+                cache.note = indexed.err();
+                cache.handle = Some(std::sync::Mutex::new(f));
             }
             // Nothing there yet; a folder that cannot be one is said when it is written.
             Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {}
-            Err(e) => cache.note = Some(format!("cannot read {}: {e}", dir.join(file).display())),
+            Err(e) => cache.note = Some(format!("cannot read {}: {e}", path.display())),
         }
         cache
     }
 
-    fn read(&mut self, bytes: &[u8]) -> Result<(), String> {
-        let head = MAGIC.len() + 4 + 8;
-        if bytes.len() < head || &bytes[..MAGIC.len()] != MAGIC {
-            return Err("not a tadqiq cache file; ignored".into());
+    /// Reads the file's head and every record's head, skipping payloads. O(records) reads of
+    /// the page cache. The records before a torn end are kept, and the end said.
+    fn index(&mut self, file: &std::fs::File) -> std::io::Result<()> {
+        use std::io::{BufReader, ErrorKind, Read};
+        let invalid = |what: &str| std::io::Error::new(ErrorKind::InvalidData, what.to_string());
+        let size = file.metadata()?.len();
+        let mut r = BufReader::with_capacity(1 << 16, file);
+        let mut head = [0u8; MAGIC.len() + 4 + 8];
+        if r.read_exact(&mut head).is_err() || &head[..MAGIC.len()] != MAGIC {
+            return Err(invalid("not a tadqiq cache file; ignored"));
         }
-        let format = u32::from_le_bytes(bytes[MAGIC.len()..MAGIC.len() + 4].try_into().unwrap_or_default());
-        let namespace = u64::from_le_bytes(bytes[MAGIC.len() + 4..head].try_into().unwrap_or_default());
+        let format = u32::from_le_bytes(head[MAGIC.len()..MAGIC.len() + 4].try_into().unwrap_or_default());
+        let namespace = u64::from_le_bytes(head[MAGIC.len() + 4..].try_into().unwrap_or_default());
         // Another build, configuration or format: stale, not damaged; said nothing about.
         if format != FORMAT || namespace != self.namespace {
             return Ok(());
         }
-        let mut at = head;
-        while at < bytes.len() {
-            let rest = &bytes[at..];
-            if rest.len() < RECORD_HEAD {
-                return Err("the cache file ends inside a record; the rest is ignored".into());
+        let torn = || invalid("the cache file ends inside a record; the rest is ignored");
+        let mut at = head.len() as u64;
+        while at < size {
+            let mut rec = [0u8; RECORD_HEAD];
+            r.read_exact(&mut rec).map_err(|_| torn())?;
+            let key = u128::from_le_bytes(rec[..16].try_into().unwrap_or_default());
+            let age = rec[16];
+            let len = u32::from_le_bytes(rec[17..21].try_into().unwrap_or_default());
+            let sum = u64::from_le_bytes(rec[21..29].try_into().unwrap_or_default());
+            let payload = at + RECORD_HEAD as u64;
+            if payload + u64::from(len) > size {
+                return Err(torn());
             }
-            let key = u128::from_le_bytes(rest[..16].try_into().unwrap_or_default());
-            let age = rest[16];
-            let len = u32::from_le_bytes(rest[17..21].try_into().unwrap_or_default()) as usize;
-            let sum = u64::from_le_bytes(rest[21..29].try_into().unwrap_or_default());
-            let Some(payload) = rest.get(RECORD_HEAD..RECORD_HEAD + len) else {
-                return Err("the cache file ends inside a record; the rest is ignored".into());
-            };
-            if hash64(&[payload]) == sum {
-                self.records.insert(key, (age, at + RECORD_HEAD..at + RECORD_HEAD + len));
-            }
-            at += RECORD_HEAD + len;
+            self.records.insert(key, (age, Slot { at: payload, len, sum }));
+            r.seek_relative(i64::from(len))?;
+            at = payload + u64::from(len);
         }
         Ok(())
     }
 
-    /// Takes the record of `key` out, if there is one that reads back whole: where its payload
-    /// lies ([`Cache::payload`]).
-    pub(crate) fn take(&mut self, key: Key) -> Option<std::ops::Range<usize>> {
-        self.records.remove(&key).map(|(_, payload)| payload)
+    /// Takes the record of `key` out, if there is one: where its payload lies, to read with
+    /// [`Cache::payload`].
+    pub fn take(&mut self, key: Key) -> Option<Slot> {
+        self.records.remove(&key).map(|(_, slot)| slot)
     }
 
-    pub(crate) fn payload(&self, at: std::ops::Range<usize>) -> &[u8] {
-        self.bytes.get(at).unwrap_or_default()
-    }
-
-    /// Once every source has taken its record: the records no source took are copied out and
-    /// the file's bytes given back. Again later, it has nothing left to do.
-    pub(crate) fn release(&mut self) {
-        let bytes = std::mem::take(&mut self.bytes);
-        let untaken = std::mem::take(&mut self.records).into_iter();
-        self.kept.extend(untaken.filter_map(|(key, (age, at))| Some((key, age, bytes.get(at)?.to_vec()))));
+    /// A record's payload read from the file, if it reads back whole (its checksum holds).
+    pub fn payload(&self, slot: Slot) -> Option<Vec<u8>> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut bytes = vec![0; slot.len as usize];
+        let mut f = self.handle.as_ref()?.lock().ok()?;
+        f.seek(SeekFrom::Start(slot.at)).ok()?;
+        f.read_exact(&mut bytes).ok()?;
+        drop(f);
+        (hash64(&[&bytes]) == slot.sum).then_some(bytes)
     }
 
     /// The records of this run (`fresh`, with the unused ones carried forward) written in place
-    /// of the file. `fresh` are (key, payload) pairs from [`encode`], written as they come: an
-    /// archive's records are never all in memory at once.
+    /// of the file. `fresh` are (key, payload) pairs from [`encode`], written as they come, and
+    /// the records carried forward are copied from the old file one by one: an archive's
+    /// records are never all in memory at once.
     pub(crate) fn save(&mut self, fresh: impl IntoIterator<Item = (Key, Vec<u8>)>) -> Result<(), String> {
-        let dir = self.dir.clone();
+        for (key, payload) in fresh {
+            self.push(key, &payload);
+        }
+        self.finish()
+    }
+
+    /// A record this run made anew: written to the file that will replace this one, started
+    /// with the first such record. A run that pushes none leaves the file as it is.
+    pub fn push(&mut self, key: Key, payload: &[u8]) {
+        if self.failed.is_some() {
+            return;
+        }
+        if self.writer.is_none() {
+            match self.writer() {
+                Ok(w) => self.writer = Some(w),
+                Err(e) => {
+                    self.failed = Some(e);
+                    return;
+                }
+            }
+        }
+        if let Some(w) = &mut self.writer
+            && let Err(e) = w.push(key, payload)
+        {
+            self.failed = Some(e);
+        }
+    }
+
+    /// A record taken and read back that still holds: kept as this run's (its age reset) when
+    /// the file is written again.
+    pub fn keep(&mut self, key: Key, slot: Slot) {
+        self.used.push((key, slot));
+    }
+
+    /// Puts the file written since the first [`Cache::push`] in place of the old one, with the
+    /// records [`Cache::keep`] kept and the unused ones carried forward (copied from the old
+    /// file). Nothing pushed, nothing written. Returns why it could not be written, if so.
+    pub fn finish(&mut self) -> Result<(), String> {
+        if let Some(e) = self.failed.take() {
+            self.writer = None;
+            return Err(e);
+        }
+        let Some(mut writer) = self.writer.take() else { return Ok(()) };
+        for (key, slot) in std::mem::take(&mut self.used) {
+            if !writer.written.contains(&key)
+                && let Some(payload) = self.payload(slot)
+            {
+                writer.push(key, &payload)?;
+            }
+        }
+        let mut kept: Vec<(Key, u8, Slot)> = std::mem::take(&mut self.records)
+            .into_iter()
+            .filter(|(key, (age, _))| *age < MAX_AGE && !writer.written.contains(key))
+            .map(|(key, (age, slot))| (key, age, slot))
+            .collect();
+        kept.sort_by_key(|(key, _, _)| *key);
+        for (key, age, slot) in kept {
+            if let Some(payload) = self.payload(slot) {
+                writer.record(key, age + 1, &payload).map_err(|e| writer.fail(e))?;
+            }
+        }
+        writer.out.flush().map_err(|e| writer.fail(e))?;
+        // Every record carried forward is copied: the old file is closed before it is replaced
+        // (a system that cannot replace an open file).
+        self.handle = None;
+        std::fs::rename(&writer.temporary, self.dir.join(self.file)).map_err(|e| writer.fail(e))?;
+        writer.done = true;
+        Ok(())
+    }
+
+    /// Starts the file that will replace this one.
+    fn writer(&self) -> Result<Writer, String> {
+        let dir = &self.dir;
         let fail = |what: &str, e: std::io::Error| format!("cannot {what} {}: {e}", dir.display());
-        std::fs::create_dir_all(&dir).map_err(|e| fail("create", e))?;
+        std::fs::create_dir_all(dir).map_err(|e| fail("create", e))?;
         // The cache is nobody's source: git leaves it alone.
         let ignore = dir.join(".gitignore");
         if !ignore.exists() {
             std::fs::write(&ignore, "# Written by tadqiq: analyses kept between runs.\n*\n")
                 .map_err(|e| fail("write in", e))?;
         }
-        let file = dir.join(self.file);
         let temporary = dir.join(format!("{}.{}.tmp", self.file, std::process::id()));
-        let written = std::fs::File::create(&temporary)
-            .and_then(|f| self.write(std::io::BufWriter::with_capacity(1 << 20, f), fresh))
-            .and_then(|()| std::fs::rename(&temporary, &file));
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&temporary);
-            return Err(fail("write in", e));
+        let file = std::fs::File::create(&temporary).map_err(|e| fail("write in", e))?;
+        let mut writer = Writer {
+            out: std::io::BufWriter::with_capacity(1 << 20, file),
+            dir: dir.clone(),
+            temporary,
+            written: Default::default(),
+            done: false,
+        };
+        let head = [&MAGIC[..], &FORMAT.to_le_bytes(), &self.namespace.to_le_bytes()].concat();
+        writer.out.write_all(&head).map_err(|e| writer.fail(e))?;
+        Ok(writer)
+    }
+}
+
+/// A cache file being written; dropped unfinished, it is removed.
+struct Writer {
+    out: std::io::BufWriter<std::fs::File>,
+    dir: PathBuf,
+    temporary: PathBuf,
+    /// Two sources with the same text share a record: the first pushed is kept.
+    written: rustc_hash::FxHashSet<Key>,
+    done: bool,
+}
+
+impl Writer {
+    /// Writes a record of this run: `payload` from [`encode`].
+    fn push(&mut self, key: Key, payload: &[u8]) -> Result<(), String> {
+        if self.written.insert(key) {
+            self.record(key, 0, payload).map_err(|e| self.fail(e))?;
         }
         Ok(())
     }
 
-    fn write(&mut self, mut out: impl Write, fresh: impl IntoIterator<Item = (Key, Vec<u8>)>) -> std::io::Result<()> {
-        out.write_all(MAGIC)?;
-        out.write_all(&FORMAT.to_le_bytes())?;
-        out.write_all(&self.namespace.to_le_bytes())?;
-        let record = |out: &mut dyn Write, key: Key, age: u8, payload: &[u8]| {
-            out.write_all(&key.to_le_bytes())?;
-            out.write_all(&[age])?;
-            out.write_all(&(payload.len() as u32).to_le_bytes())?;
-            out.write_all(&hash64(&[payload]).to_le_bytes())?;
-            out.write_all(payload)
-        };
-        // Two files with the same text share a record.
-        let mut written = rustc_hash::FxHashSet::default();
-        for (key, payload) in fresh {
-            if written.insert(key) {
-                record(&mut out, key, 0, &payload)?;
-            }
+    fn record(&mut self, key: Key, age: u8, payload: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(&key.to_le_bytes())?;
+        self.out.write_all(&[age])?;
+        self.out.write_all(&(payload.len() as u32).to_le_bytes())?;
+        self.out.write_all(&hash64(&[payload]).to_le_bytes())?;
+        self.out.write_all(payload)
+    }
+
+    fn fail(&self, e: std::io::Error) -> String {
+        format!("cannot write in {}: {e}", self.dir.display())
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.temporary);
         }
-        self.release();
-        let mut kept: Vec<_> = std::mem::take(&mut self.kept)
-            .into_iter()
-            .filter(|(key, age, _)| *age < MAX_AGE && !written.contains(key))
-            .collect();
-        kept.sort_by_key(|(key, _, _)| *key);
-        for (key, age, payload) in &kept {
-            record(&mut out, *key, age + 1, payload)?;
-        }
-        out.flush()
     }
 }
 
 /// A record's payload.
-pub(crate) fn encode(record: &Record<'_>) -> Option<Vec<u8>> {
+pub fn encode(record: &Record<'_>) -> Option<Vec<u8>> {
     postcard::to_allocvec(record).ok()
 }
 
 /// A payload read back, or `None` when it does not decode (another layout, damage the checksum
 /// missed).
-pub(crate) fn decode(payload: &[u8]) -> Option<Stored> {
+pub fn decode(payload: &[u8]) -> Option<Stored> {
     postcard::from_bytes(payload).ok()
 }
 
@@ -276,6 +396,12 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("tadqiq-cache-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         dir
+    }
+
+    /// The payload of `key`, taken and read back as a run does, if it reads back whole.
+    fn read(cache: &mut Cache, key: Key) -> Option<Vec<u8>> {
+        let slot = cache.take(key)?;
+        cache.payload(slot)
     }
 
     /// A record of `TEXT` analysed, as the workspace writes it.
@@ -296,8 +422,7 @@ mod tests {
         assert_eq!(std::fs::read_to_string(dir.join(".gitignore")).unwrap().lines().last(), Some("*"));
         let mut cache = Cache::open(&dir, 1, true);
         assert_eq!(cache.note, None);
-        let at = cache.take(key).unwrap();
-        let stored = decode(cache.payload(at)).unwrap();
+        let stored = decode(&read(&mut cache, key).unwrap()).unwrap();
         assert_eq!(stored.analysis.mentions, analysis.mentions);
         assert_eq!(stored.analysis.published, analysis.published);
         assert_eq!(stored.local.introductions, local.introductions);
@@ -324,12 +449,19 @@ mod tests {
         flipped[MAGIC.len() + 12 + RECORD_HEAD + 10] ^= 0x55;
         std::fs::write(&file, &flipped).unwrap();
         let mut cache = Cache::open(&dir, 1, true);
-        assert!(cache.take(one).is_none());
-        assert!(cache.take(two).is_some());
+        assert!(read(&mut cache, one).is_none());
+        assert!(read(&mut cache, two).is_some());
+        // Not carried forward either: the file written next holds only what reads back.
+        let three = hash128(&[b"three"]);
+        let mut cache = Cache::open(&dir, 1, true);
+        cache.save(vec![(three, bytes.clone())]).unwrap();
+        let mut cache = Cache::open(&dir, 1, true);
+        assert!(cache.take(one).is_none() && read(&mut cache, two).is_some() && read(&mut cache, three).is_some());
+        std::fs::write(&file, &whole).unwrap();
         // Cut short inside the second record: the first is read, the rest ignored and said.
         std::fs::write(&file, &whole[..whole.len() - 5]).unwrap();
         let mut cache = Cache::open(&dir, 1, true);
-        assert!(cache.take(one).is_some() && cache.take(two).is_none());
+        assert!(read(&mut cache, one).is_some() && cache.take(two).is_none());
         assert_eq!(cache.note.as_deref(), Some("the cache file ends inside a record; the rest is ignored"));
         // Not a cache file at all.
         std::fs::write(&file, "كانون الثاني").unwrap();
@@ -342,18 +474,47 @@ mod tests {
     }
 
     #[test]
+    fn a_run_that_makes_nothing_new_writes_nothing_and_one_that_does_keeps_what_it_used() {
+        let dir = folder("keep");
+        let (_, _, bytes) = payload();
+        let (used, unused, new) = (hash128(&[b"used"]), hash128(&[b"unused"]), hash128(&[b"new"]));
+        Cache::open(&dir, 1, true).save(vec![(used, bytes.clone()), (unused, bytes.clone())]).unwrap();
+        let file = dir.join("analyses.bin");
+        let before = std::fs::metadata(&file).unwrap().modified().unwrap();
+        // Every record it needs read back: the file is left alone.
+        let mut cache = Cache::open(&dir, 1, true);
+        let slot = cache.take(used).unwrap();
+        assert!(cache.payload(slot).is_some());
+        cache.keep(used, slot);
+        cache.finish().unwrap();
+        assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), before);
+        // One record made anew: the file is written with it, the one kept (age 0), and the
+        // one unused carried forward one write older.
+        let mut cache = Cache::open(&dir, 1, true);
+        let slot = cache.take(used).unwrap();
+        cache.keep(used, slot);
+        cache.push(new, &bytes);
+        cache.finish().unwrap();
+        let cache = Cache::open(&dir, 1, true);
+        assert_eq!(cache.records[&used].0, 0);
+        assert_eq!(cache.records[&new].0, 0);
+        assert_eq!(cache.records[&unused].0, 1);
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2, "no temporary file left: .gitignore and the cache");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn records_no_run_uses_are_dropped_after_max_age_writes() {
         let dir = folder("age");
         let (_, _, bytes) = payload();
         let (old, new) = (hash128(&[b"old"]), hash128(&[b"new"]));
         Cache::open(&dir, 1, true).save(vec![(old, bytes.clone())]).unwrap();
         // Carried forward through MAX_AGE writes that do not use it, dropped by the next.
-        // As a run does: the records not taken released once read, then the file written.
+        // As a run does: the records it uses taken, then the file written.
         for _ in 0..=MAX_AGE {
             let mut cache = Cache::open(&dir, 1, true);
             assert!(cache.records.contains_key(&old));
-            assert!(cache.take(new).is_some() || !cache.records.contains_key(&new));
-            cache.release();
+            assert!(read(&mut cache, new).is_some() || !cache.records.contains_key(&new));
             cache.save(vec![(new, bytes.clone())]).unwrap();
         }
         let cache = Cache::open(&dir, 1, true);

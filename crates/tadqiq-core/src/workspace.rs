@@ -578,13 +578,10 @@ impl Workspace {
         sources: impl IntoIterator<Item = (String, String, Option<(DateValue, PublishedSource)>)>,
         mut cache: Option<&mut crate::cache::Cache>,
     ) {
-        use crate::cache::{decode, hash128};
+        use crate::cache::{decode, source_key};
         let sources: Vec<_> = sources.into_iter().collect();
         let keys = match cache {
-            Some(_) => par_map(&sources, |(_, text, published)| {
-                let given = published.map(|(d, how)| format!("{d:?}{}", how.as_str())).unwrap_or_default();
-                hash128(&[text.as_bytes(), given.as_bytes()])
-            }),
+            Some(_) => par_map(&sources, |(_, text, published)| source_key(text, *published)),
             None => Vec::new(),
         };
         let jobs: Vec<_> = match cache.as_deref_mut() {
@@ -592,10 +589,10 @@ impl Workspace {
             None => sources.iter().map(|s| (s, None)).collect(),
         };
         let gazetteer = self.entity_data();
-        let stored = |at: &Option<std::ops::Range<usize>>| Some(cache.as_deref()?.payload(at.clone()?));
+        let stored = |at: &Option<crate::cache::Slot>| cache.as_deref()?.payload((*at)?);
         // Each source's tokens are dropped as soon as it is analysed: holding them all until
         // the registry is built would cost ~3× the text.
-        let read = par_map(&jobs, |((_, text, published), at)| match stored(at).and_then(decode) {
+        let read = par_map(&jobs, |((_, text, published), at)| match stored(at).as_deref().and_then(decode) {
             Some(s) => (s.analysis, s.local, Some(s.matched)),
             None => {
                 let a = analyse_article(text, *published, gazetteer);
@@ -603,9 +600,6 @@ impl Workspace {
             }
         });
         drop(jobs);
-        if let Some(c) = cache.as_deref_mut() {
-            c.release();
-        }
         let mut reuse = FxHashMap::default();
         for (k, ((path, text, _), (analysis, local, matched))) in sources.into_iter().zip(read).enumerate() {
             let path: Arc<str> = path.into();
