@@ -393,3 +393,79 @@ fn explain_in_either_language() {
         String::from_utf8(tadqiq(&["--lang", "en", "explain", "weekday-mismatch"], Path::new(SAMPLE)).stdout).unwrap();
     assert!(text.starts_with("weekday-mismatch (default: warning)"), "{text}");
 }
+
+/// `extract` reads an archive a batch at a time and never holds it: with entities in two
+/// passes (every source's introductions first, kept apart in a spill file), without them in
+/// one. Either way, with the cache or without, the output is the same as one reading of the
+/// whole, the spill file is gone when the run ends, and a temporary folder that cannot be
+/// written spills to memory instead.
+#[test]
+fn extract_lists_an_archive_batch_by_batch_the_same_as_whole() {
+    let dir = temp_dir("stream");
+    // More than a batch (256) of articles: the first names a spokesman by surname alone, the
+    // last introduces him, so the first is matched only through the registry of all of them.
+    std::fs::write(dir.join("a000.txt"), "وقال حداد إن القوات انسحبت من المدينة في 4 آذار 2021.").unwrap();
+    for k in 1..299 {
+        let text = format!("في {} يناير 2020 قتل {} شخصا في انفجار ببغداد، بحسب الشرطة العراقية.", 1 + k % 28, 10 + k);
+        std::fs::write(dir.join(format!("a{k:03}.txt")), text).unwrap();
+    }
+    std::fs::write(
+        dir.join("a299.txt"),
+        "وقال المتحدث باسم وزارة الدفاع العراقية العميد سامر حداد إن 40 جنديا قتلوا في 3 آذار 2021.",
+    )
+    .unwrap();
+    let spill = temp_dir("stream-tmp");
+    let cache = temp_dir("stream-cache");
+    let run = |args: &[&str], tmp: &Path, cached: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tadqiq"));
+        cmd.args(args).current_dir(&dir).env("LANG", "C.UTF-8").env("TMPDIR", tmp);
+        match cached {
+            true => cmd.env("TADQIQ_CACHE_DIR", &cache),
+            false => cmd.arg("--no-cache"),
+        };
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        out
+    };
+    let all = ["extract", "--format", "json", "."];
+    let whole = run(&all, &spill, false).stdout;
+    let doc: Value = serde_json::from_slice(&whole).unwrap();
+    assert_eq!(doc["files"].as_array().unwrap().len(), 300);
+    let spokesman = mention(&doc, "a299.txt", "سامر حداد");
+    let id = spokesman["id"].as_str().unwrap();
+    assert_eq!((spokesman["entity_kind"].as_str(), spokesman["name"].as_str()), (Some("person"), Some("سامر حداد")));
+    assert_eq!(
+        mention(&doc, "a000.txt", "حداد")["id"].as_str(),
+        Some(id),
+        "named before the batch that introduces him"
+    );
+    assert_eq!(std::fs::read_dir(&spill).unwrap().count(), 0, "the spill file is removed");
+    // No temporary folder to spill to: in memory, the same.
+    assert_eq!(run(&all, &dir.join("no-such-folder"), false).stdout, whole);
+    // Through the cache: filled, then read back.
+    assert_eq!(run(&all, &spill, true).stdout, whole);
+    assert!(cache.join("analyses.bin").exists());
+    assert_eq!(run(&all, &spill, true).stdout, whole);
+    assert_eq!(std::fs::read_dir(&spill).unwrap().count(), 0);
+    // Without entities, one pass: the same dates and figures, in text as in JSON.
+    let dates = ["extract", "--format", "json", "--kind", "date,figure", "."];
+    let listed: Value = serde_json::from_slice(&run(&dates, &spill, false).stdout).unwrap();
+    assert_eq!(serde_json::from_slice::<Value>(&run(&dates, &spill, true).stdout).unwrap(), listed);
+    assert_eq!(serde_json::from_slice::<Value>(&run(&dates, &spill, true).stdout).unwrap(), listed);
+    for (one, all) in listed["files"].as_array().unwrap().iter().zip(doc["files"].as_array().unwrap()) {
+        let claims: Vec<&Value> =
+            all["mentions"].as_array().unwrap().iter().filter(|m| m["kind"] != "entity").collect();
+        assert_eq!(one["mentions"].as_array().unwrap().iter().collect::<Vec<_>>(), claims, "{}", one["path"]);
+    }
+    let text = run(&["extract", "--kind", "date", "."], &spill, false);
+    let lines = String::from_utf8(text.stdout).unwrap();
+    assert_eq!(lines.lines().count(), 300);
+    assert_eq!(lines.lines().last(), Some("./a299.txt:1:79: date     «3 آذار 2021» = 2021-03-03"));
+    // A file named on the command line that cannot be read: exit 2 before any output, in
+    // either pass.
+    std::fs::write(dir.join("binary.txt"), [0x89, b'P', b'N', b'G', 0, 0, 1]).unwrap();
+    for kind in ["date", "date,entity"] {
+        let out = tadqiq(&["extract", "--kind", kind, "a001.txt", "binary.txt"], &dir);
+        assert_eq!((out.status.code(), out.stdout.len()), (Some(2), 0), "{kind}");
+    }
+}

@@ -8,12 +8,21 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 
-use super::{EXIT_OK, File, Range, Sources, finish_output, load};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::json;
+
+use super::{EXIT_OK, EXIT_UNUSABLE, File, Plan, Range, Sources, finish_output, read_source};
+use tadqiq_core::analysis::{Analysis, PublishedSource};
+use tadqiq_core::cache::{Cache, Key, Matched, Record, Slot, decode, encode, source_key};
 use tadqiq_core::calendar::DateValue;
-use tadqiq_core::entities::EntityMention;
+use tadqiq_core::entities::{EntityMention, Gazetteer, LocalEntities};
 use tadqiq_core::extract::{DateMention, Mention, MentionKind, Paired, Span};
 use tadqiq_core::lexicon::Bound;
-use tadqiq_core::workspace::{Doc, Workspace, par_map};
+use tadqiq_core::position::LineIndex;
+use tadqiq_core::source::Decoded;
+use tadqiq_core::workspace::{RegistrySource, Workspace, par_map};
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
@@ -74,34 +83,477 @@ enum Format {
 
 pub fn run(args: ExtractArgs) -> u8 {
     let kinds = Kinds::given(&args.kind);
-    let mut loaded = match load(args.sources, kinds.entity) {
-        Ok(l) => l,
+    let plan = match Plan::of(args.sources) {
+        Ok(p) => p,
         Err(code) => return code,
     };
-    let articles: Vec<Article> = loaded
-        .files
-        .iter()
-        .filter_map(|f| Some(Article { file: f, doc: loaded.ws.doc(&f.path)?, ws: &loaded.ws, kinds }))
-        .collect();
-    let out = io::BufWriter::new(io::stdout().lock());
-    let written = match args.format {
-        Format::Json => write_json(out, &articles, &loaded.skipped),
-        Format::Text => write_text(out, &articles),
+    if plan.unusable() {
+        return EXIT_UNUSABLE;
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut output = Output { format: args.format, started: false };
+    let listed = match kinds.entity {
+        true => list_with_entities(&plan, kinds, &mut out, &mut output),
+        false => list(&plan, kinds, &mut out, &mut output),
     };
-    drop(articles);
-    match finish_output(written) {
+    let (mut cache, skipped) = match listed {
+        Ok(done) => done,
+        Err(Stop::Unusable) => return EXIT_UNUSABLE,
+        Err(Stop::Output(e)) => return finish_output(Err(e)).err().unwrap_or(EXIT_OK),
+        Err(Stop::Spill(e)) => {
+            eprintln!("tadqiq: cannot keep the articles between the two passes (in {}): {e}", spill_dir().display());
+            return EXIT_UNUSABLE;
+        }
+    };
+    let ended = output.end(&mut out, &skipped).and_then(|()| out.flush());
+    match finish_output(ended) {
         Ok(()) => {
-            loaded.save_cache();
+            if let Some(problem) = cache.as_mut().and_then(|c| c.finish().err()) {
+                eprintln!("tadqiq: cache: {problem}; the next run analyses again");
+            }
             EXIT_OK
         }
         Err(code) => code,
     }
 }
 
+/// Why a listing stopped early: the run was not the one asked for (a file named on the command
+/// line cannot be read, or no file can), the output could not be written, or the sources could
+/// not be kept between the two passes.
+enum Stop {
+    Unusable,
+    Output(io::Error),
+    Spill(io::Error),
+}
+
+impl From<io::Error> for Stop {
+    fn from(e: io::Error) -> Stop {
+        Stop::Output(e)
+    }
+}
+
+/// The output as it is written, article by article.
+struct Output {
+    format: Format,
+    /// Whether an article is written yet: the JSON's head goes before the first.
+    started: bool,
+}
+
+impl Output {
+    fn article(&mut self, out: &mut impl Write, rendered: &[u8]) -> io::Result<()> {
+        if self.format == Format::Json {
+            out.write_all(if self.started { b"," } else { br#"{"version":1,"files":["# })?;
+        }
+        self.started = true;
+        out.write_all(rendered)
+    }
+
+    fn end(&mut self, out: &mut impl Write, skipped: &[Value]) -> io::Result<()> {
+        if self.format == Format::Json {
+            if !self.started {
+                out.write_all(br#"{"version":1,"files":["#)?;
+            }
+            out.write_all(br#"],"skipped":"#)?;
+            serde_json::to_writer(&mut *out, skipped)?;
+            out.write_all(b"}\n")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sources per batch: read, analysed and rendered on every core, then written in order and
+/// dropped. A run holds a batch, never the archive.
+const BATCH: usize = 256;
+
+/// What the run reads, in order: the files found, then the article on standard input.
+enum Input<'p> {
+    File(&'p Path),
+    Stdin(&'p Path, &'p Decoded),
+}
+
+/// A source read: its file as the output sees it, its text and the publication date given.
+struct ReadSource {
+    file: File,
+    text: String,
+    given: Option<(DateValue, PublishedSource)>,
+}
+
+/// The run's inputs, in order.
+fn inputs(plan: &Plan) -> Vec<Input<'_>> {
+    let files = plan.inputs.files.iter().map(|p| Input::File(p));
+    files.chain(plan.stdin.as_ref().map(|(name, d)| Input::Stdin(name, d))).collect()
+}
+
+/// Reads a batch of inputs on every core; a file that cannot be read is said on stderr and
+/// listed in `skipped`, and stops the run if the command line named it.
+fn read_batch(plan: &Plan, batch: &[Input<'_>], skipped: &mut Vec<Value>) -> Result<Vec<ReadSource>, Stop> {
+    let results = par_map(batch, |input| match input {
+        Input::File(path) => read_source(path, &plan.config, plan.published).map(|r| ReadSource {
+            file: File { path: path.display().to_string(), bom: r.bom, lines: r.lines },
+            text: r.text,
+            given: r.given,
+        }),
+        Input::Stdin(name, d) => Ok(ReadSource {
+            file: File { path: name.display().to_string(), bom: d.bom, lines: LineIndex::new(&d.text) },
+            text: d.text.clone(),
+            given: plan.config.given(name, plan.published),
+        }),
+    });
+    let mut read = Vec::with_capacity(batch.len());
+    let mut named_unreadable = false;
+    for (input, result) in batch.iter().zip(results) {
+        match (input, result) {
+            (_, Ok(source)) => read.push(source),
+            (Input::File(path), Err(reason)) => {
+                eprintln!("tadqiq: {}: skipped: {reason}", path.display());
+                named_unreadable |= plan.inputs.named.contains(*path);
+                skipped.push(json!({"path": path.display().to_string(), "reason": reason}));
+            }
+            (Input::Stdin(..), Err(_)) => {}
+        }
+    }
+    if named_unreadable {
+        return Err(Stop::Unusable);
+    }
+    Ok(read)
+}
+
+/// A source's analysis: read back from the cache when its record is there and whole, else
+/// made; with its cache key, and the record's slot and what it matched when read back.
+struct Analysed {
+    analysis: Analysis,
+    local: LocalEntities,
+    key: Option<Key>,
+    slot: Option<Slot>,
+    matched: Option<Matched>,
+}
+
+/// Analyses a batch on every core, through the cache if there is one.
+fn analyse_batch(read: &[ReadSource], cache: &mut Option<Cache>, gazetteer: Option<&Gazetteer>) -> Vec<Analysed> {
+    let keys: Vec<Option<Key>> = match cache {
+        Some(_) => par_map(read, |r| Some(source_key(&r.text, r.given))),
+        None => vec![None; read.len()],
+    };
+    let slots: Vec<Option<Slot>> = keys.iter().map(|k| cache.as_mut().zip(*k).and_then(|(c, k)| c.take(k))).collect();
+    let jobs: Vec<_> = read.iter().zip(keys).zip(slots).collect();
+    let cache = cache.as_ref();
+    let analysed = par_map(&jobs, |((r, key), slot)| {
+        let stored = slot.and_then(|s| cache?.payload(s)).and_then(|p| decode(&p));
+        match stored {
+            Some(s) => {
+                Analysed { analysis: s.analysis, local: s.local, key: *key, slot: *slot, matched: Some(s.matched) }
+            }
+            None => {
+                let a = tadqiq_core::analysis::analyse_article(&r.text, r.given, gazetteer);
+                Analysed { analysis: a.analysis, local: a.local, key: *key, slot: None, matched: None }
+            }
+        }
+    });
+    for (r, a) in read.iter().zip(&analysed) {
+        if let Some(raw) = &a.analysis.unreadable_published {
+            eprintln!("tadqiq: {}: front matter's published date {raw:?} is not a date; ignored", r.file.path);
+        }
+    }
+    analysed
+}
+
+/// Puts a source's record in the cache: made anew (`fresh`), else the one read back kept.
+fn keep_record(cache: &mut Option<Cache>, key: Option<Key>, slot: Option<Slot>, fresh: Option<Vec<u8>>) {
+    let (Some(c), Some(key)) = (cache.as_mut(), key) else { return };
+    match (fresh, slot) {
+        (Some(payload), _) => c.push(key, &payload),
+        (None, Some(slot)) => c.keep(key, slot),
+        (None, None) => {}
+    }
+}
+
+/// Without entities: one pass, each batch read, analysed, written and dropped.
+fn list(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &mut Output) -> Result<Listed, Stop> {
+    let mut cache = plan.open_cache(false);
+    let mut skipped = passed_over(plan);
+    // The workspace of a reading without entities: no registry, nothing matched.
+    let ws = Workspace::new(Arc::new(Gazetteer::new(&[]))).without_entities();
+    let inputs = inputs(plan);
+    // A file named on the command line that cannot be read fails the run before any output.
+    for input in &inputs {
+        if let Input::File(path) = input
+            && plan.inputs.named.contains(*path)
+            && let Err(reason) = read_source(path, &plan.config, plan.published)
+        {
+            eprintln!("tadqiq: {}: skipped: {reason}", path.display());
+            return Err(Stop::Unusable);
+        }
+    }
+    let format = output.format;
+    for batch in inputs.chunks(BATCH) {
+        let read = read_batch(plan, batch, &mut skipped)?;
+        let analysed = analyse_batch(&read, &mut cache, None);
+        let jobs: Vec<_> = read.into_iter().zip(analysed).collect();
+        let rendered = par_map(&jobs, |(r, a)| {
+            let article =
+                Article { file: &r.file, text: &r.text, analysis: &a.analysis, entities: &[], ws: &ws, kinds };
+            // A record read back holds when it was matched against this (empty) registry.
+            let key = ws.match_key_of(&r.file.path.as_str().into(), 0);
+            let fresh = match &a.matched {
+                Some(m) if m.0 == key => None,
+                _ => encode(&Record { analysis: &a.analysis, local: &a.local, matched: (key, &[], None) }),
+            };
+            (article.render(format), fresh)
+        });
+        for ((_, a), (bytes, fresh)) in jobs.iter().zip(rendered) {
+            output.article(out, &bytes?)?;
+            keep_record(&mut cache, a.key, a.slot, fresh);
+        }
+    }
+    if !output.started {
+        return Err(Stop::Unusable);
+    }
+    Ok((cache, skipped))
+}
+
+/// What a listing leaves: the cache to finish, and the files skipped.
+type Listed = (Option<Cache>, Vec<Value>);
+
+/// With entities, two passes: the first reads and analyses every source, keeps what the
+/// registry of introduced names reads of it (a few hundred bytes) and puts the rest in a
+/// spill file; the registry built, the second reads the spill back a batch at a time, matches
+/// each source's entities, writes it and drops it. Memory: the registry, and a batch.
+fn list_with_entities(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &mut Output) -> Result<Listed, Stop> {
+    let mut cache = plan.open_cache(true);
+    let mut skipped = passed_over(plan);
+    let gazetteer = Arc::new(plan.config.gazetteer());
+    let mut spill = Spill::new();
+    let mut registry = Vec::new();
+    for batch in inputs(plan).chunks(BATCH) {
+        let read = read_batch(plan, batch, &mut skipped)?;
+        let analysed = analyse_batch(&read, &mut cache, Some(&gazetteer));
+        for (r, a) in read.iter().zip(&analysed) {
+            registry.push(RegistrySource::new(&r.file.path, &r.text, a.analysis.published, &a.local));
+            // Kept unless the second pass makes it anew.
+            if let (Some(c), Some(key), Some(slot)) = (cache.as_mut(), a.key, a.slot) {
+                c.keep(key, slot);
+            }
+        }
+        let jobs: Vec<_> = read.into_iter().zip(analysed).collect();
+        let encoded = par_map(&jobs, |(r, a)| {
+            let matched = match &a.matched {
+                Some((key, entities, claims)) => (*key, &entities[..], claims.as_ref()),
+                None => (0, &[][..], None),
+            };
+            let record = encode(&Record { analysis: &a.analysis, local: &a.local, matched }).unwrap_or_default();
+            let read_back = a.matched.is_some();
+            Spilled { path: r.file.path.clone(), bom: r.file.bom, text: r.text.clone(), key: a.key, read_back, record }
+                .encode()
+        });
+        for bytes in encoded {
+            spill.push(&bytes).map_err(Stop::Spill)?;
+        }
+    }
+    if registry.is_empty() {
+        return Err(Stop::Unusable);
+    }
+    let ws = Workspace::of_registry_sources(gazetteer, registry);
+    let format = output.format;
+    let mut spilled = spill.read().map_err(Stop::Spill)?;
+    loop {
+        let batch: Vec<Spilled> = spilled.by_ref().take(BATCH).collect::<io::Result<_>>().map_err(Stop::Spill)?;
+        if batch.is_empty() {
+            break;
+        }
+        let rendered = par_map(&batch, |s| {
+            let stored = decode(&s.record)?;
+            let file = File { path: s.path.clone(), bom: s.bom, lines: LineIndex::new(&s.text) };
+            let key = ws.match_key_of(&s.path.as_str().into(), stored.local.introductions.len());
+            // Entities matched under this very registry are read back, with the claim keys a
+            // `check` computed; others are matched again and their record made anew.
+            let (entities, fresh) = match s.read_back {
+                true if stored.matched.0 == key => (stored.matched.1, None),
+                _ => {
+                    let entities = ws.entities_of(&s.path, &s.text, &stored.local);
+                    let record =
+                        Record { analysis: &stored.analysis, local: &stored.local, matched: (key, &entities, None) };
+                    let fresh = encode(&record);
+                    (entities, fresh)
+                }
+            };
+            let article =
+                Article { file: &file, text: &s.text, analysis: &stored.analysis, entities: &entities, ws: &ws, kinds };
+            Some((article.render(format), fresh))
+        });
+        for (s, rendered) in batch.iter().zip(rendered) {
+            let Some((bytes, fresh)) = rendered else {
+                return Err(Stop::Spill(io::Error::other("a source does not read back")));
+            };
+            output.article(out, &bytes?)?;
+            if let (Some(c), Some(key), Some(payload)) = (cache.as_mut(), s.key, fresh) {
+                c.push(key, &payload);
+            }
+        }
+    }
+    Ok((cache, skipped))
+}
+
+/// The files found but passed over before reading (a FIFO, a device), for `skipped`.
+fn passed_over(plan: &Plan) -> Vec<Value> {
+    plan.inputs
+        .passed_over
+        .iter()
+        .map(|(path, why)| json!({"path": path.display().to_string(), "reason": why.trim_start_matches("skipped: ")}))
+        .collect()
+}
+
+/// A source as the first pass leaves it for the second: where it is, its text, its cache key,
+/// whether its record was read back from the cache, and its record (analysis, own entities,
+/// and what it matched before, if read back).
+struct Spilled {
+    path: String,
+    bom: usize,
+    text: String,
+    key: Option<Key>,
+    read_back: bool,
+    record: Vec<u8>,
+}
+
+impl Spilled {
+    fn encode(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(self.path.len() + self.text.len() + self.record.len() + 80);
+        for part in [self.path.as_bytes(), self.text.as_bytes(), &self.record] {
+            b.extend_from_slice(&(part.len() as u64).to_le_bytes());
+            b.extend_from_slice(part);
+        }
+        b.extend_from_slice(&(self.bom as u64).to_le_bytes());
+        match self.key {
+            Some(k) => {
+                b.push(1);
+                b.extend_from_slice(&k.to_le_bytes());
+            }
+            None => b.push(0),
+        }
+        b.push(u8::from(self.read_back));
+        b
+    }
+
+    fn decode(b: &[u8]) -> Option<Spilled> {
+        let mut at = 0;
+        let mut take = |n: usize| {
+            let part = b.get(at..at + n)?;
+            at += n;
+            Some(part)
+        };
+        let mut parts = Vec::with_capacity(3);
+        for _ in 0..3 {
+            let len = u64::from_le_bytes(take(8)?.try_into().ok()?) as usize;
+            parts.push(take(len)?.to_vec());
+        }
+        let bom = u64::from_le_bytes(take(8)?.try_into().ok()?) as usize;
+        let key = match take(1)?[0] {
+            1 => Some(u128::from_le_bytes(take(16)?.try_into().ok()?)),
+            _ => None,
+        };
+        let read_back = take(1)?[0] == 1;
+        let record = parts.pop()?;
+        let text = String::from_utf8(parts.pop()?).ok()?;
+        let path = String::from_utf8(parts.pop()?).ok()?;
+        Some(Spilled { path, bom, text, key, read_back, record })
+    }
+}
+
+/// Where the spill file goes: the system's temporary folder (`TMPDIR`).
+fn spill_dir() -> PathBuf {
+    std::env::temp_dir()
+}
+
+/// The first pass's sources, kept for the second in a temporary file (in memory where no
+/// temporary file can be made), each as its length and a [`Spilled`].
+enum Spill {
+    Disk { path: PathBuf, out: Option<io::BufWriter<std::fs::File>> },
+    Memory(Vec<u8>),
+}
+
+impl Spill {
+    fn new() -> Spill {
+        let path = spill_dir().join(format!("tadqiq-extract-{}.spill", std::process::id()));
+        match std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path) {
+            Ok(f) => {
+                // Where an open file can be removed (Unix), it goes at once: a run killed
+                // half-way leaves nothing behind. Elsewhere it goes when the run ends.
+                let _ = std::fs::remove_file(&path);
+                Spill::Disk { path, out: Some(io::BufWriter::with_capacity(1 << 20, f)) }
+            }
+            Err(_) => Spill::Memory(Vec::new()),
+        }
+    }
+
+    fn push(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let len = (bytes.len() as u64).to_le_bytes();
+        match self {
+            Spill::Disk { out: Some(out), .. } => {
+                out.write_all(&len)?;
+                out.write_all(bytes)
+            }
+            Spill::Disk { out: None, .. } => Err(io::Error::other("the spill file is closed")),
+            Spill::Memory(m) => {
+                m.extend_from_slice(&len);
+                m.extend_from_slice(bytes);
+                Ok(())
+            }
+        }
+    }
+
+    /// The sources pushed, in order.
+    fn read(&mut self) -> io::Result<Unspill<'_>> {
+        use std::io::{Seek, SeekFrom};
+        let from: Box<dyn io::Read> = match self {
+            Spill::Disk { out, .. } => {
+                let out = out.take().ok_or_else(|| io::Error::other("the spill file is closed"))?;
+                let mut f = out.into_inner().map_err(|e| e.into_error())?;
+                f.seek(SeekFrom::Start(0))?;
+                Box::new(io::BufReader::with_capacity(1 << 20, f))
+            }
+            Spill::Memory(m) => Box::new(io::Cursor::new(std::mem::take(m))),
+        };
+        Ok(Unspill { from, _spill: std::marker::PhantomData })
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        if let Spill::Disk { path, .. } = self {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// The spill read back, one source at a time.
+struct Unspill<'s> {
+    from: Box<dyn io::Read>,
+    _spill: std::marker::PhantomData<&'s mut Spill>,
+}
+
+impl Iterator for Unspill<'_> {
+    type Item = io::Result<Spilled>;
+
+    fn next(&mut self) -> Option<io::Result<Spilled>> {
+        let mut len = [0; 8];
+        match self.from.read_exact(&mut len) {
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return None,
+            Err(e) => return Some(Err(e)),
+            Ok(()) => {}
+        }
+        let mut bytes = vec![0; u64::from_le_bytes(len) as usize];
+        if let Err(e) = self.from.read_exact(&mut bytes) {
+            return Some(Err(e));
+        }
+        Some(Spilled::decode(&bytes).ok_or_else(|| io::Error::other("the spill file does not read back")))
+    }
+}
+
 /// An article as the output sees it: where it is, how its bytes sit on disk, what was found.
 struct Article<'w> {
     file: &'w File,
-    doc: &'w Doc,
+    text: &'w str,
+    analysis: &'w Analysis,
+    entities: &'w [EntityMention],
     ws: &'w Workspace,
     kinds: Kinds,
 }
@@ -123,15 +575,15 @@ impl Item<'_> {
 
 impl Article<'_> {
     fn text(&self) -> &str {
-        &self.doc.text
+        self.text
     }
 
     /// The claims and entities asked for, in text order.
     fn items(&self) -> Vec<Item<'_>> {
         let mut items: Vec<Item> =
-            self.doc.analysis.mentions.iter().filter(|m| self.kinds.shows(m)).map(Item::Claim).collect();
+            self.analysis.mentions.iter().filter(|m| self.kinds.shows(m)).map(Item::Claim).collect();
         if self.kinds.entity {
-            items.extend(self.doc.entities.iter().map(Item::Entity));
+            items.extend(self.entities.iter().map(Item::Entity));
         }
         items.sort_by_key(|i| (i.span().start, i.span().end));
         items
@@ -151,7 +603,7 @@ impl Article<'_> {
 
     /// This article's entry in `files`, written straight from the analysis (no JSON tree).
     fn to_json(&self) -> serde_json::Result<Vec<u8>> {
-        let published = self.doc.analysis.published;
+        let published = self.analysis.published;
         let entry = FileJson {
             path: &self.file.path,
             published: published.map(|p| Shown(p.0)),
@@ -200,7 +652,7 @@ impl Serialize for ItemJson<'_> {
         o.serialize_entry("bytes", &a.bytes(span))?;
         o.serialize_entry("range", &a.range(span))?;
         if let Item::Claim(m) = &self.item
-            && a.doc.analysis.in_furniture(m)
+            && a.analysis.in_furniture(m)
         {
             o.serialize_entry("furniture", &true)?;
         }
@@ -303,28 +755,23 @@ impl Serialize for NumberJson {
     }
 }
 
-/// Articles rendered on every core, a batch at a time, and written in order: a run over
-/// thousands of articles never holds its whole output in memory.
-fn write_json(mut out: impl Write, articles: &[Article], skipped: &[Value]) -> io::Result<()> {
-    const BATCH: usize = 256;
-    out.write_all(br#"{"version":1,"files":["#)?;
-    for (b, batch) in articles.chunks(BATCH).enumerate() {
-        for (k, rendered) in par_map(batch, Article::to_json).into_iter().enumerate() {
-            if b > 0 || k > 0 {
-                out.write_all(b",")?;
+impl Article<'_> {
+    /// The article's part of the output.
+    fn render(&self, format: Format) -> io::Result<Vec<u8>> {
+        match format {
+            Format::Json => self.to_json().map_err(io::Error::from),
+            Format::Text => {
+                let mut out = Vec::new();
+                self.write_text(&mut out)?;
+                Ok(out)
             }
-            out.write_all(&rendered?)?;
         }
     }
-    out.write_all(br#"],"skipped":"#)?;
-    serde_json::to_writer(&mut out, skipped)?;
-    out.write_all(b"}\n")
-}
 
-/// One mention per line: `path:line:col: kind «text» = value …`, line and column 1-based,
-/// the column counted in characters.
-fn write_text(mut out: impl Write, articles: &[Article]) -> io::Result<()> {
-    for a in articles {
+    /// One mention per line: `path:line:col: kind «text» = value …`, line and column 1-based,
+    /// the column counted in characters.
+    fn write_text(&self, mut out: impl Write) -> io::Result<()> {
+        let a = self;
         let text = a.text();
         for item in a.items() {
             let span = item.span();
@@ -364,14 +811,14 @@ fn write_text(mut out: impl Write, articles: &[Article]) -> io::Result<()> {
                 Item::Entity(e) => write!(out, "{} ({})", e.id, e.kind.as_str())?,
             }
             if let Item::Claim(m) = item
-                && a.doc.analysis.in_furniture(m)
+                && a.analysis.in_furniture(m)
             {
                 write!(out, " [furniture]")?;
             }
             writeln!(out)?;
         }
+        Ok(())
     }
-    Ok(())
 }
 
 fn write_date(out: &mut impl Write, a: &Article, d: &DateMention) -> io::Result<()> {
@@ -387,7 +834,7 @@ fn write_date(out: &mut impl Write, a: &Article, d: &DateMention) -> io::Result<
             None => "relative, no date before it".to_string(),
         });
     } else if d.relative.is_some() {
-        notes.push(match a.doc.analysis.published {
+        notes.push(match a.analysis.published {
             Some((p, source)) => format!("relative to {p}, {}", source.as_str()),
             None => "relative, no publication date".to_string(),
         });

@@ -208,45 +208,96 @@ impl Loaded {
     }
 }
 
+/// What a run reads, found but not yet read: the configuration, the article files, the article
+/// on standard input, and the cache folder (`None` with `--no-cache`).
+struct Plan {
+    config: Config,
+    inputs: Inputs,
+    /// The article on standard input, read whole, and its name.
+    stdin: Option<(PathBuf, tadqiq_core::source::Decoded)>,
+    /// `--published`.
+    published: Option<DateValue>,
+    cache_dir: Option<PathBuf>,
+}
+
+impl Plan {
+    /// The files a run reads, or says why the run cannot be done (exit code 2).
+    fn of(sources: Sources) -> Result<Plan, u8> {
+        let paths = if sources.paths.is_empty() { vec![PathBuf::from(".")] } else { sources.paths };
+        let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+        let paths: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
+        let config = load_config(sources.config.as_deref(), &paths).map_err(|message| {
+            eprintln!("tadqiq: {message}");
+            EXIT_UNUSABLE
+        })?;
+        let mut inputs = if paths.is_empty() { Inputs::default() } else { collect(&paths, &config) };
+        // The article on standard input: read whole (within the size limit), named as asked.
+        let mut from_stdin = None;
+        if stdin {
+            let name = sources.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
+            let mut bytes = Vec::new();
+            let read =
+                io::Read::read_to_end(&mut io::Read::take(io::stdin().lock(), config.max_file_bytes + 1), &mut bytes);
+            let decoded = match read {
+                Err(e) => Err(format!("cannot read standard input: {e}")),
+                Ok(_) if bytes.len() as u64 > config.max_file_bytes => Err(format!(
+                    "standard input is larger than the limit of {} bytes (max_file_bytes)",
+                    config.max_file_bytes
+                )),
+                Ok(_) => tadqiq_core::source::decode(&bytes).map_err(|e| e.to_string()),
+            };
+            match decoded {
+                Ok(d) => {
+                    // A file of the same name among the paths is the draft's older self: the
+                    // text on standard input stands for it.
+                    inputs.files.retain(|f| files::same_file(f, &name) != Some(true));
+                    from_stdin = Some((name, d));
+                }
+                Err(reason) => {
+                    eprintln!("tadqiq: {}: {reason}", name.display());
+                    return Err(EXIT_UNUSABLE);
+                }
+            }
+        }
+        let cache_dir = (!sources.no_cache).then(|| {
+            sources
+                .cache_dir
+                .or_else(|| std::env::var_os("TADQIQ_CACHE_DIR").filter(|d| !d.is_empty()).map(PathBuf::from))
+                .unwrap_or_else(|| config.root.join(tadqiq_core::cache::DIR_NAME))
+        });
+        Ok(Plan { config, inputs, stdin: from_stdin, published: sources.published, cache_dir })
+    }
+
+    /// The cache this run reads through, if any; said on stderr when it was there but unusable.
+    fn open_cache(&self, entities: bool) -> Option<tadqiq_core::cache::Cache> {
+        let dir = self.cache_dir.as_ref()?;
+        let opened = tadqiq_core::cache::Cache::open(dir, self.config.fingerprint, entities);
+        if let Some(note) = &opened.note {
+            eprintln!("tadqiq: cache: {note}");
+        }
+        Some(opened)
+    }
+
+    /// Why the run cannot be done before any file is read: a path given that does not exist,
+    /// or no article at all (said on stderr).
+    fn unusable(&self) -> bool {
+        if self.inputs.fatal {
+            return true;
+        }
+        if self.inputs.files.is_empty() && self.stdin.is_none() {
+            eprintln!("tadqiq: no article files found (looked for .{} files)", config::DEFAULT_EXTENSIONS.join(", ."));
+            return true;
+        }
+        false
+    }
+}
+
 /// Reads and analyses the sources, or says why the run cannot be done (exit code 2).
 /// `entities: false` reads dates, figures and durations only ([`Workspace::without_entities`]).
 fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
-    let paths = if sources.paths.is_empty() { vec![PathBuf::from(".")] } else { sources.paths };
-    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
-    let paths: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
-    let config = load_config(sources.config.as_deref(), &paths).map_err(|message| {
-        eprintln!("tadqiq: {message}");
-        EXIT_UNUSABLE
-    })?;
-    let mut inputs = if paths.is_empty() { Inputs::default() } else { collect(&paths, &config) };
-    // The article on standard input: read whole (within the size limit), named as asked.
-    let mut from_stdin = None;
-    if stdin {
-        let name = sources.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
-        let mut bytes = Vec::new();
-        let read =
-            io::Read::read_to_end(&mut io::Read::take(io::stdin().lock(), config.max_file_bytes + 1), &mut bytes);
-        let decoded = match read {
-            Err(e) => Err(format!("cannot read standard input: {e}")),
-            Ok(_) if bytes.len() as u64 > config.max_file_bytes => Err(format!(
-                "standard input is larger than the limit of {} bytes (max_file_bytes)",
-                config.max_file_bytes
-            )),
-            Ok(_) => tadqiq_core::source::decode(&bytes).map_err(|e| e.to_string()),
-        };
-        match decoded {
-            Ok(d) => {
-                // A file of the same name among the paths is the draft's older self: the
-                // text on standard input stands for it.
-                inputs.files.retain(|f| files::same_file(f, &name) != Some(true));
-                from_stdin = Some((name, d));
-            }
-            Err(reason) => {
-                eprintln!("tadqiq: {}: {reason}", name.display());
-                return Err(EXIT_UNUSABLE);
-            }
-        }
-    }
+    let plan = Plan::of(sources)?;
+    let cache = plan.open_cache(entities);
+    let Plan { config, inputs, stdin: from_stdin, published, .. } = plan;
     let progress = Progress::new(inputs.files.len());
     let mut read = Vec::new();
     let mut files = Vec::new();
@@ -260,7 +311,7 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     const BATCH: usize = 100;
     for (b, batch) in inputs.files.chunks(BATCH).enumerate() {
         progress.show("reading", b * BATCH);
-        let results = par_map(batch, |path| read_source(path, &config, sources.published));
+        let results = par_map(batch, |path| read_source(path, &config, published));
         for (path, result) in batch.iter().zip(results) {
             match result {
                 Ok(source) => {
@@ -279,7 +330,7 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     if let Some((name, decoded)) = from_stdin {
         let path = name.display().to_string();
         let lines = LineIndex::new(&decoded.text);
-        let given = config.given(&name, sources.published);
+        let given = config.given(&name, published);
         files.push(File { path: path.clone(), bom: decoded.bom, lines });
         read.push((path, decoded.text, given));
     }
@@ -288,22 +339,12 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     if !entities {
         ws = ws.without_entities();
     }
-    let mut cache = None;
-    if sources.no_cache {
-        ws.extend(read);
-    } else {
+    let mut cache = cache;
+    match &mut cache {
+        None => ws.extend(read),
         // Analyses kept by earlier runs, keyed by each text's hash: a changed article is
         // analysed again, an unchanged one read back (tadqiq_core::cache).
-        let dir = sources
-            .cache_dir
-            .or_else(|| std::env::var_os("TADQIQ_CACHE_DIR").filter(|d| !d.is_empty()).map(PathBuf::from))
-            .unwrap_or_else(|| config.root.join(tadqiq_core::cache::DIR_NAME));
-        let mut opened = tadqiq_core::cache::Cache::open(&dir, config.fingerprint, entities);
-        if let Some(note) = &opened.note {
-            eprintln!("tadqiq: cache: {note}");
-        }
-        ws.extend_cached(read, &mut opened);
-        cache = Some(opened);
+        Some(opened) => ws.extend_cached(read, opened),
     }
     // Stories and outlets tadqiq.toml names; every other source is in its folder's story and
     // named by its front matter or file name.

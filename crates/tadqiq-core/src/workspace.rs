@@ -138,7 +138,7 @@ struct Registry {
     institutions: FxHashMap<Arc<str>, Option<Arc<str>>>,
 }
 
-/// Where a source's introductions count among others' ([`Workspace::source_order`]): no
+/// Where a source's introductions count among others' ([`RegistryView::order`]): no
 /// publication date last, then by date, then by path.
 type SourceOrder<'p> = (bool, Option<i32>, Option<u8>, Option<u8>, &'p str);
 
@@ -823,194 +823,25 @@ impl Workspace {
         paths
     }
 
-    /// Sources in the order their introductions count: the earliest published first (unknown
-    /// dates last), then by path.
-    fn source_order<'p>(&self, path: &'p str) -> SourceOrder<'p> {
-        let p = self.docs.get(path).and_then(|d| d.analysis.published).map(|p| p.0);
-        (p.is_none(), p.and_then(|p| p.year), p.and_then(|p| p.month), p.and_then(|p| p.day), path)
-    }
-
     fn build_registry(&self) -> Registry {
-        let gaz = &self.gazetteer;
-        let mut reg = Registry::default();
-        let mut order: Vec<&Arc<str>> = self.docs.keys().collect();
-        order.sort_by_key(|p| self.source_order(p));
-        let mut by_skeleton: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
-        let mut by_bare: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
-        let mut alias_owner: FxHashMap<String, Option<Arc<str>>> = FxHashMap::default();
-        let mut named_in_full: FxHashSet<Arc<str>> = FxHashSet::default();
-        let mut names: Vec<(String, Arc<str>)> = Vec::new();
-        for path in order {
-            let doc = &self.docs[path];
-            // A country's institutions get an entity when first named.
-            for m in doc.local.mentions.iter().filter(|m| m.how == How::Institution) {
-                if let Some((country, key)) = m.id.split_once('-') {
-                    let country: Arc<str> = country.into();
-                    reg.institutions
-                        .entry(key.into())
-                        .and_modify(|c| {
-                            if c.as_ref() != Some(&country) {
-                                *c = None;
-                            }
-                        })
-                        .or_insert(Some(country));
-                }
-                if !reg.by_id.contains_key(&m.id) && gaz.get(&m.id).is_none() {
-                    let entity = institution_entity(gaz, &m.id, &doc.text[m.span.start..m.span.end]);
-                    reg.by_id.insert(m.id.clone(), reg.entities.len());
-                    reg.entities.push(entity);
-                }
-            }
-            // A built-in entity named in full gives its short forms to the workspace.
-            named_in_full.extend(doc.local.named_in_full.iter().cloned());
-            for (k, intro) in doc.local.introductions.iter().enumerate() {
-                // One entity per name however often it is introduced: by its folded bare name
-                // first (O(1), so short names like «مدينة X» never make a new id per source),
-                // then by the skeleton of a longer name's spelling.
-                let skeleton = crate::entities::gazetteer::skeleton_key(&intro.bare);
-                let bare_key = (intro.kind, intro.bare.clone());
-                // «منتدى دافوس الاقتصادي» is «منتدى دافوس»: a trailing definite adjective.
-                let shorter = without_trailing_adjective(&intro.bare).map(|s| (intro.kind, s.to_string()));
-                let id = match gaz.variant_of(&intro.bare).filter(|e| e.kind == intro.kind) {
-                    Some(known) => known.id.clone(),
-                    None => match by_bare
-                        .get(&bare_key)
-                        .or_else(|| shorter.as_ref().and_then(|k| by_bare.get(k)))
-                        .or_else(|| skeleton.as_ref().and_then(|s| by_skeleton.get(&(intro.kind, s.clone()))))
-                    {
-                        Some(id) => id.clone(),
-                        None => {
-                            let base = slug(&intro.bare);
-                            let mut id = base.clone();
-                            let mut n = 2;
-                            while reg.by_id.contains_key(id.as_str()) || gaz.get(&id).is_some() {
-                                id = format!("{base}-{n}");
-                                n += 1;
-                            }
-                            let id: Arc<str> = id.into();
-                            let name = doc.text[intro.name.start..intro.name.end].to_string();
-                            reg.by_id.insert(id.clone(), reg.entities.len());
-                            reg.entities.push(Entity {
-                                id: id.clone(),
-                                kind: intro.kind,
-                                name,
-                                aliases: intro.alias.iter().cloned().collect(),
-                                description: None,
-                                origin: Origin::Discovered,
-                            });
-                            if let Some(s) = skeleton {
-                                by_skeleton.insert((intro.kind, s), id.clone());
-                            }
-                            by_bare.insert(bare_key, id.clone());
-                            if let Some(k) = shorter {
-                                by_bare.entry(k).or_insert_with(|| id.clone());
-                            }
-                            id
-                        }
-                    },
-                };
-                reg.intro_ids.insert((path.clone(), k), id.clone());
-                reg.intros_of.entry(id.clone()).or_default().push((path.clone(), k));
-                names.push((intro.name_text.clone(), id.clone()));
-                // «المرصد السوري لحقوق الإنسان» … «المرصد».
-                let back = (intro.kind == EntityKind::Org)
-                    .then(|| intro.name_text.split_whitespace().next().and_then(|w| gaz.back_reference(w)))
-                    .flatten();
-                // «الغوطة الشرقية» … «الغوطة»: a region named by a direction adjective.
-                let region = (intro.kind == EntityKind::Place)
-                    .then(|| intro.bare.split_once(' '))
-                    .flatten()
-                    .filter(|(first, dir)| {
-                        first.starts_with("ال")
-                            && matches!(
-                                *dir,
-                                "الشرقيه"
-                                    | "الغربيه"
-                                    | "الشماليه"
-                                    | "الجنوبيه"
-                                    | "الشرقي"
-                                    | "الغربي"
-                                    | "الشمالي"
-                                    | "الجنوبي"
-                            )
-                    })
-                    .map(|(first, _)| first.to_string());
-                for short in back.iter().chain(intro.alias.as_ref()).chain(region.as_ref()) {
-                    claim_alias(&mut alias_owner, short, &id);
-                }
-            }
-        }
-        // Bare institution heads the workspace (or their article's country) resolves.
-        for path in self.docs.keys() {
-            let doc = &self.docs[path];
-            for head in &doc.local.bare_heads {
-                if let Some(id) = bare_head_id(&reg.institutions, head)
-                    && !reg.by_id.contains_key(&id)
-                    && gaz.get(&id).is_none()
-                {
-                    let entity = institution_entity(gaz, &id, &doc.text[head.span.start..head.span.end]);
-                    reg.by_id.insert(id, reg.entities.len());
-                    reg.entities.push(entity);
-                }
-            }
-        }
-        for id in &named_in_full {
-            if let Some(e) = gaz.get(id) {
-                for short in gaz.short_forms(e) {
-                    claim_alias(&mut alias_owner, &short, id);
-                }
-            }
-        }
-        for (alias, owner) in alias_owner {
-            if let Some(id) = owner {
-                names.push((alias, id));
-            }
-        }
-        names.sort();
-        names.dedup();
-        for (name, id) in &names {
-            reg.names.add(name, id.clone());
-            // «أبو عزرائيل» is also written «أبوعزرائيل»: a kunya's particle joined to the name.
-            if let Some((particle, rest)) = name.split_once(' ')
-                && crate::lexicon::words("joined-particles").contains(&particle)
-            {
-                reg.names.add(&format!("{particle}{rest}"), id.clone());
-            }
-            let words = name.split_whitespace().count();
-            // A surname is written many ways too («بيسكوف»/«بسكوف»): one word of four
-            // consonants or more, for a person only.
-            let person = || {
-                reg.by_id.get(id).map(|&i| reg.entities[i].kind).or_else(|| gaz.get(id).map(|e| e.kind))
-                    == Some(EntityKind::Person)
-            };
-            if ((2..=3).contains(&words) || (words == 1 && person()))
-                && let Some(key) = crate::entities::gazetteer::skeleton_key(name)
-            {
-                if let Some(first) = key.split(' ').next() {
-                    reg.first_skeletons.insert(first.to_string());
-                }
-                reg.skeletons.entry(key).or_insert((words, id.clone(), name.clone()));
-            }
-        }
-        let mut institutions: Vec<_> =
-            reg.institutions.iter().filter_map(|(k, c)| Some((k.to_string(), c.clone()?))).collect();
-        institutions.sort();
-        names.extend(institutions.into_iter().map(|(k, c)| (format!("\u{1}{k}"), c)));
-        reg.fingerprint = names;
-        // Each entity's introductions in the order they count ([`Workspace::introduction`]):
-        // pushed in source order above, so a stable sort puts the titled ones first.
-        let bare = |p: &str, i: usize| {
-            self.docs.get(p).and_then(|d| d.local.introductions.get(i)).is_none_or(|x| x.span == x.name)
-        };
-        for intros in reg.intros_of.values_mut() {
-            intros.sort_by_key(|(p, i)| bare(p, *i));
-        }
-        reg
+        let views = self.docs.iter().map(|(path, d)| RegistryView {
+            path,
+            published: d.analysis.published,
+            text: &d.text,
+            local: &d.local,
+        });
+        registry_of(&self.gazetteer, views.collect())
     }
 
     /// What the entities matched in source `path` depend on: the registry, and the ids its own
     /// introductions were given. Equal keys, equal matches: the cache reuses them.
     fn match_key(&self, path: &Arc<str>) -> u64 {
+        self.match_key_of(path, self.docs.get(path).map_or(0, |d| d.local.introductions.len()))
+    }
+
+    /// [`Workspace::match_key`] of a source with `introductions` introductions, held in the
+    /// workspace or not ([`Workspace::of_registry_sources`]).
+    pub fn match_key_of(&self, path: &Arc<str>, introductions: usize) -> u64 {
         use std::hash::Hash;
         let reg = &self.registry;
         let registry = *reg.hash.get_or_init(|| {
@@ -1023,11 +854,35 @@ impl Workspace {
         });
         let mut h = std::hash::DefaultHasher::new();
         (registry, path).hash(&mut h);
-        let intros = self.docs.get(path).map_or(0, |d| d.local.introductions.len());
-        for k in 0..intros {
+        for k in 0..introductions {
             reg.intro_ids.get(&(path.clone(), k)).hash(&mut h);
         }
         std::hash::Hasher::finish(&h)
+    }
+
+    /// A workspace that holds no source, only the registry of names `sources` introduce: for
+    /// a run that reads an archive twice, source by source, and keeps only this in between
+    /// (`tadqiq extract`). Its sources' entities are matched with
+    /// [`Workspace::entities_of`]. O(sources + introductions · log).
+    pub fn of_registry_sources(gazetteer: Arc<Gazetteer>, mut sources: Vec<RegistrySource>) -> Workspace {
+        sources.sort_by(|a, b| a.path.cmp(&b.path));
+        sources.dedup_by(|a, b| a.path == b.path);
+        let mut ws = Workspace::new(gazetteer);
+        let views = sources.iter().map(|s| RegistryView {
+            path: &s.path,
+            published: s.published,
+            text: &s.text,
+            local: &s.local,
+        });
+        ws.registry = Arc::new(registry_of(&ws.gazetteer, views.collect()));
+        ws
+    }
+
+    /// The entity mentions of a source given whole (its text and own entities), as the
+    /// workspace would match them if it held it: the same as [`Doc::entities`] for a source
+    /// whose [`RegistrySource`] the registry was built from.
+    pub fn entities_of(&self, path: &str, text: &str, local: &LocalEntities) -> Vec<EntityMention> {
+        self.match_in(path, text, local, || Tokens::from(text, front_matter_end(text)))
     }
 
     fn bare_head_id(&self, head: &BareHead) -> Option<Arc<str>> {
@@ -1174,6 +1029,250 @@ impl Workspace {
         let mut seen = FxHashSet::default();
         firsts.into_iter().filter(|(_, _, f)| seen.insert(f.clone())).map(|(p, s, f)| (f, p, s)).collect()
     }
+}
+
+/// What the registry reads of one source, kept apart from it: its path, publication date, and
+/// its institutions, introductions and bare institution heads with the text of their spans (a
+/// few hundred bytes where the source is thousands). [`Workspace::of_registry_sources`].
+#[derive(Clone, Debug)]
+pub struct RegistrySource {
+    path: Arc<str>,
+    published: Option<(DateValue, PublishedSource)>,
+    /// The spans' text, one after another; `local`'s spans point into it.
+    text: String,
+    local: LocalEntities,
+}
+
+impl RegistrySource {
+    pub fn new(path: &str, text: &str, published: Option<(DateValue, PublishedSource)>, local: &LocalEntities) -> Self {
+        let mut kept = String::new();
+        let mut copy = |span: Span| {
+            let start = kept.len();
+            kept.push_str(text.get(span.start..span.end).unwrap_or(""));
+            Span::new(start, kept.len())
+        };
+        let mentions = local
+            .mentions
+            .iter()
+            .filter(|m| m.how == How::Institution)
+            .map(|m| EntityMention { span: copy(m.span), ..m.clone() })
+            .collect();
+        let introductions = local
+            .introductions
+            .iter()
+            .map(|i| {
+                let name = copy(i.name);
+                // Only whether the introduction is its bare name is read of its span.
+                let span = if i.span == i.name { name } else { Span::new(name.end, name.end) };
+                crate::entities::Introduction { span, name, ..i.clone() }
+            })
+            .collect();
+        let bare_heads = local.bare_heads.iter().map(|h| BareHead { span: copy(h.span), ..h.clone() }).collect();
+        let local = LocalEntities {
+            mentions,
+            introductions,
+            bare_heads,
+            named_in_full: local.named_in_full.clone(),
+            ..LocalEntities::default()
+        };
+        RegistrySource { path: path.into(), published, text: kept, local }
+    }
+}
+
+/// What the registry reads of one source: its path, publication date, own entities and the
+/// text their spans are in.
+#[derive(Clone, Copy)]
+struct RegistryView<'a> {
+    path: &'a Arc<str>,
+    published: Option<(DateValue, PublishedSource)>,
+    text: &'a str,
+    local: &'a LocalEntities,
+}
+
+impl RegistryView<'_> {
+    /// Where the source's introductions count among others': the earliest published first
+    /// (unknown dates last), then by path.
+    fn order(&self) -> SourceOrder<'_> {
+        let p = self.published.map(|p| p.0);
+        (p.is_none(), p.and_then(|p| p.year), p.and_then(|p| p.month), p.and_then(|p| p.day), self.path)
+    }
+}
+
+/// The registry of introduced names and institutions of `views` (in path order). O(sources +
+/// their introductions · log).
+fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
+    let mut reg = Registry::default();
+    let mut order = views.clone();
+    order.sort_by(|a, b| a.order().cmp(&b.order()));
+    let mut by_skeleton: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
+    let mut by_bare: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
+    let mut alias_owner: FxHashMap<String, Option<Arc<str>>> = FxHashMap::default();
+    let mut named_in_full: FxHashSet<Arc<str>> = FxHashSet::default();
+    let mut names: Vec<(String, Arc<str>)> = Vec::new();
+    for doc in &order {
+        let path = doc.path;
+        // A country's institutions get an entity when first named.
+        for m in doc.local.mentions.iter().filter(|m| m.how == How::Institution) {
+            if let Some((country, key)) = m.id.split_once('-') {
+                let country: Arc<str> = country.into();
+                reg.institutions
+                    .entry(key.into())
+                    .and_modify(|c| {
+                        if c.as_ref() != Some(&country) {
+                            *c = None;
+                        }
+                    })
+                    .or_insert(Some(country));
+            }
+            if !reg.by_id.contains_key(&m.id) && gaz.get(&m.id).is_none() {
+                let entity = institution_entity(gaz, &m.id, &doc.text[m.span.start..m.span.end]);
+                reg.by_id.insert(m.id.clone(), reg.entities.len());
+                reg.entities.push(entity);
+            }
+        }
+        // A built-in entity named in full gives its short forms to the workspace.
+        named_in_full.extend(doc.local.named_in_full.iter().cloned());
+        for (k, intro) in doc.local.introductions.iter().enumerate() {
+            // One entity per name however often it is introduced: by its folded bare name
+            // first (O(1), so short names like «مدينة X» never make a new id per source),
+            // then by the skeleton of a longer name's spelling.
+            let skeleton = crate::entities::gazetteer::skeleton_key(&intro.bare);
+            let bare_key = (intro.kind, intro.bare.clone());
+            // «منتدى دافوس الاقتصادي» is «منتدى دافوس»: a trailing definite adjective.
+            let shorter = without_trailing_adjective(&intro.bare).map(|s| (intro.kind, s.to_string()));
+            let id = match gaz.variant_of(&intro.bare).filter(|e| e.kind == intro.kind) {
+                Some(known) => known.id.clone(),
+                None => match by_bare
+                    .get(&bare_key)
+                    .or_else(|| shorter.as_ref().and_then(|k| by_bare.get(k)))
+                    .or_else(|| skeleton.as_ref().and_then(|s| by_skeleton.get(&(intro.kind, s.clone()))))
+                {
+                    Some(id) => id.clone(),
+                    None => {
+                        let base = slug(&intro.bare);
+                        let mut id = base.clone();
+                        let mut n = 2;
+                        while reg.by_id.contains_key(id.as_str()) || gaz.get(&id).is_some() {
+                            id = format!("{base}-{n}");
+                            n += 1;
+                        }
+                        let id: Arc<str> = id.into();
+                        let name = doc.text[intro.name.start..intro.name.end].to_string();
+                        reg.by_id.insert(id.clone(), reg.entities.len());
+                        reg.entities.push(Entity {
+                            id: id.clone(),
+                            kind: intro.kind,
+                            name,
+                            aliases: intro.alias.iter().cloned().collect(),
+                            description: None,
+                            origin: Origin::Discovered,
+                        });
+                        if let Some(s) = skeleton {
+                            by_skeleton.insert((intro.kind, s), id.clone());
+                        }
+                        by_bare.insert(bare_key, id.clone());
+                        if let Some(k) = shorter {
+                            by_bare.entry(k).or_insert_with(|| id.clone());
+                        }
+                        id
+                    }
+                },
+            };
+            reg.intro_ids.insert((path.clone(), k), id.clone());
+            reg.intros_of.entry(id.clone()).or_default().push((path.clone(), k));
+            names.push((intro.name_text.clone(), id.clone()));
+            // «المرصد السوري لحقوق الإنسان» … «المرصد».
+            let back = (intro.kind == EntityKind::Org)
+                .then(|| intro.name_text.split_whitespace().next().and_then(|w| gaz.back_reference(w)))
+                .flatten();
+            // «الغوطة الشرقية» … «الغوطة»: a region named by a direction adjective.
+            let region = (intro.kind == EntityKind::Place)
+                .then(|| intro.bare.split_once(' '))
+                .flatten()
+                .filter(|(first, dir)| {
+                    first.starts_with("ال")
+                        && matches!(
+                            *dir,
+                            "الشرقيه"
+                                | "الغربيه"
+                                | "الشماليه"
+                                | "الجنوبيه"
+                                | "الشرقي"
+                                | "الغربي"
+                                | "الشمالي"
+                                | "الجنوبي"
+                        )
+                })
+                .map(|(first, _)| first.to_string());
+            for short in back.iter().chain(intro.alias.as_ref()).chain(region.as_ref()) {
+                claim_alias(&mut alias_owner, short, &id);
+            }
+        }
+    }
+    // Bare institution heads the workspace (or their article's country) resolves.
+    for doc in &views {
+        for head in &doc.local.bare_heads {
+            if let Some(id) = bare_head_id(&reg.institutions, head)
+                && !reg.by_id.contains_key(&id)
+                && gaz.get(&id).is_none()
+            {
+                let entity = institution_entity(gaz, &id, &doc.text[head.span.start..head.span.end]);
+                reg.by_id.insert(id, reg.entities.len());
+                reg.entities.push(entity);
+            }
+        }
+    }
+    for id in &named_in_full {
+        if let Some(e) = gaz.get(id) {
+            for short in gaz.short_forms(e) {
+                claim_alias(&mut alias_owner, &short, id);
+            }
+        }
+    }
+    for (alias, owner) in alias_owner {
+        if let Some(id) = owner {
+            names.push((alias, id));
+        }
+    }
+    names.sort();
+    names.dedup();
+    for (name, id) in &names {
+        reg.names.add(name, id.clone());
+        // «أبو عزرائيل» is also written «أبوعزرائيل»: a kunya's particle joined to the name.
+        if let Some((particle, rest)) = name.split_once(' ')
+            && crate::lexicon::words("joined-particles").contains(&particle)
+        {
+            reg.names.add(&format!("{particle}{rest}"), id.clone());
+        }
+        let words = name.split_whitespace().count();
+        // A surname is written many ways too («بيسكوف»/«بسكوف»): one word of four
+        // consonants or more, for a person only.
+        let person = || {
+            reg.by_id.get(id).map(|&i| reg.entities[i].kind).or_else(|| gaz.get(id).map(|e| e.kind))
+                == Some(EntityKind::Person)
+        };
+        if ((2..=3).contains(&words) || (words == 1 && person()))
+            && let Some(key) = crate::entities::gazetteer::skeleton_key(name)
+        {
+            if let Some(first) = key.split(' ').next() {
+                reg.first_skeletons.insert(first.to_string());
+            }
+            reg.skeletons.entry(key).or_insert((words, id.clone(), name.clone()));
+        }
+    }
+    let mut institutions: Vec<_> =
+        reg.institutions.iter().filter_map(|(k, c)| Some((k.to_string(), c.clone()?))).collect();
+    institutions.sort();
+    names.extend(institutions.into_iter().map(|(k, c)| (format!("\u{1}{k}"), c)));
+    reg.fingerprint = names;
+    // Each entity's introductions in the order they count ([`Workspace::introduction`]):
+    // pushed in source order above, so a stable sort puts the titled ones first.
+    let locals: FxHashMap<&str, &LocalEntities> = views.iter().map(|v| (&**v.path, v.local)).collect();
+    let bare = |p: &str, i: usize| locals.get(p).and_then(|l| l.introductions.get(i)).is_none_or(|x| x.span == x.name);
+    for intros in reg.intros_of.values_mut() {
+        intros.sort_by_key(|(p, i)| bare(p, *i));
+    }
+    reg
 }
 
 /// The file name of a source's path: how it is named when no outlet is known.

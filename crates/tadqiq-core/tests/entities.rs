@@ -559,3 +559,66 @@ fn a_surname_with_a_particle_names_the_person_alone() {
     let ws = workspace(&[("d", "الطيار الذي ق تل بسقوط الطائرة.")]);
     assert_eq!(entities(&ws, "d"), Vec::<String>::new());
 }
+
+#[test]
+fn a_registry_kept_apart_from_its_sources_matches_as_the_whole_workspace() {
+    // `tadqiq extract` reads an archive twice and keeps only what the registry reads of each
+    // source in between: the entities it then matches must be the whole workspace's.
+    let mut sources: Vec<(String, String)> = vec![
+        // A bare introduction published first, the titled one later: the titled one counts.
+        (
+            "s/a.md".into(),
+            "---\npublished: 2021-03-02\n---\nقال نزيه جبور إن الوضع في مدينة القائم مستقر، وإن الشرطة انتشرت.".into(),
+        ),
+        (
+            "s/b.md".into(),
+            "---\npublished: 2021-03-05\n---\nوأكد المتحدث باسم الجيش اللبناني العميد نزيه جبور أن الشرطة العراقية انتشرت في القائم.".into(),
+        ),
+        ("s/c.txt".into(), "وقالت وزيرة الخارجية الفرنسية آنيس روماتيه إن باريس تدعم حركة العدل والمساواة.".into()),
+        ("t/d.txt".into(), "وصرحت أنييس روماتيه بأن الحركة لن تتراجع، وأن جبور التقى الوفد في بلدة الكرامة.".into()),
+    ];
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/iraq-withdrawal");
+    for entry in std::fs::read_dir(sample).unwrap() {
+        let path = entry.unwrap().path();
+        sources.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+    }
+    let gazetteer = Arc::new(Gazetteer::new(&[]));
+    let mut whole = Workspace::new(gazetteer.clone());
+    whole.extend(sources.iter().map(|(p, t)| (p.clone(), t.clone(), None)));
+    // Each source analysed alone, and only its registry part kept, in another order.
+    let kept: Vec<_> = sources
+        .iter()
+        .rev()
+        .map(|(p, t)| {
+            let a = tadqiq_core::analysis::analyse_article(t, None, Some(&gazetteer));
+            tadqiq_core::workspace::RegistrySource::new(p, t, a.analysis.published, &a.local)
+        })
+        .collect();
+    let apart = Workspace::of_registry_sources(gazetteer.clone(), kept);
+    let mut ids = std::collections::BTreeSet::new();
+    for (path, text) in &sources {
+        let doc = whole.doc(path).unwrap();
+        let local = tadqiq_core::analysis::analyse_article(text, None, Some(&gazetteer)).local;
+        assert_eq!(apart.entities_of(path, text, &local), doc.entities, "{path}");
+        let shared: Arc<str> = path.as_str().into();
+        let n = doc.local.introductions.len();
+        assert_eq!(apart.match_key_of(&shared, n), whole.match_key_of(&shared, n), "{path}");
+        ids.extend(doc.entities.iter().map(|m| m.id.clone()));
+    }
+    assert!(ids.len() > 20, "the sources name many entities: {ids:?}");
+    for id in &ids {
+        let (a, w) = (apart.entity(id).unwrap(), whole.entity(id).unwrap());
+        assert_eq!((&a.name, a.kind, &a.aliases), (&w.name, w.kind, &w.aliases), "{id}");
+    }
+    // Names introduced in one source and found in another through the registry kept apart:
+    // a surname alone, a transliteration variant.
+    let text = &sources[3].1;
+    let local = tadqiq_core::analysis::analyse_article(text, None, Some(&gazetteer)).local;
+    let found: Vec<String> = apart
+        .entities_of("t/d.txt", text, &local)
+        .iter()
+        .map(|m| format!("«{}» {}", &text[m.span.start..m.span.end], m.id))
+        .collect();
+    assert_eq!(found, ["«أنييس روماتيه» anys-rwmatyh", "«جبور» nzyh-jbwr", "«الكرامة» al-karamah-jo"]);
+    assert_eq!(apart.entity("nzyh-jbwr").unwrap().name, "نزيه جبور");
+}
