@@ -540,7 +540,13 @@ impl Iterator for Unspill<'_> {
             Err(e) => return Some(Err(e)),
             Ok(()) => {}
         }
-        let mut bytes = vec![0; u64::from_le_bytes(len) as usize];
+        // Never more than an article and its record could take: a damaged length is an error,
+        // not an allocation.
+        let len = u64::from_le_bytes(len);
+        if len > 1 << 32 {
+            return Some(Err(io::Error::other("the spill file does not read back")));
+        }
+        let mut bytes = vec![0; len as usize];
         if let Err(e) = self.from.read_exact(&mut bytes) {
             return Some(Err(e));
         }

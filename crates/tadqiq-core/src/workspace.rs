@@ -509,14 +509,24 @@ impl Workspace {
         let doc = Arc::new(Doc::new(text, analysis, local, entities));
         let old = self.docs.insert(key.clone(), doc.clone());
         if same_names {
-            // The index of spellings follows this source alone (a copy: older snapshots keep
-            // theirs).
-            if let Some(index) = self.spellings.get() {
-                let mut index = (**index).clone();
-                index.replace(&key, old.as_deref(), &doc);
+            // The index of spellings and the claim index follow this source alone, each in a
+            // copy (older snapshots keep theirs), on two cores: neither reads the other, and
+            // each costs about 2 ms for a 100 KB article.
+            let (spellings, claims) = std::thread::scope(|s| {
+                let spellings = s.spawn(|| {
+                    let mut index = (**self.spellings.get()?).clone();
+                    index.replace(&key, old.as_deref(), &doc);
+                    Some(index)
+                });
+                let claims = self.claims_after(&key, old.as_deref());
+                (spellings.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), claims)
+            });
+            if let Some(index) = spellings {
                 self.spellings = std::sync::OnceLock::from(Arc::new(index));
             }
-            self.follow_claims(&key, old.as_deref());
+            if let Some(index) = claims {
+                self.claim_index = std::sync::OnceLock::from(Arc::new(index));
+            }
             return vec![key];
         }
         let changed = self.refresh(Some(key.clone()));
@@ -529,15 +539,23 @@ impl Workspace {
     /// Keeps the claim index, if built, up to date with a source that changed from `old`
     /// (none: new) while the registry stood: only the buckets where what it says changed.
     fn follow_claims(&mut self, path: &Arc<str>, old: Option<&Doc>) {
-        let Some(index) = self.claim_index.get() else { return };
+        if let Some(index) = self.claims_after(path, old) {
+            self.claim_index = std::sync::OnceLock::from(Arc::new(index));
+        }
+    }
+
+    /// The claim index, if built, as it is after source `path` changed from `old`; `None`
+    /// when there is none or nothing it says changed buckets.
+    fn claims_after(&self, path: &Arc<str>, old: Option<&Doc>) -> Option<ClaimIndex> {
+        let index = self.claim_index.get()?;
         let before = old.map(|d| memberships(self, path, d)).unwrap_or_default();
         let after = self.docs.get(path).map(|d| memberships(self, path, d)).unwrap_or_default();
         if before == after {
-            return;
+            return None;
         }
         let mut index = (**index).clone();
         index.replace(path, &before, &after);
-        self.claim_index = std::sync::OnceLock::from(Arc::new(index));
+        Some(index)
     }
 
     /// Every claim bucket, summarised: built on first use, then kept per edit.
