@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use serde_json::json;
 
-use super::{EXIT_OK, EXIT_UNUSABLE, File, Plan, Range, Sources, finish_output, read_source};
+use super::{EXIT_OK, EXIT_UNUSABLE, File, Plan, Progress, Range, Sources, finish_output, read_source};
 use tadqiq_core::analysis::{Analysis, PublishedSource};
 use tadqiq_core::cache::{Cache, Key, Matched, Record, Slot, decode, encode, source_key};
 use tadqiq_core::calendar::DateValue;
@@ -285,7 +285,9 @@ fn list(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &mut Output) ->
         }
     }
     let format = output.format;
-    for batch in inputs.chunks(BATCH) {
+    let progress = Progress::beside_output(inputs.len());
+    for (b, batch) in inputs.chunks(BATCH).enumerate() {
+        progress.show("listing", b * BATCH);
         let read = read_batch(plan, batch, &mut skipped)?;
         let analysed = analyse_batch(&read, &mut cache, None);
         let jobs: Vec<_> = read.into_iter().zip(analysed).collect();
@@ -305,6 +307,7 @@ fn list(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &mut Output) ->
             keep_record(&mut cache, a.key, a.slot, fresh);
         }
     }
+    progress.done();
     if !output.started {
         return Err(Stop::Unusable);
     }
@@ -324,7 +327,10 @@ fn list_with_entities(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &
     let gazetteer = Arc::new(plan.config.gazetteer());
     let mut spill = Spill::new();
     let mut registry = Vec::new();
-    for batch in inputs(plan).chunks(BATCH) {
+    let inputs = inputs(plan);
+    let progress = Progress::beside_output(inputs.len());
+    for (b, batch) in inputs.chunks(BATCH).enumerate() {
+        progress.show("reading", b * BATCH);
         let read = read_batch(plan, batch, &mut skipped)?;
         let analysed = analyse_batch(&read, &mut cache, Some(&gazetteer));
         for (r, a) in read.iter().zip(&analysed) {
@@ -355,11 +361,14 @@ fn list_with_entities(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &
     let ws = Workspace::of_registry_sources(gazetteer, registry);
     let format = output.format;
     let mut spilled = spill.read().map_err(Stop::Spill)?;
+    let mut listed = 0;
     loop {
+        progress.show("listing", listed);
         let batch: Vec<Spilled> = spilled.by_ref().take(BATCH).collect::<io::Result<_>>().map_err(Stop::Spill)?;
         if batch.is_empty() {
             break;
         }
+        listed += batch.len();
         let rendered = par_map(&batch, |s| {
             let stored = decode(&s.record)?;
             let file = File { path: s.path.clone(), bom: s.bom, lines: LineIndex::new(&s.text) };
@@ -390,6 +399,7 @@ fn list_with_entities(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &
             }
         }
     }
+    progress.done();
     Ok((cache, skipped))
 }
 

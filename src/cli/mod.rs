@@ -389,11 +389,20 @@ impl Progress {
         Progress { total, on: total >= Self::MIN_FILES && io::stderr().is_terminal() }
     }
 
+    /// For a run that writes its output as it reads: shown only when the output goes
+    /// elsewhere than the terminal, where the bar would cut into it.
+    fn beside_output(total: usize) -> Self {
+        let mut progress = Progress::new(total);
+        progress.on &= !io::stdout().is_terminal();
+        progress
+    }
+
     fn show(&self, what: &str, done: usize) {
         if !self.on {
             return;
         }
         let width = 30;
+        let done = done.min(self.total);
         let filled = width * done / self.total.max(1);
         eprint!("\r{what:<10} [{}{}] {done}/{}", "#".repeat(filled), " ".repeat(width - filled), self.total);
         let _ = io::stderr().flush();
