@@ -610,8 +610,16 @@ impl Workspace {
         let stored = |at: &Option<crate::cache::Slot>| cache.as_deref()?.payload((*at)?);
         // Each source's tokens are dropped as soon as it is analysed: holding them all until
         // the registry is built would cost ~3× the text.
+        let interner = &self.interner;
         let read = par_map(&jobs, |((_, text, published), at)| match stored(at).as_deref().and_then(decode) {
-            Some(s) => (s.analysis, s.local, Some(s.matched)),
+            Some(mut s) => {
+                // Claim keys read back share the workspace's strings at once: a copy of every
+                // entity id per source, made and freed later, left the heap in holes.
+                if let Some(claims) = &mut s.matched.2 {
+                    claims.intern(interner);
+                }
+                (s.analysis, s.local, Some(s.matched))
+            }
             None => {
                 let a = analyse_article(text, *published, gazetteer);
                 (a.analysis, a.local, None)
@@ -816,13 +824,8 @@ impl Workspace {
                         if let Some(doc) = self.docs.get_mut(&path) {
                             let doc = Arc::make_mut(doc);
                             doc.entities = entities;
-                            doc.claims = match claims {
-                                Some(mut claims) => {
-                                    claims.intern(&self.interner);
-                                    std::sync::OnceLock::from(claims)
-                                }
-                                None => Default::default(),
-                            };
+                            // Interned as they were read back (`extend_with`).
+                            doc.claims = claims.map(std::sync::OnceLock::from).unwrap_or_default();
                         }
                     }
                     _ => paths.push(path),

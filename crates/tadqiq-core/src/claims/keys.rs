@@ -144,37 +144,40 @@ pub struct Interner(std::sync::Mutex<rustc_hash::FxHashMap<Box<str>, Arc<str>>>)
 impl DocClaims {
     /// Claims read back from the cache, their strings made the workspace's shared copies.
     pub(crate) fn intern(&mut self, strings: &Interner) {
-        let one = |s: &mut Arc<str>| *s = strings.get(s);
-        let all = |list: &mut [Arc<str>]| list.iter_mut().for_each(one);
+        // One lock for the whole source: sources are read back on every core at once.
+        let mut map = strings.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut one = |s: &mut Arc<str>| *s = Interner::get_in(&mut map, s);
         for c in &mut self.claims {
-            c.measure.iter_mut().for_each(one);
+            c.measure.iter_mut().for_each(&mut one);
             one(&mut c.measure_shown);
             for a in &mut c.anchors {
                 one(&mut a.key);
                 one(&mut a.shown);
             }
             one(&mut c.noun);
-            c.key.iter_mut().for_each(one);
+            c.key.iter_mut().for_each(&mut one);
             c.context.iter_mut().for_each(|(_, s)| one(s));
-            c.event.iter_mut().for_each(one);
-            c.thing.iter_mut().for_each(one);
+            c.event.iter_mut().for_each(&mut one);
+            c.thing.iter_mut().for_each(&mut one);
             let said = &mut c.said;
             match &mut said.value {
                 Value::Figure { shown, .. } | Value::Age { shown, .. } | Value::Duration { shown, .. } => one(shown),
                 Value::Date { .. } | Value::Start { .. } => {}
             }
-            all(&mut said.places);
-            all(&mut said.countries);
-            all(&mut said.towns);
-            all(&mut said.events);
-            said.group.iter_mut().for_each(one);
+            for list in [&mut said.places, &mut said.countries, &mut said.towns, &mut said.events] {
+                list.iter_mut().for_each(&mut one);
+            }
+            said.group.iter_mut().for_each(&mut one);
         }
     }
 }
 
 impl Interner {
     pub fn get(&self, s: &str) -> Arc<str> {
-        let mut strings = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        Interner::get_in(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()), s)
+    }
+
+    fn get_in(strings: &mut rustc_hash::FxHashMap<Box<str>, Arc<str>>, s: &str) -> Arc<str> {
         if let Some(found) = strings.get(s) {
             return found.clone();
         }
