@@ -13,12 +13,13 @@ use std::sync::Arc;
 
 use serde_json::json;
 
-use super::{EXIT_OK, EXIT_UNUSABLE, File, Plan, Progress, Range, Sources, finish_output, read_source};
+use super::{EXIT_OK, EXIT_UNUSABLE, File, Plan, Progress, Range, Sources, finish_output, warn_unreadable_published};
 use tadqiq_core::analysis::{Analysis, PublishedSource};
 use tadqiq_core::cache::{Cache, Key, Matched, Record, Slot, decode, encode, source_key};
 use tadqiq_core::calendar::DateValue;
 use tadqiq_core::entities::{EntityMention, Gazetteer, LocalEntities};
 use tadqiq_core::extract::{DateMention, Mention, MentionKind, Paired, Span};
+use tadqiq_core::files;
 use tadqiq_core::lexicon::Bound;
 use tadqiq_core::position::LineIndex;
 use tadqiq_core::source::Decoded;
@@ -149,10 +150,8 @@ impl Output {
     }
 
     fn end(&mut self, out: &mut impl Write, skipped: &[Value]) -> io::Result<()> {
+        // A listing ends only after an article was written: the head is out.
         if self.format == Format::Json {
-            if !self.started {
-                out.write_all(br#"{"version":1,"files":["#)?;
-            }
             out.write_all(br#"],"skipped":"#)?;
             serde_json::to_writer(&mut *out, skipped)?;
             out.write_all(b"}\n")?;
@@ -171,11 +170,19 @@ enum Input<'p> {
     Stdin(&'p Path, &'p Decoded),
 }
 
-/// A source read: its file as the output sees it, its text and the publication date given.
+/// A source read: its path, its BOM's length, its text and the publication date given. Its
+/// line index is built when it is rendered (after the spill, with entities).
 struct ReadSource {
-    file: File,
+    path: String,
+    bom: usize,
     text: String,
     given: Option<(DateValue, PublishedSource)>,
+}
+
+impl ReadSource {
+    fn file(&self) -> File {
+        File { path: self.path.clone(), bom: self.bom, lines: LineIndex::new(&self.text) }
+    }
 }
 
 /// The run's inputs, in order.
@@ -188,13 +195,15 @@ fn inputs(plan: &Plan) -> Vec<Input<'_>> {
 /// listed in `skipped`, and stops the run if the command line named it.
 fn read_batch(plan: &Plan, batch: &[Input<'_>], skipped: &mut Vec<Value>) -> Result<Vec<ReadSource>, Stop> {
     let results = par_map(batch, |input| match input {
-        Input::File(path) => read_source(path, &plan.config, plan.published).map(|r| ReadSource {
-            file: File { path: path.display().to_string(), bom: r.bom, lines: r.lines },
-            text: r.text,
-            given: r.given,
+        Input::File(path) => files::read(path, plan.config.max_file_bytes).map(|d| ReadSource {
+            path: path.display().to_string(),
+            bom: d.bom,
+            text: d.text,
+            given: plan.config.given(path, plan.published),
         }),
         Input::Stdin(name, d) => Ok(ReadSource {
-            file: File { path: name.display().to_string(), bom: d.bom, lines: LineIndex::new(&d.text) },
+            path: name.display().to_string(),
+            bom: d.bom,
             text: d.text.clone(),
             given: plan.config.given(name, plan.published),
         }),
@@ -219,13 +228,14 @@ fn read_batch(plan: &Plan, batch: &[Input<'_>], skipped: &mut Vec<Value>) -> Res
 }
 
 /// A source's analysis: read back from the cache when its record is there and whole, else
-/// made; with its cache key, and the record's slot and what it matched when read back.
+/// made; with its cache key, and when read back the record's slot, its bytes and what it
+/// matched then.
 struct Analysed {
     analysis: Analysis,
     local: LocalEntities,
     key: Option<Key>,
     slot: Option<Slot>,
-    matched: Option<Matched>,
+    record: Option<(Vec<u8>, Matched)>,
 }
 
 /// Analyses a batch on every core, through the cache if there is one.
@@ -238,21 +248,23 @@ fn analyse_batch(read: &[ReadSource], cache: &mut Option<Cache>, gazetteer: Opti
     let jobs: Vec<_> = read.iter().zip(keys).zip(slots).collect();
     let cache = cache.as_ref();
     let analysed = par_map(&jobs, |((r, key), slot)| {
-        let stored = slot.and_then(|s| cache?.payload(s)).and_then(|p| decode(&p));
-        match stored {
-            Some(s) => {
-                Analysed { analysis: s.analysis, local: s.local, key: *key, slot: *slot, matched: Some(s.matched) }
-            }
+        let payload = slot.and_then(|s| cache?.payload(s));
+        match payload.as_deref().and_then(decode) {
+            Some(s) => Analysed {
+                analysis: s.analysis,
+                local: s.local,
+                key: *key,
+                slot: *slot,
+                record: payload.map(|p| (p, s.matched)),
+            },
             None => {
                 let a = tadqiq_core::analysis::analyse_article(&r.text, r.given, gazetteer);
-                Analysed { analysis: a.analysis, local: a.local, key: *key, slot: None, matched: None }
+                Analysed { analysis: a.analysis, local: a.local, key: *key, slot: None, record: None }
             }
         }
     });
     for (r, a) in read.iter().zip(&analysed) {
-        if let Some(raw) = &a.analysis.unreadable_published {
-            eprintln!("tadqiq: {}: front matter's published date {raw:?} is not a date; ignored", r.file.path);
-        }
+        warn_unreadable_published(&r.path, &a.analysis);
     }
     analysed
 }
@@ -278,7 +290,7 @@ fn list(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &mut Output) ->
     for input in &inputs {
         if let Input::File(path) = input
             && plan.inputs.named.contains(*path)
-            && let Err(reason) = read_source(path, &plan.config, plan.published)
+            && let Err(reason) = files::read(path, plan.config.max_file_bytes)
         {
             eprintln!("tadqiq: {}: skipped: {reason}", path.display());
             return Err(Stop::Unusable);
@@ -292,12 +304,12 @@ fn list(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &mut Output) ->
         let analysed = analyse_batch(&read, &mut cache, None);
         let jobs: Vec<_> = read.into_iter().zip(analysed).collect();
         let rendered = par_map(&jobs, |(r, a)| {
-            let article =
-                Article { file: &r.file, text: &r.text, analysis: &a.analysis, entities: &[], ws: &ws, kinds };
+            let file = r.file();
+            let article = Article { file: &file, text: &r.text, analysis: &a.analysis, entities: &[], ws: &ws, kinds };
             // A record read back holds when it was matched against this (empty) registry.
-            let key = ws.match_key_of(&r.file.path.as_str().into(), 0);
-            let fresh = match &a.matched {
-                Some(m) if m.0 == key => None,
+            let key = ws.match_key_of(&r.path.as_str().into(), 0);
+            let fresh = match &a.record {
+                Some((_, m)) if m.0 == key => None,
                 _ => encode(&Record { analysis: &a.analysis, local: &a.local, matched: (key, &[], None) }),
             };
             (article.render(format), fresh)
@@ -334,22 +346,23 @@ fn list_with_entities(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &
         let read = read_batch(plan, batch, &mut skipped)?;
         let analysed = analyse_batch(&read, &mut cache, Some(&gazetteer));
         for (r, a) in read.iter().zip(&analysed) {
-            registry.push(RegistrySource::new(&r.file.path, &r.text, a.analysis.published, &a.local));
+            registry.push(RegistrySource::new(&r.path, &r.text, a.analysis.published, &a.local));
             // Kept unless the second pass makes it anew.
-            if let (Some(c), Some(key), Some(slot)) = (cache.as_mut(), a.key, a.slot) {
-                c.keep(key, slot);
-            }
+            keep_record(&mut cache, a.key, a.slot, None);
         }
         let jobs: Vec<_> = read.into_iter().zip(analysed).collect();
+        // A record read back goes to the spill as it was read; one made is encoded.
         let encoded = par_map(&jobs, |(r, a)| {
-            let matched = match &a.matched {
-                Some((key, entities, claims)) => (*key, &entities[..], claims.as_ref()),
-                None => (0, &[][..], None),
+            let made;
+            let record = match &a.record {
+                Some((payload, _)) => payload,
+                None => {
+                    let record = Record { analysis: &a.analysis, local: &a.local, matched: (0, &[], None) };
+                    made = encode(&record).unwrap_or_default();
+                    &made
+                }
             };
-            let record = encode(&Record { analysis: &a.analysis, local: &a.local, matched }).unwrap_or_default();
-            let read_back = a.matched.is_some();
-            Spilled { path: r.file.path.clone(), bom: r.file.bom, text: r.text.clone(), key: a.key, read_back, record }
-                .encode()
+            spilled(&r.path, r.bom, &r.text, a.key, a.record.is_some(), record)
         });
         for bytes in encoded {
             spill.push(&bytes).map_err(Stop::Spill)?;
@@ -394,9 +407,7 @@ fn list_with_entities(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &
                 return Err(Stop::Spill(io::Error::other("a source does not read back")));
             };
             output.article(out, &bytes?)?;
-            if let (Some(c), Some(key), Some(payload)) = (cache.as_mut(), s.key, fresh) {
-                c.push(key, &payload);
-            }
+            keep_record(&mut cache, s.key, None, fresh);
         }
     }
     progress.done();
@@ -424,25 +435,26 @@ struct Spilled {
     record: Vec<u8>,
 }
 
-impl Spilled {
-    fn encode(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(self.path.len() + self.text.len() + self.record.len() + 80);
-        for part in [self.path.as_bytes(), self.text.as_bytes(), &self.record] {
-            b.extend_from_slice(&(part.len() as u64).to_le_bytes());
-            b.extend_from_slice(part);
-        }
-        b.extend_from_slice(&(self.bom as u64).to_le_bytes());
-        match self.key {
-            Some(k) => {
-                b.push(1);
-                b.extend_from_slice(&k.to_le_bytes());
-            }
-            None => b.push(0),
-        }
-        b.push(u8::from(self.read_back));
-        b
+/// A [`Spilled`]'s bytes, from its parts as the first pass holds them.
+fn spilled(path: &str, bom: usize, text: &str, key: Option<Key>, read_back: bool, record: &[u8]) -> Vec<u8> {
+    let mut b = Vec::with_capacity(path.len() + text.len() + record.len() + 48);
+    for part in [path.as_bytes(), text.as_bytes(), record] {
+        b.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        b.extend_from_slice(part);
     }
+    b.extend_from_slice(&(bom as u64).to_le_bytes());
+    match key {
+        Some(k) => {
+            b.push(1);
+            b.extend_from_slice(&k.to_le_bytes());
+        }
+        None => b.push(0),
+    }
+    b.push(u8::from(read_back));
+    b
+}
 
+impl Spilled {
     fn decode(b: &[u8]) -> Option<Spilled> {
         let mut at = 0;
         let mut take = |n: usize| {

@@ -285,7 +285,7 @@ impl Plan {
             return true;
         }
         if self.inputs.files.is_empty() && self.stdin.is_none() {
-            eprintln!("tadqiq: no article files found (looked for .{} files)", config::DEFAULT_EXTENSIONS.join(", ."));
+            say_no_articles();
             return true;
         }
         false
@@ -357,8 +357,8 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     }
     progress.done();
     for f in &files {
-        if let Some(raw) = ws.doc(&f.path).and_then(|d| d.analysis.unreadable_published.as_ref()) {
-            eprintln!("tadqiq: {}: front matter's published date {raw:?} is not a date; ignored", f.path);
+        if let Some(doc) = ws.doc(&f.path) {
+            warn_unreadable_published(&f.path, &doc.analysis);
         }
     }
     // A path the user named that does not exist or cannot be read: the run was not the one asked for.
@@ -367,12 +367,24 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     }
     if files.is_empty() {
         if inputs.files.is_empty() {
-            eprintln!("tadqiq: no article files found (looked for .{} files)", config::DEFAULT_EXTENSIONS.join(", ."));
+            say_no_articles();
         }
         return Err(EXIT_UNUSABLE);
     }
     let by_path = files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
     Ok(Loaded { config, ws, files, by_path, skipped, lang: Lang::default(), cache })
+}
+
+fn say_no_articles() {
+    eprintln!("tadqiq: no article files found (looked for .{} files)", config::DEFAULT_EXTENSIONS.join(", ."));
+}
+
+/// A front matter `published:` that is not a date, said on stderr (the article is read
+/// without it).
+fn warn_unreadable_published(path: &str, analysis: &tadqiq_core::analysis::Analysis) {
+    if let Some(raw) = &analysis.unreadable_published {
+        eprintln!("tadqiq: {path}: front matter's published date {raw:?} is not a date; ignored");
+    }
 }
 
 /// A progress bar on stderr for long runs, when stderr is a terminal.

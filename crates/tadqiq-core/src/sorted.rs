@@ -93,15 +93,10 @@ impl<T: Clone + Ord> Sorted<T> {
     /// As [`Sorted::find`], to change it in place (its chunk copied if shared). The change must
     /// keep its order.
     pub fn find_mut(&mut self, probe: impl Fn(&T) -> Ordering) -> Option<&mut T> {
-        let last = self.chunks.last()?;
-        // A sequence built in order most often asks for its last element: one comparison.
-        let k = match last.last() {
-            Some(x) if probe(x) == Ordering::Equal => {
-                let (k, at) = (self.chunks.len() - 1, last.len() - 1);
-                return Some(&mut Arc::make_mut(&mut self.chunks[k])[at]);
-            }
-            _ => self.chunk_of(&probe),
-        };
+        if self.chunks.is_empty() {
+            return None;
+        }
+        let k = self.chunk_of(&probe);
         let at = self.chunks[k].binary_search_by(&probe).ok()?;
         Some(&mut Arc::make_mut(&mut self.chunks[k])[at])
     }
