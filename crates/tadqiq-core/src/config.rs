@@ -292,15 +292,35 @@ impl Config {
     }
 
     fn relative(&self, path: &Path) -> PathBuf {
-        let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-        let (path_abs, root_abs) = (abs(path), abs(&self.root));
+        let (path_abs, root_abs) = (absolute(path), absolute(&self.root));
         path_abs.strip_prefix(&root_abs).map(Path::to_path_buf).unwrap_or(path_abs)
     }
+}
+
+/// `path` made absolute as [`std::path::absolute`] makes it, against the working directory
+/// read once: every source's path is made absolute several times a run, and asking the system
+/// for the directory each time cost a system call per source per question. Nothing in tadqiq
+/// changes its working directory.
+fn absolute(path: &Path) -> PathBuf {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let based = match CWD.get_or_init(|| std::env::current_dir().ok()) {
+        Some(cwd) if path.is_relative() => std::path::absolute(cwd.join(path)),
+        _ => std::path::absolute(path),
+    };
+    based.unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The working directory read once gives what asking for it each time gives.
+    #[test]
+    fn absolute_is_the_standard_one() {
+        for p in ["a.txt", "./a/./b.txt", "../x/y.md", "dir/", ".", "/abs/./p.txt", "//net/p"] {
+            assert_eq!(absolute(Path::new(p)), std::path::absolute(p).unwrap(), "{p}");
+        }
+    }
 
     #[test]
     fn sources_by_path_and_glob() {

@@ -121,9 +121,9 @@ pub struct Found {
 pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool) -> Found {
     let mut found = Found::default();
     let mut seen = std::collections::HashSet::new();
-    let mut take = |path: PathBuf, found: &mut Found| {
+    let mut take = |path: PathBuf, meta: &std::fs::Metadata, found: &mut Found| {
         // One file by identity: `a`, `a/../a` and a symlink to `a` are one source.
-        if seen.insert(identity(&path)) {
+        if seen.insert(identity_of(&path, meta)) {
             found.files.push(path);
         }
     };
@@ -141,7 +141,7 @@ pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool) -> Found 
                         // Regular files only (a symlink to one is one): a FIFO or a device named
                         // `x.txt` is not an article, and is said to be passed over.
                         Ok(e) => match std::fs::metadata(e.path()) {
-                            Ok(meta) if meta.is_file() => here.push(e.into_path()),
+                            Ok(meta) if meta.is_file() => here.push((e.into_path(), meta)),
                             Ok(meta) => found
                                 .problems
                                 .push((e.into_path(), format!("skipped: not a regular file ({})", file_kind(&meta)))),
@@ -150,12 +150,12 @@ pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool) -> Found 
                         Err(e) => found.problems.push((path.clone(), e.to_string())),
                     }
                 }
-                here.sort();
-                for p in here {
-                    take(p, &mut found);
+                here.sort_by(|(a, _), (b, _)| a.cmp(b));
+                for (p, meta) in here {
+                    take(p, &meta, &mut found);
                 }
             }
-            Ok(_) => take(path.clone(), &mut found),
+            Ok(meta) => take(path.clone(), &meta, &mut found),
         }
     }
     found
@@ -170,11 +170,28 @@ pub fn same_file(a: &Path, b: &Path) -> Option<bool> {
 /// What makes two paths one file: the device and inode where there are such, else the
 /// canonical path.
 fn identity(path: &Path) -> (u64, u64, PathBuf) {
-    #[cfg(unix)]
-    if let Ok(meta) = std::fs::metadata(path) {
-        use std::os::unix::fs::MetadataExt;
-        return (meta.dev(), meta.ino(), PathBuf::new());
+    match std::fs::metadata(path) {
+        Ok(meta) => identity_of(path, &meta),
+        Err(_) => canonical(path),
     }
+}
+
+/// [`identity`] from the file's metadata, already read (`metadata`, following links).
+fn identity_of(path: &Path, meta: &std::fs::Metadata) -> (u64, u64, PathBuf) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        (meta.dev(), meta.ino(), PathBuf::new())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        canonical(path)
+    }
+}
+
+fn canonical(path: &Path) -> (u64, u64, PathBuf) {
     let canonical =
         std::fs::canonicalize(path).or_else(|_| std::path::absolute(path)).unwrap_or_else(|_| path.to_path_buf());
     (0, 0, canonical)

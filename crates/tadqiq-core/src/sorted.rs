@@ -60,17 +60,19 @@ impl<T> Sorted<T> {
 impl<T: Clone + Ord> Sorted<T> {
     /// Puts `item` in its place (after any equal element).
     pub fn insert(&mut self, item: T) {
-        // When a sequence is built in order, an element goes last: no search.
-        let k = match self.chunks.last().and_then(|c| c.last()) {
+        // When a sequence is built in order, an element goes last: one comparison.
+        let (k, at) = match self.chunks.last().and_then(|c| c.last()) {
             None if self.chunks.is_empty() => {
                 self.chunks.push(Arc::default());
-                0
+                (0, 0)
             }
-            Some(last) if *last <= item => self.chunks.len() - 1,
-            _ => self.chunk_of(|x| x.cmp(&item)),
+            Some(last) if *last <= item => (self.chunks.len() - 1, self.chunks[self.chunks.len() - 1].len()),
+            _ => {
+                let k = self.chunk_of(|x| x.cmp(&item));
+                (k, self.chunks[k].partition_point(|x| *x <= item))
+            }
         };
         let chunk = Arc::make_mut(&mut self.chunks[k]);
-        let at = chunk.partition_point(|x| *x <= item);
         chunk.insert(at, item);
         self.len += 1;
         if chunk.len() > 2 * CHUNK {

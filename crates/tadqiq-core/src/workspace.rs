@@ -399,6 +399,10 @@ fn offset32(b: usize) -> u32 {
 
 impl Ord for Place {
     fn cmp(&self, other: &Place) -> std::cmp::Ordering {
+        // Places of one source share its path: no need to compare the strings.
+        if Arc::ptr_eq(&self.source, &other.source) {
+            return (self.start, self.end).cmp(&(other.start, other.end));
+        }
         (&*self.source, self.start, self.end).cmp(&(&*other.source, other.start, other.end))
     }
 }
@@ -436,6 +440,11 @@ impl SpellingIndex {
             let forms = Arc::make_mut(shard.entry(m.id.clone()).or_default());
             forms.add(path, doc.text.get(m.span.start..m.span.end).unwrap_or(""), m.span);
         }
+    }
+
+    /// Every entity some source names, in no order. O(entities).
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.shards.iter().flat_map(|shard| shard.keys().map(|id| &**id))
     }
 
     /// The forms of entity `id`, if any source names it.

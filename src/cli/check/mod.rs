@@ -168,13 +168,18 @@ pub(super) fn place(loaded: &Loaded, path: &str, span: Span) -> Place {
         };
     };
     let (s, e) = (file.lines.position(text, span.start), file.lines.position(text, span.end));
+    // The LSP range from the same two positions (`File::range` would find them again).
+    let range = super::Range {
+        start: super::LineColumn { line: s.line, character: s.utf16 },
+        end: super::LineColumn { line: e.line, character: e.utf16 },
+    };
     Place {
         line: s.line + 1,
         column: s.chars + 1,
         utf16_column: s.utf16 + 1,
         end_line: e.line + 1,
         end_utf16_column: e.utf16 + 1,
-        range: Some(file.range(text, span)),
+        range: Some(range),
         bytes: file.bytes(span),
     }
 }

@@ -29,10 +29,14 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     // spellings, kept up to date per edit. Per entity the cost is in its forms (folded) and,
     // per form, a binary search for each wanted source's places: never its places in every
     // source.
+    // Over the whole workspace that is every entity the index holds: O(entities), not a walk
+    // of every mention (millions in an archive) to find the same few thousand ids.
     let wanted = scope.docs(ws);
-    let named: std::collections::BTreeSet<&str> =
-        wanted.iter().flat_map(|(_, d)| d.entities.iter().map(|m| &*m.id)).collect();
     let index = ws.spelling_index();
+    let named: std::collections::BTreeSet<&str> = match scope {
+        Scope::All => index.ids().collect(),
+        Scope::Only(_) => wanted.iter().flat_map(|(_, d)| d.entities.iter().map(|m| &*m.id)).collect(),
+    };
     for id in named {
         let Some(forms) = index.forms(id) else { continue };
         if forms.len() < 2 {
