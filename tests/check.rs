@@ -588,6 +588,11 @@ fn the_cache_changes_nothing_but_time() {
         .any(|d| d["code"] == "invalid-date" && d["path"].as_str().unwrap().ends_with("001_38876f1d0978ff63.txt"));
     assert!(found, "{}", stdout(&after));
     assert_ne!(std::fs::read(&cache).unwrap(), written);
+    // The unchanged articles' records were copied, not made again: the next run reads every
+    // one back whole and has nothing to write.
+    let rewritten = std::fs::read(&cache).unwrap();
+    assert_eq!(stdout(&run(&[])), stdout(&fresh));
+    assert_eq!(std::fs::read(&cache).unwrap(), rewritten, "every record read back as it was written");
 
     // A byte flipped inside a record, then a file cut short, then one that is not a cache:
     // never read as an analysis.

@@ -132,8 +132,9 @@ pub struct Cache {
     failed: Option<String>,
     /// Why the file on disk was not used (or not whole), if it was there and unusable.
     pub note: Option<String>,
-    /// The sources this run read through the cache, with their keys.
-    pub(crate) run: Vec<(std::sync::Arc<str>, Key)>,
+    /// The sources this run read through the cache, with their keys, and the slot of the
+    /// record read back for those whose record still holds as it is.
+    pub(crate) run: Vec<(std::sync::Arc<str>, Key, Option<Slot>)>,
     /// Whether a source was analysed or matched anew (the file needs writing).
     pub(crate) dirty: bool,
     /// How many sources had their claim keys read back.
@@ -281,10 +282,10 @@ impl Cache {
         }
         let Some(mut writer) = self.writer.take() else { return Ok(()) };
         for (key, slot) in std::mem::take(&mut self.used) {
-            if !writer.written.contains(&key)
+            if writer.written.insert(key)
                 && let Some(payload) = self.payload(slot)
             {
-                writer.push(key, &payload)?;
+                writer.record(key, 0, &payload, slot.sum).map_err(|e| writer.fail(e))?;
             }
         }
         let mut kept: Vec<(Key, u8, Slot)> = std::mem::take(&mut self.records)
@@ -295,7 +296,7 @@ impl Cache {
         kept.sort_by_key(|(key, _, _)| *key);
         for (key, age, slot) in kept {
             if let Some(payload) = self.payload(slot) {
-                writer.record(key, age + 1, &payload).map_err(|e| writer.fail(e))?;
+                writer.record(key, age + 1, &payload, slot.sum).map_err(|e| writer.fail(e))?;
             }
         }
         writer.out.flush().map_err(|e| writer.fail(e))?;
@@ -347,16 +348,18 @@ impl Writer {
     /// Writes a record of this run: `payload` from [`encode`].
     fn push(&mut self, key: Key, payload: &[u8]) -> Result<(), String> {
         if self.written.insert(key) {
-            self.record(key, 0, payload).map_err(|e| self.fail(e))?;
+            self.record(key, 0, payload, hash64(&[payload])).map_err(|e| self.fail(e))?;
         }
         Ok(())
     }
 
-    fn record(&mut self, key: Key, age: u8, payload: &[u8]) -> std::io::Result<()> {
+    /// Writes a record; `sum` is `payload`'s checksum (a payload copied from the old file was
+    /// checked against it as it was read).
+    fn record(&mut self, key: Key, age: u8, payload: &[u8], sum: u64) -> std::io::Result<()> {
         self.out.write_all(&key.to_le_bytes())?;
         self.out.write_all(&[age])?;
         self.out.write_all(&(payload.len() as u32).to_le_bytes())?;
-        self.out.write_all(&hash64(&[payload]).to_le_bytes())?;
+        self.out.write_all(&sum.to_le_bytes())?;
         self.out.write_all(payload)
     }
 

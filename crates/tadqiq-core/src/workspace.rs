@@ -634,13 +634,17 @@ impl Workspace {
                 (a.analysis, a.local, None)
             }
         });
+        // A record read back whole, claim keys and all, is written again as it is unless the
+        // source is matched anew below: its slot is kept for [`Workspace::save_cache`].
+        let slots: Vec<Option<crate::cache::Slot>> = jobs.iter().map(|(_, at)| *at).collect();
         drop(jobs);
         let mut reuse = FxHashMap::default();
         for (k, ((path, text, _), (analysis, local, matched))) in sources.into_iter().zip(read).enumerate() {
             let path: Arc<str> = path.into();
             if let Some(c) = cache.as_deref_mut() {
                 c.dirty |= matched.is_none();
-                c.run.push((path.clone(), keys[k]));
+                let whole = matched.as_ref().is_some_and(|m| m.2.is_some());
+                c.run.push((path.clone(), keys[k], slots[k].filter(|_| whole)));
             }
             if let Some(m) = matched {
                 reuse.insert(path.clone(), m);
@@ -650,6 +654,12 @@ impl Workspace {
         let rematched = self.refresh_reusing(None, reuse);
         if let Some(c) = cache {
             c.dirty |= !rematched.is_empty();
+            let rematched: FxHashSet<&Arc<str>> = rematched.iter().collect();
+            for (path, _, slot) in &mut c.run {
+                if rematched.contains(path) {
+                    *slot = None;
+                }
+            }
             c.restored = self.docs.values().filter(|d| d.claims.get().is_some()).count();
         }
     }
@@ -663,10 +673,19 @@ impl Workspace {
         if !cache.dirty && computed == cache.restored {
             return None;
         }
-        let run = std::mem::take(&mut cache.run);
-        // Encoded on every core a batch at a time, each batch written before the next.
+        let mut run = std::mem::take(&mut cache.run);
+        // A record read back that still holds is copied as it is, not encoded again (at 10,000
+        // articles with one changed, encoding them all was a tenth of the run).
+        run.retain(|(_, key, slot)| match slot {
+            Some(slot) => {
+                cache.keep(*key, *slot);
+                false
+            }
+            None => true,
+        });
+        // The others encoded on every core a batch at a time, each batch written before the next.
         let records = run.chunks(256).flat_map(|batch| {
-            par_map(batch, |(path, key)| {
+            par_map(batch, |(path, key, _)| {
                 let doc = self.docs.get(path)?;
                 let record = Record {
                     analysis: &doc.analysis,
