@@ -506,6 +506,39 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
     }
 
+    /// What a run reads back shares one copy of each entity id and claim string across
+    /// sources, as a run that analysed them does, and checks the same.
+    #[test]
+    fn strings_read_back_are_shared_across_sources() {
+        use crate::workspace::Workspace;
+        let dir = folder("shared");
+        let sources =
+            || ["a.txt", "b.txt"].map(|p| (p.to_string(), format!("{TEXT} وفي {p} قتل 14 شخصا في بغداد."), None));
+        let run = || {
+            let mut cache = Cache::open(&dir, 1, true);
+            let mut ws = Workspace::new(std::sync::Arc::new(Gazetteer::new(&[])));
+            ws.extend_cached(sources(), &mut cache);
+            let findings = crate::rules::check(&ws, &Default::default());
+            assert_eq!(ws.save_cache(&mut cache), None);
+            (ws, findings)
+        };
+        let (_, analysed) = run();
+        let (ws, read_back) = run();
+        assert_eq!(read_back, analysed);
+        let (a, b) = (ws.doc("a.txt").unwrap(), ws.doc("b.txt").unwrap());
+        let baghdad = |d: &crate::workspace::Doc| {
+            let m = d.entities.iter().find(|m| &d.text[m.span.start..m.span.end] == "بغداد").expect("بغداد named");
+            m.id.clone()
+        };
+        assert!(std::sync::Arc::ptr_eq(&baghdad(a), &baghdad(b)), "one copy of the id");
+        let local =
+            |d: &crate::workspace::Doc| d.local.mentions.iter().find(|m| *m.id == *baghdad(d)).unwrap().id.clone();
+        assert!(std::sync::Arc::ptr_eq(&local(a), &local(b)));
+        let noun = |d: &crate::workspace::Doc| d.claims.get().expect("claim keys read back").claims[0].noun.clone();
+        assert!(std::sync::Arc::ptr_eq(&noun(a), &noun(b)), "one copy of a claim's noun");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn records_no_run_uses_are_dropped_after_max_age_writes() {
         let dir = folder("age");

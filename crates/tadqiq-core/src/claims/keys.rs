@@ -177,6 +177,14 @@ impl Interner {
         Interner::get_in(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()), s)
     }
 
+    /// Makes each of `strings` the shared copy, under one lock.
+    pub(crate) fn share_all<'s>(&self, strings: impl IntoIterator<Item = &'s mut Arc<str>>) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        for s in strings {
+            *s = Interner::get_in(&mut map, s);
+        }
+    }
+
     fn get_in(strings: &mut rustc_hash::FxHashMap<Box<str>, Arc<str>>, s: &str) -> Arc<str> {
         if let Some(found) = strings.get(s) {
             return found.clone();
