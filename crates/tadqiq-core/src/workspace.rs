@@ -1114,12 +1114,16 @@ impl RegistrySource {
             kept.push_str(text.get(span.start..span.end).unwrap_or(""));
             Span::new(start, kept.len())
         };
-        let mentions = local
-            .mentions
-            .iter()
-            .filter(|m| m.how == How::Institution)
-            .map(|m| EntityMention { span: copy(m.span), ..m.clone() })
-            .collect();
+        // Of an institution the registry reads where it is first named: the first mention of
+        // each is kept (an article names its army or police many times).
+        let mut seen: Vec<&str> = Vec::new();
+        let mut mentions: Vec<EntityMention> = Vec::new();
+        for m in local.mentions.iter().filter(|m| m.how == How::Institution) {
+            if !seen.contains(&&*m.id) {
+                seen.push(&m.id);
+                mentions.push(EntityMention { span: copy(m.span), ..m.clone() });
+            }
+        }
         let introductions = local
             .introductions
             .iter()
@@ -1131,13 +1135,16 @@ impl RegistrySource {
             })
             .collect();
         let bare_heads = local.bare_heads.iter().map(|h| BareHead { span: copy(h.span), ..h.clone() }).collect();
-        let local = LocalEntities {
-            mentions,
-            introductions,
-            bare_heads,
-            named_in_full: local.named_in_full.clone(),
-            ..LocalEntities::default()
-        };
+        // A set to the registry: each entity named in full once.
+        let mut named_in_full = local.named_in_full.clone();
+        named_in_full.sort_unstable();
+        named_in_full.dedup();
+        let mut local =
+            LocalEntities { mentions, introductions, bare_heads, named_in_full, ..LocalEntities::default() };
+        // Held for every source of an archive until the registry is built: no spare capacity.
+        local.mentions.shrink_to_fit();
+        local.named_in_full.shrink_to_fit();
+        kept.shrink_to_fit();
         RegistrySource { path: path.into(), published, text: kept, local }
     }
 }
