@@ -282,7 +282,7 @@ fn keep_record(cache: &mut Option<Cache>, key: Option<Key>, slot: Option<Slot>, 
 /// Without entities: one pass, each batch read, analysed, written and dropped.
 fn list(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &mut Output) -> Result<Listed, Stop> {
     let mut cache = plan.open_cache(false);
-    let mut skipped = passed_over(plan);
+    let mut skipped = super::passed_over(plan);
     // The workspace of a reading without entities: no registry, nothing matched.
     let ws = Workspace::new(Arc::new(Gazetteer::new(&[]))).without_entities();
     let inputs = inputs(plan);
@@ -335,7 +335,7 @@ type Listed = (Option<Cache>, Vec<Value>);
 /// each source's entities, writes it and drops it. Memory: the registry, and a batch.
 fn list_with_entities(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &mut Output) -> Result<Listed, Stop> {
     let mut cache = plan.open_cache(true);
-    let mut skipped = passed_over(plan);
+    let mut skipped = super::passed_over(plan);
     let gazetteer = Arc::new(plan.config.gazetteer());
     let mut spill = Spill::new();
     let mut registry = Vec::new();
@@ -412,15 +412,6 @@ fn list_with_entities(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &
     }
     progress.done();
     Ok((cache, skipped))
-}
-
-/// The files found but passed over before reading (a FIFO, a device), for `skipped`.
-fn passed_over(plan: &Plan) -> Vec<Value> {
-    plan.inputs
-        .passed_over
-        .iter()
-        .map(|(path, why)| json!({"path": path.display().to_string(), "reason": why.trim_start_matches("skipped: ")}))
-        .collect()
 }
 
 /// A source as the first pass leaves it for the second: where it is, its text, its cache key,
@@ -602,10 +593,6 @@ impl Item<'_> {
 }
 
 impl Article<'_> {
-    fn text(&self) -> &str {
-        self.text
-    }
-
     /// The claims and entities asked for, in text order.
     fn items(&self) -> Vec<Item<'_>> {
         let mut items: Vec<Item> =
@@ -618,7 +605,7 @@ impl Article<'_> {
     }
 
     fn range(&self, span: Span) -> Range {
-        self.file.range(self.text(), span)
+        self.file.range(self.text, span)
     }
 
     fn bytes(&self, span: Span) -> [usize; 2] {
@@ -626,7 +613,7 @@ impl Article<'_> {
     }
 
     fn slice(&self, span: Span) -> &str {
-        &self.text()[span.start..span.end]
+        &self.text[span.start..span.end]
     }
 
     /// This article's entry in `files`, written straight from the analysis (no JSON tree).
@@ -800,7 +787,7 @@ impl Article<'_> {
     /// the column counted in characters.
     fn write_text(&self, mut out: impl Write) -> io::Result<()> {
         let a = self;
-        let text = a.text();
+        let text = a.text;
         for item in a.items() {
             let span = item.span();
             let p = a.file.lines.position(text, span.start);
@@ -872,7 +859,7 @@ fn write_date(out: &mut impl Write, a: &Article, d: &DateMention) -> io::Result<
     }
     if let Some(p) = &d.paired {
         let value = p.value.map_or_else(|| "no such date".to_string(), |v| v.to_string());
-        notes.push(format!("paired «{}» = {value}", &a.text()[p.span.start..p.span.end]));
+        notes.push(format!("paired «{}» = {value}", &a.text[p.span.start..p.span.end]));
     }
     if !notes.is_empty() {
         write!(out, " ({})", notes.join("; "))?;

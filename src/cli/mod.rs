@@ -147,11 +147,13 @@ impl File {
     /// The JSON outputs' `range`: the span in the file's `text`, in lines and UTF-16 columns
     /// as LSP counts them (the server's conversion for a closed source).
     fn range(&self, text: &str, span: Span) -> Range {
-        let at = |byte: usize| {
-            let p = self.lines.position(text, byte);
-            LineColumn { line: p.line, character: p.utf16 }
-        };
-        Range { start: at(span.start), end: at(span.end) }
+        Range { start: self.lines.position(text, span.start).into(), end: self.lines.position(text, span.end).into() }
+    }
+}
+
+impl From<tadqiq_core::position::Position> for LineColumn {
+    fn from(p: tadqiq_core::position::Position) -> LineColumn {
+        LineColumn { line: p.line, character: p.utf16 }
     }
 }
 
@@ -292,20 +294,16 @@ impl Plan {
     }
 }
 
-/// Reads and analyses the sources, or says why the run cannot be done (exit code 2).
-/// `entities: false` reads dates, figures and durations only ([`Workspace::without_entities`]).
-fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
+/// Reads and analyses the sources, entities and all, or says why the run cannot be done
+/// (exit code 2).
+fn load(sources: Sources) -> Result<Loaded, u8> {
     let plan = Plan::of(sources)?;
-    let cache = plan.open_cache(entities);
+    let cache = plan.open_cache(true);
+    let mut skipped = passed_over(&plan);
     let Plan { config, inputs, stdin: from_stdin, published, .. } = plan;
     let progress = Progress::new(inputs.files.len());
     let mut read = Vec::new();
     let mut files = Vec::new();
-    let mut skipped: Vec<Value> = inputs
-        .passed_over
-        .iter()
-        .map(|(path, why)| json!({"path": path.display().to_string(), "reason": why.trim_start_matches("skipped: ")}))
-        .collect();
     let mut named_unreadable = false;
     // Read and index on every core, a batch at a time so the progress bar moves.
     const BATCH: usize = 100;
@@ -336,9 +334,6 @@ fn load(sources: Sources, entities: bool) -> Result<Loaded, u8> {
     }
     progress.show("analysing", inputs.files.len());
     let mut ws = Workspace::new(Arc::new(config.gazetteer()));
-    if !entities {
-        ws = ws.without_entities();
-    }
     let mut cache = cache;
     match &mut cache {
         None => ws.extend(read),
@@ -463,6 +458,15 @@ fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Config, Str
         }
     }
     Ok(Config::empty(cwd))
+}
+
+/// The files found but passed over before reading (a FIFO, a device), for `skipped`.
+fn passed_over(plan: &Plan) -> Vec<Value> {
+    plan.inputs
+        .passed_over
+        .iter()
+        .map(|(path, why)| json!({"path": path.display().to_string(), "reason": why.trim_start_matches("skipped: ")}))
+        .collect()
 }
 
 /// Files named on the command line are read whatever their extension; folders are walked for

@@ -163,20 +163,12 @@ pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool) -> Found 
 
 /// Whether two paths name one existing file (`None` when either does not exist).
 pub fn same_file(a: &Path, b: &Path) -> Option<bool> {
-    let (a, b) = (std::fs::metadata(a).ok().map(|_| identity(a)), std::fs::metadata(b).ok().map(|_| identity(b)));
-    Some(a? == b?)
+    let identity = |p: &Path| std::fs::metadata(p).ok().map(|meta| identity_of(p, &meta));
+    Some(identity(a)? == identity(b)?)
 }
 
-/// What makes two paths one file: the device and inode where there are such, else the
-/// canonical path.
-fn identity(path: &Path) -> (u64, u64, PathBuf) {
-    match std::fs::metadata(path) {
-        Ok(meta) => identity_of(path, &meta),
-        Err(_) => canonical(path),
-    }
-}
-
-/// [`identity`] from the file's metadata, already read (`metadata`, following links).
+/// What makes two paths one file, from the file's metadata (`metadata`, following links): the
+/// device and inode where there are such, else the canonical path.
 fn identity_of(path: &Path, meta: &std::fs::Metadata) -> (u64, u64, PathBuf) {
     #[cfg(unix)]
     {
@@ -187,14 +179,10 @@ fn identity_of(path: &Path, meta: &std::fs::Metadata) -> (u64, u64, PathBuf) {
     #[cfg(not(unix))]
     {
         let _ = meta;
-        canonical(path)
+        let canonical =
+            std::fs::canonicalize(path).or_else(|_| std::path::absolute(path)).unwrap_or_else(|_| path.to_path_buf());
+        (0, 0, canonical)
     }
-}
-
-fn canonical(path: &Path) -> (u64, u64, PathBuf) {
-    let canonical =
-        std::fs::canonicalize(path).or_else(|_| std::path::absolute(path)).unwrap_or_else(|_| path.to_path_buf());
-    (0, 0, canonical)
 }
 
 #[cfg(test)]

@@ -45,6 +45,10 @@ impl<T> Sorted<T> {
         self.chunks.first().and_then(|c| c.first())
     }
 
+    pub fn last(&self) -> Option<&T> {
+        self.chunks.last().and_then(|c| c.last())
+    }
+
     /// Every element, in order.
     pub fn iter(&self) -> impl Iterator<Item = &T> {
         self.chunks.iter().flat_map(|c| c.iter())
@@ -83,10 +87,8 @@ impl<T: Clone + Ord> Sorted<T> {
 
     /// The element `probe` finds equal (`probe(x)`: how `x` compares with it). O(log n).
     pub fn find(&self, probe: impl Fn(&T) -> Ordering) -> Option<&T> {
-        let last = self.chunks.last()?.last();
-        // A sequence built in order most often asks for its last element: one comparison.
-        if let Some(x) = last.filter(|x| probe(x) == Ordering::Equal) {
-            return Some(x);
+        if self.chunks.is_empty() {
+            return None;
         }
         let chunk = &self.chunks[self.chunk_of(&probe)];
         chunk.binary_search_by(&probe).ok().map(|at| &chunk[at])
@@ -160,6 +162,7 @@ mod tests {
         assert_eq!(sorted.iter().copied().collect::<Vec<_>>(), plain);
         assert_eq!(sorted.len(), plain.len());
         assert_eq!(sorted.first(), plain.first());
+        assert_eq!(sorted.last(), plain.last());
         let from: Vec<(u32, u32)> = sorted.from(|x| x.0 < 7).take_while(|x| x.0 == 7).copied().collect();
         assert_eq!(from, plain.iter().filter(|x| x.0 == 7).copied().collect::<Vec<_>>());
         assert_eq!(sorted.remove(|x| x.cmp(&(99, 0))), None);

@@ -293,7 +293,7 @@ impl Forms {
 
     /// The forms and their places, forms in order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Places)> {
-        self.forms.iter().map(|(f, p)| (&**f, p))
+        self.into_iter()
     }
 
     /// How many sources name the entity. O(1).
@@ -312,7 +312,8 @@ impl Forms {
             None => self.forms.entry(form.into()).or_default(),
         };
         places.insert(Place::new(source, span));
-        if self.sources.find(|s| (**s).cmp(source)).is_none() {
+        // Built in path order, a source is most often the last one listed: one comparison.
+        if self.sources.last() != Some(source) && self.sources.find(|s| (**s).cmp(source)).is_none() {
             self.sources.insert(source.clone());
         }
     }
@@ -521,18 +522,22 @@ impl Workspace {
             // The index of spellings and the claim index follow this source alone, each in a
             // copy (older snapshots keep theirs), on two cores: neither reads the other, and
             // each costs about 2 ms for a 100 KB article.
+            // each costs about 2 ms for a 100 KB article. No index of spellings built yet:
+            // nothing to follow, and no thread.
+            let Some(spellings) = self.spellings.get().cloned() else {
+                self.follow_claims(&key, old.as_deref());
+                return vec![key];
+            };
             let (spellings, claims) = std::thread::scope(|s| {
                 let spellings = s.spawn(|| {
-                    let mut index = (**self.spellings.get()?).clone();
+                    let mut index = (*spellings).clone();
                     index.replace(&key, old.as_deref(), &doc);
-                    Some(index)
+                    index
                 });
                 let claims = self.claims_after(&key, old.as_deref());
                 (spellings.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), claims)
             });
-            if let Some(index) = spellings {
-                self.spellings = std::sync::OnceLock::from(Arc::new(index));
-            }
+            self.spellings = std::sync::OnceLock::from(Arc::new(spellings));
             if let Some(index) = claims {
                 self.claim_index = std::sync::OnceLock::from(Arc::new(index));
             }
@@ -611,10 +616,11 @@ impl Workspace {
             Some(_) => par_map(&sources, |(_, text, published)| source_key(text, *published)),
             None => Vec::new(),
         };
-        let jobs: Vec<_> = match cache.as_deref_mut() {
-            Some(c) => sources.iter().zip(&keys).map(|(s, k)| (s, c.take(*k))).collect(),
-            None => sources.iter().map(|s| (s, None)).collect(),
+        let slots: Vec<Option<crate::cache::Slot>> = match cache.as_deref_mut() {
+            Some(c) => keys.iter().map(|k| c.take(*k)).collect(),
+            None => vec![None; sources.len()],
         };
+        let jobs: Vec<_> = sources.iter().zip(&slots).collect();
         let gazetteer = self.entity_data();
         let stored = |at: &Option<crate::cache::Slot>| cache.as_deref()?.payload((*at)?);
         // Each source's tokens are dropped as soon as it is analysed: holding them all until
@@ -622,25 +628,26 @@ impl Workspace {
         let interner = &self.interner;
         let read = par_map(&jobs, |((_, text, published), at)| match stored(at).as_deref().and_then(decode) {
             Some(mut s) => {
-                // Claim keys read back share the workspace's strings at once: a copy of every
-                // entity id per source, made and freed later, left the heap in holes.
-                if let Some(claims) = &mut s.matched.2 {
-                    claims.intern(interner);
-                }
-                // So do the entity ids: an article names the same few entities many times,
-                // each read back as a string of its own (40 MB at 10,000 articles).
-                let local = &mut s.local;
-                interner.share_all(
-                    (s.matched.1.iter_mut().chain(&mut local.mentions).map(|m| &mut m.id))
-                        .chain(local.events.iter_mut().map(|(_, e)| e))
+                // Claim keys read back share the workspace's strings at once (a copy of every
+                // entity id per source, made and freed later, left the heap in holes), and so
+                // do entity ids: an article names the same few entities many times, each read
+                // back as a string of its own (40 MB at 10,000 articles).
+                let (matched, local) = (&mut s.matched, &mut s.local);
+                interner.share(|one| {
+                    if let Some(claims) = &mut matched.2 {
+                        claims.each_string(one);
+                    }
+                    let ids = matched.1.iter_mut().chain(&mut local.mentions).map(|m| &mut m.id);
+                    ids.chain(local.events.iter_mut().map(|(_, e)| e))
                         .chain(&mut local.named_in_full)
                         .chain(
                             local
                                 .bare_heads
                                 .iter_mut()
                                 .flat_map(|h| [&mut h.key, &mut h.emit].into_iter().chain(h.fallback.as_mut())),
-                        ),
-                );
+                        )
+                        .for_each(one);
+                });
                 (s.analysis, s.local, Some(s.matched))
             }
             None => {
@@ -648,15 +655,15 @@ impl Workspace {
                 (a.analysis, a.local, None)
             }
         });
-        // A record read back whole, claim keys and all, is written again as it is unless the
-        // source is matched anew below: its slot is kept for [`Workspace::save_cache`].
-        let slots: Vec<Option<crate::cache::Slot>> = jobs.iter().map(|(_, at)| *at).collect();
         drop(jobs);
         let mut reuse = FxHashMap::default();
         for (k, ((path, text, _), (analysis, local, matched))) in sources.into_iter().zip(read).enumerate() {
             let path: Arc<str> = path.into();
             if let Some(c) = cache.as_deref_mut() {
                 c.dirty |= matched.is_none();
+                // A record read back whole, claim keys and all, is written again as it is
+                // unless the source is matched anew below: its slot is kept for
+                // [`Workspace::save_cache`].
                 let whole = matched.as_ref().is_some_and(|m| m.2.is_some());
                 c.run.push((path.clone(), keys[k], slots[k].filter(|_| whole)));
             }

@@ -98,7 +98,7 @@ pub fn run(args: CheckArgs, lang: tadqiq_core::messages::Lang) -> u8 {
             return EXIT_UNUSABLE;
         }
     };
-    let mut loaded = match load(args.sources, true) {
+    let mut loaded = match load(args.sources) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -169,10 +169,7 @@ pub(super) fn place(loaded: &Loaded, path: &str, span: Span) -> Place {
     };
     let (s, e) = (file.lines.position(text, span.start), file.lines.position(text, span.end));
     // The LSP range from the same two positions (`File::range` would find them again).
-    let range = super::Range {
-        start: super::LineColumn { line: s.line, character: s.utf16 },
-        end: super::LineColumn { line: e.line, character: e.utf16 },
-    };
+    let range = super::Range { start: s.into(), end: e.into() };
     Place {
         line: s.line + 1,
         column: s.chars + 1,

@@ -35,7 +35,7 @@ enum Format {
 
 /// The page (and the model's messages) in `lang`: `--lang`, else the locale.
 pub fn run(args: ReportArgs, lang: Lang) -> u8 {
-    let mut loaded = match load(args.sources, true) {
+    let mut loaded = match load(args.sources) {
         Ok(l) => l,
         Err(code) => return code,
     };

@@ -142,32 +142,30 @@ pub struct ClaimData {
 pub struct Interner(std::sync::Mutex<rustc_hash::FxHashMap<Box<str>, Arc<str>>>);
 
 impl DocClaims {
-    /// Claims read back from the cache, their strings made the workspace's shared copies.
-    pub(crate) fn intern(&mut self, strings: &Interner) {
-        // One lock for the whole source: sources are read back on every core at once.
-        let mut map = strings.0.lock().unwrap_or_else(|e| e.into_inner());
-        let mut one = |s: &mut Arc<str>| *s = Interner::get_in(&mut map, s);
+    /// Hands each string the claims hold to `one` (to be made the workspace's shared copy,
+    /// [`Interner::share`], when read back from the cache).
+    pub(crate) fn each_string(&mut self, one: &mut dyn FnMut(&mut Arc<str>)) {
         for c in &mut self.claims {
-            c.measure.iter_mut().for_each(&mut one);
+            c.measure.iter_mut().for_each(&mut *one);
             one(&mut c.measure_shown);
             for a in &mut c.anchors {
                 one(&mut a.key);
                 one(&mut a.shown);
             }
             one(&mut c.noun);
-            c.key.iter_mut().for_each(&mut one);
+            c.key.iter_mut().for_each(&mut *one);
             c.context.iter_mut().for_each(|(_, s)| one(s));
-            c.event.iter_mut().for_each(&mut one);
-            c.thing.iter_mut().for_each(&mut one);
+            c.event.iter_mut().for_each(&mut *one);
+            c.thing.iter_mut().for_each(&mut *one);
             let said = &mut c.said;
             match &mut said.value {
                 Value::Figure { shown, .. } | Value::Age { shown, .. } | Value::Duration { shown, .. } => one(shown),
                 Value::Date { .. } | Value::Start { .. } => {}
             }
             for list in [&mut said.places, &mut said.countries, &mut said.towns, &mut said.events] {
-                list.iter_mut().for_each(&mut one);
+                list.iter_mut().for_each(&mut *one);
             }
-            said.group.iter_mut().for_each(&mut one);
+            said.group.iter_mut().for_each(&mut *one);
         }
     }
 }
@@ -177,12 +175,16 @@ impl Interner {
         Interner::get_in(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()), s)
     }
 
-    /// Makes each of `strings` the shared copy, under one lock.
-    pub(crate) fn share_all<'s>(&self, strings: impl IntoIterator<Item = &'s mut Arc<str>>) {
+    /// Makes every string `visit` hands over the shared copy, under one lock (sources are read
+    /// back on every core at once). A string not yet shared becomes the shared copy itself.
+    pub(crate) fn share(&self, visit: impl FnOnce(&mut dyn FnMut(&mut Arc<str>))) {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        for s in strings {
-            *s = Interner::get_in(&mut map, s);
-        }
+        visit(&mut |s: &mut Arc<str>| match map.get(&**s) {
+            Some(found) => *s = found.clone(),
+            None => {
+                map.insert((&**s).into(), s.clone());
+            }
+        });
     }
 
     fn get_in(strings: &mut rustc_hash::FxHashMap<Box<str>, Arc<str>>, s: &str) -> Arc<str> {

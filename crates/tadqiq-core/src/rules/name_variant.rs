@@ -28,14 +28,16 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
     // Only entities a wanted source names, their forms from the workspace's index of
     // spellings, kept up to date per edit. Per entity the cost is in its forms (folded) and,
     // per form, a binary search for each wanted source's places: never its places in every
-    // source.
-    // Over the whole workspace that is every entity the index holds: O(entities), not a walk
-    // of every mention (millions in an archive) to find the same few thousand ids.
-    let wanted = scope.docs(ws);
+    // source. Over the whole workspace that is every entity the index holds: O(entities), not
+    // a walk of every mention (millions in an archive) to find the same few thousand ids.
     let index = ws.spelling_index();
-    let named: std::collections::BTreeSet<&str> = match scope {
-        Scope::All => index.ids().collect(),
-        Scope::Only(_) => wanted.iter().flat_map(|(_, d)| d.entities.iter().map(|m| &*m.id)).collect(),
+    let (wanted, named): (Vec<_>, std::collections::BTreeSet<&str>) = match scope {
+        Scope::All => (Vec::new(), index.ids().collect()),
+        Scope::Only(_) => {
+            let wanted = scope.docs(ws);
+            let named = wanted.iter().flat_map(|(_, d)| d.entities.iter().map(|m| &*m.id)).collect();
+            (wanted, named)
+        }
     };
     for id in named {
         let Some(forms) = index.forms(id) else { continue };
