@@ -475,6 +475,67 @@ fn junit_and_gitlab_reports() {
     }
 }
 
+/// A run with more findings than one chunk of output rendered per core (`check` renders its
+/// output on every core): every format carries every finding, once, in source and position
+/// order, the same findings in each.
+#[test]
+fn a_long_run_is_written_whole_and_in_order_in_every_format() {
+    let dir = temp_dir("long");
+    // 30 articles of 40 lines, each line dated with a day its month does not have.
+    let days = ["30 فبراير 2021", "31 أبريل 2019", "31 يونيو 2018", "31 سبتمبر 2020", "31 نوفمبر 2017"];
+    for a in 0..30 {
+        let lines: Vec<String> = (0..40)
+            .map(|l| {
+                format!("وقال المتحدث في {} إن الاجتماع رقم {} انتهى دون اتفاق.", days[(a + l) % days.len()], l + 1)
+            })
+            .collect();
+        std::fs::write(dir.join(format!("article_{a:02}.txt")), lines.join("\n")).unwrap();
+    }
+    let expected: Vec<(String, u64)> =
+        (0..30).flat_map(|a| (1..=40).map(move |l| (format!("./article_{a:02}.txt"), l))).collect();
+
+    let out = tadqiq(&["check", "--format", "json", "."], &dir);
+    let report = json(&out);
+    let found: Vec<(String, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "invalid-date")
+        .map(|d| (d["path"].as_str().unwrap().to_string(), d["range"]["start"]["line"].as_u64().unwrap() + 1))
+        .collect();
+    assert_eq!(found, expected);
+    let all = report["diagnostics"].as_array().unwrap().len();
+    let summary = &report["summary"];
+    let counted: u64 = ["errors", "warnings", "infos", "hints"].iter().map(|k| summary[k].as_u64().unwrap()).sum();
+    assert_eq!(all as u64, counted);
+
+    // The text format: one block per finding, the same places in the same order.
+    let text = stdout(&tadqiq(&["check", "."], &dir));
+    let heads: Vec<(String, u64)> = text
+        .lines()
+        .filter(|l| l.contains("error[invalid-date]"))
+        .map(|l| {
+            let mut parts = l.splitn(3, ':');
+            (parts.next().unwrap().to_string(), parts.next().unwrap().parse().unwrap())
+        })
+        .collect();
+    assert_eq!(heads, expected);
+    assert_eq!(text.matches("\n\n").count(), all);
+
+    let sarif = json(&tadqiq(&["check", "--format", "sarif", "."], &dir));
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), all);
+    let github = stdout(&tadqiq(&["check", "--format", "github", "."], &dir));
+    assert_eq!(github.lines().filter(|l| l.starts_with("::")).count(), all);
+    let gitlab = json(&tadqiq(&["check", "--format", "gitlab", "."], &dir));
+    let prints: std::collections::HashSet<&str> =
+        gitlab.as_array().unwrap().iter().map(|i| i["fingerprint"].as_str().unwrap()).collect();
+    assert_eq!(prints.len(), all);
+    let xml = stdout(&tadqiq(&["check", "--format", "junit", "."], &dir));
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("testsuite")).count(), 30);
+    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("testcase")).count(), all);
+}
+
 /// The README's sample output is exactly what `tadqiq check` prints in the sample folder.
 #[test]
 fn the_readmes_sample_output_is_what_check_prints() {

@@ -196,17 +196,23 @@ impl Loaded {
     }
 
     /// Writes back into the cache what this run analysed or worked out anew (called once the
-    /// run's output is written: the claim keys the rules computed go in too).
+    /// rules have run: the claim keys they computed go in too).
     fn save_cache(&mut self) {
-        if let Some(cache) = &mut self.cache
-            && let Some(problem) = self.ws.save_cache(cache)
-        {
-            eprintln!("tadqiq: cache: {problem}; the next run analyses again");
+        if let Some(cache) = &mut self.cache {
+            write_cache(&self.ws, cache);
         }
     }
 
     fn file(&self, path: &str) -> Option<&File> {
         self.by_path.get(path).map(|&i| &self.files[i])
+    }
+}
+
+/// Writes back into `cache` what the run analysed or worked out anew; a cache that cannot be
+/// written is said on stderr (the run's results stand either way).
+fn write_cache(ws: &Workspace, cache: &mut tadqiq_core::cache::Cache) {
+    if let Some(problem) = ws.save_cache(cache) {
+        eprintln!("tadqiq: cache: {problem}; the next run analyses again");
     }
 }
 

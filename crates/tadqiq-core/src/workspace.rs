@@ -521,7 +521,6 @@ impl Workspace {
         if same_names {
             // The index of spellings and the claim index follow this source alone, each in a
             // copy (older snapshots keep theirs), on two cores: neither reads the other, and
-            // each costs about 2 ms for a 100 KB article.
             // each costs about 2 ms for a 100 KB article. No index of spellings built yet:
             // nothing to follow, and no thread.
             let Some(spellings) = self.spellings.get().cloned() else {

@@ -5,14 +5,14 @@ use std::io::{self, Write};
 use tadqiq_core::rules::{Finding, Severity};
 
 use super::super::Loaded;
-use super::place;
+use super::{place, write_each};
 
 /// GitHub Actions workflow commands: one `::warning file=…::message` line per finding.
 pub(super) fn write_github(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
     // Data is escaped for %, CR and LF; properties also for : and ,.
     let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
     let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
-    for f in findings {
+    write_each(&mut out, findings, |_, f, out| {
         let p = place(loaded, &f.path, f.span);
         let level = match f.severity {
             Severity::Error => "error",
@@ -34,7 +34,6 @@ pub(super) fn write_github(mut out: impl Write, loaded: &Loaded, findings: &[Fin
             p.end_utf16_column,
             prop(&format!("tadqiq {}", f.code)),
             data(&message)
-        )?;
-    }
-    Ok(())
+        )
+    })
 }

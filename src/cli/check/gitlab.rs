@@ -25,28 +25,26 @@ pub(super) fn write_gitlab(mut out: impl Write, loaded: &Loaded, findings: &[Fin
             format!("{:016x}", fnv1a(format!("{}\0{}\0{quote}\0{nth}", f.path, f.code).as_bytes()))
         })
         .collect();
-    write_array(
-        &mut out,
-        findings.iter().enumerate().map(|(i, f)| {
-            let p = place(loaded, &f.path, f.span);
-            json!({
-                "type": "issue",
-                "description": loaded.message(f),
-                "check_name": format!("tadqiq/{}", f.code),
-                "categories": ["Bug Risk"],
-                "fingerprint": fingerprints[i],
-                "severity": match f.severity {
-                    Severity::Error => "major",
-                    Severity::Warning => "minor",
-                    Severity::Info | Severity::Hint => "info",
-                },
-                "location": {
-                    "path": f.path.strip_prefix("./").unwrap_or(&f.path),
-                    "lines": {"begin": p.line, "end": p.end_line},
-                },
-            })
-        }),
-    )?;
+    write_array(&mut out, findings, |i, f, buf| {
+        let p = place(loaded, &f.path, f.span);
+        let issue = json!({
+            "type": "issue",
+            "description": loaded.message(f),
+            "check_name": format!("tadqiq/{}", f.code),
+            "categories": ["Bug Risk"],
+            "fingerprint": fingerprints[i],
+            "severity": match f.severity {
+                Severity::Error => "major",
+                Severity::Warning => "minor",
+                Severity::Info | Severity::Hint => "info",
+            },
+            "location": {
+                "path": f.path.strip_prefix("./").unwrap_or(&f.path),
+                "lines": {"begin": p.line, "end": p.end_line},
+            },
+        });
+        serde_json::to_writer(buf, &issue)
+    })?;
     writeln!(out)
 }
 

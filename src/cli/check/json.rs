@@ -7,7 +7,7 @@ use serde::Serialize;
 use tadqiq_core::rules::Finding;
 
 use super::super::{Loaded, Range};
-use super::{place, summary};
+use super::{place, summary, write_each};
 
 /// A finding as `--format json` writes it; the fields in this order are the format.
 #[derive(Serialize)]
@@ -53,22 +53,26 @@ fn diagnostic<'a>(loaded: &Loaded, f: &'a Finding) -> Diagnostic<'a> {
     }
 }
 
-/// Writes `[a, b, …]`, serialising one item at a time: a run over thousands of articles
-/// never holds its whole output in memory.
-pub(super) fn write_array(out: &mut impl Write, items: impl IntoIterator<Item = impl Serialize>) -> io::Result<()> {
+/// Writes `[a, b, …]`, each item serialised by `item` (given its index and a buffer) with
+/// [`write_each`]: a chunk at a time on every core, never the whole output in memory.
+pub(super) fn write_array<T: Sync>(
+    out: &mut impl Write,
+    items: &[T],
+    item: impl Fn(usize, &T, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+) -> io::Result<()> {
     out.write_all(b"[")?;
-    for (k, x) in items.into_iter().enumerate() {
+    write_each(out, items, |k, x, buf| {
         if k > 0 {
-            out.write_all(b",")?;
+            buf.push(b',');
         }
-        serde_json::to_writer(&mut *out, &x)?;
-    }
+        Ok(item(k, x, buf)?)
+    })?;
     out.write_all(b"]")
 }
 
 pub(super) fn write_json(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
     out.write_all(br#"{"version":1,"diagnostics":"#)?;
-    write_array(&mut out, findings.iter().map(|f| diagnostic(loaded, f)))?;
+    write_array(&mut out, findings, |_, f, buf| serde_json::to_writer(buf, &diagnostic(loaded, f)))?;
     out.write_all(br#","summary":"#)?;
     serde_json::to_writer(&mut out, &summary(loaded, findings))?;
     out.write_all(br#","skipped":"#)?;

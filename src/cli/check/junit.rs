@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use tadqiq_core::rules::{Finding, Severity};
 
 use super::super::Loaded;
-use super::place;
+use super::{place, write_each};
 
 pub(super) fn write_junit(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
     let mut by_file: BTreeMap<&str, Vec<&Finding>> =
@@ -23,7 +23,8 @@ pub(super) fn write_junit(mut out: impl Write, loaded: &Loaded, findings: &[Find
     let tests: usize = by_file.values().map(|fs| fs.len().max(1)).sum();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<testsuites name="tadqiq" tests="{tests}" failures="{failures}" errors="0">"#)?;
-    for (path, fs) in &by_file {
+    let suites: Vec<(&str, Vec<&Finding>)> = by_file.into_iter().collect();
+    write_each(&mut out, &suites, |_, (path, fs), out| {
         let name = xml(path.strip_prefix("./").unwrap_or(path));
         let failed = fs.iter().filter(|f| failing(f)).count();
         writeln!(
@@ -55,8 +56,8 @@ pub(super) fn write_junit(mut out: impl Write, loaded: &Loaded, findings: &[Find
             write!(out, "{}</{element}></testcase>", xml(&body).replace("&#10;", "\n"))?;
             writeln!(out)?;
         }
-        writeln!(out, "  </testsuite>")?;
-    }
+        writeln!(out, "  </testsuite>")
+    })?;
     writeln!(out, "</testsuites>")
 }
 

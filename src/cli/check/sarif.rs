@@ -100,6 +100,6 @@ pub(super) fn write_sarif(mut out: impl Write, loaded: &Loaded, findings: &[Find
     )?;
     serde_json::to_writer(&mut out, &driver)?;
     out.write_all(br#"},"columnKind":"utf16CodeUnits","results":"#)?;
-    write_array(&mut out, findings.iter().map(result))?;
+    write_array(&mut out, findings, |_, f, buf| serde_json::to_writer(buf, &result(f)))?;
     out.write_all(b"}]}\n")
 }

@@ -7,19 +7,19 @@ use tadqiq_core::messages::fill;
 use tadqiq_core::rules::Finding;
 
 use super::super::Loaded;
-use super::{place, summary};
+use super::{place, summary, write_each};
 
 /// One block per finding: `path:line:col: severity[code]: message`, then the related places.
 pub(super) fn write_text(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
-    for f in findings {
+    write_each(&mut out, findings, |_, f, out| {
         let p = place(loaded, &f.path, f.span);
         writeln!(out, "{}:{}:{}: {}[{}]: {}", f.path, p.line, p.column, f.severity, f.code, loaded.message(f))?;
         for r in &f.related {
             let rp = place(loaded, &r.path, r.span);
             writeln!(out, "    {}:{}:{}: {}", r.path, rp.line, rp.column, loaded.note(r))?;
         }
-        writeln!(out)?;
-    }
+        writeln!(out)
+    })?;
     let s = summary(loaded, findings);
     let n = |k: &str| s[k].to_string();
     let counts = ["files", "errors", "warnings", "infos", "hints"].map(|k| (k, n(k)));

@@ -103,14 +103,16 @@ pub(super) fn conflicts_of(rule: &Rule, ws: &Workspace, kind: Kind, scope: Scope
 /// and for headlines their own article's body contradicts.
 pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Scope, out: &mut Vec<Finding>) {
     let said: Vec<&Said> = claims.iter().map(|c| &c.data.said).collect();
-    // Only the buckets a wanted claim is in matter.
-    let wanted: rustc_hash::FxHashSet<Bucket> =
-        claims.iter().filter(|c| scope.includes(c.path)).flat_map(buckets).collect();
+    // Only the buckets a wanted claim is in matter: of a whole workspace, every one.
+    let wanted: Option<rustc_hash::FxHashSet<Bucket>> = match scope {
+        Scope::All => None,
+        Scope::Only(_) => Some(claims.iter().filter(|c| scope.includes(c.path)).flat_map(buckets).collect()),
+    };
     let mut by_key: FxHashMap<Bucket, Vec<u32>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         for b in buckets(c) {
             work(1);
-            if wanted.contains(&b) {
+            if wanted.as_ref().is_none_or(|w| w.contains(&b)) {
                 by_key.entry(b).or_default().push(i as u32);
             }
         }
