@@ -224,13 +224,17 @@ impl Cache {
 
     /// A record's payload read from the file, if it reads back whole (its checksum holds).
     pub fn payload(&self, slot: Slot) -> Option<Vec<u8>> {
+        self.bytes(slot).filter(|bytes| hash64(&[bytes]) == slot.sum)
+    }
+
+    /// A record's payload as the file holds it, its checksum not checked.
+    fn bytes(&self, slot: Slot) -> Option<Vec<u8>> {
         use std::io::{Read, Seek, SeekFrom};
         let mut bytes = vec![0; slot.len as usize];
         let mut f = self.handle.as_ref()?.lock().ok()?;
         f.seek(SeekFrom::Start(slot.at)).ok()?;
         f.read_exact(&mut bytes).ok()?;
-        drop(f);
-        (hash64(&[&bytes]) == slot.sum).then_some(bytes)
+        Some(bytes)
     }
 
     /// The records of this run (`fresh`, with the unused ones carried forward) written in place
@@ -267,7 +271,8 @@ impl Cache {
     }
 
     /// A record taken and read back that still holds: kept as this run's (its age reset) when
-    /// the file is written again.
+    /// the file is written again. Its payload was read with [`Cache::payload`] this run, so
+    /// its checksum held: it is copied without checking it again.
     pub fn keep(&mut self, key: Key, slot: Slot) {
         self.used.push((key, slot));
     }
@@ -283,7 +288,7 @@ impl Cache {
         let Some(mut writer) = self.writer.take() else { return Ok(()) };
         for (key, slot) in std::mem::take(&mut self.used) {
             if writer.written.insert(key)
-                && let Some(payload) = self.payload(slot)
+                && let Some(payload) = self.bytes(slot)
             {
                 writer.record(key, 0, &payload, slot.sum).map_err(|e| writer.fail(e))?;
             }

@@ -203,10 +203,10 @@ pub(super) fn write_each<T: Sync>(
 ) -> io::Result<()> {
     const CHUNK: usize = 256;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    for (round, group) in items.chunks(CHUNK * cores).enumerate() {
-        let chunks: Vec<(usize, &[T])> =
-            group.chunks(CHUNK).enumerate().map(|(k, c)| (round * CHUNK * cores + k * CHUNK, c)).collect();
-        let rendered = par_map(&chunks, |&(first, chunk)| {
+    // Each chunk with the index of its first item; a round is a chunk per core.
+    let chunks: Vec<(usize, &[T])> = items.chunks(CHUNK).enumerate().map(|(k, c)| (k * CHUNK, c)).collect();
+    for round in chunks.chunks(cores) {
+        let rendered = par_map(round, |&(first, chunk)| {
             let mut buf = Vec::new();
             for (k, item) in chunk.iter().enumerate() {
                 render(first + k, item, &mut buf)?;

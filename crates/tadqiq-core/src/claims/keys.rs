@@ -171,8 +171,15 @@ impl DocClaims {
 }
 
 impl Interner {
+    /// The shared copy of `s`, made now if there is none.
     pub fn get(&self, s: &str) -> Arc<str> {
-        Interner::get_in(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()), s)
+        let mut strings = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = strings.get(s) {
+            return found.clone();
+        }
+        let shared: Arc<str> = s.into();
+        strings.insert(s.into(), shared.clone());
+        shared
     }
 
     /// Makes every string `visit` hands over the shared copy, under one lock (sources are read
@@ -185,15 +192,6 @@ impl Interner {
                 map.insert((&**s).into(), s.clone());
             }
         });
-    }
-
-    fn get_in(strings: &mut rustc_hash::FxHashMap<Box<str>, Arc<str>>, s: &str) -> Arc<str> {
-        if let Some(found) = strings.get(s) {
-            return found.clone();
-        }
-        let shared: Arc<str> = s.into();
-        strings.insert(s.into(), shared.clone());
-        shared
     }
 }
 
