@@ -28,6 +28,7 @@ pub mod position;
 pub mod query;
 pub mod report;
 pub mod rules;
+pub mod shared;
 pub mod sorted;
 pub mod source;
 pub mod text;

@@ -625,35 +625,20 @@ impl Workspace {
         // Each source's tokens are dropped as soon as it is analysed: holding them all until
         // the registry is built would cost ~3× the text.
         let interner = &self.interner;
-        let read = par_map(&jobs, |((_, text, published), at)| match stored(at).as_deref().and_then(decode) {
-            Some(mut s) => {
-                // Claim keys read back share the workspace's strings at once (a copy of every
-                // entity id per source, made and freed later, left the heap in holes), and so
-                // do entity ids: an article names the same few entities many times, each read
-                // back as a string of its own (40 MB at 10,000 articles).
-                let (matched, local) = (&mut s.matched, &mut s.local);
-                interner.share(|one| {
-                    if let Some(claims) = &mut matched.2 {
-                        claims.each_string(one);
-                    }
-                    let ids = matched.1.iter_mut().chain(&mut local.mentions).map(|m| &mut m.id);
-                    ids.chain(local.events.iter_mut().map(|(_, e)| e))
-                        .chain(&mut local.named_in_full)
-                        .chain(
-                            local
-                                .bare_heads
-                                .iter_mut()
-                                .flat_map(|h| [&mut h.key, &mut h.emit].into_iter().chain(h.fallback.as_mut())),
-                        )
-                        .for_each(one);
-                });
-                (s.analysis, s.local, Some(s.matched))
-            }
-            None => {
-                let a = analyse_article(text, *published, gazetteer);
-                (a.analysis, a.local, None)
-            }
-        });
+        // Strings read back are the workspace's shared copies as they are decoded
+        // ([`crate::shared`]): an article names the same few entities many times, and every
+        // source of a story the same measures and subjects.
+        let read = par_map_with(
+            &jobs,
+            || interner.reading(),
+            |_, ((_, text, published), at)| match stored(at).as_deref().and_then(decode) {
+                Some(s) => (s.analysis, s.local, Some(s.matched)),
+                None => {
+                    let a = analyse_article(text, *published, gazetteer);
+                    (a.analysis, a.local, None)
+                }
+            },
+        );
         drop(jobs);
         let mut reuse = FxHashMap::default();
         for (k, ((path, text, _), (analysis, local, matched))) in sources.into_iter().zip(read).enumerate() {
@@ -1362,14 +1347,55 @@ type IntroKey<'d> = (EntityKind, &'d str, &'d str, Option<&'d str>);
 /// `f` over `items` on every core, results in order: sources are analysed independently, so
 /// a folder of articles scales with the cores. One item, or one core, runs in place.
 pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    par_map_with(items, || (), |_, item| f(item))
+}
+
+/// Maps `items` on every core, each to the next core that is free, in the order given: for a
+/// few jobs of unequal cost, listed the costliest first. The results come in `items`' order.
+pub fn par_queue<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(k) else { break mine };
+                        mine.push((k, f(item)));
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    });
+    done.sort_unstable_by_key(|(k, _)| *k);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// [`par_map`] with a state each worker makes once (`init`, on its own thread) and hands to
+/// every item it maps: a guard that must live on the thread that works, a scratch buffer.
+pub fn par_map_with<T: Sync, R: Send, S>(
+    items: &[T],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
+    let work = |part: &[T]| {
+        let mut state = init();
+        part.iter().map(|item| f(&mut state, item)).collect::<Vec<R>>()
+    };
+    if threads <= 1 {
+        return work(items);
+    }
     let chunk = items.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let workers: Vec<_> =
-            items.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>())).collect();
+        let workers: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(|| work(part))).collect();
         workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     })
 }

@@ -32,6 +32,8 @@ use crate::messages::{msg, term, verbatim};
 use crate::phrases::{Hit, Index};
 use crate::text::{TokenKind, Tokens, fold};
 
+pub use crate::shared::Interner;
+
 /// How far, in bytes, the nearest entity may stand from a date to be what it dates: about
 /// four words («مجلس النواب العراقي في 5 يناير 2020»، «البرلمان أعلن يوم 5 جانفي 2020»).
 const NEAR: usize = 30;
@@ -74,7 +76,9 @@ pub enum Kind {
 /// country, a thing) meet in pairs.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Anchor {
+    #[serde(deserialize_with = "crate::shared::one")]
     pub key: Arc<str>,
+    #[serde(deserialize_with = "crate::shared::one")]
     pub shown: Arc<str>,
     pub strong: bool,
 }
@@ -114,85 +118,33 @@ pub struct ClaimData {
     pub kind: Kind,
     /// What is compared within a story: `killed/people`, `age`, `date:launch`, `since:siege`;
     /// `None` when the claim is compared only by its strict key.
+    #[serde(deserialize_with = "crate::shared::option")]
     pub measure: Option<Arc<str>>,
     /// How a message names the measure: «killed», «the age».
+    #[serde(deserialize_with = "crate::shared::one")]
     pub measure_shown: Arc<str>,
     /// The subjects that tell two quantities of one measure apart, nearest first.
     pub anchors: Vec<Anchor>,
     /// The counted noun as written, for messages about the strict key.
+    #[serde(deserialize_with = "crate::shared::one")]
     pub noun: Arc<str>,
     /// The strict key, for comparing across stories: `جندي@2014`, or the entity a date stands
     /// beside.
+    #[serde(deserialize_with = "crate::shared::option")]
     pub key: Option<Arc<str>>,
     /// Entities (other than settings and the key) of the sentence, and its event words when
     /// they count as context: `(is an event word, id or event key)`.
+    #[serde(deserialize_with = "crate::shared::pairs")]
     pub context: Box<[(bool, Arc<str>)]>,
     /// What it says, as compared.
     pub said: Said,
     /// For a figure: what happened to what it counts, and what it counts, when known.
+    #[serde(deserialize_with = "crate::shared::option")]
     pub event: Option<Arc<str>>,
+    #[serde(deserialize_with = "crate::shared::option")]
     pub thing: Option<Arc<str>>,
     /// Whether it stands in the article's headline.
     pub headline: bool,
-}
-
-/// One shared copy of each string claims hold, for a whole workspace: the same subjects and
-/// measures recur in every source of a story.
-#[derive(Default)]
-pub struct Interner(std::sync::Mutex<rustc_hash::FxHashMap<Box<str>, Arc<str>>>);
-
-impl DocClaims {
-    /// Hands each string the claims hold to `one` (to be made the workspace's shared copy,
-    /// [`Interner::share`], when read back from the cache).
-    pub(crate) fn each_string(&mut self, one: &mut dyn FnMut(&mut Arc<str>)) {
-        for c in &mut self.claims {
-            c.measure.iter_mut().for_each(&mut *one);
-            one(&mut c.measure_shown);
-            for a in &mut c.anchors {
-                one(&mut a.key);
-                one(&mut a.shown);
-            }
-            one(&mut c.noun);
-            c.key.iter_mut().for_each(&mut *one);
-            c.context.iter_mut().for_each(|(_, s)| one(s));
-            c.event.iter_mut().for_each(&mut *one);
-            c.thing.iter_mut().for_each(&mut *one);
-            let said = &mut c.said;
-            match &mut said.value {
-                Value::Figure { shown, .. } | Value::Age { shown, .. } | Value::Duration { shown, .. } => one(shown),
-                Value::Date { .. } | Value::Start { .. } => {}
-            }
-            for list in [&mut said.places, &mut said.countries, &mut said.towns, &mut said.events] {
-                list.iter_mut().for_each(&mut *one);
-            }
-            said.group.iter_mut().for_each(&mut *one);
-        }
-    }
-}
-
-impl Interner {
-    /// The shared copy of `s`, made now if there is none.
-    pub fn get(&self, s: &str) -> Arc<str> {
-        let mut strings = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(found) = strings.get(s) {
-            return found.clone();
-        }
-        let shared: Arc<str> = s.into();
-        strings.insert(s.into(), shared.clone());
-        shared
-    }
-
-    /// Makes every string `visit` hands over the shared copy, under one lock (sources are read
-    /// back on every core at once). A string not yet shared becomes the shared copy itself.
-    pub(crate) fn share(&self, visit: impl FnOnce(&mut dyn FnMut(&mut Arc<str>))) {
-        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        visit(&mut |s: &mut Arc<str>| match map.get(&**s) {
-            Some(found) => *s = found.clone(),
-            None => {
-                map.insert((&**s).into(), s.clone());
-            }
-        });
-    }
 }
 
 /// The keys of one source's claims. `entity` looks an entity up by id across the workspace;

@@ -65,13 +65,7 @@ impl Claim<'_> {
 /// Cost: each source's keys are computed once and cached on it ([`keys::compute`]); this walk is
 /// linear in the number of claims.
 pub fn claims(ws: &Workspace, kind: Kind) -> Vec<Claim<'_>> {
-    // Keys not yet computed (a whole workspace's, the first time): on every core.
-    let missing: Vec<&Doc> = ws.docs().map(|(_, d)| d).filter(|d| d.claims.get().is_none()).collect();
-    if missing.len() > 1 {
-        crate::workspace::par_map(&missing, |doc| {
-            keyed(ws, doc);
-        });
-    }
+    key_every_source(ws);
     let mut out = Vec::new();
     let mut stories: FxHashMap<&str, u32> = FxHashMap::default();
     for (source, (path, doc)) in ws.docs().enumerate() {
@@ -88,6 +82,17 @@ pub fn claims(ws: &Workspace, kind: Kind) -> Vec<Claim<'_>> {
         }));
     }
     out
+}
+
+/// Computes the claim keys of every source that has none yet (a whole workspace's, the first
+/// time), on every core.
+pub fn key_every_source(ws: &Workspace) {
+    let missing: Vec<&Doc> = ws.docs().map(|(_, d)| d).filter(|d| d.claims.get().is_none()).collect();
+    if missing.len() > 1 {
+        crate::workspace::par_map(&missing, |doc| {
+            keyed(ws, doc);
+        });
+    }
 }
 
 /// A source's claim keys, computed on first use and kept on it.

@@ -244,16 +244,30 @@ pub fn check(ws: &Workspace, settings: &RuleSettings) -> Vec<Finding> {
 
 /// As [`check`], for the findings in the sources `scope` names only.
 pub fn check_scope(ws: &Workspace, settings: &RuleSettings, scope: Scope) -> Vec<Finding> {
-    let mut all = Vec::new();
-    for rule in RULES {
-        let Some(level) = settings.level(rule) else { continue };
+    let on: Vec<(&Rule, Severity)> = RULES.iter().filter_map(|r| Some((r, settings.level(r)?))).collect();
+    let run = |&(rule, level): &(&Rule, Severity)| {
         let mut found = Vec::new();
         (rule.check)(ws, scope, &mut found);
-        for mut f in found {
-            f.severity = level;
-            all.push(f);
+        found.iter_mut().for_each(|f| f.severity = level);
+        found
+    };
+    let found: Vec<Vec<Finding>> = match scope {
+        // Over a whole workspace the rules share the cores, the costliest taken first; the
+        // claim keys they read are made first, on every core. A few sources (an edit in the
+        // server, which answers on several threads already): one after the other.
+        Scope::All => {
+            crate::claims::key_every_source(ws);
+            let mut queue: Vec<usize> = (0..on.len()).collect();
+            queue.sort_by_key(|&k| costliest_first(on[k].0));
+            let done = crate::workspace::par_queue(&queue, |&k| run(&on[k]));
+            let mut by_rule: Vec<(usize, Vec<Finding>)> = queue.into_iter().zip(done).collect();
+            by_rule.sort_by_key(|(k, _)| *k);
+            by_rule.into_iter().map(|(_, f)| f).collect()
         }
-    }
+        Scope::Only(_) => on.iter().map(run).collect(),
+    };
+    // In the order of the rules, whichever finished first.
+    let mut all: Vec<Finding> = found.into_iter().flatten().collect();
     // Each article's suppression comments, read once for all its findings.
     let mut suppressions: std::collections::HashMap<Arc<str>, suppress::Suppressions> = Default::default();
     all.retain(|f| {
@@ -264,6 +278,16 @@ pub fn check_scope(ws: &Workspace, settings: &RuleSettings, scope: Scope) -> Vec
     all.sort_by(|a, b| (&a.path, a.span.start, a.code).cmp(&(&b.path, b.span.start, b.code)));
     all.dedup_by(|a, b| a.path == b.path && a.span == b.span && a.code == b.code);
     all
+}
+
+/// Where a rule stands in the queue of a whole workspace's check: the rules that compare
+/// every source's claims or names first (at 10,000 articles, 100 to 150 ms each, where a
+/// rule that reads one source at a time takes 2 to 15 ms), so that the last to finish is a
+/// short one.
+fn costliest_first(rule: &Rule) -> usize {
+    let costly =
+        [date_conflict::RULE.code, figure_conflict::RULE.code, name_variant::RULE.code, duration_mismatch::RULE.code];
+    costly.iter().position(|c| *c == rule.code).unwrap_or(costly.len())
 }
 
 /// The text of a span in a source, for messages ([`crate::messages::verbatim`]).
