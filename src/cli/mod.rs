@@ -176,7 +176,7 @@ struct Loaded {
     ws: Workspace,
     /// The sources read, in the order found.
     files: Vec<File>,
-    by_path: std::collections::HashMap<String, usize>,
+    by_path: rustc_hash::FxHashMap<String, usize>,
     skipped: Vec<Value>,
     /// The language of messages and summaries (`--lang`, else the locale).
     lang: Lang,
@@ -357,6 +357,8 @@ fn load(sources: Sources) -> Result<Loaded, u8> {
         ws.set_outlet(&f.path, meta.outlet.as_deref());
     }
     progress.done();
+    // Nothing changes the workspace from here on: finding a source by path is one hash.
+    ws.settle();
     for f in &files {
         if let Some(doc) = ws.doc(&f.path) {
             warn_unreadable_published(&f.path, &doc.analysis);

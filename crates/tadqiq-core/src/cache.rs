@@ -121,7 +121,7 @@ pub struct Cache {
     namespace: u64,
     /// The file as opened: later runs replace it by renaming, never change it in place, so
     /// this handle reads the records indexed here until the run ends.
-    handle: Option<std::sync::Mutex<std::fs::File>>,
+    handle: Option<std::fs::File>,
     /// Records not yet taken, by key: their age and where their payload lies.
     records: FxHashMap<Key, (u8, Slot)>,
     /// Records taken that still hold ([`Cache::keep`]).
@@ -170,7 +170,7 @@ impl Cache {
                     _ => format!("cannot read {}: {e}", path.display()),
                 });
                 cache.note = indexed.err();
-                cache.handle = Some(std::sync::Mutex::new(f));
+                cache.handle = Some(f);
             }
             // Nothing there yet; a folder that cannot be one is said when it is written.
             Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {}
@@ -229,11 +229,8 @@ impl Cache {
 
     /// A record's payload as the file holds it, its checksum not checked.
     fn bytes(&self, slot: Slot) -> Option<Vec<u8>> {
-        use std::io::{Read, Seek, SeekFrom};
         let mut bytes = vec![0; slot.len as usize];
-        let mut f = self.handle.as_ref()?.lock().ok()?;
-        f.seek(SeekFrom::Start(slot.at)).ok()?;
-        f.read_exact(&mut bytes).ok()?;
+        read_at(self.handle.as_ref()?, &mut bytes, slot.at).ok()?;
         Some(bytes)
     }
 
@@ -379,6 +376,39 @@ impl Drop for Writer {
             let _ = std::fs::remove_file(&self.temporary);
         }
     }
+}
+
+/// Fills `buf` from offset `at` of `file` without moving a cursor the threads share: records
+/// are read back on every core at once (one seek and read under a lock each, before).
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_at(file: &std::fs::File, mut buf: &mut [u8], mut at: u64) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buf.is_empty() {
+        match file.seek_read(buf, at)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                at += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(any(unix, windows)))]
+fn read_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    // `&File` reads and seeks too; without positional reads, one cursor for all threads.
+    static CURSOR: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = CURSOR.lock().unwrap_or_else(|e| e.into_inner());
+    let mut f = file;
+    f.seek(SeekFrom::Start(at))?;
+    f.read_exact(buf)
 }
 
 /// A record's payload.

@@ -168,7 +168,14 @@ pub struct Workspace {
 /// Every source by path, in path order, in chunks shared with older snapshots ([`Sorted`]): the
 /// server copies the workspace for every edit, and the copy must not cost the archive.
 #[derive(Clone, Default)]
-struct Docs(Sorted<Entry>);
+struct Docs {
+    sorted: Sorted<Entry>,
+    /// The same entries by a hash of their path, once the workspace is no longer changed
+    /// ([`Workspace::settle`]): a run's output looks a source up for every place it prints
+    /// (hundreds of thousands at 10,000 articles), each a binary search comparing long paths
+    /// that share their folders. Any change drops it.
+    hashed: Option<Arc<FxHashMap<Arc<str>, Entry>>>,
+}
 
 #[derive(Clone)]
 struct Entry {
@@ -198,7 +205,11 @@ impl Ord for Entry {
 
 impl Docs {
     fn get_key_value(&self, path: &str) -> Option<(&Arc<str>, &Arc<Doc>)> {
-        self.0.find(|e| (*e.path).cmp(path)).map(|e| (&e.path, &e.doc))
+        let found = match &self.hashed {
+            Some(hashed) => hashed.get(path),
+            None => self.sorted.find(|e| (*e.path).cmp(path)),
+        };
+        found.map(|e| (&e.path, &e.doc))
     }
 
     fn get(&self, path: &str) -> Option<&Arc<Doc>> {
@@ -206,7 +217,8 @@ impl Docs {
     }
 
     fn get_mut(&mut self, path: &str) -> Option<&mut Arc<Doc>> {
-        self.0.find_mut(|e| (*e.path).cmp(path)).map(|e| &mut e.doc)
+        self.hashed = None;
+        self.sorted.find_mut(|e| (*e.path).cmp(path)).map(|e| &mut e.doc)
     }
 
     /// Adds or replaces; the old source, if any.
@@ -214,26 +226,31 @@ impl Docs {
         match self.get_mut(&path) {
             Some(old) => Some(std::mem::replace(old, doc)),
             None => {
-                self.0.insert(Entry { path, doc });
+                self.sorted.insert(Entry { path, doc });
                 None
             }
         }
     }
 
     fn remove(&mut self, path: &str) -> Option<Arc<Doc>> {
-        self.0.remove(|e| (*e.path).cmp(path)).map(|e| e.doc)
+        self.hashed = None;
+        self.sorted.remove(|e| (*e.path).cmp(path)).map(|e| e.doc)
+    }
+
+    fn hash(&mut self) {
+        self.hashed = Some(Arc::new(self.sorted.iter().map(|e| (e.path.clone(), e.clone())).collect()));
     }
 
     fn iter(&self) -> impl Iterator<Item = (&Arc<str>, &Arc<Doc>)> {
-        self.0.iter().map(|e| (&e.path, &e.doc))
+        self.sorted.iter().map(|e| (&e.path, &e.doc))
     }
 
     fn keys(&self) -> impl Iterator<Item = &Arc<str>> {
-        self.0.iter().map(|e| &e.path)
+        self.sorted.iter().map(|e| &e.path)
     }
 
     fn values(&self) -> impl Iterator<Item = &Arc<Doc>> {
-        self.0.iter().map(|e| &e.doc)
+        self.sorted.iter().map(|e| &e.doc)
     }
 }
 
@@ -769,6 +786,14 @@ impl Workspace {
             Some(s) => s,
             None => path.rsplit_once(['/', '\\']).map_or("", |(folder, _)| folder),
         }
+    }
+
+    /// Makes finding a source by path one hash instead of a binary search, for a workspace
+    /// that will not change again (a command-line run, once its sources are read). O(sources)
+    /// once; any later change undoes it. The server, which changes its workspace per edit,
+    /// does not call it.
+    pub fn settle(&mut self) {
+        self.docs.hash();
     }
 
     pub fn doc(&self, path: &str) -> Option<&Doc> {

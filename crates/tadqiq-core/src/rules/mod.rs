@@ -268,14 +268,15 @@ pub fn check_scope(ws: &Workspace, settings: &RuleSettings, scope: Scope) -> Vec
     };
     // In the order of the rules, whichever finished first.
     let mut all: Vec<Finding> = found.into_iter().flatten().collect();
-    // Each article's suppression comments, read once for all its findings.
-    let mut suppressions: std::collections::HashMap<Arc<str>, suppress::Suppressions> = Default::default();
-    all.retain(|f| {
-        let Some(doc) = ws.doc(&f.path) else { return true };
-        let s = suppressions.entry(f.path.clone()).or_insert_with(|| suppress::Suppressions::of(doc));
-        !s.silences(f.code, f.span)
-    });
     all.sort_by(|a, b| (&a.path, a.span.start, a.code).cmp(&(&b.path, b.span.start, b.code)));
+    // Each article's suppression comments, read once for the run of its findings.
+    let mut current: Option<(Arc<str>, Option<suppress::Suppressions>)> = None;
+    all.retain(|f| {
+        if current.as_ref().is_none_or(|(path, _)| *path != f.path) {
+            current = Some((f.path.clone(), ws.doc(&f.path).map(suppress::Suppressions::of)));
+        }
+        current.as_ref().and_then(|(_, s)| s.as_ref()).is_none_or(|s| !s.silences(f.code, f.span))
+    });
     all.dedup_by(|a, b| a.path == b.path && a.span == b.span && a.code == b.code);
     all
 }
