@@ -39,7 +39,7 @@ pub const DIR_NAME: &str = ".tadqiq_cache";
 const FILE_NAMES: [&str; 2] = ["analyses.bin", "dates.bin"];
 const MAGIC: &[u8; 13] = b"tadqiq-cache\n";
 /// The layout of the file and of its records; a change makes older files stale.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// How many writes a record no run used is kept for.
 pub const MAX_AGE: u8 = 8;
 /// key (16) + age (1) + length (4) + checksum (8).
@@ -413,13 +413,14 @@ fn read_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()>
 
 /// A record's payload.
 pub fn encode(record: &Record<'_>) -> Option<Vec<u8>> {
-    postcard::to_allocvec(record).ok()
+    // Its strings in a table ahead of it, each once ([`crate::shared`]).
+    crate::shared::with_table(|| postcard::to_allocvec(record)).ok()
 }
 
 /// A payload read back, or `None` when it does not decode (another layout, damage the checksum
 /// missed).
 pub fn decode(payload: &[u8]) -> Option<Stored> {
-    postcard::from_bytes(payload).ok()
+    crate::shared::from_table(payload, |body| postcard::from_bytes(body).ok())
 }
 
 #[cfg(test)]

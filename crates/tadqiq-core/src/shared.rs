@@ -1,19 +1,23 @@
-//! One copy of each string a workspace's sources share, and reading them back from the cache
-//! straight into it.
+//! One copy of each string a workspace's sources share, and writing them to the cache and
+//! reading them back straight into it.
 //!
 //! The same few strings recur in every source of an archive: entity ids («iraq»، «army»), a
 //! story's measures and subjects (`killed/people`, `i:blast`), the places a claim names. The
-//! workspace keeps one copy of each ([`Interner`]). A record read back from the cache names
-//! them again and again; each is looked up as the record is decoded ([`Interner::reading`] and
-//! the `deserialize_with` helpers below), so it never exists as a string of its own: decoding a
-//! string into a `Box<str>`, copying it into an `Arc<str>` and then trading that for the shared
-//! copy was a sixth of a re-check's work at 10,000 articles.
+//! workspace keeps one copy of each ([`Interner`]).
+//!
+//! A cache record names each of its strings once: [`with_table`] encodes a record with its
+//! strings in a table ahead of it, each field holding an index, and [`from_table`] decodes it,
+//! each string of the table looked up once in the interner of [`Interner::reading`]. An
+//! article names the same entity many times (a record holds about a quarter as many
+//! different strings as string fields); looking each field up, or decoding it into a string of
+//! its own and trading it for the shared copy, was a sixth of a re-check's work at 10,000
+//! articles. Outside those two calls the fields are plain strings, as serde writes them.
 
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use rustc_hash::FxHashSet;
-use serde::{Deserialize, Deserializer};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One shared copy of each string, for a whole workspace.
 #[derive(Default)]
@@ -31,10 +35,10 @@ impl Interner {
         shared
     }
 
-    /// Until the guard is dropped, the strings this thread decodes through the helpers below
-    /// are this interner's shared copies. A guard is meant to cover many records (a worker's
-    /// share of a run): what the thread has looked up is remembered for its life, so most
-    /// strings are found without taking the interner's lock.
+    /// Until the guard is dropped, the strings of the records this thread decodes
+    /// ([`from_table`]) are this interner's shared copies. A guard is meant to cover many
+    /// records (a worker's share of a run): what the thread has looked up is remembered for
+    /// its life, so most strings are found without taking the interner's lock.
     pub fn reading(self: &Arc<Self>) -> Reading {
         let now = Some(State { interner: self.clone(), seen: FxHashSet::default() });
         Reading { before: READING.replace(now) }
@@ -44,6 +48,10 @@ impl Interner {
 thread_local! {
     /// The interner this thread reads strings into, and the shared copies it has met.
     static READING: RefCell<Option<State>> = const { RefCell::new(None) };
+    /// The table of the record being encoded on this thread: each string's index.
+    static WRITING: RefCell<Option<FxHashMap<Arc<str>, u32>>> = const { RefCell::new(None) };
+    /// The table of the record being decoded on this thread.
+    static TABLE: RefCell<Option<Vec<Arc<str>>>> = const { RefCell::new(None) };
 }
 
 struct State {
@@ -78,19 +86,80 @@ fn share(s: &str) -> Arc<str> {
     })
 }
 
-/// A string read as its shared copy: the element type of the helpers' lists.
+/// Sets a thread-local slot for the length of `f`, and clears it after (also on a panic).
+fn scoped<T: 'static, R>(
+    slot: &'static std::thread::LocalKey<RefCell<Option<T>>>,
+    value: T,
+    f: impl FnOnce() -> R,
+) -> (R, T) {
+    struct Clear<T: 'static>(&'static std::thread::LocalKey<RefCell<Option<T>>>);
+    impl<T> Drop for Clear<T> {
+        fn drop(&mut self) {
+            self.0.set(None);
+        }
+    }
+    slot.set(Some(value));
+    let clear = Clear(slot);
+    let out = f();
+    let value = slot.take().expect("set above");
+    drop(clear);
+    (out, value)
+}
+
+/// `value` encoded by `encode` with its strings in a table ahead of it: the table (postcard: a
+/// sequence of strings), then what `encode` gave, each string field an index into the table.
+pub(crate) fn with_table<E>(encode: impl FnOnce() -> Result<Vec<u8>, E>) -> Result<Vec<u8>, E> {
+    let (body, table) = scoped(&WRITING, FxHashMap::default(), encode);
+    let body = body?;
+    let mut strings: Vec<(&Arc<str>, u32)> = table.iter().map(|(s, &k)| (s, k)).collect();
+    strings.sort_unstable_by_key(|(_, k)| *k);
+    let strings: Vec<&str> = strings.into_iter().map(|(s, _)| &**s).collect();
+    let mut out = postcard::to_allocvec(&strings).expect("a table of strings encodes");
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+/// A record [`with_table`] wrote, decoded by `decode` from what follows the table; `None` if
+/// the table does not decode or a field's index is outside it.
+pub(crate) fn from_table<T>(payload: &[u8], decode: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
+    let (strings, body) = postcard::take_from_bytes::<Vec<&str>>(payload).ok()?;
+    let table: Vec<Arc<str>> = strings.into_iter().map(share).collect();
+    scoped(&TABLE, table, || decode(body)).0
+}
+
+/// A string field: an index into the record's table while one is written or read, else the
+/// string itself.
 struct Shared(Arc<str>);
+
+struct SharedRef<'a>(&'a Arc<str>);
+
+impl Serialize for SharedRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let index = WRITING.with_borrow_mut(|table| {
+            let table = table.as_mut()?;
+            let next = table.len() as u32;
+            Some(*table.entry(self.0.clone()).or_insert(next))
+        });
+        match index {
+            Some(k) => s.serialize_u32(k),
+            None => s.serialize_str(self.0),
+        }
+    }
+}
 
 impl<'de> Deserialize<'de> for Shared {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Shared, D::Error> {
+        if TABLE.with_borrow(Option::is_some) {
+            let k = u32::deserialize(d)?;
+            let found = TABLE.with_borrow(|t| t.as_ref().and_then(|t| t.get(k as usize).cloned()));
+            return found.map(Shared).ok_or_else(|| serde::de::Error::custom("a string index outside the table"));
+        }
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Shared;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a string")
             }
-            // A borrowing format (the cache's) hands the bytes in place: nothing is copied
-            // unless the string is new to the workspace.
             fn visit_str<E>(self, s: &str) -> Result<Shared, E> {
                 Ok(Shared(share(s)))
             }
@@ -99,72 +168,138 @@ impl<'de> Deserialize<'de> for Shared {
     }
 }
 
-/// `#[serde(deserialize_with)]` for an `Arc<str>`.
-pub(crate) fn one<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
-    Shared::deserialize(d).map(|s| s.0)
+/// `#[serde(with)]` for an `Arc<str>`.
+pub(crate) mod one {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
+        SharedRef(s).serialize(ser)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+        Shared::deserialize(d).map(|s| s.0)
+    }
 }
 
-/// `#[serde(deserialize_with)]` for an `Option<Arc<str>>`.
-pub(crate) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Arc<str>>, D::Error> {
-    Option::<Shared>::deserialize(d).map(|s| s.map(|s| s.0))
+/// `#[serde(with)]` for an `Option<Arc<str>>`.
+pub(crate) mod option {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(s: &Option<Arc<str>>, ser: S) -> Result<S::Ok, S::Error> {
+        s.as_ref().map(SharedRef).serialize(ser)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Arc<str>>, D::Error> {
+        Option::<Shared>::deserialize(d).map(|s| s.map(|s| s.0))
+    }
 }
 
-/// `#[serde(deserialize_with)]` for a list of `Arc<str>` (`Vec`, boxed slice).
-pub(crate) fn list<'de, D: Deserializer<'de>, L: FromIterator<Arc<str>>>(d: D) -> Result<L, D::Error> {
-    Vec::<Shared>::deserialize(d).map(|v| v.into_iter().map(|s| s.0).collect())
+/// `#[serde(with)]` for a list of `Arc<str>` (`Vec`, boxed slice).
+pub(crate) mod list {
+    use super::*;
+
+    pub fn serialize<S: Serializer, L>(list: &L, ser: S) -> Result<S::Ok, S::Error>
+    where
+        for<'a> &'a L: IntoIterator<Item = &'a Arc<str>>,
+    {
+        ser.collect_seq(list.into_iter().map(SharedRef))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>, L: FromIterator<Arc<str>>>(d: D) -> Result<L, D::Error> {
+        Vec::<Shared>::deserialize(d).map(|v| v.into_iter().map(|s| s.0).collect())
+    }
 }
 
-/// `#[serde(deserialize_with)]` for a list of pairs whose second is an `Arc<str>`.
-pub(crate) fn pairs<'de, D, T, L>(d: D) -> Result<L, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-    L: FromIterator<(T, Arc<str>)>,
-{
-    Vec::<(T, Shared)>::deserialize(d).map(|v| v.into_iter().map(|(t, s)| (t, s.0)).collect())
+/// `#[serde(with)]` for a list of pairs whose second is an `Arc<str>`.
+pub(crate) mod pairs {
+    use super::*;
+
+    pub fn serialize<S: Serializer, T: Serialize, L>(list: &L, ser: S) -> Result<S::Ok, S::Error>
+    where
+        for<'a> &'a L: IntoIterator<Item = &'a (T, Arc<str>)>,
+    {
+        ser.collect_seq(list.into_iter().map(|(t, s)| (t, SharedRef(s))))
+    }
+
+    pub fn deserialize<'de, D, T, L>(d: D) -> Result<L, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+        L: FromIterator<(T, Arc<str>)>,
+    {
+        Vec::<(T, Shared)>::deserialize(d).map(|v| v.into_iter().map(|(t, s)| (t, s.0)).collect())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[derive(Deserialize, serde::Serialize)]
+    #[derive(Debug, PartialEq, Deserialize, Serialize)]
     struct Record {
-        #[serde(deserialize_with = "one")]
+        #[serde(with = "one")]
         id: Arc<str>,
-        #[serde(deserialize_with = "option")]
+        #[serde(with = "option")]
         key: Option<Arc<str>>,
-        #[serde(deserialize_with = "list")]
+        #[serde(with = "list")]
         places: Box<[Arc<str>]>,
-        #[serde(deserialize_with = "pairs")]
+        #[serde(with = "pairs")]
         events: Vec<(u32, Arc<str>)>,
     }
 
-    fn record(id: &str) -> Vec<u8> {
-        let r = Record {
+    fn record(id: &str) -> Record {
+        Record {
             id: id.into(),
             key: Some("killed/people".into()),
-            places: vec!["iraq".into(), "baghdad".into()].into(),
+            places: vec!["iraq".into(), "baghdad".into(), "iraq".into()].into(),
             events: vec![(7, "iraq".into())],
-        };
-        postcard::to_allocvec(&r).unwrap()
+        }
+    }
+
+    fn encode(r: &Record) -> Vec<u8> {
+        with_table(|| postcard::to_allocvec(r)).unwrap()
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Record> {
+        from_table(bytes, |body| postcard::from_bytes(body).ok())
+    }
+
+    #[test]
+    fn a_record_names_each_string_once_and_reads_back_whole() {
+        let r = record("army");
+        let (tabled, plain) = (encode(&r), postcard::to_allocvec(&r).unwrap());
+        // «iraq» three times, written once: the table holds five strings.
+        assert_eq!(
+            postcard::take_from_bytes::<Vec<&str>>(&tabled).unwrap().0,
+            ["army", "killed/people", "iraq", "baghdad"]
+        );
+        assert!(tabled.len() < plain.len(), "{} {}", tabled.len(), plain.len());
+        assert_eq!(decode(&tabled), Some(record("army")));
+        // Outside a table the fields are plain strings, as serde writes them.
+        assert_eq!(postcard::from_bytes::<Record>(&plain).unwrap(), r);
+        // An index outside the table, or a table cut short: nothing, never a wrong string.
+        let mut outside = encode(&r);
+        let last = outside.len() - 1;
+        outside[last] = 9;
+        assert_eq!(decode(&outside), None);
+        assert_eq!(decode(&tabled[..3]), None);
+        assert!(WRITING.with_borrow(Option::is_none) && TABLE.with_borrow(Option::is_none));
     }
 
     #[test]
     fn strings_read_while_reading_are_the_interners_copies() {
         let interner = Arc::new(Interner::default());
         let iraq = interner.get("iraq");
-        let (a, b): (Record, Record) = {
+        let (a, b) = {
             let _reading = interner.reading();
-            (postcard::from_bytes(&record("army")).unwrap(), postcard::from_bytes(&record("army")).unwrap())
+            (decode(&encode(&record("army"))).unwrap(), decode(&encode(&record("army"))).unwrap())
         };
         assert!(Arc::ptr_eq(&a.places[0], &iraq) && Arc::ptr_eq(&a.events[0].1, &iraq));
         assert!(Arc::ptr_eq(&a.id, &b.id) && Arc::ptr_eq(&a.places[1], &b.places[1]));
         assert!(Arc::ptr_eq(a.key.as_ref().unwrap(), &interner.get("killed/people")));
-        assert_eq!((&*a.id, &*a.places[1], a.events[0].0), ("army", "baghdad", 7));
         // Once the guard is gone, a string read is a copy of its own, and the thread forgets
         // the interner.
-        let c: Record = postcard::from_bytes(&record("army")).unwrap();
+        let c = decode(&encode(&record("army"))).unwrap();
         assert!(!Arc::ptr_eq(&c.id, &a.id));
         assert_eq!(&*c.id, "army");
         assert!(READING.with_borrow(Option::is_none));
@@ -176,10 +311,10 @@ mod tests {
         let _o = outer.reading();
         {
             let _i = inner.reading();
-            let r: Record = postcard::from_bytes(&record("army")).unwrap();
+            let r = decode(&encode(&record("army"))).unwrap();
             assert!(Arc::ptr_eq(&r.id, &inner.get("army")));
         }
-        let r: Record = postcard::from_bytes(&record("army")).unwrap();
+        let r = decode(&encode(&record("army"))).unwrap();
         assert!(Arc::ptr_eq(&r.id, &outer.get("army")));
     }
 }

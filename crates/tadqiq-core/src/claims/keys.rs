@@ -76,9 +76,9 @@ pub enum Kind {
 /// country, a thing) meet in pairs.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Anchor {
-    #[serde(deserialize_with = "crate::shared::one")]
+    #[serde(with = "crate::shared::one")]
     pub key: Arc<str>,
-    #[serde(deserialize_with = "crate::shared::one")]
+    #[serde(with = "crate::shared::one")]
     pub shown: Arc<str>,
     pub strong: bool,
 }
@@ -118,30 +118,30 @@ pub struct ClaimData {
     pub kind: Kind,
     /// What is compared within a story: `killed/people`, `age`, `date:launch`, `since:siege`;
     /// `None` when the claim is compared only by its strict key.
-    #[serde(deserialize_with = "crate::shared::option")]
+    #[serde(with = "crate::shared::option")]
     pub measure: Option<Arc<str>>,
     /// How a message names the measure: «killed», «the age».
-    #[serde(deserialize_with = "crate::shared::one")]
+    #[serde(with = "crate::shared::one")]
     pub measure_shown: Arc<str>,
     /// The subjects that tell two quantities of one measure apart, nearest first.
     pub anchors: Vec<Anchor>,
     /// The counted noun as written, for messages about the strict key.
-    #[serde(deserialize_with = "crate::shared::one")]
+    #[serde(with = "crate::shared::one")]
     pub noun: Arc<str>,
     /// The strict key, for comparing across stories: `جندي@2014`, or the entity a date stands
     /// beside.
-    #[serde(deserialize_with = "crate::shared::option")]
+    #[serde(with = "crate::shared::option")]
     pub key: Option<Arc<str>>,
     /// Entities (other than settings and the key) of the sentence, and its event words when
     /// they count as context: `(is an event word, id or event key)`.
-    #[serde(deserialize_with = "crate::shared::pairs")]
+    #[serde(with = "crate::shared::pairs")]
     pub context: Box<[(bool, Arc<str>)]>,
     /// What it says, as compared.
     pub said: Said,
     /// For a figure: what happened to what it counts, and what it counts, when known.
-    #[serde(deserialize_with = "crate::shared::option")]
+    #[serde(with = "crate::shared::option")]
     pub event: Option<Arc<str>>,
-    #[serde(deserialize_with = "crate::shared::option")]
+    #[serde(with = "crate::shared::option")]
     pub thing: Option<Arc<str>>,
     /// Whether it stands in the article's headline.
     pub headline: bool,

@@ -19,14 +19,14 @@ pub enum Value {
     Figure {
         low: f64,
         high: f64,
-        #[serde(deserialize_with = "crate::shared::one")]
+        #[serde(with = "crate::shared::one")]
         shown: Arc<str>,
     },
     /// An age in years: `[low, high)`.
     Age {
         low: f64,
         high: f64,
-        #[serde(deserialize_with = "crate::shared::one")]
+        #[serde(with = "crate::shared::one")]
         shown: Arc<str>,
     },
     /// A date at the precision written, with its weekday when one is named or known, and
@@ -40,7 +40,7 @@ pub enum Value {
         high: f64,
         unit: f64,
         start: Option<(f64, f64)>,
-        #[serde(deserialize_with = "crate::shared::one")]
+        #[serde(with = "crate::shared::one")]
         shown: Arc<str>,
     },
     /// The year something began («منذ 2012»): `[year, year + 1)`.
@@ -60,21 +60,21 @@ pub struct Said {
     /// The year the statement is about, when its sentence (or the one before) writes one.
     pub year: Option<i32>,
     /// The places its sentence names (countries and others, sorted), by id.
-    #[serde(deserialize_with = "crate::shared::list")]
+    #[serde(with = "crate::shared::list")]
     pub places: Box<[Arc<str>]>,
     /// The countries among them.
-    #[serde(deserialize_with = "crate::shared::list")]
+    #[serde(with = "crate::shared::list")]
     pub countries: Box<[Arc<str>]>,
     /// The towns, districts and sites it names: places an article introduced or named after
     /// «حي»، «بلدة»، «أهالي» (more specific than a known city).
-    #[serde(deserialize_with = "crate::shared::list")]
+    #[serde(with = "crate::shared::list")]
     pub towns: Box<[Arc<str>]>,
     /// The event words of its sentence (for the cross-story comparison).
-    #[serde(deserialize_with = "crate::shared::list")]
+    #[serde(with = "crate::shared::list")]
     pub events: Box<[Arc<str>]>,
     /// For a count of people, the group counted («civilians»، «children»); `None` for people
     /// at large.
-    #[serde(deserialize_with = "crate::shared::option")]
+    #[serde(with = "crate::shared::option")]
     pub group: Option<Arc<str>>,
     /// For a figure, when its clauses say the counted thing happened («مساء الخميس»، «الشهر
     /// الماضي»): a toll of Thursday's blast is not one of last month's.

@@ -81,7 +81,7 @@ pub enum How {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EntityMention {
     pub span: Span,
-    #[serde(deserialize_with = "crate::shared::one")]
+    #[serde(with = "crate::shared::one")]
     pub id: Arc<str>,
     pub kind: EntityKind,
     pub how: How,

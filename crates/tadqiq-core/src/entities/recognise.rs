@@ -42,7 +42,7 @@ pub struct LocalEntities {
     /// Sentences, in text order: a claim's context.
     pub sentences: Vec<Span>,
     /// Event words («انسحاب»، «تصويت») with their event key.
-    #[serde(deserialize_with = "crate::shared::pairs")]
+    #[serde(with = "crate::shared::pairs")]
     pub events: Vec<(Span, Arc<str>)>,
     /// Institution heads standing alone that this article does not qualify: the workspace
     /// resolves them.
@@ -50,7 +50,7 @@ pub struct LocalEntities {
     /// Known entities this article names in full: in more than one word, or in a short mention
     /// made sure of by the words after it («التحالف الذي تقوده واشنطن»). They give their short
     /// forms to the workspace.
-    #[serde(deserialize_with = "crate::shared::list")]
+    #[serde(with = "crate::shared::list")]
     pub named_in_full: Vec<Arc<str>>,
 }
 
@@ -59,13 +59,13 @@ pub struct LocalEntities {
 pub struct BareHead {
     pub span: Span,
     /// The institution it names: `police`, `regime`.
-    #[serde(deserialize_with = "crate::shared::one")]
+    #[serde(with = "crate::shared::one")]
     pub key: Arc<str>,
     /// The institution to give it: `army` for «قوات النظام», else `key`.
-    #[serde(deserialize_with = "crate::shared::one")]
+    #[serde(with = "crate::shared::one")]
     pub emit: Arc<str>,
     /// The article's country, for an institution every country has.
-    #[serde(deserialize_with = "crate::shared::option")]
+    #[serde(with = "crate::shared::option")]
     pub fallback: Option<Arc<str>>,
 }
 
