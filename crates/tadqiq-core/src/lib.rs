@@ -8,7 +8,8 @@
 //! [`claims`] keys dated and counted statements for comparison; [`rules`] finds what
 //! disagrees; [`query`] answers the front ends' questions (what stands here, where else);
 //! [`report`] gathers the story at a glance (events, quantities, entities, findings).
-//! [`sorted`] is the chunked sequence the server's indexes share between snapshots.
+//! [`sorted`] is the chunked sequence the server's indexes share between snapshots; [`shared`]
+//! keeps one copy of each string the sources share, and reads the cache's strings into it.
 //! Spans are byte offsets into the article's text throughout; lines and columns come from
 //! [`position`].
 
