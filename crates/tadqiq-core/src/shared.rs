@@ -86,23 +86,29 @@ fn share(s: &str) -> Arc<str> {
     })
 }
 
-/// Sets a thread-local slot for the length of `f`, and clears it after (also on a panic).
+/// Sets a thread-local slot to `value` for the length of `f` and gives it back after, with
+/// what `f` returned; the slot's value before is put back, also when `f` panics (a record
+/// encoded or decoded inside another gets a table of its own).
 fn scoped<T: 'static, R>(
     slot: &'static std::thread::LocalKey<RefCell<Option<T>>>,
     value: T,
     f: impl FnOnce() -> R,
 ) -> (R, T) {
-    struct Clear<T: 'static>(&'static std::thread::LocalKey<RefCell<Option<T>>>);
-    impl<T> Drop for Clear<T> {
+    struct Restore<T: 'static> {
+        slot: &'static std::thread::LocalKey<RefCell<Option<T>>>,
+        before: Option<Option<T>>,
+    }
+    impl<T> Drop for Restore<T> {
         fn drop(&mut self) {
-            self.0.set(None);
+            if let Some(before) = self.before.take() {
+                self.slot.set(before);
+            }
         }
     }
-    slot.set(Some(value));
-    let clear = Clear(slot);
+    let mut restore = Restore { slot, before: Some(slot.replace(Some(value))) };
     let out = f();
-    let value = slot.take().expect("set above");
-    drop(clear);
+    let before = restore.before.take().expect("put back only here or on a panic");
+    let value = slot.replace(before).expect("an inner scope puts its own value back");
     (out, value)
 }
 
@@ -284,6 +290,19 @@ mod tests {
         assert_eq!(decode(&outside), None);
         assert_eq!(decode(&tabled[..3]), None);
         assert!(WRITING.with_borrow(Option::is_none) && TABLE.with_borrow(Option::is_none));
+    }
+
+    #[test]
+    fn a_record_encoded_inside_another_has_a_table_of_its_own() {
+        let (outer, inner) = (record("army"), record("police"));
+        let mut nested = Vec::new();
+        let bytes = with_table(|| {
+            nested = encode(&inner);
+            postcard::to_allocvec(&outer)
+        })
+        .unwrap();
+        assert_eq!(decode(&bytes), Some(record("army")));
+        assert_eq!(decode(&nested), Some(record("police")));
     }
 
     #[test]

@@ -1508,3 +1508,41 @@ fn sentence_of(sentences: &[Span], span: Span) -> Option<Span> {
     let at = sentences.partition_point(|s| s.end <= span.start);
     sentences.get(at).copied().filter(|s| s.start <= span.start)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_parallel_maps_give_every_result_once_in_the_items_order() {
+        let items: Vec<u32> = (0..1000).collect();
+        let twice: Vec<u32> = items.iter().map(|x| x * 2).collect();
+        assert_eq!(par_map(&items, |x| x * 2), twice);
+        assert_eq!(par_queue(&items, |x| x * 2), twice);
+        assert_eq!(par_queue(&items[..1], |x| x * 2), [0]);
+        assert!(par_queue(&[] as &[u32], |x| x * 2).is_empty());
+        // A worker's state is made once and seen by each item it maps, in order: a count that
+        // starts again only where a worker's share of the items starts.
+        let counted = par_map_with(
+            &items,
+            || 0u32,
+            |n, x| {
+                *n += 1;
+                (*n, *x)
+            },
+        );
+        assert_eq!(counted.iter().map(|(_, x)| *x).collect::<Vec<_>>(), items);
+        let starts = counted.iter().filter(|(n, _)| *n == 1).count();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert!((1..=cores).contains(&starts), "{starts} workers for {cores} cores");
+        assert!(counted.windows(2).all(|w| w[1].0 == w[0].0 + 1 || w[1].0 == 1));
+    }
+
+    #[test]
+    fn a_panic_in_a_queued_job_reaches_the_caller() {
+        let items: Vec<u32> = (0..8).collect();
+        let caught = std::panic::catch_unwind(|| par_queue(&items, |&x| if x == 5 { panic!("job {x}") } else { x }));
+        let message = caught.expect_err("the panic comes through");
+        assert_eq!(message.downcast_ref::<String>().map(String::as_str), Some("job 5"));
+    }
+}
