@@ -344,8 +344,15 @@ fn sequence(src: &str, pos: &mut usize, voice: Voice, nested: bool, out: &mut St
                 *pos = (end + 1).min(src.len());
             }
             c => {
-                out.push(c);
-                *pos += c.len_utf8();
+                // This character and the plain text after it, up to the next one that can mean
+                // something here, at once (every one of them is ASCII: a byte search).
+                let rest = &src[*pos..];
+                let plain = rest.as_bytes()[c.len_utf8()..]
+                    .iter()
+                    .position(|&b| [OPEN, CLOSE, ARG, TERM].iter().any(|&m| b == m as u8))
+                    .map_or(rest.len(), |k| k + c.len_utf8());
+                out.push_str(&rest[..plain]);
+                *pos += plain;
             }
         }
     }
@@ -518,13 +525,16 @@ pub fn tradition_of(doc: &crate::workspace::Doc) -> Option<&'static str> {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for m in &doc.analysis.mentions {
         let MentionKind::Date(d) = &m.kind else { continue };
-        if d.calendar != crate::lexicon::Calendar::Gregorian {
+        // A date with no month («عام 2014»، «أمس») names none.
+        if d.calendar != crate::lexicon::Calendar::Gregorian || d.written.month.is_none() {
             continue;
         }
         // The month's own words where the grammar marked them, else the longest month name the
         // date's words hold («اليوم الخميس 9 كانون الأول 2021»).
         let found = match d.month_span {
             Some(at) => doc.text.get(at.start..at.end).and_then(|w| lx.month_named(w)).map(|(_, t)| t),
+            // Digits and slashes alone («9/12/2021») hold no month name.
+            None if doc.text.get(m.span.start..m.span.end).is_none_or(|w| w.is_ascii()) => None,
             None => {
                 let written = crate::text::fold(doc.text.get(m.span.start..m.span.end).unwrap_or(""));
                 lx.months_folded()
