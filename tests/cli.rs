@@ -256,6 +256,49 @@ fn sample_text_output_is_reviewed() {
     assert_eq!(got, want, "run with TADQIQ_BLESS=1 to regenerate, then review the diff");
 }
 
+/// The newsroom's entities and the built-ins it removes (`tadqiq.toml`) reach every command
+/// that reads entities: `extract` and the commands that load a workspace (`report`, `check`)
+/// build the gazetteer on a thread of their own while the folder is read.
+#[test]
+fn configured_entities_reach_every_command() {
+    let dir = temp_dir("entities");
+    std::fs::write(dir.join("a.txt"), "قالت سلمى الخطيب في بغداد يوم 5 يناير 2020 إن 3000 جندي غادروا العراق.\n")
+        .unwrap();
+    std::fs::write(dir.join("b.txt"), "وأكدت الخطيب في بغداد أن 5000 جندي غادروا العراق يوم 5 يناير 2020.\n").unwrap();
+    let ids = |doc: &Value, file: &str| -> Vec<(String, String)> {
+        mentions(doc, file)
+            .iter()
+            .map(|m| (m["text"].as_str().unwrap().to_string(), m["id"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    let pair = |t: &str, id: &str| (t.to_string(), id.to_string());
+    let extract = |extra: &[&str]| {
+        json(&tadqiq(&[&["extract", "--kind", "entity", "--format", "json", "."], extra].concat(), &dir))
+    };
+    // Without configuration: «بغداد» is the built-in city, «سلمى الخطيب» no one known.
+    let plain = extract(&["--no-cache"]);
+    assert_eq!(ids(&plain, "a.txt"), [pair("بغداد", "baghdad"), pair("العراق", "iq")]);
+    std::fs::write(
+        dir.join("tadqiq.toml"),
+        "[[entity]]\nid = \"salma\"\nname = \"سلمى الخطيب\"\nkind = \"person\"\naliases = [\"الخطيب\"]\n\n\
+         [entities]\nremove = [\"baghdad\"]\n",
+    )
+    .unwrap();
+    for extra in [&["--no-cache"][..], &[], &[]] {
+        let doc = extract(extra);
+        assert_eq!(ids(&doc, "a.txt"), [pair("سلمى الخطيب", "salma"), pair("العراق", "iq")], "{extra:?}");
+        assert_eq!(ids(&doc, "b.txt"), [pair("الخطيب", "salma"), pair("العراق", "iq")], "{extra:?}");
+    }
+    let report = json(&tadqiq(&["report", "--format", "json", "."], &dir));
+    let entities: Vec<&str> =
+        report["entities"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(entities, ["iq", "salma"]);
+    // `check` compares the figures under the configured person in both sentences.
+    let check = String::from_utf8(tadqiq(&["check", "--format", "text", "--lang", "en", "."], &dir).stdout).unwrap();
+    assert!(check.contains("with «سلمى الخطيب» in both sentences"), "{check}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `--kind` lists only what is asked for; without `entity`, entities are not looked for, and
 /// the dates, figures and durations found are exactly those of a full run.
 #[test]

@@ -84,7 +84,7 @@ enum Format {
 
 pub fn run(args: ExtractArgs) -> u8 {
     let kinds = Kinds::given(&args.kind);
-    let plan = match Plan::of(args.sources) {
+    let plan = match Plan::of(args.sources, kinds.entity) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -283,8 +283,9 @@ fn keep_record(cache: &mut Option<Cache>, key: Option<Key>, slot: Option<Slot>, 
 fn list(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &mut Output) -> Result<Listed, Stop> {
     let mut cache = plan.open_cache(false);
     let mut skipped = super::passed_over(plan);
-    // The workspace of a reading without entities: no registry, nothing matched.
-    let ws = Workspace::new(Arc::new(Gazetteer::new(&[]))).without_entities();
+    // The workspace of a reading without entities: no registry, nothing matched, and no
+    // gazetteer built (it was most of the time of a run over a few articles).
+    let ws = Workspace::new(Arc::new(Gazetteer::default())).without_entities();
     let inputs = inputs(plan);
     // A file named on the command line that cannot be read fails the run before any output.
     for input in &inputs {
@@ -336,7 +337,7 @@ type Listed = (Option<Cache>, Vec<Value>);
 fn list_with_entities(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &mut Output) -> Result<Listed, Stop> {
     let mut cache = plan.open_cache(true);
     let mut skipped = super::passed_over(plan);
-    let gazetteer = Arc::new(plan.config.gazetteer());
+    let gazetteer = Arc::new(plan.gazetteer());
     let mut spill = Spill::new();
     let mut registry = Vec::new();
     let inputs = inputs(plan);

@@ -35,7 +35,11 @@ pub struct Hit<T> {
 impl<V> PhraseMap<V> {
     /// Adds a phrase as written; it is folded and split into words here.
     pub fn add(&mut self, form: &str, value: V) {
-        let folded = fold(form);
+        self.add_folded(&fold(form), value);
+    }
+
+    /// [`PhraseMap::add`] of a phrase already folded ([`fold`]).
+    pub fn add_folded(&mut self, folded: &str, value: V) {
         let mut words = folded.split_whitespace();
         let Some(first) = words.next() else { return };
         let rest = words.map(Box::from).collect();

@@ -98,6 +98,9 @@ pub enum Phrase {
     Event(Arc<str>),
 }
 
+/// The [`Default`] gazetteer knows no entity: for a reading without entities, which never
+/// asks it anything.
+#[derive(Default)]
 pub struct Gazetteer {
     pub entities: Vec<Entity>,
     by_id: FxHashMap<Arc<str>, usize>,
@@ -192,7 +195,9 @@ impl Gazetteer {
                 continue;
             }
             for name in std::iter::once(&e.name).chain(&e.aliases) {
-                if stop.contains(&fold(name)) {
+                // Folded once: the gazetteer is what a one-article run spends its time on.
+                let folded = (i, fold(name));
+                if stop.contains(&folded.1) {
                     continue;
                 }
                 if let Some((short, rest)) = name.split_once(" + ") {
@@ -200,13 +205,13 @@ impl Gazetteer {
                     phrases.add(&format!("{short} {rest}"), Phrase::NameBefore(i, words));
                     continue;
                 }
-                let phrase = match readings.get(&(i, fold(name))) {
+                let phrase = match readings.get(&folded) {
                     Some(&Reading::Place(r)) if e.origin == Origin::Builtin => Phrase::Place(i, r),
                     Some(&Reading::Outlet) if e.origin == Origin::Builtin => Phrase::Outlet(i),
                     _ => Phrase::Name(i),
                 };
-                phrases.add(name, phrase);
-                if let Some(k) = skeleton_key(name) {
+                phrases.add_folded(&folded.1, phrase);
+                if let Some(k) = skeleton_key_of_folded(&folded.1) {
                     // «كفر بطنا» is also written «كفربطنا».
                     if k.contains(' ') {
                         by_skeleton.entry(k.replace(' ', "")).or_insert(i);
@@ -356,7 +361,11 @@ impl Gazetteer {
 /// The skeleton of a name, when it is distinctive enough to group spellings by: several
 /// words, or one word of at least four consonants. «سالم» and «سليم» share a skeleton.
 pub(crate) fn skeleton_key(name: &str) -> Option<String> {
-    let folded = fold(name);
+    skeleton_key_of_folded(&fold(name))
+}
+
+/// [`skeleton_key`] of a name already folded ([`fold`]).
+fn skeleton_key_of_folded(folded: &str) -> Option<String> {
     let words: Vec<String> = folded.split_whitespace().map(skeleton).filter(|s| !s.is_empty()).collect();
     let distinctive = words.len() > 1 || words.first().is_some_and(|w| w.chars().count() >= 4);
     distinctive.then(|| words.join(" "))
