@@ -5,13 +5,14 @@ use std::io::{self, Write};
 use tadqiq_core::rules::{Finding, Severity};
 
 use super::super::Loaded;
-use super::{place, write_each};
+use super::{Notes, place, write_each};
 
 /// GitHub Actions workflow commands: one `::warning file=…::message` line per finding.
 pub(super) fn write_github(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
     // Data is escaped for %, CR and LF; properties also for : and ,.
     let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
     let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let notes = Notes::of(loaded, findings);
     write_each(&mut out, findings, |_, f, out| {
         let p = place(loaded, &f.path, f.span);
         let level = match f.severity {
@@ -21,8 +22,8 @@ pub(super) fn write_github(mut out: impl Write, loaded: &Loaded, findings: &[Fin
         };
         let mut message = loaded.message(f);
         for r in &f.related {
-            let rp = place(loaded, &r.path, r.span);
-            message.push_str(&format!("\n{}:{}:{}: {}", r.path, rp.line, rp.column, loaded.note(r)));
+            let (rp, note) = notes.of_related(r);
+            message.push_str(&format!("\n{}:{}:{}: {}", r.path, rp.line, rp.column, note));
         }
         writeln!(
             out,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use tadqiq_core::rules::Finding;
 
 use super::super::{Loaded, Range};
-use super::{place, summary, write_each};
+use super::{Notes, place, summary, write_each};
 
 /// A finding as `--format json` writes it; the fields in this order are the format.
 #[derive(Serialize)]
@@ -26,20 +26,20 @@ struct RelatedPlace<'a> {
     path: &'a str,
     bytes: [usize; 2],
     range: Option<Range>,
-    message: String,
+    message: &'a str,
 }
 
 /// Serialised straight from borrowed fields: a large run writes tens of thousands of these,
 /// and a `serde_json::Value` tree per finding (a map and a string per key) cost more than
 /// the rules did.
-fn diagnostic<'a>(loaded: &Loaded, f: &'a Finding) -> Diagnostic<'a> {
+fn diagnostic<'a>(loaded: &Loaded, notes: &'a Notes, f: &'a Finding) -> Diagnostic<'a> {
     let p = place(loaded, &f.path, f.span);
     let related = f
         .related
         .iter()
         .map(|r| {
-            let rp = place(loaded, &r.path, r.span);
-            RelatedPlace { path: &r.path, bytes: rp.bytes, range: rp.range, message: loaded.note(r) }
+            let (rp, note) = notes.of_related(r);
+            RelatedPlace { path: &r.path, bytes: rp.bytes, range: rp.range, message: note }
         })
         .collect();
     Diagnostic {
@@ -72,7 +72,8 @@ pub(super) fn write_array<T: Sync>(
 
 pub(super) fn write_json(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
     out.write_all(br#"{"version":1,"diagnostics":"#)?;
-    write_array(&mut out, findings, |_, f, buf| serde_json::to_writer(buf, &diagnostic(loaded, f)))?;
+    let notes = Notes::of(loaded, findings);
+    write_array(&mut out, findings, |_, f, buf| serde_json::to_writer(buf, &diagnostic(loaded, &notes, f)))?;
     out.write_all(br#","summary":"#)?;
     serde_json::to_writer(&mut out, &summary(loaded, findings))?;
     out.write_all(br#","skipped":"#)?;

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use tadqiq_core::rules::{Finding, Severity};
 
 use super::super::Loaded;
-use super::{place, write_each};
+use super::{Notes, place, write_each};
 
 pub(super) fn write_junit(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
     let mut by_file: BTreeMap<&str, Vec<&Finding>> =
@@ -24,6 +24,7 @@ pub(super) fn write_junit(mut out: impl Write, loaded: &Loaded, findings: &[Find
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<testsuites name="tadqiq" tests="{tests}" failures="{failures}" errors="0">"#)?;
     let suites: Vec<(&str, Vec<&Finding>)> = by_file.into_iter().collect();
+    let notes = Notes::of(loaded, findings);
     write_each(&mut out, &suites, |_, (path, fs), out| {
         let name = xml(path.strip_prefix("./").unwrap_or(path));
         let failed = fs.iter().filter(|f| failing(f)).count();
@@ -43,8 +44,8 @@ pub(super) fn write_junit(mut out: impl Write, loaded: &Loaded, findings: &[Find
             let mut body =
                 format!("{}:{}:{}: {}[{}]: {}", path, p.line, p.column, f.severity, f.code, loaded.message(f));
             for r in &f.related {
-                let rp = place(loaded, &r.path, r.span);
-                body.push_str(&format!("\n    {}:{}:{}: {}", r.path, rp.line, rp.column, loaded.note(r)));
+                let (rp, note) = notes.of_related(r);
+                body.push_str(&format!("\n    {}:{}:{}: {}", r.path, rp.line, rp.column, note));
             }
             // Warnings and errors fail the case; infos and hints are written out, not failed.
             let element = if failing(f) { "failure" } else { "system-out" };

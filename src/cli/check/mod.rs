@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, Loaded, Sources, finish_output, load, write_cache};
 use tadqiq_core::extract::Span;
-use tadqiq_core::rules::{Finding, RULES, RuleSettings, Severity, check, rule};
+use tadqiq_core::messages::Text;
+use tadqiq_core::rules::{Finding, RULES, Related, RuleSettings, Severity, check, rule};
 use tadqiq_core::workspace::par_map;
 
 #[derive(Args, Debug)]
@@ -154,6 +155,7 @@ pub fn run(args: CheckArgs, lang: tadqiq_core::messages::Lang) -> u8 {
 
 /// Where a span is, for the output: 1-based line and column (characters for people, UTF-16
 /// units for SARIF), the LSP range, and file byte offsets.
+#[derive(Clone, Copy)]
 pub(super) struct Place {
     line: usize,
     column: usize,
@@ -188,6 +190,38 @@ pub(super) fn place(loaded: &Loaded, path: &str, span: Span) -> Place {
         end_utf16_column: e.utf16 + 1,
         range: Some(range),
         bytes: file.bytes(span),
+    }
+}
+
+/// Each related place's position and note, rendered once for the whole output. A claim
+/// that many sources contradict is listed beside each of their findings: at 10,000 articles
+/// the bench's 17,000 findings list 58,000 related places, 12,800 of them distinct, and
+/// rendering each one every time was a third of writing the output. Built in O(related
+/// places) (a hash each), the distinct ones rendered on every core; memory: one note per
+/// distinct place, held until the output is written.
+pub(super) struct Notes<'a> {
+    index: rustc_hash::FxHashMap<(&'a str, Span, &'a Text), u32>,
+    rendered: Vec<(Place, String)>,
+}
+
+impl<'a> Notes<'a> {
+    pub(super) fn of(loaded: &Loaded, findings: &'a [Finding]) -> Notes<'a> {
+        let mut index = rustc_hash::FxHashMap::default();
+        let mut distinct: Vec<&'a Related> = Vec::new();
+        for r in findings.iter().flat_map(|f| &f.related) {
+            index.entry((&*r.path, r.span, &r.message)).or_insert_with(|| {
+                distinct.push(r);
+                distinct.len() as u32 - 1
+            });
+        }
+        let rendered = par_map(&distinct, |r| (place(loaded, &r.path, r.span), loaded.note(r)));
+        Notes { index, rendered }
+    }
+
+    /// The place and note of a related place of one of the findings this was built from.
+    pub(super) fn of_related(&self, r: &Related) -> (&Place, &str) {
+        let (place, note) = &self.rendered[self.index[&(&*r.path, r.span, &r.message)] as usize];
+        (place, note)
     }
 }
 

@@ -9,7 +9,7 @@ use tadqiq_core::rules::{Finding, RULES, Severity};
 
 use super::super::Loaded;
 use super::json::write_array;
-use super::place;
+use super::{Notes, Place, place};
 
 fn sarif_level(s: Severity) -> &'static str {
     match s {
@@ -36,7 +36,10 @@ fn uri(path: &str) -> String {
 }
 
 fn sarif_location(loaded: &Loaded, path: &str, span: Span) -> Value {
-    let p = place(loaded, path, span);
+    location_at(path, &place(loaded, path, span))
+}
+
+fn location_at(path: &str, p: &Place) -> Value {
     json!({
         "physicalLocation": {
             "artifactLocation": {"uri": uri(path)},
@@ -68,15 +71,17 @@ pub(super) fn write_sarif(mut out: impl Write, loaded: &Loaded, findings: &[Find
             })
         })
         .collect();
+    let notes = Notes::of(loaded, findings);
     let result = |f: &Finding| {
         let related: Vec<Value> = f
             .related
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let mut loc = sarif_location(loaded, &r.path, r.span);
+                let (p, note) = notes.of_related(r);
+                let mut loc = location_at(&r.path, p);
                 loc["id"] = json!(i + 1);
-                loc["message"] = json!({"text": loaded.note(r)});
+                loc["message"] = json!({"text": note});
                 loc
             })
             .collect();

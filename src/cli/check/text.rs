@@ -7,16 +7,17 @@ use tadqiq_core::messages::fill;
 use tadqiq_core::rules::Finding;
 
 use super::super::Loaded;
-use super::{place, summary, write_each};
+use super::{Notes, place, summary, write_each};
 
 /// One block per finding: `path:line:col: severity[code]: message`, then the related places.
 pub(super) fn write_text(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
+    let notes = Notes::of(loaded, findings);
     write_each(&mut out, findings, |_, f, out| {
         let p = place(loaded, &f.path, f.span);
         writeln!(out, "{}:{}:{}: {}[{}]: {}", f.path, p.line, p.column, f.severity, f.code, loaded.message(f))?;
         for r in &f.related {
-            let rp = place(loaded, &r.path, r.span);
-            writeln!(out, "    {}:{}:{}: {}", r.path, rp.line, rp.column, loaded.note(r))?;
+            let (rp, note) = notes.of_related(r);
+            writeln!(out, "    {}:{}:{}: {}", r.path, rp.line, rp.column, note)?;
         }
         writeln!(out)
     })?;
