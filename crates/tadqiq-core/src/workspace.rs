@@ -1184,31 +1184,97 @@ impl RegistryView<'_> {
     }
 }
 
+/// What an introduction's name gives whatever other introductions came before it: the
+/// skeleton of its bare name, the name without a trailing definite adjective («منتدى دافوس
+/// الاقتصادي» is «منتدى دافوس»), the built-in entity it is a spelling of, if any, and the
+/// short forms it gives the workspace beside its alias.
+struct Alone {
+    skeleton: Option<String>,
+    shorter: Option<String>,
+    known: Option<Arc<str>>,
+    /// An organisation's definite head: «المرصد السوري لحقوق الإنسان» … «المرصد».
+    back: Option<String>,
+    /// A region named by a direction adjective: «الغوطة الشرقية» … «الغوطة».
+    region: Option<String>,
+}
+
+impl Alone {
+    fn of(gaz: &Gazetteer, intro: &crate::entities::recognise::Introduction) -> Alone {
+        let skeleton = crate::entities::gazetteer::skeleton_key(&intro.bare);
+        let known = skeleton.as_deref().and_then(|k| gaz.variant_with_skeleton(&intro.bare, k));
+        let back = (intro.kind == EntityKind::Org)
+            .then(|| intro.name_text.split_whitespace().next().and_then(|w| gaz.back_reference(w)))
+            .flatten();
+        let region = (intro.kind == EntityKind::Place)
+            .then(|| intro.bare.split_once(' '))
+            .flatten()
+            .filter(|(first, dir)| {
+                first.starts_with("ال")
+                    && matches!(
+                        *dir,
+                        "الشرقيه"
+                            | "الغربيه"
+                            | "الشماليه"
+                            | "الجنوبيه"
+                            | "الشرقي"
+                            | "الغربي"
+                            | "الشمالي"
+                            | "الجنوبي"
+                    )
+            })
+            .map(|(first, _)| first.to_string());
+        Alone {
+            shorter: without_trailing_adjective(&intro.bare).map(str::to_string),
+            known: known.filter(|e| e.kind == intro.kind).map(|e| e.id.clone()),
+            skeleton,
+            back,
+            region,
+        }
+    }
+}
+
 /// The registry of introduced names and institutions of `views` (in path order). O(sources +
 /// their introductions · log).
 fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
     let mut reg = Registry::default();
     let mut order = views.clone();
     order.sort_by(|a, b| a.order().cmp(&b.order()));
-    let mut by_skeleton: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
-    let mut by_bare: FxHashMap<(EntityKind, String), Arc<str>> = FxHashMap::default();
+    // What each introduction's name gives alone, whatever came before it, worked out on every
+    // core: the loop below gives ids in order, one introduction after another, and these were
+    // most of its time.
+    let alone = par_map(&order, |doc| {
+        let institutions = doc.local.mentions.iter().filter(|m| m.how == How::Institution).collect::<Vec<_>>();
+        (institutions, doc.local.introductions.iter().map(|intro| Alone::of(gaz, intro)).collect::<Vec<_>>())
+    });
+    // Ids by kind, then by the skeleton or the folded bare name: looked up without copying it.
+    let mut by_skeleton: FxHashMap<EntityKind, FxHashMap<String, Arc<str>>> = FxHashMap::default();
+    let mut by_bare: FxHashMap<EntityKind, FxHashMap<String, Arc<str>>> = FxHashMap::default();
+    let lookup = |by: &FxHashMap<EntityKind, FxHashMap<String, Arc<str>>>, kind, name: &str| {
+        by.get(&kind).and_then(|names| names.get(name)).cloned()
+    };
+    // Institutions already counted: naming one again changes nothing below.
+    let mut counted: FxHashSet<&str> = FxHashSet::default();
     let mut alias_owner: FxHashMap<String, Option<Arc<str>>> = FxHashMap::default();
     let mut named_in_full: FxHashSet<Arc<str>> = FxHashSet::default();
-    let mut names: Vec<(String, Arc<str>)> = Vec::new();
-    for doc in &order {
-        let path = doc.path;
+    // Each name introduced and its id, once: most are introduced again and again.
+    let mut introduced: FxHashSet<(&str, Arc<str>)> = FxHashSet::default();
+    reg.intro_ids.reserve(alone.iter().map(|(_, a)| a.len()).sum());
+    for (doc, (institutions, alone)) in order.iter().zip(alone) {
+        let (path, local) = (doc.path, doc.local);
         // A country's institutions get an entity when first named.
-        for m in doc.local.mentions.iter().filter(|m| m.how == How::Institution) {
+        for m in institutions {
+            if !counted.insert(&m.id) {
+                continue;
+            }
             if let Some((country, key)) = m.id.split_once('-') {
-                let country: Arc<str> = country.into();
-                reg.institutions
-                    .entry(key.into())
-                    .and_modify(|c| {
-                        if c.as_ref() != Some(&country) {
-                            *c = None;
-                        }
-                    })
-                    .or_insert(Some(country));
+                // Looked up before anything is allocated: the same few institutions recur.
+                match reg.institutions.get_mut(key) {
+                    Some(c) if c.as_deref() != Some(country) => *c = None,
+                    Some(_) => {}
+                    None => {
+                        reg.institutions.insert(key.into(), Some(country.into()));
+                    }
+                }
             }
             if !reg.by_id.contains_key(&m.id) && gaz.get(&m.id).is_none() {
                 let entity = institution_entity(gaz, &m.id, &doc.text[m.span.start..m.span.end]);
@@ -1217,23 +1283,20 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
             }
         }
         // A built-in entity named in full gives its short forms to the workspace.
-        named_in_full.extend(doc.local.named_in_full.iter().cloned());
-        for (k, intro) in doc.local.introductions.iter().enumerate() {
+        named_in_full.extend(local.named_in_full.iter().cloned());
+        for ((k, intro), Alone { skeleton, shorter, known, back, region }) in
+            local.introductions.iter().enumerate().zip(alone)
+        {
             // One entity per name however often it is introduced: by its folded bare name
             // first (O(1), so short names like «مدينة X» never make a new id per source),
             // then by the skeleton of a longer name's spelling.
-            let skeleton = crate::entities::gazetteer::skeleton_key(&intro.bare);
-            let bare_key = (intro.kind, intro.bare.clone());
-            // «منتدى دافوس الاقتصادي» is «منتدى دافوس»: a trailing definite adjective.
-            let shorter = without_trailing_adjective(&intro.bare).map(|s| (intro.kind, s.to_string()));
-            let id = match gaz.variant_of(&intro.bare).filter(|e| e.kind == intro.kind) {
-                Some(known) => known.id.clone(),
-                None => match by_bare
-                    .get(&bare_key)
-                    .or_else(|| shorter.as_ref().and_then(|k| by_bare.get(k)))
-                    .or_else(|| skeleton.as_ref().and_then(|s| by_skeleton.get(&(intro.kind, s.clone()))))
+            let id = match known {
+                Some(known) => known,
+                None => match lookup(&by_bare, intro.kind, &intro.bare)
+                    .or_else(|| shorter.as_deref().and_then(|k| lookup(&by_bare, intro.kind, k)))
+                    .or_else(|| skeleton.as_deref().and_then(|s| lookup(&by_skeleton, intro.kind, s)))
                 {
-                    Some(id) => id.clone(),
+                    Some(id) => id,
                     None => {
                         let base = slug(&intro.bare);
                         let mut id = base.clone();
@@ -1254,11 +1317,12 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
                             origin: Origin::Discovered,
                         });
                         if let Some(s) = skeleton {
-                            by_skeleton.insert((intro.kind, s), id.clone());
+                            by_skeleton.entry(intro.kind).or_default().insert(s, id.clone());
                         }
-                        by_bare.insert(bare_key, id.clone());
+                        let bare = by_bare.entry(intro.kind).or_default();
+                        bare.insert(intro.bare.clone(), id.clone());
                         if let Some(k) = shorter {
-                            by_bare.entry(k).or_insert_with(|| id.clone());
+                            bare.entry(k).or_insert_with(|| id.clone());
                         }
                         id
                     }
@@ -1266,30 +1330,7 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
             };
             reg.intro_ids.insert((path.clone(), k), id.clone());
             reg.intros_of.entry(id.clone()).or_default().push((path.clone(), k));
-            names.push((intro.name_text.clone(), id.clone()));
-            // «المرصد السوري لحقوق الإنسان» … «المرصد».
-            let back = (intro.kind == EntityKind::Org)
-                .then(|| intro.name_text.split_whitespace().next().and_then(|w| gaz.back_reference(w)))
-                .flatten();
-            // «الغوطة الشرقية» … «الغوطة»: a region named by a direction adjective.
-            let region = (intro.kind == EntityKind::Place)
-                .then(|| intro.bare.split_once(' '))
-                .flatten()
-                .filter(|(first, dir)| {
-                    first.starts_with("ال")
-                        && matches!(
-                            *dir,
-                            "الشرقيه"
-                                | "الغربيه"
-                                | "الشماليه"
-                                | "الجنوبيه"
-                                | "الشرقي"
-                                | "الغربي"
-                                | "الشمالي"
-                                | "الجنوبي"
-                        )
-                })
-                .map(|(first, _)| first.to_string());
+            introduced.insert((&intro.name_text, id.clone()));
             for short in back.iter().chain(intro.alias.as_ref()).chain(region.as_ref()) {
                 claim_alias(&mut alias_owner, short, &id);
             }
@@ -1315,6 +1356,7 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
             }
         }
     }
+    let mut names: Vec<(String, Arc<str>)> = introduced.into_iter().map(|(n, id)| (n.to_string(), id)).collect();
     for (alias, owner) in alias_owner {
         if let Some(id) = owner {
             names.push((alias, id));
@@ -1322,7 +1364,9 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
     }
     names.sort();
     names.dedup();
-    for (name, id) in &names {
+    // Each name's skeleton, on every core (a name's alone; the loop below is in order).
+    let skeletons = par_map(&names, |(name, _)| crate::entities::gazetteer::skeleton_key(name));
+    for ((name, id), skeleton) in names.iter().zip(skeletons) {
         reg.names.add(name, id.clone());
         // «أبو عزرائيل» is also written «أبوعزرائيل»: a kunya's particle joined to the name.
         if let Some((particle, rest)) = name.split_once(' ')
@@ -1338,7 +1382,7 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
                 == Some(EntityKind::Person)
         };
         if ((2..=3).contains(&words) || (words == 1 && person()))
-            && let Some(key) = crate::entities::gazetteer::skeleton_key(name)
+            && let Some(key) = skeleton
         {
             if let Some(first) = key.split(' ').next() {
                 reg.first_skeletons.insert(first.to_string());
@@ -1355,8 +1399,9 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
     // pushed in source order above, so a stable sort puts the titled ones first.
     let locals: FxHashMap<&str, &LocalEntities> = views.iter().map(|v| (&**v.path, v.local)).collect();
     let bare = |p: &str, i: usize| locals.get(p).and_then(|l| l.introductions.get(i)).is_none_or(|x| x.span == x.name);
-    for intros in reg.intros_of.values_mut() {
-        intros.sort_by_key(|(p, i)| bare(p, *i));
+    for intros in reg.intros_of.values_mut().filter(|i| i.len() > 1) {
+        // Stable, and each key looked up once.
+        intros.sort_by_cached_key(|(p, i)| bare(p, *i));
     }
     reg
 }
@@ -1481,14 +1526,14 @@ fn institution_entity(gaz: &Gazetteer, id: &Arc<str>, name: &str) -> Entity {
 
 /// Gives a short form to `id`, unless another entity has it: then it names neither.
 fn claim_alias(owners: &mut FxHashMap<String, Option<Arc<str>>>, alias: &str, id: &Arc<str>) {
-    owners
-        .entry(alias.to_string())
-        .and_modify(|owner| {
-            if owner.as_ref() != Some(id) {
-                *owner = None;
-            }
-        })
-        .or_insert(Some(id.clone()));
+    // Looked up before the alias is copied: the same few are claimed again and again.
+    match owners.get_mut(alias) {
+        Some(owner) if owner.as_ref() != Some(id) => *owner = None,
+        Some(_) => {}
+        None => {
+            owners.insert(alias.to_string(), Some(id.clone()));
+        }
+    }
 }
 
 /// Adds the mentions that overlap none already there.

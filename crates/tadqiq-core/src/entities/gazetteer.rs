@@ -340,10 +340,14 @@ impl Gazetteer {
 
     /// The known entity whose name this is a transliteration variant of, if any.
     pub fn variant_of(&self, name: &str) -> Option<&Entity> {
-        let k = skeleton_key(name)?;
+        self.variant_with_skeleton(name, &skeleton_key(name)?)
+    }
+
+    /// [`Gazetteer::variant_of`] given the name's [`skeleton_key`].
+    pub(crate) fn variant_with_skeleton(&self, name: &str, k: &str) -> Option<&Entity> {
         let e = self
             .by_skeleton
-            .get(&k)
+            .get(k)
             .or_else(|| self.by_skeleton.get(&k.replace(' ', "")))
             .map(|&i| &self.entities[i])?;
         let folded = fold(name);
