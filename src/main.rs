@@ -4,9 +4,11 @@ mod cli;
 
 fn main() -> std::process::ExitCode {
     // The language server lives for a whole working day with a workspace in memory; a command
-    // line run ends in seconds and keeps the allocator's speed.
-    if std::env::args_os().nth(1).is_some_and(|a| a == "lsp") {
-        limit_malloc_arenas();
+    // line run ends in seconds and wants the allocator's speed.
+    match std::env::args_os().nth(1).as_deref().and_then(|a| a.to_str()) {
+        Some("lsp") => limit_malloc_arenas(),
+        Some("check" | "extract") => grow_in_large_steps(),
+        _ => {}
     }
     cli::main()
 }
@@ -35,3 +37,30 @@ fn limit_malloc_arenas() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn limit_malloc_arenas() {}
+
+/// `check` and `extract` analyse an archive on every core, each thread allocating from a heap
+/// of its own (64 MiB of address space). glibc makes a new heap's memory usable a few pages at
+/// a time as it fills, one `mprotect` each, and each takes the address-space lock the other
+/// thread's page faults wait on: a re-check of 10,000 articles made 43,000 such calls. With
+/// 64 MiB of padding a heap is usable whole when made (300 calls), and the re-check's system
+/// time is a fifth lower. Untouched pages are address space, not memory: peak memory is
+/// unchanged (a freed top of heap is kept rather than returned, which the run reuses).
+/// `MALLOC_TOP_PAD_`, when set, wins.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn grow_in_large_steps() {
+    unsafe extern "C" {
+        fn mallopt(param: i32, value: i32) -> i32;
+    }
+    /// glibc's `M_TOP_PAD` (malloc.h); glibc's thread heaps are 64 MiB at most.
+    const M_TOP_PAD: i32 = -2;
+    if std::env::var_os("MALLOC_TOP_PAD_").is_none() {
+        // SAFETY: as in `limit_malloc_arenas`: an allocator parameter, set before any other
+        // thread exists.
+        unsafe {
+            mallopt(M_TOP_PAD, 64 << 20);
+        }
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn grow_in_large_steps() {}
