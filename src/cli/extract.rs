@@ -21,7 +21,6 @@ use tadqiq_core::entities::{EntityMention, Gazetteer, LocalEntities};
 use tadqiq_core::extract::{DateMention, Mention, MentionKind, Paired, Span};
 use tadqiq_core::files;
 use tadqiq_core::lexicon::Bound;
-use tadqiq_core::position::LineIndex;
 use tadqiq_core::source::Decoded;
 use tadqiq_core::workspace::{RegistrySource, Workspace, par_map};
 
@@ -181,7 +180,7 @@ struct ReadSource {
 
 impl ReadSource {
     fn file(&self) -> File {
-        File { path: self.path.clone(), bom: self.bom, lines: LineIndex::new(&self.text) }
+        File::new(self.path.clone(), self.bom)
     }
 }
 
@@ -385,7 +384,7 @@ fn list_with_entities(plan: &Plan, kinds: Kinds, out: &mut impl Write, output: &
         listed += batch.len();
         let rendered = par_map(&batch, |s| {
             let stored = decode(&s.record)?;
-            let file = File { path: s.path.clone(), bom: s.bom, lines: LineIndex::new(&s.text) };
+            let file = File::new(s.path.clone(), s.bom);
             let key = ws.match_key_of(&s.path.as_str().into(), stored.local.introductions.len());
             // Entities matched under this very registry are read back, with the claim keys a
             // `check` computed; others are matched again and their record made anew.
@@ -791,7 +790,7 @@ impl Article<'_> {
         let text = a.text;
         for item in a.items() {
             let span = item.span();
-            let p = a.file.lines.position(text, span.start);
+            let p = a.file.lines(text).position(text, span.start);
             let kind = match &item {
                 Item::Claim(m) => kind_name(m),
                 Item::Entity(_) => "entity",

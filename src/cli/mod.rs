@@ -136,10 +136,21 @@ fn explain(code: &str, lang: Lang) -> u8 {
 struct File {
     path: String,
     bom: usize,
-    lines: LineIndex,
+    /// Where its lines start, built when the output first asks ([`File::lines`]): most of
+    /// an archive's sources have nothing to report.
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 impl File {
+    fn new(path: String, bom: usize) -> File {
+        File { path, bom, lines: std::sync::OnceLock::new() }
+    }
+
+    /// The line index of `text`, which must be this file's text as read.
+    fn lines(&self, text: &str) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(text))
+    }
+
     /// A span as byte offsets into the file on disk (a BOM counted).
     fn bytes(&self, span: Span) -> [usize; 2] {
         [span.start + self.bom, span.end + self.bom]
@@ -148,7 +159,8 @@ impl File {
     /// The JSON outputs' `range`: the span in the file's `text`, in lines and UTF-16 columns
     /// as LSP counts them (the server's conversion for a closed source).
     fn range(&self, text: &str, span: Span) -> Range {
-        Range { start: self.lines.position(text, span.start).into(), end: self.lines.position(text, span.end).into() }
+        let lines = self.lines(text);
+        Range { start: lines.position(text, span.start).into(), end: lines.position(text, span.end).into() }
     }
 }
 
@@ -355,7 +367,7 @@ fn load(sources: Sources) -> Result<Loaded, u8> {
             match result {
                 Ok(source) => {
                     let path = path.display().to_string();
-                    files.push(File { path: path.clone(), bom: source.bom, lines: source.lines });
+                    files.push(File::new(path.clone(), source.bom));
                     read.push((path, source.text, source.given));
                 }
                 Err(reason) => {
@@ -368,9 +380,8 @@ fn load(sources: Sources) -> Result<Loaded, u8> {
     }
     if let Some((name, decoded)) = from_stdin {
         let path = name.display().to_string();
-        let lines = LineIndex::new(&decoded.text);
         let given = config.given(&name, published);
-        files.push(File { path: path.clone(), bom: decoded.bom, lines });
+        files.push(File::new(path.clone(), decoded.bom));
         read.push((path, decoded.text, given));
     }
     progress.show("analysing", inputs.files.len());
@@ -527,17 +538,15 @@ fn collect(paths: &[PathBuf], config: &Config) -> Inputs {
 
 type Given = Option<(DateValue, PublishedSource)>;
 
-/// A source file as read: its text, the BOM's length, its line index, and a publication date
-/// given from outside the text.
+/// A source file as read: its text, the BOM's length, and a publication date given from
+/// outside the text.
 struct Read {
     text: String,
     bom: usize,
-    lines: LineIndex,
     given: Given,
 }
 
 fn read_source(path: &Path, config: &Config, flag: Option<DateValue>) -> Result<Read, String> {
     let decoded = files::read(path, config.max_file_bytes)?;
-    let lines = LineIndex::new(&decoded.text);
-    Ok(Read { text: decoded.text, bom: decoded.bom, lines, given: config.given(path, flag) })
+    Ok(Read { text: decoded.text, bom: decoded.bom, given: config.given(path, flag) })
 }

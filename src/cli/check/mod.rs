@@ -179,7 +179,8 @@ pub(super) fn place(loaded: &Loaded, path: &str, span: Span) -> Place {
             bytes: [span.start, span.end],
         };
     };
-    let (s, e) = (file.lines.position(text, span.start), file.lines.position(text, span.end));
+    let lines = file.lines(text);
+    let (s, e) = (lines.position(text, span.start), lines.position(text, span.end));
     // The LSP range from the same two positions (`File::range` would find them again).
     let range = super::Range { start: s.into(), end: e.into() };
     Place {
