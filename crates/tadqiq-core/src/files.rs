@@ -118,7 +118,7 @@ pub struct Found {
 /// a git checkout, and hidden files) for files `is_article` accepts (`Config::is_article`); a
 /// file named itself is taken whatever its extension. The same file reached twice is listed
 /// once, where first met.
-pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool) -> Found {
+pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool + Sync) -> Found {
     let mut found = Found::default();
     let mut seen = std::collections::HashSet::new();
     let mut take = |path: PathBuf, meta: &std::fs::Metadata, found: &mut Found| {
@@ -135,19 +135,29 @@ pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool) -> Found 
             }
             Ok(meta) if meta.is_dir() => {
                 let mut here = Vec::new();
-                for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
-                    match entry {
-                        Ok(e) if e.file_type().is_some_and(|t| t.is_dir()) || !is_article(e.path()) => {}
+                // The folders are read in order; each entry's questions (a glob match, and for
+                // an article what it is) asked on every core: most of walking a large archive.
+                let walked: Vec<_> = ignore::WalkBuilder::new(path)
+                    .require_git(false)
+                    .build()
+                    .filter(|e| !e.as_ref().is_ok_and(|e| e.file_type().is_some_and(|t| t.is_dir())))
+                    .collect();
+                let asked = crate::workspace::par_map(&walked, |entry| {
+                    entry.as_ref().ok().filter(|e| is_article(e.path())).map(|e| std::fs::metadata(e.path()))
+                });
+                for (entry, meta) in walked.into_iter().zip(asked) {
+                    match (entry, meta) {
+                        (Ok(_), None) => {}
                         // Regular files only (a symlink to one is one): a FIFO or a device named
                         // `x.txt` is not an article, and is said to be passed over.
-                        Ok(e) => match std::fs::metadata(e.path()) {
-                            Ok(meta) if meta.is_file() => here.push((e.into_path(), meta)),
-                            Ok(meta) => found
-                                .problems
-                                .push((e.into_path(), format!("skipped: not a regular file ({})", file_kind(&meta)))),
-                            Err(err) => found.problems.push((e.into_path(), format!("skipped: {}", io_message(&err)))),
-                        },
-                        Err(e) => found.problems.push((path.clone(), e.to_string())),
+                        (Ok(e), Some(Ok(meta))) if meta.is_file() => here.push((e.into_path(), meta)),
+                        (Ok(e), Some(Ok(meta))) => found
+                            .problems
+                            .push((e.into_path(), format!("skipped: not a regular file ({})", file_kind(&meta)))),
+                        (Ok(e), Some(Err(err))) => {
+                            found.problems.push((e.into_path(), format!("skipped: {}", io_message(&err))))
+                        }
+                        (Err(e), _) => found.problems.push((path.clone(), e.to_string())),
                     }
                 }
                 here.sort_by(|(a, _), (b, _)| a.cmp(b));
