@@ -18,25 +18,12 @@ fn main() -> std::process::ExitCode {
 /// leaves much of those heaps empty but reserved: 55 MB of 352 MB at 10,000 articles. As many
 /// arenas as cores keep what is held close to what is used, for about 4 ms more per edit at
 /// 1,000 articles. `MALLOC_ARENA_MAX`, when set, wins.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn limit_malloc_arenas() {
-    unsafe extern "C" {
-        fn mallopt(param: i32, value: i32) -> i32;
-    }
     /// glibc's `M_ARENA_MAX` (malloc.h).
     const M_ARENA_MAX: i32 = -8;
-    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
-        // SAFETY: mallopt only sets an allocator parameter; it is called before any other
-        // thread exists, as glibc asks.
-        unsafe {
-            mallopt(M_ARENA_MAX, cores as i32);
-        }
-    }
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
+    tune_malloc(M_ARENA_MAX, cores as i32, "MALLOC_ARENA_MAX");
 }
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn limit_malloc_arenas() {}
 
 /// `check` and `extract` analyse an archive on every core, each thread allocating from a heap
 /// of its own (64 MiB of address space). glibc makes a new heap's memory usable a few pages at
@@ -46,21 +33,26 @@ fn limit_malloc_arenas() {}
 /// time is a fifth lower. Untouched pages are address space, not memory: peak memory is
 /// unchanged (a freed top of heap is kept rather than returned, which the run reuses).
 /// `MALLOC_TOP_PAD_`, when set, wins.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn grow_in_large_steps() {
+    /// glibc's `M_TOP_PAD` (malloc.h); glibc's thread heaps are 64 MiB at most.
+    const M_TOP_PAD: i32 = -2;
+    tune_malloc(M_TOP_PAD, 64 << 20, "MALLOC_TOP_PAD_");
+}
+
+/// Sets one of glibc's allocator parameters, unless its environment variable is set.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_malloc(param: i32, value: i32, variable: &str) {
     unsafe extern "C" {
         fn mallopt(param: i32, value: i32) -> i32;
     }
-    /// glibc's `M_TOP_PAD` (malloc.h); glibc's thread heaps are 64 MiB at most.
-    const M_TOP_PAD: i32 = -2;
-    if std::env::var_os("MALLOC_TOP_PAD_").is_none() {
-        // SAFETY: as in `limit_malloc_arenas`: an allocator parameter, set before any other
-        // thread exists.
+    if std::env::var_os(variable).is_none() {
+        // SAFETY: mallopt only sets an allocator parameter; it is called first thing in
+        // `main`, before any other thread exists, as glibc asks.
         unsafe {
-            mallopt(M_TOP_PAD, 64 << 20);
+            mallopt(param, value);
         }
     }
 }
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn grow_in_large_steps() {}
+fn tune_malloc(_param: i32, _value: i32, _variable: &str) {}
