@@ -274,7 +274,7 @@ mod tests {
     fn a_record_names_each_string_once_and_reads_back_whole() {
         let r = record("army");
         let (tabled, plain) = (encode(&r), postcard::to_allocvec(&r).unwrap());
-        // «iraq» three times, written once: the table holds five strings.
+        // «iraq» three times, written once: the table holds four strings.
         assert_eq!(
             postcard::take_from_bytes::<Vec<&str>>(&tabled).unwrap().0,
             ["army", "killed/people", "iraq", "baghdad"]

@@ -159,7 +159,7 @@ pub struct Workspace {
     /// asks and then kept up to date per edit (see [`SpellingIndex`]).
     spellings: std::sync::OnceLock<Arc<SpellingIndex>>,
     /// The strings the sources' claim keys share, one copy each.
-    interner: Arc<crate::claims::keys::Interner>,
+    interner: Arc<crate::shared::Interner>,
     /// Every claim bucket, summarised: built when the language server first wants findings
     /// for a few sources, then kept up to date per edit (see [`ClaimIndex`]).
     claim_index: std::sync::OnceLock<Arc<ClaimIndex>>,
@@ -174,7 +174,7 @@ struct Docs {
     /// ([`Workspace::settle`]): a run's output looks a source up for every place it prints
     /// (hundreds of thousands at 10,000 articles), each a binary search comparing long paths
     /// that share their folders. Any change drops it.
-    hashed: Option<Arc<FxHashMap<Arc<str>, Entry>>>,
+    hashed: Option<Arc<FxHashMap<Arc<str>, Arc<Doc>>>>,
 }
 
 #[derive(Clone)]
@@ -205,11 +205,10 @@ impl Ord for Entry {
 
 impl Docs {
     fn get_key_value(&self, path: &str) -> Option<(&Arc<str>, &Arc<Doc>)> {
-        let found = match &self.hashed {
-            Some(hashed) => hashed.get(path),
-            None => self.sorted.find(|e| (*e.path).cmp(path)),
-        };
-        found.map(|e| (&e.path, &e.doc))
+        match &self.hashed {
+            Some(hashed) => hashed.get_key_value(path),
+            None => self.sorted.find(|e| (*e.path).cmp(path)).map(|e| (&e.path, &e.doc)),
+        }
     }
 
     fn get(&self, path: &str) -> Option<&Arc<Doc>> {
@@ -238,7 +237,7 @@ impl Docs {
     }
 
     fn hash(&mut self) {
-        self.hashed = Some(Arc::new(self.sorted.iter().map(|e| (e.path.clone(), e.clone())).collect()));
+        self.hashed = Some(Arc::new(self.sorted.iter().map(|e| (e.path.clone(), e.doc.clone())).collect()));
     }
 
     fn iter(&self) -> impl Iterator<Item = (&Arc<str>, &Arc<Doc>)> {
@@ -746,7 +745,7 @@ impl Workspace {
     }
 
     /// One shared copy of each string the claim keys hold.
-    pub fn interner(&self) -> &crate::claims::keys::Interner {
+    pub fn interner(&self) -> &crate::shared::Interner {
         &self.interner
     }
 

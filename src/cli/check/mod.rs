@@ -155,7 +155,6 @@ pub fn run(args: CheckArgs, lang: tadqiq_core::messages::Lang) -> u8 {
 
 /// Where a span is, for the output: 1-based line and column (characters for people, UTF-16
 /// units for SARIF), the LSP range, and file byte offsets.
-#[derive(Clone, Copy)]
 pub(super) struct Place {
     line: usize,
     column: usize,

@@ -30,9 +30,8 @@ use crate::extract::{DateMention, Duration, Figure, MentionKind, Relative, Span}
 use crate::lexicon::{Bound, Calendar, DurationUnit, words};
 use crate::messages::{msg, term, verbatim};
 use crate::phrases::{Hit, Index};
+use crate::shared::Interner;
 use crate::text::{TokenKind, Tokens, fold};
-
-pub use crate::shared::Interner;
 
 /// How far, in bytes, the nearest entity may stand from a date to be what it dates: about
 /// four words («مجلس النواب العراقي في 5 يناير 2020»، «البرلمان أعلن يوم 5 جانفي 2020»).
