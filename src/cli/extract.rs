@@ -194,7 +194,7 @@ fn inputs(plan: &Plan) -> Vec<Input<'_>> {
 /// listed in `skipped`, and stops the run if the command line named it.
 fn read_batch(plan: &Plan, batch: &[Input<'_>], skipped: &mut Vec<Value>) -> Result<Vec<ReadSource>, Stop> {
     let results = par_map(batch, |input| match input {
-        Input::File(path) => files::read(path, plan.config.max_file_bytes).map(|d| ReadSource {
+        Input::File(path) => plan.inputs.read(path, plan.config.max_file_bytes).map(|d| ReadSource {
             path: path.display().to_string(),
             bom: d.bom,
             text: d.text,

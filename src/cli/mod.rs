@@ -362,7 +362,7 @@ fn load(sources: Sources) -> Result<Loaded, u8> {
     const BATCH: usize = 100;
     for (b, batch) in inputs.files.chunks(BATCH).enumerate() {
         progress.show("reading", b * BATCH);
-        let results = par_map(batch, |path| read_source(path, &config, published));
+        let results = par_map(batch, |path| read_source(path, &inputs, &config, published));
         for (path, result) in batch.iter().zip(results) {
             match result {
                 Ok(source) => {
@@ -499,6 +499,15 @@ struct Inputs {
     passed_over: Vec<(PathBuf, String)>,
 }
 
+impl Inputs {
+    /// One of [`Inputs::files`], read: a file named on the command line may be anything, and
+    /// what it is is asked before it is opened; one found in a folder is a regular file the
+    /// walk has just looked at ([`files::read_walked`]).
+    fn read(&self, path: &Path, max_bytes: u64) -> Result<tadqiq_core::source::Decoded, String> {
+        if self.named.contains(path) { files::read(path, max_bytes) } else { files::read_walked(path, max_bytes) }
+    }
+}
+
 fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Config, String> {
     if let Some(path) = explicit {
         return Config::load(path).map_err(|e| e.to_string());
@@ -546,7 +555,7 @@ struct Read {
     given: Given,
 }
 
-fn read_source(path: &Path, config: &Config, flag: Option<DateValue>) -> Result<Read, String> {
-    let decoded = files::read(path, config.max_file_bytes)?;
+fn read_source(path: &Path, inputs: &Inputs, config: &Config, flag: Option<DateValue>) -> Result<Read, String> {
+    let decoded = inputs.read(path, config.max_file_bytes)?;
     Ok(Read { text: decoded.text, bom: decoded.bom, given: config.given(path, flag) })
 }

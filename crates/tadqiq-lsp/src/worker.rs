@@ -194,8 +194,14 @@ impl Worker {
         for (b, batch) in found.files.chunks(BATCH).enumerate() {
             let batch = batch.to_vec();
             let max = config.max_file_bytes;
+            let roots = roots.clone();
             let results = blocking(move || {
-                let texts = par_map(&batch, |path| files::read(path, max));
+                // Found in a workspace folder by the walk ([`files::read_walked`]), unless a
+                // root is itself a file.
+                let read = |path: &PathBuf| {
+                    if roots.contains(path) { files::read(path, max) } else { files::read_walked(path, max) }
+                };
+                let texts = par_map(&batch, read);
                 batch.into_iter().zip(texts).collect::<Vec<_>>()
             })
             .await;
