@@ -257,6 +257,11 @@ impl Config {
 
     /// Whether a file found by walking a folder is an article to analyse.
     pub fn is_article(&self, path: &Path) -> bool {
+        // Without globs nothing is asked of the path relative to the root (making it so is
+        // most of the question, asked of every file walked).
+        if self.include.is_none() && self.exclude.is_empty() {
+            return has_article_extension(path);
+        }
         let rel = self.relative(path);
         if self.exclude.is_match(&rel) {
             return false;
@@ -279,6 +284,9 @@ impl Config {
     /// What the config says about a source; an exact path beats a glob, and a later glob
     /// beats an earlier one only where the earlier said nothing.
     pub fn source(&self, path: &Path) -> SourceMeta {
+        if self.sources.is_empty() {
+            return SourceMeta::default();
+        }
         let rel = self.relative(path);
         let mut meta = SourceMeta::default();
         let exact = self.sources.iter().filter(|(g, _, _)| Path::new(g.glob()) == rel);
@@ -320,6 +328,17 @@ mod tests {
         for p in ["a.txt", "./a/./b.txt", "../x/y.md", "dir/", ".", "/abs/./p.txt", "//net/p"] {
             assert_eq!(absolute(Path::new(p)), std::path::absolute(p).unwrap(), "{p}");
         }
+    }
+
+    /// Without a file, articles are known by their extension and no source has metadata.
+    #[test]
+    fn without_globs_articles_are_known_by_their_extension() {
+        let c = Config::empty(PathBuf::from("/ws"));
+        for (path, article) in [("/ws/a.txt", true), ("../b/a.MD", true), ("x.markdown", true), ("/ws/a.pdf", false)] {
+            assert_eq!(c.is_article(Path::new(path)), article, "{path}");
+            assert_eq!(c.source(Path::new(path)), SourceMeta::default(), "{path}");
+        }
+        assert_eq!(c.given(Path::new("/ws/a.txt"), None), None);
     }
 
     #[test]
