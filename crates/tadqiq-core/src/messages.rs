@@ -14,6 +14,7 @@
 //! \u{1E}` a term of `[term.*]`. Article text is stripped of these five control characters
 //! before it is quoted ([`verbatim`]); nothing else is escaped.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::OnceLock;
@@ -266,20 +267,22 @@ impl Entry {
     }
 }
 
-static CATALOGUE: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+/// Looked up for every message put into words (several times for one with arguments): hashed
+/// with Fx, not SipHash; the keys are the catalogue's own.
+static CATALOGUE: OnceLock<rustc_hash::FxHashMap<String, Entry>> = OnceLock::new();
 
-fn catalogue() -> &'static HashMap<String, Entry> {
+fn catalogue() -> &'static rustc_hash::FxHashMap<String, Entry> {
     CATALOGUE.get_or_init(|| {
         let table: toml::Table =
             include_str!("../data/messages.toml").parse().expect("data/messages.toml is valid TOML");
-        let mut out = HashMap::new();
+        let mut out = rustc_hash::FxHashMap::default();
         flatten("", &table, &mut out);
         out
     })
 }
 
 /// Every entry of the catalogue is a table with `en` and `ar`; tables above them only group.
-fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, Entry>) {
+fn flatten(prefix: &str, table: &toml::Table, out: &mut rustc_hash::FxHashMap<String, Entry>) {
     let forms = |v: &toml::Value| -> Option<Forms> {
         match v {
             toml::Value::String(s) => Some(Forms::One(s.clone())),
@@ -322,14 +325,24 @@ fn sequence(src: &str, pos: &mut usize, voice: Voice, nested: bool, out: &mut St
                 let key_end = src[*pos..].find([ARG, CLOSE]).map_or(src.len(), |i| *pos + i);
                 let key = &src[*pos..key_end];
                 *pos = key_end;
-                let mut args: Vec<(&str, String)> = Vec::new();
+                let mut args: Vec<(&str, Cow<str>)> = Vec::new();
                 while src[*pos..].starts_with(ARG) {
                     *pos += 1;
                     let eq = src[*pos..].find('=').map_or(src.len(), |i| *pos + i);
                     let name = &src[*pos..eq];
                     *pos = (eq + 1).min(src.len());
-                    let mut value = String::new();
-                    sequence(src, pos, voice, true, &mut value);
+                    // Plain text is its own words: most arguments (a quote, a value, a file's
+                    // name) are borrowed as they stand, not copied.
+                    let plain = src[*pos..].find([OPEN, CLOSE, ARG, TERM]).map_or(src.len(), |i| *pos + i);
+                    let value = if plain == src.len() || src[plain..].starts_with([ARG, CLOSE]) {
+                        let value = &src[*pos..plain];
+                        *pos = plain;
+                        Cow::Borrowed(value)
+                    } else {
+                        let mut value = String::new();
+                        sequence(src, pos, voice, true, &mut value);
+                        Cow::Owned(value)
+                    };
                     args.push((name, value));
                 }
                 if src[*pos..].starts_with(CLOSE) {
@@ -358,13 +371,13 @@ fn sequence(src: &str, pos: &mut usize, voice: Voice, nested: bool, out: &mut St
     }
 }
 
-fn arg<'a>(args: &'a [(&str, String)], name: &str) -> &'a str {
-    args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v.as_str())
+fn arg<'a>(args: &'a [(&str, Cow<str>)], name: &str) -> &'a str {
+    args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| &**v)
 }
 
 /// One entry in words: a built-in (`@date`, `@list`…) or the catalogue's template with its
 /// `{name}` placeholders filled.
-fn entry(key: &str, args: &[(&str, String)], voice: Voice, out: &mut String) {
+fn entry(key: &str, args: &[(&str, Cow<str>)], voice: Voice, out: &mut String) {
     let lang = voice.lang;
     match key {
         "@date" => date_words(arg(args, "iso"), voice, out),
@@ -405,7 +418,7 @@ fn entry(key: &str, args: &[(&str, String)], voice: Voice, out: &mut String) {
         }
         "@list" => {
             let items: Vec<&str> =
-                args.iter().filter(|(n, _)| *n == "item").map(|(_, v)| v.as_str()).filter(|v| !v.is_empty()).collect();
+                args.iter().filter(|(n, _)| *n == "item").map(|(_, v)| &**v).filter(|v| !v.is_empty()).collect();
             let and = say(lang, "list.and");
             for (i, item) in items.iter().enumerate() {
                 if i > 0 && i + 1 == items.len() {
@@ -436,7 +449,7 @@ fn is_arabic_or_quote(c: char) -> bool {
 }
 
 /// A template with `{name}` replaced by its argument.
-fn fill_template(template: &str, args: &[(&str, String)], out: &mut String) {
+fn fill_template(template: &str, args: &[(&str, Cow<str>)], out: &mut String) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };

@@ -875,9 +875,11 @@ impl Workspace {
             _ => self.docs.keys().cloned().collect(),
         };
         if !reuse.is_empty() {
-            for path in std::mem::take(&mut paths) {
+            // What each source's matches depend on now, hashed on every core.
+            let keys = par_map(&paths, |path| reuse.contains_key(path).then(|| self.match_key(path)));
+            for (path, now) in std::mem::take(&mut paths).into_iter().zip(keys) {
                 match reuse.remove(&path) {
-                    Some((key, entities, claims)) if key == self.match_key(&path) => {
+                    Some((key, entities, claims)) if Some(key) == now => {
                         if let Some(doc) = self.docs.get_mut(&path) {
                             let doc = Arc::make_mut(doc);
                             doc.entities = entities;

@@ -103,6 +103,8 @@ pub(super) fn conflicts_of(rule: &Rule, ws: &Workspace, kind: Kind, scope: Scope
 /// and for headlines their own article's body contradicts.
 pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Scope, out: &mut Vec<Finding>) {
     let said: Vec<&Said> = claims.iter().map(|c| &c.data.said).collect();
+    // What each claim says, hashed once: a date is in six buckets on average.
+    let groups: Vec<u64> = said.iter().map(|s| s.group_key()).collect();
     // Only the buckets a wanted claim is in matter: of a whole workspace, every one.
     let wanted: Option<rustc_hash::FxHashSet<Bucket>> = match scope {
         Scope::All => None,
@@ -125,7 +127,7 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
     // Each wanted claim's groups, bucket by bucket: where its related locations are gathered.
     let mut memberships: Vec<(u32, u32, u16)> = Vec::new();
     for (key, members) in keys {
-        let Some(j) = judge(key, &members, claims, &said) else { continue };
+        let Some(j) = judge(key, &members, claims, &said, &groups) else { continue };
         let strong = match key {
             Bucket::Story { anchor, .. } => !anchor.contains('&'),
             Bucket::Strict { .. } => true,
@@ -170,6 +172,7 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
     memberships.sort_unstable();
     let mut sides: FxHashMap<(u32, u16), Sides> = FxHashMap::default();
     let mut flagged = vec![false; claims.len()];
+    let mut shown_once: FxHashMap<u32, Related> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         let Some(verdict) = best[i].filter(|_| scope.includes(c.path)) else { continue };
         if verdict.disagreeing == 0 || verdict.disagreeing < 1 + verdict.agreeing {
@@ -196,10 +199,17 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
         against.retain(|source, _| !with.contains_key(source) && *source != c.source);
         let disagreeing = verdict.disagreeing.max(against.len());
         let agreeing = verdict.agreeing.max(with.len());
-        let shown = against.values().take(MAX_RELATED).map(|&k| (claims[k as usize], said[k as usize])).collect();
+        let shown: Vec<_> =
+            against.values().take(MAX_RELATED).map(|&k| (claims[k as usize], said[k as usize])).collect();
+        // A statement is shown against every claim it disagrees with: put into words once.
+        let related = against
+            .values()
+            .take(MAX_RELATED)
+            .map(|&k| shown_once.entry(k).or_insert_with(|| related(&claims[k as usize], said[k as usize])).clone())
+            .collect();
         let agree = with.values().take(3).map(|&k| claims[k as usize].path).collect();
         let why = judged[verdict.bucket as usize].key.why(c, ws);
-        out.push(disagreement(rule, ws, Flag { claim: c, agreeing, disagreeing, shown, agree, why }));
+        out.push(disagreement(rule, ws, Flag { claim: c, agreeing, disagreeing, shown, related, agree, why }));
     }
     // A headline no statement of its own body bears out, when no other source flags it.
     in_source.sort_unstable();
@@ -220,6 +230,8 @@ struct Flag<'a, 'w> {
     disagreeing: usize,
     /// The first disagreeing sources' statements, in path order, with what they say.
     shown: Vec<(Claim<'w>, &'w Said)>,
+    /// Where each of `shown` is, and what it says ([`related`]).
+    related: Vec<Related>,
     /// The first agreeing sources, in path order.
     agree: Vec<&'w str>,
     /// What the claims were compared as, in the bucket that decided.
@@ -264,8 +276,7 @@ fn disagreement(rule: &Rule, ws: &Workspace, flag: Flag) -> Finding {
         message.push_str(&msg("rule.conflict.agree", &[("who", &list(&agree)), ("n", &flag.agreeing.to_string())]));
     }
     message.push_str(&msg("rule.conflict.compared", &[("why", &flag.why)]));
-    let related = flag.shown.iter().map(|(k, said)| related(k, said)).collect();
-    Finding::of(rule, c.path, c.span, message, related)
+    Finding::of(rule, c.path, c.span, message, flag.related)
 }
 
 /// A headline `c` that the body statement `body` of its own article contradicts.
@@ -380,11 +391,12 @@ fn conflicts_indexed(rule: &Rule, ws: &Workspace, kind: Kind, paths: &[&str], ou
                     })
                 })
                 .map(|k| (k, &k.data.said))
-                .collect();
+                .collect::<Vec<_>>();
+            let related = shown.iter().map(|(k, said)| related(k, said)).collect();
             let agree = with.iter().take(3).copied().collect();
             let (b, _) = met_of[i][verdict.bucket as usize];
             let why = keys[b].0.bucket().why(c, ws);
-            out.push(disagreement(rule, ws, Flag { claim: c, agreeing, disagreeing, shown, agree, why }));
+            out.push(disagreement(rule, ws, Flag { claim: c, agreeing, disagreeing, shown, related, agree, why }));
         }
         // Headlines their own body contradicts, bucket by bucket.
         let mut in_source: Vec<(usize, usize, usize)> = Vec::new();
@@ -468,7 +480,8 @@ fn related(c: &Claim, said: &Said) -> Related {
 
 /// A bucket's claims grouped by what they say, the groups related, and each source's groups;
 /// `None` when there is nothing to compare or more groups than [`MAX_CLASSES`].
-fn judge<'w>(key: Bucket<'w>, members: &[u32], claims: &[Claim], said: &[&Said]) -> Option<Judged<'w>> {
+/// `groups` holds each claim's [`Said::group_key`].
+fn judge<'w>(key: Bucket<'w>, members: &[u32], claims: &[Claim], said: &[&Said], groups: &[u64]) -> Option<Judged<'w>> {
     let strict = key.strict();
     let mut classes: Vec<Class> = Vec::new();
     let mut by_value: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
@@ -476,7 +489,7 @@ fn judge<'w>(key: Bucket<'w>, members: &[u32], claims: &[Claim], said: &[&Said])
     for &i in members {
         work(1);
         let s = said[i as usize];
-        let slot = by_value.entry(s.group_key()).or_default();
+        let slot = by_value.entry(groups[i as usize]).or_default();
         let k = match slot.iter().copied().find(|&k| said[classes[k].rep as usize] == s) {
             Some(k) => k,
             None => {

@@ -269,14 +269,27 @@ pub fn check_scope(ws: &Workspace, settings: &RuleSettings, scope: Scope) -> Vec
     // In the order of the rules, whichever finished first.
     let mut all: Vec<Finding> = found.into_iter().flatten().collect();
     all.sort_by(|a, b| (&a.path, a.span.start, a.code).cmp(&(&b.path, b.span.start, b.code)));
-    // Each article's suppression comments, read once for the run of its findings.
-    let mut current: Option<(Arc<str>, Option<suppress::Suppressions>)> = None;
-    all.retain(|f| {
-        if current.as_ref().is_none_or(|(path, _)| *path != f.path) {
-            current = Some((f.path.clone(), ws.doc(&f.path).map(suppress::Suppressions::of)));
-        }
-        current.as_ref().and_then(|(_, s)| s.as_ref()).is_none_or(|s| !s.silences(f.code, f.span))
-    });
+    // Each article's suppression comments, read once for the run of its findings (over a
+    // whole workspace, on every core: a look through each text with findings).
+    let mut with_findings: Vec<&Arc<str>> = all.iter().map(|f| &f.path).collect();
+    with_findings.dedup();
+    let suppressions: Vec<Option<suppress::Suppressions>> = match scope {
+        Scope::All => crate::workspace::par_map(&with_findings, |path| ws.doc(path).map(suppress::Suppressions::of)),
+        Scope::Only(_) => with_findings.iter().map(|path| ws.doc(path).map(suppress::Suppressions::of)).collect(),
+    };
+    drop(with_findings);
+    let mut source = 0;
+    let keep: Vec<bool> = (0..all.len())
+        .map(|k| {
+            let f = &all[k];
+            if k > 0 && all[k - 1].path != f.path {
+                source += 1;
+            }
+            suppressions[source].as_ref().is_none_or(|s| !s.silences(f.code, f.span))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    all.retain(|_| keep.next().unwrap_or(true));
     all.dedup_by(|a, b| a.path == b.path && a.span == b.span && a.code == b.code);
     all
 }
