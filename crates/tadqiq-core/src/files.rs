@@ -155,8 +155,13 @@ pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool + Sync) ->
                 // The folders are read in order; each entry's questions (a glob match, and for
                 // an article what it is) asked on every core: a third to a half of walking a
                 // large archive.
+                // Each folder's entries in name order: the walk then comes in the order the
+                // files are sorted in below (a folder's files before its next sibling), and
+                // that sort only checks it (sorting 10,000 paths out of order, comparing them
+                // component by component, was a third of walking them).
                 let walked: Vec<_> = ignore::WalkBuilder::new(path)
                     .require_git(false)
+                    .sort_by_file_name(|a, b| a.cmp(b))
                     .build()
                     .filter(|e| !e.as_ref().is_ok_and(|e| e.file_type().is_some_and(|t| t.is_dir())))
                     .collect();
