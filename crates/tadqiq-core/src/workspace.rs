@@ -1200,6 +1200,16 @@ struct Alone {
 }
 
 impl Alone {
+    /// What [`Alone::of`] reads of an introduction: its bare name, its kind, and an
+    /// organisation's first word.
+    fn key(intro: &crate::entities::recognise::Introduction) -> (&str, EntityKind, &str) {
+        let head = match intro.kind {
+            EntityKind::Org => intro.name_text.split_whitespace().next().unwrap_or(""),
+            _ => "",
+        };
+        (&intro.bare, intro.kind, head)
+    }
+
     fn of(gaz: &Gazetteer, intro: &crate::entities::recognise::Introduction) -> Alone {
         let skeleton = crate::entities::gazetteer::skeleton_key(&intro.bare);
         let known = skeleton.as_deref().and_then(|k| gaz.variant_with_skeleton(&intro.bare, k));
@@ -1241,12 +1251,29 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
     let mut order = views.clone();
     order.sort_by(|a, b| a.order().cmp(&b.order()));
     // What each introduction's name gives alone, whatever came before it, worked out on every
-    // core: the loop below gives ids in order, one introduction after another, and these were
-    // most of its time.
-    let alone = par_map(&order, |doc| {
-        let institutions = doc.local.mentions.iter().filter(|m| m.how == How::Institution).collect::<Vec<_>>();
-        (institutions, doc.local.introductions.iter().map(|intro| Alone::of(gaz, intro)).collect::<Vec<_>>())
-    });
+    // core and once per distinct name (the sources of a story introduce the same people again
+    // and again): the loop below gives ids in order, one introduction after another, and these
+    // were most of its time. O(introductions) hashes, then O(distinct names) on every core.
+    let institutions =
+        par_map(&order, |doc| doc.local.mentions.iter().filter(|m| m.how == How::Institution).collect::<Vec<_>>());
+    let mut distinct: FxHashMap<(&str, EntityKind, &str), u32> = FxHashMap::default();
+    let mut firsts: Vec<&crate::entities::recognise::Introduction> = Vec::new();
+    let which: Vec<Vec<u32>> = order
+        .iter()
+        .map(|doc| {
+            let intros = doc.local.introductions.iter();
+            intros
+                .map(|intro| {
+                    *distinct.entry(Alone::key(intro)).or_insert_with(|| {
+                        firsts.push(intro);
+                        firsts.len() as u32 - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    drop(distinct);
+    let alone = par_map(&firsts, |intro| Alone::of(gaz, intro));
     // Ids by kind, then by the skeleton or the folded bare name: looked up without copying it.
     let mut by_skeleton: FxHashMap<EntityKind, FxHashMap<String, Arc<str>>> = FxHashMap::default();
     let mut by_bare: FxHashMap<EntityKind, FxHashMap<String, Arc<str>>> = FxHashMap::default();
@@ -1259,8 +1286,8 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
     let mut named_in_full: FxHashSet<Arc<str>> = FxHashSet::default();
     // Each name introduced and its id, once: most are introduced again and again.
     let mut introduced: FxHashSet<(&str, Arc<str>)> = FxHashSet::default();
-    reg.intro_ids.reserve(alone.iter().map(|(_, a)| a.len()).sum());
-    for (doc, (institutions, alone)) in order.iter().zip(alone) {
+    reg.intro_ids.reserve(which.iter().map(Vec::len).sum());
+    for ((doc, institutions), which) in order.iter().zip(institutions).zip(which) {
         let (path, local) = (doc.path, doc.local);
         // A country's institutions get an entity when first named.
         for m in institutions {
@@ -1285,14 +1312,13 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
         }
         // A built-in entity named in full gives its short forms to the workspace.
         named_in_full.extend(local.named_in_full.iter().cloned());
-        for ((k, intro), Alone { skeleton, shorter, known, back, region }) in
-            local.introductions.iter().enumerate().zip(alone)
-        {
+        for ((k, intro), a) in local.introductions.iter().enumerate().zip(which) {
+            let Alone { skeleton, shorter, known, back, region } = &alone[a as usize];
             // One entity per name however often it is introduced: by its folded bare name
             // first (O(1), so short names like «مدينة X» never make a new id per source),
             // then by the skeleton of a longer name's spelling.
             let id = match known {
-                Some(known) => known,
+                Some(known) => known.clone(),
                 None => match lookup(&by_bare, intro.kind, &intro.bare)
                     .or_else(|| shorter.as_deref().and_then(|k| lookup(&by_bare, intro.kind, k)))
                     .or_else(|| skeleton.as_deref().and_then(|s| lookup(&by_skeleton, intro.kind, s)))
@@ -1318,12 +1344,12 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
                             origin: Origin::Discovered,
                         });
                         if let Some(s) = skeleton {
-                            by_skeleton.entry(intro.kind).or_default().insert(s, id.clone());
+                            by_skeleton.entry(intro.kind).or_default().insert(s.clone(), id.clone());
                         }
                         let bare = by_bare.entry(intro.kind).or_default();
                         bare.insert(intro.bare.clone(), id.clone());
                         if let Some(k) = shorter {
-                            bare.entry(k).or_insert_with(|| id.clone());
+                            bare.entry(k.clone()).or_insert_with(|| id.clone());
                         }
                         id
                     }
