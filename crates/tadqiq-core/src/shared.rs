@@ -128,8 +128,9 @@ pub(crate) fn with_table<E>(encode: impl FnOnce() -> Result<Vec<u8>, E>) -> Resu
 /// A record [`with_table`] wrote, decoded by `decode` from what follows the table; `None` if
 /// the table does not decode or a field's index is outside it.
 pub(crate) fn from_table<T>(payload: &[u8], decode: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
-    // Read as bytes (postcard writes a string and bytes alike) and checked with SIMD: std's
-    // check of Arabic text was a twentieth of a re-check's work.
+    // Read as bytes (postcard writes a string and bytes alike) and checked with SIMD, which
+    // for Arabic text costs a fraction of std's check (45 M of a re-check's instructions at
+    // 10,000 articles).
     let (strings, body) = postcard::take_from_bytes::<Vec<&[u8]>>(payload).ok()?;
     let table = strings.into_iter().map(|s| simdutf8::basic::from_utf8(s).ok().map(share));
     let table: Vec<Arc<str>> = table.collect::<Option<_>>()?;

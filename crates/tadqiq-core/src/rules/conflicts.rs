@@ -172,7 +172,7 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
     memberships.sort_unstable();
     let mut sides: FxHashMap<(u32, u16), Sides> = FxHashMap::default();
     let mut flagged = vec![false; claims.len()];
-    let mut shown_once: FxHashMap<u32, Related> = FxHashMap::default();
+    let mut shown_once: FxHashMap<usize, Related> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         let Some(verdict) = best[i].filter(|_| scope.includes(c.path)) else { continue };
         if verdict.disagreeing == 0 || verdict.disagreeing < 1 + verdict.agreeing {
@@ -199,13 +199,12 @@ pub(super) fn conflicts(rule: &Rule, ws: &Workspace, claims: &[Claim], scope: Sc
         against.retain(|source, _| !with.contains_key(source) && *source != c.source);
         let disagreeing = verdict.disagreeing.max(against.len());
         let agreeing = verdict.agreeing.max(with.len());
-        let shown: Vec<_> =
-            against.values().take(MAX_RELATED).map(|&k| (claims[k as usize], said[k as usize])).collect();
+        let picked: Vec<usize> = against.values().take(MAX_RELATED).map(|&k| k as usize).collect();
+        let shown = picked.iter().map(|&k| (claims[k], said[k])).collect();
         // A statement is shown against every claim it disagrees with: put into words once.
-        let related = against
-            .values()
-            .take(MAX_RELATED)
-            .map(|&k| shown_once.entry(k).or_insert_with(|| related(&claims[k as usize], said[k as usize])).clone())
+        let related = picked
+            .iter()
+            .map(|&k| shown_once.entry(k).or_insert_with(|| related(&claims[k], said[k])).clone())
             .collect();
         let agree = with.values().take(3).map(|&k| claims[k as usize].path).collect();
         let why = judged[verdict.bucket as usize].key.why(c, ws);
