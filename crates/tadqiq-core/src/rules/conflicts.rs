@@ -481,6 +481,13 @@ fn related(c: &Claim, said: &Said) -> Related {
 /// `None` when there is nothing to compare or more groups than [`MAX_CLASSES`].
 /// `groups` holds each claim's [`Said::group_key`].
 fn judge<'w>(key: Bucket<'w>, members: &[u32], claims: &[Claim], said: &[&Said], groups: &[u64]) -> Option<Judged<'w>> {
+    // A bucket whose statements all say one thing (most, in a real archive) has nothing to
+    // compare: known before anything is gathered.
+    let (&first, rest) = members.split_first()?;
+    let (g, s) = (groups[first as usize], said[first as usize]);
+    if rest.iter().all(|&i| groups[i as usize] == g && said[i as usize] == s) {
+        return None;
+    }
     let strict = key.strict();
     let mut classes: Vec<Class> = Vec::new();
     let mut by_value: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
