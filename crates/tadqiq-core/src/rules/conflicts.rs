@@ -241,10 +241,21 @@ fn disagreement(rule: &Rule, ws: &Workspace, flag: Flag) -> Finding {
     let c = flag.claim;
     // The readings in the order of their English words (the order messages have always had).
     let mut readings: BTreeMap<String, (String, Vec<std::borrow::Cow<str>>)> = BTreeMap::new();
+    // Up to twenty statements shown, most saying one of a few values: each value put into
+    // English words once.
+    let mut english: Vec<(String, String)> = Vec::new();
     for (k, said) in &flag.shown {
         let value = said.show();
         let name = verbatim(ws.source_name(k.path));
-        readings.entry(render(&value, Lang::En.into())).or_insert_with(|| (value, Vec::new())).1.push(name);
+        let words = match english.iter().find(|(v, _)| *v == value) {
+            Some((_, words)) => words.clone(),
+            None => {
+                let words = render(&value, Lang::En.into());
+                english.push((value.clone(), words.clone()));
+                words
+            }
+        };
+        readings.entry(words).or_insert_with(|| (value, Vec::new())).1.push(name);
     }
     let mut others: Vec<String> = readings
         .into_values()
