@@ -152,13 +152,12 @@ pub fn articles(paths: &[PathBuf], is_article: impl Fn(&Path) -> bool + Sync) ->
             }
             Ok(meta) if meta.is_dir() => {
                 let mut here = Vec::new();
-                // The folders are read in order; each entry's questions (a glob match, and for
-                // an article what it is) asked on every core: a third to a half of walking a
-                // large archive.
-                // Each folder's entries in name order: the walk then comes in the order the
-                // files are sorted in below (a folder's files before its next sibling), and
-                // that sort only checks it (sorting 10,000 paths out of order, comparing them
-                // component by component, was a third of walking them).
+                // The folders are read in order, each folder's entries in name order: the walk
+                // then comes in the order the files are sorted in below (a folder's files
+                // before its next sibling), and that sort only checks it (sorting 10,000 paths
+                // out of order, comparing them component by component, was a third of walking
+                // them). Each entry's questions (a glob match, and for an article what it is)
+                // are asked on every core: a third to a half of walking a large archive.
                 let walked: Vec<_> = ignore::WalkBuilder::new(path)
                     .require_git(false)
                     .sort_by_file_name(|a, b| a.cmp(b))
