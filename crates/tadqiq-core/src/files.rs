@@ -242,20 +242,28 @@ mod tests {
         assert!(err.contains("is larger than the 10 bytes limit"), "{err}");
     }
 
+    /// A folder holding a named pipe (if `mkfifo` can make one) and a link to `/dev/zero`, both
+    /// named as articles.
+    #[cfg(unix)]
+    fn special_files(name: &str) -> (PathBuf, Option<PathBuf>, PathBuf) {
+        let dir = temp(name);
+        let fifo = dir.join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let zero = dir.join("zero.txt");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        (dir, made.is_ok_and(|s| s.success()).then_some(fifo), zero)
+    }
+
     /// A walked path swapped for a named pipe or a device before it is opened: what was opened
     /// is refused, at once (the pipe has no writer: a blocking open would never return).
     #[cfg(unix)]
     #[test]
     fn a_walked_path_swapped_for_a_special_file_is_refused() {
-        let dir = temp("swapped");
-        let fifo = dir.join("pipe.txt");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        if made.is_ok_and(|s| s.success()) {
+        let (_, fifo, zero) = special_files("swapped");
+        if let Some(fifo) = fifo {
             let err = read_walked(&fifo, DEFAULT_MAX_FILE_BYTES).unwrap_err();
             assert_eq!(err, "not a regular file (a named pipe); only regular files are read");
         }
-        let zero = dir.join("zero.txt");
-        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         let err = read_walked(&zero, DEFAULT_MAX_FILE_BYTES).unwrap_err();
         assert_eq!(err, "not a regular file (a device); only regular files are read");
     }
@@ -263,15 +271,11 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn special_files_are_refused_at_once() {
-        let dir = temp("special");
-        let fifo = dir.join("pipe.txt");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        if made.is_ok_and(|s| s.success()) {
+        let (dir, fifo, zero) = special_files("special");
+        if let Some(fifo) = fifo {
             let err = read(&fifo, DEFAULT_MAX_FILE_BYTES).unwrap_err();
             assert!(err.contains("named pipe"), "{err}");
         }
-        let zero = dir.join("zero.txt");
-        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         let err = read(&zero, DEFAULT_MAX_FILE_BYTES).unwrap_err();
         assert!(err.contains("a device"), "{err}");
         // Walking the folder passes over both, and says so.

@@ -1199,10 +1199,12 @@ struct Alone {
     region: Option<String>,
 }
 
+/// All [`Alone::of`] reads of an introduction: its bare name, its kind, and an organisation's
+/// first word (empty for other kinds).
+type AloneKey<'a> = (&'a str, EntityKind, &'a str);
+
 impl Alone {
-    /// What [`Alone::of`] reads of an introduction: its bare name, its kind, and an
-    /// organisation's first word.
-    fn key(intro: &crate::entities::recognise::Introduction) -> (&str, EntityKind, &str) {
+    fn key(intro: &crate::entities::recognise::Introduction) -> AloneKey<'_> {
         let head = match intro.kind {
             EntityKind::Org => intro.name_text.split_whitespace().next().unwrap_or(""),
             _ => "",
@@ -1210,14 +1212,13 @@ impl Alone {
         (&intro.bare, intro.kind, head)
     }
 
-    fn of(gaz: &Gazetteer, intro: &crate::entities::recognise::Introduction) -> Alone {
-        let skeleton = crate::entities::gazetteer::skeleton_key(&intro.bare);
-        let known = skeleton.as_deref().and_then(|k| gaz.variant_with_skeleton(&intro.bare, k));
-        let back = (intro.kind == EntityKind::Org)
-            .then(|| intro.name_text.split_whitespace().next().and_then(|w| gaz.back_reference(w)))
-            .flatten();
-        let region = (intro.kind == EntityKind::Place)
-            .then(|| intro.bare.split_once(' '))
+    /// Worked out from the key alone, so introductions with one key share one answer.
+    fn of(gaz: &Gazetteer, (bare, kind, head): AloneKey) -> Alone {
+        let skeleton = crate::entities::gazetteer::skeleton_key(bare);
+        let known = skeleton.as_deref().and_then(|k| gaz.variant_with_skeleton(bare, k));
+        let back = (kind == EntityKind::Org && !head.is_empty()).then(|| gaz.back_reference(head)).flatten();
+        let region = (kind == EntityKind::Place)
+            .then(|| bare.split_once(' '))
             .flatten()
             .filter(|(first, dir)| {
                 first.starts_with("ال")
@@ -1235,8 +1236,8 @@ impl Alone {
             })
             .map(|(first, _)| first.to_string());
         Alone {
-            shorter: without_trailing_adjective(&intro.bare).map(str::to_string),
-            known: known.filter(|e| e.kind == intro.kind).map(|e| e.id.clone()),
+            shorter: without_trailing_adjective(bare).map(str::to_string),
+            known: known.filter(|e| e.kind == kind).map(|e| e.id.clone()),
             skeleton,
             back,
             region,
@@ -1256,16 +1257,17 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
     // were most of its time. O(introductions) hashes, then O(distinct names) on every core.
     let institutions =
         par_map(&order, |doc| doc.local.mentions.iter().filter(|m| m.how == How::Institution).collect::<Vec<_>>());
-    let mut distinct: FxHashMap<(&str, EntityKind, &str), u32> = FxHashMap::default();
-    let mut firsts: Vec<&crate::entities::recognise::Introduction> = Vec::new();
+    let mut distinct: FxHashMap<AloneKey, u32> = FxHashMap::default();
+    let mut firsts: Vec<AloneKey> = Vec::new();
     let which: Vec<Vec<u32>> = order
         .iter()
         .map(|doc| {
             let intros = doc.local.introductions.iter();
             intros
                 .map(|intro| {
-                    *distinct.entry(Alone::key(intro)).or_insert_with(|| {
-                        firsts.push(intro);
+                    let key = Alone::key(intro);
+                    *distinct.entry(key).or_insert_with(|| {
+                        firsts.push(key);
                         firsts.len() as u32 - 1
                     })
                 })
@@ -1273,7 +1275,7 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
         })
         .collect();
     drop(distinct);
-    let alone = par_map(&firsts, |intro| Alone::of(gaz, intro));
+    let alone = par_map(&firsts, |&key| Alone::of(gaz, key));
     // Ids by kind, then by the skeleton or the folded bare name: looked up without copying it.
     let mut by_skeleton: FxHashMap<EntityKind, FxHashMap<String, Arc<str>>> = FxHashMap::default();
     let mut by_bare: FxHashMap<EntityKind, FxHashMap<String, Arc<str>>> = FxHashMap::default();
