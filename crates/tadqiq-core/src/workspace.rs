@@ -128,14 +128,23 @@ struct Registry {
     /// introductions' ids, what its matched entities depend on ([`Workspace::match_key`]).
     /// Worked out when the cache first asks, never on the server's edits.
     hash: std::sync::OnceLock<u64>,
-    /// The id of each introduction: (path, index in the source's introductions).
-    intro_ids: FxHashMap<(Arc<str>, usize), Arc<str>>,
+    /// The id of each introduction, by source: the ids of its introductions, in their order.
+    /// One entry per source, not a (path, index) key per introduction: the registry is built
+    /// on one thread, and each such key hashed the source's path again.
+    intro_ids: FxHashMap<Arc<str>, Vec<Arc<str>>>,
     /// The same, by id: where each entity is introduced, titled before bare, then the
     /// earliest source first.
     intros_of: FxHashMap<Arc<str>, Vec<(Arc<str>, usize)>>,
     /// Per institution (`police`), the one country whose such institution the workspace
     /// qualifies, or `None` when it qualifies several.
     institutions: FxHashMap<Arc<str>, Option<Arc<str>>>,
+}
+
+impl Registry {
+    /// The id given to introduction `k` of source `path`.
+    fn intro_id(&self, path: &str, k: usize) -> Option<&Arc<str>> {
+        self.intro_ids.get(path).and_then(|ids| ids.get(k))
+    }
 }
 
 /// Where a source's introductions count among others' ([`RegistryView::order`]): no
@@ -935,7 +944,7 @@ impl Workspace {
         let mut h = std::hash::DefaultHasher::new();
         (registry, path).hash(&mut h);
         for k in 0..introductions {
-            reg.intro_ids.get(&(path.clone(), k)).hash(&mut h);
+            reg.intro_id(path, k).hash(&mut h);
         }
         std::hash::Hasher::finish(&h)
     }
@@ -996,7 +1005,7 @@ impl Workspace {
             }
         }
         for (k, intro) in local.introductions.iter().enumerate() {
-            if let Some(id) = self.registry.intro_ids.get(&(Arc::from(path), k)) {
+            if let Some(id) = self.registry.intro_id(path, k) {
                 let span = intro.name;
                 if !mentions.iter().any(|m| overlaps(m.span, span)) {
                     let kind = self.entity(id).map_or(intro.kind, |e| e.kind);
@@ -1288,7 +1297,7 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
     let mut named_in_full: FxHashSet<Arc<str>> = FxHashSet::default();
     // Each name introduced and its id, once: most are introduced again and again.
     let mut introduced: FxHashSet<(&str, Arc<str>)> = FxHashSet::default();
-    reg.intro_ids.reserve(which.iter().map(Vec::len).sum());
+    reg.intro_ids.reserve(order.len());
     for ((doc, institutions), which) in order.iter().zip(institutions).zip(which) {
         let (path, local) = (doc.path, doc.local);
         // A country's institutions get an entity when first named.
@@ -1314,6 +1323,7 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
         }
         // A built-in entity named in full gives its short forms to the workspace.
         named_in_full.extend(local.named_in_full.iter().cloned());
+        let mut ids = Vec::with_capacity(local.introductions.len());
         for ((k, intro), a) in local.introductions.iter().enumerate().zip(which) {
             let Alone { skeleton, shorter, known, back, region } = &alone[a as usize];
             // One entity per name however often it is introduced: by its folded bare name
@@ -1357,12 +1367,15 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
                     }
                 },
             };
-            reg.intro_ids.insert((path.clone(), k), id.clone());
+            ids.push(id.clone());
             reg.intros_of.entry(id.clone()).or_default().push((path.clone(), k));
             introduced.insert((&intro.name_text, id.clone()));
             for short in back.iter().chain(intro.alias.as_ref()).chain(region.as_ref()) {
                 claim_alias(&mut alias_owner, short, &id);
             }
+        }
+        if !ids.is_empty() {
+            reg.intro_ids.insert(path.clone(), ids);
         }
     }
     // Bare institution heads the workspace (or their article's country) resolves.
