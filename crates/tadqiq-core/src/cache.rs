@@ -159,6 +159,9 @@ pub struct Cache {
     pub(crate) dirty: bool,
     /// How many sources had their claim keys read back.
     pub(crate) restored: usize,
+    /// How many records this run will make anew, as the workspace says before making them
+    /// ([`Cache::expect`]); 0 when not said.
+    fresh: usize,
 }
 
 impl Cache {
@@ -182,6 +185,7 @@ impl Cache {
             run: Vec::new(),
             dirty: false,
             restored: 0,
+            fresh: 0,
         };
         let path = dir.join(file);
         match std::fs::File::open(&path) {
@@ -270,6 +274,12 @@ impl Cache {
         self.finish()
     }
 
+    /// Says how many records this run will make anew ([`Cache::push`]), before the first: many
+    /// are written with the others into a new file rather than appended ([`Cache::appends`]).
+    pub fn expect(&mut self, fresh: usize) {
+        self.fresh = fresh;
+    }
+
     /// A record this run made anew: written to the file that will replace this one, started
     /// with the first such record. A run that pushes none leaves the file as it is.
     pub fn push(&mut self, key: Key, payload: &[u8]) {
@@ -349,14 +359,18 @@ impl Cache {
     }
 
     /// Whether this run's new records are appended to the file rather than written with the
-    /// others into a new one: when the file was read whole and is this build's, and what a
-    /// rewrite would leave out or age — records this run did not use, older copies superseded
-    /// — is at most an eighth of it. Asked at the first record made anew, once the records
-    /// read back are all taken. O(records not taken).
+    /// others into a new one: when the file was read whole and is this build's, the records
+    /// made anew ([`Cache::expect`]) are at most an eighth of those kept, and what a rewrite
+    /// would leave out or age — records this run did not use, older copies superseded — is at
+    /// most an eighth of the file. Asked at the first record made anew, once the records read
+    /// back are all taken and kept. O(records not taken).
     fn appends(&self) -> bool {
         let Some(whole) = self.whole else { return false };
         let unused: u64 = self.records.values().map(|(_, slot)| RECORD_HEAD as u64 + u64::from(slot.len)).sum();
-        self.handle.is_some() && (unused + whole.superseded) * 8 <= whole.len
+        // Many made anew (every source matched again under a new registry): they would
+        // supersede most of the file, which is written whole instead.
+        let few = self.fresh.saturating_mul(8) <= self.used.len();
+        few && self.handle.is_some() && (unused + whole.superseded) * 8 <= whole.len
     }
 
     /// Opens the file to append to, if it is still the one indexed, as long as it was then:
@@ -652,6 +666,7 @@ mod tests {
                 assert!(cache.payload(slot).is_some());
                 cache.keep(k, slot);
             }
+            cache.expect(new.len());
             cache.save(new.to_vec()).unwrap();
         };
         let before = len(&file);
@@ -665,8 +680,15 @@ mod tests {
         assert_eq!(read(&mut cache, keys[0]).as_deref(), Some(&other[..]));
         assert!(keys[1..].iter().chain([&extra]).all(|&k| read(&mut cache, k).as_deref() == Some(&bytes[..])));
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2, "appended in place: no temporary file");
-        // Half the records unused: the file is written anew, the superseded copy left out and
-        // the unused records one write older.
+        assert_eq!(cache.whole.map(|w| w.superseded), Some((RECORD_HEAD + bytes.len()) as u64));
+        // Every record made anew (a new name matched everywhere): the file is written whole,
+        // the superseded copy left out.
+        let all = [&keys[..], &[extra]].concat();
+        run(&[], &all.iter().map(|&k| (k, bytes.clone())).collect::<Vec<_>>());
+        let cache = Cache::open(&dir, 1, true);
+        assert_eq!(cache.whole.map(|w| w.superseded), Some(0));
+        assert_eq!(cache.records.len(), all.len());
+        // Half the records unused: the file is written anew, the unused records one write older.
         let used = &keys[..8];
         run(used, &[(hash128(&[b"last"]), bytes.clone())]);
         let cache = Cache::open(&dir, 1, true);

@@ -713,6 +713,7 @@ impl Workspace {
             }
             None => true,
         });
+        cache.expect(run.len());
         // The others encoded on every core a batch at a time, each batch written before the next.
         let records = run.chunks(256).flat_map(|batch| {
             par_map(batch, |(path, key, _)| {
