@@ -379,7 +379,7 @@ fn opens_or_ends(b: u8) -> bool {
 /// Where the first byte from `from` on that `wanted` accepts is (all of them control
 /// characters), else the end of `src`. Sixteen bytes are passed over at once while none is a
 /// control character: a message is mostly Arabic quoted from an article, which a search
-/// character by character decoded one at a time (a quarter of putting findings into words).
+/// character by character decoded one at a time.
 fn mark(src: &str, from: usize, wanted: impl Fn(u8) -> bool) -> usize {
     let bytes = &src.as_bytes()[from..];
     let mut at = 0;
