@@ -144,7 +144,7 @@ pub fn text(key: &str, args: &[(&str, &str)]) -> Text {
 /// Article text (or any text not written by tadqiq) as it is, safe to put in a message.
 pub fn verbatim(s: &str) -> std::borrow::Cow<'_, str> {
     if mark(s, 0, |b| MARKS.contains(&b)) < s.len() {
-        s.replace([OPEN, CLOSE, ARG, TERM, TERM_END], "\u{FFFD}").into()
+        s.replace(|c: char| c.is_ascii() && MARKS.contains(&(c as u8)), "\u{FFFD}").into()
     } else {
         s.into()
     }
