@@ -21,6 +21,7 @@ use tadqiq_core::workspace::{Workspace, par_map};
 
 mod check;
 mod extract;
+mod json_writer;
 mod report;
 
 /// Exit codes: nothing to report, findings, or the run could not be done.

@@ -3,54 +3,57 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
 use tadqiq_core::rules::Finding;
+use tadqiq_core::workspace::par_map;
 
-use super::super::{Loaded, Range};
+use super::super::{Loaded, json_writer as w};
 use super::{Notes, place, summary, write_each};
 
-/// A finding as `--format json` writes it; the fields in this order are the format.
-#[derive(Serialize)]
-struct Diagnostic<'a> {
-    path: &'a str,
-    bytes: [usize; 2],
-    range: Option<Range>,
-    severity: &'static str,
-    code: &'static str,
-    message: String,
-    related: Vec<RelatedPlace<'a>>,
-}
-
-#[derive(Serialize)]
-struct RelatedPlace<'a> {
-    path: &'a str,
-    bytes: [usize; 2],
-    range: Option<Range>,
-    message: &'a str,
-}
-
-/// Serialised straight from borrowed fields: a large run writes tens of thousands of these,
-/// and a `serde_json::Value` tree per finding (a map and a string per key) cost more than
-/// the rules did.
-fn diagnostic<'a>(loaded: &Loaded, notes: &'a Notes, f: &'a Finding) -> Diagnostic<'a> {
+/// A finding as `--format json` writes it, in the format's order of fields: `path`, `bytes`,
+/// `range`, `severity`, `code`, `message`, `related` (each `path`, `bytes`, `range`,
+/// `message`). Written by hand ([`w`]): a large run writes tens of thousands of these. A
+/// related place many findings share (one claim that many sources contradict) is written
+/// once, in `related`, and copied into each.
+fn diagnostic(out: &mut Vec<u8>, loaded: &Loaded, notes: &Notes, related: &[Vec<u8>], f: &Finding) {
     let p = place(loaded, &f.path, f.span);
-    let related = f
-        .related
-        .iter()
-        .map(|r| {
-            let (rp, note) = notes.of_related(r);
-            RelatedPlace { path: &r.path, bytes: rp.bytes, range: rp.range, message: note }
-        })
-        .collect();
-    Diagnostic {
-        path: &f.path,
-        bytes: p.bytes,
-        range: p.range,
-        severity: f.severity.as_str(),
-        code: f.code,
-        message: loaded.message(f),
-        related,
+    out.extend_from_slice(br#"{"path":"#);
+    w::string(out, &f.path);
+    out.extend_from_slice(br#","bytes":"#);
+    w::pair(out, p.bytes);
+    out.extend_from_slice(br#","range":"#);
+    w::range(out, p.range);
+    out.extend_from_slice(br#","severity":"#);
+    w::string(out, f.severity.as_str());
+    out.extend_from_slice(br#","code":"#);
+    w::string(out, f.code);
+    out.extend_from_slice(br#","message":"#);
+    w::string(out, &loaded.message(f));
+    out.extend_from_slice(br#","related":["#);
+    for (k, r) in f.related.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(&related[notes.number(r)]);
     }
+    out.extend_from_slice(b"]}");
+}
+
+/// Each distinct related place as `related` lists it: `{"path":…,"bytes":…,"range":…,"message":…}`.
+fn related_places(notes: &Notes) -> Vec<Vec<u8>> {
+    let distinct: Vec<_> = notes.distinct().collect();
+    par_map(&distinct, |(r, place, note)| {
+        let mut out = Vec::new();
+        out.extend_from_slice(br#"{"path":"#);
+        w::string(&mut out, &r.path);
+        out.extend_from_slice(br#","bytes":"#);
+        w::pair(&mut out, place.bytes);
+        out.extend_from_slice(br#","range":"#);
+        w::range(&mut out, place.range);
+        out.extend_from_slice(br#","message":"#);
+        w::string(&mut out, note);
+        out.push(b'}');
+        out
+    })
 }
 
 /// Writes `[a, b, …]`, each item serialised by `item` (given its index and a buffer) with
@@ -73,7 +76,11 @@ pub(super) fn write_array<T: Sync>(
 pub(super) fn write_json(mut out: impl Write, loaded: &Loaded, findings: &[Finding]) -> io::Result<()> {
     out.write_all(br#"{"version":1,"diagnostics":"#)?;
     let notes = Notes::of(loaded, findings);
-    write_array(&mut out, findings, |_, f, buf| serde_json::to_writer(buf, &diagnostic(loaded, &notes, f)))?;
+    let related = related_places(&notes);
+    write_array(&mut out, findings, |_, f, buf| {
+        diagnostic(buf, loaded, &notes, &related, f);
+        Ok(())
+    })?;
     out.write_all(br#","summary":"#)?;
     serde_json::to_writer(&mut out, &summary(loaded, findings))?;
     out.write_all(br#","skipped":"#)?;

@@ -201,6 +201,8 @@ pub(super) fn place(loaded: &Loaded, path: &str, span: Span) -> Place {
 /// distinct place, held until the output is written.
 pub(super) struct Notes<'a> {
     index: rustc_hash::FxHashMap<(&'a str, Span, &'a Text), u32>,
+    /// The distinct related places, in the order first met, and each one's place and note.
+    distinct: Vec<&'a Related>,
     rendered: Vec<(Place, String)>,
 }
 
@@ -215,13 +217,25 @@ impl<'a> Notes<'a> {
             });
         }
         let rendered = par_map(&distinct, |r| (place(loaded, &r.path, r.span), loaded.note(r)));
-        Notes { index, rendered }
+        Notes { index, distinct, rendered }
     }
 
     /// The place and note of a related place of one of the findings this was built from.
     pub(super) fn of_related(&self, r: &Related) -> (&Place, &str) {
-        let (place, note) = &self.rendered[self.index[&(&*r.path, r.span, &r.message)] as usize];
+        let (place, note) = &self.rendered[self.number(r)];
         (place, note)
+    }
+
+    /// Which of the distinct places ([`Notes::distinct`]) a related place of one of the
+    /// findings this was built from is.
+    pub(super) fn number(&self, r: &Related) -> usize {
+        self.index[&(&*r.path, r.span, &r.message)] as usize
+    }
+
+    /// The distinct related places, numbered as [`Notes::number`] numbers them, each with its
+    /// place and note.
+    pub(super) fn distinct(&self) -> impl Iterator<Item = (&'a Related, &Place, &str)> {
+        self.distinct.iter().zip(&self.rendered).map(|(r, (place, note))| (*r, place, note.as_str()))
     }
 }
 
