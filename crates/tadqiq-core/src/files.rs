@@ -55,11 +55,30 @@ fn readable(meta: &std::fs::Metadata, max_bytes: u64) -> Result<(), String> {
 fn read_opened(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     // Opening a path that was swapped for a FIFO since it was looked at would block: open
     // without blocking where the platform allows, and check what was opened.
-    let file = open_nonblocking(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
-    let meta = file.metadata().map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+    let cannot = |e: io::Error| format!("cannot read: {}", io_message(&e));
+    let file = open_nonblocking(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
     readable(&meta, max_bytes)?;
-    let mut bytes = Vec::with_capacity(meta.len().min(max_bytes) as usize);
-    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+    // One byte more than the file was said to hold is asked for. A read that gives exactly
+    // that size is taken for the whole file, without the read that would only find its end
+    // (one system call in five of reading an archive): a file written to while it is read
+    // could be read either way. One that gives more has grown, and is read on to the limit.
+    let size = meta.len().min(max_bytes) as usize;
+    let mut bytes = vec![0; size + 1];
+    let mut got = 0;
+    // Until its size is read (or more: it grew), or its end is met short of it (it shrank).
+    while got < size || got == 0 {
+        match (&file).read(&mut bytes[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(cannot(e)),
+        }
+    }
+    bytes.truncate(got);
+    if got > size {
+        (&file).take(max_bytes + 1 - got as u64).read_to_end(&mut bytes).map_err(cannot)?;
+    }
     if bytes.len() as u64 > max_bytes {
         return Err(too_large(bytes.len() as u64, max_bytes));
     }
@@ -240,6 +259,11 @@ mod tests {
         assert_eq!(read_walked(&file, 100).unwrap().text, "في 5 يناير 2020");
         let err = read_walked(&file, 10).unwrap_err();
         assert!(err.contains("is larger than the 10 bytes limit"), "{err}");
+        // At the limit exactly, and empty.
+        let size = "في 5 يناير 2020".len() as u64;
+        assert_eq!(read_walked(&file, size).unwrap().text, "في 5 يناير 2020");
+        std::fs::write(&file, "").unwrap();
+        assert_eq!(read_walked(&file, 100).unwrap().text, "");
     }
 
     /// A named pipe (if `mkfifo` can make one) and a link to `/dev/zero`, both named as
