@@ -339,7 +339,10 @@ fn sequence(src: &str, pos: &mut usize, voice: Voice, nested: bool, out: &mut St
                         *pos = plain;
                         Cow::Borrowed(value)
                     } else {
-                        let mut value = String::new();
+                        // Room for the rest of the message at once (a value is a part of it,
+                        // give or take an entry's words): grown a step at a time from empty,
+                        // these were most of rendering's allocations.
+                        let mut value = String::with_capacity((src.len() - *pos).min(256));
                         sequence(src, pos, voice, true, &mut value);
                         Cow::Owned(value)
                     };
