@@ -348,6 +348,38 @@ fn kind_lists_only_what_is_asked() {
     assert!(stderr.contains("'month'") && stderr.contains("date, figure, duration, entity"), "{stderr}");
 }
 
+/// The JSON of one article, byte for byte: each kind of mention with every field in the
+/// order the README gives, a paired date's nested object, a decimal figure, `null`s.
+#[test]
+fn extract_json_bytes() {
+    let dir = temp_dir("json-bytes");
+    let text = "أعلنت الوزارة في أغسطس/آب 2024 أن نصف المبلغ صُرف خلال عامين لـ\"بغداد\".\n";
+    std::fs::write(dir.join("d.txt"), text).unwrap();
+    let out = tadqiq(&["extract", "--format", "json", "--no-cache", "d.txt"], &dir);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        concat!(
+            r#"{"version":1,"files":[{"path":"d.txt","published":null,"published_source":null,"mentions":["#,
+            r#"{"kind":"date","text":"أغسطس/آب 2024","bytes":[31,51],"#,
+            r#""range":{"start":{"line":0,"character":17},"end":{"line":0,"character":30}},"#,
+            r#""value":"2024-08","calendar":"gregorian","relative":false,"#,
+            r#""paired":{"text":"آب","bytes":[42,46],"#,
+            r#""range":{"start":{"line":0,"character":23},"end":{"line":0,"character":25}},"#,
+            r#""value":"2024-08","calendar":"gregorian"}},"#,
+            r#"{"kind":"figure","text":"نصف المبلغ","bytes":[57,76],"#,
+            r#""range":{"start":{"line":0,"character":34},"end":{"line":0,"character":44}},"#,
+            r#""value":0.5,"approx":false,"bound":"exact","unit":"المبلغ"},"#,
+            r#"{"kind":"duration","text":"عامين","bytes":[95,105],"#,
+            r#""range":{"start":{"line":0,"character":55},"end":{"line":0,"character":60}},"#,
+            r#""value":"P2Y","approx":false,"bound":"exact"},"#,
+            r#"{"kind":"entity","text":"بغداد","bytes":[111,121],"#,
+            r#""range":{"start":{"line":0,"character":64},"end":{"line":0,"character":69}},"#,
+            r#""id":"baghdad","entity_kind":"place","name":"بغداد"}]}],"skipped":[]}"#,
+            "\n"
+        )
+    );
+}
+
 /// A range is one figure: `value` is its lower end, `upper` its upper end.
 #[test]
 fn ranges_in_json() {
