@@ -266,6 +266,20 @@ mod tests {
         assert_eq!(read_walked(&file, 100).unwrap().text, "");
     }
 
+    /// A file whose size says less than it holds (Linux's `/proc` files say 0) is read on to
+    /// its end, not cut at the size it gave; a limit still holds.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_that_holds_more_than_its_size_is_read_whole() {
+        let path = Path::new("/proc/self/mountinfo");
+        let Ok(meta) = std::fs::metadata(path) else { return };
+        assert_eq!(meta.len(), 0);
+        let read = read_walked(path, DEFAULT_MAX_FILE_BYTES).unwrap().text;
+        assert!(read.len() > 100 && read.ends_with('\n') && read.lines().all(|l| l.contains(' ')), "{read:?}");
+        let err = read_walked(path, 10).unwrap_err();
+        assert!(err.contains("is larger than the 10 bytes limit"), "{err}");
+    }
+
     /// A named pipe (if `mkfifo` can make one) and a link to `/dev/zero`, both named as
     /// articles: refused at once, named (asked before opening) or walked (a path swapped for
     /// one before it is opened: what was opened is checked; the pipe has no writer, so a
