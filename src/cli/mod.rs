@@ -359,8 +359,10 @@ fn load(sources: Sources) -> Result<Loaded, u8> {
     let mut read = Vec::new();
     let mut files = Vec::new();
     let mut named_unreadable = false;
-    // Read and index on every core, a batch at a time so the progress bar moves.
-    const BATCH: usize = 100;
+    // Read and index on every core, a batch at a time so the progress bar moves. Each batch
+    // waits for its slower half and then for its results to be taken in order: with batches of
+    // 100, reading 10,000 articles took a fifth longer (65 ms, 50 with batches of 1,000).
+    const BATCH: usize = 1000;
     for (b, batch) in inputs.files.chunks(BATCH).enumerate() {
         progress.show("reading", b * BATCH);
         let results = par_map(batch, |path| read_source(path, &inputs, &config, published));
