@@ -310,6 +310,23 @@ mod tests {
         );
     }
 
+    /// The files come in the order of their paths' components: a folder's files before its
+    /// next sibling («a/…» before «a-b.txt», which a sort of the paths' bytes would put
+    /// first), each folder's entries in name order.
+    #[test]
+    fn files_come_in_path_order() {
+        let dir = temp("order");
+        for f in ["b.txt", "a.txt", "a-b.txt", "a/x.txt", "a/b/c.txt", "a/b.txt", "c/a.txt"] {
+            let path = dir.join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "نص").unwrap();
+        }
+        let found = articles(std::slice::from_ref(&dir), |_| true);
+        let names: Vec<String> =
+            found.files.iter().map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/")).collect();
+        assert_eq!(names, ["a/b/c.txt", "a/b.txt", "a/x.txt", "a-b.txt", "a.txt", "b.txt", "c/a.txt"]);
+    }
+
     #[cfg(unix)]
     #[test]
     fn one_file_reached_twice_is_read_once() {
