@@ -619,7 +619,7 @@ impl Article<'_> {
     /// written by hand ([`w`]; serde_json's bytes exactly): an archive's output is several
     /// times its text, and serde_json's per-field path was a tenth of the whole pipeline.
     fn to_json(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.text.len() * 4);
+        let mut out = Vec::with_capacity(self.text.len());
         let published = self.analysis.published;
         out.extend_from_slice(br#"{"path":"#);
         w::string(&mut out, &self.file.path);

@@ -46,8 +46,8 @@ pub const DIR_NAME: &str = ".tadqiq_cache";
 /// the two never replace each other's.
 const FILE_NAMES: [&str; 2] = ["analyses.bin", "dates.bin"];
 const MAGIC: &[u8; 13] = b"tadqiq-cache\n";
-/// The layout of the file and of its records (and the key's and checksum's functions); a change makes
-/// older files stale.
+/// The layout of the file and of its records (and the functions of its keys and checksums);
+/// a change makes older files stale.
 const FORMAT: u32 = 4;
 /// How many writes a record no run used is kept for.
 pub const MAX_AGE: u8 = 8;

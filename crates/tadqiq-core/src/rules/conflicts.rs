@@ -305,6 +305,7 @@ fn disagreement(rule: &Rule, ws: &Workspace, words: &mut Words, flag: Flag) -> F
     let c = flag.claim;
     // The readings in the order of their English words (the order messages have always had).
     let mut readings: BTreeMap<&str, (&str, Vec<std::borrow::Cow<str>>)> = BTreeMap::new();
+    // Each statement's words made first, then only read: the readings borrow them.
     for (_, said) in &flag.shown {
         words.of(said);
     }
