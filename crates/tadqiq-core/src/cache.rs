@@ -38,6 +38,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Analysis;
 use crate::claims::keys::DocClaims;
 use crate::entities::{EntityMention, LocalEntities};
+use crate::files::identity_of;
 
 /// The cache folder's default name, in the project's root (the folder of `tadqiq.toml`, else
 /// the current one).
@@ -322,14 +323,14 @@ impl Cache {
             return Err(e);
         }
         let Some(mut writer) = self.writer.take() else { return Ok(()) };
-        if writer.temporary.is_none() {
+        let Some(temporary) = writer.temporary.clone() else {
             // Appended: what was there stays as it is.
             writer.out.flush().map_err(|e| writer.fail(e))?;
             writer.done = true;
             self.used.clear();
             self.records.clear();
             return Ok(());
-        }
+        };
         for (key, slot) in std::mem::take(&mut self.used) {
             if writer.written.insert(key)
                 && let Some(payload) = self.bytes(slot)
@@ -352,8 +353,7 @@ impl Cache {
         // Every record carried forward is copied: the old file is closed before it is replaced
         // (a system that cannot replace an open file).
         self.handle = None;
-        let temporary = writer.temporary.as_deref().unwrap_or(Path::new(""));
-        std::fs::rename(temporary, self.dir.join(self.file)).map_err(|e| writer.fail(e))?;
+        std::fs::rename(&temporary, self.dir.join(self.file)).map_err(|e| writer.fail(e))?;
         writer.done = true;
         Ok(())
     }
@@ -377,9 +377,10 @@ impl Cache {
     /// another run may have replaced it or added to it since.
     fn appender(&self) -> std::io::Result<Writer> {
         let whole = self.whole.ok_or(std::io::ErrorKind::NotFound)?;
-        let file = std::fs::OpenOptions::new().append(true).open(self.dir.join(self.file))?;
+        let path = self.dir.join(self.file);
+        let file = std::fs::OpenOptions::new().append(true).open(&path)?;
         let (now, then) = (file.metadata()?, self.handle.as_ref().ok_or(std::io::ErrorKind::NotFound)?.metadata()?);
-        if now.len() != whole.len || !same_file(&now, &then) {
+        if now.len() != whole.len || identity_of(&path, &now) != identity_of(&path, &then) {
             return Err(std::io::ErrorKind::Other.into());
         }
         Ok(Writer {
@@ -422,20 +423,6 @@ impl Cache {
 struct Whole {
     len: u64,
     superseded: u64,
-}
-
-/// Whether two open files' metadata are of one file (on systems without file ids, assumed).
-fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        (a.dev(), a.ino()) == (b.dev(), b.ino())
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = (a, b);
-        true
-    }
 }
 
 /// A cache file being written, or the file appended to; a new file dropped unfinished is

@@ -36,8 +36,13 @@ pub fn read_walked(path: &Path, max_bytes: u64) -> Result<Decoded, String> {
 /// The bytes of a regular file of at most `max_bytes`, or why not.
 pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     // Asked before opening: opening a device can do something (a tape rewinds).
-    readable(&std::fs::metadata(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?, max_bytes)?;
+    readable(&std::fs::metadata(path).map_err(cannot_read)?, max_bytes)?;
     read_opened(path, max_bytes)
+}
+
+/// Why a file could not be read, in words for the user.
+fn cannot_read(e: io::Error) -> String {
+    format!("cannot read: {}", io_message(&e))
 }
 
 /// Whether what `meta` describes may be read: a regular file of at most `max_bytes`; else why not.
@@ -55,9 +60,8 @@ fn readable(meta: &std::fs::Metadata, max_bytes: u64) -> Result<(), String> {
 fn read_opened(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     // Opening a path that was swapped for a FIFO since it was looked at would block: open
     // without blocking where the platform allows, and check what was opened.
-    let cannot = |e: io::Error| format!("cannot read: {}", io_message(&e));
-    let file = open_nonblocking(path).map_err(cannot)?;
-    let meta = file.metadata().map_err(cannot)?;
+    let file = open_nonblocking(path).map_err(cannot_read)?;
+    let meta = file.metadata().map_err(cannot_read)?;
     readable(&meta, max_bytes)?;
     // One byte more than the file was said to hold is asked for. A read that gives exactly
     // that size is taken for the whole file, without the read that would only find its end
@@ -72,12 +76,12 @@ fn read_opened(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
             Ok(0) => break,
             Ok(n) => got += n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(cannot(e)),
+            Err(e) => return Err(cannot_read(e)),
         }
     }
     bytes.truncate(got);
     if got > size {
-        (&file).take(max_bytes + 1 - got as u64).read_to_end(&mut bytes).map_err(cannot)?;
+        (&file).take(max_bytes + 1 - got as u64).read_to_end(&mut bytes).map_err(cannot_read)?;
     }
     if bytes.len() as u64 > max_bytes {
         return Err(too_large(bytes.len() as u64, max_bytes));
@@ -220,7 +224,7 @@ pub fn same_file(a: &Path, b: &Path) -> Option<bool> {
 
 /// What makes two paths one file, from the file's metadata (`metadata`, following links): the
 /// device and inode where there are such, else the canonical path.
-fn identity_of(path: &Path, meta: &std::fs::Metadata) -> (u64, u64, PathBuf) {
+pub(crate) fn identity_of(path: &Path, meta: &std::fs::Metadata) -> (u64, u64, PathBuf) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
