@@ -196,12 +196,14 @@ struct Loaded {
     lang: Lang,
     /// The cache the sources were read through (`None` with `--no-cache`).
     cache: Option<tadqiq_core::cache::Cache>,
+    /// The values of messages already put into words, for the run's output.
+    said: tadqiq_core::messages::Memo,
 }
 
 impl Loaded {
     /// A finding's message in the run's language.
     fn message(&self, f: &tadqiq_core::rules::Finding) -> String {
-        f.say(&self.ws, self.lang)
+        f.say_with(&self.ws, self.lang, &self.said)
     }
 
     /// A related place's note in the run's language.
@@ -424,7 +426,7 @@ fn load(sources: Sources) -> Result<Loaded, u8> {
         return Err(EXIT_UNUSABLE);
     }
     let by_path = files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
-    Ok(Loaded { config, ws, files, by_path, skipped, lang: Lang::default(), cache })
+    Ok(Loaded { config, ws, files, by_path, skipped, lang: Lang::default(), cache, said: Default::default() })
 }
 
 fn say_no_articles() {

@@ -91,7 +91,7 @@ impl Lang {
 /// Who is spoken to: a language, and the month names dates are written with (a tradition of
 /// `data/months.tsv`: `egyptian`, `levantine`, `maghrebi`…; Egyptian when the article names no
 /// month). Traditions are the language data's own strings.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Voice {
     pub lang: Lang,
     pub months: Option<&'static str>,
@@ -111,6 +111,36 @@ impl Text {
     /// The words in a language, or in a voice (an article's month names).
     pub fn render(&self, voice: impl Into<Voice>) -> String {
         render(&self.0, voice.into())
+    }
+
+    /// As [`Text::render`], the values it holds put into words once for all the messages
+    /// rendered through `memo`.
+    pub fn render_with(&self, voice: impl Into<Voice>, memo: &Memo) -> String {
+        render_in(&self.0, voice.into(), Some(memo))
+    }
+}
+
+/// A message's values already put into words, by voice and encoded text, shared by the
+/// threads that render one run's messages. Many findings hold the same value: every claim of
+/// a group that other sources contradict lists the same readings of the others (at 10,000
+/// articles, 71,500 such values in 17,000 messages, 12,800 of them distinct). Only a message's
+/// own values are kept, not the values inside them: O(distinct values) memory, for a run's
+/// output; an editor's server, which renders as the user works, does not keep one.
+#[derive(Default)]
+pub struct Memo(std::sync::Mutex<rustc_hash::FxHashMap<Voice, Words>>);
+
+/// Values' words by their encoded text, in one voice.
+type Words = rustc_hash::FxHashMap<Box<str>, Box<str>>;
+
+impl Memo {
+    fn get(&self, voice: Voice, encoded: &str) -> Option<String> {
+        let words = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        words.get(&voice)?.get(encoded).map(|w| w.to_string())
+    }
+
+    fn put(&self, voice: Voice, encoded: &str, words: &str) {
+        let mut map = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.entry(voice).or_default().entry(encoded.into()).or_insert_with(|| words.into());
     }
 }
 
@@ -306,17 +336,24 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut rustc_hash::FxHashMap<St
 
 /// The words of encoded text in a voice.
 pub fn render(encoded: &str, voice: Voice) -> String {
+    render_in(encoded, voice, None)
+}
+
+/// [`render`], its values looked up in `memo` and kept there.
+fn render_in(encoded: &str, voice: Voice, memo: Option<&Memo>) -> String {
     if memchr::memchr2(OPEN as u8, TERM as u8, encoded.as_bytes()).is_none() {
         return encoded.to_string();
     }
     let mut pos = 0;
     let mut out = String::with_capacity(encoded.len() + 32);
-    sequence(encoded, &mut pos, voice, false, &mut out);
+    sequence(encoded, &mut pos, voice, false, memo, &mut out);
     out
 }
 
 /// Text up to the end of `src`, or (inside an entry) up to its next argument or its end.
-fn sequence(src: &str, pos: &mut usize, voice: Voice, nested: bool, out: &mut String) {
+/// With a `memo`, the values of the entries met at this level are looked up there first (and
+/// kept there once put into words); the values inside them are not.
+fn sequence(src: &str, pos: &mut usize, voice: Voice, nested: bool, memo: Option<&Memo>, out: &mut String) {
     while let Some(c) = src[*pos..].chars().next() {
         match c {
             ARG | CLOSE if nested => return,
@@ -338,13 +375,26 @@ fn sequence(src: &str, pos: &mut usize, voice: Voice, nested: bool, out: &mut St
                         let value = &src[*pos..plain];
                         *pos = plain;
                         Cow::Borrowed(value)
+                    } else if let Some(memo) = memo {
+                        let end = value_end(src, *pos);
+                        let encoded = &src[*pos..end];
+                        match memo.get(voice, encoded) {
+                            Some(words) => {
+                                *pos = end;
+                                Cow::Owned(words)
+                            }
+                            None => {
+                                let value = nested_value(src, pos, voice);
+                                // Kept only if put into words from exactly these bytes (a
+                                // damaged value can read past where its marks say it ends).
+                                if *pos == end {
+                                    memo.put(voice, encoded, &value);
+                                }
+                                Cow::Owned(value)
+                            }
+                        }
                     } else {
-                        // Room for the rest of the message at once (a value is a part of it,
-                        // give or take an entry's words): grown a step at a time from empty,
-                        // these were most of rendering's allocations.
-                        let mut value = String::with_capacity((src.len() - *pos).min(256));
-                        sequence(src, pos, voice, true, &mut value);
-                        Cow::Owned(value)
+                        Cow::Owned(nested_value(src, pos, voice))
                     };
                     args.push((name, value));
                 }
@@ -367,6 +417,39 @@ fn sequence(src: &str, pos: &mut usize, voice: Voice, nested: bool, out: &mut St
                 *pos = plain;
             }
         }
+    }
+}
+
+/// An entry's value that holds entries or terms, in words, from `pos` to its end.
+fn nested_value(src: &str, pos: &mut usize, voice: Voice) -> String {
+    // Room for the rest of the message at once (a value is a part of it, give or take an
+    // entry's words): grown a step at a time from empty, these were most of rendering's
+    // allocations.
+    let mut value = String::with_capacity((src.len() - *pos).min(256));
+    sequence(src, pos, voice, true, None, &mut value);
+    value
+}
+
+/// Where the value of an entry's argument that starts at `from` ends: at the first argument
+/// mark or end of entry outside the entries it holds (and outside terms), else at the end.
+fn value_end(src: &str, from: usize) -> usize {
+    let bytes = src.as_bytes();
+    let mut depth = 0usize;
+    let mut at = from;
+    loop {
+        at = mark(src, at, |b| MARKS.contains(&b));
+        let Some(&b) = bytes.get(at) else { return src.len() };
+        match b as char {
+            OPEN => depth += 1,
+            CLOSE | ARG if depth == 0 => return at,
+            CLOSE => depth -= 1,
+            TERM => match memchr::memchr(TERM_END as u8, &bytes[at..]) {
+                Some(i) => at += i,
+                None => return src.len(),
+            },
+            _ => {}
+        }
+        at += 1;
     }
 }
 
@@ -667,6 +750,44 @@ mod tests {
         assert_eq!(render(&date(&DateValue::parse("2020").unwrap()), Lang::Ar.into()), "2020");
         let md = DateValue { year: None, month: Some(7), day: Some(26), week: None };
         assert_eq!(render(&date(&md), Lang::Ar.into()), "26 يوليو (--07-26)");
+    }
+
+    #[test]
+    fn values_put_into_words_once_read_as_they_did() {
+        let when = |iso| date(&DateValue::parse(iso).unwrap());
+        let levant = Voice { lang: Lang::Ar, months: Some("levantine") };
+        let memo = Memo::default();
+        let values =
+            [list(&[when("2021-02-28"), "b.txt".into()]), when("2021-01-05"), list(&[term("event", "killed")])];
+        for round in 0..2 {
+            for value in &values {
+                let t = text("test.nested", &[("quote", "ق"), ("when", value)]);
+                for voice in [Lang::En.into(), Lang::Ar.into(), levant] {
+                    assert_eq!(t.render_with(voice, &memo), t.render(voice), "round {round}, {voice:?}");
+                }
+            }
+        }
+        // Kept per voice: the same value in another month names is another entry.
+        let kept = memo.0.lock().unwrap();
+        assert_eq!(kept.len(), 3);
+        assert!(kept.values().all(|v| v.len() == values.len()));
+        assert_eq!(kept[&levant][&*values[1]].as_ref(), "5 كانون الثاني 2021 (2021-01-05)");
+    }
+
+    #[test]
+    fn a_value_ends_where_its_marks_say() {
+        let inner = text("test.nested", &[("quote", "x"), ("when", &list(&["a", "b"]))]);
+        let outer = msg("test.nested", &[("quote", "q"), ("when", &inner.0), ("more", "z")]);
+        let from = outer.find("when=").unwrap() + 5;
+        assert_eq!(&outer[from..value_end(&outer, from)], &*inner.0);
+        // Damaged: a value with no end runs to the end of the text, and is never kept.
+        let cut = &outer[..outer.len() - 9];
+        assert_eq!(value_end(cut, from), cut.len());
+        let memo = Memo::default();
+        assert_eq!(render_in(cut, Lang::En.into(), Some(&memo)), render(cut, Lang::En.into()));
+        let term_cut = "\u{2}test.nested\u{1F}when=\u{1D}event.kil";
+        assert_eq!(value_end(term_cut, term_cut.find('=').unwrap() + 1), term_cut.len());
+        let _ = render_in(term_cut, Lang::En.into(), Some(&memo));
     }
 
     #[test]

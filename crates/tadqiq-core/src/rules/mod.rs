@@ -88,6 +88,12 @@ impl Finding {
     pub fn say(&self, ws: &Workspace, lang: crate::messages::Lang) -> String {
         self.message.render(ws.voice(lang, &self.path))
     }
+
+    /// [`Finding::say`] for one of many messages a run shows: the values messages share are
+    /// put into words once ([`crate::messages::Memo`]).
+    pub fn say_with(&self, ws: &Workspace, lang: crate::messages::Lang, memo: &crate::messages::Memo) -> String {
+        self.message.render_with(ws.voice(lang, &self.path), memo)
+    }
 }
 
 impl Related {
