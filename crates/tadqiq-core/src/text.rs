@@ -295,7 +295,7 @@ fn classify(c: char) -> Class {
     }
 }
 
-const fn is_arabic_mark(c: char) -> bool {
+pub(crate) const fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}')
 }
 

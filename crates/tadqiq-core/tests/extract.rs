@@ -486,6 +486,23 @@ fn a_bare_number_is_not_a_figure() {
 }
 
 #[test]
+fn a_figure_restated_after_ay_is_read_whole() {
+    // «أي» ("that is") restates a figure in other terms; it folds to the letters of «آي» and
+    // «إي», letters of model names, but is not one.
+    assert_eq!(found("خسر الجيش كتيبة كاملة، أي 600 جندي، في المعركة"), ["figure «600 جندي» 600 جندي"]);
+    assert_eq!(found("بلغت كلفة المشروع أي 2.5 مليار دولار"), ["figure «2.5 مليار دولار» 2500000000 دولار"]);
+    assert_eq!(found("وصلت المساعدات، أى 40 شاحنة"), ["figure «40 شاحنة» 40 شاحنة"]);
+    assert_eq!(found("وأيّ 12 طالبا لم يحضروا"), ["figure «12 طالبا» 12 طالبا"]);
+    // Bare, after a comma or before a number of something.
+    assert_eq!(found("زاد العدد بالربع، اي 300 عامل"), ["figure «300 عامل» 300 عامل"]);
+    assert_eq!(found("تضاعفت الديون اي 7 ملايين جنيه"), ["figure «7 ملايين جنيه» 7000000 جنيه"]);
+    // The letters of a model's name still name it.
+    assert_eq!(found("حلقت طائرات آي 25 فوق الحدود"), Vec::<String>::new());
+    assert_eq!(found("هبطت طائرة إي 2 للإنذار المبكر"), Vec::<String>::new());
+    assert_eq!(found("حلقت طائرات اي 2 فوق الحدود"), Vec::<String>::new());
+}
+
+#[test]
 fn a_frame_of_counting_supplies_the_noun() {
     assert_eq!(found("بلغ عدد القتلى 25 حتى مساء"), ["figure «25» 25"]);
     assert_eq!(found("ارتفع عدد القتلى في المدينة إلى 30 ، بحسب المرصد"), ["figure «30» 30"]);

@@ -747,9 +747,37 @@ impl Grammar<'_, '_> {
     /// Whether the word at `k` names what the number after it is the number of
     /// (`data/designators.txt`): «القرار»، «بالقرار»، «رقم»، «بي», or a letter of a model name.
     fn designator(&self, k: usize) -> bool {
-        crate::text::clitic_readings(self.t.folded(k), |w, _, _| {
-            matches!(LEXICON.beside_number(w), Some(Lex::Designator))
-        })
+        !self.restatement(k)
+            && crate::text::clitic_readings(self.t.folded(k), |w, _, _| {
+                matches!(LEXICON.beside_number(w), Some(Lex::Designator))
+            })
+    }
+
+    /// Whether the word at `k` is «أي» ("that is"), which restates what came before in other
+    /// terms («قتل، أي 25 جنديا»، «أي 2.5 مليون دولار»), not the name of a letter in a model's
+    /// name («آي»، «إي»), which folds to the same letters. The particle is written with the
+    /// hamza above («أي»، «أى»، «وأي»), which a letter's name never is; bare («اي»), it is the
+    /// particle after a comma or a stop, or before a number of something («اي 25 جنديا»).
+    fn restatement(&self, k: usize) -> bool {
+        let t = self.t;
+        let written: String = t.original(k).chars().filter(|&c| !crate::text::is_arabic_mark(c) && c != 'ـ').collect();
+        let word = written.strip_prefix(['و', 'ف']).filter(|rest| rest.starts_with('أ')).unwrap_or(&written);
+        match word {
+            "أي" | "أى" => true,
+            "اي" | "اى" => {
+                let after_stop = k > 0 && [',', '،', '.', ':', '؛', ';'].iter().any(|&c| t.is_punct(k - 1, c));
+                // «اي 3 ملايين دولار»، «اي 25 جنديا»: a number that counts something.
+                let counts = k + 2 < t.len()
+                    && t.is_digits(k + 1)
+                    && (self.counted_noun_after(k + 2)
+                        || self
+                            .ix
+                            .find(t, k + 2, |l| l.is_date_or_number_word().then_some(()))
+                            .is_some_and(|h| h.dropped == 0));
+                after_stop || counts
+            }
+            _ => false,
+        }
     }
 
     /// Whether the word at `k`, as written, is a countable noun `data/nouns.tsv` lists
