@@ -141,6 +141,31 @@ fn day_month_year_forms() {
 }
 
 #[test]
+fn the_month_noun_and_the_year_noun_stay_inside_a_date() {
+    // «شهر» between the day and the month's name.
+    assert_eq!(found("تنتهي المهلة في 20 من شهر تموز 2024"), ["date «20 من شهر تموز 2024» 2024-07-20"]);
+    assert_eq!(found("وصل الخبراء في السابع من شهر فبراير"), ["date «السابع من شهر فبراير» --02-07"]);
+    assert_eq!(found("بين 8 و9 من شهر مايو 2019"), ["date «8» 2019-05-08", "date «9 من شهر مايو 2019» 2019-05-09"]);
+    // «عام»، «العام»، «سنة» and the year after a month, with or without «من».
+    assert_eq!(found("تأسس الحزب في 4 نيسان عام 1947"), ["date «4 نيسان عام 1947» 1947-04-04"]);
+    assert_eq!(found("افتتح الجسر في أكتوبر العام 2009"), ["date «أكتوبر العام 2009» 2009-10"]);
+    assert_eq!(found("صدر الحكم في 30 يونيو سنة 2013"), ["date «30 يونيو سنة 2013» 2013-06-30"]);
+    assert_eq!(
+        found("بدأت المفاوضات في السادس من شهر آب من عام 2015"),
+        ["date «السادس من شهر آب من عام 2015» 2015-08-06"]
+    );
+    let published = Some("2021-03-10");
+    assert_eq!(
+        found_published("زار المدينة في 3 أيلول العام الماضي", published),
+        ["date «3 أيلول العام الماضي» 2020-09-03"]
+    );
+    // Not a year written on «و»: May, and then last year.
+    assert_eq!(found_published("في أيار والعام الماضي", published), ["date «أيار» --05", "date «العام الماضي» 2020"]);
+    // «شهر» not before a month's name is not a date's.
+    assert_eq!(found("بعد 3 أشهر من شهر العسل"), ["duration «3 أشهر» P3M"]);
+}
+
+#[test]
 fn weekday_with_a_date_is_one_mention() {
     let text = "أعلن الخميس 9 ديسمبر 2021 انتهاء المهمة";
     let ms = extract(text);

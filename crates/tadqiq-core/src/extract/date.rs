@@ -415,6 +415,9 @@ impl Grammar<'_, '_> {
         if !self.continues(k) {
             return None;
         }
+        if !comma {
+            k = self.past_month_noun(k);
+        }
         if let Some(mut c) = self.month_group(k, Some(day), Licence { context: true, month: true }) {
             if comma && c.written.year.is_none() {
                 return None;
@@ -433,6 +436,15 @@ impl Grammar<'_, '_> {
         c.written.day = Some(day);
         c.dropped = dropped;
         Some(c)
+    }
+
+    /// After a day, the token after the word «شهر» at `k` when a month's name follows it
+    /// («15 من شهر آذار»، «الخامس من شهر يونيو»); else `k`.
+    fn past_month_noun(&self, k: usize) -> usize {
+        match self.lex_indefinite(k, |l| matches!(l, Lex::MonthNoun)) {
+            Some(h) if h.dropped == 0 && self.continues(h.end) && self.month(h.end).is_some() => h.end,
+            _ => k,
+        }
     }
 
     /// «2 / ربيع الثاني / 1439 ه»: day, month name and year, each after a slash.
@@ -461,7 +473,7 @@ impl Grammar<'_, '_> {
             let (day, after) = self.next_day(k)?;
             let licence = Licence { context: true, month: true };
             let of = self.continues(after) && t.is_word(after) && t.folded(after) == "من";
-            let joined = if of { after + 1 } else { after };
+            let joined = self.past_month_noun(if of { after + 1 } else { after });
             if self.continues(joined)
                 && let Some(c) = self.month_group(joined, Some(day), licence)
             {
@@ -634,13 +646,23 @@ impl Grammar<'_, '_> {
         Some((hijri_year_in(year, month, day.unwrap_or(1))?, era.map_or(k + 1, |e| e.1)))
     }
 
-    /// «من السنة الماضية»، «من العام 2015»، «من عام 2015» after a month: its year.
+    /// «من السنة الماضية»، «من العام 2015»، «من عام 2015» after a month: its year; also with
+    /// no «من», the year's noun written on nothing: «آذار عام 2011»، «3 أيار العام الماضي»،
+    /// «أيار سنة 2018» (not «أيار والعام الماضي»: May, and last year).
     fn of_year(&self, k: usize) -> Option<(Option<i32>, Option<Relative>, usize)> {
         let t = self.t;
-        if !(self.continues(k) && t.is_word(k) && t.folded(k) == "من" && self.continues(k + 1)) {
+        if !self.continues(k) {
             return None;
         }
-        let c = self.period(k + 1)?;
+        let of = t.is_word(k) && t.folded(k) == "من";
+        let at = if of { k + 1 } else { k };
+        if !self.continues(at) {
+            return None;
+        }
+        let c = self.period(at)?;
+        if !of && c.dropped != 0 {
+            return None;
+        }
         match c.relative {
             Some(r @ (Relative::Period(PeriodUnit::Year, _) | Relative::Same(PeriodUnit::Year))) => {
                 Some((c.written.year, Some(r), c.end))
