@@ -164,6 +164,17 @@ fn common_words_are_not_entities() {
 }
 
 #[test]
+fn words_of_time_after_a_place_s_head_are_not_its_name() {
+    // «سجن» (prison; also "was jailed"), «مطار», «مستشفى» introduce a place named by the word
+    // after them; «طيلة»، «طوال»، «مدة» (throughout, for) name none.
+    let ws = workspace(&[(
+        "a",
+        "سُجن طيلة عقدين، ثم احتجز في مطار طوال يومين، وبقي في مستشفى لمدة أسبوع قبل نقله إلى سجن صيدنايا.",
+    )]);
+    assert_eq!(entities(&ws, "a"), ["«صيدنايا» saydnaya-sy"]);
+}
+
+#[test]
 fn the_index_gives_each_entity_its_sentences_and_claims() {
     let ws = workspace(&[
         ("a", "نشرت الولايات المتحدة 3000 جندي في العراق عام 2014. وقال المسؤول إن الوضع هادئ."),
