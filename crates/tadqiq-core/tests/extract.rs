@@ -233,6 +233,9 @@ fn relative_dates_resolve_against_publication() {
     let p = Some("2021-12-09"); // a Thursday
     assert_eq!(found_published("قال اليوم إن", p), ["date «اليوم» 2021-12-09"]);
     assert_eq!(found_published("وصل أمس", p), ["date «أمس» 2021-12-08"]);
+    // «في مثل هذا اليوم» is this day of another year (an anniversary), not today.
+    assert_eq!(found_published("في مثل هذا اليوم من عام 2011 سقط النظام", p), ["date «عام 2011» 2011"]);
+    assert_eq!(found_published("وبمثل هذا اليوم", p), Vec::<String>::new());
     assert_eq!(found_published("يصل غدا", p), ["date «غدا» 2021-12-10"]);
     assert_eq!(found_published("وصل أول أمس", p), ["date «أول أمس» 2021-12-07"]);
     assert_eq!(found_published("ظهر اليوم (الخميس)", p), ["date «اليوم (الخميس)» 2021-12-09"]);

@@ -1090,14 +1090,17 @@ impl Grammar<'_, '_> {
         Some(core)
     }
 
-    /// Whether «اليوم» at `j` (ending at `end`) is "today": not «ذلك اليوم» (that day), nor a
-    /// day described by what follows: «اليوم الأول»، «اليوم العالمي»، «اليوم التالي»، «اليوم
-    /// الذي». A definite word after it that is none of those is the next constituent: «تناقش
-    /// اليوم الاقتراح».
+    /// Whether «اليوم» at `j` (ending at `end`) is "today": not «ذلك اليوم» (that day), nor
+    /// «في مثل هذا اليوم» (on this day, of another year: an anniversary), nor a day described
+    /// by what follows: «اليوم الأول»، «اليوم العالمي»، «اليوم التالي»، «اليوم الذي». A definite
+    /// word after it that is none of those is the next constituent: «تناقش اليوم الاقتراح».
     fn today(&self, j: usize, end: usize) -> bool {
         let t = self.t;
         let before = j.checked_sub(1).map(|p| t.folded(p)).unwrap_or("");
         if matches!(before, "ذلك" | "تلك") {
+            return false;
+        }
+        if before == "هذا" && j >= 2 && t.is_word(j - 2) && t.folded(j - 2).ends_with("مثل") {
             return false;
         }
         if !(self.continues(end) && t.is_word(end)) {
