@@ -164,6 +164,17 @@ fn common_words_are_not_entities() {
 }
 
 #[test]
+fn omar_is_age_before_a_verb_of_reaching() {
+    // «عمر» is a given name (Omar) and the noun "age": «عن عمر ناهز 87 عاما» (at the age of
+    // nearly 87) names nobody.
+    let ws = workspace(&[(
+        "a",
+        "توفي عن عمر ناهز 87 عاما، وتوفيت زوجته عن عمر يناهز 80 عاما وأخوه عن عمر بلغ 90 عاما. وقال عمر البشير إن الحكومة باقية.",
+    )]);
+    assert_eq!(entities(&ws, "a"), ["«عمر البشير» amr-al-bshyr"]);
+}
+
+#[test]
 fn words_of_time_after_a_place_s_head_are_not_its_name() {
     // «سجن» (prison; also "was jailed"), «مطار», «مستشفى» introduce a place named by the word
     // after them; «طيلة»، «طوال»، «مدة» (throughout, for) name none.
