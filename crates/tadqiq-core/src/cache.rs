@@ -113,8 +113,8 @@ pub struct Record<'a> {
 /// A matched entity as a record holds it: most are the source's own mentions
 /// ([`LocalEntities::mentions`], which the workspace's matching starts from), written as their
 /// place there; the others (introduced names, registry names) in full. At 10,000 articles
-/// 462,000 of 531,000 matched entities are the source's own: decoding them again was a tenth
-/// of reading the records back.
+/// 462,000 of 531,000 matched entities are the source's own, which were written and decoded
+/// twice (a file 7% smaller, 4% fewer instructions decoding it).
 #[derive(Serialize, Deserialize)]
 enum Matching<M> {
     Own(u32),

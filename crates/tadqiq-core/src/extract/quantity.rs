@@ -760,6 +760,10 @@ impl Grammar<'_, '_> {
     /// particle after a comma or a stop, or before a number of something («اي 25 جنديا»).
     fn restatement(&self, k: usize) -> bool {
         let t = self.t;
+        // Asked of every word a number stands beside: only these fold to «اي».
+        if !matches!(t.folded(k), "اي" | "واي" | "فاي") {
+            return false;
+        }
         let written: String = t.original(k).chars().filter(|&c| !crate::text::is_arabic_mark(c) && c != 'ـ').collect();
         let word = written.strip_prefix(['و', 'ف']).filter(|rest| rest.starts_with('أ')).unwrap_or(&written);
         match word {
