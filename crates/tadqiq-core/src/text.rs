@@ -69,7 +69,7 @@ impl<'t> Tokens<'t> {
                     i += len;
                     continue;
                 }
-                push_run(&mut tokens, run_token(run_class, start, i, f0, &folded, line_break), text);
+                push_run(&mut tokens, run_token(run_class, start, i, f0, &folded, line_break), text, &folded);
                 line_break = false;
                 run = None;
             }
@@ -95,7 +95,7 @@ impl<'t> Tokens<'t> {
             i += len;
         }
         if let Some((run_class, start, f0)) = run {
-            push_run(&mut tokens, run_token(run_class, start, text.len(), f0, &folded, line_break), text);
+            push_run(&mut tokens, run_token(run_class, start, text.len(), f0, &folded, line_break), text, &folded);
         }
         Tokens { text, from, tokens, folded }
     }
@@ -220,11 +220,41 @@ fn continues_run(run: Class, next: Class) -> bool {
     }
 }
 
-/// Adds a run's token. A lone «ا»، «ة» or «ى» one space after a word is the end of that word,
-/// cut off where a diacritic was stripped to a space in copied text («عضو ا» for «عضوًا»،
-/// «الرق ة» for «الرقّة»): none of the three stands alone as a word, so the two are one token,
-/// its span over both and the space.
-fn push_run(tokens: &mut Vec<Token>, token: Token, text: &str) {
+/// Adds a run's token, joining the parts of a word that copied text cut where it stripped a
+/// diacritic to a space (the span then covers both parts and the space: what the text shows).
+/// - A lone «ا»، «ة» or «ى» one space after a word ends that word («عضو ا» for «عضوًا»، «الرق ة»
+///   for «الرقّة»): none of the three stands alone as a word.
+/// - Any other lone letter (not a conjunction or preposition written apart: `apart-letters`)
+///   begins the next word when what stands before it ends a word: a particle a verb or noun
+///   follows (`cut-before`), a word with the article, or one whose last letter never carries the
+///   mark that cut it («ة»، «ى»، «ء»، «ا»): «الذي ق تل» for «الذي قُتل»، «الصاروخ أ طلق»، «40 شخصا
+///   ج رحوا». «و» with one letter is always such a start
+///   («وأ نشئ» for «وأُنشئ»، «وق تل»): no word is «و» and a letter but «ود».
+/// - Else a lone letter ends the word before it when a new word plainly follows it, one with the
+///   article, «و», or a particle («كر ر وزير» for «كرّر»، «يسر ع في»); a lone «ه» always does: it
+///   is the pronoun («بأن ه» for «بأنّه»).
+///
+/// What follows a start must not be a particle or begin with the article; a run of lone letters
+/// («أ ف ب») is an abbreviation, never joined.
+#[inline]
+fn push_run(tokens: &mut Vec<Token>, token: Token, text: &str, folded: &str) {
+    // Only a word of one letter, or a word after one letter or «و» and a letter, can be a cut
+    // part: every word passes here, so the rest is asked out of line.
+    let letter = |t: &Token| t.folded.1 - t.folded.0 <= 2;
+    let lone =
+        |t: &Token| letter(t) || (t.folded.1 - t.folded.0 == 4 && folded[t.folded.0 as usize..].starts_with('و'));
+    if token.kind == TokenKind::Word
+        && (letter(&token) || tokens.last().is_some_and(lone))
+        && join_cut(tokens, &token, text, folded)
+    {
+        return;
+    }
+    tokens.push(token);
+}
+
+/// [`push_run`]'s joining: whether `token` was joined to the tokens before it.
+#[inline(never)]
+fn join_cut(tokens: &mut Vec<Token>, token: &Token, text: &str, folded: &str) -> bool {
     if token.kind == TokenKind::Word
         && matches!(&text[token.start..token.end], "ا" | "ة" | "ى")
         && !token.line_break_before
@@ -237,9 +267,92 @@ fn push_run(tokens: &mut Vec<Token>, token: Token, text: &str) {
     {
         prev.end = token.end;
         prev.folded.1 = token.folded.1;
-        return;
+        return true;
     }
-    tokens.push(token);
+    let Some(cut) = cut_letter(tokens, token, text, folded) else { return false };
+    let n = tokens.len();
+    match cut {
+        Cut::Starts => {
+            let lone = &mut tokens[n - 1];
+            lone.end = token.end;
+            lone.folded.1 = token.folded.1;
+            true
+        }
+        Cut::Ends => {
+            let lone = tokens.pop().expect("a lone letter");
+            let prev = &mut tokens[n - 2];
+            prev.end = lone.end;
+            prev.folded.1 = lone.folded.1;
+            false
+        }
+    }
+}
+
+/// Where the lone letter last pushed belongs, `next` coming after it (see [`push_run`]).
+enum Cut {
+    /// It begins `next`.
+    Starts,
+    /// It ends the word before it.
+    Ends,
+}
+
+fn cut_letter(tokens: &[Token], next: &Token, text: &str, folded: &str) -> Option<Cut> {
+    let n = tokens.len();
+    let lone = tokens.last()?;
+    // At most two letters folded (four bytes): nearly every word is passed over here.
+    if lone.folded.1 - lone.folded.0 > 4 || lone.kind != TokenKind::Word {
+        return None;
+    }
+    let spaced = |a: &Token, b: &Token| {
+        !b.line_break_before && a.end + 1 == b.start && text.as_bytes()[a.end] == b' ' && a.folded.1 == b.folded.0
+    };
+    if !spaced(lone, next) {
+        return None;
+    }
+    let letters = |t: &Token| text[t.start..t.end].chars().filter(|&c| is_letter_for_count(c));
+    let fold_of = |t: &Token| &folded[t.folded.0 as usize..t.folded.1 as usize];
+    let next_folded = fold_of(next);
+    // What follows a cut start is the rest of a word: never a particle or a word with the article.
+    let rest = || {
+        next_folded.chars().count() >= 2
+            && !next_folded.starts_with("ال")
+            && !crate::lexicon::words("cut-before").contains(&next_folded)
+    };
+    let mut own = letters(lone);
+    let (first, second) = (own.next()?, own.next());
+    if own.next().is_some() {
+        return None;
+    }
+    if let Some(second) = second {
+        // «و» and a letter: a conjunction and the start of a cut word.
+        let starts = first == 'و' && !matches!(second, 'ا' | 'د' | 'ة' | 'ى' | 'ء' | 'و');
+        return (starts && rest()).then_some(Cut::Starts);
+    }
+    if matches!(first, 'ا' | 'ة' | 'ى' | 'ء')
+        || crate::lexicon::words("apart-letters").contains(&fold_of(lone))
+        || n < 2
+    {
+        return None;
+    }
+    let prev = &tokens[n - 2];
+    if prev.kind != TokenKind::Word || !spaced(prev, lone) || letters(prev).nth(1).is_none() {
+        return None;
+    }
+    // «بأن ه» for «بأنّه», «كل ه» for «كلّه»: «ه» after a word is its pronoun.
+    if first == 'ه' {
+        return Some(Cut::Ends);
+    }
+    let prev_folded = fold_of(prev);
+    let ends_a_word = matches!(letters(prev).next_back(), Some('ة' | 'ى' | 'ء' | 'ا'))
+        || (prev_folded.starts_with("ال") && prev_folded.chars().count() >= 4)
+        || crate::lexicon::words("cut-before").contains(&prev_folded);
+    if ends_a_word {
+        return rest().then_some(Cut::Starts);
+    }
+    let new_word = (next_folded.starts_with("ال") && next_folded.chars().count() >= 4)
+        || (next_folded.starts_with('و') && next_folded.chars().count() >= 3)
+        || crate::lexicon::words("cut-before").contains(&next_folded);
+    new_word.then_some(Cut::Ends)
 }
 
 /// The token a run of letters or digits makes, `[start, end)`, folded from `f0` on.
@@ -495,6 +608,39 @@ mod tests {
         // The span covers both parts and the space between: what the text shows.
         let k = 2;
         assert_eq!(&text[t.tokens[k].start..t.tokens[k].end], "الرق ة");
+    }
+
+    #[test]
+    fn a_letter_cut_from_its_word_joins_the_side_it_belongs_to() {
+        let words = |text: &str| {
+            let t = Tokens::new(text);
+            (0..t.len()).filter(|&i| t.is_word(i)).map(|i| t.folded(i).to_string()).collect::<Vec<_>>()
+        };
+        // A letter that carried the mark begins the next word after a particle, a word with the
+        // article or a final «ة»، «ى»، «ء»، «ا»; «و» with a letter always begins one.
+        assert_eq!(words("الجندي الذي ق تل امس"), ["الجندي", "الذي", "قتل", "امس"]);
+        assert_eq!(words("قال إن الصاروخ أ طلق من اليمن"), ["قال", "ان", "الصاروخ", "اطلق", "من", "اليمن"]);
+        assert_eq!(words("وأكدت أن 30 شخصا ج رحوا"), ["واكدت", "ان", "شخصا", "جرحوا"]);
+        assert_eq!(words("مدينة مدمرة ت سمع فيها"), ["مدينه", "مدمره", "تسمع", "فيها"]);
+        assert_eq!(words("وق تل ثلاثة. وأ علن الحداد"), ["وقتل", "ثلاثه", "واعلن", "الحداد"]);
+        // A letter after a shadda ends the word before it when a new word plainly follows.
+        assert_eq!(words("وقد كر ر الوزير"), ["وقد", "كرر", "الوزير"]);
+        assert_eq!(words("المبنى مدم ر وغير صالح"), ["المبني", "مدمر", "وغير", "صالح"]);
+        assert_eq!(words("وقال بأن ه سيعود"), ["وقال", "بانه", "سيعود"]);
+        // Not joined: an abbreviation of lone letters, a conjunction or preposition written
+        // apart, a letter naming an area, a word that may end where it does, a line break.
+        assert_eq!(words("(أ ف ب) قالت"), ["ا", "ف", "ب", "قالت"]);
+        assert_eq!(words("المعروف ب داعش"), ["المعروف", "ب", "داعش"]);
+        assert_eq!(words("في المنطقة ج في الضفة"), ["في", "المنطقه", "ج", "في", "الضفه"]);
+        assert_eq!(words("في المنطقة ج الواقعة"), ["في", "المنطقه", "ج", "الواقعه"]);
+        assert_eq!(words("يحو ل سوريا"), ["يحو", "ل", "سوريا"]);
+        assert_eq!(words("الذي ق\nتل"), ["الذي", "ق", "تل"]);
+        assert_eq!(words("بعد فك الحصار"), ["بعد", "فك", "الحصار"]);
+        // The joined word's span covers both parts and the space: what the text shows.
+        let text = "وأضاف أن العامل الذي أ صيب نقل";
+        let t = Tokens::new(text);
+        let k = (0..t.len()).find(|&i| t.folded(i) == "اصيب").unwrap();
+        assert_eq!(&text[t.tokens[k].start..t.tokens[k].end], "أ صيب");
     }
 
     #[test]

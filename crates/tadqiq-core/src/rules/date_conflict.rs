@@ -38,6 +38,22 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_cut_where_a_stripped_diacritic_left_a_space_still_dates_its_event() {
+        // «وأُنشئ» copied as «وأ نشئ»: the founding of the same council, another month.
+        let cut = "وأ نشئ المجلس المحلي في حلب في نيسان 2016 لإدارة المدينة.";
+        let whole = "وأنشئ المجلس المحلي في حلب في آب 2016.";
+        assert_eq!(
+            run(&RULE, &[("a.txt", cut, None), ("b.txt", whole, None)]),
+            [
+                "a.txt «نيسان 2016» (2016-04) disagrees with 1 other source: 2016-08 in b.txt. \
+                 Compared: the date of the founding in «حلب».",
+                "b.txt «آب 2016» (2016-08) disagrees with 1 other source: 2016-04 in a.txt. \
+                 Compared: the date of the founding in «حلب»."
+            ]
+        );
+    }
+
+    #[test]
     fn different_events_of_the_same_entity_are_not_compared() {
         // Same parliament, but nothing else in common: two different sessions.
         let other = "وعقد مجلس النواب العراقي في 3 مارس 2021 جلسة لمناقشة الموازنة.";

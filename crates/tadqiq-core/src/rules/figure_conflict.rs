@@ -65,6 +65,22 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_cut_where_a_stripped_diacritic_left_a_space_still_counts_the_dead() {
+        // «وقُتل» copied as «وق تل»: the same killing, another count.
+        let cut = "وق تل 12 مدنيا في قصف استهدف سوقا في مدينة إدلب يوم الثلاثاء 8 مارس 2016.";
+        let whole = "وقتل 15 مدنيا في قصف استهدف سوقا في مدينة إدلب يوم الثلاثاء 8 مارس 2016.";
+        assert_eq!(
+            run(&RULE, &[("a.txt", cut, None), ("b.txt", whole, None)]),
+            [
+                "a.txt «12 مدنيا» (12) disagrees with 1 other source: 15 in b.txt. \
+                 Compared: killed (civilians) in the strike («قصف») in «إدلب».",
+                "b.txt «15 مدنيا» (15) disagrees with 1 other source: 12 in a.txt. \
+                 Compared: killed (civilians) in the strike («قصف») in «إدلب»."
+            ]
+        );
+    }
+
+    #[test]
     fn a_figure_in_the_first_sentence_has_no_sentence_before() {
         let first = "قتل 1200 شخص، بينهم 300 طفل. وفي عام 2014 نشرت واشنطن 3000 جندي.";
         assert!(run(&RULE, &[("a.txt", first, None), ("b.txt", first, None)]).is_empty());
