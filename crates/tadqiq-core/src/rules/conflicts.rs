@@ -728,6 +728,16 @@ mod tests {
                 "d.txt «90 شخصا» (90) disagrees with 1 other source: more than 400 in c.txt. Compared: injured in «الكرامة».",
             ]
         );
+        // A verb in any person and number: «جرحوا» (they were injured) is «أصيبوا».
+        let g = "وقال مسعفون إن 40 شخصا جرحوا في انفجار بلدة الكرامة.";
+        let h = "وقال مسعفون إن 25 شخصا أصيبوا في انفجار بلدة الكرامة.";
+        assert_eq!(
+            figures(&[("g.txt", g, None), ("h.txt", h, None)]),
+            [
+                "g.txt «40 شخصا» (40) disagrees with 1 other source: 25 in h.txt. Compared: injured in «الكرامة».",
+                "h.txt «25 شخصا» (25) disagrees with 1 other source: 40 in g.txt. Compared: injured in «الكرامة».",
+            ]
+        );
         let e = "وخسر التنظيم 12 ألفا من عناصره في معارك بلدة الكرامة.";
         let f = "وقتل 3 آلاف عنصر من التنظيم في معارك بلدة الكرامة.";
         assert!(figures(&[("e.txt", e, None), ("f.txt", f, None)]).is_empty(), "fighters lost are not fighters killed");
