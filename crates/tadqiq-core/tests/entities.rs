@@ -186,6 +186,23 @@ fn words_of_time_after_a_place_s_head_are_not_its_name() {
 }
 
 #[test]
+fn an_everyday_word_is_not_a_clitic_and_a_place_s_name() {
+    // «كهرباء» (electricity) is not «ك» + Iriba, «فصيلة» (a faction) not «ف» + Asilah, «وفدا» (a
+    // delegation) not «و» + Fada, «بليون» (a billion) not «ب» + Lyon, «وبنوا» (and they built)
+    // not «وب» + Nawa; the places themselves, and «و» + Lyon, still are.
+    let ws = workspace(&[(
+        "a",
+        "قطعت فصيلة مسلحة كهرباء المدينة، فأرسلت الحكومة وفدا كلف إعادتها بليون دولار، وبنوا محطة جديدة.",
+    )]);
+    assert!(entities(&ws, "a").is_empty(), "{:?}", entities(&ws, "a"));
+    let ws = workspace(&[("b", "زار الوفد فدا في تشاد ثم أصيلة في المغرب وليون في فرنسا.")]);
+    assert_eq!(
+        entities(&ws, "b"),
+        ["«فدا» fada-td", "«تشاد» td", "«أصيلة» asilah-ma", "«المغرب» ma", "«ليون» lyon-fr", "«فرنسا» fr"]
+    );
+}
+
+#[test]
 fn the_index_gives_each_entity_its_sentences_and_claims() {
     let ws = workspace(&[
         ("a", "نشرت الولايات المتحدة 3000 جندي في العراق عام 2014. وقال المسؤول إن الوضع هادئ."),

@@ -479,6 +479,17 @@ fn split_list(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty())
 }
 
+const CLITIC_WORDS: &str = include_str!("../../data/gazetteer/clitic_words.txt");
+
+/// Whether `word` (folded) is an everyday word and never a clitic before the place name `name`
+/// it ends in (`data/gazetteer/clitic_words.txt`, built by `scripts/build_clitic_words.py`):
+/// «وفدا» is a delegation, not «و» + Fada; «كهرباء» electricity, not «ك» + Iriba.
+pub fn clitic_word(word: &str, name: &str) -> bool {
+    static PAIRS: std::sync::LazyLock<FxHashSet<(&'static str, &'static str)>> =
+        std::sync::LazyLock::new(|| rows(CLITIC_WORDS, 2).into_iter().map(|r| (r[0], r[1])).collect());
+    PAIRS.contains(&(word, name))
+}
+
 fn rows(file: &str, columns: usize) -> Vec<Vec<&str>> {
     crate::lexicon::rows(file, columns, "gazetteer data")
 }
@@ -491,6 +502,7 @@ mod tests {
     fn builtin_data_loads_with_unique_ids() {
         let g = Gazetteer::new(&[]);
         assert!(g.entities.len() > 400);
+        assert!(clitic_word("كهرباء", "هرباء") && !clitic_word("وحلب", "حلب"));
         let mut ids: Vec<&str> = g.entities.iter().map(|e| &*e.id).collect();
         ids.sort();
         let before = ids.len();

@@ -238,7 +238,7 @@ impl Recogniser<'_, '_> {
         if h.dropped == 0 && h.end == i + 1 && self.agrees_as_adjective(i) {
             return None;
         }
-        if self.gaz.stopped(&folded_words_from(self.t, i, h.dropped, h.end)) {
+        if self.gaz.stopped(&folded_words_from(self.t, i, h.dropped, h.end)) || self.clitic_word(i, h.dropped, h.end) {
             return None;
         }
         Some(EntityMention {
@@ -247,6 +247,20 @@ impl Recogniser<'_, '_> {
             kind: e.kind,
             how: How::Known,
         })
+    }
+
+    /// Whether the one word at `i`, read as `dropped` clitic letters and a name, is an everyday
+    /// word instead («وفدا» a delegation, not «و» + Fada).
+    fn clitic_word(&self, i: usize, dropped: usize, end: usize) -> bool {
+        if dropped == 0 || end != i + 1 {
+            return false;
+        }
+        let word = self.t.folded(i);
+        let name = word.char_indices().nth(dropped).map_or("", |(b, _)| &word[b..]);
+        // «وبنوا»: the conjunction before a listed word («بنوا» they built).
+        let after_conjunction = word.strip_prefix(['و', 'ف']).filter(|w| w.len() > name.len());
+        super::gazetteer::clitic_word(word, name)
+            || after_conjunction.is_some_and(|w| super::gazetteer::clitic_word(w, name))
     }
 
     /// Whether the word at `i` is a nationality adjective agreeing with the noun before it.
@@ -285,7 +299,7 @@ impl Recogniser<'_, '_> {
         if h.dropped == 0 && h.end == i + 1 && self.agrees_as_adjective(i) {
             return None;
         }
-        if self.gaz.stopped(&folded_words_from(t, i, h.dropped, h.end)) {
+        if self.gaz.stopped(&folded_words_from(t, i, h.dropped, h.end)) || self.clitic_word(i, h.dropped, h.end) {
             return None;
         }
         let clitic = &t.folded(i)[..t.folded(i).char_indices().nth(h.dropped).map_or(0, |(b, _)| b)];
