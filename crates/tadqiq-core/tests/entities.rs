@@ -203,6 +203,29 @@ fn an_everyday_word_is_not_a_clitic_and_a_place_s_name() {
 }
 
 #[test]
+fn a_hand_kept_place_and_its_geonames_spellings_are_one_place() {
+    // GeoNames gives «النجف الأشرف»، «كربلاء المقدسة»، «استانبول» for places the hand-kept list
+    // names otherwise: they are those places, not second ones.
+    let ws = workspace(&[(
+        "a",
+        "زار الوزير النجف الأشرف وكربلاء المقدسة ثم عاد إلى النجف، وسافر بعدها من كربلاء إلى استانبول وإسطنبول، ومنها إلى كابل ومدينة كابول.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«النجف الأشرف» najaf",
+            "«كربلاء المقدسة» karbala",
+            "«النجف» najaf",
+            "«كربلاء» karbala",
+            "«استانبول» istanbul",
+            "«إسطنبول» istanbul",
+            "«كابل» kabul",
+            "«كابول» kabul"
+        ]
+    );
+}
+
+#[test]
 fn the_index_gives_each_entity_its_sentences_and_claims() {
     let ws = workspace(&[
         ("a", "نشرت الولايات المتحدة 3000 جندي في العراق عام 2014. وقال المسؤول إن الوضع هادئ."),

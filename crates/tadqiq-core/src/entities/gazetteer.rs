@@ -401,11 +401,16 @@ fn builtin_entities() -> (Vec<Entity>, Readings, FxHashMap<Arc<str>, Arc<str>>) 
         out.push(entity(row[0], EntityKind::Place, row[1], row[2], ""));
         countries.insert(row[0].into(), row[0].into());
     }
+    // The hand-kept places by (id, country), with their names folded: GeoNames' rows of the same
+    // place join them (below).
+    let mut hand: FxHashMap<(&str, &str), (usize, FxHashSet<String>)> = FxHashMap::default();
     for row in rows(PLACES, 4) {
         out.push(entity(row[0], EntityKind::Place, row[1], row[2], ""));
         if !row[3].is_empty() {
             countries.insert(row[0].into(), row[3].into());
         }
+        let names = std::iter::once(row[1]).chain(split_list(row[2])).map(fold).collect();
+        hand.insert((row[0], row[3]), (out.len() - 1, names));
     }
     for row in rows(ORGANIZATIONS, 5) {
         let kind = EntityKind::parse(row[1]).unwrap_or_else(|| panic!("organizations.tsv: unknown kind {:?}", row[1]));
@@ -441,6 +446,21 @@ fn builtin_entities() -> (Vec<Entity>, Readings, FxHashMap<Arc<str>, Arc<str>>) 
             other => panic!("geonames_places.tsv: unknown reading {other:?}"),
         };
         let names = std::iter::once(row[1]).chain(split_list(row[2]));
+        // GeoNames' row of a hand-kept place («kabul-af-1138958» of «kabul»: its other
+        // spellings, «كابول»، «النجف الأشرف»، «تل الربيع») is that place, not a second one; a
+        // spelling the hand list gives keeps the hand list's reading.
+        if let Some((i, listed)) = hand.get_mut(&(hand_id(row[0], row[3]), row[3])) {
+            for name in names {
+                let folded = fold(name);
+                if listed.insert(folded.clone()) {
+                    if let Some(r) = reading {
+                        readings.insert((*i, folded), Reading::Place(r));
+                    }
+                    out[*i].aliases.push(name.to_string());
+                }
+            }
+            continue;
+        }
         let same = out.last().is_some_and(|e: &Entity| *e.id == *row[0]);
         if !same {
             let level = match row[5] {
@@ -473,6 +493,14 @@ fn builtin_entities() -> (Vec<Entity>, Readings, FxHashMap<Arc<str>, Arc<str>>) 
         }
     }
     (out, readings, countries)
+}
+
+/// The id a GeoNames row's place has in the hand-kept list, if it is there: its id without the
+/// country and GeoNames number the build gives it («kabul-af-1138958» → «kabul»).
+fn hand_id<'a>(id: &'a str, country: &str) -> &'a str {
+    let numbered = id.rsplit_once('-').filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let unnumbered = numbered.map_or(id, |(base, _)| base);
+    unnumbered.strip_suffix(country).and_then(|b| b.strip_suffix('-')).unwrap_or(id)
 }
 
 fn split_list(s: &str) -> impl Iterator<Item = &str> {

@@ -816,8 +816,8 @@ mod tests {
                 ("c.txt", later, Some("2020-03-05")),
             ]),
             [
-                "b.txt «85 قتيلا» (85) disagrees with 1 other source: 30 in c.txt. Compared: killed in the earthquake («زلزال») in «مدينة حمص».",
-                "c.txt «30 شخصا» (30) disagrees with 1 other source: 85 in b.txt. Compared: killed in the earthquake («زلزال») in «مدينة حمص».",
+                "b.txt «85 قتيلا» (85) disagrees with 1 other source: 30 in c.txt. Compared: killed in the earthquake («زلزال») in «حمص».",
+                "c.txt «30 شخصا» (30) disagrees with 1 other source: 85 in b.txt. Compared: killed in the earthquake («زلزال») in «حمص».",
             ]
         );
         // Without dates, the words do: a first count, and a count that rose.
