@@ -1035,6 +1035,15 @@ impl Workspace {
                 let start = toks.tokens[i].start + offset_after_letters(toks.original(i), h.dropped);
                 let span = Span::new(start, toks.tokens[h.end - 1].end);
                 let kind = self.entity(&h.value).map_or(EntityKind::Person, |e| e.kind);
+                let head = h.end == i + 1
+                    && kind == EntityKind::Org
+                    && self.gazetteer.back_reference(toks.folded(i)).is_some_and(|b| b == toks.folded(i));
+                // «الجبهة الشامية»، «الحركة الإسلامية»: an organisation's head with an adjective
+                // of its own heads another name; it does not refer back.
+                if head && heads_another_name(&toks, h.end) {
+                    i = h.end;
+                    continue;
+                }
                 let m = EntityMention { span, id: h.value, kind, how: How::Alias };
                 if h.end - i > 1 {
                     whole.push(m)
@@ -1572,6 +1581,20 @@ fn institution_entity(gaz: &Gazetteer, id: &Arc<str>, name: &str) -> Entity {
         description: Some(format!("{institution} ({country})")),
         origin: Origin::Builtin,
     }
+}
+
+/// Whether token `j`, right after an organisation's head that refers back («الجبهة»، «المرصد»),
+/// is a definite nisba adjective naming another organisation with that head («الجبهة الشامية»،
+/// «المرصد الإخباري»، «المجلس التشريعي»). One that only describes («التنظيم الإرهابي»:
+/// `describing` in grammar_words.tsv) still refers back.
+fn heads_another_name(toks: &Tokens, j: usize) -> bool {
+    let w = toks.folded(j);
+    toks.is_word(j)
+        && !toks.breaks_before(j)
+        && w.starts_with("ال")
+        && (w.ends_with("يه") || w.ends_with('ي'))
+        && w.chars().count() >= 5
+        && !crate::lexicon::words("describing").contains(&w)
 }
 
 /// Gives a short form to `id`, unless another entity has it: then it names neither.

@@ -223,6 +223,34 @@ fn a_hand_kept_place_and_its_geonames_spellings_are_one_place() {
             "«كابول» kabul"
         ]
     );
+    // Cities whose names are also words («تعز» dear, «جنين» a fetus, «الخليل» a friend) are
+    // kept by hand: the places wherever news names them.
+    let ws = workspace(&[("b", "انتقل الوفد من تعز إلى مأرب، ثم إلى جنين والخليل وبيت لحم وكوباني.")]);
+    assert_eq!(
+        entities(&ws, "b"),
+        [
+            "«تعز» taiz",
+            "«مأرب» marib",
+            "«جنين» jenin",
+            "«الخليل» al-khalil",
+            "«بيت لحم» bethlehem",
+            "«كوباني» ayn-al-arab"
+        ]
+    );
+}
+
+#[test]
+fn a_head_with_an_adjective_of_its_own_names_another_organisation() {
+    // «المرصد» refers back to the observatory named in full, «التنظيم الإرهابي» to the one
+    // organisation of that head; «المرصد الإخباري» is another observatory.
+    let ws = workspace(&[(
+        "a",
+        "قال المرصد السوري لحقوق الإنسان إن تنظيم داعش قتل 5 مدنيين. وأضاف المرصد أن التنظيم الإرهابي انسحب. ونقل المرصد الإخباري الرواية نفسها.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«المرصد السوري لحقوق الإنسان» sohr", "«تنظيم داعش» isis", "«المرصد» sohr", "«التنظيم» isis"]
+    );
 }
 
 #[test]
