@@ -9,8 +9,9 @@ alone still is, and another reading of the word: «للقدس» is not «ل» + 
 Source: the place names shipped in data/gazetteer (geonames_places.tsv, places.tsv), judged with
 wordfreq 3.1.1 (Apache-2.0; data CC BY-SA 4.0): a clitic form is listed when it is a common word
 (Zipf frequency ≥ 3.0, about once in a million words) written about as often as the place's most
-frequent spelling or more — a place's own clitic forms («وحلب»، «بدمشق») are far rarer than its name. No frequency
-is shipped.
+frequent spelling or more — a place's own clitic forms («وحلب»، «بدمشق») are far rarer than its name. Each
+spelling counts as the commonest one matching reads as it (spellings.py: «وتیره» is «وتيرة» a pace). No
+frequency is shipped.
 
 usage: python3 -m venv target/venv && target/venv/bin/pip install wordfreq==3.1.1
        target/venv/bin/python scripts/build_clitic_words.py
@@ -20,6 +21,8 @@ import os
 import re
 
 from wordfreq import zipf_frequency
+
+from spellings import spellings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GAZ = os.path.join(ROOT, "crates", "tadqiq-core", "data", "gazetteer")
@@ -35,7 +38,12 @@ MARGIN = 0.5
 def fold(s):
     """The runtime's folding (src/text.rs): no marks or tatweel, one alef, ى→ي, ة→ه."""
     s = re.sub("[\u064b-\u065f\u0670\u0640]", "", s)
-    return s.translate(str.maketrans("أإآٱىةیک", "اااايهيك"))
+    return s.translate(str.maketrans("أإآٱٲٳىیېةۀہەۃک", "اااااايييهههههك"))
+
+
+def frequency(w):
+    """As common as the commonest spelling matching reads as it («وتیره» is «وتيرة»)."""
+    return max(zipf_frequency(v, "ar") for v in spellings(w))
 
 
 def places(files=(("geonames_places.tsv", 1, 2), ("places.tsv", 1, 2))):
@@ -52,15 +60,15 @@ def main():
     # A word that is itself a known place or country is read as that first.
     known = {fold(n) for p in places() for n in p} | {fold(n) for p in places([("countries.tsv", 1, 2)]) for n in p}
     words = set()
-    for spellings in places():
+    for names in places():
         # How often the place is written: its most frequent spelling («أبين», not «ابين»).
-        own = max(zipf_frequency(n, "ar") for n in spellings)
-        for n in spellings:
+        own = max(frequency(n) for n in names)
+        for n in names:
             if " " in n or fold(n).startswith("ال"):
                 continue
             for c in CLITICS:
                 w = c + n
-                z = zipf_frequency(w, "ar")
+                z = frequency(w)
                 if z >= COMMON and z >= own - MARGIN and fold(w) not in known:
                     words.add((fold(w), fold(n)))
     with open(OUT, "w", encoding="utf-8") as f:

@@ -32,6 +32,8 @@ import sys
 import unicodedata
 import zipfile
 
+from spellings import spellings
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The language data lives in the core crate.
 DATA = os.path.join(ROOT, "crates", "tadqiq-core", "data")
@@ -68,7 +70,18 @@ def wheel(d, name):
 
 # The same folding tadqiq matches with (src/text.rs): diacritics and tatweel gone, alef and
 # hamza seats to ا, ى to ي, ة to ه, Persian ی ک to ي ك.
-FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك", "ـ": None})
+# The runtime's folding (src/text.rs, `fold_arabic`), Persian and Urdu letters included.
+FOLD = str.maketrans(
+    {
+        **dict.fromkeys("أإآٱٲٳ", "ا"),
+        **dict.fromkeys("ىیې", "ي"),
+        **dict.fromkeys("ةۀہەۃ", "ه"),
+        "ک": "ك",
+        "ٶ": "ؤ",
+        "ٸ": "ئ",
+        "ـ": None,
+    }
+)
 ARABIC_LETTERS = re.compile(r"^[\u0621-\u064A\u0671-\u06D3 ]+$")
 
 
@@ -171,7 +184,8 @@ def main():
         return zipf_frequency(name, "en")
 
     def frequency(name):
-        return zipf_frequency(name, "ar") if " " not in name else 0.0
+        # As common as the commonest spelling matching reads as it: «الجدیدہ» is «الجديدة».
+        return max(zipf_frequency(v, "ar") for v in spellings(name)) if " " not in name else 0.0
 
     def excess(name, pop, level):
         """How much more often the name is written than a place of its size is: a word used

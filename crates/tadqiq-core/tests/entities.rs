@@ -203,6 +203,30 @@ fn an_everyday_word_is_not_a_clitic_and_a_place_s_name() {
 }
 
 #[test]
+fn a_place_spelled_in_persian_letters_is_judged_as_the_word_it_folds_to() {
+    // GeoNames spells El Jadida «الجدیدہ» and Tire «تیره» in Persian and Urdu letters, which
+    // matching folds to «الجديدة» (the new) and, after «و», «وتيرة» (a pace); Magra «مقرة» folds
+    // to «مقره» (its headquarters). Each is judged by its commonest spelling: everyday words.
+    let ws = workspace(&[(
+        "a",
+        "وقال المرصد الذي يقع مقره في لندن إن وتيرة القصف ازدادت، وإن الحكومة الجديدة تعهدت بسوريا الجديدة.",
+    )]);
+    assert_eq!(entities(&ws, "a"), ["«لندن» london", "«سوريا» sy"]);
+}
+
+#[test]
+fn clergy_are_introduced_by_their_titles() {
+    let ws = workspace(&[(
+        "a",
+        "واستقبل البطريرك بشارة الراعي وفدا، وقال المطران حنا عطا إن الحاخام شلومو عمار والقس منذر إسحق شاركوا.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«بشارة الراعي» bsharh-al-raay", "«حنا عطا» hna-ata", "«شلومو عمار» shlwmw-amar", "«منذر إسحق» mndhr-ashq"]
+    );
+}
+
+#[test]
 fn a_hand_kept_place_and_its_geonames_spellings_are_one_place() {
     // GeoNames gives «النجف الأشرف»، «كربلاء المقدسة»، «استانبول» for places the hand-kept list
     // names otherwise: they are those places, not second ones.
