@@ -215,6 +215,26 @@ fn a_place_spelled_in_persian_letters_is_judged_as_the_word_it_folds_to() {
 }
 
 #[test]
+fn a_word_and_allah_or_al_din_are_one_part_of_a_name() {
+    // «فتح الله»، «نور الدين»، «عز الدين» are one part: the name runs on to the part after
+    // them, and «السيد نصر الله» still names a man by his one compound.
+    let ws = workspace(&[(
+        "a",
+        "وقال الوزير محمد فتح الله إن اللواء عز الدين خليل والعميد أحمد نور الدين وصلوا، فيما رحب المطران عطا الله حنا والسيد نصر الله بالاتفاق.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«محمد فتح الله» mhmd-fth-al-lh",
+            "«عز الدين خليل» az-al-dyn-khlyl",
+            "«أحمد نور الدين» ahmd-nwr-al-dyn",
+            "«عطا الله حنا» ata-al-lh-hna",
+            "«نصر الله» nsr-al-lh"
+        ]
+    );
+}
+
+#[test]
 fn clergy_are_introduced_by_their_titles() {
     let ws = workspace(&[(
         "a",

@@ -661,6 +661,8 @@ impl Recogniser<'_, '_> {
                 }
                 ((i, i + 2), (i, i + 2))
             }
+            // One part is a name only as a word and «الله» or «الدين» («نصر الله»).
+            [(a, b)] if b - a == 2 && !self.is_particle(*a) => ((*a, *b), (*a, *b)),
             [] | [_] => return None,
             units => (units[0], *units.last()?),
         };
@@ -708,18 +710,29 @@ impl Recogniser<'_, '_> {
             || self.ix.find_indefinite(self.t, k, |p| matches!(p, Phrase::Given { word: true }).then_some(())).is_some()
     }
 
-    /// Two or three parts of a name from `j`: each part a word, or a particle and a word
-    /// («أبو مهدي»، «عبد الله»). The first part is indefinite, as given names are; a third part
-    /// is a family nisba («السوداني») or a particle part.
+    /// Two or three parts of a name from `j`: each part a word, a particle and a word («أبو
+    /// مهدي»، «عبد الله»), or a word and «الله» or «الدين» («فتح الله»، «نور الدين»). The first
+    /// part is indefinite, as given names are; a third part is a family nisba («السوداني») or a
+    /// part of two words.
     fn name_units(&self, j: usize) -> Option<Vec<(usize, usize)>> {
         let mut units = Vec::new();
+        // Whether a part is a word and «الله» or «الدين»: alone it is a name of two words, as
+        // «السيد نصر الله» names a man.
+        let mut theophoric = false;
         let mut k = j;
         // The name may open a line; its later parts may not cross one.
         while units.len() < 3 && (if k == j { k < self.t.len() } else { self.continues(k) }) {
             let unit = if self.is_particle(k) && self.continues(k + 1) && self.name_word(k + 1, false) {
                 (k, k + 2)
             } else if self.name_word(k, !units.is_empty()) {
-                (k, k + 1)
+                // «فتح الله»، «نور الدين»: a word and the «الله» or «الدين» after it are one part
+                // of a name, as a particle and its word are.
+                if self.continues(k + 1) && matches!(self.t.folded(k + 1), "الله" | "الدين") {
+                    theophoric = true;
+                    (k, k + 2)
+                } else {
+                    (k, k + 1)
+                }
             } else {
                 break;
             };
@@ -736,7 +749,7 @@ impl Recogniser<'_, '_> {
             units.push(unit);
             k = unit.1;
         }
-        (units.len() >= 2).then_some(units)
+        (units.len() >= 2 || theophoric && !units.is_empty()).then_some(units)
     }
 
     /// A particle of a name at `k`, bare or after «و»: how many letters come before it.
