@@ -235,6 +235,30 @@ fn a_word_and_allah_or_al_din_are_one_part_of_a_name() {
 }
 
 #[test]
+fn a_direction_or_a_land_and_a_country_s_adjective_name_a_region() {
+    // «الشمال السوري» is a region of Syria in every source that names it; a border is one
+    // place whichever country's adjective comes first; «الحدود التركية» alone says not which.
+    let ws = workspace(&[
+        (
+            "a",
+            "تقدمت القوات في البادية السورية نحو الحدود العراقية السورية، وهدأت الجبهات في الشمال السوري وبالساحل اللبناني.",
+        ),
+        ("b", "وصلت التعزيزات إلى الحدود السورية العراقية قادمة من الشمال السوري ومن الحدود التركية."),
+    ]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«البادية السورية» al-badyh-sy",
+            "«الحدود العراقية السورية» al-hdwd-iq-sy",
+            "«الشمال السوري» al-shmal-sy",
+            "«الساحل اللبناني» al-sahl-lb"
+        ]
+    );
+    assert_eq!(entities(&ws, "b"), ["«الحدود السورية العراقية» al-hdwd-iq-sy", "«الشمال السوري» al-shmal-sy"]);
+    assert_eq!(ws.entity("al-shmal-sy").unwrap().kind, EntityKind::Place);
+}
+
+#[test]
 fn clergy_are_introduced_by_their_titles() {
     let ws = workspace(&[(
         "a",

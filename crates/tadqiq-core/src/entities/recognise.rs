@@ -77,6 +77,9 @@ struct Recogniser<'a, 't> {
     /// The known name starting at each token, looked up once: titles, heads and name parts
     /// all ask.
     names: Vec<Option<crate::phrases::Hit<usize>>>,
+    /// `region-heads` of grammar_words.tsv, looked up once per article: every definite word
+    /// is asked.
+    region_heads: &'static [&'static str],
 }
 
 /// Entities in one article, given its tokens and what the language data says of them.
@@ -107,12 +110,12 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
                 .flatten()
         })
         .collect();
-    let r = Recogniser { t, lex, gaz, ix, names };
+    let r = Recogniser { t, lex, gaz, ix, names, region_heads: crate::lexicon::words("region-heads") };
     let mut candidates: Vec<(u8, EntityMention)> = Vec::new();
     let mut introductions = Vec::new();
     for i in 0..t.len() {
         // Everything recognised starts with a word the entity data knows.
-        if let Some(intro) = r.named_as(i) {
+        if let Some(intro) = r.named_as(i).or_else(|| r.region(i)) {
             introductions.push(intro);
             continue;
         }
@@ -1055,6 +1058,59 @@ impl Recogniser<'_, '_> {
 
     fn is_compound(&self, j: usize) -> bool {
         self.word_hit(j, |w| w == NameWord::Compound).is_some_and(|h| h.dropped == 0 && h.end == j + 1)
+    }
+
+    /// A region of a country named by a direction or a kind of land and the country's
+    /// adjective («الشمال السوري»، «البادية السورية»، «بالساحل اللبناني»), or a border by the
+    /// adjectives of the two countries it divides («الحدود العراقية السورية», the same border as
+    /// «الحدود السورية العراقية»).
+    fn region(&self, i: usize) -> Option<Introduction> {
+        let t = self.t;
+        // Asked of every word: first whether the next one starts anything the entity data
+        // knows (an adjective does), one look in the index.
+        if !self.ix.knows(i + 1) || !t.is_word(i) {
+            return None;
+        }
+        let f = t.folded(i);
+        // The article, after at most a conjunction and a preposition: «والشمال»، «بالبادية».
+        let b = f.as_bytes();
+        let mut at = 0;
+        if b.starts_with("و".as_bytes()) || b.starts_with("ف".as_bytes()) {
+            at += 2;
+        }
+        if b[at..].starts_with("ب".as_bytes()) || b[at..].starts_with("ك".as_bytes()) {
+            at += 2;
+        }
+        if !b[at..].starts_with("ال".as_bytes()) {
+            return None;
+        }
+        let (clitics, head) = f.split_at(at);
+        if !self.region_heads.contains(&head) {
+            return None;
+        }
+        let (first, mut end) = self.adjective(i + 1)?;
+        let mut countries = vec![first];
+        if head == "الحدود" {
+            let (second, after) = self.adjective(end)?;
+            if second == countries[0] {
+                return None;
+            }
+            countries.push(second);
+            end = after;
+            countries.sort();
+        }
+        let dropped = clitics.chars().count();
+        let span = self.span(i, dropped, end - 1);
+        Some(Introduction {
+            kind: EntityKind::Place,
+            span,
+            name: span,
+            name_text: folded_words_from(t, i, dropped, end),
+            // By the countries' ids («الحدود iq sy»): one id however the adjectives are
+            // ordered or spelled, and no shorter form («الحدود السورية») to share.
+            bare: format!("{head} {}", countries.join(" ")),
+            alias: None,
+        })
     }
 
     /// The places a plural head lists, each introduced: «بلدات حمورية وحزة وسقبا»، «قريتي
