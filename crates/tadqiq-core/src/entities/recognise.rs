@@ -80,6 +80,9 @@ struct Recogniser<'a, 't> {
     /// `region-heads` of grammar_words.tsv, looked up once per article: every definite word
     /// is asked.
     region_heads: &'static [&'static str],
+    /// Whether the article writes the preposition «على» with its ى: then a «علي» it writes
+    /// with ي is the given name Ali, which folding alone cannot tell from it.
+    writes_ala: bool,
 }
 
 /// Entities in one article, given its tokens and what the language data says of them.
@@ -110,7 +113,8 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
                 .flatten()
         })
         .collect();
-    let r = Recogniser { t, lex, gaz, ix, names, region_heads: crate::lexicon::words("region-heads") };
+    let writes_ala = (0..t.len()).any(|k| matches!(t.folded(k), "علي" | "وعلي") && written_bare(t, k) == "على");
+    let r = Recogniser { t, lex, gaz, ix, names, region_heads: crate::lexicon::words("region-heads"), writes_ala };
     let mut candidates: Vec<(u8, EntityMention)> = Vec::new();
     let mut introductions = Vec::new();
     for i in 0..t.len() {
@@ -223,6 +227,13 @@ impl Recogniser<'_, '_> {
     /// A preposition, conjunction, particle or pronoun, also with clitics («بأن»، «بهذا»).
     fn function_word(&self, j: usize) -> bool {
         self.lex.find_indefinite(self.t, j, |l| matches!(l, Lex::FunctionWord).then_some(())).is_some()
+    }
+
+    /// «علي» written with a dotted ي in an article that writes the preposition «على» with ى:
+    /// the given name Ali («النائب علي فضل الله»، «وقال علي حسن خليل»), not the preposition
+    /// folding makes of both. An article that writes ي for both never has it.
+    fn ali(&self, j: usize) -> bool {
+        self.writes_ala && matches!(self.t.folded(j), "علي" | "وعلي") && written_bare(self.t, j) == "علي"
     }
 
     fn date_or_number_word(&self, j: usize) -> bool {
@@ -586,6 +597,14 @@ impl Recogniser<'_, '_> {
             break;
         }
         let units = self.name_units(j)?;
+        // «وافق الوزير علي موافقة البرلمان»: where the preposition is written «علي» after all, a
+        // feminine noun follows it («موافقة»، «خلفية»، «ضرورة»), as no part of a name after
+        // Ali does.
+        if self.ali(units[0].0)
+            && units.get(1).is_some_and(|&(k, _)| !t.folded(k).starts_with("ال") && t.folded(k).ends_with('ه'))
+        {
+            return None;
+        }
         let last = *units.last()?;
         let name = Span::new(t.tokens[units[0].0].start, t.tokens[last.1 - 1].end);
         // A surname names the person on its own later: «جبور».
@@ -631,8 +650,9 @@ impl Recogniser<'_, '_> {
         let given = self.ix.find_indefinite(t, i, |p| if let Phrase::Given { word } = p { Some(*word) } else { None });
         let kunya_dropped = if given.is_none() { self.particle_dropped(i) } else { None };
         let kunya = kunya_dropped.is_some() && !t.folded(i).ends_with("ام");
-        // «على» folds to «علي»: a preposition is no given name.
-        if (given.is_none() && !kunya) || self.function_word(i) {
+        // «على» folds to «علي»: a preposition is no given name (unless written as the name).
+        let ali = self.ali(i);
+        if (given.is_none() && !kunya) || (self.function_word(i) && !ali) {
             return None;
         }
         // «وحسن»: a conjunction before a name is fine; «بحسن» (with good…) is not a name.
@@ -672,7 +692,7 @@ impl Recogniser<'_, '_> {
         // «حسن نافعة: …» opening a headline or a sentence: the speaker of what follows.
         let opens = i == 0 || t.breaks_before(i) || ['.', '!', '?', '؟', '|'].iter().any(|&p| t.is_punct(i - 1, p));
         let attributed = opens && self.continues(last.1) && (t.is_punct(last.1, ':') || t.is_punct(last.1, '：'));
-        if given.is_some_and(|g| g.value) && !said && !attributed {
+        if (given.is_some_and(|g| g.value) || ali) && !said && !attributed {
             return None;
         }
         let name = Span::new(
@@ -772,7 +792,7 @@ impl Recogniser<'_, '_> {
     /// conjunction («وقال» after «جبور» is "and said").
     fn name_word(&self, k: usize, later: bool) -> bool {
         let t = self.t;
-        if !t.is_word(k) || self.function_word(k) || self.date_or_number_word(k) {
+        if !t.is_word(k) || (self.function_word(k) && !self.ali(k)) || self.date_or_number_word(k) {
             return false;
         }
         if self.word_hit(k, |w| w != NameWord::Compound).is_some() || self.adjective(k).is_some() {
@@ -1320,6 +1340,13 @@ fn is_indefinite_nisba(folded: &str) -> bool {
     !folded.starts_with("ال")
         && folded.chars().count() >= 4
         && ((folded.ends_with('ي') && !folded.ends_with("اي")) || folded.ends_with("يه"))
+}
+
+/// Token `k` as written, without a conjunction «و» before it or any diacritic: «وعليّ» → «علي».
+fn written_bare(t: &Tokens, k: usize) -> String {
+    let w = t.original(k);
+    let w = w.strip_prefix('و').unwrap_or(w);
+    w.chars().filter(|&c| !crate::text::is_arabic_mark(c)).collect()
 }
 
 fn folded_words(t: &Tokens, from: usize, to: usize) -> String {
