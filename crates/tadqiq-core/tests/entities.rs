@@ -262,16 +262,22 @@ fn a_direction_or_a_land_and_a_country_s_adjective_name_a_region() {
 fn ali_written_apart_from_the_preposition_is_a_name() {
     // The article writes the preposition «على» with ى, so its «علي» with ي is the name Ali;
     // a feminine noun after a «علي» still reads as the preposition typed with ي.
-    let ws = workspace(&[
-        (
-            "a",
-            "وقال النائب علي فضل الله إن الحكومة على وشك الاستقالة، وحصل الوزير علي موافقة البرلمان. وقال علي لاريجاني إن الاتفاق قريب.",
-        ),
-    ]);
+    let ws = workspace(&[(
+        "a",
+        "وقال النائب علي فضل الله إن الحكومة على وشك الاستقالة، وحصل الوزير علي موافقة البرلمان. وقال علي لاريجاني إن الاتفاق قريب.",
+    )]);
     assert_eq!(entities(&ws, "a"), ["«علي فضل الله» aly-fdl-al-lh", "«علي لاريجاني» aly-laryjany"]);
     // Written with ي for both: no telling the name from the preposition.
     let ws = workspace(&[("b", "وقال النائب علي فضل الله إن الحكومة علي وشك الاستقالة.")]);
     assert_eq!(entities(&ws, "b"), Vec::<String>::new());
+}
+
+#[test]
+fn a_letter_set_apart_is_no_part_of_a_name() {
+    // Copy that sets a clitic apart («ل - "الفرقة السابعة"»، «ب - حلب») names no base «ل» and
+    // no city «ب».
+    let ws = workspace(&[("a", "انطلق الوفد من قاعدة ل - \"الفرقة السابعة\" التابعة للجيش، ومن مدينة ب - حلب.")]);
+    assert_eq!(entities(&ws, "a"), ["«حلب» aleppo"]);
 }
 
 #[test]

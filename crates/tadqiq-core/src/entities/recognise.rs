@@ -802,6 +802,11 @@ impl Recogniser<'_, '_> {
             return false;
         }
         let f = t.folded(k);
+        // A letter alone is a clitic or a preposition set apart («قاعدة ل - "الفرقة السابعة"»),
+        // never a part of a name.
+        if f.chars().nth(1).is_none() {
+            return false;
+        }
         if later && (f.starts_with('و') || f.starts_with("بال") || f.starts_with("لل") || f.starts_with("فال"))
         {
             return false;
