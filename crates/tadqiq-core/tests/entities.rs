@@ -281,6 +281,27 @@ fn a_letter_set_apart_is_no_part_of_a_name() {
 }
 
 #[test]
+fn feminine_titles_and_professions_introduce_people() {
+    let ws = workspace(&[(
+        "a",
+        "وقالت السفيرة الأمريكية ليندا توماس إن الوزيرة سامية حسين والفنانة سلوى زكي ورجل الأعمال نجيب ساويرس حضروا، وكتب دكتور حازم الببلاوي مقالا.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«ليندا توماس» lynda-twmas",
+            "«سامية حسين» samyh-hsyn",
+            "«سلوى زكي» slwy-zky",
+            "«نجيب ساويرس» njyb-sawyrs",
+            "«حازم الببلاوي» hazm-al-bblawy"
+        ]
+    );
+    // After a title, «أنها» and «بنفس» begin what is said or how, not a name.
+    let ws = workspace(&[("b", "وأضافت السفيرة الأمريكية أنها تستعرض الخيارات، فيما قتل التنظيم الناشط بنفس الطريقة.")]);
+    assert_eq!(entities(&ws, "b"), Vec::<String>::new());
+}
+
+#[test]
 fn clergy_are_introduced_by_their_titles() {
     let ws = workspace(&[(
         "a",
