@@ -302,6 +302,13 @@ fn feminine_titles_and_professions_introduce_people() {
 }
 
 #[test]
+fn a_place_head_before_what_the_place_is_for_names_no_place() {
+    let ws =
+        workspace(&[("a", "وأصبح المطار قاعدة لإطلاق الطائرات المسيرة، وأقيم مخيم لاجئين قرب مدينة اللاذقية وبلدة لاسا.")]);
+    assert_eq!(entities(&ws, "a"), ["«اللاذقية» latakia-sy", "«بلدة لاسا» lasa"]);
+}
+
+#[test]
 fn clergy_are_introduced_by_their_titles() {
     let ws = workspace(&[(
         "a",

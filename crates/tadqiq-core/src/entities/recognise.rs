@@ -1043,6 +1043,11 @@ impl Recogniser<'_, '_> {
         // «قاعدة عسكرية»، «إقليم اتحادي»: an adjective agreeing with the head; «مقاطعة
         // يايلاداغي» (a masculine shape after a feminine head) is a name.
         let nisba = is_indefinite_nisba(t.folded(j));
+        // «قاعدة لإطلاق الطائرات»، «مخيم لاجئين»: «ل» and a noun with a hamza's alef says what
+        // the place is for; no place's name the lists do not know starts so.
+        if t.folded(j).starts_with("لا") && t.folded(j).chars().count() >= 5 {
+            return None;
+        }
         let feminine_head = t.folded(i).ends_with('ه');
         let agrees = nisba && (!feminine_head || t.folded(j).ends_with("يه"));
         if !self.name_word(j, false) || agrees || starts_new_phrase(t.folded(j)) {
