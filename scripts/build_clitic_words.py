@@ -22,7 +22,7 @@ import re
 
 from wordfreq import zipf_frequency
 
-from spellings import spellings
+from spellings import FOLD, spellings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GAZ = os.path.join(ROOT, "crates", "tadqiq-core", "data", "gazetteer")
@@ -36,9 +36,8 @@ MARGIN = 0.5
 
 
 def fold(s):
-    """The runtime's folding (src/text.rs): no marks or tatweel, one alef, ى→ي, ة→ه."""
-    s = re.sub("[\u064b-\u065f\u0670\u0640]", "", s)
-    return s.translate(str.maketrans("أإآٱٲٳىیېةۀہەۃک", "اااااايييهههههك"))
+    """The runtime's folding (src/text.rs): no marks, and its letters (spellings.FOLD)."""
+    return re.sub("[\u064b-\u065f\u0670]", "", s).translate(FOLD)
 
 
 def frequency(w):

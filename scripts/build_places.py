@@ -32,7 +32,7 @@ import sys
 import unicodedata
 import zipfile
 
-from spellings import spellings
+from spellings import FOLD, spellings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The language data lives in the core crate.
@@ -68,20 +68,6 @@ def wheel(d, name):
     return zipfile.ZipFile(os.path.join(d, f))
 
 
-# The same folding tadqiq matches with (src/text.rs): diacritics and tatweel gone, alef and
-# hamza seats to ا, ى to ي, ة to ه, Persian ی ک to ي ك.
-# The runtime's folding (src/text.rs, `fold_arabic`), Persian and Urdu letters included.
-FOLD = str.maketrans(
-    {
-        **dict.fromkeys("أإآٱٲٳ", "ا"),
-        **dict.fromkeys("ىیې", "ي"),
-        **dict.fromkeys("ةۀہەۃ", "ه"),
-        "ک": "ك",
-        "ٶ": "ؤ",
-        "ٸ": "ئ",
-        "ـ": None,
-    }
-)
 ARABIC_LETTERS = re.compile(r"^[\u0621-\u064A\u0671-\u06D3 ]+$")
 
 

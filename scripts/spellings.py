@@ -6,6 +6,19 @@ list such as wordfreq's counts each spelling on its own, and mostly the Arabic o
 as common as the commonest spelling that matching would read as it.
 """
 
+# The runtime's folding of letters (src/text.rs, `fold_arabic`): alef and hamza seats to ا,
+# ى and Persian ی ې to ي, ة and its Persian and Urdu forms to ه, ک to ك, tatweel gone.
+FOLD = str.maketrans(
+    {
+        **dict.fromkeys("أإآٱٲٳ", "ا"),
+        **dict.fromkeys("ىیې", "ي"),
+        **dict.fromkeys("ةۀہەۃ", "ه"),
+        "ک": "ك",
+        "ٶ": "ؤ",
+        "ٸ": "ئ",
+        "ـ": None,
+    }
+)
 # Persian and Urdu letters as Arabic writes them (the runtime folds the same ones).
 ARABIC = str.maketrans(
     {"ی": "ي", "ې": "ي", "ک": "ك", "ۀ": "ة", "ۃ": "ة", "ہ": "ه", "ە": "ه", "ٲ": "أ", "ٳ": "إ", "ٶ": "ؤ", "ٸ": "ئ"}

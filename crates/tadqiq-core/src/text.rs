@@ -312,12 +312,9 @@ fn cut_letter(tokens: &[Token], next: &Token, text: &str, folded: &str) -> Optio
     let letters = |t: &Token| text[t.start..t.end].chars().filter(|&c| is_letter_for_count(c));
     let fold_of = |t: &Token| &folded[t.folded.0 as usize..t.folded.1 as usize];
     let next_folded = fold_of(next);
+    let particle = |w: &str| crate::lexicon::words("cut-before").contains(&w);
     // What follows a cut start is the rest of a word: never a particle or a word with the article.
-    let rest = || {
-        next_folded.chars().count() >= 2
-            && !next_folded.starts_with("ال")
-            && !crate::lexicon::words("cut-before").contains(&next_folded)
-    };
+    let rest = || next_folded.chars().count() >= 2 && !next_folded.starts_with("ال") && !particle(next_folded);
     let mut own = letters(lone);
     let (first, second) = (own.next()?, own.next());
     if own.next().is_some() {
@@ -345,13 +342,13 @@ fn cut_letter(tokens: &[Token], next: &Token, text: &str, folded: &str) -> Optio
     let prev_folded = fold_of(prev);
     let ends_a_word = matches!(letters(prev).next_back(), Some('ة' | 'ى' | 'ء' | 'ا'))
         || (prev_folded.starts_with("ال") && prev_folded.chars().count() >= 4)
-        || crate::lexicon::words("cut-before").contains(&prev_folded);
+        || particle(prev_folded);
     if ends_a_word {
         return rest().then_some(Cut::Starts);
     }
     let new_word = (next_folded.starts_with("ال") && next_folded.chars().count() >= 4)
         || (next_folded.starts_with('و') && next_folded.chars().count() >= 3)
-        || crate::lexicon::words("cut-before").contains(&next_folded);
+        || particle(next_folded);
     new_word.then_some(Cut::Ends)
 }
 

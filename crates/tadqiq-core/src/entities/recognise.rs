@@ -1026,16 +1026,7 @@ impl Recogniser<'_, '_> {
             {
                 end = f.end;
             }
-            let span = self.span(i, dropped, end - 1);
-            let name_text = folded_words_from(t, i, dropped, end);
-            return Some(Introduction {
-                kind: EntityKind::Place,
-                span,
-                name: span,
-                bare: name_text.clone(),
-                name_text,
-                alias: None,
-            });
+            return Some(self.place_intro(i, dropped, end, None, None));
         }
         if only_known || self.name(j).is_some() {
             return None;
@@ -1075,15 +1066,29 @@ impl Recogniser<'_, '_> {
         let bare = folded_words(t, j, name_end);
         // A one-word indefinite name alone is too often a common word («بلد» also means country).
         let alias = (alias && (name_end - j >= 2 || t.folded(j).starts_with("ال"))).then(|| bare.clone());
+        Some(self.place_intro(i, dropped, end, Some(bare), alias))
+    }
+
+    /// A place introduced by tokens `i..end`, less `dropped` clitic letters: all of it is its
+    /// name; `bare` identifies it across sources (its folded words when `None`).
+    fn place_intro(
+        &self,
+        i: usize,
+        dropped: usize,
+        end: usize,
+        bare: Option<String>,
+        alias: Option<String>,
+    ) -> Introduction {
         let span = self.span(i, dropped, end - 1);
-        Some(Introduction {
+        let name_text = folded_words_from(self.t, i, dropped, end);
+        Introduction {
             kind: EntityKind::Place,
             span,
             name: span,
-            name_text: folded_words_from(t, i, dropped, end),
-            bare,
+            bare: bare.unwrap_or_else(|| name_text.clone()),
+            name_text,
             alias,
-        })
+        }
     }
 
     fn is_compound(&self, j: usize) -> bool {
@@ -1129,18 +1134,10 @@ impl Recogniser<'_, '_> {
             end = after;
             countries.sort();
         }
-        let dropped = clitics.chars().count();
-        let span = self.span(i, dropped, end - 1);
-        Some(Introduction {
-            kind: EntityKind::Place,
-            span,
-            name: span,
-            name_text: folded_words_from(t, i, dropped, end),
-            // By the countries' ids («الحدود iq sy»): one id however the adjectives are
-            // ordered or spelled, and no shorter form («الحدود السورية») to share.
-            bare: format!("{head} {}", countries.join(" ")),
-            alias: None,
-        })
+        // By the countries' ids («الحدود iq sy»): one id however the adjectives are ordered or
+        // spelled, and no shorter form («الحدود السورية») to share.
+        let bare = format!("{head} {}", countries.join(" "));
+        Some(self.place_intro(i, clitics.chars().count(), end, Some(bare), None))
     }
 
     /// The places a plural head lists, each introduced: «بلدات حمورية وحزة وسقبا»، «قريتي
