@@ -558,6 +558,9 @@ fn compounds_joined_by_wa_are_one_figure() {
     assert_eq!(found("قتل ثلاثة آلاف وخمسمئة وعشرون شخصا"), ["figure «ثلاثة آلاف وخمسمئة وعشرون شخصا» 3520 شخصا"]);
     assert_eq!(found("سقط مئتان وخمسة وعشرون قتيلا"), ["figure «مئتان وخمسة وعشرون قتيلا» 225 قتيلا"]);
     assert_eq!(found("نزح مليون ونصف لاجئ"), ["figure «مليون ونصف لاجئ» 1500000 لاجئ"]);
+    assert_eq!(found("تظاهر مليون ونصف المليون شخص"), ["figure «مليون ونصف المليون شخص» 1500000 شخص"]);
+    assert_eq!(found("خصص 3 مليارات ونصف المليار دولار"), ["figure «3 مليارات ونصف المليار دولار» 3500000000 دولار"]);
+    assert_eq!(found("نزح ألف ونصف الألف من سكانها"), ["figure «ألف ونصف الألف من سكانها» 1500 سكانها"]);
     // A part as large as the scale begins another figure.
     assert_eq!(
         found("نشر 3 آلاف جندي و 5 آلاف مدني"),
@@ -570,6 +573,12 @@ fn compounds_joined_by_wa_are_one_figure() {
 fn construct_duals_count_two() {
     assert_eq!(found("استقبلت البلاد ألفي لاجئ"), ["figure «ألفي لاجئ» 2000 لاجئ"]);
     assert_eq!(found("تبرع بمليوني يورو"), ["figure «مليوني يورو» 2000000 يورو"]);
+    // The nominative construct dual of «ألف», «مليون», «مليار» is written like their
+    // accusative: it is two only opening a number, before its noun.
+    assert_eq!(found("عبر الحدود ألفا لاجئ"), ["figure «ألفا لاجئ» 2000 لاجئ"]);
+    assert_eq!(found("وخصص للمشروع مليارا دولار"), ["figure «مليارا دولار» 2000000000 دولار"]);
+    assert_eq!(found("نشر ثلاثون ألفا من الجنود"), ["figure «ثلاثون ألفا من الجنود» 30000 الجنود"]);
+    assert_eq!(found("بلغ عدد المعتقلين ألفا ."), ["figure «ألفا» 1000"]);
     assert_eq!(found("نشر الحرس منصتي صواريخ قرب الحدود"), ["figure «منصتي» 2 منصتي"]);
     // Not when the two are named, nor an adjective «مليوني» (a million strong).
     assert_eq!(found("سقطت قذائف على محافظتي إدلب وحماة"), Vec::<String>::new());
@@ -947,6 +956,11 @@ fn a_stamp_must_fit_the_weekday_the_lead_gives() {
     let text = "قال المتحدث إن المكتب نشر في 5 مايو 2021 تقريرا عن الأزمة.";
     assert_eq!(published(text), None);
     assert!(furniture(text).is_empty());
+    // The first day of a range in the lead is a day of the range, not a stamp in digits.
+    let text = "تنطلق القمة من 5 إلى 7 مارس 2023 في الرياض.";
+    assert_eq!(published(text), None);
+    assert!(furniture(text).is_empty());
+    assert_eq!(published("20 / 01 / 2022\nقال المتحدث أمس إن"), Some(("2022-01-20".into(), PublishedSource::Dateline)));
 }
 
 #[test]

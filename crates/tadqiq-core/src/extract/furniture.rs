@@ -202,8 +202,11 @@ impl Reader<'_, '_> {
             .then_some(Stamp { span, label: None })
     }
 
+    /// Written in digits only, day, month and year: a day alone («5» of «من 5 إلى 7 مارس
+    /// 2023», its month and year taken from the range) is not.
     fn numeric_only(&self, d: &Dated) -> bool {
         (d.first..=d.last).all(|k| !self.t.is_word(k) || self.is_era(k))
+            && (d.first..=d.last).filter(|&k| self.t.is_digits(k)).nth(1).is_some()
     }
 
     /// A label of page furniture ending at most two punctuation marks before token `first`: its

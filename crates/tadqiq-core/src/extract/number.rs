@@ -225,7 +225,17 @@ impl Grammar<'_, '_> {
         if let Some(h) = self.fraction_at(at)
             && h.dropped == usize::from(clitic)
         {
-            return (value + h.value * scale, h.end);
+            // «مليون ونصف المليون»: the scale named again after its fraction, with the article.
+            let again = (self.continues(h.end) && t.folded(h.end).starts_with("ال"))
+                .then(|| {
+                    self.ix.find(t, h.end, |l| match l {
+                        Lex::Number { value, class: NumClass::Scale } => Some(*value),
+                        _ => None,
+                    })
+                })
+                .flatten()
+                .filter(|s| s.dropped == 2 && s.value as f64 == scale);
+            return (value + h.value * scale, again.map_or(h.end, |s| s.end));
         }
         let part = if clitic {
             self.word_number(at).filter(|p| p.dropped == 1 && t.folded(at).starts_with('و'))
@@ -280,6 +290,20 @@ impl Grammar<'_, '_> {
                 ..Number::new(h.value, h.end)
             });
         };
+        // «ألفا جندي»، «مليونا دولار»: a scale word written with a final ا that opens a number
+        // and stands before its noun is the nominative dual in construct, two of it. After a
+        // count («ثلاثون ألفا») or with no noun after it («بلغ عددهم ألفا») it is the accusative
+        // of one.
+        if first.class == NumClass::Scale
+            && self.t.folded(j).ends_with('ا')
+            && !self.preceded_by_count(j)
+            && self.continues(first.end)
+            && self.t.is_word(first.end)
+            && self.number_word(first.end).is_none()
+            && self.t.folded(first.end) != "و"
+        {
+            first.class = NumClass::ScaleDualConstruct;
+        }
         if first.class == NumClass::ScalePlural {
             if self.preceded_by_count(j) {
                 return None;
