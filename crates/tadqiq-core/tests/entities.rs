@@ -522,6 +522,35 @@ fn people_without_a_title() {
 }
 
 #[test]
+fn a_grandfather_s_given_name_is_the_third_part() {
+    // A third part that is a given name (not an everyday word) belongs to the name; one that
+    // is an everyday word («سعيد» happy) or a word of the sentence does not.
+    let ws = workspace(&[(
+        "a",
+        "وقال مهند حسين يوسف إن الطريق مفتوح. وأكد تامر خالد أمس أن الحدود مغلقة. والتقى فراس أحمد سعيد الوفد.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«مهند حسين يوسف» mhnd-hsyn-ywsf", "«تامر خالد» tamr-khald", "«فراس أحمد» fras-ahmd"]
+    );
+}
+
+#[test]
+fn led_by_before_a_name_is_no_organisation() {
+    // «بقيادة» (led by) before a person's name: the person, not an organisation «قيادة …».
+    let ws =
+        workspace(&[("a", "وتقدمت قوات الدعم السريع بقيادة محمد يوسف نحو المدينة، وردت قيادة العمليات المشتركة.")]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«قوات الدعم السريع» qwat-al-dam-al-srya",
+            "«محمد يوسف» mhmd-ywsf",
+            "«قيادة العمليات المشتركة» qyadh-al-amlyat-al-mshtrkh"
+        ]
+    );
+}
+
+#[test]
 fn boilerplate_and_common_words_are_not_entities() {
     let ws = workspace(&[(
         "a",
@@ -544,6 +573,11 @@ fn institutions_resolve_to_the_country_the_coverage_is_about() {
     // «وزير الخارجية المصري» is the minister, not the ministry.
     let ws = workspace(&[("a", "وقال وزير الخارجية المصري إن الحدود مفتوحة.")]);
     assert_eq!(entities(&ws, "a"), Vec::<String>::new());
+    let ws = workspace(&[("a", "وقال وزير الدفاع التركي إن الحدود مفتوحة.")]);
+    assert_eq!(entities(&ws, "a"), Vec::<String>::new());
+    // An institution named in full after a title is named there: the commander of the army.
+    let ws = workspace(&[("a", "وقال قائد الجيش اللبناني إن الحدود مفتوحة، وأكد رئيس البرلمان الأردني ذلك.")]);
+    assert_eq!(entities(&ws, "a"), ["«الجيش اللبناني» lb-army", "«البرلمان الأردني» jo-parliament"]);
 }
 
 #[test]

@@ -501,7 +501,7 @@ impl Recogniser<'_, '_> {
     fn institution(&self, i: usize) -> Option<EntityMention> {
         let h = self.institution_head(i, |_| true)?;
         let country = self.adjective(h.end)?;
-        if h.end == i + 1 && !self.stands_alone(i, h.dropped, country.1) {
+        if h.end == i + 1 && !self.stands_alone(i, h.dropped, country.1, &h.value) {
             return None;
         }
         Some(EntityMention {
@@ -512,17 +512,20 @@ impl Recogniser<'_, '_> {
         })
     }
 
-    /// Whether a one-word institution head («الخارجية»، «الداخلية») stands as the institution,
+    /// Whether a one-word institution head («الخارجية»، «الجيش») stands as the institution,
     /// not as the second term of another noun («وزير الخارجية المصري» is the minister: «المصري»
     /// agrees with «وزير», not with the feminine «الخارجية»).
-    fn stands_alone(&self, i: usize, dropped: usize, end: usize) -> bool {
+    fn stands_alone(&self, i: usize, dropped: usize, end: usize, institution: &str) -> bool {
         let t = self.t;
         let head = t.folded(i);
         if head.ends_with('ه') && !t.folded(end - 1).ends_with('ه') {
             return false;
         }
-        // «وزير الداخلية العراقي»: after a title, the whole phrase is the title.
-        let titled = dropped == 0
+        // «وزيرة الداخلية العراقية»، «وزير الدفاع الأمريكي»: after a title, a ministry's short
+        // name makes one title with it. An institution named in full is named there too: «قائد
+        // الجيش السوداني»، «رئيس البرلمان العراقي» speak of the army, the parliament.
+        let titled = institution.starts_with("ministry-")
+            && dropped == 0
             && i > 0
             && !t.breaks_before(i)
             && self.word_hit(i - 1, |w| w == NameWord::Title).is_some_and(|h| h.end == i);
@@ -764,7 +767,17 @@ impl Recogniser<'_, '_> {
             let ok = match units.len() {
                 0 => particle || !f.starts_with("ال"),
                 1 => true,
-                _ => particle || (f.starts_with("ال") && f.ends_with('ي')),
+                // «علي حسن خليل»: a grandfather's given name (not an everyday word) too.
+                _ => {
+                    particle
+                        || (f.starts_with("ال") && f.ends_with('ي'))
+                        || self
+                            .ix
+                            .find_indefinite(self.t, unit.0, |p| {
+                                matches!(p, Phrase::Given { word: false }).then_some(())
+                            })
+                            .is_some_and(|h| h.dropped == 0 && h.end == unit.1)
+                }
             };
             if !ok {
                 break;
@@ -912,6 +925,13 @@ impl Recogniser<'_, '_> {
                 // «تنظيم الحشد الشعبي»: the known name is the mention; nothing new here. Nor is
                 // a country's institution («وزارة الداخلية») a new organisation.
                 if self.name(j).is_some() || self.institution_head(i, |_| true).is_some() {
+                    return None;
+                }
+                // «بقيادة محمد حمدان دقلو»: a noun of leading before a person's given name says
+                // who leads; the person is introduced from the name.
+                if words("led-by").iter().any(|w| t.folded(i).ends_with(w))
+                    && self.ix.find_indefinite(t, j, |p| matches!(p, Phrase::Given { .. }).then_some(())).is_some()
+                {
                     return None;
                 }
                 // «حركة "حسم"»: a name in quotes after its head.
