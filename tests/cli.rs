@@ -275,9 +275,13 @@ fn configured_entities_reach_every_command() {
     let extract = |extra: &[&str]| {
         json(&tadqiq(&[&["extract", "--kind", "entity", "--format", "json", "."], extra].concat(), &dir))
     };
-    // Without configuration: «بغداد» is the built-in city, «سلمى الخطيب» no one known.
+    // Without configuration: «بغداد» is the built-in city, «سلمى الخطيب» a person the article
+    // introduces (a given name and a family name), under an id made from her name.
     let plain = extract(&["--no-cache"]);
-    assert_eq!(ids(&plain, "a.txt"), [pair("بغداد", "baghdad"), pair("العراق", "iq")]);
+    assert_eq!(
+        ids(&plain, "a.txt"),
+        [pair("سلمى الخطيب", "slmy-al-khtyb"), pair("بغداد", "baghdad"), pair("العراق", "iq")]
+    );
     std::fs::write(
         dir.join("tadqiq.toml"),
         "[[entity]]\nid = \"salma\"\nname = \"سلمى الخطيب\"\nkind = \"person\"\naliases = [\"الخطيب\"]\n\n\
