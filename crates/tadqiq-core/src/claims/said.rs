@@ -284,7 +284,10 @@ fn dates(a: &DateValue, wa: Option<u8>, b: &DateValue, wb: Option<u8>) -> Option
     if !fields {
         return Some(false);
     }
-    let known = |d: &DateValue, w: Option<u8>| w.or_else(|| d.full().and_then(|(y, m, dd)| weekday(y, m, dd)));
+    // A full date's weekday is the calendar's: a weekday written beside it that does not fit
+    // it is that article's own slip (`weekday-mismatch`), not a second date for the others to
+    // disagree with.
+    let known = |d: &DateValue, w: Option<u8>| d.full().and_then(|(y, m, dd)| weekday(y, m, dd)).or(w);
     let days = same(known(a, wa).map(i64::from), known(b, wb).map(i64::from));
     if !days {
         return Some(false);
@@ -376,5 +379,10 @@ mod tests {
         assert_eq!(dates(&tue, Some(3), &d(2017, 12, 19), None), Some(false));
         assert_eq!(dates(&tue, Some(3), &tue, Some(2)), Some(false));
         assert_eq!(dates(&tue, Some(3), &DateValue { month: Some(4), ..Default::default() }, None), None);
+        // «الأحد 19 ديسمبر 2017» (a Tuesday) is 19 December against another full date, and a
+        // Tuesday against a weekday alone.
+        assert_eq!(dates(&d(2017, 12, 19), Some(7), &d(2017, 12, 19), Some(2)), Some(true));
+        assert_eq!(dates(&d(2017, 12, 19), Some(7), &tue, Some(2)), Some(true));
+        assert_eq!(dates(&d(2017, 12, 19), Some(7), &tue, Some(7)), Some(false));
     }
 }

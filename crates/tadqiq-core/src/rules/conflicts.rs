@@ -889,6 +889,11 @@ mod tests {
             ["c.txt «يوم الأربعاء» (Wednesday) disagrees with 2 other sources: 2017-12-19 in b.txt; Tuesday in a.txt. \
                  Compared: the date of the launch in «الرياض»."]
         );
+        // A weekday that does not fit its own full date is that article's slip
+        // (`weekday-mismatch`): the date agrees with the same date elsewhere.
+        let slip = "أطلق الحوثيون صاروخا باليستيا على الرياض يوم الأحد 19 ديسمبر 2017.";
+        let right = "أطلق الحوثيون صاروخا على الرياض يوم الثلاثاء 19 ديسمبر 2017.";
+        assert!(run(dates, &[("a.txt", slip, None), ("b.txt", right, None), ("c.txt", date, None)]).is_empty());
     }
 
     #[test]
