@@ -402,6 +402,15 @@ fn ranges_are_one_figure() {
     // years.
     assert_eq!(found("بين 2003 و2011"), ["date «2003» 2003", "date «2011» 2011"]);
     assert_eq!(found("بين 5000 و3000 جندي"), ["figure «3000 جندي» 3000 جندي"]);
+    // With a word after them that is no counted noun, two years are still two years; joined
+    // by a dash or by «من … إلى» too.
+    assert_eq!(found("وبين 2015 و2018 تراجع النمو"), ["date «2015» 2015", "date «2018» 2018"]);
+    assert_eq!(found("وخلال الفترة 2015-2018 تراجع النمو"), ["date «2015» 2015", "date «2018» 2018"]);
+    assert_eq!(found("وتراجع النمو من 2015 إلى 2018 ثم عاد"), ["date «2015» 2015", "date «2018» 2018"]);
+    assert_eq!(found("قتل 2015-2018 شخصا"), ["figure «2015-2018 شخصا» 2015–2018 شخصا"]);
+    // Not the years of a copyright, nor numbers of a longer run.
+    assert!(found("جميع الحقوق محفوظة 2008 - 2018").is_empty());
+    assert!(found("اتصلوا على 2015-2018-2020").is_empty());
 }
 
 #[test]

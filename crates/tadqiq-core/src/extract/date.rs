@@ -19,7 +19,7 @@
 
 use super::{DateMention, Grammar, Mention, MentionKind, Paired, Relative, Span};
 use crate::calendar::{DateValue, hijri_to_gregorian, is_valid, is_valid_without_year};
-use crate::lexicon::{Calendar, DurationUnit, Lex, Part, PeriodUnit};
+use crate::lexicon::{Calendar, DurationUnit, Lex, PageLabel, Part, PeriodUnit};
 use crate::text::TokenKind;
 
 /// What the core of a date yielded.
@@ -908,6 +908,39 @@ impl Grammar<'_, '_> {
                 && self.continues(next)
                 && plausible(next)
                 && t.folded(next) > t.folded(j);
+        }
+        // «الفترة 2015-2018»، «2015 - 2018»، «من 2015 إلى 2018»: two years in order, at most a
+        // century apart, joined by a dash (or by «إلى»، «حتى» after «من») are a span of years:
+        // each end is a year. Not part of a longer run of numbers («2015-2018-2020»), nor before
+        // a counted noun.
+        let dash = |k: usize| DASHES.iter().any(|&c| t.is_punct(k, c));
+        let to = |k: usize| t.is_word(k) && crate::lexicon::words("range-to").contains(&t.folded(k));
+        let from = |k: usize| t.is_word(k) && crate::lexicon::words("range-from").contains(&t.folded(k));
+        let span_of_years = |a: usize, b: usize| {
+            let year = |k: usize| t.folded(k).parse::<i32>().unwrap_or(0);
+            plausible(a)
+                && plausible(b)
+                && (1..=100).contains(&(year(b) - year(a)))
+                && (a == 0 || !dash(a - 1) || t.breaks_before(a))
+                && !(self.continues(b + 1) && dash(b + 1))
+                && (a + 1..=b).all(|k| self.continues(k))
+                // «من 2015 إلى 2018 طالبا» counts students.
+                && !(self.continues(b + 1)
+                    && matches!(crate::lexicon::LEXICON.beside_number(t.folded(b + 1)), Some(Lex::Counted)))
+                // «جميع الحقوق محفوظة 2008 - 2018»، «© 2008-2018»: the years of a copyright.
+                && !(a.saturating_sub(4)..a).any(|k| {
+                    (k + 1..=a).all(|x| !t.breaks_before(x))
+                        && (self.lex(k, |l| matches!(l, Lex::PageLabel { label: PageLabel::Copyright, .. })).is_some()
+                            || crate::lexicon::LEXICON
+                                .label_symbols
+                                .iter()
+                                .any(|(c, l)| *l == PageLabel::Copyright && t.is_punct(k, *c)))
+                })
+        };
+        let opens = j + 2 < t.len() && (dash(j + 1) || (to(j + 1) && from(j - 1))) && span_of_years(j, j + 2);
+        let closes = j >= 2 && (dash(j - 1) || (to(j - 1) && j >= 3 && from(j - 3))) && span_of_years(j - 2, j);
+        if opens || closes {
+            return true;
         }
         // Back over «2005 و» (and more of them) to what licensed the first year.
         let mut k = j;

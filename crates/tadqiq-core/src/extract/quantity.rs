@@ -172,6 +172,12 @@ impl Grammar<'_, '_> {
         let (Some(unit), end) = self.unit_at(high.end, high.needs_definite_noun)? else {
             return None;
         };
+        // Two numbers that could be years («الفترة 2015-2018»، «بين 2003 و2011») are a span of
+        // years, not a count, unless a noun the data lists follows: «بين 1900 و2000 قتيل».
+        let year = |n: &Number| n.plain_digits && (1900.0..=2100.0).contains(&n.value) && n.value.fract() == 0.0;
+        if year(&low) && year(&high) && !self.listed_noun(high.end) {
+            return None;
+        }
         let mut value = low.value;
         if !high.plain_digits && high.value >= 1000.0 {
             let scale = 1000f64.powi((high.value.log10() / 3.0).floor() as i32);
