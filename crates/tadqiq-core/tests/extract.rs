@@ -660,6 +660,10 @@ fn durations_definite_seconds_and_a_single_unit() {
     assert_eq!(found("بعد عام على وصوله"), ["duration «عام» P1Y"]);
     assert_eq!(found("منذ أسبوع تقريبا"), ["duration «أسبوع تقريبا» P1W ~about"]);
     assert_eq!(found("استمر الحصار أكثر من عام"), ["duration «أكثر من عام» P1Y ~above"]);
+    // After a hedge, whatever word follows: «عقد» there cannot be the verb (held).
+    assert_eq!(found("ومنذ أكثر من عقد تعيش البلاد أزمة"), ["duration «أكثر من عقد» P10Y ~above"]);
+    assert_eq!(found("واستمرت الحرب نحو عقد كامل"), ["duration «نحو عقد» P10Y ~about"]);
+    assert_eq!(found("وبدأ حوالي عام 2010"), ["date «عام 2010» 2010"]);
     // Not a date, not «عقد» (held), not a number after it.
     assert_eq!(found("يعيش هنا منذ عام 2014"), ["date «عام 2014» 2014"]);
     assert_eq!(found("بعد عقد اجتماع طارئ"), Vec::<String>::new());

@@ -259,7 +259,9 @@ impl Grammar<'_, '_> {
                 if let Some((half, e)) = self.and_fraction(end) {
                     amount += half * per as f64;
                     end = e;
-                } else if !(self.one_unit_elapses(i, j, bound) && self.ends_a_span_of_time(end)) {
+                } else if !(self.one_unit_elapses(i, j, bound)
+                    && (self.ends_a_span_of_time(end) || (bound != Bound::Exact && self.hedged_unit_ends(end))))
+                {
                     return None;
                 }
                 bound
@@ -325,6 +327,15 @@ impl Grammar<'_, '_> {
         t.is_word(end)
             && (self.ix.is(t, end, |l| matches!(l, Lex::FunctionWord | Lex::Approx { after: true, .. }))
                 && !self.ix.is(t, end, |l| l.is_date_or_number_word() && !matches!(l, Lex::Approx { .. })))
+    }
+
+    /// After a hedge a single unit is a length of time whatever word follows it («منذ أكثر من
+    /// عقد تعيش البلاد أزمة»، «نحو عقد كامل»: «أكثر من عقد» cannot be the verb «عقد», held),
+    /// unless a number or a date word makes it the head of a date: «حوالي عام 2010»، «نحو شهر
+    /// رمضان».
+    fn hedged_unit_ends(&self, end: usize) -> bool {
+        let t = self.t;
+        t.is_word(end) && !self.ix.is(t, end, |l| l.is_date_or_number_word())
     }
 
     /// «ونصف»، «و نصف» at `k`: a fraction added to what precedes it.
