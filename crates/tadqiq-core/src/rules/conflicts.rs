@@ -891,6 +891,17 @@ mod tests {
         );
         // A weekday that does not fit its own full date is that article's slip
         // (`weekday-mismatch`): the date agrees with the same date elsewhere.
+        // The arrest, death, release… of a named person happen once: their dates are compared.
+        let arrested = "اعتقلت السلطات الناشط سامر الخطيب في 3 مايو 2022 في مدينة حمص.";
+        let also = "وكان الناشط سامر الخطيب قد اعتقل في 3 مايو 2022.";
+        let later = "واعتقل الخطيب في 13 مايو 2022 بحسب عائلته.";
+        assert_eq!(
+            run(dates, &[("a.txt", arrested, None), ("b.txt", also, None), ("c.txt", later, None)]),
+            ["c.txt «13 مايو 2022» (2022-05-13) disagrees with 2 other sources: 2022-05-03 in a.txt and b.txt. \
+                 Compared: the date of the arrest involving «سامر الخطيب»."]
+        );
+        let released = "وأفرجت السلطات عن الناشط سامر الخطيب في 13 مايو 2022.";
+        assert!(run(dates, &[("a.txt", arrested, None), ("b.txt", released, None)]).is_empty(), "two events");
         let slip = "أطلق الحوثيون صاروخا باليستيا على الرياض يوم الأحد 19 ديسمبر 2017.";
         let right = "أطلق الحوثيون صاروخا على الرياض يوم الثلاثاء 19 ديسمبر 2017.";
         assert!(run(dates, &[("a.txt", slip, None), ("b.txt", right, None), ("c.txt", date, None)]).is_empty());
