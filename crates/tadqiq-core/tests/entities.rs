@@ -536,6 +536,29 @@ fn a_grandfather_s_given_name_is_the_third_part() {
 }
 
 #[test]
+fn a_definite_body_named_by_what_it_is_for() {
+    // A definite head, an adjective and an «لل» phrase name a body (the head alone then
+    // refers back to it); «ل» and a noun of purpose after an indefinite head names nothing.
+    let ws = workspace(&[(
+        "a",
+        "وقالت الهيئة العامة للأرصاد الجوية إن الحرارة سترتفع، وأعلنت المفوضية العليا المستقلة للانتخابات النتائج. \
+         وقالت الهيئة العامة إن الطرق مغلقة. وضع صندوق لجمع التبرعات قرب نقابة المعلمين.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«الهيئة العامة للأرصاد الجوية» al-hyh-al-aamh-llarsad-al-jwyh",
+            "«المفوضية العليا المستقلة للانتخابات» al-mfwdyh-al-alya-al-mstqlh-llantkhabat",
+            "«الهيئة» al-hyh-al-aamh-llarsad-al-jwyh",
+            "«نقابة المعلمين» nqabh-al-malmyn"
+        ]
+    );
+    // What describes a body after its name is not part of it.
+    let ws = workspace(&[("a", "وقالت مفوضية حقوق الإنسان التابعة للأمم المتحدة إن المدنيين قتلوا.")]);
+    assert_eq!(entities(&ws, "a"), ["«مفوضية حقوق الإنسان» mfwdyh-hqwq-al-ansan", "«للأمم المتحدة» un"]);
+}
+
+#[test]
 fn led_by_before_a_name_is_no_organisation() {
     // «بقيادة» (led by) before a person's name: the person, not an organisation «قيادة …».
     let ws =

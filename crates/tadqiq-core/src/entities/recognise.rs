@@ -132,7 +132,7 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         if let Some(m) = r.institution(i) {
             candidates.push((2, m));
         }
-        if let Some(intro) = r.person(i).or_else(|| r.headed(i)) {
+        if let Some(intro) = r.person(i).or_else(|| r.headed(i)).or_else(|| r.definite_headed(i)) {
             introductions.push(intro);
         } else if let Some(intro) = r.untitled_person(i)
             && !introductions.last().is_some_and(|l: &Introduction| overlaps(l.name, intro.name))
@@ -991,6 +991,64 @@ impl Recogniser<'_, '_> {
         }
     }
 
+    /// A body named by its definite head, an adjective or more, and what it is for after «لل»:
+    /// «الهيئة العامة للأرصاد الجوية»، «المفوضية العليا المستقلة للانتخابات»، «الاتحاد العام
+    /// التونسي للشغل». The «لل» phrase is what makes it a name: «الهيئة العامة» alone is any
+    /// authority. Adjectives after the phrase («الجوية») belong to it.
+    fn definite_headed(&self, i: usize) -> Option<Introduction> {
+        let t = self.t;
+        let f = t.folded(i);
+        let article = if f.starts_with("ال") {
+            2
+        } else if f.starts_with("وال") {
+            3
+        } else {
+            return None;
+        };
+        let head = self.ix.find(t, i, |p| match p {
+            Phrase::Word(NameWord::Head { kind: EntityKind::Org, .. }) => Some(()),
+            _ => None,
+        })?;
+        if head.dropped != article || self.institution_head(i, |_| true).is_some() {
+            return None;
+        }
+        // A definite adjective by its form: a nisba («الدولية»، «التونسي») or one of rank.
+        let adjective = |k: usize| {
+            let w = t.folded(k);
+            self.continues(k)
+                && t.is_word(k)
+                && w.starts_with("ال")
+                && w.chars().count() >= 5
+                && !self.function_word(k)
+                && !self.date_or_number_word(k)
+                && self.name(k).is_none()
+                && (w.ends_with('ي') || w.ends_with("يه") || words("rank-adjectives").contains(&w))
+        };
+        let mut k = head.end;
+        while k < head.end + 3 && adjective(k) {
+            k += 1;
+        }
+        if k == head.end || !self.continues(k) || !t.is_word(k) {
+            return None;
+        }
+        let purpose = t.folded(k);
+        if !purpose.starts_with("لل")
+            || purpose.chars().count() < 5
+            || self.function_word(k)
+            || self.date_or_number_word(k)
+            || self.name(k).is_some()
+        {
+            return None;
+        }
+        k += 1;
+        while k < head.end + 6 && adjective(k) {
+            k += 1;
+        }
+        let span = self.span(i, article - 2, k - 1);
+        let name_text = folded_words_from(t, i, article - 2, k);
+        Some(Introduction { kind: EntityKind::Org, span, name: span, bare: name_text.clone(), name_text, alias: None })
+    }
+
     /// A word of an organisation's name after its head: «الدفاع»، «العراقية»، «أنباء فارس»،
     /// and «والتنمية» in «حزب العدالة والتنمية».
     fn org_word(&self, k: usize, first: bool) -> bool {
@@ -1004,6 +1062,15 @@ impl Recogniser<'_, '_> {
         }
         let f = t.folded(k);
         if starts_new_phrase(f) || (first && (f.starts_with('و') || self.adjective(k).is_some())) {
+            return false;
+        }
+        // «صندوق لتأكيد …»: «ل» and an indefinite noun says what it is for; «التابعة لـ»،
+        // «الذي» describe the body after its name.
+        if first && f.starts_with('ل') && !f.starts_with("لل") && f.chars().count() > 3 {
+            return false;
+        }
+        if matches!(f, "التابع" | "التابعه" | "التابعين" | "التابعون" | "الذي" | "التي")
+        {
             return false;
         }
         // «تنظيم إرهابي»، «جماعة مسلحة»: an indefinite adjective, agreeing with a feminine head
