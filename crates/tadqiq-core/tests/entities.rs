@@ -559,6 +559,28 @@ fn a_definite_body_named_by_what_it_is_for() {
 }
 
 #[test]
+fn a_title_held_somewhere_and_a_european_particle() {
+    // «إلى اليمن»، «لدى العراق» say where the title is held; «دي» joins «ميستورا» into one part,
+    // which alone later is the same man, and «فإن» (folded like «فان») stays a conjunction.
+    let ws = workspace(&[(
+        "a",
+        "وقال المبعوث الأممي إلى اليمن هانس غروندبرغ إن الهدنة صامدة. وقال المبعوث الأممي السابق إلى سوريا ستيفان دي ميستورا إن \
+         المفاوضات ستستأنف. وأضاف دي ميستورا أن الوفود وصلت، فإن إيران مطالبة بالرد.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«اليمن» ye",
+            "«هانس غروندبرغ» hans-ghrwndbrgh",
+            "«سوريا» sy",
+            "«ستيفان دي ميستورا» styfan-dy-mystwra",
+            "«دي ميستورا» styfan-dy-mystwra",
+            "«إيران» ir"
+        ]
+    );
+}
+
+#[test]
 fn led_by_before_a_name_is_no_organisation() {
     // «بقيادة» (led by) before a person's name: the person, not an organisation «قيادة …».
     let ws =

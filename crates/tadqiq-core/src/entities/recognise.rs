@@ -588,6 +588,16 @@ impl Recogniser<'_, '_> {
                 j = end;
                 continue;
             }
+            // «المبعوث الأممي إلى اليمن»، «السفير الأمريكي لدى العراق»: where the title is held.
+            if t.is_word(j)
+                && matches!(t.folded(j), "الي" | "لدي" | "في")
+                && self.continues(j + 1)
+                && let Some(h) = self.name(j + 1)
+                && self.gaz.entities[h.value].kind == EntityKind::Place
+            {
+                j = h.end;
+                continue;
+            }
             // «المتحدث باسم وزارة الصحة»: an organisation the title belongs to.
             if let Some(org) = self.headed(j).filter(|o| o.kind == EntityKind::Org) {
                 j = t.tokens.partition_point(|tk| tk.start < org.span.end);
@@ -652,7 +662,10 @@ impl Recogniser<'_, '_> {
         }
         let given = self.ix.find_indefinite(t, i, |p| if let Phrase::Given { word } = p { Some(*word) } else { None });
         let kunya_dropped = if given.is_none() { self.particle_dropped(i) } else { None };
-        let kunya = kunya_dropped.is_some() && !t.folded(i).ends_with("ام");
+        // «دي ميستورا» after «وأضاف» is the surname of someone named in full, not a kunya.
+        let kunya = kunya_dropped.is_some()
+            && !t.folded(i).ends_with("ام")
+            && !words("foreign-particles").contains(&t.folded(i).trim_start_matches('و'));
         // «على» folds to «علي»: a preposition is no given name (unless written as the name).
         let ali = self.ali(i);
         if (given.is_none() && !kunya) || (self.function_word(i) && !ali) {
