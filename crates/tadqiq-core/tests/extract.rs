@@ -825,6 +825,10 @@ fn coordinated_days_and_years_are_a_date_each() {
 #[test]
 fn years_of_events_and_parts_of_months() {
     assert_eq!(dates("منذ حرب 1973 لم تتغير"), ["date «1973» 1973"]);
+    // A part of a year, or a word of starting, and «من»: the number after it is a year.
+    assert_eq!(dates("وفي الربع الأخير من 2021 ارتفعت الأسعار"), ["date «2021» 2021"]);
+    assert_eq!(dates("ويطبق القرار اعتبارا من 2022"), ["date «2022» 2022"]);
+    assert!(dates("وارتفع العدد بأكثر من 2021 شخصا").is_empty());
     assert_eq!(dates("في انتخابات 2018 فاز"), ["date «2018» 2018"]);
     // «حرب أكتوبر» is a name, not a month.
     assert!(dates("ذكرى حرب أكتوبر").is_empty());

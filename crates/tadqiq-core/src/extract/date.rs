@@ -937,6 +937,21 @@ impl Grammar<'_, '_> {
                                 .any(|(c, l)| *l == PageLabel::Copyright && t.is_punct(k, *c)))
                 })
         };
+        // «الربع الأخير من 2021»، «النصف الأول من 2019»، «اعتبارا من 2022»: a part of a year, or
+        // a word of starting, and «من» before it.
+        if plausible(j)
+            && t.is_word(j - 1)
+            && t.folded(j - 1) == "من"
+            && (j.saturating_sub(3)..j - 1).any(|k| {
+                (k + 1..j).all(|x| !t.breaks_before(x))
+                    && t.is_word(k)
+                    && crate::lexicon::words("year-of").contains(&t.folded(k))
+            })
+            && !(self.continues(j + 1)
+                && matches!(crate::lexicon::LEXICON.beside_number(t.folded(j + 1)), Some(Lex::Counted)))
+        {
+            return true;
+        }
         let opens = j + 2 < t.len() && (dash(j + 1) || (to(j + 1) && from(j - 1))) && span_of_years(j, j + 2);
         let closes = j >= 2 && (dash(j - 1) || (to(j - 1) && j >= 3 && from(j - 3))) && span_of_years(j - 2, j);
         if opens || closes {
