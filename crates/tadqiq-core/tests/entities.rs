@@ -439,6 +439,18 @@ fn a_place_name_that_is_also_a_word_needs_a_place_around_it() {
 }
 
 #[test]
+fn a_place_name_placed_once_is_that_place_after_a_preposition() {
+    // «الحوز» is also a word (possession): alone after «في» it needs the article to have put it
+    // in a place first («إقليم الحوز»); then «في الحوز» and «أهالي الحوز» are the province.
+    let ws = workspace(&[
+        ("a", "ضرب الزلزال إقليم الحوز ليلا. وقال مسعفون في الحوز إن أهالي الحوز باتوا في العراء."),
+        ("b", "وقال مسعفون في الحوز إن الطرق مقطوعة."),
+    ]);
+    assert_eq!(entities(&ws, "a"), ["«الحوز» al-haouz-ma", "«الحوز» al-haouz-ma", "«الحوز» al-haouz-ma"]);
+    assert_eq!(entities(&ws, "b"), Vec::<String>::new());
+}
+
+#[test]
 fn a_plural_head_introduces_every_place_it_lists() {
     let ws = workspace(&[("a", "وتعرضت بلدات كفرنبودة وعطشان والحويز لقصف مدفعي، فيما بقيت مدن العالم صامتة.")]);
     assert_eq!(entities(&ws, "a"), ["«كفرنبودة» kfrnbwdh", "«عطشان» atshan", "«الحويز» al-hwyz"]);

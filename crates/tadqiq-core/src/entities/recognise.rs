@@ -116,6 +116,8 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     let writes_ala = (0..t.len()).any(|k| matches!(t.folded(k), "علي" | "وعلي") && written_bare(t, k) == "على");
     let r = Recogniser { t, lex, gaz, ix, names, region_heads: crate::lexicon::words("region-heads"), writes_ala };
     let mut candidates: Vec<(u8, EntityMention)> = Vec::new();
+    let mut placed_ids: rustc_hash::FxHashSet<Arc<str>> = Default::default();
+    let mut unplaced: Vec<EntityMention> = Vec::new();
     let mut introductions = Vec::new();
     for i in 0..t.len() {
         // Everything recognised starts with a word the entity data knows.
@@ -126,8 +128,23 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         if !(t.is_word(i) || t.kind(i) == Some(TokenKind::Latin)) || !r.ix.knows(i) {
             continue;
         }
-        if let Some(m) = r.known(i).or_else(|| r.place_in_context(i)).or_else(|| r.outlet_in_context(i)) {
+        if let Some(m) = r.known(i) {
             candidates.push((3, m));
+        } else {
+            match r.place_phrase(i) {
+                Some((m, Placed::Yes)) => {
+                    placed_ids.insert(m.id.clone());
+                    candidates.push((3, m));
+                }
+                unplaced_here => {
+                    if let Some((m, Placed::ByPreposition)) = unplaced_here {
+                        unplaced.push(m);
+                    }
+                    if let Some(m) = r.outlet_in_context(i) {
+                        candidates.push((3, m));
+                    }
+                }
+            }
         }
         if let Some(m) = r.institution(i) {
             candidates.push((2, m));
@@ -141,6 +158,10 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         }
         introductions.extend(r.place_list(i));
     }
+    // «منطقة الحوز» then «وفي الحوز»: a place whose name is also an everyday word, once the
+    // article has put it in a place (a head, a list…), is that place after a preposition of
+    // place too, as the names that are only rarely words are anywhere («في دوما»).
+    candidates.extend(unplaced.into_iter().filter(|m| placed_ids.contains(&m.id)).map(|m| (3, m)));
     let mut mentions = keep_non_overlapping(candidates);
     // «باب تدمر»، «شارع حلب»: a landmark named after a known place is a place of its own, and
     // the known name inside it is not the city. Places introduced, by start, with the furthest
@@ -300,7 +321,10 @@ impl Recogniser<'_, '_> {
 
     /// A place whose name is also a given name or an everyday word, where the text puts a place:
     /// «في دوما»، «بلدات حمورية وعربين»، «الباب شمال حلب»، «مدينة الباب».
-    fn place_in_context(&self, i: usize) -> Option<EntityMention> {
+    /// A place name whose reading needs a place around it, at `i`, and whether it has one: a
+    /// head, a list, a direction… (`Placed::Yes`), or only a preposition of place, which the
+    /// names that are everyday words need more than (`Placed::ByPreposition`).
+    fn place_phrase(&self, i: usize) -> Option<(EntityMention, Placed)> {
         let t = self.t;
         let h = self.ix.find_with(t, i, false, Gaps::None, |p| match p {
             Phrase::Place(e, r) => Some((*e, *r)),
@@ -322,16 +346,21 @@ impl Recogniser<'_, '_> {
             || self.located_after(h.end)
             || (clitic.starts_with('و') && self.place_before(i))
             || (reading == PlaceReading::Place && (clitic.ends_with('ب') || self.locative_before(i)));
-        if !placed {
-            return None;
-        }
+        let placed = if placed {
+            Placed::Yes
+        } else if clitic.ends_with('ب') || self.locative_before(i) || self.place_word_before(i) {
+            Placed::ByPreposition
+        } else {
+            Placed::No
+        };
         let entity = &self.gaz.entities[e];
-        Some(EntityMention {
+        let mention = EntityMention {
             span: self.span(i, h.dropped, h.end - 1),
             id: entity.id.clone(),
             kind: entity.kind,
             how: How::Known,
-        })
+        };
+        Some((mention, placed))
     }
 
     /// An outlet whose name is also an everyday word, where it stands as an outlet: after its
@@ -396,6 +425,21 @@ impl Recogniser<'_, '_> {
     }
 
     /// A preposition of place right before `i`: «في»، «إلى»، «قرب»، «من».
+    /// Whether a word after which a place's name stands comes before `i`: «أهالي»، «سكان»، «حي»
+    /// (`data/place_words.txt`).
+    fn place_word_before(&self, i: usize) -> bool {
+        static PLACE_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync::LazyLock::new(|| {
+            crate::lexicon::rows(include_str!("../../data/place_words.txt"), 1, "place_words.txt")
+                .iter()
+                .map(|r| crate::text::fold(r[0]))
+                .collect()
+        });
+        i > 0 && !self.t.breaks_before(i) && {
+            let w = self.t.folded(i - 1);
+            PLACE_WORDS.contains(w) || w.strip_prefix('و').is_some_and(|w| PLACE_WORDS.contains(w))
+        }
+    }
+
     fn locative_before(&self, i: usize) -> bool {
         i > 0
             && !self.t.breaks_before(i)
@@ -1492,6 +1536,17 @@ fn keep_non_overlapping(mut candidates: Vec<(u8, EntityMention)>) -> Vec<EntityM
         }
     }
     kept
+}
+
+/// How firmly the words around a place name that is also an everyday word make it a place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Placed {
+    /// Enough for its reading: a head, a list of places, a direction after it…
+    Yes,
+    /// A preposition of place, or «أهالي»، «حي»… only: enough once the article has placed the
+    /// name elsewhere.
+    ByPreposition,
+    No,
 }
 
 /// Sentences end at . ! ? ؟ ؛ (not a decimal point) and at line breaks.
