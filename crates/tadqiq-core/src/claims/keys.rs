@@ -853,7 +853,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         false
     }
 
-    /// Where a toll stands: the nearest stage word before it in its sentence, or just after.
+    /// Where a toll stands: the nearest stage word before it in its sentence, just after it, or
+    /// after the words that credit it («بحسب حصيلة نهائية») later in its sentence.
     fn stage(&self, a: usize, b: usize, sentence: Span) -> Stage {
         let (first, last) = token_range(self.toks, sentence);
         let stage_at = |i: usize| self.ix.find(self.toks, i, |w| if let Word::Stage(s) = w { Some(*s) } else { None });
@@ -867,7 +868,25 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 return h.value;
             }
         }
-        (b..(b + 4).min(last)).find_map(|i| stage_at(i).map(|h| h.value)).unwrap_or_default()
+        if let Some(s) = (b..(b + 4).min(last)).find_map(|i| stage_at(i).map(|h| h.value)) {
+            return s;
+        }
+        // «قتل 1200 شخص في الزلزال الذي ضرب المنطقة، بحسب حصيلة نهائية»: the toll credited at the
+        // end of its clause, with no other number before the credit.
+        let mut i = b;
+        while i < (b + 16).min(last) {
+            if self.toks.is_digits(i) {
+                break;
+            }
+            if self.toks.is_word(i)
+                && words("credited-to").contains(&self.toks.folded(i))
+                && let Some(s) = (i + 1..(i + 3).min(last)).find_map(|k| stage_at(k).map(|h| h.value))
+            {
+                return s;
+            }
+            i += 1;
+        }
+        Stage::default()
     }
 
     fn figure(&self, k: usize, f: &Figure, sentence: Span) -> Option<ClaimData> {

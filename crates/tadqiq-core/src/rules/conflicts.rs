@@ -826,6 +826,12 @@ mod tests {
         assert!(figures(&[("a.txt", first, None), ("b.txt", update, None)]).is_empty());
         // And with nothing to order them, two tolls disagree.
         assert_eq!(figures(&[("a.txt", first, None), ("c.txt", later, None)]).len(), 2);
+        // A stage credited at the end of the clause: a first count does not contradict a rise;
+        // a final one does.
+        let credited_early = "قتل 20 شخصا في زلزال مدينة حمص، بحسب حصيلة أولية.";
+        assert!(figures(&[("a.txt", credited_early, None), ("b.txt", update, None)]).is_empty());
+        let credited_final = "قتل 20 شخصا في زلزال مدينة حمص، وفق حصيلة نهائية.";
+        assert_eq!(figures(&[("a.txt", credited_final, None), ("b.txt", update, None)]).len(), 2);
     }
 
     #[test]
