@@ -1049,8 +1049,8 @@ impl Recogniser<'_, '_> {
     }
 
     /// A body named by its definite head, an adjective or more, and what it is for after «لل»:
-    /// «الهيئة العامة للأرصاد الجوية»، «المفوضية العليا المستقلة للانتخابات»، «الاتحاد العام
-    /// التونسي للشغل». The «لل» phrase is what makes it a name: «الهيئة العامة» alone is any
+    /// «الهيئة العامة للأرصاد الجوية»، «المفوضية العليا المستقلة للانتخابات»، «النقابة الوطنية
+    /// للصحفيين». The «لل» phrase is what makes it a name: «الهيئة العامة» alone is any
     /// authority. Adjectives after the phrase («الجوية») belong to it.
     fn definite_headed(&self, i: usize) -> Option<Introduction> {
         let t = self.t;
