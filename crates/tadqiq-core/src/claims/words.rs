@@ -70,6 +70,15 @@ pub struct Words {
 
 pub static WORDS: LazyLock<Words> = LazyLock::new(Words::load);
 
+/// The words after which a place's name stands (`data/place_words.txt`: «حي»، «بلدة»،
+/// «أهالي»), folded. Its own set, so that recognising entities does not load the claim words.
+pub fn place_words() -> &'static rustc_hash::FxHashSet<String> {
+    static SET: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+        rows(include_str!("../../data/place_words.txt"), 1, "place_words.txt").iter().map(|r| fold(r[0])).collect()
+    });
+    &SET
+}
+
 impl Words {
     fn load() -> Words {
         let mut map = PhraseMap::default();
@@ -119,8 +128,8 @@ impl Words {
         for row in rows(include_str!("../../data/amounts.tsv"), 2, "amounts.tsv") {
             map.add(row[0], Word::Amount(intern(row[1]).expect("amounts.tsv: what an amount is")));
         }
-        for row in rows(include_str!("../../data/place_words.txt"), 1, "place_words.txt") {
-            map.add(row[0], Word::PlaceHead);
+        for w in place_words() {
+            map.add(w, Word::PlaceHead);
         }
         let reporters =
             rows(include_str!("../../data/reporters.txt"), 1, "reporters.txt").iter().map(|r| fold(r[0])).collect();

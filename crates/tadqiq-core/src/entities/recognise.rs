@@ -428,15 +428,10 @@ impl Recogniser<'_, '_> {
     /// Whether a word after which a place's name stands comes before `i`: «أهالي»، «سكان»، «حي»
     /// (`data/place_words.txt`).
     fn place_word_before(&self, i: usize) -> bool {
-        static PLACE_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync::LazyLock::new(|| {
-            crate::lexicon::rows(include_str!("../../data/place_words.txt"), 1, "place_words.txt")
-                .iter()
-                .map(|r| crate::text::fold(r[0]))
-                .collect()
-        });
+        let words = crate::claims::words::place_words();
         i > 0 && !self.t.breaks_before(i) && {
             let w = self.t.folded(i - 1);
-            PLACE_WORDS.contains(w) || w.strip_prefix('و').is_some_and(|w| PLACE_WORDS.contains(w))
+            words.contains(w) || w.strip_prefix('و').is_some_and(|w| words.contains(w))
         }
     }
 
@@ -704,7 +699,7 @@ impl Recogniser<'_, '_> {
         if i > 0 && !t.breaks_before(i) && self.particle_dropped(i - 1).is_some() {
             return None;
         }
-        let given = self.ix.find_indefinite(t, i, |p| if let Phrase::Given { word } = p { Some(*word) } else { None });
+        let given = self.given_name(i);
         let kunya_dropped = if given.is_none() { self.particle_dropped(i) } else { None };
         // «دي ميستورا» after «وأضاف» is the surname of someone named in full, not a kunya.
         let kunya = kunya_dropped.is_some()
@@ -784,13 +779,19 @@ impl Recogniser<'_, '_> {
             && !self.date_or_number_word(j)
     }
 
+    /// A given name at `k` (not through the article), its value whether it is also an everyday
+    /// word («عادل» just).
+    fn given_name(&self, k: usize) -> Option<crate::phrases::Hit<bool>> {
+        self.ix.find_indefinite(self.t, k, |p| if let Phrase::Given { word } = p { Some(*word) } else { None })
+    }
+
     /// Whether a word is too everyday to name a person alone as a surname: «كامل» (complete),
     /// a preposition, a quantifier.
     fn everyday(&self, k: usize) -> bool {
         self.function_word(k)
             || matches!(self.t.folded(k), "الله" | "الدين")
             || self.word_hit(k, |w| w == NameWord::Common).is_some()
-            || self.ix.find_indefinite(self.t, k, |p| matches!(p, Phrase::Given { word: true }).then_some(())).is_some()
+            || self.given_name(k).is_some_and(|g| g.value)
     }
 
     /// Two or three parts of a name from `j`: each part a word, a particle and a word («أبو
@@ -828,12 +829,7 @@ impl Recogniser<'_, '_> {
                 _ => {
                     particle
                         || (f.starts_with("ال") && f.ends_with('ي'))
-                        || self
-                            .ix
-                            .find_indefinite(self.t, unit.0, |p| {
-                                matches!(p, Phrase::Given { word: false }).then_some(())
-                            })
-                            .is_some_and(|h| h.dropped == 0 && h.end == unit.1)
+                        || self.given_name(unit.0).is_some_and(|h| !h.value && h.dropped == 0 && h.end == unit.1)
                 }
             };
             if !ok {
@@ -986,9 +982,7 @@ impl Recogniser<'_, '_> {
                 }
                 // «بقيادة محمد حمدان دقلو»: a noun of leading before a person's given name says
                 // who leads; the person is introduced from the name.
-                if words("led-by").iter().any(|w| t.folded(i).ends_with(w))
-                    && self.ix.find_indefinite(t, j, |p| matches!(p, Phrase::Given { .. }).then_some(())).is_some()
-                {
+                if words("led-by").iter().any(|w| t.folded(i).ends_with(w)) && self.given_name(j).is_some() {
                     return None;
                 }
                 // «حركة "حسم"»: a name in quotes after its head.

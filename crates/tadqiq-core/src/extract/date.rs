@@ -19,7 +19,7 @@
 
 use super::{DateMention, Grammar, Mention, MentionKind, Paired, Relative, Span};
 use crate::calendar::{DateValue, hijri_to_gregorian, is_valid, is_valid_without_year};
-use crate::lexicon::{Calendar, DurationUnit, Lex, PageLabel, Part, PeriodUnit};
+use crate::lexicon::{Calendar, DurationUnit, Lex, PageLabel, Part, PeriodUnit, words};
 use crate::text::TokenKind;
 
 /// What the core of a date yielded.
@@ -914,8 +914,8 @@ impl Grammar<'_, '_> {
         // each end is a year. Not part of a longer run of numbers («2015-2018-2020»), nor before
         // a counted noun.
         let dash = |k: usize| DASHES.iter().any(|&c| t.is_punct(k, c));
-        let to = |k: usize| t.is_word(k) && crate::lexicon::words("range-to").contains(&t.folded(k));
-        let from = |k: usize| t.is_word(k) && crate::lexicon::words("range-from").contains(&t.folded(k));
+        let to = |k: usize| t.is_word(k) && words("range-to").contains(&t.folded(k));
+        let from = |k: usize| t.is_word(k) && words("range-from").contains(&t.folded(k));
         let span_of_years = |a: usize, b: usize| {
             let year = |k: usize| t.folded(k).parse::<i32>().unwrap_or(0);
             plausible(a)
@@ -925,8 +925,7 @@ impl Grammar<'_, '_> {
                 && !(self.continues(b + 1) && dash(b + 1))
                 && (a + 1..=b).all(|k| self.continues(k))
                 // «من 2015 إلى 2018 طالبا» counts students.
-                && !(self.continues(b + 1)
-                    && matches!(crate::lexicon::LEXICON.beside_number(t.folded(b + 1)), Some(Lex::Counted)))
+                && !(self.continues(b + 1) && self.listed_noun(b + 1))
                 // «جميع الحقوق محفوظة 2008 - 2018»، «© 2008-2018»: the years of a copyright.
                 && !(a.saturating_sub(4)..a).any(|k| {
                     (k + 1..=a).all(|x| !t.breaks_before(x))
@@ -943,12 +942,9 @@ impl Grammar<'_, '_> {
             && t.is_word(j - 1)
             && t.folded(j - 1) == "من"
             && (j.saturating_sub(3)..j - 1).any(|k| {
-                (k + 1..j).all(|x| !t.breaks_before(x))
-                    && t.is_word(k)
-                    && crate::lexicon::words("year-of").contains(&t.folded(k))
+                (k + 1..j).all(|x| !t.breaks_before(x)) && t.is_word(k) && words("year-of").contains(&t.folded(k))
             })
-            && !(self.continues(j + 1)
-                && matches!(crate::lexicon::LEXICON.beside_number(t.folded(j + 1)), Some(Lex::Counted)))
+            && !(self.continues(j + 1) && self.listed_noun(j + 1))
         {
             return true;
         }

@@ -174,8 +174,7 @@ impl Grammar<'_, '_> {
         };
         // Two numbers that could be years («الفترة 2015-2018»، «بين 2003 و2011») are a span of
         // years, not a count, unless a noun the data lists follows: «بين 1900 و2000 قتيل».
-        let year = |n: &Number| n.plain_digits && (1900.0..=2100.0).contains(&n.value) && n.value.fract() == 0.0;
-        if year(&low) && year(&high) && !self.listed_noun(high.end) {
+        if self.could_be_year(&low) && self.could_be_year(&high) && !self.listed_noun(high.end) {
             return None;
         }
         let mut value = low.value;
@@ -568,9 +567,7 @@ impl Grammar<'_, '_> {
         };
         // Four digits that could be a year count something only with a noun the data lists:
         // «2015 قتيلا», not «2017 حجم الخط» or «الغزو الأمريكي 2003».
-        if n.plain_digits
-            && t.folded(k - 1).len() == 4
-            && (1900.0..=2100.0).contains(&n.value)
+        if self.could_be_year(&n)
             && bound == Bound::Exact
             && !(unit.as_deref() == Some("%")
                 || (unit.is_some() && n.value % 100.0 == 0.0)
@@ -803,7 +800,12 @@ impl Grammar<'_, '_> {
 
     /// Whether the word at `k`, as written, is a countable noun `data/nouns.tsv` lists
     /// («شخص»، «قتيلا»).
-    fn listed_noun(&self, k: usize) -> bool {
+    /// Four plain digits from 1900 to 2100: a number that could be a year.
+    fn could_be_year(&self, n: &Number) -> bool {
+        n.plain_digits && self.t.folded(n.end - 1).len() == 4 && (1900.0..=2100.0).contains(&n.value)
+    }
+
+    pub(super) fn listed_noun(&self, k: usize) -> bool {
         matches!(LEXICON.beside_number(self.t.folded(k)), Some(Lex::Counted))
     }
 
