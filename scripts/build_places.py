@@ -260,6 +260,10 @@ def main():
             f = fold(n)
             if f in taken or f in own or f in owner:
                 continue
+            # «العاصمة صنعاء» (GeoNames' name of Amanat al-Asimah) is, in news, the capital
+            # city described: «the capital, Sanaa». A division is never named that way.
+            if f.startswith("العاصمه "):
+                continue
             owner[f] = True
             keep.append(n)
         if not keep:

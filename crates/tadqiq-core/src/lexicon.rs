@@ -626,7 +626,8 @@ mod tests {
 /// there: `parts`, `locatives`, `date-prepositions`, `count-of`, `others`, `lasted`,
 /// `possessives`, `cut-clitics`, `range-between`, `range-from`, `range-to`, `range-open`,
 /// `named-as-self`, `known-as`, `apart-letters`, `joined-particles`, `cut-before`, `describing`,
-/// `region-heads`, `led-by`, `rank-adjectives`, `foreign-particles`, `year-of`, `credited-to`.
+/// `region-heads`, `led-by`, `rank-adjectives`, `foreign-particles`, `year-of`, `credited-to`,
+/// `unit-heads`.
 /// Panics on a name the file does not have (a programming error the tests catch).
 pub fn words(list: &str) -> &'static [&'static str] {
     static LISTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> =
@@ -669,6 +670,7 @@ mod grammar_words_tests {
             "foreign-particles",
             "year-of",
             "credited-to",
+            "unit-heads",
         ] {
             assert!(!super::words(list).is_empty(), "{list}");
             // Folded forms only: what the tokens are compared in.

@@ -275,9 +275,9 @@ fn ali_written_apart_from_the_preposition_is_a_name() {
 #[test]
 fn a_letter_set_apart_is_no_part_of_a_name() {
     // Copy that sets a clitic apart («ل - "الفرقة السابعة"»، «ب - حلب») names no base «ل» and
-    // no city «ب».
+    // no city «ب»: the division and Aleppo.
     let ws = workspace(&[("a", "انطلق الوفد من قاعدة ل - \"الفرقة السابعة\" التابعة للجيش، ومن مدينة ب - حلب.")]);
-    assert_eq!(entities(&ws, "a"), ["«حلب» aleppo"]);
+    assert_eq!(entities(&ws, "a"), ["«الفرقة السابعة» al-frqh-al-sabah", "«حلب» aleppo"]);
 }
 
 #[test]
@@ -920,4 +920,57 @@ fn a_registry_kept_apart_from_its_sources_matches_as_the_whole_workspace() {
         .collect();
     assert_eq!(found, ["«أنييس روماتيه» anys-rwmatyh", "«جبور» nzyh-jbwr", "«الكرامة» al-karamah-jo"]);
     assert_eq!(apart.entity("nzyh-jbwr").unwrap().name, "نزيه جبور");
+}
+
+#[test]
+fn a_military_unit_named_by_its_number() {
+    // A definite unit head and an ordinal or a number name a unit; «اللواء» before a name is
+    // still the rank, and an indefinite head before a number counts what follows.
+    let ws = workspace(&[(
+        "a",
+        "قالت مصادر إن الفرقة الرابعة دفعت بتعزيزات، وشارك الفيلق الأول والكتيبة الثالثة في الهجوم. \
+         وقصفت الطائرات مقر اللواء 105 وقاد اللواء أحمد العلي الهجوم. وكانت الكتيبة 500 جندي ولواء 5 جنود. \
+         وانتهت المعركة في الخامس من أيار.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«الفرقة الرابعة» al-frqh-al-rabah",
+            "«الفيلق الأول» al-fylq-al-awl",
+            "«الكتيبة الثالثة» al-ktybh-al-thalthh",
+            "«اللواء 105» al-lwa-105",
+            "«أحمد العلي» ahmd-al-aly"
+        ]
+    );
+}
+
+#[test]
+fn a_title_before_a_given_name_that_is_also_a_word() {
+    // An indefinite nisba after a definite title is no adjective of it but a given name;
+    // after a title a grandfather's name may be an everyday word; a Turkish «أوغلو» is a part.
+    let ws = workspace(&[(
+        "a",
+        "وقال العقيد الركن تركي المالكي إن الصاروخ سقط، وأضاف المالكي أن أحدا لم يصب. \
+         وقال الرئيس عبد ربه منصور هادي إن الحرب ستنتهي. والتقى الوزير التركي مولود جاويش أوغلو نظيره. \
+         وقال مسؤول تركي إن جنديا تركي الجنسية قتل.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«تركي المالكي» trky-al-malky",
+            "«المالكي» trky-al-malky",
+            "«عبد ربه منصور هادي» abd-rbh-mnswr-hady",
+            "«مولود جاويش أوغلو» mwlwd-jawysh-awghlw"
+        ]
+    );
+    // A definite surname before an everyday word: the word is not the grandfather's name.
+    let ws = workspace(&[("b", "وقال الرئيس بشار الأسد حافظ على وحدة البلاد.")]);
+    assert_eq!(entities(&ws, "b"), ["«بشار الأسد» bashar-al-assad"]);
+}
+
+#[test]
+fn a_conjunction_before_a_hamza_is_no_valley_and_the_capital_is_its_city() {
+    // «وأدى» (and led to) folds to «وادي» (valley); «العاصمة صنعاء» is the city Sanaa.
+    let ws = workspace(&[("a", "وأدى النزاع إلى نزوح الآلاف من العاصمة صنعاء إلى وادي خالد.")]);
+    assert_eq!(entities(&ws, "a"), ["«صنعاء» sanaa", "«وادي خالد» khald"]);
 }

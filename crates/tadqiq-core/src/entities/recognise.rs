@@ -149,7 +149,9 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         if let Some(m) = r.institution(i) {
             candidates.push((2, m));
         }
-        if let Some(intro) = r.person(i).or_else(|| r.headed(i)).or_else(|| r.definite_headed(i)) {
+        if let Some(intro) =
+            r.numbered_unit(i).or_else(|| r.person(i)).or_else(|| r.headed(i)).or_else(|| r.definite_headed(i))
+        {
             introductions.push(intro);
         } else if let Some(intro) = r.untitled_person(i)
             && !introductions.last().is_some_and(|l: &Introduction| overlaps(l.name, intro.name))
@@ -595,6 +597,7 @@ impl Recogniser<'_, '_> {
         let t = self.t;
         let title = self.word_hit(i, |w| w == NameWord::Title)?;
         let mut j = title.end;
+        let mut nisba_first = false;
         // «د. حسن نافعة»، «م. أحمد»: an abbreviated title is one letter and its full stop.
         if t.folded(i).chars().count() == 1 {
             if !(title.end == i + 1 && self.continues(j) && t.is_punct(j, '.')) {
@@ -624,6 +627,16 @@ impl Recogniser<'_, '_> {
                 continue;
             }
             if let Some((_, end)) = self.adjective(j) {
+                // «العقيد الركن تركي المالكي»: an indefinite nisba does not agree with the definite
+                // title before it; a given name («تركي»), it opens the name.
+                let definite_before = t.folded(j - 1).starts_with("ال") || t.folded(j - 1).starts_with("وال");
+                if definite_before
+                    && !t.folded(j).starts_with("ال")
+                    && self.given_name(j).is_some_and(|h| h.end == j + 1)
+                {
+                    nisba_first = true;
+                    break;
+                }
                 j = end;
                 continue;
             }
@@ -648,7 +661,7 @@ impl Recogniser<'_, '_> {
             }
             break;
         }
-        let units = self.name_units(j)?;
+        let units = self.name_units_with(j, true, nisba_first)?;
         // «وافق الوزير علي موافقة البرلمان»: where the preposition is written «علي» after all, a
         // feminine noun follows it («موافقة»، «خلفية»، «ضرورة»), as no part of a name after
         // Ali does.
@@ -799,7 +812,15 @@ impl Recogniser<'_, '_> {
     /// part is indefinite, as given names are; a third part is a family nisba («السوداني») or a
     /// part of two words.
     fn name_units(&self, j: usize) -> Option<Vec<(usize, usize)>> {
-        let mut units = Vec::new();
+        self.name_units_with(j, false, false)
+    }
+
+    /// [`Recogniser::name_units`] after a title (`titled`), where a grandfather's given name
+    /// may be an everyday word after a first and second name neither definite («الرئيس عبد ربه
+    /// منصور هادي»), and the first part may be a given name that is also a nisba
+    /// (`nisba_first`: «العقيد الركن تركي المالكي»).
+    fn name_units_with(&self, j: usize, titled: bool, nisba_first: bool) -> Option<Vec<(usize, usize)>> {
+        let mut units: Vec<(usize, usize)> = Vec::new();
         // Whether a part is a word and «الله» or «الدين»: alone it is a name of two words, as
         // «السيد نصر الله» names a man.
         let mut theophoric = false;
@@ -808,7 +829,7 @@ impl Recogniser<'_, '_> {
         while units.len() < 3 && (if k == j { k < self.t.len() } else { self.continues(k) }) {
             let unit = if self.is_particle(k) && self.continues(k + 1) && self.name_word(k + 1, false) {
                 (k, k + 2)
-            } else if self.name_word(k, !units.is_empty()) {
+            } else if (nisba_first && k == j) || self.name_word(k, !units.is_empty()) {
                 // «فتح الله»، «نور الدين»: a word and the «الله» or «الدين» after it are one part
                 // of a name, as a particle and its word are.
                 if self.continues(k + 1) && matches!(self.t.folded(k + 1), "الله" | "الدين") {
@@ -827,9 +848,16 @@ impl Recogniser<'_, '_> {
                 1 => true,
                 // «علي حسن خليل»: a grandfather's given name (not an everyday word) too.
                 _ => {
+                    let indefinite = |(k, _): (usize, usize)| !self.t.folded(k).starts_with("ال");
                     particle
                         || (f.starts_with("ال") && f.ends_with('ي'))
-                        || self.given_name(unit.0).is_some_and(|h| !h.value && h.dropped == 0 && h.end == unit.1)
+                        // «مولود جاويش أوغلو»: a Turkish surname's «son of» written apart.
+                        || f == "اوغلو"
+                        || self.given_name(unit.0).is_some_and(|h| {
+                            h.dropped == 0
+                                && h.end == unit.1
+                                && (!h.value || (titled && indefinite(units[0]) && indefinite(units[1])))
+                        })
                 }
             };
             if !ok {
@@ -963,6 +991,11 @@ impl Recogniser<'_, '_> {
             _ => None,
         })?;
         let (kind, alias, definite, landmark, only_known) = head.value;
+        // «وأدى النزاع»: folded, «و» and a word written with a hamza's alef («أدى» led to) is
+        // «وادي» (valley); the head itself is written with a bare alef.
+        if head.dropped == 0 && ["وأ", "وإ", "وآ"].iter().any(|p| t.original(i).starts_with(p)) {
+            return None;
+        }
         let j = head.end;
         if definite && self.continues(j) && !t.folded(j).starts_with("ال") && self.name(j).is_none() {
             return None;
@@ -1097,6 +1130,62 @@ impl Recogniser<'_, '_> {
         }
         let span = self.span(i, article - 2, k - 1);
         let name_text = folded_words_from(t, i, article - 2, k);
+        Some(Introduction { kind: EntityKind::Org, span, name: span, bare: name_text.clone(), name_text, alias: None })
+    }
+
+    /// A military unit named by its number: a definite head of `unit-heads` and an ordinal or up
+    /// to three digits, «الفرقة الرابعة»، «الفيلق الخامس»، «اللواء 105». Not a count («لواء 5
+    /// جنود»، «الكتيبة 500 جندي»), nor an ordinal that dates («الخامس من أيار»). Without it,
+    /// «اللواء» was read as the rank and the unit named nothing.
+    fn numbered_unit(&self, i: usize) -> Option<Introduction> {
+        let t = self.t;
+        let head = self.ix.find(t, i, |p| match p {
+            Phrase::Word(NameWord::Head { kind: EntityKind::Org, .. }) => Some(()),
+            _ => None,
+        })?;
+        let f = t.folded(i);
+        let stem: String = f.chars().skip(head.dropped).collect();
+        if head.end != i + 1 || !words("unit-heads").contains(&stem.as_str()) {
+            return None;
+        }
+        let prefix: String = f.chars().take(head.dropped).collect();
+        let definite = prefix.ends_with("ال");
+        let j = head.end;
+        if !self.continues(j) || (i > 0 && t.is_digits(i - 1)) {
+            return None;
+        }
+        let end = if t.is_digits(j) {
+            let counted = self.continues(j + 1)
+                && (matches!(crate::lexicon::LEXICON.beside_number(t.folded(j + 1)), Some(Lex::Counted))
+                    || self.lex.is(t, j + 1, |l| matches!(l, Lex::Duration { .. } | Lex::Month(_))));
+            // An indefinite head before a number counts what follows it («لواء 5 جنود»).
+            if !definite || t.original(j).len() > 3 || counted {
+                return None;
+            }
+            j + 1
+        } else {
+            let ordinal = self.lex.find(t, j, |l| matches!(l, Lex::DayOrdinal(_)).then_some(()))?;
+            if !definite || ordinal.dropped != 0 || !t.folded(j).starts_with("ال") {
+                return None;
+            }
+            let after = ordinal.end;
+            let month =
+                |k: usize| self.continues(k) && self.lex.is(t, k, |l| matches!(l, Lex::Month(_) | Lex::HijriMonth(_)));
+            let dates = month(after) || (self.continues(after) && t.folded(after) == "من" && month(after + 1));
+            if dates {
+                return None;
+            }
+            after
+        };
+        // The article stays part of the name; a conjunction or preposition on it does not.
+        let kept = if definite { head.dropped - 2 } else { head.dropped };
+        let span = self.span(i, kept, end - 1);
+        // The number is part of the name («اللواء 105»), though not a word.
+        let mut name_text = folded_words_from(t, i, kept, j);
+        for k in j..end {
+            name_text.push(' ');
+            name_text.push_str(t.folded(k));
+        }
         Some(Introduction { kind: EntityKind::Org, span, name: span, bare: name_text.clone(), name_text, alias: None })
     }
 
