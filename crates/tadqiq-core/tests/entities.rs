@@ -974,3 +974,23 @@ fn a_conjunction_before_a_hamza_is_no_valley_and_the_capital_is_its_city() {
     let ws = workspace(&[("a", "وأدى النزاع إلى نزوح الآلاف من العاصمة صنعاء إلى وادي خالد.")]);
     assert_eq!(entities(&ws, "a"), ["«صنعاء» sanaa", "«وادي خالد» khald"]);
 }
+
+#[test]
+fn a_given_name_before_a_known_surname_is_another_of_the_family() {
+    // «ترامب» alone is the known man; after another listed given name it is a relative's
+    // surname, and the relative's name does not take «ترامب» alone from him.
+    let ws = workspace(&[(
+        "a",
+        "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق قريب. وحضرت ميلانيا ترامب الحفل مع جاريد كوشنر، \
+         ثم قال ترامب إنه سعيد.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«دونالد ترامب» donald-trump",
+            "«ميلانيا ترامب» mylanya-tramb",
+            "«جاريد كوشنر» jaryd-kwshnr",
+            "«ترامب» donald-trump"
+        ]
+    );
+}

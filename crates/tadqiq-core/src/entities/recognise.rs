@@ -181,6 +181,18 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
         let before = reach.partition_point(|&(start, _)| start < m.span.start);
         !(m.kind == EntityKind::Place && before > 0 && m.span.end <= reach[before - 1].1)
     });
+    // «إيفانكا ترامب»: a person introduced around a known person's one-word name
+    // ([`Recogniser::family_member`]) is someone else; the known name inside is not that person.
+    mentions.retain(|m| {
+        !(m.kind == EntityKind::Person
+            && m.how == How::Known
+            && introductions.iter().any(|intro: &Introduction| {
+                intro.kind == EntityKind::Person
+                    && intro.name != m.span
+                    && intro.name.start <= m.span.start
+                    && m.span.end <= intro.name.end
+            }))
+    });
     let bare_heads = r.bare_institutions(&mut mentions);
     // An introduction of a name the gazetteer already knows is just that known name; the
     // newsroom's stop list names no entity.
@@ -695,7 +707,10 @@ impl Recogniser<'_, '_> {
             return None;
         }
         let alias = match last.1 - last.0 {
-            1 if !self.is_particle(last.0) && !self.everyday(last.0) => t.folded(last.0).to_string(),
+            // «ترامب» of «إيفانكا ترامب» is still the known man alone.
+            1 if !self.is_particle(last.0) && !self.everyday(last.0) && self.name(last.0).is_none() => {
+                t.folded(last.0).to_string()
+            }
             2 if self.is_particle(last.0) && !self.everyday(last.0 + 1) => folded_words(t, last.0, last.1),
             _ => return None,
         };
@@ -734,6 +749,9 @@ impl Recogniser<'_, '_> {
         let units = if dropped > 0 && !kunya {
             // «وحسن نافعة»: the name's first part is the word after the conjunction.
             let mut rest = if self.continues(i + 1) { self.name_units(i + 1).unwrap_or_default() } else { Vec::new() };
+            if rest.is_empty() && self.family_member(i, i + 1) {
+                rest.push((i + 1, i + 2));
+            }
             rest.insert(0, (i, i + 1));
             rest.truncate(3);
             rest
@@ -829,6 +847,9 @@ impl Recogniser<'_, '_> {
         while units.len() < 3 && (if k == j { k < self.t.len() } else { self.continues(k) }) {
             let unit = if self.is_particle(k) && self.continues(k + 1) && self.name_word(k + 1, false) {
                 (k, k + 2)
+            } else if units.len() == 1 && units[0].1 == units[0].0 + 1 && self.family_member(units[0].0, k) {
+                units.push((k, k + 1));
+                break;
             } else if (nisba_first && k == j) || self.name_word(k, !units.is_empty()) {
                 // «فتح الله»، «نور الدين»: a word and the «الله» or «الدين» after it are one part
                 // of a name, as a particle and its word are.
@@ -867,6 +888,17 @@ impl Recogniser<'_, '_> {
             k = unit.1;
         }
         (units.len() >= 2 || theophoric && !units.is_empty()).then_some(units)
+    }
+
+    /// «إيفانكا ترامب»، «ميلانيا ترامب»: a given name that is no everyday word, before a known
+    /// person's one-word name (at `k`), names another of the family. The person's own given name
+    /// is not asked about: «دونالد ترامب» is matched whole as the known name first.
+    fn family_member(&self, given: usize, k: usize) -> bool {
+        self.continues(k)
+            && self.given_name(given).is_some_and(|h| !h.value && h.end == given + 1)
+            && self.name(k).is_some_and(|h| {
+                h.end == k + 1 && h.dropped == 0 && self.gaz.entities[h.value].kind == EntityKind::Person
+            })
     }
 
     /// A particle of a name at `k`, bare or after «و»: how many letters come before it.
