@@ -994,3 +994,32 @@ fn a_given_name_before_a_known_surname_is_another_of_the_family() {
         ]
     );
 }
+
+#[test]
+fn a_body_head_names_only_with_what_the_body_is_for() {
+    // «جهاز»، «معهد»، «سلطة» name a body when definite with an adjective and an «لل» phrase;
+    // a feminine participle after a feminine purpose is part of it, a masculine purpose's
+    // object is not; indefinite, the words are things.
+    let ws = workspace(&[(
+        "a",
+        "وقال الجهاز المركزي للتعبئة العامة إن الأسعار ارتفعت، وأصدر المجلس الأعلى للقوات المسلحة بيانا. \
+         وأقرت الهيئة العامة للاستثمار الموازنة. وتعطل جهاز الهاتف، فسلطة القانون فوق الجميع.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«الجهاز المركزي للتعبئة العامة» al-jhaz-al-mrkzy-lltabh-al-aamh",
+            "«المجلس الأعلى للقوات المسلحة» al-mjls-al-aaly-llqwat-al-mslhh",
+            "«الهيئة العامة للاستثمار» al-hyh-al-aamh-llastthmar"
+        ]
+    );
+}
+
+#[test]
+fn the_knesset_is_israel_s_parliament() {
+    let ws = workspace(&[("a", "وصوت الكنيست على القانون، وقال البرلمان الإسرائيلي إن السلطة الفلسطينية رفضته.")]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«الكنيست» il-parliament", "«البرلمان الإسرائيلي» il-parliament", "«السلطة الفلسطينية» palestinian-authority"]
+    );
+}

@@ -19,7 +19,9 @@ pub enum NameWord {
     /// names the same thing; `definite` that only a definite name follows it; `landmark` that a
     /// known place's name after it names a new place («دوار القادسية»، «باب بغداد»); `only_known`
     /// that it introduces nothing else.
-    Head { kind: EntityKind, alias: bool, definite: bool, landmark: bool, only_known: bool },
+    /// `body_only` that it names a body only when definite, with an adjective and what the body
+    /// is for («الجهاز المركزي للتعبئة العامة»), being a thing too («جهاز الهاتف»).
+    Head { kind: EntityKind, alias: bool, definite: bool, landmark: bool, only_known: bool, body_only: bool },
     /// Joins the next word into one part of a name: «أبو»، «عبد»، «بن».
     Particle,
     /// An adjective after a title or head that is not a name: «السابق».
@@ -244,13 +246,15 @@ impl Gazetteer {
             let kind = EntityKind::parse(row[1]).unwrap_or_else(|| panic!("heads.tsv: unknown kind {:?}", row[1]));
             let (alias, definite, landmark, only_known) = match row[2] {
                 "yes" => (true, false, false, false),
-                "no" => (false, false, false, false),
+                "no" | "body" => (false, false, false, false),
                 "definite" => (true, true, false, false),
                 "landmark" => (false, true, true, false),
                 "named-after" => (false, false, true, true),
                 other => panic!("heads.tsv: unknown alias {other:?}"),
             };
-            phrases.add(row[0], Phrase::Word(NameWord::Head { kind, alias, definite, landmark, only_known }));
+            let body_only = row[2] == "body";
+            phrases
+                .add(row[0], Phrase::Word(NameWord::Head { kind, alias, definite, landmark, only_known, body_only }));
         }
         for row in rows(NAME_WORDS, 2) {
             let w = match row[1] {

@@ -1017,7 +1017,9 @@ impl Recogniser<'_, '_> {
             return None;
         }
         let head = self.ix.find_indefinite(t, i, |p| match p {
-            Phrase::Word(NameWord::Head { kind, alias, definite, landmark, only_known }) => {
+            // A body's head only introduces with an adjective and what it is for
+            // ([`Recogniser::definite_headed`]).
+            Phrase::Word(NameWord::Head { kind, alias, definite, landmark, only_known, body_only: false }) => {
                 Some((*kind, *alias, *definite, *landmark, *only_known))
             }
             _ => None,
@@ -1157,7 +1159,23 @@ impl Recogniser<'_, '_> {
             return None;
         }
         k += 1;
-        while k < head.end + 6 && adjective(k) {
+        // «للقوات المسلحة»: after a feminine noun of purpose (ـة, ـات) a feminine participle
+        // agrees with it too; after a masculine one it is the verb's object («للاستثمار
+        // الموازنة»).
+        let feminine = purpose.ends_with('ه') || purpose.ends_with("ات");
+        let participle = |k: usize| {
+            let w = t.folded(k);
+            feminine
+                && self.continues(k)
+                && t.is_word(k)
+                && w.starts_with("الم")
+                && w.ends_with('ه')
+                && w.chars().count() >= 6
+                && !self.function_word(k)
+                && !self.date_or_number_word(k)
+                && self.name(k).is_none()
+        };
+        while k < head.end + 6 && (adjective(k) || participle(k)) {
             k += 1;
         }
         let span = self.span(i, article - 2, k - 1);
