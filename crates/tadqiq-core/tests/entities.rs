@@ -1023,3 +1023,35 @@ fn the_knesset_is_israel_s_parliament() {
         ["«الكنيست» il-parliament", "«البرلمان الإسرائيلي» il-parliament", "«السلطة الفلسطينية» palestinian-authority"]
     );
 }
+
+#[test]
+fn a_title_in_construct_with_what_it_is_the_title_of() {
+    // «رئيس أركان الجيش»، «وزير خارجية النظام»: the construct noun belongs to the title; the
+    // name after it is the person, not «أركان الجيش».
+    let ws = workspace(&[(
+        "a",
+        "وقال رئيس أركان الجيش الفريق أحمد قايد صالح إن الجيش وفي، وصرح وزير خارجية النظام وليد المعلم بأن الحل قريب، \
+         والتقى رئيس حكومة الوفاق فايز السراج.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«أحمد قايد صالح» ahmd-qayd-salh", "«وليد المعلم» wlyd-al-malm", "«فايز السراج» fayz-al-sraj"]
+    );
+}
+
+#[test]
+fn courts_councils_and_cabinets_are_a_country_s_institutions() {
+    let ws = workspace(&[(
+        "a",
+        "أعلن المجلس الدستوري الجزائري رفض الملفات، وقضت المحكمة الدستورية التركية بالإفراج عنه، \
+         وصوت مجلس الشيوخ الأمريكي على القرار.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«المجلس الدستوري الجزائري» dz-constitutional-council",
+            "«المحكمة الدستورية التركية» tr-constitutional-court",
+            "«مجلس الشيوخ الأمريكي» us-senate"
+        ]
+    );
+}

@@ -797,7 +797,10 @@ impl Recogniser<'_, '_> {
     fn complement_word(&self, j: usize) -> bool {
         let t = self.t;
         let f = t.folded(j);
-        if matches!(f, "باسم" | "لشؤون") {
+        // «رئيس أركان الجيش»، «وزير خارجية النظام»: a noun in construct that the title is of.
+        if matches!(f, "باسم" | "لشؤون")
+            || (words("title-constructs").contains(&f) && self.continues(j + 1) && t.folded(j + 1).starts_with("ال"))
+        {
             return true;
         }
         let definite = f.starts_with("ال") || f.starts_with("لل");
