@@ -1055,3 +1055,23 @@ fn courts_councils_and_cabinets_are_a_country_s_institutions() {
         ]
     );
 }
+
+#[test]
+fn an_institution_s_adjective_that_is_also_the_country_s_name() {
+    // «السعودية» is Saudi Arabia and the feminine adjective Saudi: after an institution head it
+    // is the adjective, and the institution is named; after a verb it is the country.
+    let ws = workspace(&[(
+        "a",
+        "أعلنت وزارة الصحة السعودية تسجيل إصابات، وقالت الحكومة السعودية إن الوضع مستقر، وزار الوزير السعودية.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«وزارة الصحة السعودية» sa-ministry-of-health", "«الحكومة السعودية» sa-government", "«السعودية» sa"]
+    );
+}
+
+#[test]
+fn a_family_name_with_al_abd() {
+    let ws = workspace(&[("a", "وأوضح المتحدث باسم الوزارة الدكتور محمد العبد العالي أن العدد ارتفع.")]);
+    assert_eq!(entities(&ws, "a"), ["«محمد العبد العالي» mhmd-al-abd-al-aaly"]);
+}

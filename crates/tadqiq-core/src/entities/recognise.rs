@@ -147,7 +147,10 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
             }
         }
         if let Some(m) = r.institution(i) {
-            candidates.push((2, m));
+            // «وزارة الصحة السعودية»: the feminine adjective that is also the country's name
+            // («السعودية») agrees with the institution; the institution wins over the country.
+            let adjective_is_a_name = r.name(t.tokens.partition_point(|tk| tk.end < m.span.end)).is_some();
+            candidates.push((if adjective_is_a_name { 4 } else { 2 }, m));
         }
         if let Some(intro) =
             r.numbered_unit(i).or_else(|| r.person(i)).or_else(|| r.headed(i)).or_else(|| r.definite_headed(i))
@@ -848,7 +851,9 @@ impl Recogniser<'_, '_> {
         let mut k = j;
         // The name may open a line; its later parts may not cross one.
         while units.len() < 3 && (if k == j { k < self.t.len() } else { self.continues(k) }) {
-            let unit = if self.is_particle(k) && self.continues(k + 1) && self.name_word(k + 1, false) {
+            // «محمد العبد العالي»: a family name «العبد» and its word, as a particle and its word.
+            let particle = self.is_particle(k) || (!units.is_empty() && self.t.folded(k) == "العبد");
+            let unit = if particle && self.continues(k + 1) && self.name_word(k + 1, false) {
                 (k, k + 2)
             } else if units.len() == 1 && units[0].1 == units[0].0 + 1 && self.family_member(units[0].0, k) {
                 units.push((k, k + 1));
