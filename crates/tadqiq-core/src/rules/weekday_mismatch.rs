@@ -17,24 +17,53 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             if matches!(d.relative, Some(Relative::Weekday(_))) || d.written.day.is_none() {
                 continue;
             }
-            let Some((y, mo, day)) = d.value.and_then(|v| v.full()) else { continue };
+            // A day and month with no year, in an article of a known date: the year that puts it
+            // nearest publication, when that is within a month of it («يوم الأحد 6 فبراير» in
+            // copy of 7 February 2023 is 6 February 2023, a Monday).
+            let published = doc.analysis.published.and_then(|(p, _)| p.full());
+            let (full, nearest) = match d.value.and_then(|v| v.full()) {
+                Some(full) => (full, None),
+                None => match d.value.zip(published).and_then(|(v, p)| nearest_to(v, p)) {
+                    Some(full) => (full, published),
+                    None => continue,
+                },
+            };
+            let (y, mo, day) = full;
             let Some(actual) = weekday_of(y, mo, day) else { continue };
             if actual == named {
                 continue;
             }
             let date = DateValue { year: Some(y), month: Some(mo), day: Some(day), week: None };
+            let key = if nearest.is_some() { "rule.weekday-mismatch.nearest" } else { "rule.weekday-mismatch.message" };
+            let published = nearest.map(|(py, pm, pd)| DateValue::ymd(py, pm, pd));
             let message = msg(
-                "rule.weekday-mismatch.message",
+                key,
                 &[
                     ("quote", &quote(doc, m.span)),
                     ("date", &crate::messages::date(&date)),
                     ("actual", &weekday(actual)),
                     ("named", &weekday(named)),
+                    ("published", &published.map(|p| crate::messages::date(&p)).unwrap_or_default()),
                 ],
             );
             out.push(Finding::of(&RULE, path, m.span, message, vec![]));
         }
     }
+}
+
+/// How far from publication a day and month with no year is still read as the nearest one.
+const NEAREST_DAYS: i64 = 31;
+
+/// The full date of a day and month with no year that lies nearest `published`, if within
+/// [`NEAREST_DAYS`] of it (the year before, of, or after publication).
+fn nearest_to(value: DateValue, published: (i32, u8, u8)) -> Option<(i32, u8, u8)> {
+    let (None, Some(month), Some(day)) = (value.year, value.month, value.day) else { return None };
+    (published.0 - 1..=published.0 + 1)
+        .filter(|&y| crate::calendar::is_valid(y, month, day))
+        .filter_map(|y| Some(((y, month, day), crate::calendar::days_between(published, (y, month, day))?.abs())))
+        .min_by_key(|&(_, d)| d)
+        .filter(|&(_, d)| d <= NEAREST_DAYS)
+        .map(|(full, _)| full)
 }
 
 #[cfg(test)]
@@ -52,6 +81,20 @@ mod tests {
             run(&RULE, &[("a", "يوم الأحد، 5 يناير 2021", None)]),
             ["a «يوم الأحد، 5 يناير 2021»: 2021-01-05 was a Tuesday (الثلاثاء), not a Sunday (الأحد)."]
         );
+    }
+
+    #[test]
+    fn a_day_and_month_near_publication_take_its_year() {
+        // Published 7 February 2023: «الأحد 6 فبراير» is the day before, a Monday; in copy of
+        // 2 January, «الخميس 29 ديسمبر» is the week before, 2022-12-29, a Thursday.
+        assert_eq!(
+            run(&RULE, &[("a", "وقع الزلزال يوم الأحد 6 فبراير فجرا", Some("2023-02-07"))]),
+            ["a «يوم الأحد 6 فبراير»: 2023-02-06, the nearest to publication (2023-02-07), was a Monday \
+                 (الاثنين), not a Sunday (الأحد)."]
+        );
+        assert!(run(&RULE, &[("a", "وقع الحادث الخميس 29 ديسمبر", Some("2023-01-02"))]).is_empty());
+        // Months away from publication the year is not guessed.
+        assert!(run(&RULE, &[("a", "وقع الزلزال يوم الأحد 6 أغسطس", Some("2023-02-07"))]).is_empty());
     }
 
     #[test]
