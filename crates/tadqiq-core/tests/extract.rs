@@ -377,6 +377,14 @@ fn approximators_set_approx() {
     }
     assert_eq!(found("قتل 5 أشخاص على الأقل"), ["figure «5 أشخاص على الأقل» 5 أشخاص ~at-least"]);
     assert_eq!(found("وبنحو 300 جندي"), ["figure «نحو 300 جندي» 300 جندي ~about"]);
+    // Verbs of exceeding right before the number bound it from below; «لا تقل عن» agrees with
+    // a feminine noun; «ما يصل إلى» is up to.
+    assert_eq!(found("تجاوزت الخسائر 120 مليون دولار"), ["figure «120 مليون دولار» 120000000 دولار"]);
+    assert_eq!(found("وقيمة العقود تجاوزت 120 مليون جنيه"), ["figure «تجاوزت 120 مليون جنيه» 120000000 جنيه ~above"]);
+    assert_eq!(found("بغرامة لا تقل عن ألف جنيه"), ["figure «لا تقل عن ألف جنيه» 1000 جنيه ~at-least"]);
+    assert_eq!(found("يفقد ما يصل إلى 250 ألف شخص منازلهم"), ["figure «ما يصل إلى 250 ألف شخص» 250000 شخص ~at-most"]);
+    // «دفعة واحدة» is «at once».
+    assert_eq!(found("رفع الفائدة 600 نقطة دفعة واحدة"), ["figure «600 نقطة» 600 نقطة"]);
 }
 
 #[test]
@@ -570,6 +578,11 @@ fn compounds_joined_by_wa_are_one_figure() {
     assert_eq!(found("تظاهر مليون ونصف المليون شخص"), ["figure «مليون ونصف المليون شخص» 1500000 شخص"]);
     assert_eq!(found("خصص 3 مليارات ونصف المليار دولار"), ["figure «3 مليارات ونصف المليار دولار» 3500000000 دولار"]);
     assert_eq!(found("نزح ألف ونصف الألف من سكانها"), ["figure «ألف ونصف الألف من سكانها» 1500 سكانها"]);
+    assert_eq!(
+        found("تلقى أكثر من ثلاثة ملايين ونصف مليون شخص اللقاح"),
+        ["figure «أكثر من ثلاثة ملايين ونصف مليون شخص» 3500000 شخص ~above"]
+    );
+    assert_eq!(found("خسر مليار ونصف مليار دولار"), ["figure «مليار ونصف مليار دولار» 1500000000 دولار"]);
     // A part as large as the scale begins another figure.
     assert_eq!(
         found("نشر 3 آلاف جندي و 5 آلاف مدني"),

@@ -225,8 +225,11 @@ impl Grammar<'_, '_> {
         if let Some(h) = self.fraction_at(at)
             && h.dropped == usize::from(clitic)
         {
-            // «مليون ونصف المليون»: the scale named again after its fraction, with the article.
-            let again = (self.continues(h.end) && t.folded(h.end).starts_with("ال"))
+            // «مليون ونصف المليون»، «ثلاثة ملايين ونصف مليون»: the scale named again after its
+            // fraction, with the article or without.
+            let definite = self.continues(h.end) && t.folded(h.end).starts_with("ال");
+            let again = self
+                .continues(h.end)
                 .then(|| {
                     self.ix.find(t, h.end, |l| match l {
                         Lex::Number { value, class: NumClass::Scale } => Some(*value),
@@ -234,7 +237,7 @@ impl Grammar<'_, '_> {
                     })
                 })
                 .flatten()
-                .filter(|s| s.dropped == 2 && s.value as f64 == scale);
+                .filter(|s| s.dropped == if definite { 2 } else { 0 } && s.value as f64 == scale);
             return (value + h.value * scale, again.map_or(h.end, |s| s.end));
         }
         let part = if clitic {
