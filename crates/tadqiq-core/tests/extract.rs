@@ -176,6 +176,25 @@ fn weekday_with_a_date_is_one_mention() {
     assert_eq!(d.value, Some(DateValue::ymd(2021, 12, 9)));
     assert_eq!(found("يوم الأحد، 5 يناير 2020"), ["date «يوم الأحد، 5 يناير 2020» 2020-01-05"]);
     assert_eq!(found("يوم 5 جانفي 2020"), ["date «يوم 5 جانفي 2020» 2020-01-05"]);
+    // Two weekdays and two days: the second weekday is not the first day's.
+    let text = "تهطل الأمطار يومي الجمعة والسبت 6 و7 سبتمبر 2024";
+    let ms = extract(text);
+    let dated: Vec<_> = ms
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Date(d) => Some((&text[m.span.start..m.span.end], d.weekday, d.value)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            ("يومي الجمعة", Some(5), None),
+            ("السبت", Some(6), None),
+            ("6", None, Some(DateValue::ymd(2024, 9, 6))),
+            ("7 سبتمبر 2024", None, Some(DateValue::ymd(2024, 9, 7)))
+        ]
+    );
 }
 
 #[test]

@@ -142,7 +142,19 @@ impl Grammar<'_, '_> {
             }
         }
         let licence = Licence { context: licence.context || day_noun || weekday.is_some(), ..licence };
-        let core = if j < t.len() && on_line(j) { self.core(j, licence) } else { None };
+        // «يومي الجمعة والسبت 6 و7 سبتمبر»: two weekdays and two days, each of its own; the
+        // second weekday is not the first day's.
+        let paired_lists = weekday.is_some()
+            && dropped == Some(1)
+            && t.folded(i).starts_with('و')
+            && i > 0
+            && self.ix.find(t, i - 1, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None }).is_some()
+            && t.is_digits(j)
+            && self.continues(j + 1)
+            && t.folded(j + 1) == "و"
+            && self.continues(j + 2)
+            && t.is_digits(j + 2);
+        let core = if j < t.len() && on_line(j) && !paired_lists { self.core(j, licence) } else { None };
         let core = match core {
             Some(mut c) if !paren || (self.continues(c.end) && t.is_punct(c.end, ')')) => {
                 if paren {
