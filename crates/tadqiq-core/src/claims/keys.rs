@@ -1100,12 +1100,17 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     }
 
     /// Whether a date is the article's own dateline: its full publication date written bare,
-    /// with no «في»، «يوم»، «منذ» before it (news calls the day it is published «اليوم»).
+    /// with no «في»، «يوم»، «منذ» before it (news calls the day it is published «اليوم»), after
+    /// punctuation or the city opening the line («دمشق - الأحد 16 نيسان 2017»، «القاهرة 5
+    /// مارس»). Inside a sentence («قتل 38 مدنيا صباح الاثنين 22 تموز 2019») it dates an event
+    /// of the day of publication.
     fn is_dateline(&self, d: &DateMention, a: usize) -> bool {
         let Some(published) = self.doc.analysis.published.and_then(|p| p.0.full()) else { return false };
+        let t = self.toks;
+        let opens_line = |k: usize| (k.saturating_sub(2)..=k).any(|j| j == 0 || t.breaks_before(j));
         let bare = a == 0
-            || !self.toks.is_word(a - 1)
-            || !words("date-prepositions").contains(&self.toks.folded(a - 1).trim_start_matches('و'));
+            || !t.is_word(a - 1)
+            || (!words("date-prepositions").contains(&t.folded(a - 1).trim_start_matches('و')) && opens_line(a - 1));
         d.relative.is_none() && d.value.and_then(|v| v.full()) == Some(published) && bare
     }
 

@@ -30,6 +30,18 @@ mod tests {
     }
 
     #[test]
+    fn an_event_on_the_day_of_publication_is_no_dateline() {
+        // The blast's date is the day the article appeared: inside the sentence it still dates
+        // the blast; at the head of the line it is the dateline, which dates nothing.
+        let a = "إدلب - قتل 38 مدنيا في انفجار سيارة مفخخة في سوق مدينة معرة النعمان صباح الاثنين 22 تموز 2019.";
+        let b = "بيروت - قتل 38 مدنيا في انفجار سيارة مفخخة في سوق مدينة معرة النعمان صباح الأحد 21 تموز 2019.";
+        let found = run(&RULE, &[("a.txt", a, Some("2019-07-22")), ("b.txt", b, Some("2019-07-23"))]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        let dateline = "إدلب - الاثنين 22 تموز 2019 - قتل 38 مدنيا في انفجار سيارة مفخخة في سوق مدينة معرة النعمان.";
+        assert!(run(&RULE, &[("a.txt", dateline, Some("2019-07-22")), ("b.txt", b, Some("2019-07-23"))]).is_empty());
+    }
+
+    #[test]
     fn precision_and_agreement() {
         let month = "وصوت مجلس النواب العراقي في كانون الثاني 2020 عقب اغتيال قاسم سليماني.";
         assert!(run(&RULE, &[("a.txt", A, None), ("b.txt", month, None)]).is_empty());
