@@ -1159,11 +1159,13 @@ impl RegistrySource {
         };
         // Of an institution the registry reads where it is first named: the first mention of
         // each is kept (an article names its army or police many times).
-        let mut seen: Vec<&str> = Vec::new();
+        // A bare head the article resolved is kept apart: it names the entity only where
+        // nothing names it in full.
+        let mut seen: Vec<(&str, How)> = Vec::new();
         let mut mentions: Vec<EntityMention> = Vec::new();
-        for m in local.mentions.iter().filter(|m| m.how == How::Institution) {
-            if !seen.contains(&&*m.id) {
-                seen.push(&m.id);
+        for m in local.mentions.iter().filter(|m| matches!(m.how, How::Institution | How::BareInstitution)) {
+            if !seen.contains(&(&*m.id, m.how)) {
+                seen.push((&m.id, m.how));
                 mentions.push(EntityMention { span: copy(m.span), ..m.clone() });
             }
         }
@@ -1262,7 +1264,10 @@ impl Alone {
             })
             .map(|(first, _)| first.to_string());
         Alone {
-            shorter: without_trailing_adjective(bare).map(str::to_string),
+            // «الجيش الوطني الليبي» is not «الجيش الوطني السوري»: a country's adjective stays.
+            shorter: without_trailing_adjective(bare)
+                .filter(|rest| !gaz.country_adjective(&bare[rest.len() + 1..]))
+                .map(str::to_string),
             known: known.filter(|e| e.kind == kind).map(|e| e.id.clone()),
             skeleton,
             back,
@@ -1281,8 +1286,16 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
     // core and once per distinct name (the sources of a story introduce the same people again
     // and again): the loop below gives ids in order, one introduction after another, and these
     // were most of its time. O(introductions) hashes, then O(distinct names) on every core.
-    let institutions =
-        par_map(&order, |doc| doc.local.mentions.iter().filter(|m| m.how == How::Institution).collect::<Vec<_>>());
+    // Institutions named, and bare heads the article itself resolved («قوات النظام» where it
+    // names «النظام السوري»): each gets an entity; only the named ones say which country the
+    // workspace qualifies.
+    let institutions = par_map(&order, |doc| {
+        doc.local
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.how, How::Institution | How::BareInstitution))
+            .collect::<Vec<_>>()
+    });
     let mut distinct: FxHashMap<AloneKey, u32> = FxHashMap::default();
     let mut firsts: Vec<AloneKey> = Vec::new();
     let which: Vec<Vec<u32>> = order
@@ -1310,6 +1323,7 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
     };
     // Institutions already counted: naming one again changes nothing below.
     let mut counted: FxHashSet<&str> = FxHashSet::default();
+    let mut resolved_bare = Vec::new();
     let mut alias_owner: FxHashMap<String, Option<Arc<str>>> = FxHashMap::default();
     let mut named_in_full: FxHashSet<Arc<str>> = FxHashSet::default();
     // Each name introduced and its id, once: most are introduced again and again.
@@ -1319,6 +1333,10 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
         let (path, local) = (doc.path, doc.local);
         // A country's institutions get an entity when first named.
         for m in institutions {
+            if m.how == How::BareInstitution {
+                resolved_bare.push((doc.text, m));
+                continue;
+            }
             if !counted.insert(&m.id) {
                 continue;
             }
@@ -1393,6 +1411,14 @@ fn registry_of(gaz: &Gazetteer, views: Vec<RegistryView<'_>>) -> Registry {
         }
         if !ids.is_empty() {
             reg.intro_ids.insert(path.clone(), ids);
+        }
+    }
+    // Bare heads their article resolved, named nowhere in full: an entity of their own text.
+    for (text, m) in resolved_bare {
+        if !reg.by_id.contains_key(&m.id) && gaz.get(&m.id).is_none() {
+            let entity = institution_entity(gaz, &m.id, &text[m.span.start..m.span.end]);
+            reg.by_id.insert(m.id.clone(), reg.entities.len());
+            reg.entities.push(entity);
         }
     }
     // Bare institution heads the workspace (or their article's country) resolves.

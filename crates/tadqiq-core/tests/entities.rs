@@ -1075,3 +1075,21 @@ fn a_family_name_with_al_abd() {
     let ws = workspace(&[("a", "وأوضح المتحدث باسم الوزارة الدكتور محمد العبد العالي أن العدد ارتفع.")]);
     assert_eq!(entities(&ws, "a"), ["«محمد العبد العالي» mhmd-al-abd-al-aaly"]);
 }
+
+#[test]
+fn a_national_army_is_another_body_than_the_country_s_army() {
+    // «الجيش الوطني السوري» (the opposition's) is neither the bare «الجيش» of the article's
+    // country nor the Libyan National Army: each its own body.
+    let ws = workspace(&[(
+        "a",
+        "وقال المتحدث باسم \" الجيش الوطني السوري \" إن قوات النظام تقدمت في إدلب، وقال المتحدث باسم \
+         \"الجيش الوطني الليبي\" إن قواته تقدمت، وأكد الجيش العربي السوري أن النظام السوري صامد.",
+    )]);
+    let found = entities(&ws, "a");
+    assert!(found.contains(&"«الجيش الوطني السوري» al-jysh-al-wtny-al-swry".to_string()), "{found:?}");
+    assert!(found.contains(&"«الجيش الوطني الليبي» al-jysh-al-wtny-al-lyby".to_string()), "{found:?}");
+    assert!(!found.iter().any(|m| m == "«الجيش» sy-army"), "{found:?}");
+    // The regime's forces are its army, which is named after them when nothing names it in full.
+    assert!(found.contains(&"«قوات النظام» sy-army".to_string()), "{found:?}");
+    assert_eq!(ws.entity("sy-army").map(|e| e.name.as_str()), Some("قوات النظام"));
+}

@@ -321,6 +321,18 @@ impl Gazetteer {
         out
     }
 
+    /// Whether a folded word is a country's adjective, with its article or without:
+    /// «السوري»، «الليبية».
+    pub fn country_adjective(&self, word: &str) -> bool {
+        let toks = crate::text::Tokens::from(word, 0);
+        toks.len() == 1
+            && self
+                .phrases
+                .index(&toks)
+                .find(&toks, 0, |p| matches!(p, Phrase::Adjective(_)).then_some(()))
+                .is_some_and(|h| h.end == 1 && (h.dropped == 0 || word.starts_with("ال")))
+    }
+
     /// The definite head that refers back to an organisation named with this first word:
     /// «مرصد»/«المرصد» → «المرصد».
     pub fn back_reference(&self, first_word: &str) -> Option<String> {

@@ -152,8 +152,12 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
             let adjective_is_a_name = r.name(t.tokens.partition_point(|tk| tk.end < m.span.end)).is_some();
             candidates.push((if adjective_is_a_name { 4 } else { 2 }, m));
         }
-        if let Some(intro) =
-            r.numbered_unit(i).or_else(|| r.person(i)).or_else(|| r.headed(i)).or_else(|| r.definite_headed(i))
+        if let Some(intro) = r
+            .numbered_unit(i)
+            .or_else(|| r.person(i))
+            .or_else(|| r.headed(i))
+            .or_else(|| r.definite_headed(i))
+            .or_else(|| r.other_body(i))
         {
             introductions.push(intro);
         } else if let Some(intro) = r.untitled_person(i)
@@ -1191,6 +1195,57 @@ impl Recogniser<'_, '_> {
         Some(Introduction { kind: EntityKind::Org, span, name: span, bare: name_text.clone(), name_text, alias: None })
     }
 
+    /// A body named by an institution's head and an adjective that makes another body of it
+    /// (`other-body-adjectives`), with the adjectives after it: «الجيش الوطني السوري»، «الجيش
+    /// الوطني الليبي»، «المجلس الوطني السوري». Not the country's institution (see
+    /// [`Recogniser::bare_institutions`]).
+    fn other_body(&self, i: usize) -> Option<Introduction> {
+        let t = self.t;
+        let f = t.folded(i);
+        let article = if f.starts_with("ال") {
+            2
+        } else if f.starts_with("وال") {
+            3
+        } else {
+            return None;
+        };
+        // An institution's head is listed with its article («الجيش»); an organisation's without.
+        let institution = self.institution_head(i, |_| true).filter(|h| h.dropped == article - 2).map(|h| h.end);
+        let head = institution.or_else(|| {
+            self.ix
+                .find(t, i, |p| matches!(p, Phrase::Word(NameWord::Head { kind: EntityKind::Org, .. })).then_some(()))
+                .filter(|h| h.dropped == article)
+                .map(|h| h.end)
+        })?;
+        if head != i + 1 {
+            return None;
+        }
+        let j = head;
+        if !self.continues(j) || !words("other-body-adjectives").contains(&t.folded(j)) {
+            return None;
+        }
+        // More adjectives: a nisba («الكردستاني»), a country's («السوري»).
+        let mut k = j + 1;
+        while k < j + 3 && self.continues(k) && t.is_word(k) && {
+            let w = t.folded(k);
+            w.starts_with("ال")
+                && w.chars().count() >= 5
+                && (w.ends_with('ي') || w.ends_with("يه"))
+                && !self.function_word(k)
+                && !self.date_or_number_word(k)
+        } {
+            k += 1;
+        }
+        // «الجيش الحر» alone is a known name; a head and the one adjective name nothing new
+        // unless a country's or another adjective follows.
+        if k == j + 1 || self.name(i).is_some_and(|h| h.end >= k) {
+            return None;
+        }
+        let span = self.span(i, article - 2, k - 1);
+        let name_text = folded_words_from(t, i, article - 2, k);
+        Some(Introduction { kind: EntityKind::Org, span, name: span, bare: name_text.clone(), name_text, alias: None })
+    }
+
     /// A military unit named by its number: a definite head of `unit-heads` and an ordinal or up
     /// to three digits, «الفرقة الرابعة»، «الفيلق الخامس»، «اللواء 105». Not a count («لواء 5
     /// جنود»، «الكتيبة 500 جندي»), nor an ordinal that dates («الخامس من أيار»). Without it,
@@ -1549,6 +1604,11 @@ impl Recogniser<'_, '_> {
             let inst = h.value;
             let mut span = self.span(i, h.dropped, h.end - 1);
             if mentions.iter().any(|m| overlaps(m.span, span)) || self.adjective(h.end).is_some() {
+                continue;
+            }
+            // «الجيش الوطني السوري»، «الجيش الشعبي»: an adjective that makes another body of it
+            // (`other-body-adjectives`); it is not the country's army.
+            if self.continues(h.end) && words("other-body-adjectives").contains(&t.folded(h.end)) {
                 continue;
             }
             // «الشؤون الداخلية»، «السياسة الخارجية»: a definite adjective after its noun.
