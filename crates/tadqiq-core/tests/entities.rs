@@ -1093,3 +1093,13 @@ fn a_national_army_is_another_body_than_the_country_s_army() {
     assert!(found.contains(&"«قوات النظام» sy-army".to_string()), "{found:?}");
     assert_eq!(ws.entity("sy-army").map(|e| e.name.as_str()), Some("قوات النظام"));
 }
+
+#[test]
+fn an_event_word_after_an_organisation_s_name_is_no_part_of_it() {
+    // «قوات حفتر» then the strike it carried out, and a letter set apart: neither is the name.
+    let ws = workspace(&[(
+        "a",
+        "وشنت طائرة تابعة لقوات حفتر غارة على المطار، وقالت قوات حفتر بـ بيان إنها تقدمت. وقالت وكالة أنباء فارس إن الهجوم فشل.",
+    )]);
+    assert_eq!(entities(&ws, "a"), ["«قوات حفتر» qwat-hftr", "«قوات حفتر» qwat-hftr", "«وكالة أنباء فارس» fars"]);
+}

@@ -1317,6 +1317,15 @@ impl Recogniser<'_, '_> {
         if starts_new_phrase(f) || (first && (f.starts_with('و') || self.adjective(k).is_some())) {
             return false;
         }
+        // «قوات حفتر بـ»: a letter alone is a clitic set apart. «قوات حفتر غارة»: an indefinite
+        // word of an event (a strike, a battle) after the first is the verb's object, not a name.
+        if f.chars().nth(1).is_none()
+            || (!first
+                && !f.starts_with("ال")
+                && self.ix.find(t, k, |p| matches!(p, Phrase::Event(_)).then_some(())).is_some_and(|h| h.dropped == 0))
+        {
+            return false;
+        }
         // «صندوق لتأكيد …»: «ل» and an indefinite noun says what it is for; «التابعة لـ»،
         // «الذي» describe the body after its name.
         if first && f.starts_with('ل') && !f.starts_with("لل") && f.chars().count() > 3 {
@@ -1622,8 +1631,7 @@ impl Recogniser<'_, '_> {
             let mut emit = inst.key.clone();
             if &*inst.key == "regime" && i > 0 && !t.breaks_before(i) && h.dropped == 0 {
                 let before = t.folded(i - 1).trim_start_matches('و');
-                if matches!(before, "قوات" | "لقوات" | "بقوات" | "ميليشيات" | "مليشيات" | "جيش")
-                {
+                if words("regime-forces").contains(&before) {
                     span = self.span(i - 1, usize::from(t.folded(i - 1).starts_with('و')), h.end - 1);
                     emit = "army".into();
                 }
