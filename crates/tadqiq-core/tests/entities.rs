@@ -1103,3 +1103,31 @@ fn an_event_word_after_an_organisation_s_name_is_no_part_of_it() {
     )]);
     assert_eq!(entities(&ws, "a"), ["«قوات حفتر» qwat-hftr", "«قوات حفتر» qwat-hftr", "«وكالة أنباء فارس» fars"]);
 }
+
+#[test]
+fn names_after_titles_that_other_readings_cut() {
+    // A surname shaped like an imperfect verb after a title and a first name; «عبد» and a
+    // definite word, though «الملك» alone is a title; a family name after a father's compound;
+    // an everyday given name after a noun of leading; new titles (منسقة، البروفيسور).
+    let ws = workspace(&[(
+        "a",
+        "وهنأ الرئيس الجزائري عبد المجيد تبون نظيره، والتقى زعيم الجماعة عبد الملك الحوثي الوفد. \
+         وقال المتحدث أحمد عبد الحميد فتوح إن الأضرار كبيرة، وفاز تحالف الفتح بزعامة هادي العامري. \
+         وقالت منسقة الشؤون الإنسانية ليز غراندي إن الوضع كارثي، وقال البروفيسور رياض مهياوي إنه مستقر.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«عبد المجيد تبون» abd-al-mjyd-tbwn",
+            "«عبد الملك الحوثي» abd-al-mlk-al-hwthy",
+            "«أحمد عبد الحميد فتوح» ahmd-abd-al-hmyd-ftwh",
+            "«تحالف الفتح» thalf-al-fth",
+            "«هادي العامري» hady-al-aamry",
+            "«ليز غراندي» lyz-ghrandy",
+            "«رياض مهياوي» ryad-mhyawy"
+        ]
+    );
+    // Not a verb after a whole name, nor one a sentence goes on after.
+    let ws = workspace(&[("b", "وقال السيد نصر الله يحذر، وقال الوزير أحمد يقول الحق.")]);
+    assert!(!entities(&ws, "b").iter().any(|m| m.contains("يحذر") || m.contains("يقول")), "{:?}", entities(&ws, "b"));
+}

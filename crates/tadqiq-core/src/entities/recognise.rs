@@ -749,9 +749,13 @@ impl Recogniser<'_, '_> {
         if given.is_some_and(|g| g.dropped > 0 && !t.folded(i).starts_with('و')) {
             return None;
         }
+        // «وقال عادل العوفي»، «بزعامة هادي العامري»: a verb of saying, a quote or a noun of
+        // leading before the name.
         let said = i > 0
             && !t.breaks_before(i)
-            && (self.word_hit(i - 1, |w| w == NameWord::Verb).is_some_and(|h| h.end == i) || is_quote(t, i - 1));
+            && (self.word_hit(i - 1, |w| w == NameWord::Verb).is_some_and(|h| h.end == i)
+                || is_quote(t, i - 1)
+                || words("led-by").iter().any(|w| t.folded(i - 1).ends_with(w)));
         let dropped = given.map_or(kunya_dropped.unwrap_or(0), |g| g.dropped);
         let units = if dropped > 0 && !kunya {
             // «وحسن نافعة»: the name's first part is the word after the conjunction.
@@ -857,12 +861,28 @@ impl Recogniser<'_, '_> {
         while units.len() < 3 && (if k == j { k < self.t.len() } else { self.continues(k) }) {
             // «محمد العبد العالي»: a family name «العبد» and its word, as a particle and its word.
             let particle = self.is_particle(k) || (!units.is_empty() && self.t.folded(k) == "العبد");
-            let unit = if particle && self.continues(k + 1) && self.name_word(k + 1, false) {
+            // «عبد الملك»، «عبد الرحمن»: after «عبد» a definite word is one of the divine names,
+            // though «الملك» alone is a title.
+            let servant_of = |k: usize| {
+                self.t.folded(k).trim_start_matches('و') == "عبد"
+                    && self.t.is_word(k + 1)
+                    && self.t.folded(k + 1).starts_with("ال")
+                    && !self.function_word(k + 1)
+                    && !self.date_or_number_word(k + 1)
+            };
+            let unit = if particle && self.continues(k + 1) && (self.name_word(k + 1, false) || servant_of(k)) {
                 (k, k + 2)
             } else if units.len() == 1 && units[0].1 == units[0].0 + 1 && self.family_member(units[0].0, k) {
                 units.push((k, k + 1));
                 break;
-            } else if (nisba_first && k == j) || self.name_word(k, !units.is_empty()) {
+            } else if (nisba_first && k == j)
+                || self.name_word(k, !units.is_empty())
+                || (titled
+                    && units.len() == 1
+                    && (self.is_particle(units[0].0)
+                        || self.given_name(units[0].0).is_some_and(|h| !h.value && h.end == units[0].1))
+                    && self.verb_like_surname(k))
+            {
                 // «فتح الله»، «نور الدين»: a word and the «الله» or «الدين» after it are one part
                 // of a name, as a particle and its word are.
                 if self.continues(k + 1) && matches!(self.t.folded(k + 1), "الله" | "الدين") {
@@ -886,6 +906,8 @@ impl Recogniser<'_, '_> {
                         || (f.starts_with("ال") && f.ends_with('ي'))
                         // «مولود جاويش أوغلو»: a Turkish surname's «son of» written apart.
                         || f == "اوغلو"
+                        // «أحمد عبد الحميد فتوح»: after a father's compound name, the family's.
+                        || (units[1].1 - units[1].0 == 2 && !f.starts_with("ال") && !self.everyday(unit.0))
                         || self.given_name(unit.0).is_some_and(|h| {
                             h.dropped == 0
                                 && h.end == unit.1
@@ -911,6 +933,27 @@ impl Recogniser<'_, '_> {
             && self.name(k).is_some_and(|h| {
                 h.end == k + 1 && h.dropped == 0 && self.gaz.entities[h.value].kind == EntityKind::Person
             })
+    }
+
+    /// «الرئيس الجزائري عبد المجيد تبون»: after a title and a first name (a particle's compound
+    /// or a listed given name, not a whole name such as «نصر الله»), a surname shaped like
+    /// an imperfect verb («تبون») that [`Recogniser::name_word`] passes over elsewhere («جبور
+    /// يقول»), when nothing else disqualifies it and no word of a sentence follows it.
+    fn verb_like_surname(&self, k: usize) -> bool {
+        let t = self.t;
+        let f = t.folded(k);
+        t.is_word(k)
+            && f.starts_with(['ي', 'ت'])
+            && (3..=4).contains(&f.chars().count())
+            && !self.function_word(k)
+            && !self.date_or_number_word(k)
+            && self.word(k).is_none()
+            && self.name(k).is_none()
+            && (!self.continues(k + 1)
+                || !t.is_word(k + 1)
+                || self.function_word(k + 1)
+                || self.date_or_number_word(k + 1)
+                || self.word(k + 1).is_some())
     }
 
     /// A particle of a name at `k`, bare or after «و»: how many letters come before it.
