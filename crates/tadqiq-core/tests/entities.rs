@@ -1131,3 +1131,23 @@ fn names_after_titles_that_other_readings_cut() {
     let ws = workspace(&[("b", "وقال السيد نصر الله يحذر، وقال الوزير أحمد يقول الحق.")]);
     assert!(!entities(&ws, "b").iter().any(|m| m.contains("يحذر") || m.contains("يقول")), "{:?}", entities(&ws, "b"));
 }
+
+#[test]
+fn after_the_definite_term_of_a_name_only_adjectives_follow() {
+    // The verb's object after the name is no part of it; adjectives, a coordinated term and its
+    // nisba are. «بسجن» (to imprison) after a court's verdict is no prison.
+    let ws = workspace(&[(
+        "a",
+        "ودعت هيئة الرقابة الإدارية المواطنين إلى الإبلاغ، وقالت وزارة التموين والتجارة الداخلية إن الأسعار مستقرة، \
+         وقالت قيادة العمليات المشتركة ونقابة الصحفيين المصريين إن الوضع هادئ. وقضت المحكمة بسجن المتهمين.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«هيئة الرقابة الإدارية» hyh-al-rqabh-al-adaryh",
+            "«وزارة التموين والتجارة الداخلية» wzarh-al-tmwyn-w-al-tjarh-al-dakhlyh",
+            "«قيادة العمليات المشتركة» qyadh-al-amlyat-al-mshtrkh",
+            "«نقابة الصحفيين المصريين» nqabh-al-shfyyn-al-msryyn"
+        ]
+    );
+}

@@ -1080,6 +1080,14 @@ impl Recogniser<'_, '_> {
             _ => None,
         })?;
         let (kind, alias, definite, landmark, only_known) = head.value;
+        // «قضت المحكمة بسجن المتهمين»: after «ب» a head that is also a verbal noun
+        // (`verbal-heads`: to imprison) is the sentence passed, not a place.
+        if head.dropped > 0
+            && t.folded(i).trim_start_matches('و').starts_with('ب')
+            && words("verbal-heads").iter().any(|w| t.folded(i).ends_with(w))
+        {
+            return None;
+        }
         // «وأدى النزاع»: folded, «و» and a word written with a hamza's alef («أدى» led to) is
         // «وادي» (valley); the head itself is written with a bare alef.
         if head.dropped == 0 && ["وأ", "وإ", "وآ"].iter().any(|p| t.original(i).starts_with(p)) {
@@ -1145,9 +1153,19 @@ impl Recogniser<'_, '_> {
                     if definite && !f.starts_with("ال") && !coordinated {
                         break;
                     }
+                    // «هيئة الرقابة الإدارية المواطنين»: after the definite term a plural noun is
+                    // the verb's object («قوات الدعم السريع»، «العمليات المشتركة» go on).
+                    if definite && !coordinated && definite_plural_noun(f) {
+                        break;
+                    }
                     definite |= f.starts_with("ال");
                     k += 1;
                     if coordinated {
+                        // «وزارة التموين والتجارة الداخلية»: the coordinated term's adjective.
+                        let nisba = |w: &str| w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه"));
+                        if self.continues(k) && t.is_word(k) && nisba(t.folded(k)) && !self.function_word(k) {
+                            k += 1;
+                        }
                         break;
                     }
                 }
@@ -1729,6 +1747,17 @@ impl Recogniser<'_, '_> {
 
 /// A word that opens a new phrase rather than continuing a name: a conjunction before a
 /// preposition («وبالتنسيق»), or a preposition before the article («للقوات»، «بالعراق»).
+/// Whether a definite word is a plural noun, which after a name's definite term is the verb's
+/// object, not an adjective of the name: «المواطنين»، «المتهمين»، «الانتخابات». A nisba's
+/// plural («المصريين») is an adjective still.
+fn definite_plural_noun(folded: &str) -> bool {
+    let Some(stem) = folded.strip_prefix("ال") else { return false };
+    stem.chars().count() >= 4
+        && ["ين", "ون", "ات"].iter().any(|p| stem.ends_with(p))
+        && !stem.ends_with("يين")
+        && !stem.ends_with("يون")
+}
+
 fn starts_new_phrase(folded: &str) -> bool {
     let rest = folded.trim_start_matches(['و', 'ف']);
     let conjunction = rest.len() < folded.len();
