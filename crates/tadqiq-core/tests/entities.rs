@@ -1151,3 +1151,14 @@ fn after_the_definite_term_of_a_name_only_adjectives_follow() {
         ]
     );
 }
+
+#[test]
+fn a_place_s_name_that_is_a_noun_s_adjective() {
+    // «المطرية» is a district of Cairo and the adjective «rainy»: after a definite noun it is
+    // the adjective; after a preposition or «حي» the place. A country's name is kept.
+    let ws = workspace(&[(
+        "a",
+        "وشهدت المنطقة التساقطات المطرية الاستثنائية، وأغلقت الطرق في المطرية، وقصفت العاصمة السعودية.",
+    )]);
+    assert_eq!(entities(&ws, "a"), ["«المطرية» al-matariyah-eg", "«السعودية» sa"]);
+}

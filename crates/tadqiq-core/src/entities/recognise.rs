@@ -294,6 +294,11 @@ impl Recogniser<'_, '_> {
         if h.dropped == 0 && h.end == i + 1 && self.agrees_as_adjective(i) {
             return None;
         }
+        // «التساقطات المطرية» (rainfall): a place's name shaped like a definite feminine nisba,
+        // right after a definite common noun, is its adjective, not the place (El Matareya).
+        if e.kind == EntityKind::Place && h.dropped == 0 && h.end == i + 1 && self.definite_nisba_after_noun(i, &e.id) {
+            return None;
+        }
         if self.gaz.stopped(&folded_words_from(self.t, i, h.dropped, h.end)) || self.clitic_word(i, h.dropped, h.end) {
             return None;
         }
@@ -317,6 +322,28 @@ impl Recogniser<'_, '_> {
         let after_conjunction = word.strip_prefix(['و', 'ف']).filter(|w| w.len() > name.len());
         super::gazetteer::clitic_word(word, name)
             || after_conjunction.is_some_and(|w| super::gazetteer::clitic_word(w, name))
+    }
+
+    /// Whether the word at `i`, the name of the place `id`, is a definite feminine nisba
+    /// («المطرية») after a definite common noun it agrees with («التساقطات»): no function word, no
+    /// word of names, no known name. A country's name is left as it is: «العاصمة السعودية» still
+    /// mentions Saudi Arabia.
+    fn definite_nisba_after_noun(&self, i: usize, id: &str) -> bool {
+        let t = self.t;
+        let f = t.folded(i);
+        if !(f.starts_with("ال") && f.ends_with("يه")) || i == 0 || t.breaks_before(i) || !t.is_word(i - 1) {
+            return false;
+        }
+        if self.gaz.country_of(id).is_none_or(|c| **c == *id) {
+            return false;
+        }
+        let noun = t.folded(i - 1);
+        noun.starts_with("ال")
+            && noun.chars().count() >= 5
+            && !self.function_word(i - 1)
+            && !self.date_or_number_word(i - 1)
+            && self.word(i - 1).is_none()
+            && self.name(i - 1).is_none()
     }
 
     /// Whether the word at `i` is a nationality adjective agreeing with the noun before it.
@@ -356,6 +383,11 @@ impl Recogniser<'_, '_> {
             return None;
         }
         if h.dropped == 0 && h.end == i + 1 && self.agrees_as_adjective(i) {
+            return None;
+        }
+        // «التساقطات المطرية» (rainfall): a place's name shaped like a definite feminine nisba,
+        // right after a definite common noun, is its adjective, not the place (El Matareya).
+        if h.dropped == 0 && h.end == i + 1 && self.definite_nisba_after_noun(i, &self.gaz.entities[e].id) {
             return None;
         }
         if self.gaz.stopped(&folded_words_from(t, i, h.dropped, h.end)) || self.clitic_word(i, h.dropped, h.end) {
