@@ -680,6 +680,11 @@ fn durations_definite_seconds_and_a_single_unit() {
     assert_eq!(found("خلال الأسابيع الثلاثة الماضية تقدم الجيش"), ["duration «الأسابيع الثلاثة» P3W"]);
     assert_eq!(found("قتلوا في الدقائق الثماني الأولى"), ["duration «الدقائق الثماني» PT8M"]);
     assert_eq!(found("في الأشهر الستة الأخيرة"), ["duration «الأشهر الستة» P6M"]);
+    assert_eq!(found("في الساعات الأربع والعشرين الأولى"), ["duration «الساعات الأربع والعشرين» PT24H"]);
+    assert_eq!(found("أفرج عن المعتقلين الخمسة والعشرين"), ["figure «المعتقلين الخمسة والعشرين» 25 المعتقلين"]);
+    // A plural of some after a number counts: «ستة عقود» is sixty years.
+    assert_eq!(found("تحكم البلاد منذ ستة عقود"), ["duration «ستة عقود» P60Y"]);
+    assert_eq!(found("بعد عقود من الحرب"), ["duration «عقود» P20Y ~at-least"]);
     assert_eq!(found("خلال الساعات الـ24 الماضية"), ["duration «الـ24» PT24H"]);
     assert_eq!(found("خلال الساعات ال - 24 الماضية"), ["duration «ال - 24» PT24H"]);
     assert_eq!(found("اعترض الصاروخ خلال 30 ثانية"), ["duration «30 ثانية» PT30S"]);
@@ -911,6 +916,7 @@ fn relative_dates_as_news_writes_them() {
     assert_eq!(dates_published("قصفت منتصف ليل الأحد الاثنين", p), ["date «الأحد الاثنين» 2021-11-15"]);
     // Before an event, not before publication; an hour ago is a time, not a day.
     assert!(dates_published("وصل قبل يومين من الانتخابات", p).is_empty());
+    assert!(dates_published("ويأتي الهجوم قبل عشرة أيام فقط من مؤتمر وطني", p).is_empty());
     assert!(dates_published("نشر قبل ساعة", p).is_empty());
     assert!(dates_published("منذ يومين", p).is_empty());
 }

@@ -233,7 +233,10 @@ impl Grammar<'_, '_> {
             return None;
         }
         let (amount, unit, end) = self.length_of_time(k)?;
-        if self.continues(end) && t.is_word(end) && matches!(t.folded(end), "من" | "علي" | "عن") {
+        // «قبل عشرة أيام (فقط) من المؤتمر»: counted back from something else.
+        let from = |j: usize| self.continues(j) && t.is_word(j) && matches!(t.folded(j), "من" | "علي" | "عن");
+        let only = self.continues(end) && matches!(t.folded(end), "فقط" | "تقريبا" | "تحديدا" | "بالضبط");
+        if from(end) || (only && from(end + 1)) {
             return None;
         }
         let mut core = Core::new(end, Calendar::Gregorian, DateValue::default(), h.dropped);

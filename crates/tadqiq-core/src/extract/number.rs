@@ -489,6 +489,16 @@ impl Grammar<'_, '_> {
         }
         let (value, class) = hit.value;
         let teen = self.continues(hit.end) && matches!(t.folded(hit.end), "عشر" | "عشره");
+        // «الساعات الأربع والعشرين»: a unit and the definite tens joined by «و».
+        if plural && matches!(class, NumClass::Unit | NumClass::TeenOnly) && value < 10 && self.continues(hit.end) {
+            let tens = self.ix.find(t, hit.end, |l| match l {
+                Lex::Number { value, class: NumClass::Tens } => Some(*value),
+                _ => None,
+            });
+            if let Some(tens) = tens.filter(|h| h.dropped == 3 && t.folded(hit.end).starts_with("وال")) {
+                return Some(((tens.value + value) as f64, tens.end));
+            }
+        }
         match class {
             NumClass::Unit | NumClass::TeenOnly if value < 10 && teen => Some((value as f64 + 10.0, hit.end + 1)),
             NumClass::Unit if (3..=10).contains(&value) => Some((value as f64, hit.end)),

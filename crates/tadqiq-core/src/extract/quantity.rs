@@ -533,10 +533,15 @@ impl Grammar<'_, '_> {
             bound = Bound::AtLeast;
         }
         let k = n.end;
-        // A unit of time makes it a duration: «18 عاما»، «ثلاث سنوات»، «منذ ثلاثة أسابيع».
+        // A unit of time makes it a duration: «18 عاما»، «ثلاث سنوات»، «منذ ثلاثة أسابيع»;
+        // «ستة عقود»، «ثلاثة قرون» (a plural that alone means some, after a number its count).
         if self.continues(k)
             && let Some(h) = self.ix.find(t, k, |l| match l {
-                Lex::Duration { unit, per, count: DurationCount::One | DurationCount::Plural } => Some((*unit, *per)),
+                Lex::Duration {
+                    unit,
+                    per,
+                    count: DurationCount::One | DurationCount::Plural | DurationCount::Vague,
+                } => Some((*unit, *per)),
                 _ => None,
             })
             && h.dropped == 0
