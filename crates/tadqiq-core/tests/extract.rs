@@ -301,6 +301,25 @@ fn publication_inferred_when_the_text_pins_it() {
 }
 
 #[test]
+fn the_wire_dateline_opening_the_lead_dates_the_article() {
+    // A place, the date, an agency in brackets or a «الموافق» date, then the dash.
+    for lead in [
+        "القاهرة، 6 مارس 2024 (رويترز) - قال مسؤول اليوم إن",
+        "القاهرة , الأربعاء 6 آذار / مارس 2024 , الموافق 25 شعبان 1445 هـ ( وكالات ) - قال مسؤول اليوم إن",
+        "عنوان الخبر\nدمشق - الأحد 3 مارس 2024 - قال مسؤول اليوم إن",
+    ] {
+        let a = analyse(lead, None);
+        assert!(
+            matches!(a.published, Some((v, PublishedSource::Dateline)) if v.year == Some(2024) && v.month == Some(3)),
+            "{lead}: {:?}",
+            a.published
+        );
+    }
+    // A date inside a sentence, even with a dash after it, dates nothing about the article.
+    assert_eq!(analyse("وصل الوفد في 6 مارس 2024 - قال مسؤول اليوم إن", None).published, None);
+}
+
+#[test]
 fn dates_that_do_not_exist_are_flagged() {
     assert_eq!(found("في 30 فبراير 2021"), ["date «30 فبراير 2021» invalid"]);
     assert_eq!(found("في 31 نيسان"), ["date «31 نيسان» invalid"]);

@@ -50,7 +50,7 @@ struct Licence {
 }
 
 /// Dashes that join the parts of a date.
-const DASHES: [char; 2] = ['-', '–'];
+pub(crate) const DASHES: [char; 2] = ['-', '–'];
 
 impl Grammar<'_, '_> {
     pub fn date(&self, i: usize) -> Option<(usize, Mention)> {

@@ -65,8 +65,14 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
         })
         .collect();
     let in_list = r.lists(&dates, &mut regions);
+    let mut datelines = Vec::new();
     for (d, listed) in dates.iter().zip(&in_list) {
-        let Some(stamp) = r.stamp(d) else { continue };
+        let Some(stamp) = r.stamp(d) else {
+            if !*listed && r.wire_dateline(d) {
+                datelines.push(d.mention);
+            }
+            continue;
+        };
         regions.push(stamp.span);
         // In a list, only a labelled stamp dates the article: each item has its own date.
         if *listed && !matches!(stamp.label, Some(PageLabel::Published | PageLabel::Updated)) {
@@ -89,6 +95,7 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
         }
     }
     labelled.extend(top);
+    labelled.extend(datelines.into_iter().filter(|k| !labelled.contains(k)).collect::<Vec<_>>());
     Page { regions: merged, stamps: labelled }
 }
 
@@ -151,6 +158,63 @@ impl Reader<'_, '_> {
     fn at_top(&self, k: usize) -> bool {
         let t = self.t;
         t.tokens[k].start - t.from < TOP_BYTES && (0..=k).filter(|&j| t.breaks_before(j)).count() < TOP_LINES
+    }
+
+    /// Whether a date is the wire dateline opening the lead, at the top of the page: a place
+    /// (up to three words) and a separator before it, and after it, past a «الموافق» date and an
+    /// agency in brackets, a dash: «القاهرة، 6 مارس 2024 (رويترز) -»، «دمشق - الأحد 16 نيسان 2017
+    /// -». It is prose, not furniture (a stamp of the page is never one); it dates the article
+    /// as a stamp does.
+    fn wire_dateline(&self, d: &Dated) -> bool {
+        let t = self.t;
+        if !self.at_top(d.first) {
+            return false;
+        }
+        let sep = |k: usize| ['،', ',', ':'].iter().chain(&super::date::DASHES).any(|&c| t.is_punct(k, c));
+        // Before: the line opens with the place and a separator, or with the date itself.
+        let mut words = 0;
+        let mut k = d.first;
+        while k > 0 && !t.breaks_before(k) {
+            k -= 1;
+            if t.is_word(k) {
+                words += 1;
+                if words > 3 || self.ix.is(t, k, |l| matches!(l, Lex::FunctionWord) || l.is_date_or_number_word()) {
+                    return false;
+                }
+            } else if !sep(k) {
+                return false;
+            }
+        }
+        if words > 0 && !sep(d.first - 1) {
+            return false;
+        }
+        // After: «، الموافق …», «( وكالات )», then the dash that opens the story.
+        let mut j = d.last + 1;
+        let end = (j + 16).min(t.len());
+        while j < end && !t.breaks_before(j) {
+            if super::date::DASHES.iter().any(|&c| t.is_punct(j, c)) {
+                return true;
+            }
+            if t.is_punct(j, '(') {
+                match (j + 1..end.min(j + 7)).find(|&c| t.is_punct(c, ')')) {
+                    Some(close) => j = close + 1,
+                    None => return false,
+                }
+                continue;
+            }
+            let folded = t.folded(j);
+            if t.is_punct(j, '،') || t.is_punct(j, ',') || folded == "الموافق" {
+                j += 1;
+                continue;
+            }
+            // The date's equivalent after «الموافق»: digits, a month, an era.
+            if t.is_digits(j) || self.is_month(j) || self.is_era(j) || t.is_punct(j, '/') || folded == "هـ" {
+                j += 1;
+                continue;
+            }
+            return false;
+        }
+        false
     }
 
     /// The stamp a date stands in, if it stands in one.
