@@ -542,6 +542,24 @@ impl Lexicon {
     }
 }
 
+/// Each countable noun of `nouns.tsv`, folded, with its indefinite dual forms: what counts two
+/// of it («طفلان»، «سيدتين») and so measures what the singular measures.
+pub(crate) fn noun_duals() -> Vec<(String, Vec<String>)> {
+    rows(include_str!("../data/nouns.tsv"), 2, "nouns.tsv")
+        .into_iter()
+        .map(|row| {
+            let plural = match row[1] {
+                "broken" => NounPlural::Broken,
+                "fem" => NounPlural::Feminine,
+                _ => NounPlural::Sound,
+            };
+            let singular = fold(row[0]);
+            let duals = dual_forms(&singular, plural);
+            (singular, duals)
+        })
+        .collect()
+}
+
 /// The indefinite dual forms of a folded singular noun.
 fn dual_forms(singular: &str, plural: NounPlural) -> Vec<String> {
     let stem = match singular.strip_suffix('ه') {

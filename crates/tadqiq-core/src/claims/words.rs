@@ -82,6 +82,7 @@ pub fn place_words() -> &'static rustc_hash::FxHashSet<String> {
 impl Words {
     fn load() -> Words {
         let mut map = PhraseMap::default();
+        let mut singular_measures: FxHashMap<String, Measure> = FxHashMap::default();
         let mut interned: FxHashMap<String, Arc<str>> = FxHashMap::default();
         let mut intern = |s: &str| -> Option<Arc<str>> {
             (!s.is_empty()).then(|| interned.entry(s.to_string()).or_insert_with(|| s.into()).clone())
@@ -94,7 +95,16 @@ impl Words {
             };
             let m = Measure { event: intern(row[1]), thing: intern(row[2]), grows };
             assert!(m.event.is_some() || m.thing.is_some(), "measures.tsv: {:?} measures nothing", row[0]);
+            singular_measures.insert(fold(row[0]), m.clone());
             map.add(row[0], Word::Measure(m));
+        }
+        // «طفلان»، «سيدتين»: a countable noun's dual measures what its singular does.
+        for (singular, duals) in crate::lexicon::noun_duals() {
+            if let Some(m) = singular_measures.get(&singular) {
+                for dual in duals.iter().filter(|d| !singular_measures.contains_key(*d)) {
+                    map.add_folded(dual, Word::Measure(m.clone()));
+                }
+            }
         }
         for row in rows(include_str!("../../data/incidents.tsv"), 3, "incidents.tsv") {
             let once = match row[2] {

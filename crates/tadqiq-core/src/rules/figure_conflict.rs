@@ -21,6 +21,20 @@ mod tests {
     const C: &str = "وفي عام 2014، تم نشر حوالي 5000 جندي في العراق لمحاربة تنظيم داعش.";
 
     #[test]
+    fn a_dual_counts_what_its_singular_counts() {
+        // «طفلان» (two children) against «ثلاثة أطفال»: both children killed in one town.
+        let found = run(
+            &RULE,
+            &[
+                ("a.txt", "قتل طفلان في قصف على بلدة الكرامة.", None),
+                ("b.txt", "قتل ثلاثة أطفال في قصف على بلدة الكرامة.", None),
+            ],
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("killed (children)"), "{found:?}");
+    }
+
+    #[test]
     fn the_minority_figure_is_flagged() {
         assert_eq!(
             run(&RULE, &[("a.txt", A, None), ("b.txt", B, None), ("c.txt", C, None)]),
