@@ -1162,3 +1162,10 @@ fn a_place_s_name_that_is_a_noun_s_adjective() {
     )]);
     assert_eq!(entities(&ws, "a"), ["«المطرية» al-matariyah-eg", "«السعودية» sa"]);
 }
+
+#[test]
+fn a_head_counted_by_a_number_word_names_nothing() {
+    // «11 ألف مكتب اقتراع»: polling stations counted, not an office named «اقتراع».
+    let ws = workspace(&[("a", "وتوزع الناخبون على أكثر من 11 ألف مكتب اقتراع، وعلى ثلاث قواعد عسكرية.")]);
+    assert_eq!(entities(&ws, "a"), Vec::<String>::new());
+}

@@ -1129,8 +1129,11 @@ impl Recogniser<'_, '_> {
         if definite && self.continues(j) && !t.folded(j).starts_with("ال") && self.name(j).is_none() {
             return None;
         }
-        // «15 قاعدة عسكرية»: a counted noun, not a name's head.
-        if !self.continues(j) || (i > 0 && t.is_digits(i - 1)) {
+        // «15 قاعدة عسكرية»، «11 ألف مكتب اقتراع»: a counted noun, not a name's head.
+        let counted = i > 0
+            && !t.breaks_before(i)
+            && (t.is_digits(i - 1) || self.lex.is(t, i - 1, |l| matches!(l, Lex::Number { .. })));
+        if !self.continues(j) || counted {
             return None;
         }
         match kind {
