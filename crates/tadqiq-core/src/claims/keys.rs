@@ -749,12 +749,19 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             }
             (None, false) => {
                 // Things counted without an event of their own are told apart by what was done
-                // with them: missiles launched or intercepted, aircraft shot down.
-                let Some(act) = self.nearest_incident(a, 6) else { return out };
-                (
-                    format!("{thing}/{act}"),
-                    msg("phrase.act", &[("thing", &term("thing", &thing)), ("act", &term("incident", &act))]),
-                )
+                // with them: missiles launched or intercepted, aircraft shot down. Strikes are
+                // only ever carried out: «نفذت الطائرات ثلاث غارات»، «شنت أربع غارات».
+                match self.nearest_incident(a, 6) {
+                    Some(act) => (
+                        format!("{thing}/{act}"),
+                        msg("phrase.act", &[("thing", &term("thing", &thing)), ("act", &term("incident", &act))]),
+                    ),
+                    None if &*thing == "strikes" => (
+                        format!("{thing}/carried-out"),
+                        msg("phrase.carried-out", &[("thing", &term("thing", &thing))]),
+                    ),
+                    None => return out,
+                }
             }
             (None, true) => return out,
         };

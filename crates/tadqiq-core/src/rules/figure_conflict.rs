@@ -21,6 +21,20 @@ mod tests {
     const C: &str = "وفي عام 2014، تم نشر حوالي 5000 جندي في العراق لمحاربة تنظيم داعش.";
 
     #[test]
+    fn strikes_are_counted_as_carried_out() {
+        // Strikes have no act but being carried out: three against four on one town.
+        let found = run(
+            &RULE,
+            &[
+                ("a.txt", "نفذت الطائرات الروسية ثلاث غارات على مدينة معرة النعمان.", None),
+                ("b.txt", "شنت الطائرات الروسية أربع غارات على مدينة معرة النعمان.", None),
+            ],
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("strikes carried out"), "{found:?}");
+    }
+
+    #[test]
     fn a_dual_counts_what_its_singular_counts() {
         // «طفلان» (two children) against «ثلاثة أطفال»: both children killed in one town.
         let found = run(
