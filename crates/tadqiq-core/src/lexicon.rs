@@ -645,7 +645,8 @@ mod tests {
 /// `possessives`, `cut-clitics`, `range-between`, `range-from`, `range-to`, `range-open`,
 /// `named-as-self`, `known-as`, `apart-letters`, `joined-particles`, `cut-before`, `describing`,
 /// `region-heads`, `led-by`, `rank-adjectives`, `foreign-particles`, `year-of`, `credited-to`,
-/// `unit-heads`, `title-constructs`, `other-body-adjectives`, `regime-forces`, `verbal-heads`.
+/// `unit-heads`, `title-constructs`, `other-body-adjectives`, `regime-forces`, `verbal-heads`,
+/// `period-scopes`.
 /// Panics on a name the file does not have (a programming error the tests catch).
 pub fn words(list: &str) -> &'static [&'static str] {
     static LISTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> =
@@ -693,6 +694,7 @@ mod grammar_words_tests {
             "other-body-adjectives",
             "regime-forces",
             "verbal-heads",
+            "period-scopes",
         ] {
             assert!(!super::words(list).is_empty(), "{list}");
             // Folded forms only: what the tokens are compared in.

@@ -260,6 +260,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         self.strings.get(s)
     }
 
+    /// Whether a length of time at `span` is the span a count was made over: after «خلال»،
+    /// «على مدى»، «في غضون»، «طيلة»، «طوال» (`period-scopes`).
+    fn over_a_period(&self, span: Span) -> bool {
+        let t = self.toks;
+        let k = t.tokens.partition_point(|x| x.start < span.start);
+        k > 0 && !t.breaks_before(k) && words("period-scopes").contains(&t.folded(k - 1).trim_start_matches('و'))
+    }
+
     /// The clauses around a claim and the places named there, computed once per claim.
     fn around(&self, span: Span, sentence: Span) -> std::rc::Rc<Around> {
         if let Some((s, w, a)) = &*self.around.borrow()
@@ -311,6 +319,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let when: Vec<When> = within(mentions, |m| m.span, chain)
             .filter_map(|m| match &m.kind {
                 MentionKind::Date(d) if !d.invalid => when_of(d),
+                // «خلال الـ24 ساعة الماضية»، «على مدى أسبوع»: a count over a span of time.
+                MentionKind::Duration(d) if self.over_a_period(m.span) => Some(When::Period(self.intern(&d.iso()))),
                 _ => None,
             })
             .take(4)

@@ -90,12 +90,17 @@ pub enum When {
     Recent,
     /// Last month, last year, a named month gone by.
     Earlier,
+    /// Over a span of time, by its ISO length: «خلال الـ24 ساعة الماضية» (`PT24H`). A count
+    /// over a span is not one of a day, nor of another span.
+    Period(#[serde(with = "crate::shared::one")] Arc<str>),
 }
 
 /// Whether two times can be the same.
 fn same_time(a: &When, b: &When) -> bool {
     match (a, b) {
         (When::Date(x, wx), When::Date(y, wy)) => dates(x, *wx, y, *wy) != Some(false),
+        (When::Period(x), When::Period(y)) => x == y,
+        (When::Period(_), _) | (_, When::Period(_)) => false,
         (When::Recent, When::Earlier) | (When::Earlier, When::Recent) => false,
         (When::Earlier, When::Date(d, Some(_))) | (When::Date(d, Some(_)), When::Earlier) => d.month.is_some(),
         _ => true,

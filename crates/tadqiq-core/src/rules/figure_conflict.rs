@@ -21,6 +21,17 @@ mod tests {
     const C: &str = "وفي عام 2014، تم نشر حوالي 5000 جندي في العراق لمحاربة تنظيم داعش.";
 
     #[test]
+    fn a_count_over_a_span_is_not_one_of_a_day() {
+        // A week's toll against yesterday's: two counts; two counts over one span: one.
+        let week = "قتل 20 شخصا في قصف على مدينة حلب خلال أسبوع.";
+        let yesterday = "قتل 12 شخصا في قصف على مدينة حلب أمس.";
+        assert!(run(&RULE, &[("a.txt", week, None), ("b.txt", yesterday, None)]).is_empty());
+        let a = "قتل 20 شخصا في قصف على مدينة حلب خلال الـ24 ساعة الماضية.";
+        let b = "قتل 12 شخصا في قصف على مدينة حلب خلال الـ24 ساعة الماضية.";
+        assert_eq!(run(&RULE, &[("a.txt", a, None), ("b.txt", b, None)]).len(), 2);
+    }
+
+    #[test]
     fn strikes_are_counted_as_carried_out() {
         // Strikes have no act but being carried out: three against four on one town.
         let found = run(
