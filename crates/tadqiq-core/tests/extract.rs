@@ -368,6 +368,7 @@ fn number_words_in_gender_and_case() {
     assert_eq!(found("ثلاثمائة ألف لاجئ"), ["figure «ثلاثمائة ألف لاجئ» 300000 لاجئ"]);
     assert_eq!(found("قتل العشرات من المدنيين"), ["figure «العشرات من المدنيين» 20 المدنيين ~at-least"]);
     assert_eq!(found("فر آلاف السكان"), ["figure «آلاف السكان» 2000 السكان ~at-least"]);
+    assert_eq!(found("لكن آلافا من النازحين لم يعودوا"), ["figure «آلافا من النازحين» 2000 النازحين ~at-least"]);
     assert_eq!(found("خرج عشرات الآلاف من المتظاهرين"), ["figure «عشرات الآلاف من المتظاهرين» 20000 المتظاهرين ~at-least"]);
     assert_eq!(found("نزح مئات الآلاف"), Vec::<String>::new());
     assert_eq!(found("فر عشرات آلاف المدنيين"), ["figure «عشرات آلاف المدنيين» 20000 المدنيين ~at-least"]);
