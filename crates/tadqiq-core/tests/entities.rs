@@ -1169,3 +1169,21 @@ fn a_head_counted_by_a_number_word_names_nothing() {
     let ws = workspace(&[("a", "وتوزع الناخبون على أكثر من 11 ألف مكتب اقتراع، وعلى ثلاث قواعد عسكرية.")]);
     assert_eq!(entities(&ws, "a"), Vec::<String>::new());
 }
+
+#[test]
+fn a_directorate_general_and_maghreb_civil_protection() {
+    // A place head with an adjective of rank and what it is for heads an administration; the
+    // same head before a name is a district. «الوقاية المدنية» is a country's civil defence.
+    let ws = workspace(&[(
+        "a",
+        "وقالت المديرية العامة للأرصاد الجوية إن الأمطار ستستمر في مديرية عبس، وقالت الوقاية المدنية المغربية إنها تدخلت.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«المديرية العامة للأرصاد الجوية» al-mdyryh-al-aamh-llarsad-al-jwyh",
+            "«عبس» abs-ye",
+            "«الوقاية المدنية المغربية» ma-civil-defence"
+        ]
+    );
+}

@@ -1231,11 +1231,19 @@ impl Recogniser<'_, '_> {
         } else {
             return None;
         };
+        // An organisation's head, or a place's that heads an administration with an adjective
+        // of rank: «المديرية العامة للأرصاد الجوية» (a district, «مديرية عبس», elsewhere).
         let head = self.ix.find(t, i, |p| match p {
-            Phrase::Word(NameWord::Head { kind: EntityKind::Org, .. }) => Some(()),
+            Phrase::Word(NameWord::Head { kind, .. }) => Some(*kind),
             _ => None,
         })?;
-        if head.dropped != article || self.institution_head(i, |_| true).is_some() {
+        let administration = head.value == EntityKind::Place
+            && self.continues(head.end)
+            && words("rank-adjectives").contains(&t.folded(head.end));
+        if !(head.value == EntityKind::Org || administration)
+            || head.dropped != article
+            || self.institution_head(i, |_| true).is_some()
+        {
             return None;
         }
         // A definite adjective by its form: a nisba («الدولية»، «التونسي») or one of rank.
