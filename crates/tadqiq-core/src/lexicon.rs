@@ -442,14 +442,7 @@ impl Lexicon {
             let per = number(row[2], "durations.tsv") as u32;
             lx.add(row[0], Lex::Duration { unit, per, count });
         }
-        for row in rows(include_str!("../data/nouns.tsv"), 2, "nouns.tsv") {
-            let plural = match row[1] {
-                "broken" => NounPlural::Broken,
-                "fem" => NounPlural::Feminine,
-                "sound" => NounPlural::Sound,
-                other => panic!("nouns.tsv: unknown plural {other:?}"),
-            };
-            let singular = fold(row[0]);
+        for (singular, plural) in countable_nouns() {
             for dual in dual_forms(&singular, plural) {
                 lx.add(&dual, Lex::Dual);
             }
@@ -542,22 +535,26 @@ impl Lexicon {
     }
 }
 
+/// The countable nouns of `nouns.tsv`: each singular, folded, and how it forms its plural.
+fn countable_nouns() -> impl Iterator<Item = (String, NounPlural)> {
+    rows(include_str!("../data/nouns.tsv"), 2, "nouns.tsv").into_iter().map(|row| {
+        let plural = match row[1] {
+            "broken" => NounPlural::Broken,
+            "fem" => NounPlural::Feminine,
+            "sound" => NounPlural::Sound,
+            other => panic!("nouns.tsv: unknown plural {other:?}"),
+        };
+        (fold(row[0]), plural)
+    })
+}
+
 /// Each countable noun of `nouns.tsv`, folded, with its indefinite dual forms: what counts two
 /// of it («طفلان»، «سيدتين») and so measures what the singular measures.
-pub(crate) fn noun_duals() -> Vec<(String, Vec<String>)> {
-    rows(include_str!("../data/nouns.tsv"), 2, "nouns.tsv")
-        .into_iter()
-        .map(|row| {
-            let plural = match row[1] {
-                "broken" => NounPlural::Broken,
-                "fem" => NounPlural::Feminine,
-                _ => NounPlural::Sound,
-            };
-            let singular = fold(row[0]);
-            let duals = dual_forms(&singular, plural);
-            (singular, duals)
-        })
-        .collect()
+pub(crate) fn noun_duals() -> impl Iterator<Item = (String, Vec<String>)> {
+    countable_nouns().map(|(singular, plural)| {
+        let duals = dual_forms(&singular, plural);
+        (singular, duals)
+    })
 }
 
 /// The indefinite dual forms of a folded singular noun.

@@ -787,7 +787,7 @@ impl Recogniser<'_, '_> {
             && !t.breaks_before(i)
             && (self.word_hit(i - 1, |w| w == NameWord::Verb).is_some_and(|h| h.end == i)
                 || is_quote(t, i - 1)
-                || words("led-by").iter().any(|w| t.folded(i - 1).ends_with(w)));
+                || self.leads(i - 1));
         let dropped = given.map_or(kunya_dropped.unwrap_or(0), |g| g.dropped);
         let units = if dropped > 0 && !kunya {
             // «وحسن نافعة»: the name's first part is the word after the conjunction.
@@ -892,7 +892,7 @@ impl Recogniser<'_, '_> {
         // The name may open a line; its later parts may not cross one.
         while units.len() < 3 && (if k == j { k < self.t.len() } else { self.continues(k) }) {
             // «محمد العبد العالي»: a family name «العبد» and its word, as a particle and its word.
-            let particle = self.is_particle(k) || (!units.is_empty() && self.t.folded(k) == "العبد");
+            let joins_next = self.is_particle(k) || (!units.is_empty() && self.t.folded(k) == "العبد");
             // «عبد الملك»، «عبد الرحمن»: after «عبد» a definite word is one of the divine names,
             // though «الملك» alone is a title.
             let servant_of = |k: usize| {
@@ -902,7 +902,7 @@ impl Recogniser<'_, '_> {
                     && !self.function_word(k + 1)
                     && !self.date_or_number_word(k + 1)
             };
-            let unit = if particle && self.continues(k + 1) && (self.name_word(k + 1, false) || servant_of(k)) {
+            let unit = if joins_next && self.continues(k + 1) && (self.name_word(k + 1, false) || servant_of(k)) {
                 (k, k + 2)
             } else if units.len() == 1 && units[0].1 == units[0].0 + 1 && self.family_member(units[0].0, k) {
                 units.push((k, k + 1));
@@ -954,6 +954,26 @@ impl Recogniser<'_, '_> {
             k = unit.1;
         }
         (units.len() >= 2 || theophoric && !units.is_empty()).then_some(units)
+    }
+
+    /// A definite nisba by its form at `k`, on the line: «الدولية»، «التونسي»، «الكردستاني» (five
+    /// letters or more with the article; no function, date or number word).
+    fn definite_nisba(&self, k: usize) -> bool {
+        let t = self.t;
+        let w = t.folded(k);
+        self.continues(k)
+            && t.is_word(k)
+            && w.starts_with("ال")
+            && w.chars().count() >= 5
+            && (w.ends_with('ي') || w.ends_with("يه"))
+            && !self.function_word(k)
+            && !self.date_or_number_word(k)
+    }
+
+    /// Whether the word at `k` is a noun of leading, with its preposition: «بقيادة»، «بزعامة»
+    /// (`led-by`).
+    fn leads(&self, k: usize) -> bool {
+        words("led-by").iter().any(|w| self.t.folded(k).ends_with(w))
     }
 
     /// «إيفانكا ترامب»، «ميلانيا ترامب»: a given name that is no everyday word, before a known
@@ -1147,7 +1167,7 @@ impl Recogniser<'_, '_> {
                 }
                 // «بقيادة محمد حمدان دقلو»: a noun of leading before a person's given name says
                 // who leads; the person is introduced from the name.
-                if words("led-by").iter().any(|w| t.folded(i).ends_with(w)) && self.given_name(j).is_some() {
+                if self.leads(i) && self.given_name(j).is_some() {
                     return None;
                 }
                 // «حركة "حسم"»: a name in quotes after its head.
@@ -1197,8 +1217,7 @@ impl Recogniser<'_, '_> {
                     k += 1;
                     if coordinated {
                         // «وزارة التموين والتجارة الداخلية»: the coordinated term's adjective.
-                        let nisba = |w: &str| w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه"));
-                        if self.continues(k) && t.is_word(k) && nisba(t.folded(k)) && !self.function_word(k) {
+                        if self.definite_nisba(k) {
                             k += 1;
                         }
                         break;
@@ -1223,14 +1242,7 @@ impl Recogniser<'_, '_> {
     /// authority. Adjectives after the phrase («الجوية») belong to it.
     fn definite_headed(&self, i: usize) -> Option<Introduction> {
         let t = self.t;
-        let f = t.folded(i);
-        let article = if f.starts_with("ال") {
-            2
-        } else if f.starts_with("وال") {
-            3
-        } else {
-            return None;
-        };
+        let article = article_letters(t.folded(i))?;
         // An organisation's head, or a place's that heads an administration with an adjective
         // of rank: «المديرية العامة للأرصاد الجوية» (a district, «مديرية عبس», elsewhere).
         let head = self.ix.find(t, i, |p| match p {
@@ -1248,15 +1260,9 @@ impl Recogniser<'_, '_> {
         }
         // A definite adjective by its form: a nisba («الدولية»، «التونسي») or one of rank.
         let adjective = |k: usize| {
-            let w = t.folded(k);
-            self.continues(k)
-                && t.is_word(k)
-                && w.starts_with("ال")
-                && w.chars().count() >= 5
-                && !self.function_word(k)
-                && !self.date_or_number_word(k)
-                && self.name(k).is_none()
-                && (w.ends_with('ي') || w.ends_with("يه") || words("rank-adjectives").contains(&w))
+            self.name(k).is_none()
+                && (self.definite_nisba(k)
+                    || (self.continues(k) && t.is_word(k) && words("rank-adjectives").contains(&t.folded(k))))
         };
         let mut k = head.end;
         while k < head.end + 3 && adjective(k) {
@@ -1305,14 +1311,7 @@ impl Recogniser<'_, '_> {
     /// [`Recogniser::bare_institutions`]).
     fn other_body(&self, i: usize) -> Option<Introduction> {
         let t = self.t;
-        let f = t.folded(i);
-        let article = if f.starts_with("ال") {
-            2
-        } else if f.starts_with("وال") {
-            3
-        } else {
-            return None;
-        };
+        let article = article_letters(t.folded(i))?;
         // An institution's head is listed with its article («الجيش»); an organisation's without.
         let institution = self.institution_head(i, |_| true).filter(|h| h.dropped == article - 2).map(|h| h.end);
         let head = institution.or_else(|| {
@@ -1330,14 +1329,7 @@ impl Recogniser<'_, '_> {
         }
         // More adjectives: a nisba («الكردستاني»), a country's («السوري»).
         let mut k = j + 1;
-        while k < j + 3 && self.continues(k) && t.is_word(k) && {
-            let w = t.folded(k);
-            w.starts_with("ال")
-                && w.chars().count() >= 5
-                && (w.ends_with('ي') || w.ends_with("يه"))
-                && !self.function_word(k)
-                && !self.date_or_number_word(k)
-        } {
+        while k < j + 3 && self.definite_nisba(k) {
             k += 1;
         }
         // «الجيش الحر» alone is a known name; a head and the one adjective name nothing new
@@ -1790,6 +1782,18 @@ impl Recogniser<'_, '_> {
 
 /// A word that opens a new phrase rather than continuing a name: a conjunction before a
 /// preposition («وبالتنسيق»), or a preposition before the article («للقوات»، «بالعراق»).
+/// How many letters the article takes at the start of a folded word, with a conjunction before
+/// it: «الهيئة» 2, «والهيئة» 3; `None` for an indefinite word.
+fn article_letters(folded: &str) -> Option<usize> {
+    if folded.starts_with("ال") {
+        Some(2)
+    } else if folded.starts_with("وال") {
+        Some(3)
+    } else {
+        None
+    }
+}
+
 /// Whether a definite word is a plural noun, which after a name's definite term is the verb's
 /// object, not an adjective of the name: «المواطنين»، «المتهمين»، «الانتخابات». A nisba's
 /// plural («المصريين») is an adjective still.

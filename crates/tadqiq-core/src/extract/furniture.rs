@@ -95,7 +95,8 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
         }
     }
     labelled.extend(top);
-    labelled.extend(datelines.into_iter().filter(|k| !labelled.contains(k)).collect::<Vec<_>>());
+    // A wire dateline is no stamp of the page, so never one of those already kept.
+    labelled.extend(datelines);
     Page { regions: merged, stamps: labelled }
 }
 

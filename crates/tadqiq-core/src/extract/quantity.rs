@@ -803,13 +803,13 @@ impl Grammar<'_, '_> {
         }
     }
 
-    /// Whether the word at `k`, as written, is a countable noun `data/nouns.tsv` lists
-    /// («شخص»، «قتيلا»).
     /// Four plain digits from 1900 to 2100: a number that could be a year.
     fn could_be_year(&self, n: &Number) -> bool {
         n.plain_digits && self.t.folded(n.end - 1).len() == 4 && (1900.0..=2100.0).contains(&n.value)
     }
 
+    /// Whether the word at `k`, as written, is a countable noun `data/nouns.tsv` lists
+    /// («شخص»، «قتيلا»).
     pub(super) fn listed_noun(&self, k: usize) -> bool {
         matches!(LEXICON.beside_number(self.t.folded(k)), Some(Lex::Counted))
     }

@@ -20,26 +20,28 @@ mod tests {
     const B: &str = "ومنذ 2014 ينتشر نحو 3000 جندي للتحالف ضد داعش.";
     const C: &str = "وفي عام 2014، تم نشر حوالي 5000 جندي في العراق لمحاربة تنظيم داعش.";
 
+    /// The findings for two sources, unpublished: a.txt saying `a`, b.txt saying `b`.
+    fn two(a: &str, b: &str) -> Vec<String> {
+        run(&RULE, &[("a.txt", a, None), ("b.txt", b, None)])
+    }
+
     #[test]
     fn a_count_over_a_span_is_not_one_of_a_day() {
         // A week's toll against yesterday's: two counts; two counts over one span: one.
         let week = "قتل 20 شخصا في قصف على مدينة حلب خلال أسبوع.";
         let yesterday = "قتل 12 شخصا في قصف على مدينة حلب أمس.";
-        assert!(run(&RULE, &[("a.txt", week, None), ("b.txt", yesterday, None)]).is_empty());
+        assert!(two(week, yesterday).is_empty());
         let a = "قتل 20 شخصا في قصف على مدينة حلب خلال الـ24 ساعة الماضية.";
         let b = "قتل 12 شخصا في قصف على مدينة حلب خلال الـ24 ساعة الماضية.";
-        assert_eq!(run(&RULE, &[("a.txt", a, None), ("b.txt", b, None)]).len(), 2);
+        assert_eq!(two(a, b).len(), 2);
     }
 
     #[test]
     fn strikes_are_counted_as_carried_out() {
         // Strikes have no act but being carried out: three against four on one town.
-        let found = run(
-            &RULE,
-            &[
-                ("a.txt", "نفذت الطائرات الروسية ثلاث غارات على مدينة معرة النعمان.", None),
-                ("b.txt", "شنت الطائرات الروسية أربع غارات على مدينة معرة النعمان.", None),
-            ],
+        let found = two(
+            "نفذت الطائرات الروسية ثلاث غارات على مدينة معرة النعمان.",
+            "شنت الطائرات الروسية أربع غارات على مدينة معرة النعمان.",
         );
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].contains("strikes carried out"), "{found:?}");
@@ -48,13 +50,7 @@ mod tests {
     #[test]
     fn a_dual_counts_what_its_singular_counts() {
         // «طفلان» (two children) against «ثلاثة أطفال»: both children killed in one town.
-        let found = run(
-            &RULE,
-            &[
-                ("a.txt", "قتل طفلان في قصف على بلدة الكرامة.", None),
-                ("b.txt", "قتل ثلاثة أطفال في قصف على بلدة الكرامة.", None),
-            ],
-        );
+        let found = two("قتل طفلان في قصف على بلدة الكرامة.", "قتل ثلاثة أطفال في قصف على بلدة الكرامة.");
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].contains("killed (children)"), "{found:?}");
     }
