@@ -328,6 +328,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         Said {
             when: when.into(),
             group: None,
+            nation: None,
             value,
             stage: Stage::Plain,
             grows: false,
@@ -370,6 +371,18 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// war's length («الحصار المفروض على قطر»). Those who report («وكالة رويترز») are never
     /// subjects.
     fn anchors(&self, span: Span, sentence: Span, of: Subjects, except: Option<&str>) -> Vec<Anchor> {
+        self.anchors_with(span, sentence, of, except, None)
+    }
+
+    /// [`Reader::anchors`] with one more subject written at a span of its own.
+    fn anchors_with(
+        &self,
+        span: Span,
+        sentence: Span,
+        of: Subjects,
+        except: Option<&str>,
+        extra: Option<(Span, Anchor)>,
+    ) -> Vec<Anchor> {
         let dates = of == Subjects::Events;
         let around = self.around(span, sentence);
         let sentence = around.chain;
@@ -450,6 +463,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             found.push((distance(s), anchor));
             i = h.end;
         }
+        found.extend(extra.map(|(s, anchor)| (distance(s), anchor)));
         work(b - a + found.len());
         found.sort_by_key(|(d, _)| *d);
         let mut out: Vec<Anchor> = Vec::new();
@@ -695,7 +709,17 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             .next();
         // «وأصيب 40 آخرون»: «others» stands for the noun of the count before.
         let elided = f.unit.as_deref().is_some_and(|u| words("others").contains(&fold(u).trim_start_matches('و')));
-        if own.is_none() && f.unit.is_some() && !elided && (a..b).all(|i| self.measure_at(i).is_none()) {
+        // «مقتل 3 أمريكيين»: the nationals are the counted noun.
+        let nationals_counted = match own {
+            None if f.unit.is_some() && b > a => self.nationals(b - 1),
+            _ => None,
+        };
+        if own.is_none()
+            && f.unit.is_some()
+            && !elided
+            && nationals_counted.is_none()
+            && (a..b).all(|i| self.measure_at(i).is_none())
+        {
             // A noun the data does not know: compared by its strict key only.
             return out;
         }
@@ -740,6 +764,17 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         }
         out.event = event.clone();
         out.thing = thing.clone();
+        if people {
+            // «5 جنود أمريكيين»، «99 حاجا أردنيا»، «21 قتيلا مدنيا سوريا»: after the counted
+            // noun and an adjective of its group.
+            out.nation = nationals_counted.or_else(|| {
+                let (_, h) = own.as_ref()?;
+                let group = self
+                    .word_measure(h.end)
+                    .is_some_and(|m| m.event.is_none() && m.thing.as_deref().is_some_and(|t| t.starts_with("people:")));
+                self.nationals(h.end + usize::from(group))
+            });
+        }
         let Some(thing) = thing else { return out };
         let key = match (&event, people) {
             // Groups of people are one measure with the whole they belong to: «15 مدنيا قتلوا»
@@ -783,6 +818,22 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             key
         });
         out
+    }
+
+    /// The country whose nationals the word at `i` names («أمريكيين»، «أردنيا»), with the
+    /// span written; none when a second nationality is joined to it («عراقيين وأمريكيين»: the
+    /// count is of both).
+    fn nationals(&self, i: usize) -> Option<(Arc<str>, Span)> {
+        let t = self.toks;
+        if i >= t.len() || !t.is_word(i) || !self.fwd_ok(i) {
+            return None;
+        }
+        let country = crate::entities::gazetteer::nationality(t.folded(i))?;
+        let joined = i + 1 < t.len()
+            && self.fwd_ok(i + 1)
+            && t.folded(i + 1).starts_with('و')
+            && crate::entities::gazetteer::nationality(t.folded(i + 1)).is_some_and(|c| c != country);
+        (!joined).then(|| (self.intern(&country), Span::new(t.tokens[i].start, t.tokens[i].end)))
     }
 
     /// The measure a single word names, through clitics and a possessive suffix: «عناصرها»,
@@ -924,10 +975,27 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             Some((m, shown)) => {
                 said.grows = measured.grows;
                 said.group = measured.group.clone();
+                said.nation = measured.nation.as_ref().map(|(c, _)| c.clone());
                 if measured.grows {
                     said.stage = self.stage(a, b, sentence);
                 }
-                let mut anchors = self.anchors(span, sentence, Subjects::Tolls, None);
+                // Whose nationals are counted is a subject like an incident: «99 حاجا أردنيا»
+                // in «مكة» meets another count of them there.
+                let nationals = measured.nation.as_ref().map(|(country, at)| {
+                    let name = (self.entity)(country).map_or_else(|| country.to_string(), |c| c.name.clone());
+                    let shown = msg(
+                        "phrase.nationals",
+                        &[
+                            ("x", &format!("«{}»", verbatim(&name))),
+                            ("written", &verbatim(&self.doc.text[at.start..at.end])),
+                        ],
+                    );
+                    (
+                        *at,
+                        Anchor { key: self.intern(&format!("n:{country}")), shown: self.intern(&shown), strong: false },
+                    )
+                });
+                let mut anchors = self.anchors_with(span, sentence, Subjects::Tolls, None, nationals);
                 // A budget or a rate is of a year as much as of a place: «موازنة العام 2020».
                 if (m.starts_with("percent/") || MONEY.iter().any(|c| m.starts_with(&format!("{c}/"))))
                     && let Some(year) = year_written(self.doc, sentence, false)
@@ -1495,6 +1563,8 @@ struct Measured {
     key: Option<(String, String)>,
     /// The group of people counted («مدنيين»، «أطفال»), when not people at large.
     group: Option<Arc<str>>,
+    /// The country whose nationals are counted, and where that is written.
+    nation: Option<(Arc<str>, Span)>,
     event: Option<Arc<str>>,
     thing: Option<Arc<str>>,
     grows: bool,

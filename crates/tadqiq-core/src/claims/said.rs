@@ -76,6 +76,10 @@ pub struct Said {
     /// at large.
     #[serde(with = "crate::shared::option")]
     pub group: Option<Arc<str>>,
+    /// For a count of people, the country whose nationals it counts («5 جنود أمريكيين»): a
+    /// count of one country's soldiers is not one of another's.
+    #[serde(with = "crate::shared::option")]
+    pub nation: Option<Arc<str>>,
     /// For a figure, when its clauses say the counted thing happened («مساء الخميس»، «الشهر
     /// الماضي»): a toll of Thursday's blast is not one of last month's.
     pub when: Box<[When]>,
@@ -116,6 +120,9 @@ impl Said {
         if self.year.zip(other.year).is_some_and(|(a, b)| a != b) {
             return None;
         }
+        if self.nation.is_some() && other.nation.is_some() && self.nation != other.nation {
+            return None;
+        }
         let age = matches!(self.value, Value::Age { .. });
         if strict {
             if disjoint(&self.events, &other.events) {
@@ -136,14 +143,20 @@ impl Said {
         }
         match (&self.value, &other.value) {
             (Value::Figure { low: a0, high: a1, .. }, Value::Figure { low: b0, high: b1, .. })
-                if self.group != other.group =>
+                if self.group != other.group || self.nation != other.nation =>
             {
-                // A group and the whole it belongs to: the group cannot be the larger («15 مدنيا»
-                // killed in a blast that killed «12 شخصا»); anything else says nothing of either.
-                let (total, part, t1, p0) = match (&self.group, &other.group) {
-                    (None, Some(_)) => (self, other, *a1, *b0),
-                    (Some(_), None) => (other, self, *b1, *a0),
-                    _ => return None,
+                // A group and the whole it belongs to (civilians of the people; one country's
+                // soldiers of the soldiers): the group cannot be the larger («15 مدنيا» killed in
+                // a blast that killed «12 شخصا»); anything else says nothing of either.
+                let within = |a: &Said, b: &Said| {
+                    (a.group == b.group || b.group.is_none()) && (a.nation == b.nation || b.nation.is_none())
+                };
+                let (total, part, t1, p0) = if within(other, self) {
+                    (self, other, *a1, *b0)
+                } else if within(self, other) {
+                    (other, self, *b1, *a0)
+                } else {
+                    return None;
                 };
                 if p0 <= t1 {
                     return None;
@@ -215,7 +228,7 @@ impl Said {
             }
             Value::Start { year } => year.hash(&mut h),
         }
-        (self.stage, self.grows, self.published.map(f64::to_bits), self.year, &self.group).hash(&mut h);
+        (self.stage, self.grows, self.published.map(f64::to_bits), self.year, &self.group, &self.nation).hash(&mut h);
         (&self.places, &self.towns, &self.events, &self.when).hash(&mut h);
         h.finish()
     }
@@ -356,6 +369,7 @@ mod tests {
             events: Box::default(),
             when: Box::default(),
             group: None,
+            nation: None,
         }
     }
 

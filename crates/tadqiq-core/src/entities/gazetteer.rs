@@ -519,6 +519,42 @@ fn hand_id<'a>(id: &'a str, country: &str) -> &'a str {
     unnumbered.strip_suffix(country).and_then(|b| b.strip_suffix('-')).unwrap_or(id)
 }
 
+/// The country whose nationals a word names: a country's nisba (countries.tsv) in its regular
+/// inflections, through «و» and the article: «أمريكيين»، «الأردنيين»، «أردنيا»، «عراقيتين»،
+/// «سوريات» → the country's id. A country's own name is not its nationals («سوريا»، «تركيا»
+/// end as an accusative nisba would); broken plurals («الأتراك») are not read. Built-in data
+/// only: a newsroom's entities add places, not nationalities. Cost: a few hash lookups.
+pub fn nationality(word: &str) -> Option<Arc<str>> {
+    struct Nations {
+        nisbas: FxHashMap<String, Arc<str>>,
+        names: FxHashSet<String>,
+    }
+    static NATIONS: std::sync::LazyLock<Nations> = std::sync::LazyLock::new(|| {
+        let mut nations = Nations { nisbas: FxHashMap::default(), names: FxHashSet::default() };
+        for row in rows(COUNTRIES, 4) {
+            let id: Arc<str> = row[0].into();
+            nations.names.extend(std::iter::once(row[1]).chain(split_list(row[2])).map(fold));
+            for adj in split_list(row[3]) {
+                nations.nisbas.insert(fold(adj), id.clone());
+            }
+        }
+        nations
+    });
+    // Folded: «ة» is «ه».
+    const ENDINGS: [&str; 9] = ["", "ه", "ا", "ين", "ون", "ان", "تين", "تان", "ات"];
+    let nations = &*NATIONS;
+    let word = fold(word);
+    let bare = word.strip_prefix('و').filter(|w| w.chars().count() > 3).unwrap_or(&word);
+    let bare = bare.strip_prefix("ال").filter(|w| w.chars().count() > 2).unwrap_or(bare);
+    if nations.names.contains(bare) || nations.names.contains(&word) {
+        return None;
+    }
+    ENDINGS.iter().find_map(|e| {
+        let stem = bare.strip_suffix(e)?;
+        stem.ends_with('ي').then(|| nations.nisbas.get(stem)).flatten().cloned()
+    })
+}
+
 fn split_list(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty())
 }
@@ -541,6 +577,28 @@ fn rows(file: &str, columns: usize) -> Vec<Vec<&str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nisba_in_any_regular_inflection_names_its_country() {
+        let read = |w: &str| nationality(w).map(|c| c.to_string());
+        for (word, country) in [
+            ("أمريكيين", "us"),
+            ("الأميركيون", "us"),
+            ("أردنيا", "jo"),
+            ("وأردنيتين", "jo"),
+            ("العراقيات", "iq"),
+            ("سوريان", "sy"),
+            ("سعودية", "sa"),
+            ("اللبنانيين", "lb"),
+            ("السعودي", "sa"),
+        ] {
+            assert_eq!(read(word).as_deref(), Some(country), "{word}");
+        }
+        // A country's own name, a broken plural, a word that only looks like a nisba.
+        for word in ["سوريا", "تركيا", "وروسيا", "الأتراك", "مدنيين", "عسكريين"] {
+            assert_eq!(read(word), None, "{word}");
+        }
+    }
 
     #[test]
     fn builtin_data_loads_with_unique_ids() {

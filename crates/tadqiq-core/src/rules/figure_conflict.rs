@@ -37,6 +37,35 @@ mod tests {
     }
 
     #[test]
+    fn one_country_s_nationals_are_not_another_s() {
+        // Soldiers of two countries killed in one attack on one base: two counts.
+        let base = |n: &str, who: &str| format!("قتل {n} جنود {who} في هجوم بطائرة مسيرة على قاعدة الشدادي العسكرية.");
+        assert!(two(&base("5", "أمريكيين"), &base("3", "عراقيين")).is_empty());
+        assert_eq!(two(&base("5", "أمريكيين"), &base("3", "أمريكيين")).len(), 2);
+        // Nationals are a subject: pilgrims of one country dead in one city meet there.
+        assert_eq!(
+            two("توفي 99 حاجا أردنيا في المدينة المنورة بسبب الحر.", "توفي 75 حاجا أردنيا في المدينة المنورة."),
+            [
+                "a.txt «99 حاجا» (99) disagrees with 1 other source: 75 in b.txt. Compared: killed (pilgrims) \
+                 in the death («توفي») among nationals of «الأردن» («أردنيا»).",
+                "b.txt «75 حاجا» (75) disagrees with 1 other source: 99 in a.txt. Compared: killed (pilgrims) \
+                 in the death («توفي») among nationals of «الأردن» («أردنيا»)."
+            ]
+        );
+        // The nationals as the counted word.
+        assert_eq!(
+            two("أسفر الهجوم على القاعدة عن مقتل 3 أمريكيين.", "أسفر الهجوم على القاعدة عن مقتل 4 أمريكيين.").len(),
+            2
+        );
+        // Two nationalities joined: a count of both, of which one country's can be a part but
+        // not the larger.
+        let mixed =
+            |n: &str| format!("قتل {n} جنود عراقيين وأمريكيين في هجوم بطائرة مسيرة على قاعدة الشدادي العسكرية.");
+        assert!(two(&base("5", "أمريكيين"), &mixed("7")).is_empty());
+        assert_eq!(two(&base("9", "أمريكيين"), &mixed("7")).len(), 2);
+    }
+
+    #[test]
     fn strikes_are_counted_as_carried_out() {
         // Strikes have no act but being carried out: three against four on one town.
         let found = two(
