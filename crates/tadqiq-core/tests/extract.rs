@@ -320,6 +320,27 @@ fn the_wire_dateline_opening_the_lead_dates_the_article() {
 }
 
 #[test]
+fn datelines_and_date_lines_in_the_shapes_wires_and_sites_print() {
+    let published = |text: &str| analyse(text, None).published.map(|(v, how)| (v.to_string(), how));
+    let dateline = |iso: &str| Some((iso.to_string(), PublishedSource::Dateline));
+    // A country or an agency in brackets after the place.
+    assert_eq!(published("حمص (سوريا) - 14 آذار 2022 (أ ف ب) - قال مسؤول أمس إن"), dateline("2022-03-14"));
+    assert_eq!(published("صنعاء (رويترز) - 2 أيار 2021 - أعلنت الجماعة اليوم"), dateline("2021-05-02"));
+    // A Hijri date with its Gregorian equivalent: the Gregorian dates the article (the Hijri
+    // one is a day past the tables here, and the weekday fits the Gregorian).
+    let lead = "جدة - الخميس 16 رمضان 1444 هـ الموافق 6 أبريل 2023 - قال مسؤول اليوم إن";
+    assert_eq!(published(lead), dateline("2023-04-06"));
+    // A line with nothing but a date (its weekday, its other calendar) at the top of the page,
+    // and one labelled «التاريخ».
+    assert_eq!(published("السبت 8 تموز 2023\nقال مسؤول أمس إن"), dateline("2023-07-08"));
+    assert_eq!(published("الأحد - 20 ذو الحجة 1444 هـ - 09 يوليو 2023 مـ\nقال مسؤول أمس إن"), dateline("2023-07-09"));
+    assert_eq!(published("التاريخ: 12 أكتوبر/ تشرين الأول 2022\nقال مسؤول أمس إن"), dateline("2022-10-12"));
+    // In a sentence, none of them dates the article.
+    assert_eq!(published("وفي التاريخ 5 آب 2020 وقع الانفجار في المرفأ."), None);
+    assert_eq!(published("قال مسؤول إن الاجتماع عقد السبت 8 تموز 2023 في الرياض."), None);
+}
+
+#[test]
 fn dates_that_do_not_exist_are_flagged() {
     assert_eq!(found("في 30 فبراير 2021"), ["date «30 فبراير 2021» invalid"]);
     assert_eq!(found("في 31 نيسان"), ["date «31 نيسان» invalid"]);
@@ -629,6 +650,14 @@ fn compounds_joined_by_wa_are_one_figure() {
         ["figure «3 آلاف جندي» 3000 جندي", "figure «5 آلاف مدني» 5000 مدني"]
     );
     assert_eq!(found("بين ألفين و 3 آلاف شخص"), ["figure «بين ألفين و 3 آلاف شخص» 2000–3000 شخص"]);
+}
+
+#[test]
+fn an_accusative_unit_opens_a_compound_number() {
+    // «ثمانيا» is «ثمانية» in the accusative: the compound is 78, not its tens alone.
+    assert_eq!(found("انتشلت فرق الإنقاذ ثمانيا وسبعين جثة"), ["figure «ثمانيا وسبعين جثة» 78 جثة"]);
+    assert_eq!(found("وأحصت تسعا وعشرين إصابة"), ["figure «تسعا وعشرين إصابة» 29 إصابة"]);
+    assert_eq!(found("واستمر البحث خمسا وعشرين ساعة"), ["duration «خمسا وعشرين ساعة» PT25H"]);
 }
 
 #[test]

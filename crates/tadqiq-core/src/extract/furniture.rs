@@ -23,6 +23,7 @@
 //! preposition («في 5 ديسمبر 2017 الساعة 10:30»), which no unlabelled stamp does.
 
 use super::{Mention, MentionKind, Span};
+use crate::lexicon::Calendar;
 use crate::lexicon::{Index, LEXICON, Lex, PageLabel};
 use crate::text::{TokenKind, Tokens};
 
@@ -68,8 +69,16 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
     let mut datelines = Vec::new();
     for (d, listed) in dates.iter().zip(&in_list) {
         let Some(stamp) = r.stamp(d) else {
-            if !*listed && r.wire_dateline(d) {
-                datelines.push(d.mention);
+            if !*listed && let Some(dash) = r.wire_dateline(d) {
+                // «الرياض - 23 جمادى الأولى 1445 هـ الموافق 6 ديسمبر 2023 -»: the Gregorian
+                // equivalent dates the article (a Hijri date may be a day off the calendar).
+                let hijri =
+                    |m: usize| matches!(&mentions[m].kind, MentionKind::Date(x) if x.calendar == Calendar::Hijri);
+                let gregorian = dates.iter().find(|g| g.first > d.last && g.last < dash && !hijri(g.mention));
+                datelines.push(match gregorian {
+                    Some(g) if hijri(d.mention) => g.mention,
+                    _ => d.mention,
+                });
             }
             continue;
         };
@@ -166,10 +175,11 @@ impl Reader<'_, '_> {
     /// agency in brackets, a dash: «القاهرة، 6 مارس 2024 (رويترز) -»، «دمشق - الأحد 16 نيسان 2017
     /// -». It is prose, not furniture (a stamp of the page is never one); it dates the article
     /// as a stamp does.
-    fn wire_dateline(&self, d: &Dated) -> bool {
+    /// Returns the dash's token.
+    fn wire_dateline(&self, d: &Dated) -> Option<usize> {
         let t = self.t;
         if !self.at_top(d.first) {
-            return false;
+            return None;
         }
         let sep = |k: usize| ['،', ',', ':'].iter().chain(&super::date::DASHES).any(|&c| t.is_punct(k, c));
         // Before: the line opens with the place and a separator, or with the date itself.
@@ -177,29 +187,41 @@ impl Reader<'_, '_> {
         let mut k = d.first;
         while k > 0 && !t.breaks_before(k) {
             k -= 1;
+            // A country or an agency in brackets after the place: «درنة (ليبيا) -»، «بيروت
+            // (رويترز) -».
+            if t.is_punct(k, ')') {
+                let open = (k.saturating_sub(6)..k).rev().find(|&o| t.is_punct(o, '('));
+                match open {
+                    Some(o) if o > 0 && !(o + 1..=k).any(|j| t.breaks_before(j)) && !t.breaks_before(o) => {
+                        k = o;
+                        continue;
+                    }
+                    _ => return None,
+                }
+            }
             if t.is_word(k) {
                 words += 1;
                 if words > 3 || self.ix.is(t, k, |l| matches!(l, Lex::FunctionWord) || l.is_date_or_number_word()) {
-                    return false;
+                    return None;
                 }
             } else if !sep(k) {
-                return false;
+                return None;
             }
         }
         if words > 0 && !sep(d.first - 1) {
-            return false;
+            return None;
         }
         // After: «، الموافق …», «( وكالات )», then the dash that opens the story.
         let mut j = d.last + 1;
         let end = (j + 16).min(t.len());
         while j < end && !t.breaks_before(j) {
             if super::date::DASHES.iter().any(|&c| t.is_punct(j, c)) {
-                return true;
+                return Some(j);
             }
             if t.is_punct(j, '(') {
                 match (j + 1..end.min(j + 7)).find(|&c| t.is_punct(c, ')')) {
                     Some(close) => j = close + 1,
-                    None => return false,
+                    None => return None,
                 }
                 continue;
             }
@@ -213,9 +235,9 @@ impl Reader<'_, '_> {
                 j += 1;
                 continue;
             }
-            return false;
+            return None;
         }
-        false
+        None
     }
 
     /// The stamp a date stands in, if it stands in one.
@@ -263,8 +285,32 @@ impl Reader<'_, '_> {
         let introduced = d.first > 0
             && !t.breaks_before(d.first)
             && self.ix.is(t, d.first - 1, |l| matches!(l, Lex::DateContext | Lex::DayNoun | Lex::SameAs));
-        (!introduced && (timed || (d.stamp_shaped && !d.weekday && self.at_top(d.first) && self.numeric_only(d))))
+        let top = self.at_top(d.first);
+        (!introduced && (timed || (top && (d.stamp_shaped && !d.weekday && self.numeric_only(d) || self.date_line(d)))))
             .then_some(Stamp { span, label: None })
+    }
+
+    /// Whether the date's line holds nothing else but its weekday and its equivalent in the
+    /// other calendar: «الثلاثاء 31 آب 2021»، «الأحد - 13 شعبان 1444 هـ - 05 مارس 2023 مـ». At
+    /// the top of a page such a line is the page's stamp; prose always says more.
+    fn date_line(&self, d: &Dated) -> bool {
+        let t = self.t;
+        let mut start = d.first;
+        while start > 0 && !t.breaks_before(start) {
+            start -= 1;
+        }
+        let mut end = d.last + 1;
+        while end < t.len() && !t.breaks_before(end) {
+            end += 1;
+        }
+        (start..end).filter(|&k| k < d.first || k > d.last).all(|k| {
+            t.kind(k) == Some(TokenKind::Punct)
+                || t.is_digits(k)
+                || self.is_month(k)
+                || self.is_era(k)
+                || matches!(t.folded(k), "الموافق" | "م" | "مـ" | "هـ")
+                || self.ix.is(t, k, |l| matches!(l, Lex::Weekday(_)))
+        })
     }
 
     /// Written in digits only, day, month and year: a day alone («5» of «من 5 إلى 7 مارس

@@ -129,7 +129,16 @@ pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateVal
     let dateline = page.stamps.iter().take(8).find_map(|&k| {
         let m = mentions.get(k)?;
         match &m.kind {
-            MentionKind::Date(d) => fits(d.value?, today(m.span)),
+            // «23 جمادى الأولى 1445 هـ الموافق 6 ديسمبر 2023»: the Gregorian equivalent (a
+            // Hijri date may be a day off the tables, by the moon seen where it was written).
+            MentionKind::Date(d) => {
+                let gregorian = d
+                    .paired
+                    .as_ref()
+                    .filter(|p| d.calendar == Calendar::Hijri && p.calendar == Calendar::Gregorian && !p.invalid)
+                    .and_then(|p| p.value);
+                fits(gregorian.or(d.value)?, today(m.span))
+            }
             _ => None,
         }
     });

@@ -33,6 +33,12 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             if actual == named {
                 continue;
             }
+            // A Hijri date a day off the tables (the moon seen where it was written) with its
+            // Gregorian equivalent beside it: the weekday is the equivalent's.
+            let equivalent = d.paired.as_ref().filter(|p| !p.invalid).and_then(|p| p.value?.full());
+            if equivalent.and_then(|(y, mo, day)| weekday_of(y, mo, day)) == Some(named) {
+                continue;
+            }
             let date = DateValue { year: Some(y), month: Some(mo), day: Some(day), week: None };
             let key = if nearest.is_some() { "rule.weekday-mismatch.nearest" } else { "rule.weekday-mismatch.message" };
             let published = nearest.map(|(py, pm, pd)| DateValue::ymd(py, pm, pd));
@@ -81,6 +87,17 @@ mod tests {
             run(&RULE, &[("a", "يوم الأحد، 5 يناير 2021", None)]),
             ["a «يوم الأحد، 5 يناير 2021»: 2021-01-05 was a Tuesday (الثلاثاء), not a Sunday (الأحد)."]
         );
+    }
+
+    #[test]
+    fn a_hijri_date_a_day_off_the_tables_takes_its_equivalent_s_weekday() {
+        // 16 Ramadan 1444 is 7 April 2023 by Umm al-Qura, a Friday; written beside 6 April, a
+        // Thursday, as where the month began a day later.
+        let paired = "أعلنت الوزارة الخميس 16 رمضان 1444 هـ الموافق 6 أبريل 2023 بدء التوزيع";
+        assert!(run(&RULE, &[("a", paired, None)]).is_empty());
+        // A weekday that fits neither is still wrong.
+        let wrong = "أعلنت الوزارة الأحد 16 رمضان 1444 هـ الموافق 6 أبريل 2023 بدء التوزيع";
+        assert_eq!(run(&RULE, &[("a", wrong, None)]).len(), 1);
     }
 
     #[test]
