@@ -1199,6 +1199,21 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         d.relative.is_none() && d.value.and_then(|v| v.full()) == Some(published) && bare
     }
 
+    /// Whether the incident at token `i` is one remembered: an anniversary word within four
+    /// tokens before it in its clause (`anniversaries`: «الذكرى السنوية الأولى لانفجار»، «مرور
+    /// عام على الزلزال»).
+    fn remembered(&self, i: usize) -> bool {
+        let list = words("anniversaries");
+        (i.saturating_sub(4)..i).rev().take_while(|&j| self.back_ok(j)).any(|j| {
+            let mut hit = false;
+            crate::text::clitic_readings(self.toks.folded(j), |form, _, _| {
+                hit = list.contains(&form);
+                hit
+            });
+            hit
+        })
+    }
+
     /// What a date dates: the nearest incident or event word within eight tokens of it in its
     /// clause («بدء معركة الرقة في السادس من أيار» dates the start of the battle). A date
     /// standing alone between commas («قالت هيلي، الأربعاء، إن الصاروخ الذي أطلقته…»; «…على
@@ -1243,6 +1258,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             }
             if incidents {
                 let h = self.dated_incident(i)?;
+                // «الذكرى الثالثة لانفجار المرفأ»: the date is the anniversary's, unless a
+                // relative clause after the incident gives its own («… الذي وقع في 4 آب 2020»).
+                let own_clause = h.end <= a && (h.end..a).any(|j| matches!(self.toks.folded(j), "الذي" | "التي"));
+                if self.remembered(i) && !own_clause {
+                    return None;
+                }
                 // «أدين باغتيال الصحافي …»: a masdar behind a preposition is what an earlier
                 // verb is about (convicted of the killing); the verb is what happened that day.
                 if h.dropped > 0

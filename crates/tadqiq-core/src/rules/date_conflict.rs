@@ -42,6 +42,23 @@ mod tests {
     }
 
     #[test]
+    fn an_anniversary_s_date_is_not_the_incident_s() {
+        // The day the blast is remembered, three years on, is not the day of the blast; a
+        // relative clause after it still dates the blast itself.
+        let blast = "وقع انفجار مرفأ اللاذقية يوم الثلاثاء 4 آب 2020 وأسفر عن مقتل 30 شخصا.";
+        let remembered = [
+            "يحيي السوريون اليوم الجمعة 4 آب 2023 الذكرى الثالثة لانفجار مرفأ اللاذقية.",
+            "وفي الذكرى السنوية الأولى لانفجار مرفأ اللاذقية، الأربعاء 4 آب 2021، تظاهر المئات.",
+            "وبمناسبة مرور عام على انفجار مرفأ اللاذقية في 4 آب 2021 أقيمت صلاة.",
+        ];
+        for text in remembered {
+            assert!(run(&RULE, &[("a.txt", blast, None), ("b.txt", text, None)]).is_empty(), "{text}");
+        }
+        let wrong = "يحيي السوريون اليوم الذكرى الثالثة لانفجار مرفأ اللاذقية الذي وقع في 5 آب 2020.";
+        assert_eq!(run(&RULE, &[("a.txt", blast, None), ("b.txt", wrong, None)]).len(), 2);
+    }
+
+    #[test]
     fn precision_and_agreement() {
         let month = "وصوت مجلس النواب العراقي في كانون الثاني 2020 عقب اغتيال قاسم سليماني.";
         assert!(run(&RULE, &[("a.txt", A, None), ("b.txt", month, None)]).is_empty());
