@@ -959,7 +959,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
 
     fn figure(&self, k: usize, f: &Figure, sentence: Span) -> Option<ClaimData> {
         let span = self.doc.analysis.mentions[k].span;
-        let (low, high) = interval(f.value, f.upper, f.bound);
+        let (mut low, mut high) = interval(f.value, f.upper, f.bound);
+        // «1.17 تريليون» is rounded at its last decimal: 1.172 trillion says the same.
+        if f.bound == Bound::Exact && f.upper.is_none() {
+            let half = rounding(&self.doc.text[span.start..span.end], f.value);
+            (low, high) = (f.value - half, f.value + half);
+        }
         let mut said = self.said(
             Value::Figure { low, high, shown: self.intern(&show_amount(&f.amount(), f.bound)) },
             sentence,
@@ -1575,6 +1580,31 @@ enum Subjects {
 struct Around {
     chain: Span,
     named: Vec<(Span, Arc<str>, Arc<str>)>,
+}
+
+/// How far a figure written with decimals («1.17 تريليون»، «3,5 في المئة») may stand from its
+/// value and still round to it: just under half its last decimal's unit, times the scale word
+/// after it (so «35.1 مليار» and «35.2 مليار» still differ). 0 for a whole number, and for
+/// «1,800» (a thousands separator: its value is no decimal reading of it).
+fn rounding(written: &str, value: f64) -> f64 {
+    let folded = crate::text::fold(written);
+    let Some(start) = folded.find(|c: char| c.is_ascii_digit()) else { return 0.0 };
+    let rest = &folded[start..];
+    let whole_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let mut after = rest[whole_end..].chars();
+    let Some(sep) = after.next().filter(|c| matches!(c, '.' | ',' | '٫')) else { return 0.0 };
+    let fraction: String = after.take_while(char::is_ascii_digit).collect();
+    if fraction.is_empty() {
+        return 0.0;
+    }
+    let Ok(number) = format!("{}.{fraction}", &rest[..whole_end]).parse::<f64>() else { return 0.0 };
+    let unit = 10f64.powi(-(fraction.len() as i32));
+    [1.0, 1e3, 1e6, 1e9, 1e12]
+        .into_iter()
+        // «1,800»: a comma before three digits is read as decimal only where the value says so.
+        .filter(|&scale| !(sep == ',' && fraction.len() == 3 && scale > 1.0))
+        .find(|&scale| (number * scale - value).abs() <= 1e-9 * value.abs().max(1.0))
+        .map_or(0.0, |scale| 0.49 * unit * scale)
 }
 
 /// What a figure measures: the key and how messages name it, when it can be compared within a

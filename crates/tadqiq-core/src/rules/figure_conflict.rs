@@ -66,6 +66,27 @@ mod tests {
     }
 
     #[test]
+    fn lives_claimed_are_deaths() {
+        // «راح ضحيته» (fell its victims) counts the killed as «مقتل» does.
+        let found = two(
+            "أسفر انفجار مستودع الوقود في ميناء العقبة عن مقتل 13 شخصا.",
+            "الانفجار في ميناء العقبة الذي راح ضحيته 10 أشخاص.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("Compared: killed"), "{found:?}");
+    }
+
+    #[test]
+    fn a_figure_rounded_at_its_last_decimal_agrees() {
+        let budget = |amount: &str| format!("قدرت وزارة المالية الكويتية نفقات ميزانية 2025 بـ {amount} مليار دينار.");
+        assert!(two(&budget("24.56"), &budget("24.6")).is_empty());
+        assert!(two(&budget("24,56"), &budget("24.6")).is_empty());
+        // One more in the last decimal is another figure.
+        assert_eq!(two(&budget("24.5"), &budget("24.6")).len(), 2);
+        assert_eq!(two(&budget("24.56"), &budget("24.5")).len(), 2);
+    }
+
+    #[test]
     fn strikes_are_counted_as_carried_out() {
         // Strikes have no act but being carried out: three against four on one town.
         let found = two(
