@@ -1762,6 +1762,12 @@ pub fn dates_agree(a: &DateValue, b: &DateValue) -> bool {
 
 /// A figure's strict key: its counted noun and the year it is about.
 fn strict_figure_key(doc: Parts<'_>, f: &Figure, sentence: Span) -> Option<String> {
+    // A percentage says nothing of what it is a share of: growth, a deficit, inflation and a
+    // rate of one ministry in one year are different numbers. It is compared by what it is
+    // of («80 % من مدينة الرقة»), never by its sign.
+    if f.unit.as_deref() == Some("%") {
+        return None;
+    }
     let unit = unit_key(f.unit.as_deref()?);
     let year = year_written(doc, sentence, false)?;
     Some(format!("{unit}@{year}"))

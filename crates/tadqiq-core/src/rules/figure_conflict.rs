@@ -87,6 +87,18 @@ mod tests {
     }
 
     #[test]
+    fn percentages_of_unnamed_things_are_not_one_quantity() {
+        // A deficit's share and a growth rate, of one ministry and one year.
+        let deficit = "وقالت وزارة المالية الأردنية إن عجز الموازنة سيبلغ 2.9 في المئة من الناتج عام 2025.";
+        let growth = "وتتوقع وزارة المالية الأردنية أن ينمو الاقتصاد 2.5 في المئة عام 2025.";
+        assert!(two(deficit, growth).is_empty());
+        // A share of a named whole is compared.
+        let a = "ودمرت المعارك 80 % من مدينة الموصل القديمة.";
+        let b = "ودمرت المعارك نحو 60 % من مدينة الموصل القديمة.";
+        assert_eq!(two(a, b).len(), 2);
+    }
+
+    #[test]
     fn strikes_are_counted_as_carried_out() {
         // Strikes have no act but being carried out: three against four on one town.
         let found = two(
