@@ -38,6 +38,31 @@ fn gazetteer_names_with_clitics_and_spellings() {
 }
 
 #[test]
+fn un_agencies_are_not_the_un() {
+    // «المنظمة الدولية» alone is the UN's short form; the agencies that open with it, or name
+    // the UN inside theirs, are their own.
+    let ws = workspace(&[(
+        "a",
+        "قالت الأمم المتحدة إن المنظمة الدولية للهجرة ومفوضية الأمم المتحدة لشؤون اللاجئين ومكتب \
+         الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) يعملون في المخيم. وقالت منظمة الصحة إن قوات \
+         الدعم السريع قصفت المستشفى، وإن الدعم السريع انسحب.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«الأمم المتحدة» un",
+            "«المنظمة الدولية للهجرة» iom",
+            "«مفوضية الأمم المتحدة لشؤون اللاجئين» unhcr",
+            "«مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية» ocha",
+            "«أوتشا» ocha",
+            "«منظمة الصحة» who",
+            "«قوات الدعم السريع» rsf-sudan",
+            "«الدعم السريع» rsf-sudan",
+        ]
+    );
+}
+
+#[test]
 fn quotation_marks_inside_a_known_name() {
     let ws = workspace(&[("a", "قاتل تنظيم “الدولة الإسلامية” في سوريا")]);
     assert_eq!(entities(&ws, "a"), ["«تنظيم “الدولة الإسلامية» isis", "«سوريا» sy"]);
