@@ -273,6 +273,13 @@ fn relative_dates_resolve_against_publication() {
     // «اليوم» as "the day", not "today".
     assert_eq!(found_published("في اليوم العالمي للمرأة", p), Vec::<String>::new());
     assert_eq!(found_published("في ذلك اليوم", p), Vec::<String>::new());
+    assert_eq!(found_published("وفي اليوم نفسه أعلنت الحكومة الحداد", p), Vec::<String>::new());
+    assert_eq!(found_published("وفي اليوم ذاته قتل", p), Vec::<String>::new());
+    // Per day: the rate of a count.
+    let rate = found_published("تنتج المملكة 9 ملايين برميل في اليوم", p);
+    assert_eq!(rate, ["figure «9 ملايين برميل» 9000000 برميل"]);
+    assert_eq!(found_published("وقال في اليوم الوطني", p), Vec::<String>::new());
+    assert_eq!(found_published("وتظاهر الآلاف في بغداد اليوم", p), ["date «اليوم» 2021-12-09"]);
     // «الاثنين» alone is also "the two" (as a subject, «الاثنان»): after «بين»، «كلا»… or
     // before «معا». After a verb it is the day: «اتفق الاثنين على» (they agreed on Monday).
     assert_eq!(found_published("اتفق الاثنان على", p), Vec::<String>::new());

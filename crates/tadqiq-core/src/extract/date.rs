@@ -1151,7 +1151,8 @@ impl Grammar<'_, '_> {
 
     /// Whether «اليوم» at `j` (ending at `end`) is "today": not «ذلك اليوم» (that day), nor
     /// «في مثل هذا اليوم» (on this day, of another year: an anniversary), nor a day described
-    /// by what follows: «اليوم الأول»، «اليوم العالمي»، «اليوم التالي»، «اليوم الذي». A definite
+    /// by what follows: «اليوم الأول»، «اليوم العالمي»، «اليوم التالي»، «اليوم الذي»، nor «اليوم
+    /// نفسه» (the same day as the date before), nor a rate («9 ملايين برميل في اليوم»). A definite
     /// word after it that is none of those is the next constituent: «تناقش اليوم الاقتراح».
     fn today(&self, j: usize, end: usize) -> bool {
         let t = self.t;
@@ -1162,8 +1163,21 @@ impl Grammar<'_, '_> {
         if before == "هذا" && j >= 2 && t.is_word(j - 2) && t.folded(j - 2).ends_with("مثل") {
             return false;
         }
+        // «تنتج 9 ملايين برميل في اليوم»: per day, a rate of the count before it.
+        if before == "في"
+            && (j.saturating_sub(5)..j - 1).any(|k| {
+                !t.breaks_before(k + 1)
+                    && (t.is_digits(k) || self.lex(k, |l| matches!(l, Lex::Number { .. })).is_some())
+            })
+        {
+            return false;
+        }
         if !(self.continues(end) && t.is_word(end)) {
             return true;
+        }
+        // «في اليوم نفسه»: the day of the date before it, not today.
+        if self.lex(end, |l| matches!(l, Lex::Same)).is_some() {
+            return false;
         }
         let next = t.folded(end);
         if !next.starts_with("ال") || self.lex(end, |l| matches!(l, Lex::Weekday(_) | Lex::Modifier(_))).is_some() {
