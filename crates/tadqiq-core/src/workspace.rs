@@ -1044,6 +1044,14 @@ impl Workspace {
                     i = h.end;
                     continue;
                 }
+                if h.end == i + 1
+                    && kind == EntityKind::Person
+                    && (!surname_here(&toks, i, h.dropped, self.entity(&h.value).map(|e| e.name.as_str()))
+                        || among_places(&toks, i, &mentions))
+                {
+                    i = h.end;
+                    continue;
+                }
                 let m = EntityMention { span, id: h.value, kind, how: How::Alias };
                 if h.end - i > 1 {
                     whole.push(m)
@@ -1607,6 +1615,47 @@ fn institution_entity(gaz: &Gazetteer, id: &Arc<str>, name: &str) -> Entity {
         description: Some(format!("{institution} ({country})")),
         origin: Origin::Builtin,
     }
+}
+/// Whether the word at token `i` is joined by «و» to a place named beside it: «أعلنت مالي
+/// وبوركينا فاسو» lists countries, whoever «مالي» also names.
+fn among_places(toks: &Tokens, i: usize, mentions: &[EntityMention]) -> bool {
+    let place_at = |span: Span| {
+        mentions.iter().any(|m| m.kind == EntityKind::Place && m.span.start < span.end && span.start < m.span.end)
+    };
+    let next = i + 1 < toks.len()
+        && !toks.breaks_before(i + 1)
+        && toks.folded(i + 1).starts_with('و')
+        && place_at(Span::new(toks.tokens[i + 1].start, toks.tokens[i + 1].end));
+    let before = i > 0
+        && !toks.breaks_before(i)
+        && toks.folded(i).starts_with('و')
+        && place_at(Span::new(toks.tokens[i - 1].start, toks.tokens[i - 1].end));
+    next || before
+}
+
+/// Whether a person's one-word name read at token `i` (`dropped` letters of clitics before it)
+/// stands as a name: not through the article («الهدف الرئيسي» is no «رئيسي»; a surname with
+/// the article has it in the name), and not with an indefinite adjective after it, which a
+/// name never takes («إلى عون دولي» is aid).
+fn surname_here(toks: &Tokens, i: usize, dropped: usize, name: Option<&str>) -> bool {
+    let folded = toks.folded(i);
+    let clitics: String = folded.chars().take(dropped).collect();
+    if clitics.ends_with("ال") || clitics.ends_with("لل") {
+        // «للأسد» is «الأسد» of «بشار الأسد»: the article is the name's own.
+        let rest: String = folded.chars().skip(dropped).collect();
+        let own = format!("ال{rest}");
+        if !name.is_some_and(|n| crate::text::fold(n).split(' ').any(|w| w == own)) {
+            return false;
+        }
+    }
+    let j = i + 1;
+    let adjective = j < toks.len()
+        && !toks.breaks_before(j)
+        && toks.is_word(j)
+        && !["ال", "و", "ف", "بال", "لل", "كال"].iter().any(|c| toks.folded(j).starts_with(c))
+        && (toks.folded(j).ends_with('ي') || toks.folded(j).ends_with("يه"))
+        && toks.folded(j).chars().count() >= 4;
+    !adjective
 }
 
 /// Whether token `j`, right after an organisation's head that refers back («الجبهة»، «المرصد»),

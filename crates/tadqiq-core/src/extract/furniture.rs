@@ -69,7 +69,11 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
     let mut datelines = Vec::new();
     for (d, listed) in dates.iter().zip(&in_list) {
         let Some(stamp) = r.stamp(d) else {
-            if !*listed && let Some(dash) = r.wire_dateline(d) {
+            // A line with nothing but the date at the top: the article's own dateline, prose
+            // (its weekday is checked like any other).
+            if !*listed && r.at_top(d.first) && r.date_line(d) {
+                datelines.push(d.mention);
+            } else if !*listed && let Some(dash) = r.wire_dateline(d) {
                 // «الرياض - 23 جمادى الأولى 1445 هـ الموافق 6 ديسمبر 2023 -»: the Gregorian
                 // equivalent dates the article (a Hijri date may be a day off the calendar).
                 let hijri =
@@ -285,14 +289,13 @@ impl Reader<'_, '_> {
         let introduced = d.first > 0
             && !t.breaks_before(d.first)
             && self.ix.is(t, d.first - 1, |l| matches!(l, Lex::DateContext | Lex::DayNoun | Lex::SameAs));
-        let top = self.at_top(d.first);
-        (!introduced && (timed || (top && (d.stamp_shaped && !d.weekday && self.numeric_only(d) || self.date_line(d)))))
+        (!introduced && (timed || (d.stamp_shaped && !d.weekday && self.at_top(d.first) && self.numeric_only(d))))
             .then_some(Stamp { span, label: None })
     }
 
     /// Whether the date's line holds nothing else but its weekday and its equivalent in the
     /// other calendar: «الثلاثاء 31 آب 2021»، «الأحد - 13 شعبان 1444 هـ - 05 مارس 2023 مـ». At
-    /// the top of a page such a line is the page's stamp; prose always says more.
+    /// the top of a page such a line dates the article; prose always says more.
     fn date_line(&self, d: &Dated) -> bool {
         let t = self.t;
         let mut start = d.first;
