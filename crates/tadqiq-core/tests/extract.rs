@@ -733,6 +733,18 @@ fn durations() {
 }
 
 #[test]
+fn durations_of_two_units() {
+    // The larger unit first, joined by «و»: one length, counted in the smaller unit.
+    assert_eq!(found("سجن ثلاث سنوات وستة أشهر"), ["duration «ثلاث سنوات وستة أشهر» P42M"]);
+    assert_eq!(found("وقع قبل عام وشهرين"), ["duration «عام وشهرين» P14M"]);
+    assert_eq!(found("استمر الحصار يوما و12 ساعة"), ["duration «يوما و12 ساعة» PT36H"]);
+    assert_eq!(found("منذ نحو ساعتين و 30 دقيقة"), ["duration «نحو ساعتين و 30 دقيقة» PT150M ~about"]);
+    // Months and weeks do not divide: two lengths; a smaller unit first is a list.
+    assert_eq!(found("خلال شهر وأسبوعين"), ["duration «أسبوعين» P2W"]);
+    assert_eq!(found("بعد ستة أشهر وثلاث سنوات"), ["duration «ستة أشهر» P6M", "duration «ثلاث سنوات» P3Y"]);
+}
+
+#[test]
 fn durations_definite_seconds_and_a_single_unit() {
     assert_eq!(found("خلال الأسابيع الثلاثة الماضية تقدم الجيش"), ["duration «الأسابيع الثلاثة» P3W"]);
     assert_eq!(found("قتلوا في الدقائق الثماني الأولى"), ["duration «الدقائق الثماني» PT8M"]);

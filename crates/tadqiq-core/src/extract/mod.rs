@@ -191,6 +191,7 @@ pub fn extract_keeping_index(toks: &Tokens, ix: Index<'static>) -> (Vec<Mention>
         }
         if let Some((end, m)) = g.date(i).or_else(|| g.quantity(i)) {
             mentions.push(m);
+            g.join_durations(&mut mentions, i);
             i = end.max(i + 1);
         } else {
             i += 1;
@@ -206,6 +207,60 @@ pub(crate) struct Grammar<'a, 't> {
 }
 
 impl Grammar<'_, '_> {
+    /// A length of time of two units joined by «و», the larger first: «ثلاث سنوات وستة أشهر»
+    /// (42 months), «عام وشهرين» (a bare singular unit is one: 14 months), «يوم و12 ساعة». The
+    /// duration just found at token `i` takes in the part before it, counted in its own unit;
+    /// units that do not divide exactly (months and weeks) stay apart.
+    fn join_durations(&self, mentions: &mut Vec<Mention>, i: usize) {
+        use crate::lexicon::{DurationCount, DurationUnit::*, Lex};
+        let t = self.t;
+        let Some(Mention { span, kind: MentionKind::Duration(second) }) = mentions.last() else { return };
+        let (span, second) = (*span, second.clone());
+        // «و» glued to the second part («وشهرين») or standing alone («و شهرين»).
+        let glued = span.start > t.tokens[i].start && t.folded(i).starts_with('و');
+        let last = if glued && i > 0 && !t.breaks_before(i) {
+            i - 1
+        } else if !glued && i >= 2 && t.folded(i - 1) == "و" && !t.breaks_before(i) && !t.breaks_before(i - 1) {
+            i - 2
+        } else {
+            return;
+        };
+        let n = mentions.len();
+        let earlier = (n >= 2).then(|| &mentions[n - 2]).filter(|m| m.span.end == t.tokens[last].end);
+        let (first, start, joined) = match earlier {
+            Some(Mention { kind: MentionKind::Duration(d), span }) => (d.clone(), span.start, true),
+            Some(_) => return,
+            None => {
+                let Some(h) = self.ix.find(t, last, |l| match l {
+                    Lex::Duration { unit, per, count: DurationCount::One } => Some((*unit, *per)),
+                    _ => None,
+                }) else {
+                    return;
+                };
+                if h.end != last + 1 || h.dropped > 0 {
+                    return;
+                }
+                (
+                    Duration { amount: f64::from(h.value.1), unit: h.value.0, bound: Bound::Exact },
+                    t.tokens[last].start,
+                    false,
+                )
+            }
+        };
+        let factor = match (first.unit, second.unit) {
+            (Year, Month) => 12.0,
+            (Week, Day) => 7.0,
+            (Day, Hour) => 24.0,
+            (Hour, Minute) | (Minute, Second) => 60.0,
+            _ => return,
+        };
+        let bound = if first.bound == Bound::Exact { second.bound } else { first.bound };
+        let joined_span = Span::new(start, span.end);
+        let duration = Duration { amount: first.amount * factor + second.amount, unit: second.unit, bound };
+        mentions.truncate(if joined { n - 2 } else { n - 1 });
+        mentions.push(Mention { span: joined_span, kind: MentionKind::Duration(duration) });
+    }
+
     /// The span from token `first` (less `dropped` clitic letters) to the end of token `last`.
     pub fn span(&self, first: usize, dropped: usize, last: usize) -> Span {
         let start = self.t.tokens[first].start + offset_after_letters(self.t.original(first), dropped);
