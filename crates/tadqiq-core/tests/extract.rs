@@ -455,6 +455,17 @@ fn approximators_set_approx() {
 }
 
 #[test]
+fn ranges_with_a_scale_word_alone_and_changes_that_are_not_ranges() {
+    // The scale word on the upper end counts on its own, as it does alone.
+    assert_eq!(found("نزح ما بين 18 و20 ألفا"), ["figure «ما بين 18 و20 ألفا» 18000–20000"]);
+    assert_eq!(found("نزح بين 10 آلاف و15 ألفا"), ["figure «بين 10 آلاف و15 ألفا» 10000–15000"]);
+    // After a verb of change, «من X إلى Y» is the value before and after: the figure is Y.
+    assert_eq!(found("ورفع البنك المركزي سعر الفائدة من 35 إلى 40 بالمئة"), ["figure «40 بالمئة» 40 %"]);
+    assert_eq!(found("وارتفعت الصادرات من 20 إلى 25 مليار دولار"), ["figure «25 مليار دولار» 25000000000 دولار"]);
+    assert_eq!(found("وقتل من 3 إلى 5 أشخاص"), ["figure «من 3 إلى 5 أشخاص» 3–5 أشخاص"]);
+}
+
+#[test]
 fn ranges_are_one_figure() {
     assert_eq!(found("غادر ما بين 3000 و5000 جندي العراق"), ["figure «ما بين 3000 و5000 جندي» 3000–5000 جندي"]);
     assert_eq!(found("سقط من 10 إلى 15 قتيلا"), ["figure «من 10 إلى 15 قتيلا» 10–15 قتيلا"]);

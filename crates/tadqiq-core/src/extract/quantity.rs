@@ -123,6 +123,23 @@ impl Grammar<'_, '_> {
         } else {
             None
         };
+        // «ارتفع التضخم من 35 إلى 40 بالمئة»، «رفع البنك المركزي سعر الفائدة من 35 إلى 40»: a
+        // change from one value to the next, not a range (a change verb or its masdar within
+        // six words before «من», on its line; the digits after «من» open no range either).
+        let from_at = match opener {
+            Some(false) => Some(k),
+            None if k > 0 && !t.breaks_before(k) && from.contains(&t.folded(k - 1)) => Some(k - 1),
+            _ => None,
+        };
+        if let Some(f) = from_at {
+            let mut c = f;
+            while c > 0 && f - c < 6 && !t.breaks_before(c) {
+                c -= 1;
+                if t.is_word(c) && words("change-verbs").contains(&t.folded(c).trim_start_matches('و')) {
+                    return None;
+                }
+            }
+        }
         if opener.is_some() {
             k += 1;
         } else if !t.is_digits(k) || !(k + 1..k + 4).any(to) {
@@ -169,8 +186,11 @@ impl Grammar<'_, '_> {
         if self.ix.is(t, high.end, |l| matches!(l, Lex::Duration { .. } | Lex::Period { .. })) {
             return None;
         }
-        let (Some(unit), end) = self.unit_at(high.end, high.needs_definite_noun)? else {
-            return None;
+        let (unit, end) = match self.unit_at(high.end, high.needs_definite_noun) {
+            Some((Some(unit), end)) => (Some(unit), end),
+            // «ما بين 18 و20 ألفا»: a scale word counts on its own, as it does alone.
+            _ if high.scaled => (None, high.end),
+            _ => return None,
         };
         // Two numbers that could be years («الفترة 2015-2018»، «بين 2003 و2011») are a span of
         // years, not a count, unless a noun the data lists follows: «بين 1900 و2000 قتيل».
@@ -191,7 +211,7 @@ impl Grammar<'_, '_> {
         // A conjunction on the opener («وبين») stays outside the span.
         let dropped = dropped.unwrap_or(usize::from(opener.is_some() && t.folded(j).starts_with('و')));
         let span = self.span(i, dropped, end - 1);
-        let figure = Figure { value, unit: Some(unit), bound, upper: Some(high.value) };
+        let figure = Figure { value, unit, bound, upper: Some(high.value) };
         Some((end, Mention { span, kind: MentionKind::Figure(figure) }))
     }
 
