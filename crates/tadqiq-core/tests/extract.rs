@@ -176,6 +176,15 @@ fn weekday_with_a_date_is_one_mention() {
     assert_eq!(d.value, Some(DateValue::ymd(2021, 12, 9)));
     assert_eq!(found("يوم الأحد، 5 يناير 2020"), ["date «يوم الأحد، 5 يناير 2020» 2020-01-05"]);
     assert_eq!(found("يوم 5 جانفي 2020"), ["date «يوم 5 جانفي 2020» 2020-01-05"]);
+    // A weekday set off by commas after the date is the date's (not a Tuesday of its own).
+    let text = "وفي 24 يناير 2023، يوم الثلاثاء، أعلنت الوزارة";
+    let ms = extract(text);
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].span, span_of(text, "24 يناير 2023، يوم الثلاثاء"));
+    let MentionKind::Date(d) = &ms[0].kind else { panic!() };
+    assert_eq!((d.weekday, d.value), (Some(2), Some(DateValue::ymd(2023, 1, 24))));
+    // A new clause after the comma keeps its own weekday.
+    assert_eq!(found("وصل في 24 يناير 2023، والثلاثاء غادر").len(), 2);
     // Two weekdays and two days: the second weekday is not the first day's.
     let text = "تهطل الأمطار يومي الجمعة والسبت 6 و7 سبتمبر 2024";
     let ms = extract(text);

@@ -180,10 +180,36 @@ impl Grammar<'_, '_> {
         ['،', ',', '/', '('].iter().chain(&DASHES).any(|&c| t.is_punct(j, c))
     }
 
-    /// «5 ديسمبر (الثلاثاء)»: a weekday in brackets after a written day belongs to it.
+    /// «5 ديسمبر (الثلاثاء)»: a weekday in brackets after a written day belongs to it; so does
+    /// one set off by commas, «في 24 يناير 2023، يوم الثلاثاء، أعلنت» (an apposition: the
+    /// comma after it closes it, or the line ends).
     fn weekday_after(&self, mut core: Core) -> Core {
         let t = self.t;
         let k = core.end;
+        if core.weekday.is_none()
+            && core.written.day.is_some()
+            && self.continues(k)
+            && (t.is_punct(k, '،') || t.is_punct(k, ','))
+            && self.continues(k + 1)
+        {
+            let w = if self.lex(k + 1, |l| matches!(l, Lex::DayNoun)).is_some_and(|h| h.dropped == 0) {
+                k + 2
+            } else {
+                k + 1
+            };
+            if self.continues(w)
+                && let Some(h) = self.ix.find(t, w, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None })
+                && h.dropped == 0
+                && (!self.continues(h.end)
+                    || t.is_punct(h.end, '،')
+                    || t.is_punct(h.end, ',')
+                    || t.is_punct(h.end, '.'))
+            {
+                core.weekday = Some(h.value);
+                core.end = h.end;
+                return core;
+            }
+        }
         if core.weekday.is_none()
             && core.written.day.is_some()
             && self.continues(k)
