@@ -940,6 +940,10 @@ impl Recogniser<'_, '_> {
                         || f == "اوغلو"
                         // «أحمد عبد الحميد فتوح»: after a father's compound name, the family's.
                         || (units[1].1 - units[1].0 == 2 && !f.starts_with("ال") && !self.everyday(unit.0))
+                        // «تيدروس أدهانوم غيبريسوس»، «محمد حمدان دقلو»: after a title, a third
+                        // word no list knows, indefinite, and not shaped as the object news puts
+                        // after a titled subject («أصدر الرئيس … قرارا»، «… رسالة»).
+                        || (titled && self.foreign_surname(unit))
                         || self.given_name(unit.0).is_some_and(|h| {
                             h.dropped == 0
                                 && h.end == unit.1
@@ -954,6 +958,34 @@ impl Recogniser<'_, '_> {
             k = unit.1;
         }
         (units.len() >= 2 || theophoric && !units.is_empty()).then_some(units)
+    }
+
+    /// A third part of a titled name that no list knows: one word, indefinite, not an
+    /// everyday or given-name-as-word, not ending as an indefinite accusative («قرارا») or a
+    /// feminine noun («رسالة»), of three letters or more, with no clitic preposition
+    /// («برصاص»); and where the name ends, not before a word its own phrase would take: a
+    /// masdar the titled subject governs is followed by its noun («أعلن الوزير سيرغي شويغو
+    /// صدور موافقة»), a name by a mark, a function word, a date, a verb or the line's end.
+    fn foreign_surname(&self, unit: (usize, usize)) -> bool {
+        let (k, end) = unit;
+        let t = self.t;
+        let f = t.folded(k);
+        let original = t.original(k);
+        let closes = !self.continues(end)
+            || !t.is_word(end)
+            || self.function_word(end)
+            || self.date_or_number_word(end)
+            || self.word_hit(end, |w| w == NameWord::Verb).is_some()
+            || t.folded(end).starts_with('و');
+        end == k + 1
+            && closes
+            && !f.starts_with("ال")
+            && !f.starts_with(['ب', 'ل', 'ك', 'ف', 'و'])
+            && f.chars().count() >= 3
+            && !f.ends_with('ا')
+            && !original.ends_with('ة')
+            && !self.everyday(k)
+            && self.given_name(k).is_none()
     }
 
     /// A definite nisba by its form at `k`, on the line: «الدولية»، «التونسي»، «الكردستاني» (five
