@@ -70,6 +70,15 @@ fn a_titled_name_of_three_words_no_list_knows() {
 }
 
 #[test]
+fn state_companies_named_after_their_country_are_the_companies() {
+    let ws = workspace(&[(
+        "a",
+        "أعلنت أرامكو السعودية أرباحها، وقالت شركة قطر للطاقة إن الشحنات تأخرت، ووقعت أدنوك العقد.",
+    )]);
+    assert_eq!(entities(&ws, "a"), ["«أرامكو السعودية» aramco", "«شركة قطر للطاقة» qatarenergy", "«أدنوك» adnoc"]);
+}
+
+#[test]
 fn un_agencies_are_not_the_un() {
     // «المنظمة الدولية» alone is the UN's short form; the agencies that open with it, or name
     // the UN inside theirs, are their own.
