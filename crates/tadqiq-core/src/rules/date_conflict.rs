@@ -59,6 +59,21 @@ mod tests {
     }
 
     #[test]
+    fn a_collapse_and_a_summit_are_dated_once() {
+        let collapse = |day: &str| format!("انهار سد وادي الجنان فجر {day} أيلول 2023 وجرفت المياه أحياء البلدة.");
+        assert_eq!(
+            run(&RULE, &[("a.txt", &collapse("الاثنين 11"), None), ("b.txt", &collapse("الثلاثاء 12"), None)]).len(),
+            2
+        );
+        let summit = |day: &str| format!("عقدت قمة جامعة الدول العربية في المنامة يوم {day} مايو 2024.");
+        assert_eq!(
+            run(&RULE, &[("a.txt", &summit("الخميس 16"), None), ("b.txt", &summit("الأربعاء 15"), None)]).len(),
+            2
+        );
+        assert!(run(&RULE, &[("a.txt", &summit("الخميس 16"), None), ("b.txt", &summit("الخميس 16"), None)]).is_empty());
+    }
+
+    #[test]
     fn precision_and_agreement() {
         let month = "وصوت مجلس النواب العراقي في كانون الثاني 2020 عقب اغتيال قاسم سليماني.";
         assert!(run(&RULE, &[("a.txt", A, None), ("b.txt", month, None)]).is_empty());
