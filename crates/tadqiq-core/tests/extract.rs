@@ -464,6 +464,17 @@ fn approximators_set_approx() {
 }
 
 #[test]
+fn one_and_two_in_words_before_per_cent_and_maghreb_month_days() {
+    assert_eq!(found("تراجع النمو ما نسبته اثنان في المئة"), ["figure «اثنان في المئة» 2 %"]);
+    assert_eq!(found("بانخفاض نحو اثنين بالمئة"), ["figure «نحو اثنين بالمئة» 2 % ~about"]);
+    // Elsewhere a lone «واحد» is still the noun's adjective.
+    assert_eq!(found("قتل جندي واحد"), ["figure «جندي واحد» 1 جندي"]);
+    // «فاتح» the first of a month, «متم» its end (Maghreb usage).
+    assert_eq!(found("يدخل القانون حيز التنفيذ في فاتح يناير 2024"), ["date «فاتح يناير 2024» 2024-01-01"]);
+    assert_eq!(found("حتى متم مارس 2024"), ["date «متم مارس 2024» 2024-03"]);
+}
+
+#[test]
 fn ranges_with_a_scale_word_alone_and_changes_that_are_not_ranges() {
     // The scale word on the upper end counts on its own, as it does alone.
     assert_eq!(found("نزح ما بين 18 و20 ألفا"), ["figure «ما بين 18 و20 ألفا» 18000–20000"]);

@@ -410,8 +410,13 @@ impl Grammar<'_, '_> {
                 break;
             }
         }
-        // A lone «واحد» or «اثنان» is an adjective after a noun, not a count of its own.
-        if end == j + 1 && first.class == NumClass::Unit && first.value <= 2 {
+        // A lone «واحد» or «اثنان» is an adjective after a noun, not a count of its own; before
+        // «في المئة» it is the percentage («ما نسبته اثنان في المئة»).
+        let t = self.t;
+        let percent = end < t.len()
+            && !t.breaks_before(end)
+            && (self.ix.is(t, end, |l| matches!(l, Lex::Percent)) || t.is_punct(end, '%') || t.is_punct(end, '٪'));
+        if end == j + 1 && first.class == NumClass::Unit && first.value <= 2 && !percent {
             return None;
         }
         if end == j {

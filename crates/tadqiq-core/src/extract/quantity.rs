@@ -949,6 +949,12 @@ impl Grammar<'_, '_> {
         if !self.counts(i) || self.ix.is(t, i, |l| matches!(l, Lex::NotCounted | Lex::Dual)) {
             return None;
         }
+        // «ما نسبته اثنان في المئة»: the number is a percentage, read from it.
+        if self.continues(k + 1)
+            && (self.ix.is(t, k + 1, |l| matches!(l, Lex::Percent)) || t.is_punct(k + 1, '%') || t.is_punct(k + 1, '٪'))
+        {
+            return None;
+        }
         let h = self.ix.find(t, i, |l| match l {
             Lex::Duration { unit, per, count: DurationCount::One } => Some((*unit, *per)),
             _ => None,
