@@ -352,6 +352,15 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         words("locatives").contains(&fold(word).trim_start_matches('و'))
     }
 
+    /// Whether token `i` stands inside an organisation's name: «للانتخابات» of «السلطة
+    /// الوطنية المستقلة للانتخابات» names the body, not an election.
+    fn in_org_name(&self, i: usize) -> bool {
+        let at = self.toks.tokens[i].start;
+        let entities = self.doc.entities;
+        let k = entities.partition_point(|e| e.span.start <= at);
+        k > 0 && entities[k - 1].span.end > at && entities[k - 1].kind == EntityKind::Org
+    }
+
     fn entities_in(&self, range: Span) -> impl Iterator<Item = (&'a EntityMention, Setting)> + '_ {
         let entities = self.doc.entities;
         let from = entities.partition_point(|e| e.span.start < range.start);
@@ -1258,7 +1267,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // that happen to people, only one that befalls a person named right after it is dated
         // («وقتل ناجي الجرف … أواخر ديسمبر»): a toll's deaths run over days.
         let event_at = |i: usize, incidents: bool| -> Option<(usize, String)> {
-            if self.stop(i) {
+            if self.stop(i) || self.in_org_name(i) {
                 return None;
             }
             if incidents {
@@ -1305,6 +1314,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // Within eight words of it; a date alone between commas belongs to the whole clause
         // beside it («… أطلقته ميليشيات الحوثي الإيرانية على العاصمة السعودية الرياض، الثلاثاء،»).
         let reach = if alone { 40 } else { 8 };
+        // «أعلن رئيس السلطة، مساء الأحد، فوز تبون في الانتخابات»: a date alone after a verb of
+        // announcing dates the announcement; what was announced, after it, happened before.
+        let announced =
+            alone && (lo..a).any(|i| words("announcing").contains(&self.toks.folded(i).trim_start_matches(['و', 'ف'])));
         for incidents in [true, false] {
             for d in 1..=reach {
                 if a >= lo + d
@@ -1314,11 +1327,15 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                     return Some((e.clone(), shown(&e)));
                 }
                 if b + d - 1 < hi
+                    && !announced
                     && let Some((_, e)) = event_at(b + d - 1, incidents)
                 {
                     return Some((e.clone(), shown(&e)));
                 }
             }
+        }
+        if announced {
+            return None;
         }
         // Else what befell a person named at the head of its own clause («وقتل ناجي الجرف (37
         // عاما) في وضح النهار في محافظة غازي عنتاب أواخر ديسمبر»), or the event of the clause

@@ -74,6 +74,18 @@ mod tests {
     }
 
     #[test]
+    fn the_day_an_outcome_was_announced_is_not_the_day_of_the_event() {
+        // Results announced on the 8th of an election held on the 7th; the election word in
+        // the announcing body's name is the body, not the election.
+        let held = "فاز الرئيس قيس سعيد في الانتخابات الرئاسية التي جرت في 6 أكتوبر 2024.";
+        let announced = "تونس - أعلن رئيس الهيئة العليا المستقلة للانتخابات فاروق بوعسكر، مساء الاثنين 7 \
+                         أكتوبر 2024، فوز الرئيس قيس سعيد في الانتخابات الرئاسية.";
+        assert!(run(&RULE, &[("a.txt", held, None), ("b.txt", announced, None)]).is_empty());
+        let other = "فاز الرئيس قيس سعيد في الانتخابات الرئاسية التي جرت في 5 أكتوبر 2024.";
+        assert_eq!(run(&RULE, &[("a.txt", held, None), ("b.txt", other, None)]).len(), 2);
+    }
+
+    #[test]
     fn precision_and_agreement() {
         let month = "وصوت مجلس النواب العراقي في كانون الثاني 2020 عقب اغتيال قاسم سليماني.";
         assert!(run(&RULE, &[("a.txt", A, None), ("b.txt", month, None)]).is_empty());
