@@ -643,7 +643,7 @@ mod tests {
 /// `named-as-self`, `known-as`, `apart-letters`, `joined-particles`, `cut-before`, `describing`,
 /// `region-heads`, `led-by`, `rank-adjectives`, `foreign-particles`, `year-of`, `credited-to`,
 /// `unit-heads`, `title-constructs`, `other-body-adjectives`, `regime-forces`, `verbal-heads`,
-/// `period-scopes`, `anniversaries`, `change-verbs`, `announcing`.
+/// `period-scopes`, `anniversaries`, `change-verbs`, `announcing`, `date-named-heads`.
 /// Panics on a name the file does not have (a programming error the tests catch).
 pub fn words(list: &str) -> &'static [&'static str] {
     static LISTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> =
@@ -695,6 +695,7 @@ mod grammar_words_tests {
             "anniversaries",
             "change-verbs",
             "announcing",
+            "date-named-heads",
         ] {
             assert!(!super::words(list).is_empty(), "{list}");
             // Folded forms only: what the tokens are compared in.

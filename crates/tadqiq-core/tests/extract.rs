@@ -464,6 +464,16 @@ fn approximators_set_approx() {
 }
 
 #[test]
+fn a_weekday_or_date_in_a_name_is_no_date() {
+    let p = Some("2017-12-19");
+    assert_eq!(found_published("قتل 20 شخصا في غارة على سوق الخميس بمديرية حيس", p), ["figure «20 شخصا» 20 شخصا"]);
+    assert_eq!(found_published("وتظاهر المئات في شارع 26 سبتمبر وساحة 8 آذار", p), Vec::<String>::new());
+    assert_eq!(found_published("دعت حركة 20 فبراير إلى التظاهر", p), Vec::<String>::new());
+    // A definite head is the verb's object; the weekday after it dates the act.
+    assert_eq!(found_published("قصف الطيران المستشفى الخميس", p), ["date «الخميس» 2017-12-14"]);
+}
+
+#[test]
 fn one_and_two_in_words_before_per_cent_and_maghreb_month_days() {
     assert_eq!(found("تراجع النمو ما نسبته اثنان في المئة"), ["figure «اثنان في المئة» 2 %"]);
     assert_eq!(found("بانخفاض نحو اثنين بالمئة"), ["figure «نحو اثنين بالمئة» 2 % ~about"]);

@@ -63,6 +63,9 @@ impl Grammar<'_, '_> {
         if !(t.is_digits(i) || (t.is_word(i) && self.starts_date(i))) {
             return None;
         }
+        if self.names_a_place_or_movement(i) {
+            return None;
+        }
         if let Some(found) = self.ago(i) {
             return Some(found);
         }
@@ -71,6 +74,18 @@ impl Grammar<'_, '_> {
         }
         let (dropped, part, core) = self.dated(i)?;
         Some(self.finish(i, dropped, part, core))
+    }
+
+    /// Whether the date-like words at `i` follow a head that makes them a name: «سوق الخميس»،
+    /// «شارع 26 سبتمبر»، «ساحة 8 آذار»، «حركة 20 فبراير»، «قوى 14 آذار» (`date-named-heads`).
+    fn names_a_place_or_movement(&self, i: usize) -> bool {
+        let t = self.t;
+        if i == 0 || t.breaks_before(i) || !t.is_word(i - 1) {
+            return false;
+        }
+        let heads = crate::lexicon::words("date-named-heads");
+        // Indefinite, in construct with the name: «قصف المستشفى الثلاثاء» dates the shelling.
+        crate::text::clitic_readings(t.folded(i - 1), |form, _, article| !article && heads.contains(&form))
     }
 
     /// Whether the word at `i` can open a date: every date that starts at a word starts with
