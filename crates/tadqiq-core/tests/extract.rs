@@ -351,6 +351,9 @@ fn datelines_and_date_lines_in_the_shapes_wires_and_sites_print() {
     assert_eq!(published("السبت 8 تموز 2023\nقال مسؤول أمس إن"), dateline("2023-07-08"));
     assert_eq!(published("الأحد - 20 ذو الحجة 1444 هـ - 09 يوليو 2023 مـ\nقال مسؤول أمس إن"), dateline("2023-07-09"));
     assert_eq!(published("التاريخ: 12 أكتوبر/ تشرين الأول 2022\nقال مسؤول أمس إن"), dateline("2022-10-12"));
+    // Below a site's menu of short lines (the top of a page runs to twelve lines).
+    let page = "الرئيسية\nأخبار\nمحليات\nدولي\nاقتصاد\nرياضة\nمنوعات\nفيديو\nالأحد , 11 شباط , 2018\nقال مسؤول أمس إن";
+    assert_eq!(published(page), dateline("2018-02-11"));
     // In a sentence, none of them dates the article.
     assert_eq!(published("وفي التاريخ 5 آب 2020 وقع الانفجار في المرفأ."), None);
     assert_eq!(published("قال مسؤول إن الاجتماع عقد السبت 8 تموز 2023 في الرياض."), None);

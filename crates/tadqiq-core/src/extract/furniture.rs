@@ -46,8 +46,9 @@ impl Page {
     }
 }
 
-/// Stamps within this many lines and bytes of the start are at the top of the page.
-const TOP_LINES: usize = 6;
+/// Stamps within this many lines and bytes of the start are at the top of the page (a site's
+/// menu of short lines often runs to eight or more above the article).
+const TOP_LINES: usize = 12;
 const TOP_BYTES: usize = 2000;
 
 /// Reads the furniture of a text from its tokens, its index in the language data, and the
