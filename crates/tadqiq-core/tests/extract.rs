@@ -789,6 +789,14 @@ fn durations_of_two_units() {
 }
 
 #[test]
+fn the_minutes_of_a_clock_time_are_no_length() {
+    assert_eq!(found("وقع الانفجار عند الساعة السادسة وأربعين دقيقة صباحا"), Vec::<String>::new());
+    assert_eq!(found("وفي الساعة 6 و 40 دقيقة"), Vec::<String>::new());
+    assert_eq!(found("واستمر القصف ساعة و30 دقيقة"), ["duration «ساعة و30 دقيقة» PT90M"]);
+    assert_eq!(found("واستمر القصف 40 دقيقة"), ["duration «40 دقيقة» PT40M"]);
+}
+
+#[test]
 fn durations_definite_seconds_and_a_single_unit() {
     assert_eq!(found("خلال الأسابيع الثلاثة الماضية تقدم الجيش"), ["duration «الأسابيع الثلاثة» P3W"]);
     assert_eq!(found("قتلوا في الدقائق الثماني الأولى"), ["duration «الدقائق الثماني» PT8M"]);

@@ -190,6 +190,10 @@ pub fn extract_keeping_index(toks: &Tokens, ix: Index<'static>) -> (Vec<Mention>
             continue;
         }
         if let Some((end, m)) = g.date(i).or_else(|| g.quantity(i)) {
+            if g.clock_minutes(i, &m) {
+                i = end.max(i + 1);
+                continue;
+            }
             mentions.push(m);
             g.join_durations(&mut mentions, i);
             i = end.max(i + 1);
@@ -259,6 +263,30 @@ impl Grammar<'_, '_> {
         let duration = Duration { amount: first.amount * factor + second.amount, unit: second.unit, bound };
         mentions.truncate(if joined { n - 2 } else { n - 1 });
         mentions.push(Mention { span: joined_span, kind: MentionKind::Duration(duration) });
+    }
+
+    /// Whether minutes found at token `i` are the minutes of a clock time: «عند الساعة السادسة
+    /// وأربعين دقيقة»، «في الساعة 6 و 40 دقيقة» (the hour word, its number, «و»).
+    fn clock_minutes(&self, i: usize, m: &Mention) -> bool {
+        let t = self.t;
+        let MentionKind::Duration(d) = &m.kind else { return false };
+        if d.unit != crate::lexicon::DurationUnit::Minute || i == 0 || t.breaks_before(i) {
+            return false;
+        }
+        let glued = m.span.start > t.tokens[i].start && t.folded(i).starts_with('و');
+        let before = if glued {
+            i
+        } else if t.folded(i - 1) == "و" {
+            i - 1
+        } else {
+            return false;
+        };
+        // The hour between «الساعة» and «و»: digits or a number word (an ordinal «السادسة» or
+        // «الحادية عشرة» too). «ساعة و30 دقيقة» has none: an hour and a half, a length.
+        let hour_word = |k: usize| matches!(t.folded(k).trim_start_matches(['و', 'ف', 'ب']), "الساعه" | "ساعه");
+        before >= 2
+            && !hour_word(before - 1)
+            && (before.saturating_sub(3)..before - 1).any(|k| !t.breaks_before(k + 1) && hour_word(k))
     }
 
     /// The span from token `first` (less `dropped` clitic letters) to the end of token `last`.
