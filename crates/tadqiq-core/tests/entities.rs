@@ -59,7 +59,8 @@ fn a_titled_name_of_three_words_no_list_knows() {
         "a",
         "قال رئيس مجلس السيادة عبد الفتاح البرهان إن قائد قوات الدعم السريع محمد حمدان دقلو رفض \
          الاتفاق، فيما قال المدير العام تيدروس أدهانوم غيبريسوس إن المستشفيات خرجت عن الخدمة. \
-         وأعلن وزير الدفاع سيرغي شويغو صدور الأوامر، وقتل الناشط ناجي الجرف برصاص مجهولين.",
+         وأعلن وزير الدفاع سيرغي شويغو صدور الأوامر، وقتل الناشط ناجي الجرف برصاص مجهولين. \
+         وقالت الهيئة إن الرئيس قيس سعيد حصل على 90 بالمئة.",
     )]);
     let found = entities(&ws, "a");
     assert!(found.contains(&"«محمد حمدان دقلو» mhmd-hmdan-dqlw".to_string()), "{found:?}");
@@ -67,6 +68,8 @@ fn a_titled_name_of_three_words_no_list_knows() {
     // A masdar the titled subject governs, a noun behind a preposition: not a third part.
     assert!(found.contains(&"«سيرغي شويغو» syrghy-shwyghw".to_string()), "{found:?}");
     assert!(found.contains(&"«ناجي الجرف» najy-al-jrf".to_string()), "{found:?}");
+    // A perfect verb and its preposition after a titled name of two words.
+    assert!(found.contains(&"«قيس سعيد» qys-sayd".to_string()), "{found:?}");
 }
 
 #[test]

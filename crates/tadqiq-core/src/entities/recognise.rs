@@ -965,15 +965,17 @@ impl Recogniser<'_, '_> {
     /// feminine noun («رسالة»), of three letters or more, with no clitic preposition
     /// («برصاص»); and where the name ends, not before a word its own phrase would take: a
     /// masdar the titled subject governs is followed by its noun («أعلن الوزير سيرغي شويغو
-    /// صدور موافقة»), a name by a mark, a function word, a date, a verb or the line's end.
+    /// صدور موافقة»), a perfect verb by its preposition («حصل على»), a name by a mark, «إن»
+    /// or «أن», a date, a verb or the line's end.
     fn foreign_surname(&self, unit: (usize, usize)) -> bool {
         let (k, end) = unit;
         let t = self.t;
         let f = t.folded(k);
         let original = t.original(k);
+        // Not a preposition: «الرئيس قيس سعيد حصل على» is a verb and its preposition.
         let closes = !self.continues(end)
             || !t.is_word(end)
-            || self.function_word(end)
+            || matches!(t.folded(end), "ان" | "انه" | "انها" | "انهم" | "قد" | "لم" | "لن")
             || self.date_or_number_word(end)
             || self.word_hit(end, |w| w == NameWord::Verb).is_some()
             || t.folded(end).starts_with('و');
