@@ -63,9 +63,6 @@ impl Grammar<'_, '_> {
         if !(t.is_digits(i) || (t.is_word(i) && self.starts_date(i))) {
             return None;
         }
-        if self.names_a_place_or_movement(i) {
-            return None;
-        }
         if let Some(found) = self.ago(i) {
             return Some(found);
         }
@@ -73,6 +70,10 @@ impl Grammar<'_, '_> {
             return Some(found);
         }
         let (dropped, part, core) = self.dated(i)?;
+        // Asked of a date found, not of every word that could open one.
+        if self.names_a_place_or_movement(i) {
+            return None;
+        }
         Some(self.finish(i, dropped, part, core))
     }
 
