@@ -1616,6 +1616,7 @@ fn institution_entity(gaz: &Gazetteer, id: &Arc<str>, name: &str) -> Entity {
         origin: Origin::Builtin,
     }
 }
+
 /// Whether the word at token `i` is joined by «و» to a place named beside it: «أعلنت مالي
 /// وبوركينا فاسو» lists countries, whoever «مالي» also names.
 fn among_places(toks: &Tokens, i: usize, mentions: &[EntityMention]) -> bool {
