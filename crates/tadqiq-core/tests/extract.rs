@@ -299,6 +299,16 @@ fn relative_dates_resolve_against_publication() {
 }
 
 #[test]
+fn a_bare_weekday_said_to_lie_ahead_is_the_next_one() {
+    // Published Monday 9 September 2024.
+    let p = Some("2024-09-09");
+    assert_eq!(found_published("ومن المقرر أن يؤدي الرئيس اليمين الدستورية الأحد", p), ["date «الأحد» 2024-09-15"]);
+    assert_eq!(found_published("وسوف يصل الوفد إلى العاصمة الخميس", p), ["date «الخميس» 2024-09-12"]);
+    assert_eq!(found_published("وأدى الرئيس اليمين الأحد", p), ["date «الأحد» 2024-09-08"]);
+    assert_eq!(found_published("وكان من المقرر أن يصل الوفد الخميس", p), ["date «الخميس» 2024-09-05"]);
+}
+
+#[test]
 fn relative_dates_without_publication_are_null() {
     assert_eq!(found("وصل أمس"), ["date «أمس» null"]);
     assert_eq!(found("في 26 جويلية الماضي"), ["date «26 جويلية الماضي» null"]);

@@ -376,8 +376,33 @@ impl Grammar<'_, '_> {
         if weekday == 1 && !day_noun && direction == 0 && self.the_two(i, end) {
             return None;
         }
+        // «من المقرر أن يؤدي الرئيس اليمين الأحد»: a weekday in a clause said to lie ahead is
+        // the next one (`future-markers`, within eight words before it in its sentence).
+        if direction == 0 && self.said_ahead(i) {
+            direction = 1;
+        }
         core.relative = Some(Relative::Weekday(direction));
         Some(core)
+    }
+
+    /// Whether a future marker («من المقرر أن»، «من المتوقع أن»، «سوف»، «يعتزم») stands within
+    /// eight words before `i`, on its line and in its sentence.
+    fn said_ahead(&self, i: usize) -> bool {
+        let t = self.t;
+        let markers = crate::lexicon::words("future-markers");
+        let mut k = i;
+        while k > 0 && i - k < 8 && !t.breaks_before(k) {
+            k -= 1;
+            if t.is_punct(k, '.') || t.is_punct(k, '؟') || t.is_punct(k, '!') {
+                return false;
+            }
+            if t.is_word(k) && markers.contains(&t.folded(k).trim_start_matches(['و', 'ف'])) {
+                // «كان من المقرر أن …» was planned, and is past.
+                let was = |j: usize| matches!(t.folded(j).trim_start_matches(['و', 'ف']), "كان" | "كانت");
+                return !(k >= 1 && was(k - 1) || k >= 2 && t.folded(k - 1) == "من" && was(k - 2));
+            }
+        }
+        false
     }
 
     /// Whether «الاثنين» at `i` (ending at `end`) is the numeral "the two".
