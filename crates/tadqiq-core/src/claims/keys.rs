@@ -1218,14 +1218,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// عام على الزلزال»).
     fn remembered(&self, i: usize) -> bool {
         let list = words("anniversaries");
-        (i.saturating_sub(4)..i).rev().take_while(|&j| self.back_ok(j)).any(|j| {
-            let mut hit = false;
-            crate::text::clitic_readings(self.toks.folded(j), |form, _, _| {
-                hit = list.contains(&form);
-                hit
-            });
-            hit
-        })
+        (i.saturating_sub(4)..i)
+            .rev()
+            .take_while(|&j| self.back_ok(j))
+            .any(|j| crate::text::clitic_readings(self.toks.folded(j), |form, _, _| list.contains(&form)))
     }
 
     /// What a date dates: the nearest incident or event word within eight tokens of it in its

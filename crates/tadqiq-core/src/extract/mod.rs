@@ -220,15 +220,7 @@ impl Grammar<'_, '_> {
         let t = self.t;
         let Some(Mention { span, kind: MentionKind::Duration(second) }) = mentions.last() else { return };
         let (span, second) = (*span, second.clone());
-        // «و» glued to the second part («وشهرين») or standing alone («و شهرين»).
-        let glued = span.start > t.tokens[i].start && t.folded(i).starts_with('و');
-        let last = if glued && i > 0 && !t.breaks_before(i) {
-            i - 1
-        } else if !glued && i >= 2 && t.folded(i - 1) == "و" && !t.breaks_before(i) && !t.breaks_before(i - 1) {
-            i - 2
-        } else {
-            return;
-        };
+        let Some(last) = self.before_and(i, span) else { return };
         let n = mentions.len();
         let earlier = (n >= 2).then(|| &mentions[n - 2]).filter(|m| m.span.end == t.tokens[last].end);
         let (first, start, joined) = match earlier {
@@ -265,6 +257,20 @@ impl Grammar<'_, '_> {
         mentions.push(Mention { span: joined_span, kind: MentionKind::Duration(duration) });
     }
 
+    /// For a mention at `span` found at token `i` with «و» before it, glued («وشهرين») or
+    /// standing alone («و شهرين»), on its line: the last token before the «و».
+    fn before_and(&self, i: usize, span: Span) -> Option<usize> {
+        let t = self.t;
+        let glued = span.start > t.tokens[i].start && t.folded(i).starts_with('و');
+        if glued && i > 0 && !t.breaks_before(i) {
+            Some(i - 1)
+        } else if !glued && i >= 2 && t.folded(i - 1) == "و" && !t.breaks_before(i) && !t.breaks_before(i - 1) {
+            Some(i - 2)
+        } else {
+            None
+        }
+    }
+
     /// Whether minutes found at token `i` are the minutes of a clock time: «عند الساعة السادسة
     /// وأربعين دقيقة»، «في الساعة 6 و 40 دقيقة» (the hour word, its number, «و»).
     fn clock_minutes(&self, i: usize, m: &Mention) -> bool {
@@ -273,20 +279,11 @@ impl Grammar<'_, '_> {
         if d.unit != crate::lexicon::DurationUnit::Minute || i == 0 || t.breaks_before(i) {
             return false;
         }
-        let glued = m.span.start > t.tokens[i].start && t.folded(i).starts_with('و');
-        let before = if glued {
-            i
-        } else if t.folded(i - 1) == "و" {
-            i - 1
-        } else {
-            return false;
-        };
-        // The hour between «الساعة» and «و»: digits or a number word (an ordinal «السادسة» or
-        // «الحادية عشرة» too). «ساعة و30 دقيقة» has none: an hour and a half, a length.
+        let Some(last) = self.before_and(i, m.span) else { return false };
+        // The hour between «الساعة» and «و» (ending at `last`): digits or a number word (an
+        // ordinal «السادسة» or «الحادية عشرة» too). «ساعة و30 دقيقة» has none: a length.
         let hour_word = |k: usize| matches!(t.folded(k).trim_start_matches(['و', 'ف', 'ب']), "الساعه" | "ساعه");
-        before >= 2
-            && !hour_word(before - 1)
-            && (before.saturating_sub(3)..before - 1).any(|k| !t.breaks_before(k + 1) && hour_word(k))
+        last >= 1 && !hour_word(last) && (last.saturating_sub(2)..last).any(|k| !t.breaks_before(k + 1) && hour_word(k))
     }
 
     /// The span from token `first` (less `dropped` clitic letters) to the end of token `last`.

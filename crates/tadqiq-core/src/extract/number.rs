@@ -412,11 +412,7 @@ impl Grammar<'_, '_> {
         }
         // A lone «واحد» or «اثنان» is an adjective after a noun, not a count of its own; before
         // «في المئة» it is the percentage («ما نسبته اثنان في المئة»).
-        let t = self.t;
-        let percent = end < t.len()
-            && !t.breaks_before(end)
-            && (self.ix.is(t, end, |l| matches!(l, Lex::Percent)) || t.is_punct(end, '%') || t.is_punct(end, '٪'));
-        if end == j + 1 && first.class == NumClass::Unit && first.value <= 2 && !percent {
+        if end == j + 1 && first.class == NumClass::Unit && first.value <= 2 && self.per_cent(end).is_none() {
             return None;
         }
         if end == j {

@@ -699,6 +699,18 @@ impl Grammar<'_, '_> {
         (end, bound)
     }
 
+    /// «%»، «٪» or a word of per cent («في المئة»، «بالمائة») at `k`, on the line: where it ends.
+    pub(crate) fn per_cent(&self, k: usize) -> Option<usize> {
+        let t = self.t;
+        if !self.continues(k) {
+            return None;
+        }
+        if t.is_punct(k, '%') || t.is_punct(k, '٪') {
+            return Some(k + 1);
+        }
+        self.lex(k, |l| matches!(l, Lex::Percent)).filter(|h| t.is_word(k) && h.dropped == 0).map(|h| h.end)
+    }
+
     /// What a number at `k` counts: a noun («جندي»، «قتيلا») and the token after it; «%» for
     /// per cent; the noun after a partitive «من» («3 من المسلحين»، «ثمانية من أعضائه»), or no
     /// noun but a count all the same after a partitive pronoun or demonstrative («399 منهم»،
@@ -707,19 +719,11 @@ impl Grammar<'_, '_> {
     /// the data knows count nothing.
     fn unit_at(&self, k: usize, definite: bool) -> Option<(Option<String>, usize)> {
         let t = self.t;
-        if !self.continues(k) {
+        if let Some(end) = self.per_cent(k) {
+            return Some((Some("%".into()), end));
+        }
+        if !self.continues(k) || !t.is_word(k) {
             return None;
-        }
-        if t.is_punct(k, '%') || t.is_punct(k, '٪') {
-            return Some((Some("%".into()), k + 1));
-        }
-        if !t.is_word(k) {
-            return None;
-        }
-        if let Some(h) = self.lex(k, |l| matches!(l, Lex::Percent))
-            && h.dropped == 0
-        {
-            return Some((Some("%".into()), h.end));
         }
         match t.folded(k) {
             "من" => {
@@ -950,9 +954,7 @@ impl Grammar<'_, '_> {
             return None;
         }
         // «ما نسبته اثنان في المئة»: the number is a percentage, read from it.
-        if self.continues(k + 1)
-            && (self.ix.is(t, k + 1, |l| matches!(l, Lex::Percent)) || t.is_punct(k + 1, '%') || t.is_punct(k + 1, '٪'))
-        {
+        if self.per_cent(k + 1).is_some() {
             return None;
         }
         let h = self.ix.find(t, i, |l| match l {
