@@ -1065,6 +1065,7 @@ impl Workspace {
             add_unclaimed(&mut mentions, whole);
             let variants = self.match_skeletons(&toks, &mentions);
             add_unclaimed(&mut mentions, variants);
+            own_surname_over_place(&toks, local, &mut mentions, &short, |k| self.registry.intro_id(path, k));
             add_unclaimed(&mut mentions, short);
         }
         mentions.sort_by_key(|m| m.span.start);
@@ -1614,6 +1615,33 @@ fn institution_entity(gaz: &Gazetteer, id: &Arc<str>, name: &str) -> Entity {
         aliases: Vec::new(),
         description: Some(format!("{institution} ({country})")),
         origin: Origin::Builtin,
+    }
+}
+
+/// «وزير الدفاع لويد أوستن» and then «وزار أوستن بغداد»: where an article introduces a person
+/// whose surname is also a known place's name, that word alone is the person in this article
+/// (`short`: the registry's one-word matches), unless a preposition or noun of place puts it in
+/// a place («في أوستن»). Other articles, which name no such person, keep the place.
+fn own_surname_over_place<'a>(
+    toks: &Tokens,
+    local: &LocalEntities,
+    mentions: &mut Vec<EntityMention>,
+    short: &[EntityMention],
+    intro_id: impl Fn(usize) -> Option<&'a Arc<str>>,
+) {
+    let own: Vec<&Arc<str>> = (0..local.introductions.len())
+        .filter(|&k| local.introductions[k].kind == EntityKind::Person && local.introductions[k].alias.is_some())
+        .filter_map(intro_id)
+        .collect();
+    if own.is_empty() {
+        return;
+    }
+    for m in short.iter().filter(|m| m.kind == EntityKind::Person && own.contains(&&m.id)) {
+        let i = toks.tokens.partition_point(|t| t.start < m.span.start);
+        let placed = i > 0 && !toks.breaks_before(i) && crate::entities::recognise::locative(toks.folded(i - 1));
+        if !placed && toks.tokens.get(i).is_some_and(|t| t.start == m.span.start) {
+            mentions.retain(|k| !(k.span == m.span && k.kind == EntityKind::Place && k.how == How::Known));
+        }
     }
 }
 

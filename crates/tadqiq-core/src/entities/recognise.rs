@@ -190,8 +190,10 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     });
     // «إيفانكا ترامب»: a person introduced around a known person's one-word name
     // ([`Recogniser::family_member`]) is someone else; the known name inside is not that person.
+    // «لويد أوستن»: nor is a known place's name inside a titled name
+    // ([`Recogniser::place_in_titled_name`]) that place.
     mentions.retain(|m| {
-        !(m.kind == EntityKind::Person
+        !(matches!(m.kind, EntityKind::Person | EntityKind::Place)
             && m.how == How::Known
             && introductions.iter().any(|intro: &Introduction| {
                 intro.kind == EntityKind::Person
@@ -489,42 +491,7 @@ impl Recogniser<'_, '_> {
     }
 
     fn locative_before(&self, i: usize) -> bool {
-        i > 0
-            && !self.t.breaks_before(i)
-            && matches!(
-                self.t.folded(i - 1),
-                "في" | "وفي"
-                    | "الي"
-                    | "والي"
-                    | "من"
-                    | "ومن"
-                    | "علي"
-                    | "وعلي"
-                    | "قرب"
-                    | "بقرب"
-                    | "وقرب"
-                    | "نحو"
-                    | "داخل"
-                    | "حول"
-                    | "عند"
-                    | "اطراف"
-                    | "محيط"
-                    | "ضواحي"
-                    | "ريف"
-                    | "بريف"
-                    | "وريف"
-                    | "مدخل"
-                    | "جنوبي"
-                    | "شمالي"
-                    | "شرقي"
-                    | "غربي"
-                    | "شمال"
-                    | "جنوب"
-                    | "شرق"
-                    | "غرب"
-                    | "وسط"
-                    | "بين"
-            )
+        i > 0 && !self.t.breaks_before(i) && locative(self.t.folded(i - 1))
     }
 
     /// A known place right before `i`, with «و» on `i`: «حرستا ودوما».
@@ -673,6 +640,10 @@ impl Recogniser<'_, '_> {
                 if self.gaz.entities[h.value].kind == EntityKind::Person {
                     return None;
                 }
+                // «رئيسة الوزراء جورجيا ميلوني»: a place's name opening the person's.
+                if self.place_in_titled_name(j, &[]) {
+                    break;
+                }
                 // What the title is the title of: «قائد فيلق القدس»، «رئيس الوزراء العراقي».
                 j = h.end;
                 continue;
@@ -746,8 +717,12 @@ impl Recogniser<'_, '_> {
             return None;
         }
         let alias = match last.1 - last.0 {
-            // «ترامب» of «إيفانكا ترامب» is still the known man alone.
-            1 if !self.is_particle(last.0) && !self.everyday(last.0) && self.name(last.0).is_none() => {
+            // «ترامب» of «إيفانكا ترامب» is still the known man alone; «أوستن» of «لويد أوستن»
+            // is the man, where the article names him (`own_surname_over_place`).
+            1 if !self.is_particle(last.0)
+                && !self.everyday(last.0)
+                && self.name(last.0).is_none_or(|h| self.gaz.entities[h.value].kind == EntityKind::Place) =>
+            {
                 t.folded(last.0).to_string()
             }
             2 if self.is_particle(last.0) && !self.everyday(last.0 + 1) => folded_words(t, last.0, last.1),
@@ -909,6 +884,7 @@ impl Recogniser<'_, '_> {
                 break;
             } else if (nisba_first && k == j)
                 || self.name_word(k, !units.is_empty())
+                || (titled && self.place_in_titled_name(k, &units))
                 || (titled
                     && units.len() == 1
                     && (self.is_particle(units[0].0)
@@ -969,18 +945,15 @@ impl Recogniser<'_, '_> {
     /// or «أن», a date, a verb or the line's end.
     fn foreign_surname(&self, unit: (usize, usize)) -> bool {
         let (k, end) = unit;
+        end == k + 1 && self.name_closes(end) && self.surname_shaped(k)
+    }
+
+    /// The shape [`Recogniser::foreign_surname`] asks of a word, wherever the name ends.
+    fn surname_shaped(&self, k: usize) -> bool {
         let t = self.t;
         let f = t.folded(k);
         let original = t.original(k);
-        // Not a preposition: «الرئيس قيس سعيد حصل على» is a verb and its preposition.
-        let closes = !self.continues(end)
-            || !t.is_word(end)
-            || matches!(t.folded(end), "ان" | "انه" | "انها" | "انهم" | "قد" | "لم" | "لن")
-            || self.date_or_number_word(end)
-            || self.word_hit(end, |w| w == NameWord::Verb).is_some()
-            || t.folded(end).starts_with('و');
-        end == k + 1
-            && closes
+        t.is_word(k)
             && !f.starts_with("ال")
             && !f.starts_with(['ب', 'ل', 'ك', 'ف', 'و'])
             && f.chars().count() >= 3
@@ -988,6 +961,55 @@ impl Recogniser<'_, '_> {
             && !original.ends_with('ة')
             && !self.everyday(k)
             && self.given_name(k).is_none()
+    }
+
+    /// Whether a name may end before `end`: the line ends, or a mark, «إن» or «أن», a date, a
+    /// verb or a word joined by «و» follows. Not a preposition: «الرئيس قيس سعيد حصل على» is a
+    /// verb and its preposition.
+    fn name_closes(&self, end: usize) -> bool {
+        let t = self.t;
+        !self.continues(end)
+            || !t.is_word(end)
+            || matches!(t.folded(end), "ان" | "انه" | "انها" | "انهم" | "قد" | "لم" | "لن")
+            || self.date_or_number_word(end)
+            || self.word_hit(end, |w| w == NameWord::Verb).is_some()
+            || t.folded(end).starts_with('و')
+    }
+
+    /// A known place's one-word name as a part of a person's name after a title: the surname
+    /// after a given name that is no everyday word («وزير الدفاع لويد أوستن إن»), or the given
+    /// name before a surname no list knows, after a definite title or adjective («رئيسة الوزراء
+    /// الإيطالية جورجيا ميلوني»). Either way the name
+    /// closes after the surname; the unknown surname is shaped as
+    /// [`Recogniser::foreign_surname`] asks of a third part. A place the titled subject goes to
+    /// is followed by what is not a name («زار الرئيس الفرنسي بيروت مساء الخميس»، «… بغداد
+    /// قادما من عمّان»، «… دمشق لبحث»).
+    fn place_in_titled_name(&self, k: usize, units: &[(usize, usize)]) -> bool {
+        let place = |k: usize| {
+            self.t.is_word(k)
+                && self.name(k).is_some_and(|h| {
+                    h.end == k + 1 && h.dropped == 0 && self.gaz.entities[h.value].kind == EntityKind::Place
+                })
+        };
+        match units {
+            // After a definite word only: an indefinite title is in construct with the place
+            // («محافظ ديالى مثنى التميمي»، «وزير خارجية قطر»).
+            [] => {
+                k > 0
+                    && self.t.folded(k - 1).starts_with("ال")
+                    && place(k)
+                    && self.continues(k + 1)
+                    && self.surname_shaped(k + 1)
+                    && self.name_word(k + 1, true)
+            }
+            [(g, end)] => {
+                *end == k
+                    && self.given_name(*g).is_some_and(|h| !h.value && h.dropped == 0 && h.end == k)
+                    && place(k)
+                    && self.name_closes(k + 1)
+            }
+            _ => false,
+        }
     }
 
     /// A definite nisba by its form at `k`, on the line: «الدولية»، «التونسي»، «الكردستاني» (five
@@ -1082,10 +1104,14 @@ impl Recogniser<'_, '_> {
         // the accusative, how news continues a sentence) are not its next part.
         let n = f.chars().count();
         let given = self.ix.find_indefinite(t, k, |p| matches!(p, Phrase::Given { .. }).then_some(())).is_some();
+        // «وصل الوزير عمّان قادما من …»: nor «قادما»، «حاملا»، «قائلا» (فاعلًا, the same).
+        let chars: Vec<char> = f.chars().collect();
+        let faailan = n == 5 && chars[1] == 'ا' && chars[3] != 'ي' && f.ends_with('ا');
         if later
             && !given
             && ((f.starts_with(['ي', 'ت']) && (3..=4).contains(&n))
-                || (f.starts_with('م') && f.ends_with('ا') && n >= 5))
+                || (f.starts_with('م') && f.ends_with('ا') && n >= 5)
+                || faailan)
         {
             return false;
         }
@@ -1814,8 +1840,45 @@ impl Recogniser<'_, '_> {
     }
 }
 
-/// A word that opens a new phrase rather than continuing a name: a conjunction before a
-/// preposition («وبالتنسيق»), or a preposition before the article («للقوات»، «بالعراق»).
+/// A preposition or noun of place before a name (folded): «في»، «إلى»، «قرب»، «ريف»،
+/// «شمال»…: what follows it is a place.
+pub(crate) fn locative(folded: &str) -> bool {
+    matches!(
+        folded,
+        "في" | "وفي"
+            | "الي"
+            | "والي"
+            | "من"
+            | "ومن"
+            | "علي"
+            | "وعلي"
+            | "قرب"
+            | "بقرب"
+            | "وقرب"
+            | "نحو"
+            | "داخل"
+            | "حول"
+            | "عند"
+            | "اطراف"
+            | "محيط"
+            | "ضواحي"
+            | "ريف"
+            | "بريف"
+            | "وريف"
+            | "مدخل"
+            | "جنوبي"
+            | "شمالي"
+            | "شرقي"
+            | "غربي"
+            | "شمال"
+            | "جنوب"
+            | "شرق"
+            | "غرب"
+            | "وسط"
+            | "بين"
+    )
+}
+
 /// How many letters the article takes at the start of a folded word, with a conjunction before
 /// it: «الهيئة» 2, «والهيئة» 3; `None` for an indefinite word.
 fn article_letters(folded: &str) -> Option<usize> {
@@ -1839,6 +1902,8 @@ fn definite_plural_noun(folded: &str) -> bool {
         && !stem.ends_with("يون")
 }
 
+/// A word that opens a new phrase rather than continuing a name: a conjunction before a
+/// preposition («وبالتنسيق»), or a preposition before the article («للقوات»، «بالعراق»).
 fn starts_new_phrase(folded: &str) -> bool {
     let rest = folded.trim_start_matches(['و', 'ف']);
     let conjunction = rest.len() < folded.len();
