@@ -364,7 +364,19 @@ fn datelines_and_date_lines_in_the_shapes_wires_and_sites_print() {
     // Below a site's menu of short lines (the top of a page runs to twelve lines).
     let page = "الرئيسية\nأخبار\nمحليات\nدولي\nاقتصاد\nرياضة\nمنوعات\nفيديو\nالأحد , 11 شباط , 2018\nقال مسؤول أمس إن";
     assert_eq!(published(page), dateline("2018-02-11"));
+    // No mark between the place and the date (the AFP's shape), with the agency after it;
+    // two places of filing; the place's country in brackets before the date.
+    assert_eq!(published("حماة 3 تشرين الأول/أكتوبر 2021 (أ ف ب) - قال مسؤول أمس إن"), dateline("2021-10-03"));
+    assert_eq!(published("المكلا 9 يونيو 2022 (رويترز) - قال مسؤول أمس إن"), dateline("2022-06-09"));
+    assert_eq!(published("رام الله/غزة - 4 أيار 2022 (رويترز) - قال مسؤول أمس إن"), dateline("2022-05-04"));
+    assert_eq!(published("صور (لبنان) 18 نيسان 2022 (أ ف ب) - قال مسؤول أمس إن"), dateline("2022-04-18"));
+    // A place and a date on a line of their own; a Hijri date and its Gregorian one after a dash.
+    assert_eq!(published("حلب - 19 كانون الأول 2021\nقال مسؤول أمس إن"), dateline("2021-12-19"));
+    let lead = "أبها - الخميس 7 ذو القعدة 1443 هـ - 7 يوليو 2022 م\nقال مسؤول أمس إن";
+    assert_eq!(published(lead), dateline("2022-07-07"));
     // In a sentence, none of them dates the article.
+    assert_eq!(published("قتل 4 أشخاص 9 يونيو 2022 - في الهجوم."), None);
+    assert_eq!(published("وقع الهجوم في 9 يونيو 2022 (بحسب الشرطة) - وقال مسؤول"), None);
     assert_eq!(published("وفي التاريخ 5 آب 2020 وقع الانفجار في المرفأ."), None);
     assert_eq!(published("قال مسؤول إن الاجتماع عقد السبت 8 تموز 2023 في الرياض."), None);
 }

@@ -79,7 +79,11 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
                 // equivalent dates the article (a Hijri date may be a day off the calendar).
                 let hijri =
                     |m: usize| matches!(&mentions[m].kind, MentionKind::Date(x) if x.calendar == Calendar::Hijri);
-                let gregorian = dates.iter().find(|g| g.first > d.last && g.last < dash && !hijri(g.mention));
+                // Its equivalent is before the dash, or right after it: «الدوحة - الاثنين 13 جمادى
+                // الأولى 1445 هـ - 27 نوفمبر 2023 م».
+                let gregorian = dates
+                    .iter()
+                    .find(|g| g.first > d.last && (g.last < dash || g.first <= dash + 2) && !hijri(g.mention));
                 datelines.push(match gregorian {
                     Some(g) if hijri(d.mention) => g.mention,
                     _ => d.mention,
@@ -206,28 +210,34 @@ impl Reader<'_, '_> {
             }
             if t.is_word(k) {
                 words += 1;
-                if words > 3 || self.ix.is(t, k, |l| matches!(l, Lex::FunctionWord) || l.is_date_or_number_word()) {
+                // «الله» is a function word of the grammar, and the end of «رام الله».
+                let function = self.ix.is(t, k, |l| matches!(l, Lex::FunctionWord)) && t.folded(k) != "الله";
+                if words > 3 || function || self.ix.is(t, k, |l| l.is_date_or_number_word()) {
                     return None;
                 }
-            } else if !sep(k) {
+            } else if !sep(k) && !t.is_punct(k, '/') {
+                // «القدس/غزة - …»: two places of filing.
                 return None;
             }
         }
-        if words > 0 && !sep(d.first - 1) {
-            return None;
-        }
-        // After: «، الموافق …», «( وكالات )», then the dash that opens the story.
+        // The place is set apart from the date by a mark, by its country in brackets, or (the
+        // AFP's «بيروت 15 تموز/يوليو 2025 (أ ف ب) -») by nothing, with the agency after the date.
+        let apart = sep(d.first - 1) || t.is_punct(d.first - 1, ')');
+        // After: «، الموافق …», «( وكالات )», then the dash that opens the story; or, after a place
+        // and its mark, the line's end («بيروت - 27 تشرين الثاني 2023» on a line of its own).
+        let mut agency = false;
         let mut j = d.last + 1;
         let end = (j + 16).min(t.len());
         while j < end && !t.breaks_before(j) {
             if super::date::DASHES.iter().any(|&c| t.is_punct(j, c)) {
-                return Some(j);
+                return (words == 0 || apart || agency).then_some(j);
             }
             if t.is_punct(j, '(') {
                 match (j + 1..end.min(j + 7)).find(|&c| t.is_punct(c, ')')) {
                     Some(close) => j = close + 1,
                     None => return None,
                 }
+                agency = true;
                 continue;
             }
             let folded = t.folded(j);
@@ -242,7 +252,7 @@ impl Reader<'_, '_> {
             }
             return None;
         }
-        None
+        (words > 0 && apart && (j == t.len() || t.breaks_before(j))).then_some(j)
     }
 
     /// The stamp a date stands in, if it stands in one.
