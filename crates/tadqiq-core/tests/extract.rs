@@ -496,6 +496,24 @@ fn a_weekday_or_date_in_a_name_is_no_date() {
     assert_eq!(found_published("دعت حركة 20 فبراير إلى التظاهر", p), Vec::<String>::new());
     // A definite head is the verb's object; the weekday after it dates the act.
     assert_eq!(found_published("قصف الطيران المستشفى الخميس", p), ["date «الخميس» 2017-12-14"]);
+    // Cities, bridges and grounds named after a date, the whole date (its month and year too).
+    assert_eq!(found_published("اندلع حريق في مصنع بمدينة 6 أكتوبر قرب كوبري 15 مايو", p), Vec::<String>::new());
+    assert_eq!(found_published("أقيمت المباراة على ملعب 5 جويلية 1962", p), Vec::<String>::new());
+    assert_eq!(found_published("وقع الحادث في مدينة العاشر من رمضان", p), Vec::<String>::new());
+    assert_eq!(found_published("وقع الحادث في 5 جويلية 1962 في المدينة", p), ["date «5 جويلية 1962» 1962-07-05"]);
+}
+
+#[test]
+fn numbers_that_say_which_one_are_not_counts() {
+    // The minute of a match (and its added time), a round, a session, a floor, a numbered law.
+    assert_eq!(found("سجل اللاعب في الدقيقة 23 بتسديدة قوية"), Vec::<String>::new());
+    assert_eq!(found("وأضاف الهدف الثاني في الدقيقة 90 + 3 من عمر اللقاء"), Vec::<String>::new());
+    assert_eq!(found("تعادل الفريقان في الجولة 15 من الدوري"), Vec::<String>::new());
+    assert_eq!(found("ناقش المجلس في الجلسة 17 من الدورة القانون المرقم 8 لسنة 2019"), ["date «سنة 2019» 2019"]);
+    assert_eq!(found("اندلع الحريق في الطابق 14 من البرج وقتل 3 أشخاص"), ["figure «3 أشخاص» 3 أشخاص"]);
+    // «نصف النهائي»، «ربع النهائي»: rounds of a tournament.
+    assert_eq!(found("تأهل المنتخب إلى الدور نصف النهائي بعد بلوغ ربع النهائي"), Vec::<String>::new());
+    assert_eq!(found("قضى نصف ساعة في المطار"), ["duration «نصف ساعة» PT0.5H"]);
 }
 
 #[test]

@@ -81,12 +81,29 @@ impl Grammar<'_, '_> {
     /// «شارع 26 سبتمبر»، «ساحة 8 آذار»، «حركة 20 فبراير»، «قوى 14 آذار» (`date-named-heads`).
     fn names_a_place_or_movement(&self, i: usize) -> bool {
         let t = self.t;
-        if i == 0 || t.breaks_before(i) || !t.is_word(i - 1) {
+        if i == 0 || t.breaks_before(i) {
             return false;
         }
         let heads = crate::lexicon::words("date-named-heads");
         // Indefinite, in construct with the name: «قصف المستشفى الثلاثاء» dates the shelling.
-        crate::text::clitic_readings(t.folded(i - 1), |form, _, article| !article && heads.contains(&form))
+        let head = |k: usize| {
+            t.is_word(k)
+                && crate::text::clitic_readings(t.folded(k), |form, _, article| !article && heads.contains(&form))
+        };
+        // The rest of such a name read on its own: the month (and year) of «ملعب 19 ماي 1956»,
+        // «مدينة العاشر من رمضان» after the day and «من».
+        let mut k = i - 1;
+        for _ in 0..3 {
+            if head(k) {
+                return true;
+            }
+            let day = t.is_digits(k) || self.ix.is(t, k, |l| matches!(l, Lex::DayOrdinal(_)));
+            if k == 0 || t.breaks_before(k) || !(day || t.folded(k) == "من") {
+                return false;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// Whether the word at `i` can open a date: every date that starts at a word starts with

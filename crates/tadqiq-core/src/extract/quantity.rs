@@ -65,6 +65,14 @@ impl Grammar<'_, '_> {
             return None;
         }
         let here = if t.is_word(i) { self.kinds(i) } else { 0 };
+        // «الدور نصف النهائي»: a round's name.
+        if here & FRACTION != 0
+            && self.continues(i + 1)
+            && t.is_word(i + 1)
+            && crate::lexicon::words("fraction-names").contains(&t.folded(i + 1))
+        {
+            return None;
+        }
         let mut j = i;
         let mut bound = Bound::Exact;
         let mut dropped = None;
@@ -895,7 +903,8 @@ impl Grammar<'_, '_> {
                 let spaced = !t.touching(p)
                     && !t.touching(p - 1)
                     && (prev_is(&[':', '/', '-', '–']) || (short && prev_is(&['.', ',', '٫', '٬'])));
-                if touching || spaced {
+                // «الدقيقة 90 + 3»، «90+3»: a sum, the minute of added time.
+                if touching || spaced || prev_is(&['+']) {
                     return false;
                 }
             }
