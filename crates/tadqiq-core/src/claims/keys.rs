@@ -582,15 +582,30 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     }
 
     fn incident(&self, i: usize) -> Option<Hit<Arc<str>>> {
-        self.ix.find(self.toks, i, |w| if let Word::Incident(x, _) = w { Some(x.clone()) } else { None })
+        let h = self.ix.find(self.toks, i, |w| if let Word::Incident(x, _) = w { Some(x.clone()) } else { None })?;
+        Some(self.set_free(h))
     }
 
     /// An incident that happens at one time, which a date can date.
     fn dated_incident(&self, i: usize) -> Option<Hit<Arc<str>>> {
-        self.ix.find(self.toks, i, |w| match w {
+        let h = self.ix.find(self.toks, i, |w| match w {
             Word::Incident(x, true) => Some(x.clone()),
             _ => None,
-        })
+        })?;
+        Some(self.set_free(h))
+    }
+
+    /// «أطلقت إسرائيل سراح 33 أسيرا»: the verb of launching with its subject between it and
+    /// «سراح» is a release, as «إطلاق سراح» is.
+    fn set_free(&self, mut h: Hit<Arc<str>>) -> Hit<Arc<str>> {
+        let t = self.toks;
+        if &*h.value == "launch"
+            && let Some(j) = (h.end..(h.end + 3).min(t.len())).find(|&j| t.folded(j) == "سراح")
+            && (h.end..=j).all(|k| !t.breaks_before(k) && !self.stop(k))
+        {
+            h.value = "release".into();
+        }
+        h
     }
 
     /// Whether token `i` is punctuation that closes or separates a clause. Quotation marks
@@ -1268,6 +1283,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             }
             if incidents {
                 let h = self.dated_incident(i)?;
+                // «وقف إطلاق النار»: a longer name of what happened, begun a word or two before,
+                // covers this one (a ceasefire is no shooting).
+                if (i.saturating_sub(2)..i).any(|j| self.incident(j).is_some_and(|x| x.end > i)) {
+                    return None;
+                }
                 // «الذكرى الثالثة لانفجار المرفأ»: the date is the anniversary's, unless a
                 // relative clause after the incident gives its own («… الذي وقع في 4 آب 2020»).
                 let own_clause = h.end <= a && (h.end..a).any(|j| matches!(self.toks.folded(j), "الذي" | "التي"));

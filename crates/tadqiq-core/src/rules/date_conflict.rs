@@ -42,6 +42,24 @@ mod tests {
     }
 
     #[test]
+    fn a_ceasefire_is_no_shooting_and_setting_free_is_a_release() {
+        // A ceasefire starts one Friday and collapses the next: two days of a state, not two
+        // dates of one shooting.
+        let start = "بدأ وقف إطلاق النار في إدلب صباح الجمعة 6 آذار 2020 بين الطرفين.";
+        let collapse = "انهار وقف إطلاق النار في إدلب صباح الجمعة 13 آذار 2020 بين الطرفين.";
+        assert!(run(&RULE, &[("a.txt", start, None), ("b.txt", collapse, None)]).is_empty());
+        let shot = "قتل رجل بإطلاق النار عليه في إدلب صباح الجمعة 6 آذار 2020 قرب السوق.";
+        let shot_later = "قتل رجل بإطلاق النار عليه في إدلب صباح الجمعة 13 آذار 2020 قرب السوق.";
+        assert_eq!(run(&RULE, &[("a.txt", shot, None), ("b.txt", shot_later, None)]).len(), 2);
+        // «أطلقت السلطات سراح …» is the release «أفرجت … عن» dates, not a launch.
+        let freed = "أطلقت السلطات سراح الصحفي في الخرطوم يوم الأحد 5 أيار 2019 بعد احتجازه.";
+        let other = "أفرجت السلطات عن الصحفي في الخرطوم يوم الاثنين 6 أيار 2019 بعد احتجازه.";
+        let found = run(&RULE, &[("a.txt", freed, None), ("b.txt", other, None)]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("release"), "{found:?}");
+    }
+
+    #[test]
     fn an_anniversary_s_date_is_not_the_incident_s() {
         // The day the blast is remembered, three years on, is not the day of the blast; a
         // relative clause after it still dates the blast itself.
