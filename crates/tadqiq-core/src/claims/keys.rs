@@ -151,7 +151,17 @@ pub struct ClaimData {
 pub fn compute<'e>(doc: Parts<'_>, entity: impl Fn(&str) -> Option<&'e Entity>, strings: &Interner) -> DocClaims {
     let toks = Tokens::new(doc.text);
     let ix = WORDS.map.index(&toks);
-    let kinds: Vec<Setting> = doc.entities.iter().map(|e| Setting::of(entity(&e.id), e)).collect();
+    // «القدس، 27 نوفمبر 2023 (رويترز) - أفرجت إسرائيل عن 39 أسيرا»: where the outlet files
+    // from is no subject of what the lead says (two outlets file from two cities).
+    let dateline = dateline(&doc);
+    let kinds: Vec<Setting> = doc
+        .entities
+        .iter()
+        .map(|e| match dateline {
+            Some(d) if d.start <= e.span.start && e.span.end <= d.end => Setting::Dateline,
+            _ => Setting::of(entity(&e.id), e),
+        })
+        .collect();
     let r = Reader::new(doc, &toks, ix, kinds, entity, strings);
     let mut out = DocClaims::default();
     // Page furniture (stamps, lists of other articles) makes no claim of the article.
@@ -183,6 +193,22 @@ enum Setting {
     /// A place an article introduced («حي الراشدين»، «قاعدة عين الأسد»).
     Place,
     Other,
+    /// Named in the article's dateline: where the outlet files from, no subject of anything.
+    Dateline,
+}
+
+/// The line of the article's dateline up to its date («صنعاء 12 مارس 2024»، «الإسكندرية (مصر)
+/// 15 يوليو 2025»): a stamp of the article's date that stands in its prose
+/// ([`crate::extract::furniture`]), at the top.
+fn dateline(doc: &Parts) -> Option<Span> {
+    let a = doc.analysis;
+    a.furniture.stamps.iter().map(|&k| &a.mentions[k]).find_map(|m| {
+        if a.furniture.contains(m.span) {
+            return None;
+        }
+        let start = doc.text[..m.span.start].rfind('\n').map_or(0, |n| n + 1);
+        Some(Span::new(start, m.span.end))
+    })
 }
 
 impl Setting {
@@ -202,9 +228,10 @@ impl Setting {
     }
 
     /// Countries and known cities are where things happen, not what happened: two claims
-    /// sharing only «العراق» or «بغداد» are not yet about the same thing across stories.
+    /// sharing only «العراق» or «بغداد» are not yet about the same thing across stories. Nor
+    /// is where the outlet files from.
     fn is_setting(self) -> bool {
-        matches!(self, Setting::Country | Setting::City)
+        matches!(self, Setting::Country | Setting::City | Setting::Dateline)
     }
 }
 
@@ -301,7 +328,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 Setting::Country => {}
                 Setting::City => places.push(e.id.clone()),
                 Setting::Place => towns.push(e.id.clone()),
-                Setting::Other => {}
+                Setting::Other | Setting::Dateline => {}
             }
         }
         towns.extend(around.named.iter().map(|(_, key, _)| key.clone()));
@@ -401,6 +428,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         for (e, kind) in self.entities_in(sentence) {
             let (key, shown, strong) = match kind {
                 // «طائرة سورية»، «المعارضة السورية»: a nationality, not where it happened.
+                Setting::Dateline => continue,
                 Setting::Country if of == Subjects::Tolls || !self.locative(e.span) => continue,
                 // The siege of a country is that country's: «الحصار المفروض على قطر».
                 Setting::Country => {

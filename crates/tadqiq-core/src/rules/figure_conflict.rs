@@ -26,6 +26,18 @@ mod tests {
     }
 
     #[test]
+    fn where_an_outlet_files_from_is_no_subject_of_its_lead() {
+        // Two cities of filing: one release counted twice. The places in the dateline neither
+        // tell the statements apart nor join them (nor does the agency or the dateline's year).
+        let a = "القدس، 3 شباط 2022 (رويترز) - أفرجت إسرائيل عن 41 أسيرا فلسطينيا.";
+        let b = "الدوحة، 3 شباط 2022 (أ ف ب) - أفرجت إسرائيل عن 44 أسيرا فلسطينيا.";
+        assert_eq!(two(a, b).len(), 2);
+        let c = "القدس، 3 شباط 2022 (رويترز) - أفرجت إسرائيل عن 41 أسيرا فلسطينيا.";
+        let d = "القدس، 3 شباط 2022 (رويترز) - قتل 44 شخصا في غارة على سوق المدينة.";
+        assert!(two(c, d).is_empty());
+    }
+
+    #[test]
     fn a_count_over_a_span_is_not_one_of_a_day() {
         // A week's toll against yesterday's: two counts; two counts over one span: one.
         let week = "قتل 20 شخصا في قصف على مدينة حلب خلال أسبوع.";
