@@ -1302,3 +1302,18 @@ fn a_titled_name_with_a_place_s_name_in_it() {
     }
     assert!(!b.iter().any(|m| m.contains("qadma")), "{b:?}");
 }
+
+#[test]
+fn a_title_of_two_joined_complements_and_allah_written_joined() {
+    // «وزير الداخلية والبلديات»: the second complement, joined by «و», is the title's, never
+    // the first part of the name after it.
+    let ws = workspace(&[(
+        "a",
+        "وقال وزير الداخلية والبلديات سامر الخطيب إن الحادث وقع ليلا، وأعلن وزير الصحة العامة والسكان \
+         عبد الله العمري تسجيل إصابات، وقال الوزير الدكتور عبدالله الهاشمي إن المساعدات وصلت.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«سامر الخطيب» samr-al-khtyb", "«عبد الله العمري» abd-al-lh-al-amry", "«عبدالله الهاشمي» abdallh-al-hashmy"]
+    );
+}

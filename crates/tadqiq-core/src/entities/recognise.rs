@@ -821,7 +821,10 @@ impl Recogniser<'_, '_> {
         {
             return true;
         }
-        let definite = f.starts_with("ال") || f.starts_with("لل");
+        // «وزير الداخلية والبلديات»، «وزير الصحة العامة والسكان»: a second complement joined by
+        // «و» to a definite one before it.
+        let joined = f.starts_with("وال") && j > 0 && self.t.folded(j - 1).starts_with("ال");
+        let definite = f.starts_with("ال") || f.starts_with("لل") || joined;
         // «مدير المرصد السوري لحقوق الإنسان»: «ل» and a noun before a definite word.
         let lam_idafa =
             f.starts_with('ل') && f.chars().count() >= 4 && self.continues(j + 1) && t.folded(j + 1).starts_with("ال");
@@ -905,7 +908,7 @@ impl Recogniser<'_, '_> {
             let f = self.t.folded(unit.0);
             let particle = unit.1 - unit.0 == 2;
             let ok = match units.len() {
-                0 => particle || !f.starts_with("ال"),
+                0 => particle || !(f.starts_with("ال") || f.starts_with("وال")),
                 1 => true,
                 // «علي حسن خليل»: a grandfather's given name (not an everyday word) too.
                 _ => {
@@ -1117,13 +1120,17 @@ impl Recogniser<'_, '_> {
         }
         // A pronoun suffix marks a common noun or a verb: «قراره»، «بلادهم». (A final ة folds
         // to ه too, so only a written ه counts; after ي it belongs to names like «نزيه»; never
-        // on a definite word: «عبد الله» ends in the ه of «الله»; and only on a first name:
+        // on a definite word or one ending in «الله»: «عبد الله» and «عبدالله» end in the ه of
+        // «الله»; and only on a first name:
         // transliterated surnames end in ـه, «روماتيه».)
         let original = t.original(k);
         let pronoun = ["هم", "ها", "هما", "كم"].iter().any(|s| f.ends_with(s) && f.chars().count() > 4)
             || (!later
                 && original.ends_with('ه')
                 && !f.ends_with("يه")
+                // «عبدالله»، «عبدالإله»، «نصرالله»: «الله» written joined to the word before.
+                && !f.ends_with("الله")
+                && !f.ends_with("الاله")
                 && !f.starts_with("ال")
                 && f.chars().count() > 3);
         !pronoun
