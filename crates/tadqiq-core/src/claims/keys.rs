@@ -1141,7 +1141,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let (a, b) = token_range(self.toks, span);
         // A year before 1000 is a misread date, not news; a stamp dates the page.
         let misread = matches!(&said.value, Value::Date { date, .. } if date.year.is_some_and(|y| y < 1000));
-        if misread || self.is_stamp(b) || self.is_dateline(d, a) {
+        // «… إلى 94 حالة حتى العاشر من مارس»: the day a count runs to dates nothing that happened.
+        let cut_off = a > 0
+            && !self.toks.breaks_before(a)
+            && words("cut-offs").contains(&self.toks.folded(a - 1).trim_start_matches('و'));
+        if misread || cut_off || self.is_stamp(b) || self.is_dateline(d, a) {
             return None;
         }
         // Across stories only a date the text writes out ties two statements: «أمس» and

@@ -60,6 +60,17 @@ mod tests {
     }
 
     #[test]
+    fn the_day_a_count_runs_to_is_no_date_of_what_happened() {
+        let a = "وارتفع عدد الوفيات في محافظة الحديدة إلى 94 حالة وفاة حتى العاشر من آذار 2024.";
+        let b = "وبلغ عدد الوفيات في محافظة الحديدة 90 حالة وفاة لغاية الثامن من آذار 2024.";
+        assert!(run(&RULE, &[("a.txt", a, None), ("b.txt", b, None)]).is_empty());
+        // The day itself of a death is still dated.
+        let c = "وبلغ عدد الوفيات في محافظة الحديدة 90 حالة وفاة في الثامن من آذار 2024.";
+        let d = "وبلغ عدد الوفيات في محافظة الحديدة 90 حالة وفاة في العاشر من آذار 2024.";
+        assert_eq!(run(&RULE, &[("a.txt", c, None), ("b.txt", d, None)]).len(), 2);
+    }
+
+    #[test]
     fn an_anniversary_s_date_is_not_the_incident_s() {
         // The day the blast is remembered, three years on, is not the day of the blast; a
         // relative clause after it still dates the blast itself.
