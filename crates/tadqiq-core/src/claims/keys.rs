@@ -794,6 +794,17 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             // «300 قتيل وجريح»: one count of both.
             event = Some(combine(e, e2));
         }
+        // «لقوا حتفهم وإن ستة آخرين في عداد المفقودين»، «وستة آخرون بجروح»: what is said of
+        // the others after them is what they are counted as, not what the count before says.
+        if event.is_none()
+            && elided
+            && let Some((e, g)) = (b..b + 3)
+                .take_while(|&j| self.fwd_ok(j) && !self.other_quantity(j, k))
+                .find_map(|j| self.measure_at(j).and_then(|h| Some((h.value.event?, h.value.grows))))
+        {
+            event = Some(e);
+            grows = g;
+        }
         if event.is_none()
             && people
             && let Some((e, g)) = self.governing_event(k, a, b)

@@ -26,6 +26,18 @@ mod tests {
     }
 
     #[test]
+    fn the_others_are_what_is_said_of_them() {
+        // «ستة آخرين في عداد المفقودين» are missing, not six more of the dead.
+        let a = "قال الدفاع المدني إن 27 شخصا لقوا حتفهم وإن ستة آخرين في عداد المفقودين بعد انهيار مبنى في حي الشيخ مقصود.";
+        let b = "قال الدفاع المدني إن ستة أشخاص لقوا حتفهم بعد انهيار مبنى في حي الشيخ مقصود.";
+        let found = two(a, b);
+        assert!(found.iter().all(|f| !f.contains("«ستة آخرين»")), "{found:?}");
+        let c = "قال الدفاع المدني إن 27 شخصا لقوا حتفهم وإن ستة آخرين في عداد المفقودين بعد انهيار مبنى في حي الشيخ مقصود.";
+        let d = "قال الدفاع المدني إن 27 شخصا لقوا حتفهم وإن ثمانية آخرين في عداد المفقودين بعد انهيار مبنى في حي الشيخ مقصود.";
+        assert!(two(c, d).iter().any(|f| f.contains("«ستة آخرين»")), "{:?}", two(c, d));
+    }
+
+    #[test]
     fn where_an_outlet_files_from_is_no_subject_of_its_lead() {
         // Two cities of filing: one release counted twice. The places in the dateline neither
         // tell the statements apart nor join them (nor does the agency or the dateline's year).
