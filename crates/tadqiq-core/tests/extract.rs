@@ -484,6 +484,10 @@ fn approximators_set_approx() {
     assert_eq!(found("وقيمة العقود تجاوزت 120 مليون جنيه"), ["figure «تجاوزت 120 مليون جنيه» 120000000 جنيه ~above"]);
     assert_eq!(found("بغرامة لا تقل عن ألف جنيه"), ["figure «لا تقل عن ألف جنيه» 1000 جنيه ~at-least"]);
     assert_eq!(found("يفقد ما يصل إلى 250 ألف شخص منازلهم"), ["figure «ما يصل إلى 250 ألف شخص» 250000 شخص ~at-most"]);
+    // A verb of exceeding denied is a most; a maximum; the feminine of «يزيد على».
+    assert_eq!(found("بنسبة لم تتجاوز 40 بالمئة"), ["figure «لم تتجاوز 40 بالمئة» 40 % ~at-most"]);
+    assert_eq!(found("منحت الوزارة السكان مهلة أقصاها 10 أيام"), ["duration «أقصاها 10 أيام» P10D ~at-most"]);
+    assert_eq!(found("لديه خبرة تزيد على 9 آلاف ساعة"), ["duration «تزيد على 9 آلاف ساعة» PT9000H ~above"]);
     // «دفعة واحدة» is «at once».
     assert_eq!(found("رفع الفائدة 600 نقطة دفعة واحدة"), ["figure «600 نقطة» 600 نقطة"]);
 }
