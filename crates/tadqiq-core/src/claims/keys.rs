@@ -1585,9 +1585,17 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // The person just before: a kin role within four words, else a person named just
         // before, else the last person the sentence named.
         let start = t.tokens[from].start;
+        let unnamed = words("unnamed-people");
         for i in (from.saturating_sub(4)..from).rev() {
             if !self.back_ok(i) {
                 break;
+            }
+            // «طفلة تبلغ من العمر 9 سنوات»: someone unnamed, with no name between.
+            if t.is_word(i)
+                && crate::text::clitic_readings(t.folded(i), |form, _, _| unnamed.contains(&form))
+                && !self.entities_in(Span::new(t.tokens[i].end, start)).any(|(e, _)| e.kind == EntityKind::Person)
+            {
+                return None;
             }
             if t.is_word(i)
                 && let Some(role) = WORDS.role(t.folded(i))

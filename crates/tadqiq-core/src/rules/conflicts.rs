@@ -931,6 +931,13 @@ mod tests {
         let now = "وقال وزير الصحة سامي العلي البالغ من العمر 42 عاما إن الوضع تحسن.";
         assert!(figures(&[("a.txt", then, Some("2019-01-10")), ("b.txt", now, Some("2021-03-01"))]).is_empty());
         assert_eq!(figures(&[("a.txt", then, None), ("b.txt", now, None)]).len(), 2);
+        // «البالغ 47 عاما» right after the name; not «البالغ عددهم».
+        let pilot = "وقال الطيار سامي العلي البالغ 47 عاما إن المحرك توقف.";
+        let older = "وقال الطيار سامي العلي (49 عاما) إن المحرك توقف.";
+        assert_eq!(figures(&[("a.txt", pilot, None), ("b.txt", older, None)]).len(), 2);
+        // A child no name follows is not the official who speaks of her.
+        let child = "وقال مدير الصحة سامي العلي إن طفلة تبلغ من العمر 7 سنوات توفيت.";
+        assert!(figures(&[("a.txt", child, None), ("b.txt", older, None)]).is_empty());
     }
 
     #[test]
