@@ -306,6 +306,11 @@ fn a_bare_weekday_said_to_lie_ahead_is_the_next_one() {
     assert_eq!(found_published("وسوف يصل الوفد إلى العاصمة الخميس", p), ["date «الخميس» 2024-09-12"]);
     assert_eq!(found_published("وأدى الرئيس اليمين الأحد", p), ["date «الأحد» 2024-09-08"]);
     assert_eq!(found_published("وكان من المقرر أن يصل الوفد الخميس", p), ["date «الخميس» 2024-09-05"]);
+    // The future tense: «سـ» and an imperfect verb; not the words that only begin so.
+    assert_eq!(found_published("وسيعود المنتخب إلى بلاده يوم الأربعاء", p), ["date «يوم الأربعاء» 2024-09-11"]);
+    assert_eq!(found_published("وقال إن الوزير سيزور بغداد الخميس", p), ["date «الخميس» 2024-09-12"]);
+    assert_eq!(found_published("وسيطرت القوات على المدينة الأربعاء", p), ["date «الأربعاء» 2024-09-04"]);
+    assert_eq!(found_published("انفجرت سيارة مفخخة الخميس", p), ["date «الخميس» 2024-09-05"]);
 }
 
 #[test]

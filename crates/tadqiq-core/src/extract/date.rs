@@ -402,8 +402,9 @@ impl Grammar<'_, '_> {
         Some(core)
     }
 
-    /// Whether a future marker («من المقرر أن»، «من المتوقع أن»، «سوف»، «يعتزم») stands within
-    /// eight words before `i`, on its line and in its sentence.
+    /// Whether a future marker («من المقرر أن»، «من المتوقع أن»، «سوف»، «يعتزم») or a verb in
+    /// the future tense («وسيعود المنتخب … الأربعاء») stands within eight words before `i`, on
+    /// its line and in its sentence.
     fn said_ahead(&self, i: usize) -> bool {
         let t = self.t;
         let markers = crate::lexicon::words("future-markers");
@@ -413,6 +414,9 @@ impl Grammar<'_, '_> {
             if t.is_punct(k, '.') || t.is_punct(k, '؟') || t.is_punct(k, '!') {
                 return false;
             }
+            if t.is_word(k) && self.future_verb(k) {
+                return true;
+            }
             if t.is_word(k) && markers.contains(&t.folded(k).trim_start_matches(['و', 'ف'])) {
                 // «كان من المقرر أن …» was planned, and is past.
                 let was = |j: usize| matches!(t.folded(j).trim_start_matches(['و', 'ف']), "كان" | "كانت");
@@ -420,6 +424,23 @@ impl Grammar<'_, '_> {
             }
         }
         false
+    }
+
+    /// Whether the word at `k` is an imperfect verb in the future tense: «سـ» and the prefix of
+    /// the imperfect, then a stem of three letters or more («سيعود»، «وستعقد»، «سنواصل»), not
+    /// a noun's plural or feminine ending (ات، ة) and none of the words that only look so
+    /// (`not-future`: «سيطرت»، «سيارة»، «سنوات»).
+    fn future_verb(&self, k: usize) -> bool {
+        let t = self.t;
+        let w = t.folded(k).strip_prefix(['و', 'ف']).filter(|r| r.starts_with('س')).unwrap_or(t.folded(k));
+        let mut chars = w.chars();
+        let opens = chars.next() == Some('س') && matches!(chars.next(), Some('ي' | 'ت' | 'ن'));
+        opens
+            && w.chars().count() >= 5
+            && !t.original(k).ends_with('ة')
+            && !w.ends_with("ات")
+            && !crate::lexicon::words("not-future").iter().any(|s| w.starts_with(s))
+            && !self.ix.knows(k)
     }
 
     /// Whether «الاثنين» at `i` (ending at `end`) is the numeral "the two".
