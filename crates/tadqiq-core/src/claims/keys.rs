@@ -761,6 +761,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             .next();
         // «وأصيب 40 آخرون»: «others» stands for the noun of the count before.
         let elided = f.unit.as_deref().is_some_and(|u| words("others").contains(&fold(u).trim_start_matches('و')));
+        let cases = f.unit.as_deref().is_some_and(|u| words("case-nouns").contains(&fold(u).as_str()));
         // «مقتل 3 أمريكيين»: the nationals are the counted noun.
         let nationals_counted = match own {
             None if f.unit.is_some() && b > a => self.nationals(b - 1),
@@ -769,11 +770,16 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if own.is_none()
             && f.unit.is_some()
             && !elided
+            && !cases
             && nationals_counted.is_none()
             && (a..b).all(|i| self.measure_at(i).is_none())
         {
             // A noun the data does not know: compared by its strict key only.
             return out;
+        }
+        // «318 حالة وفاة»: the cases are of the word after them.
+        if own.is_none() && cases && self.fwd_ok(b) {
+            own = self.word_measure(b).map(|m| (b, Hit { value: m, end: b + 1, dropped: 0 }));
         }
         if own.is_none() && self.fwd_ok(b) && self.toks.folded(b) == "من" && self.fwd_ok(b + 1) {
             // «12 ألفا من عناصرها»: the partitive's noun, possessive and all.

@@ -26,6 +26,16 @@ mod tests {
     }
 
     #[test]
+    fn cases_are_of_the_word_after_them() {
+        let a = "وسجلت محافظة الحديدة 318 حالة وفاة بالكوليرا منذ بداية تفشي المرض.";
+        let b = "وسجلت محافظة الحديدة 346 حالة وفاة بالكوليرا منذ بداية تفشي المرض.";
+        assert_eq!(two(a, b).len(), 2);
+        // Suspected cases are no deaths.
+        let c = "وسجلت محافظة الحديدة 346 حالة اشتباه بالكوليرا منذ بداية تفشي المرض.";
+        assert!(two(a, c).is_empty());
+    }
+
+    #[test]
     fn the_others_are_what_is_said_of_them() {
         // «ستة آخرين في عداد المفقودين» are missing, not six more of the dead.
         let a = "قال الدفاع المدني إن 27 شخصا لقوا حتفهم وإن ستة آخرين في عداد المفقودين بعد انهيار مبنى في حي الشيخ مقصود.";
