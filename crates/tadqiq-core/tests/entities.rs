@@ -1317,3 +1317,16 @@ fn a_title_of_two_joined_complements_and_allah_written_joined() {
         ["«سامر الخطيب» samr-al-khtyb", "«عبد الله العمري» abd-al-lh-al-amry", "«عبدالله الهاشمي» abdallh-al-hashmy"]
     );
 }
+
+#[test]
+fn a_union_a_press_freedom_body_and_a_lawyer() {
+    let ws = workspace(&[(
+        "a",
+        "دعا الاتحاد العام التونسي للشغل إلى الإضراب، وقالت منظمة مراسلون بلا حدود إن الصحفي محتجز، \
+         وقالت المحامية سلمى الورتاني إن الجلسة أجلت.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«الاتحاد العام التونسي للشغل» ugtt", "«منظمة مراسلون بلا حدود» rwb", "«سلمى الورتاني» slmy-al-wrtany"]
+    );
+}

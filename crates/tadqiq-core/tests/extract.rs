@@ -520,6 +520,10 @@ fn numbers_that_say_which_one_are_not_counts() {
     assert_eq!(found("تعادل الفريقان في الجولة 15 من الدوري"), Vec::<String>::new());
     assert_eq!(found("ناقش المجلس في الجلسة 17 من الدورة القانون المرقم 8 لسنة 2019"), ["date «سنة 2019» 2019"]);
     assert_eq!(found("اندلع الحريق في الطابق 14 من البرج وقتل 3 أشخاص"), ["figure «3 أشخاص» 3 أشخاص"]);
+    // The Tunisian «عدد» (No.) after such a noun; elsewhere «عدد 5 متهمين» counts.
+    assert_eq!(found("صدر المرسوم عدد 54 لسنة 2022"), ["date «سنة 2022» 2022"]);
+    assert_eq!(found("ستحط الرحلة عدد 417 في المطار"), Vec::<String>::new());
+    assert_eq!(found("ضبطت الشرطة عدد 5 متهمين"), ["figure «5 متهمين» 5 متهمين"]);
     // «نصف النهائي»، «ربع النهائي»: rounds of a tournament.
     assert_eq!(found("تأهل المنتخب إلى الدور نصف النهائي بعد بلوغ ربع النهائي"), Vec::<String>::new());
     assert_eq!(found("قضى نصف ساعة في المطار"), ["duration «نصف ساعة» PT0.5H"]);

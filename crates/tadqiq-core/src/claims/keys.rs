@@ -623,13 +623,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         Some(self.set_free(h))
     }
 
-    /// «أطلقت إسرائيل سراح 33 أسيرا»: the verb of launching with its subject between it and
-    /// «سراح» is a release, as «إطلاق سراح» is.
+    /// «أطلقت إسرائيل سراح 33 أسيرا»، «وأطلقت السلطات، أمس الثلاثاء، سراح الصحفي»: the verb of
+    /// launching with its subject (and a date set apart) between it and «سراح» is a release, as
+    /// «إطلاق سراح» is.
     fn set_free(&self, mut h: Hit<Arc<str>>) -> Hit<Arc<str>> {
         let t = self.toks;
         if &*h.value == "launch"
-            && let Some(j) = (h.end..(h.end + 3).min(t.len())).find(|&j| t.folded(j) == "سراح")
-            && (h.end..=j).all(|k| !t.breaks_before(k) && !self.stop(k))
+            && let Some(j) = (h.end..(h.end + 10).min(t.len())).find(|&j| t.folded(j) == "سراح")
+            && (h.end..=j).all(|k| !t.breaks_before(k) && !t.is_punct(k, '.'))
         {
             h.value = "release".into();
         }
@@ -1604,7 +1605,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 return None;
             }
             if t.is_word(i)
-                && let Some(role) = WORDS.role(t.folded(i))
+                && let Some(role) = WORDS.role(t.original(i))
             {
                 return Some(Anchor {
                     key: self.intern(&format!("who:{role}")),

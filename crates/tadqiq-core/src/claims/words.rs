@@ -157,9 +157,12 @@ impl Words {
     /// The kin role a folded word names, through the article, a conjunction, a preposition and
     /// a possessive suffix: «والدتهما» → mother, «الأب» → father, «وشقيقهما» → brother.
     pub fn role(&self, word: &str) -> Option<Arc<str>> {
+        // «ابنه» (his son) folds as «ابنة» (a daughter), «والده» (his father) as «والدة»: a word
+        // written with a final ه, not ة, is a role with a pronoun, never a feminine one whole.
+        let written_ha = word.ends_with('ه');
         let mut found = None;
         crate::text::clitic_readings(&fold(word), |form, _, _| {
-            found = bare_forms(form).find_map(|b| self.roles.get(&b).cloned());
+            found = bare_forms(form).filter(|b| !(written_ha && b == form)).find_map(|b| self.roles.get(&b).cloned());
             found.is_some()
         });
         found
@@ -205,6 +208,12 @@ mod tests {
         assert_eq!(w.role("الأب").as_deref(), Some("father"));
         assert_eq!(w.role("وشقيقهما").as_deref(), Some("brother"));
         assert_eq!(w.role("المدينة"), None);
+        // A final ه written is a pronoun: «ابنه» is his son, «ابنة» a daughter.
+        assert_eq!(w.role("ابنه").as_deref(), Some("son"));
+        assert_eq!(w.role("ابنة").as_deref(), Some("daughter"));
+        assert_eq!(w.role("ابنته").as_deref(), Some("daughter"));
+        assert_eq!(w.role("والده").as_deref(), Some("father"));
+        assert_eq!(w.role("والدة").as_deref(), Some("mother"));
         assert!(w.is_reporter("وكالة رويترز") && w.is_reporter("المرصد السوري لحقوق الإنسان"));
         assert!(!w.is_reporter("وكالة المخابرات المركزية الأمريكية") && !w.is_reporter("قناطر"));
     }

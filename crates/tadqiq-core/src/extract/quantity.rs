@@ -798,6 +798,10 @@ impl Grammar<'_, '_> {
     /// Whether the word at `k` names what the number after it is the number of
     /// (`data/designators.txt`): «القرار»، «بالقرار»، «رقم»، «بي», or a letter of a model name.
     fn designator(&self, k: usize) -> bool {
+        // «المرسوم عدد 54»، «الرحلة عدد 417»: «عدد» (No.) after a noun that takes a number.
+        if self.t.folded(k) == "عدد" && k > 0 && !self.t.breaks_before(k) && self.t.is_word(k - 1) {
+            return self.designator(k - 1);
+        }
         !self.restatement(k)
             && crate::text::clitic_readings(self.t.folded(k), |w, _, _| {
                 matches!(LEXICON.beside_number(w), Some(Lex::Designator))

@@ -935,6 +935,10 @@ mod tests {
         let pilot = "وقال الطيار سامي العلي البالغ 47 عاما إن المحرك توقف.";
         let older = "وقال الطيار سامي العلي (49 عاما) إن المحرك توقف.";
         assert_eq!(figures(&[("a.txt", pilot, None), ("b.txt", older, None)]).len(), 2);
+        // His son is no daughter («ابنه» folds as «ابنة»).
+        let son = "وأصيب الرجل وابنه (27 عاما) في القصف.";
+        let daughter = "وأصيبت المرأة وابنتها (24 عاما) في القصف.";
+        assert!(figures(&[("a.txt", son, None), ("b.txt", daughter, None)]).is_empty());
         // A child no name follows is not the official who speaks of her.
         let child = "وقال مدير الصحة سامي العلي إن طفلة تبلغ من العمر 7 سنوات توفيت.";
         assert!(figures(&[("a.txt", child, None), ("b.txt", older, None)]).is_empty());

@@ -57,6 +57,9 @@ mod tests {
         let found = run(&RULE, &[("a.txt", freed, None), ("b.txt", other, None)]);
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].contains("release"), "{found:?}");
+        // With the date set apart between the verb and «سراح».
+        let apart = "وأطلقت السلطات في الخرطوم، الأحد 5 أيار 2019، سراح الصحفي بعد احتجازه.";
+        assert_eq!(run(&RULE, &[("a.txt", apart, None), ("b.txt", other, None)]).len(), 2);
     }
 
     #[test]
