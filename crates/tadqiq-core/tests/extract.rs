@@ -535,6 +535,12 @@ fn one_and_two_in_words_before_per_cent_and_maghreb_month_days() {
     assert_eq!(found("بانخفاض نحو اثنين بالمئة"), ["figure «نحو اثنين بالمئة» 2 % ~about"]);
     // Elsewhere a lone «واحد» is still the noun's adjective.
     assert_eq!(found("قتل جندي واحد"), ["figure «جندي واحد» 1 جندي"]);
+    // «واحد»، «إحدى» and «أحد» before «و» and tens open the number: 21, not 1 and 20.
+    assert_eq!(found("احتجز لمدة واحد وعشرين يوما"), ["duration «واحد وعشرين يوما» P21D"]);
+    assert_eq!(found("قضت بسجنه إحدى وعشرين سنة"), ["duration «إحدى وعشرين سنة» P21Y"]);
+    assert_eq!(found("وحوكم واحد وعشرون متهما"), ["figure «واحد وعشرون متهما» 21 متهما"]);
+    assert_eq!(found("قتلت إحدى وثلاثون امرأة"), ["figure «إحدى وثلاثون امرأة» 31 امرأة"]);
+    assert_eq!(found("في إحدى المدن"), Vec::<String>::new());
     // «فاتح» the first of a month, «متم» its end (Maghreb usage).
     assert_eq!(found("يدخل القانون حيز التنفيذ في فاتح يناير 2024"), ["date «فاتح يناير 2024» 2024-01-01"]);
     assert_eq!(found("حتى متم مارس 2024"), ["date «متم مارس 2024» 2024-03"]);

@@ -355,7 +355,11 @@ impl Grammar<'_, '_> {
             let teen_end = (matches!(class, NumClass::Unit | NumClass::TeenOnly) && word.value < 10)
                 .then_some(word.end)
                 .filter(|&e| self.continues(e) && matches!(self.t.folded(e), "عشر" | "عشره"));
-            let class = if teen_end.is_some() { NumClass::Unit } else { class };
+            // «إحدى وعشرون»، «أحد وثلاثين»: the feminine and short forms of one before «و» and tens.
+            let before_tens = class == NumClass::TeenOnly
+                && word.value == 1
+                && self.continuation(word.end).is_some_and(|(w, joined)| joined && w.class == NumClass::Tens);
+            let class = if teen_end.is_some() || before_tens { NumClass::Unit } else { class };
             let allowed = match (last, joined, class) {
                 (None, _, NumClass::TeenOnly) => teen_end.is_some(),
                 (
@@ -445,7 +449,7 @@ impl Grammar<'_, '_> {
     }
 
     /// The next part of a compound number at `k`, joined by و («وثمانين» or «و ثمانين») or not.
-    fn continuation(&self, k: usize) -> Option<(NumberWord, bool)> {
+    pub(super) fn continuation(&self, k: usize) -> Option<(NumberWord, bool)> {
         if !self.continues(k) {
             return None;
         }
@@ -510,9 +514,9 @@ impl Grammar<'_, '_> {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct NumberWord {
+pub(super) struct NumberWord {
     value: u64,
-    class: NumClass,
+    pub(super) class: NumClass,
     end: usize,
     dropped: usize,
 }

@@ -21,7 +21,7 @@
 use super::number::Number;
 use super::{Duration, Figure, Grammar, Mention, MentionKind};
 use crate::lexicon::words;
-use crate::lexicon::{Bound, DurationCount, LEXICON, Lex};
+use crate::lexicon::{Bound, DurationCount, LEXICON, Lex, NumClass};
 use crate::text::TokenKind;
 
 const DASHES: [char; 4] = ['-', '–', '—', '_'];
@@ -964,6 +964,10 @@ impl Grammar<'_, '_> {
             _ => return None,
         };
         if !self.counts(i) || self.ix.is(t, i, |l| matches!(l, Lex::NotCounted | Lex::Dual)) {
+            return None;
+        }
+        // «لمدة واحد وعشرين يوما»: «واحد» opens a compound number, read from it.
+        if self.continuation(k + 1).is_some_and(|(w, joined)| joined && w.class == NumClass::Tens) {
             return None;
         }
         // «ما نسبته اثنان في المئة»: the number is a percentage, read from it.
