@@ -304,6 +304,9 @@ impl Grammar<'_, '_> {
             && self.t.is_word(first.end)
             && self.number_word(first.end).is_none()
             && self.t.folded(first.end) != "و"
+            // «مليارا ونصف المليار»، «مليونا و200 ألف»: the accusative of one, and a part.
+            && self.and_fraction(first.end).is_none()
+            && self.continuation(first.end).is_none()
         {
             first.class = NumClass::ScaleDualConstruct;
         }
@@ -572,6 +575,9 @@ mod tests {
         assert_eq!(read("مليونان ونصف"), Some((2.5e6, "مليونان ونصف".into())));
         assert_eq!(read("3 آلاف و 5 آلاف"), Some((3000.0, "3 آلاف".into())));
         assert_eq!(read("نصف مليون"), Some((5e5, "نصف مليون".into())));
+        // The accusative of one, and a half of it: not the dual «مليارا دولار».
+        assert_eq!(read("مليارا ونصف المليار"), Some((1.5e9, "مليارا ونصف المليار".into())));
+        assert_eq!(read("مليونا و 200 ألف"), Some((1.2e6, "مليونا و 200 ألف".into())));
         assert_eq!(read("ألفي لاجئ"), Some((2000.0, "ألفي".into())));
         assert_eq!(read("مئة وخمسة وعشرين ألفا"), Some((125000.0, "مئة وخمسة وعشرين ألفا".into())));
     }

@@ -366,7 +366,7 @@ impl Grammar<'_, '_> {
     }
 
     /// «ونصف»، «و نصف» at `k`: a fraction added to what precedes it.
-    fn and_fraction(&self, k: usize) -> Option<(f64, usize)> {
+    pub(super) fn and_fraction(&self, k: usize) -> Option<(f64, usize)> {
         let t = self.t;
         if !self.continues(k) || !t.is_word(k) {
             return None;
