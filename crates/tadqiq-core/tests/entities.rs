@@ -1330,3 +1330,21 @@ fn a_union_a_press_freedom_body_and_a_lawyer() {
         ["«الاتحاد العام التونسي للشغل» ugtt", "«منظمة مراسلون بلا حدود» rwb", "«سلمى الورتاني» slmy-al-wrtany"]
     );
 }
+
+#[test]
+fn gulf_rulers_and_names_with_bin() {
+    // A ruler titled by the country he rules; a family name with the article after «بن» and
+    // the father's name, nisba or not.
+    let ws = workspace(&[(
+        "a",
+        "وقال أمير قطر تميم بن حمد إن الدوحة مستعدة، وقال الوزير خالد بن عبدالعزيز الفالح إن \
+         الاستثمارات كبيرة. وقال وزير الخارجية حسين أمير عبد اللهيان إن طهران مستعدة.",
+    )]);
+    let found = entities(&ws, "a");
+    for person in ["«تميم بن حمد» tmym-bn-hmd", "«خالد بن عبدالعزيز الفالح» khald-bn-abdalazyz-al-falh"]
+    {
+        assert!(found.contains(&person.to_string()), "{person}: {found:?}");
+    }
+    // «أمير» alone is as often a given name.
+    assert!(found.iter().any(|m| m.starts_with("«حسين أمير عبد اللهيان»")), "{found:?}");
+}

@@ -919,6 +919,12 @@ impl Recogniser<'_, '_> {
                         || f == "اوغلو"
                         // «أحمد عبد الحميد فتوح»: after a father's compound name, the family's.
                         || (units[1].1 - units[1].0 == 2 && !f.starts_with("ال") && !self.everyday(unit.0))
+                        // «خالد بن عبدالعزيز الفالح»: after «بن» and the father's name, the
+                        // family's with the article, nisba or not.
+                        || (units[1].1 - units[1].0 == 2
+                            && matches!(self.t.folded(units[1].0), "بن" | "ابن")
+                            && f.starts_with("ال")
+                            && !self.everyday(unit.0))
                         // «تيدروس أدهانوم غيبريسوس»، «محمد حمدان دقلو»: after a title, a third
                         // word no list knows, indefinite, and not shaped as the object news puts
                         // after a titled subject («أصدر الرئيس … قرارا»، «… رسالة»).
