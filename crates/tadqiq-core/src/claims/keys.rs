@@ -949,8 +949,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         })
     }
 
-    /// The nearest phrase `found` reads at a token within `reach` tokens before token `a`, in
-    /// its clause, that ends before `a`.
+    /// The nearest phrase `found` reads at a token within `reach` tokens before token `a`
+    /// (quotation marks not counted), in its clause, that ends before `a`.
     fn back_find<T>(
         &self,
         a: usize,
@@ -958,11 +958,16 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         found: impl Fn(usize) -> Option<crate::phrases::Hit<T>>,
     ) -> Option<T> {
         let mut j = a;
-        for _ in 0..reach {
+        let mut steps = 0;
+        while steps < reach {
             if j == 0 || !self.back_ok(j - 1) {
                 break;
             }
             j -= 1;
+            // The quotation marks around a name («استثمارات «إيني» في …») take no step.
+            if !crate::phrases::is_quote(self.toks, j) {
+                steps += 1;
+            }
             if let Some(h) = found(j).filter(|h| h.end <= a) {
                 return Some(h.value);
             }
