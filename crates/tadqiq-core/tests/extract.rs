@@ -299,6 +299,21 @@ fn relative_dates_resolve_against_publication() {
 }
 
 #[test]
+fn a_weekday_and_its_date_in_brackets_are_one_date() {
+    let p = Some("2024-12-10");
+    assert_eq!(
+        found_published("وقع الهجوم يوم الخميس (5 ديسمبر 2024) في", p),
+        ["date «يوم الخميس (5 ديسمبر 2024)» 2024-12-05"]
+    );
+    assert_eq!(
+        found_published("وقال الوزير الاثنين الماضي (27 يناير) إن", p),
+        ["date «الاثنين الماضي (27 يناير)» --01-27"]
+    );
+    // Brackets that hold no date leave the weekday alone.
+    assert_eq!(found_published("وقع الهجوم الخميس (بحسب الشرطة) في", p), ["date «الخميس» 2024-12-05"]);
+}
+
+#[test]
 fn a_bare_weekday_said_to_lie_ahead_is_the_next_one() {
     // Published Monday 9 September 2024.
     let p = Some("2024-09-09");

@@ -390,6 +390,22 @@ impl Grammar<'_, '_> {
             direction = h.0.signum();
             core.end = h.1;
         }
+        // «الاثنين الماضي (27 يناير)»: the day in brackets after the weekday is the weekday's.
+        let open = core.end;
+        if self.continues(open)
+            && t.is_punct(open, '(')
+            && self.continues(open + 1)
+            && let Some(mut dated) = self.core(open + 1, Licence { context: true, month: false })
+            && dated.written.day.is_some()
+            && dated.weekday.is_none()
+            && dated.relative.is_none()
+            && self.continues(dated.end)
+            && t.is_punct(dated.end, ')')
+        {
+            dated.weekday = Some(weekday);
+            dated.end += 1;
+            return Some(dated);
+        }
         if weekday == 1 && !day_noun && direction == 0 && self.the_two(i, end) {
             return None;
         }

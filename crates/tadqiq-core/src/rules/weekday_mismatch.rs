@@ -90,6 +90,14 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_with_its_date_in_brackets() {
+        assert_eq!(
+            run(&RULE, &[("a", "وقع الهجوم الأربعاء (5 ديسمبر 2024) في الحي", None)]),
+            ["a «الأربعاء (5 ديسمبر 2024)»: 2024-12-05 was a Thursday (الخميس), not a Wednesday (الأربعاء)."]
+        );
+    }
+
+    #[test]
     fn a_hijri_date_a_day_off_the_tables_takes_its_equivalent_s_weekday() {
         // 16 Ramadan 1444 is 7 April 2023 by Umm al-Qura, a Friday; written beside 6 April, a
         // Thursday, as where the month began a day later.
