@@ -539,6 +539,10 @@ fn numbers_that_say_which_one_are_not_counts() {
     assert_eq!(found("صدر المرسوم عدد 54 لسنة 2022"), ["date «سنة 2022» 2022"]);
     assert_eq!(found("ستحط الرحلة عدد 417 في المطار"), Vec::<String>::new());
     assert_eq!(found("ضبطت الشرطة عدد 5 متهمين"), ["figure «5 متهمين» 5 متهمين"]);
+    // Models named by number after their maker or line.
+    assert_eq!(found("تحطمت طائرة بوينغ 737-800 تابعة للشركة"), Vec::<String>::new());
+    assert_eq!(found("أطلقت الشركة هاتف آيفون 15 برو بسعر 1200 دولار"), ["figure «1200 دولار» 1200 دولار"]);
+    assert_eq!(found("أطلق صاروخ فالكون 9 من مجمع الإطلاق"), Vec::<String>::new());
     // «نصف النهائي»، «ربع النهائي»: rounds of a tournament.
     assert_eq!(found("تأهل المنتخب إلى الدور نصف النهائي بعد بلوغ ربع النهائي"), Vec::<String>::new());
     assert_eq!(found("قضى نصف ساعة في المطار"), ["duration «نصف ساعة» PT0.5H"]);
