@@ -222,7 +222,7 @@ impl Reader<'_, '_> {
         }
         // The place is set apart from the date by a mark, by its country in brackets, or (the
         // AFP's «بيروت 15 تموز/يوليو 2025 (أ ف ب) -») by nothing, with the agency after the date.
-        let apart = sep(d.first - 1) || t.is_punct(d.first - 1, ')');
+        let apart = d.first > 0 && (sep(d.first - 1) || t.is_punct(d.first - 1, ')'));
         // After: «، الموافق …», «( وكالات )», then the dash that opens the story; or, after a place
         // and its mark, the line's end («بيروت - 27 تشرين الثاني 2023» on a line of its own).
         let mut agency = false;
