@@ -1905,13 +1905,19 @@ fn year_about(doc: Parts<'_>, sentence: Span) -> Option<i32> {
 /// text writes («عام 2014»), not one counted from the publication date («العام الماضي»): the
 /// strict key ties statements of different stories, which a publication date does not.
 fn year_written(doc: Parts<'_>, sentence: Span, relative: bool) -> Option<i32> {
+    // «القضية رقم 1140 لسنة 2022»، «المرسوم عدد 54 لسنة 2022»: the year of a numbered case or
+    // law cites it; it is not the year the statement is about.
+    let cites = |m: &crate::extract::Mention| {
+        let before = doc.text[..m.span.start].trim_end_matches('ل').trim_end();
+        before.ends_with(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
+    };
     let year_in = |s: Span| {
-        within(&doc.analysis.mentions, |m| m.span, s).filter(|m| !doc.analysis.in_furniture(m)).find_map(|m| {
-            match &m.kind {
+        within(&doc.analysis.mentions, |m| m.span, s).filter(|m| !doc.analysis.in_furniture(m) && !cites(m)).find_map(
+            |m| match &m.kind {
                 MentionKind::Date(d) if relative || d.relative.is_none() => d.value.and_then(|v| v.year),
                 _ => None,
-            }
-        })
+            },
+        )
     };
     year_in(sentence).or_else(|| {
         let sentences = &doc.local.sentences;
