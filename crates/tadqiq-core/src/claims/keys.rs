@@ -1908,8 +1908,10 @@ fn year_written(doc: Parts<'_>, sentence: Span, relative: bool) -> Option<i32> {
     // «القضية رقم 1140 لسنة 2022»، «المرسوم عدد 54 لسنة 2022»: the year of a numbered case or
     // law cites it; it is not the year the statement is about.
     let cites = |m: &crate::extract::Mention| {
+        let written = doc.text[m.span.start..m.span.end].trim_start_matches('ل');
         let before = doc.text[..m.span.start].trim_end_matches('ل').trim_end();
-        before.ends_with(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
+        (written.starts_with("سنة") || written.starts_with("عام"))
+            && before.ends_with(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
     };
     let year_in = |s: Span| {
         within(&doc.analysis.mentions, |m| m.span, s).filter(|m| !doc.analysis.in_furniture(m) && !cites(m)).find_map(
