@@ -1629,6 +1629,9 @@ fn own_surname_over_place<'a>(
     short: &[EntityMention],
     intro_id: impl Fn(usize) -> Option<&'a Arc<str>>,
 ) {
+    if !short.iter().any(|m| m.kind == EntityKind::Person) {
+        return;
+    }
     let own: Vec<&Arc<str>> = (0..local.introductions.len())
         .filter(|&k| local.introductions[k].kind == EntityKind::Person && local.introductions[k].alias.is_some())
         .filter_map(intro_id)

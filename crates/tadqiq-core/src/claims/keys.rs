@@ -477,9 +477,16 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 i += 1;
                 continue;
             };
-            let s = Span::new(self.toks.tokens[i].start, self.toks.tokens[h.end - 1].end);
+            let (end, dropped) = (h.end, h.dropped);
+            // «أطلقت إسرائيل سراح …» is the release [`Reader::incident`] reads, here too.
+            let value = h.value.map(|x| self.set_free(Hit { value: x, end, dropped }).value);
+            if matches!(&value, Ok(x) if except == Some(&**x)) {
+                i = end;
+                continue;
+            }
+            let s = Span::new(self.toks.tokens[i].start, self.toks.tokens[end - 1].end);
             let written = &self.doc.text[s.start..s.end];
-            let anchor = match h.value {
+            let anchor = match value {
                 Ok(incident) => Anchor {
                     key: self.intern(&format!("i:{incident}")),
                     shown: self.intern(&msg(
@@ -498,7 +505,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 },
             };
             found.push((distance(s), anchor));
-            i = h.end;
+            i = end;
         }
         found.extend(extra.map(|(s, anchor)| (distance(s), anchor)));
         work(b - a + found.len());

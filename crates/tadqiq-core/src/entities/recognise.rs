@@ -1114,8 +1114,7 @@ impl Recogniser<'_, '_> {
         let n = f.chars().count();
         let given = self.ix.find_indefinite(t, k, |p| matches!(p, Phrase::Given { .. }).then_some(())).is_some();
         // «وصل الوزير عمّان قادما من …»: nor «قادما»، «حاملا»، «قائلا» (فاعلًا, the same).
-        let chars: Vec<char> = f.chars().collect();
-        let faailan = n == 5 && chars[1] == 'ا' && chars[3] != 'ي' && f.ends_with('ا');
+        let faailan = n == 5 && f.chars().nth(1) == Some('ا') && f.chars().nth(3) != Some('ي') && f.ends_with('ا');
         if later
             && !given
             && ((f.starts_with(['ي', 'ت']) && (3..=4).contains(&n))

@@ -210,8 +210,9 @@ impl Reader<'_, '_> {
             }
             if t.is_word(k) {
                 words += 1;
-                // «الله» is a function word of the grammar, and the end of «رام الله».
-                let function = self.ix.is(t, k, |l| matches!(l, Lex::FunctionWord)) && t.folded(k) != "الله";
+                // A function word never takes the article: «الله» of «رام الله» is no «له».
+                let function =
+                    self.ix.find_indefinite(t, k, |l| matches!(l, Lex::FunctionWord).then_some(())).is_some();
                 if words > 3 || function || self.ix.is(t, k, |l| l.is_date_or_number_word()) {
                     return None;
                 }
