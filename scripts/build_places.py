@@ -69,6 +69,8 @@ def wheel(d, name):
 
 
 ARABIC_LETTERS = re.compile(r"^[\u0621-\u064A\u0671-\u06D3 ]+$")
+# The letters of Arabic itself, without Persian and Urdu ones.
+ARABIC_LETTERS_ONLY = re.compile(r"^[\u0621-\u064A ]+$")
 
 
 def clean(name):
@@ -163,6 +165,16 @@ def main():
             return any(s in dictionary or s in own for s in stems)
         return all(w in dictionary or b in dictionary or w in own for w, b in zip(words, bare))
 
+    def plural_of_word(name):
+        """A one-word name in Persian or Urdu letters that matching reads as the masculine
+        sound plural of a dictionary word, used as a word («هاربین», Harbin, is «هاربين»,
+        fugitives, of «هارب»): the dictionary lists the singular only. Names in Arabic letters
+        are how Arabic copy writes the place («ماردين»، «نصيبين»): the place."""
+        f = fold(name)
+        if " " in f or ARABIC_LETTERS_ONLY.match(name) or frequency(name) < 2.5:
+            return False
+        return any(f.endswith(e) and len(f) - len(e) >= 3 and f[: -len(e)] in dictionary for e in ("ين", "ون"))
+
     # wordfreq reads its own data: it must be installed (pip install wordfreq==3.1.1).
     from wordfreq import zipf_frequency
 
@@ -191,6 +203,10 @@ def main():
             return "head"
         if " " in name:
             return "bare" if not everyday(name) or pop >= LARGE or level == "region" else "head"
+        if cc not in ARAB_LEAGUE and plural_of_word(name):
+            # A foreign name that reads as an Arabic word's plural: the place only after a head
+            # noun («مدينة هاربين»).
+            return "head"
         if everyday(name):
             # «دمشق»، «حلب» are dictionary words too; in Arabic-speaking countries a large
             # place written no more than its size explains is still the place.

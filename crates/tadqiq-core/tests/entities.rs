@@ -284,6 +284,18 @@ fn a_place_spelled_in_persian_letters_is_judged_as_the_word_it_folds_to() {
 }
 
 #[test]
+fn a_persian_spelling_that_folds_to_a_plural_names_the_place_only_as_a_place() {
+    // GeoNames spells Harbin «هاربین» and Nahrin «نهرین» in Persian letters; matching folds
+    // them to «هاربين» (fugitives) and «نهرين» (two rivers). Written where a place stands they
+    // are the city; as words, nothing. Their Arabic spellings are the places anywhere.
+    let ws = workspace(&[(
+        "a",
+        "وقضت المحكمة بسجن ثلاثة متهمين هاربين، وعبرت القوات نهرين صغيرين. وفي مدينة هاربين الصينية زار الوفد مدينة هاربن.",
+    )]);
+    assert_eq!(entities(&ws, "a"), ["«هاربين» harbin-cn", "«هاربن» harbin-cn"]);
+}
+
+#[test]
 fn a_word_and_allah_or_al_din_are_one_part_of_a_name() {
     // «فتح الله»، «نور الدين»، «عز الدين» are one part: the name runs on to the part after
     // them, and «السيد نصر الله» still names a man by his one compound.
