@@ -644,7 +644,8 @@ mod tests {
 /// `region-heads`, `led-by`, `rank-adjectives`, `foreign-particles`, `year-of`, `credited-to`,
 /// `unit-heads`, `title-constructs`, `other-body-adjectives`, `regime-forces`, `verbal-heads`,
 /// `period-scopes`, `anniversaries`, `change-verbs`, `announcing`, `date-named-heads`,
-/// `future-markers`, `fraction-names`, `cut-offs`, `unnamed-people`, `not-future`, `case-nouns`.
+/// `future-markers`, `fraction-names`, `cut-offs`, `unnamed-people`, `not-future`, `case-nouns`,
+/// `death-verbs`.
 /// Panics on a name the file does not have (a programming error the tests catch).
 pub fn words(list: &str) -> &'static [&'static str] {
     static LISTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> =
@@ -700,6 +701,7 @@ mod grammar_words_tests {
             "fraction-names",
             "cut-offs",
             "unnamed-people",
+            "death-verbs",
             "not-future",
             "case-nouns",
             "future-markers",

@@ -835,6 +835,18 @@ fn a_definite_cardinal_counts_the_noun_before_it() {
     assert!(quantities("اجتمع الوزراء الأحد").is_empty());
 }
 
+#[test]
+fn the_ten_of_an_ordinal_teen_is_no_count() {
+    // «الثامنة عشرة»، «التاسع عشر» are ordinals (no month follows: no date); their «عشر» is not
+    // ten of the word after it.
+    assert!(quantities("وهو في الثامنة عشرة من عمره انتقل إلى المدينة").is_empty());
+    assert!(quantities("وولد في القرن التاسع عشر ورحل في القرن العشرين").is_empty());
+    assert!(quantities("ومن شعراء القرن الثالث عشر مثل ابن الفارض").is_empty());
+    // A cardinal teen still counts, and so does a bare ten after a definite noun.
+    assert_eq!(found("وقتل خمسة عشر شخصا"), ["figure «خمسة عشر شخصا» 15 شخصا"]);
+    assert_eq!(found("وأصيب عشرة أشخاص"), ["figure «عشرة أشخاص» 10 أشخاص"]);
+}
+
 // ---- durations ---------------------------------------------------------------------------
 
 #[test]

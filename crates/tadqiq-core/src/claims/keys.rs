@@ -1593,6 +1593,15 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 .filter(|h| h.end == a)
                 .map(|_| i)
         });
+        // «توفي الفنان فؤاد المنصوري عن 86 عاما»: «عن» after a word of dying in the sentence.
+        let died_at = || {
+            let dying = words("death-verbs");
+            a > 0
+                && t.folded(a - 1) == "عن"
+                && (token_range(t, sentence).0..a - 1)
+                    .any(|i| t.is_word(i) && dying.contains(&t.folded(i).trim_start_matches(['و', 'ف'])))
+        };
+        let marker_before = marker_before.or_else(|| died_at().then(|| a - 1));
         let marker_after = self.ix.find(t, b, |w| matches!(w, Word::Age { before: false }).then_some(())).is_some();
         let bracketed = a > 0 && t.is_punct(a - 1, '(') && t.is_punct(b, ')');
         let from = match (marker_before, marker_after, bracketed) {

@@ -64,6 +64,14 @@ impl Grammar<'_, '_> {
         if !(t.is_word(i) || t.is_digits(i) || self.leading_point(i)) {
             return None;
         }
+        // «في الثامنة عشرة من عمره»، «القرن التاسع عشر»: the teen's «عشر» closes an ordinal
+        // that is no date, not a ten of its own.
+        if i > 0
+            && self.continues(i)
+            && self.ix.find(t, i - 1, |l| matches!(l, Lex::DayOrdinal(_)).then_some(())).is_some_and(|h| h.end > i)
+        {
+            return None;
+        }
         let here = if t.is_word(i) { self.kinds(i) } else { 0 };
         // «الدور نصف النهائي»: a round's name.
         if here & FRACTION != 0

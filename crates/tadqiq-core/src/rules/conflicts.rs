@@ -942,6 +942,20 @@ mod tests {
         // A child no name follows is not the official who speaks of her.
         let child = "وقال مدير الصحة سامي العلي إن طفلة تبلغ من العمر 7 سنوات توفيت.";
         assert!(figures(&[("a.txt", child, None), ("b.txt", older, None)]).is_empty());
+        // The years one died at: «عن عمر ناهز»، or «عن» after a word of dying.
+        let near = "توفيت الروائية سلمى حداد الخميس عن عمر ناهز 91 عاما.";
+        let at = "رحلت الروائية سلمى حداد عن 89 عاما بعد مسيرة طويلة.";
+        assert_eq!(
+            figures(&[("a.txt", near, None), ("b.txt", at, None)]),
+            [
+                "a.txt «91 عاما» (91 years) disagrees with 1 other source: 89 years in b.txt. Compared: the age of «سلمى حداد».",
+                "b.txt «89 عاما» (89 years) disagrees with 1 other source: 91 years in a.txt. Compared: the age of «سلمى حداد».",
+            ]
+        );
+        // «عن» with no dying before it is no age: «تخلى عن 3 سنوات من عقده».
+        let gave_up = "وتخلى اللاعب سليم حداد عن 3 سنوات من عقده.";
+        let played = "ولعب اللاعب سليم حداد 5 سنوات مع النادي.";
+        assert!(figures(&[("a.txt", gave_up, None), ("b.txt", played, None)]).is_empty());
     }
 
     #[test]
