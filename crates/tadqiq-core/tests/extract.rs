@@ -510,6 +510,18 @@ fn approximators_set_approx() {
     assert_eq!(found("لديه خبرة تزيد على 9 آلاف ساعة"), ["duration «تزيد على 9 آلاف ساعة» PT9000H ~above"]);
     // «دفعة واحدة» is «at once».
     assert_eq!(found("رفع الفائدة 600 نقطة دفعة واحدة"), ["figure «600 نقطة» 600 نقطة"]);
+    // Above and below a level; «دون» is below unless it is «without».
+    assert_eq!(found("ظل سعر الخام فوق مستوى 70 دولارا"), ["figure «فوق مستوى 70 دولارا» 70 دولارا ~above"]);
+    assert_eq!(found("وتراجع التضخم إلى دون 3 بالمئة"), ["figure «دون 3 بالمئة» 3 % ~below"]);
+    assert_eq!(found("وبيع النفط بسعر أدنى من 60 دولارا"), ["figure «أدنى من 60 دولارا» 60 دولارا ~below"]);
+    assert_eq!(found("وخاض الفريق المباراة من دون 5 لاعبين"), ["figure «5 لاعبين» 5 لاعبين"]);
+    assert_eq!(found("وخاض الفريق المباراة بدون 5 لاعبين"), ["figure «5 لاعبين» 5 لاعبين"]);
+}
+
+#[test]
+fn the_maghreb_plural_of_billion() {
+    assert_eq!(found("رصدت الحكومة 8 ملايير درهم للمشروع"), ["figure «8 ملايير درهم» 8000000000 درهم"]);
+    assert_eq!(found("بكلفة تناهز 3 ملاير دينار"), ["figure «تناهز 3 ملاير دينار» 3000000000 دينار ~about"]);
 }
 
 #[test]

@@ -90,6 +90,7 @@ impl Grammar<'_, '_> {
                 _ => None,
             })
             && self.continues(h.end)
+            && !self.without(i, h.dropped)
         {
             bound = h.value;
             dropped = Some(h.dropped);
@@ -371,6 +372,14 @@ impl Grammar<'_, '_> {
     fn hedged_unit_ends(&self, end: usize) -> bool {
         let t = self.t;
         t.is_word(end) && !self.ix.is(t, end, |l| l.is_date_or_number_word())
+    }
+
+    /// Whether the hedge at `i` is «دون» read as «without»: «من دون 5 لاعبين»، «بدون».
+    fn without(&self, i: usize, dropped: usize) -> bool {
+        let t = self.t;
+        t.folded(i).ends_with("دون")
+            && (t.folded(i).trim_start_matches('و').starts_with('ب')
+                || dropped == 0 && i > 0 && matches!(t.folded(i - 1), "من" | "ومن"))
     }
 
     /// «ونصف»، «و نصف» at `k`: a fraction added to what precedes it.
