@@ -1477,8 +1477,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if d.unit == DurationUnit::Year
             && let Some(who) = self.age_of(a, b, sentence)
         {
-            let (low, high) = interval(d.amount, None, d.bound);
-            let high = if d.bound == Bound::Exact { high + 1.0 } else { high };
+            // An age said in whole years: «87 عاما» is 87 until 88; «نحو/يناهز 87» a year either
+            // way (approaching 87, or just past it), not a tenth of a lifetime.
+            let (low, high) = match d.bound {
+                Bound::Exact => (d.amount, d.amount + 1.0),
+                Bound::About => (d.amount - 1.0, d.amount + 1.0),
+                _ => interval(d.amount, None, d.bound),
+            };
             let shown = show_amount(&msg("count.years", &[("n", &crate::extract::format_number(d.amount))]), d.bound);
             let said = self.said(Value::Age { low, high, shown: self.intern(&shown) }, sentence, span);
             let measure_shown = msg("phrase.age-of", &[("who", &who.shown)]);

@@ -948,10 +948,13 @@ mod tests {
         assert_eq!(
             figures(&[("a.txt", near, None), ("b.txt", at, None)]),
             [
-                "a.txt «91 عاما» (91 years) disagrees with 1 other source: 89 years in b.txt. Compared: the age of «سلمى حداد».",
-                "b.txt «89 عاما» (89 years) disagrees with 1 other source: 91 years in a.txt. Compared: the age of «سلمى حداد».",
+                "a.txt «ناهز 91 عاما» (about 91 years) disagrees with 1 other source: 89 years in b.txt. Compared: the age of «سلمى حداد».",
+                "b.txt «89 عاما» (89 years) disagrees with 1 other source: about 91 years in a.txt. Compared: the age of «سلمى حداد».",
             ]
         );
+        // Approaching 91 is 90: a year either way of an age «نحو/يناهز» gives.
+        let ninety = "رحلت الروائية سلمى حداد عن 90 عاما بعد مسيرة طويلة.";
+        assert!(figures(&[("a.txt", near, None), ("b.txt", ninety, None)]).is_empty());
         // «عن» with no dying before it is no age: «تخلى عن 3 سنوات من عقده».
         let gave_up = "وتخلى اللاعب سليم حداد عن 3 سنوات من عقده.";
         let played = "ولعب اللاعب سليم حداد 5 سنوات مع النادي.";
