@@ -431,9 +431,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 Setting::Dateline => continue,
                 Setting::Country if of == Subjects::Tolls || !self.locative(e.span) => continue,
                 // The siege of a country is that country's: «الحصار المفروض على قطر».
-                Setting::Country => {
-                    (format!("c:{}", e.id), msg("phrase.in", &[("x", &self.entity_name(e))]), of == Subjects::Spans)
-                }
+                Setting::Country => (
+                    format!("c:{}", e.id),
+                    msg("phrase.in", &[("x", &self.entity_name(e))]),
+                    matches!(of, Subjects::Spans | Subjects::Rates),
+                ),
                 // A region or a large city is, like a country, where many tolls are counted:
                 // two tolls «في الرقة» weeks apart are different incidents. It tells a toll
                 // apart only with another subject (a town, an incident); anything else it does
@@ -493,7 +495,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                         "phrase.in-incident",
                         &[("incident", &term("incident", &incident)), ("written", &verbatim(written))],
                     )),
-                    strong: false,
+                    strong: of == Subjects::Rates,
                 },
                 Err(thing) => Anchor {
                     key: self.intern(&format!("o:{thing}")),
@@ -757,7 +759,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let (a, b) = token_range(self.toks, span);
         let mut out = Measured::default();
         if f.unit.as_deref() == Some("%") {
-            if let Some(of) = self.of_what(b) {
+            if let Some(of) = self.rate_named(a).or_else(|| self.of_what(b)) {
                 out.key = Some((format!("percent/{}", of.0), format!("the percentage of {}", of.1)));
             }
             return out;
@@ -937,9 +939,38 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if !self.fwd_ok(b) || t.folded(b) != "من" || !self.fwd_ok(b + 1) || !t.is_word(b + 1) {
             return None;
         }
+        // «55 في المئة من نحو مليوني ناخب»: out of a number, which says of what after it.
+        if self.owner[b + 1] != u32::MAX {
+            return None;
+        }
         let word = t.folded(b + 1);
         let bare = word.strip_prefix("ال").filter(|w| w.chars().count() >= 2).unwrap_or(word);
         Some((skeleton(bare), format!("«{}»", verbatim(t.original(b + 1)))))
+    }
+
+    /// The rate a percentage at token `a` gives, named before it in its clause: «بلغت نسبة
+    /// المشاركة 11,4 في المئة» (turnout), «ارتفع معدل التضخم السنوي إلى 13,6 بالمئة»
+    /// (inflation): the word after «نسبة/معدل», as what the percentage is of. «بنسبة 5 %» (by
+    /// 5 %) names none.
+    fn rate_named(&self, a: usize) -> Option<(String, String)> {
+        let t = self.toks;
+        let rates = words("rate-nouns");
+        self.back_find(a, 8, |j| {
+            // Through «و» and «ب/ل» and the article: «ونسبة»، «بنسبة»، «لمعدل»، «المعدل».
+            let word = t.folded(j).trim_start_matches('و');
+            let word = word.strip_prefix(['ب', 'ل']).filter(|w| !rates.contains(&word)).unwrap_or(word);
+            let head = word.strip_prefix("ال").unwrap_or(word);
+            // The nearest rate noun decides: «… بنسبة 5 %» is a rise by that much, whatever
+            // rate was named before it.
+            let named = j + 1 < a && t.is_word(j + 1) && !t.is_digits(j + 1);
+            rates.contains(&head).then_some(crate::phrases::Hit { value: named.then_some(j + 1), end: j + 1, dropped: 0 })
+        })
+        .flatten()
+        .map(|k| {
+            let word = t.folded(k);
+            let bare = word.strip_prefix("ال").filter(|w| w.chars().count() >= 2).unwrap_or(word);
+            (format!("rate:{}", skeleton(bare)), format!("«{}»", verbatim(t.original(k))))
+        })
     }
 
     /// The nearest incident within `reach` tokens before the quantity at `[a, b)`, in its
@@ -1082,7 +1113,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                         Anchor { key: self.intern(&format!("n:{country}")), shown: self.intern(&shown), strong: false },
                     )
                 });
-                let mut anchors = self.anchors_with(span, sentence, Subjects::Tolls, None, nationals);
+                // A rate named is one quantity of its incident or country: «نسبة المشاركة في
+                // الانتخابات»، «معدل التضخم في مصر» (a toll is not: many are counted there).
+                let rate = m.starts_with("percent/") && self.rate_named(token_range(self.toks, span).0).is_some();
+                let of = if rate { Subjects::Rates } else { Subjects::Tolls };
+                let mut anchors = self.anchors_with(span, sentence, of, None, nationals);
                 // A budget or a rate is of a year as much as of a place: «موازنة العام 2020».
                 if (m.starts_with("percent/") || MONEY.iter().any(|c| m.starts_with(&format!("{c}/"))))
                     && let Some(year) = year_written(self.doc, sentence, false)
@@ -1689,6 +1724,9 @@ fn number_word(folded: &str) -> Option<f64> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Subjects {
     Tolls,
+    /// A percentage a rate noun names («نسبة المشاركة»، «معدل التضخم»): its incident and the
+    /// country it is in («في مصر») say which one.
+    Rates,
     Events,
     Spans,
 }

@@ -962,6 +962,45 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_named_is_one_quantity_of_its_incident_or_country() {
+        // Turnout in an election, inflation in a country: «نسبة/معدل» and the word after.
+        let a = "وبلغت نسبة المشاركة في الانتخابات البلدية 31,4 في المئة من الناخبين.";
+        let b = "وقالت الهيئة إن نسبة المشاركة في الانتخابات البلدية بلغت 34,1 في المئة من الناخبين.";
+        assert_eq!(
+            figures(&[("a.txt", a, None), ("b.txt", b, None)]),
+            [
+                "a.txt «31,4 في المئة» (31.4) disagrees with 1 other source: 34.1 in b.txt. Compared: the percentage of «المشاركة» in the election («الانتخابات»).",
+                "b.txt «34,1 في المئة» (34.1) disagrees with 1 other source: 31.4 in a.txt. Compared: the percentage of «المشاركة» in the election («الانتخابات»).",
+            ]
+        );
+        let march = "ارتفع معدل التضخم السنوي في الأردن إلى 4,6 بالمئة في مارس.";
+        let other = "ارتفع معدل التضخم السنوي في الأردن إلى 4,1 بالمئة في مارس.";
+        assert_eq!(
+            figures(&[("a.txt", march, None), ("b.txt", other, None)]),
+            [
+                "a.txt «4,6 بالمئة» (4.6) disagrees with 1 other source: 4.1 in b.txt. Compared: the percentage of «التضخم» in «الأردن».",
+                "b.txt «4,1 بالمئة» (4.1) disagrees with 1 other source: 4.6 in a.txt. Compared: the percentage of «التضخم» in «الأردن».",
+            ]
+        );
+        // Another month, another rate, a rise «بنسبة» (by, not of): nothing to compare.
+        let february = "وكان معدل التضخم في الأردن 3,8 بالمئة في فبراير.";
+        let jobless = "وبلغ معدل البطالة في الأردن 21 بالمئة في مارس.";
+        let rise = "وارتفعت الأسعار في الأردن بنسبة 9 بالمئة في مارس.";
+        let rise2 = "وارتفعت الأسعار في الأردن بنسبة 5 بالمئة في مارس.";
+        for x in [february, jobless, rise] {
+            assert!(figures(&[("a.txt", march, None), ("b.txt", x, None)]).is_empty(), "{x}");
+        }
+        assert!(figures(&[("a.txt", rise, None), ("b.txt", rise2, None)]).is_empty());
+        // The rate named decides, whatever «من» says after it: «من نحو مليوني ناخب» (out of a
+        // number) or «من الناخبين».
+        let out_of = "وبلغت نسبة المشاركة في الانتخابات البلدية 34,1 في المئة من نحو مليوني ناخب.";
+        assert_eq!(figures(&[("a.txt", a, None), ("b.txt", out_of, None)]).len(), 2);
+        // «بنسبة 9 بالمئة» after the rate is a rise by that much.
+        let by = "وقالت الوزارة إن معدل التضخم في الأردن ارتفع بنسبة 9 بالمئة.";
+        assert!(figures(&[("a.txt", march, None), ("b.txt", by, None)]).is_empty());
+    }
+
+    #[test]
     fn stories_are_folders_unless_named() {
         let a = "قتل 12 شخصا في انفجار بلدة الكرامة.";
         let b = "قتل 30 شخصا في انفجار بلدة الكرامة.";
