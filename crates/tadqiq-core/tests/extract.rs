@@ -394,7 +394,18 @@ fn datelines_and_date_lines_in_the_shapes_wires_and_sites_print() {
     assert_eq!(published("حلب - 19 كانون الأول 2021\nقال مسؤول أمس إن"), dateline("2021-12-19"));
     let lead = "أبها - الخميس 7 ذو القعدة 1443 هـ - 7 يوليو 2022 م\nقال مسؤول أمس إن";
     assert_eq!(published(lead), dateline("2022-07-07"));
+    // MENA's and MAP's «في» between the place and the date; a colon opening the story; a
+    // tatweel drawn as the dash; the paper's name in quotation marks before the date.
+    assert_eq!(published("الإسماعيلية في 11 مايو 2022 (أ ش أ) - قال مسؤول أمس إن"), dateline("2022-05-11"));
+    assert_eq!(published("طنجة في 11 مايو 2022 (ومع) - قال مسؤول أمس إن"), dateline("2022-05-11"));
+    assert_eq!(published("أسوان – 11 مايو 2022: قال مسؤول أمس إن"), dateline("2022-05-11"));
+    assert_eq!(published("أسوان ـ 11 مايو 2022 ـ قال مسؤول أمس إن"), dateline("2022-05-11"));
+    assert_eq!(published("وهران - «الخبر» - 11 ماي 2022 - قال مسؤول أمس إن"), dateline("2022-05-11"));
+    assert_eq!(published("وهران ـ «الخبر» ـ 11 ماي 2022: قال مسؤول أمس إن"), dateline("2022-05-11"));
     // In a sentence, none of them dates the article.
+    assert_eq!(published("وصل الوزير في 11 مايو 2022 - وقال مسؤول"), None);
+    assert_eq!(published("وصل الوزير في 11 مايو 2022\nوقال مسؤول"), None);
+    assert_eq!(published("قال مسؤول في 11 مايو 2022: إن الوضع هادئ"), None);
     assert_eq!(published("قتل 4 أشخاص 9 يونيو 2022 - في الهجوم."), None);
     assert_eq!(published("وقع الهجوم في 9 يونيو 2022 (بحسب الشرطة) - وقال مسؤول"), None);
     assert_eq!(published("وفي التاريخ 5 آب 2020 وقع الانفجار في المرفأ."), None);

@@ -190,12 +190,36 @@ impl Reader<'_, '_> {
         if !self.at_top(d.first) {
             return None;
         }
-        let sep = |k: usize| ['،', ',', ':'].iter().chain(&super::date::DASHES).any(|&c| t.is_punct(k, c));
+        // A dash, or a lone tatweel drawn as one («القاهرة ـ 17 أبريل 2025 ـ»).
+        let dash = |k: usize| {
+            super::date::DASHES.iter().any(|&c| t.is_punct(k, c))
+                || t.kind(k) == Some(TokenKind::Punct) && t.folded(k).is_empty() && t.original(k).starts_with('ـ')
+        };
+        let sep = |k: usize| ['،', ',', ':'].iter().any(|&c| t.is_punct(k, c)) || dash(k);
         // Before: the line opens with the place and a separator, or with the date itself.
         let mut words = 0;
         let mut k = d.first;
+        // «القاهرة في 17 أبريل 2025 (أ ش أ) -»: MENA's and MAP's «في» sets the date apart.
+        let in_ = d.first > 1 && !t.breaks_before(d.first) && t.folded(d.first - 1) == "في";
+        if in_ {
+            k -= 1;
+        }
         while k > 0 && !t.breaks_before(k) {
             k -= 1;
+            // The paper's name in quotation marks between the place and the date: «الرباط -
+            // «القدس العربي»: الأحد …»، «الجزائر - «الشروق» - 3 أوت 2025 -».
+            if t.is_punct(k, '»') || t.is_punct(k, '"') {
+                let close = t.folded(k).to_string();
+                let opening = if close == "»" { "«" } else { "\"" };
+                let open = (k.saturating_sub(6)..k).rev().find(|&o| t.folded(o) == opening);
+                match open {
+                    Some(o) if o > 0 && !(o + 1..=k).any(|j| t.breaks_before(j)) && !t.breaks_before(o) => {
+                        k = o;
+                        continue;
+                    }
+                    _ => return None,
+                }
+            }
             // A country or an agency in brackets after the place: «درنة (ليبيا) -»، «بيروت
             // (رويترز) -».
             if t.is_punct(k, ')') {
@@ -223,22 +247,38 @@ impl Reader<'_, '_> {
         }
         // The place is set apart from the date by a mark, by its country in brackets, or (the
         // AFP's «بيروت 15 تموز/يوليو 2025 (أ ف ب) -») by nothing, with the agency after the date.
-        let apart = d.first > 0 && (sep(d.first - 1) || t.is_punct(d.first - 1, ')'));
+        let apart = d.first > 0 && (in_ || sep(d.first - 1) || t.is_punct(d.first - 1, ')'));
         // After: «، الموافق …», «( وكالات )», then the dash that opens the story; or, after a place
         // and its mark, the line's end («بيروت - 27 تشرين الثاني 2023» on a line of its own).
         let mut agency = false;
         let mut j = d.last + 1;
         let end = (j + 16).min(t.len());
         while j < end && !t.breaks_before(j) {
-            if super::date::DASHES.iter().any(|&c| t.is_punct(j, c)) {
-                return (words == 0 || apart || agency).then_some(j);
+            if dash(j) {
+                // With «في», only with the agency that files that way («(أ ش أ)»، «(ومع)»):
+                // «وصل الوفد في 6 مارس 2024 - …» is a sentence.
+                return (words == 0 || apart && (agency || !in_) || agency).then_some(j);
+            }
+            // «القاهرة – 17 أبريل 2025: …»: a colon opens the story after a place set apart.
+            if t.is_punct(j, ':') && words > 0 && apart && !in_ {
+                return Some(j);
             }
             if t.is_punct(j, '(') {
                 match (j + 1..end.min(j + 7)).find(|&c| t.is_punct(c, ')')) {
-                    Some(close) => j = close + 1,
+                    Some(close) => {
+                        // An agency's name, not a source cited: «(بحسب الشرطة)». («(ومع)» is
+                        // MAP, not «و» and «مع»; «(و م ع)» its letters.)
+                        let cited = j + 1 < close
+                            && t.folded(j + 1).chars().count() > 2
+                            && self
+                                .ix
+                                .find_indefinite(t, j + 1, |l| matches!(l, Lex::FunctionWord).then_some(()))
+                                .is_some_and(|h| h.dropped == 0);
+                        agency |= !cited;
+                        j = close + 1;
+                    }
                     None => return None,
                 }
-                agency = true;
                 continue;
             }
             let folded = t.folded(j);
@@ -253,7 +293,7 @@ impl Reader<'_, '_> {
             }
             return None;
         }
-        (words > 0 && apart && (j == t.len() || t.breaks_before(j))).then_some(j)
+        (words > 0 && apart && !in_ && (j == t.len() || t.breaks_before(j))).then_some(j)
     }
 
     /// The stamp a date stands in, if it stands in one.
