@@ -1365,3 +1365,25 @@ fn gulf_rulers_and_names_with_bin() {
     // «أمير» alone is as often a given name.
     assert!(found.iter().any(|m| m.starts_with("«حسين أمير عبد اللهيان»")), "{found:?}");
 }
+
+#[test]
+fn acronyms_without_the_article_and_regions_named_by_a_country() {
+    // «أونروا»، «ناتو»، «يونيسف» are written bare as often as with «ال»; «المغرب العربي» is the
+    // Maghreb, not Morocco.
+    let ws = workspace(&[(
+        "a",
+        "وقالت أونروا إن حلف ناتو ويونيسف والمفوضية الأوروبية تتابع الوضع في المغرب العربي ومنطقة الساحل والمغرب.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«أونروا» unrwa",
+            "«حلف ناتو» nato",
+            "«يونيسف» unicef",
+            "«المفوضية الأوروبية» european-commission",
+            "«المغرب العربي» maghreb",
+            "«منطقة الساحل» sahel",
+            "«المغرب» ma"
+        ]
+    );
+}
