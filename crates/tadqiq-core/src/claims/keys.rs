@@ -728,6 +728,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                     && j > 0
                     && let Some(p) = self.measure_at(j - 1)
                     && p.end == j
+                    // Two verbs joined, not the object of the one before: «انتشلوا الجثث
+                    // وأنقذوا 23 شخصا» counts the rescued.
+                    && p.value.thing.is_none()
                     && let Some(first) = p.value.event.clone()
                     && first != event
                 {

@@ -962,6 +962,20 @@ mod tests {
     }
 
     #[test]
+    fn the_rescued_are_counted_apart_from_the_dead() {
+        let a = "لقي 12 مهاجرا حتفهم إثر غرق قارب قبالة سواحل طبرقة، فيما أنقذ خفر السواحل 40 شخصا.";
+        let b = "انتشل خفر السواحل الجثث وأنقذوا 45 شخصا إثر غرق قارب قبالة سواحل طبرقة.";
+        let c = "لقي 12 مهاجرا حتفهم في غرق قارب قبالة سواحل طبرقة ونجا 40 آخرون.";
+        assert_eq!(
+            figures(&[("a.txt", a, None), ("b.txt", b, None), ("c.txt", c, None)]),
+            ["b.txt «45 شخصا» (45) disagrees with 2 other sources: 40 in a.txt and c.txt. Compared: rescued in «طبرقة»."]
+        );
+        // The rescued are never the dead, nor the other way round.
+        let dead = "لقي 40 شخصا حتفهم إثر غرق قارب قبالة سواحل طبرقة.";
+        assert!(figures(&[("a.txt", b, None), ("b.txt", dead, None)]).is_empty());
+    }
+
+    #[test]
     fn a_rate_named_is_one_quantity_of_its_incident_or_country() {
         // Turnout in an election, inflation in a country: «نسبة/معدل» and the word after.
         let a = "وبلغت نسبة المشاركة في الانتخابات البلدية 31,4 في المئة من الناخبين.";
