@@ -434,6 +434,21 @@ fn bare_month_names_need_context() {
 // ---- figures -----------------------------------------------------------------------------
 
 #[test]
+fn the_first_month_of_a_range_or_list_takes_the_year_of_the_second() {
+    assert_eq!(found("وبين جانفي وماي 2024 عبر البحر"), ["date «جانفي» 2024-01", "date «ماي 2024» 2024-05"]);
+    assert_eq!(found("ومن يناير إلى مايو 2024 ارتفع"), ["date «يناير» 2024-01", "date «مايو 2024» 2024-05"]);
+    assert_eq!(found("في شهري يناير وفبراير 2021 تراجع"), ["date «يناير» 2021-01", "date «فبراير 2021» 2021-02"]);
+    assert_eq!(
+        found("ومن 5 مارس حتى 7 أبريل 2024 استمر"),
+        ["date «5 مارس» 2024-03-05", "date «7 أبريل 2024» 2024-04-07"]
+    );
+    // Across the turn of the year: December of the year before.
+    assert_eq!(found("بين ديسمبر وفبراير 2024 هطلت"), ["date «ديسمبر» 2023-12", "date «فبراير 2024» 2024-02"]);
+    // Nothing joins a month to a verb after it, or across a comma.
+    assert_eq!(found("ولد في مارس وتوفي عام 2020"), ["date «مارس» --03", "date «عام 2020» 2020"]);
+}
+
+#[test]
 fn digit_scripts_and_separators() {
     assert_eq!(found("نشر 3,000 جندي"), ["figure «3,000 جندي» 3000 جندي"]);
     assert_eq!(found("نشر ٣٬٠٠٠ جندي"), ["figure «٣٬٠٠٠ جندي» 3000 جندي"]);

@@ -726,6 +726,16 @@ impl Grammar<'_, '_> {
             written.year = Some(year);
             end = e;
         }
+        // «بين جانفي وماي 2025»، «من 5 مارس إلى 7 أبريل 2025»، «ديسمبر ويناير 2025»: the first of
+        // two months in a range or a list is of the year written on the second (the year before
+        // it when its month comes later).
+        if written.year.is_none()
+            && relative.is_none()
+            && calendar == Calendar::Gregorian
+            && let Some(year) = self.range_year(end, month)
+        {
+            written.year = Some(year);
+        }
         let bare = written.year.is_none() && day.is_none() && relative.is_none() && paired_month.is_none();
         if bare && !licence.context {
             return None;
@@ -754,6 +764,32 @@ impl Grammar<'_, '_> {
             core.paired = self.equivalent(&mut core.end, calendar);
         }
         Some(core)
+    }
+
+    /// The year of the month after `k` when a range or list joins it to the month ending at `k`
+    /// («و»، «إلى»، «حتى»، a dash; a day before the second month), for a first month `month`.
+    fn range_year(&self, k: usize, month: u8) -> Option<i32> {
+        let t = self.t;
+        if !self.continues(k) {
+            return None;
+        }
+        let joiner =
+            (t.is_word(k) && matches!(t.folded(k), "و" | "الي" | "حتي")) || DASHES.iter().any(|&c| t.is_punct(k, c));
+        let mut next = if joiner { k + 1 } else { k };
+        if joiner && self.continues(next) && t.is_digits(next) && self.day_digits(next).is_some() {
+            next += 1;
+        }
+        if !self.continues(next) {
+            return None;
+        }
+        let licence = Licence { context: true, month: true };
+        let second = self.month_group(next, None, licence).filter(|c| c.calendar == Calendar::Gregorian)?;
+        // Without a joiner, only «وماي»: the conjunction written on the month.
+        if !joiner && !(second.dropped == 1 && t.folded(next).starts_with('و')) {
+            return None;
+        }
+        let (year, m2) = (second.written.year?, second.written.month?);
+        Some(if month > m2 { year - 1 } else { year })
     }
 
     /// «5 يناير، 2020»: a comma before the year. Only where nothing follows the year that it
