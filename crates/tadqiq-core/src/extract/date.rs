@@ -750,6 +750,11 @@ impl Grammar<'_, '_> {
             }
             relative = Some(Relative::Recurring(0));
         }
+        // «يوم السبت 9 شعبان»: a Hijri day with no year is, as its month alone is, the occurrence
+        // nearest the publication date (a Gregorian one keeps its day and month: `--02-09`).
+        if calendar == Calendar::Hijri && written.year.is_none() && day.is_some() && relative.is_none() {
+            relative = Some(Relative::Recurring(0));
+        }
         let mut core = Core::new(end, calendar, written, dropped);
         core.relative = relative;
         core.month_span = Some(Span::new(
