@@ -1087,7 +1087,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             span,
         );
         let measured = self.figure_measure(k, f, span);
-        let key = strict_figure_key(self.doc, f, sentence);
+        // «12 فيلما، منها ستة أفلام مصرية»: a part after «منها/بينهم» is not the count of its noun.
+        let key = strict_figure_key(self.doc, f, sentence).filter(|_| !self.is_part(k, token_range(self.toks, span).0));
         if measured.key.is_none() && key.is_none() && measured.thing.is_none() {
             return None;
         }
