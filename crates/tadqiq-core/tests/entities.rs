@@ -1387,3 +1387,21 @@ fn acronyms_without_the_article_and_regions_named_by_a_country() {
         ]
     );
 }
+
+#[test]
+fn a_kunya_in_any_case_is_one_person() {
+    // «أبو» after a verb is «أبا», after a preposition «أبي»: one man, and his surname alone
+    // names him still.
+    let ws = workspace(&[
+        ("a", "وقال أبو عمر الشامي إن القوات تقدمت."),
+        ("b", "والتقى الوزير أبا عمر الشامي في حلب. وكان الشامي قد قاد الهجوم."),
+        ("c", "وأشاد الوزير بأبي عمر الشامي."),
+    ]);
+    assert_eq!(entities(&ws, "a"), ["«أبو عمر الشامي» abw-amr-al-shamy"]);
+    assert_eq!(
+        entities(&ws, "b"),
+        ["«أبا عمر الشامي» abw-amr-al-shamy", "«حلب» aleppo", "«الشامي» abw-amr-al-shamy"]
+    );
+    assert!(entities(&ws, "c").iter().all(|e| e.ends_with(" abw-amr-al-shamy")), "{:?}", entities(&ws, "c"));
+    assert!(!entities(&ws, "c").is_empty());
+}

@@ -701,7 +701,7 @@ impl Recogniser<'_, '_> {
             kind: EntityKind::Person,
             span: self.span(i, title.dropped, last.1 - 1),
             name,
-            bare: name_text.clone(),
+            bare: nominative_kunya(&name_text),
             name_text,
             alias,
         })
@@ -808,7 +808,7 @@ impl Recogniser<'_, '_> {
         if self.gaz.stopped(&name_text) {
             return None;
         }
-        Some(Introduction { kind: EntityKind::Person, span: name, name, bare: name_text.clone(), name_text, alias })
+        Some(Introduction { kind: EntityKind::Person, span: name, name, bare: nominative_kunya(&name_text), name_text, alias })
     }
 
     /// A word after a title that belongs to the title: «الأمن»، «القومي»، «الوزراء»، «باسم».
@@ -1079,7 +1079,10 @@ impl Recogniser<'_, '_> {
             return None;
         }
         let h = self.word_hit(k, |w| w == NameWord::Particle)?;
-        (h.dropped == 0 || (h.dropped == 1 && self.t.folded(k).starts_with('و'))).then_some(h.dropped)
+        // «بأبي محمد»، «لأبي بكر»: the genitive of the kunya after a preposition.
+        let after_preposition = h.dropped == 1 && matches!(self.t.folded(k), "بابي" | "لابي");
+        (h.dropped == 0 || (h.dropped == 1 && self.t.folded(k).starts_with('و')) || after_preposition)
+            .then_some(h.dropped)
     }
 
     fn is_particle(&self, k: usize) -> bool {
@@ -2010,4 +2013,17 @@ fn sentences(t: &Tokens) -> Vec<Span> {
         out.push(Span::new(t.tokens[s].start, t.tokens[t.len() - 1].end));
     }
     out
+}
+
+/// A person's name with its kunya in the nominative, folded: «أبا محمد الجولاني» and «أبي
+/// محمد الجولاني» (after a verb or a preposition) are «أبو محمد الجولاني», one person.
+fn nominative_kunya(name: &str) -> String {
+    let mut words: Vec<&str> = name.split(' ').collect();
+    let last = words.len().saturating_sub(1);
+    for w in &mut words[..last] {
+        if matches!(*w, "ابي" | "ابا") {
+            *w = "ابو";
+        }
+    }
+    words.join(" ")
 }
