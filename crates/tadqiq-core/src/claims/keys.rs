@@ -767,6 +767,15 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             }
             return out;
         }
+        // «زلزال بقوة 6.8 درجات على مقياس ريختر»: the magnitude of the quake (or aftershock)
+        // before it; degrees of anything else (heat, a slope) are no measure here.
+        if let Some(incident) = self.magnitude_of(a, b, f) {
+            out.key = Some((
+                format!("magnitude/{incident}"),
+                msg("phrase.magnitude", &[]),
+            ));
+            return out;
+        }
         // The counted noun: a word of the figure that counts something (a verb that the grammar
         // took for the noun, «قتل 3 وأصيب», governs the next figure, not this one).
         let mut own = (a..b)
@@ -951,6 +960,28 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         Some((skeleton(bare), format!("«{}»", verbatim(t.original(b + 1)))))
     }
 
+    /// The quake whose magnitude a number of degrees at tokens `[a, b)` is: «بقوة»، «بلغت قوة
+    /// الزلزال» before it or «ريختر» just after it, and an earthquake or an aftershock before it
+    /// in its clause.
+    fn magnitude_of(&self, a: usize, b: usize, f: &Figure) -> Option<Arc<str>> {
+        let t = self.toks;
+        let unit = fold(f.unit.as_deref()?);
+        if !matches!(unit.trim_start_matches('و'), "درجه" | "درجات") {
+            return None;
+        }
+        let strength = |j: usize| {
+            words("magnitude-words")
+                .contains(&t.folded(j).trim_start_matches('و'))
+                .then_some(Hit { value: (), end: j + 1, dropped: 0 })
+        };
+        let marked = self.back_find(a, 8, strength).is_some()
+            || (b..(b + 5).min(t.len())).take_while(|&j| self.fwd_ok(j)).any(|j| t.folded(j) == "ريختر");
+        if !marked {
+            return None;
+        }
+        self.back_find(a, 10, |j| self.incident(j).filter(|h| matches!(&*h.value, "earthquake" | "aftershock")))
+    }
+
     /// The rate a percentage at token `a` gives, named before it in its clause: «بلغت نسبة
     /// المشاركة 11,4 في المئة» (turnout), «ارتفع معدل التضخم السنوي إلى 13,6 بالمئة»
     /// (inflation): the word after «نسبة/معدل», as what the percentage is of. «بنسبة 5 %» (by
@@ -1119,7 +1150,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 });
                 // A rate named is one quantity of its incident or country: «نسبة المشاركة في
                 // الانتخابات»، «معدل التضخم في مصر» (a toll is not: many are counted there).
-                let rate = m.starts_with("percent/") && self.rate_named(token_range(self.toks, span).0).is_some();
+                let rate = m.starts_with("percent/") && self.rate_named(token_range(self.toks, span).0).is_some()
+                    || m.starts_with("magnitude/");
                 let of = if rate { Subjects::Rates } else { Subjects::Tolls };
                 let mut anchors = self.anchors_with(span, sentence, of, None, nationals);
                 // A budget or a rate is of a year as much as of a place: «موازنة العام 2020».
@@ -1728,8 +1760,9 @@ fn number_word(folded: &str) -> Option<f64> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Subjects {
     Tolls,
-    /// A percentage a rate noun names («نسبة المشاركة»، «معدل التضخم»): its incident and the
-    /// country it is in («في مصر») say which one.
+    /// One value of its incident or country: a percentage a rate noun names («نسبة المشاركة»،
+    /// «معدل التضخم»), an earthquake's magnitude. Its incident and the country it is in («في
+    /// مصر») say which one.
     Rates,
     Events,
     Spans,

@@ -962,6 +962,20 @@ mod tests {
     }
 
     #[test]
+    fn an_earthquake_has_one_magnitude_and_its_aftershocks_their_own() {
+        let a = "ضرب زلزال بقوة 6.2 درجات على مقياس ريختر المنطقة، وتلته هزة ارتدادية بقوة 4.9 درجات.";
+        let b = "ضرب زلزال بقوة 5,8 درجة المنطقة الجبلية.";
+        let c = "بلغت قوة الزلزال الذي ضرب المنطقة 6.2 درجات، وسجلت 40 هزة ارتدادية أقواها بشدة 4.9 درجات.";
+        assert_eq!(
+            figures(&[("a.txt", a, None), ("b.txt", b, None), ("c.txt", c, None)]),
+            ["b.txt «5,8 درجة» (5.8) disagrees with 2 other sources: 6.2 in a.txt and c.txt. Compared: the magnitude in the earthquake («زلزال»)."]
+        );
+        // Degrees of heat are no magnitude, even the day of a quake.
+        let cold = "وانخفضت درجات الحرارة إلى 5 درجات تحت الصفر بعد الزلزال.";
+        assert!(figures(&[("b.txt", b, None), ("d.txt", cold, None)]).is_empty());
+    }
+
+    #[test]
     fn a_part_is_not_the_count_of_its_noun() {
         // A noun the data does not know is compared by itself and the year; a part of the
         // count before it («منها») is not that count.
