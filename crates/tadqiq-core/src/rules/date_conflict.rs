@@ -42,6 +42,19 @@ mod tests {
     }
 
     #[test]
+    fn a_death_told_by_its_idioms() {
+        // «رحيله»، «وافته المنية» date a death as «توفي» does.
+        let a = "أعلنت عائلة الرسام وليد سليم رحيله في 2 آذار 2019 في بيروت.";
+        let b = "توفي الرسام وليد سليم في 2 آذار 2019 في بيروت.";
+        let c = "الرسام وليد سليم وافته المنية في 3 آذار 2019 في بيروت.";
+        assert_eq!(
+            run(&RULE, &[("a.txt", a, None), ("b.txt", b, None), ("c.txt", c, None)]),
+            ["c.txt «3 آذار 2019» (2019-03-03) disagrees with 2 other sources: 2019-03-02 in a.txt and b.txt. \
+                 Compared: the date of the death in «بيروت»."]
+        );
+    }
+
+    #[test]
     fn a_ceasefire_is_no_shooting_and_setting_free_is_a_release() {
         // A ceasefire starts one Friday and collapses the next: two days of a state, not two
         // dates of one shooting.
