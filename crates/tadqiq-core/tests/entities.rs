@@ -1405,3 +1405,10 @@ fn a_kunya_in_any_case_is_one_person() {
     assert!(entities(&ws, "c").iter().all(|e| e.ends_with(" abw-amr-al-shamy")), "{:?}", entities(&ws, "c"));
     assert!(!entities(&ws, "c").is_empty());
 }
+
+#[test]
+fn was_born_opens_no_name() {
+    // «ولد» first is «was born»; after a given name it is the Mauritanian «son of».
+    let ws = workspace(&[("a", "ولد الشاعر سامي حداد في حمص، وقال سيدي محمد ولد بوبكر إن الحفل انتهى.")]);
+    assert_eq!(entities(&ws, "a"), ["«سامي حداد» samy-hdad", "«حمص» homs", "«محمد ولد بوبكر» mhmd-wld-bwbkr"]);
+}

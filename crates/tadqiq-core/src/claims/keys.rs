@@ -382,10 +382,15 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// Whether token `i` stands inside an organisation's name: «للانتخابات» of «السلطة
     /// الوطنية المستقلة للانتخابات» names the body, not an election.
     fn in_org_name(&self, i: usize) -> bool {
+        self.in_name(i, EntityKind::Org)
+    }
+
+    /// Whether token `i` stands inside a mention of an entity of `kind`.
+    fn in_name(&self, i: usize, kind: EntityKind) -> bool {
         let at = self.toks.tokens[i].start;
         let entities = self.doc.entities;
         let k = entities.partition_point(|e| e.span.start <= at);
-        k > 0 && entities[k - 1].span.end > at && entities[k - 1].kind == EntityKind::Org
+        k > 0 && entities[k - 1].span.end > at && entities[k - 1].kind == kind
     }
 
     fn entities_in(&self, range: Span) -> impl Iterator<Item = (&'a EntityMention, Setting)> + '_ {
@@ -1411,7 +1416,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // that happen to people, only one that befalls a person named right after it is dated
         // («وقتل ناجي الجرف … أواخر ديسمبر»): a toll's deaths run over days.
         let event_at = |i: usize, incidents: bool| -> Option<(usize, String)> {
-            if self.stop(i) || self.in_org_name(i) {
+            // «محمد ولد الغزواني»: the Mauritanian «son of» in a name is no birth.
+            if self.stop(i) || self.in_org_name(i) || self.in_name(i, EntityKind::Person) {
                 return None;
             }
             if incidents {
@@ -1467,7 +1473,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // announcing dates the announcement; what was announced, after it, happened before.
         let announced =
             alone && (lo..a).any(|i| words("announcing").contains(&self.toks.folded(i).trim_start_matches(['و', 'ف'])));
+        // «ولد في صفاقس عام 1898 وتوفي عام 1975»: a verb after the date that opens a clause of
+        // its own with «و» dates what follows it; the date is the verb's before it, if any.
+        let opens_clause = |i: usize| {
+            self.toks.folded(i).starts_with('و') && self.dated_incident(i).is_some_and(|h| h.dropped > 0)
+        };
         for incidents in [true, false] {
+            let mut later = None;
             for d in 1..=reach {
                 if a >= lo + d
                     && let Some((end, e)) = event_at(a - d, incidents)
@@ -1475,12 +1487,19 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 {
                     return Some((e.clone(), shown(&e)));
                 }
-                if b + d - 1 < hi
+                if later.is_none()
+                    && b + d - 1 < hi
                     && !announced
                     && let Some((_, e)) = event_at(b + d - 1, incidents)
                 {
-                    return Some((e.clone(), shown(&e)));
+                    if !opens_clause(b + d - 1) {
+                        return Some((e.clone(), shown(&e)));
+                    }
+                    later = Some(e);
                 }
+            }
+            if let Some(e) = later {
+                return Some((e.clone(), shown(&e)));
             }
         }
         if announced {

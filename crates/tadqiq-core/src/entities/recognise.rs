@@ -744,8 +744,11 @@ impl Recogniser<'_, '_> {
         let given = self.given_name(i);
         let kunya_dropped = if given.is_none() { self.particle_dropped(i) } else { None };
         // «دي ميستورا» after «وأضاف» is the surname of someone named in full, not a kunya.
+        // «ولد» opens no name: the Mauritanian «son of» follows a given name; first, it is
+        // «was born» («ولد الشاعر … في صفاقس»).
         let kunya = kunya_dropped.is_some()
             && !t.folded(i).ends_with("ام")
+            && !matches!(t.folded(i), "ولد" | "وولد")
             && !words("foreign-particles").contains(&t.folded(i).trim_start_matches('و'));
         // «على» folds to «علي»: a preposition is no given name (unless written as the name).
         let ali = self.ali(i);

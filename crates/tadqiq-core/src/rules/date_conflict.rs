@@ -55,6 +55,24 @@ mod tests {
     }
 
     #[test]
+    fn a_birth_is_dated_by_the_verb_before_the_date() {
+        // «ولد … عام 1931 وتوفي …»: the year is the birth's, not the death's after it; a
+        // Mauritanian «ولد» in a name is no birth.
+        let a = "ولد الرسام وليد سليم في حمص عام 1931 وتوفي عام 2019.";
+        let b = "وولد الرسام وليد سليم في حمص، وتحديدا عام 1931، وتوفي في بيروت.";
+        let c = "الرسام وليد سليم من مواليد حمص عام 1932.";
+        assert_eq!(
+            run(&RULE, &[("a.txt", a, None), ("b.txt", b, None), ("c.txt", c, None)]),
+            ["c.txt «عام 1932» (1932) disagrees with 2 other sources: 1931 in a.txt and b.txt. \
+                 Compared: the date of the birth in «حمص»."]
+        );
+        let sworn = "وأدى سيدي محمد ولد بوبكر اليمين رئيسا في نواكشوط في 1 أغسطس 2019.";
+        let later = "وأدى سيدي محمد ولد بوبكر اليمين رئيسا في نواكشوط في 2 أغسطس 2019.";
+        let found = run(&RULE, &[("s.txt", sworn, None), ("t.txt", later, None)]);
+        assert!(found.iter().all(|f| !f.contains("birth")), "{found:?}");
+    }
+
+    #[test]
     fn a_ceasefire_is_no_shooting_and_setting_free_is_a_release() {
         // A ceasefire starts one Friday and collapses the next: two days of a state, not two
         // dates of one shooting.
