@@ -1186,7 +1186,10 @@ fn holidays_through_their_calendar() {
     assert_eq!(dates("قبل عيد الفطر"), ["date «عيد الفطر» null"]);
     // A Hijri day with no year, likewise («27 رمضان» 1442 is 9 May 2021).
     assert_eq!(dates_published("وصل الوفد في 27 رمضان", Some("2021-05-02")), ["date «27 رمضان» 2021-05-09"]);
-    assert_eq!(dates_published("في الرابع عشر من رمضان", Some("2021-05-02")), ["date «الرابع عشر من رمضان» 2021-04-26"]);
+    assert_eq!(
+        dates_published("في الرابع عشر من رمضان", Some("2021-05-02")),
+        ["date «الرابع عشر من رمضان» 2021-04-26"]
+    );
     // Ramadan is a Hijri month: with a Gregorian year, the one that begins in it; after a
     // preposition, alone; never the given name or the first name of «رجب طيب أردوغان».
     assert_eq!(dates("في رمضان 2021 ارتفعت الأسعار"), ["date «رمضان 2021» 2021-04"]);

@@ -775,10 +775,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // «زلزال بقوة 6.8 درجات على مقياس ريختر»: the magnitude of the quake (or aftershock)
         // before it; degrees of anything else (heat, a slope) are no measure here.
         if let Some(incident) = self.magnitude_of(a, b, f) {
-            out.key = Some((
-                format!("magnitude/{incident}"),
-                msg("phrase.magnitude", &[]),
-            ));
+            out.key = Some((format!("magnitude/{incident}"), msg("phrase.magnitude", &[])));
             return out;
         }
         // The counted noun: a word of the figure that counts something (a verb that the grammar
@@ -975,9 +972,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             return None;
         }
         let strength = |j: usize| {
-            words("magnitude-words")
-                .contains(&t.folded(j).trim_start_matches('و'))
-                .then_some(Hit { value: (), end: j + 1, dropped: 0 })
+            words("magnitude-words").contains(&t.folded(j).trim_start_matches('و')).then_some(Hit {
+                value: (),
+                end: j + 1,
+                dropped: 0,
+            })
         };
         let marked = self.back_find(a, 8, strength).is_some()
             || (b..(b + 5).min(t.len())).take_while(|&j| self.fwd_ok(j)).any(|j| t.folded(j) == "ريختر");
@@ -997,12 +996,16 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         self.back_find(a, 8, |j| {
             // Through «و» and «ب/ل» and the article: «ونسبة»، «بنسبة»، «لمعدل»، «المعدل».
             let word = t.folded(j).trim_start_matches('و');
-            let word = word.strip_prefix(['ب', 'ل']).filter(|w| !rates.contains(&word)).unwrap_or(word);
+            let word = word.strip_prefix(['ب', 'ل']).filter(|_| !rates.contains(&word)).unwrap_or(word);
             let head = word.strip_prefix("ال").unwrap_or(word);
             // The nearest rate noun decides: «… بنسبة 5 %» is a rise by that much, whatever
             // rate was named before it.
             let named = j + 1 < a && t.is_word(j + 1) && !t.is_digits(j + 1);
-            rates.contains(&head).then_some(crate::phrases::Hit { value: named.then_some(j + 1), end: j + 1, dropped: 0 })
+            rates.contains(&head).then_some(crate::phrases::Hit {
+                value: named.then_some(j + 1),
+                end: j + 1,
+                dropped: 0,
+            })
         })
         .flatten()
         .map(|k| {
@@ -1475,9 +1478,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             alone && (lo..a).any(|i| words("announcing").contains(&self.toks.folded(i).trim_start_matches(['و', 'ف'])));
         // «ولد في صفاقس عام 1898 وتوفي عام 1975»: a verb after the date that opens a clause of
         // its own with «و» dates what follows it; the date is the verb's before it, if any.
-        let opens_clause = |i: usize| {
-            self.toks.folded(i).starts_with('و') && self.dated_incident(i).is_some_and(|h| h.dropped > 0)
-        };
+        let opens_clause =
+            |i: usize| self.toks.folded(i).starts_with('و') && self.dated_incident(i).is_some_and(|h| h.dropped > 0);
         for incidents in [true, false] {
             let mut later = None;
             for d in 1..=reach {

@@ -811,7 +811,14 @@ impl Recogniser<'_, '_> {
         if self.gaz.stopped(&name_text) {
             return None;
         }
-        Some(Introduction { kind: EntityKind::Person, span: name, name, bare: nominative_kunya(&name_text), name_text, alias })
+        Some(Introduction {
+            kind: EntityKind::Person,
+            span: name,
+            name,
+            bare: nominative_kunya(&name_text),
+            name_text,
+            alias,
+        })
     }
 
     /// A word after a title that belongs to the title: «الأمن»، «القومي»، «الوزراء»، «باسم».

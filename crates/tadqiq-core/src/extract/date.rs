@@ -790,7 +790,7 @@ impl Grammar<'_, '_> {
         let licence = Licence { context: true, month: true };
         let second = self.month_group(next, None, licence).filter(|c| c.calendar == Calendar::Gregorian)?;
         // Without a joiner, only «وماي»: the conjunction written on the month.
-        if !joiner && !(second.dropped == 1 && t.folded(next).starts_with('و')) {
+        if !(joiner || second.dropped == 1 && t.folded(next).starts_with('و')) {
             return None;
         }
         let (year, m2) = (second.written.year?, second.written.month?);

@@ -257,7 +257,7 @@ impl Reader<'_, '_> {
             if dash(j) {
                 // With «في», only with the agency that files that way («(أ ش أ)»، «(ومع)»):
                 // «وصل الوفد في 6 مارس 2024 - …» is a sentence.
-                return (words == 0 || apart && (agency || !in_) || agency).then_some(j);
+                return (words == 0 || agency || apart && !in_).then_some(j);
             }
             // «القاهرة – 17 أبريل 2025: …»: a colon opens the story after a place set apart.
             if t.is_punct(j, ':') && words > 0 && apart && !in_ {

@@ -968,7 +968,9 @@ mod tests {
         let c = "بلغت قوة الزلزال الذي ضرب المنطقة 6.2 درجات، وسجلت 40 هزة ارتدادية أقواها بشدة 4.9 درجات.";
         assert_eq!(
             figures(&[("a.txt", a, None), ("b.txt", b, None), ("c.txt", c, None)]),
-            ["b.txt «5,8 درجة» (5.8) disagrees with 2 other sources: 6.2 in a.txt and c.txt. Compared: the magnitude in the earthquake («زلزال»)."]
+            [
+                "b.txt «5,8 درجة» (5.8) disagrees with 2 other sources: 6.2 in a.txt and c.txt. Compared: the magnitude in the earthquake («زلزال»)."
+            ]
         );
         // Degrees of heat are no magnitude, even the day of a quake.
         let cold = "وانخفضت درجات الحرارة إلى 5 درجات تحت الصفر بعد الزلزال.";
@@ -993,7 +995,9 @@ mod tests {
         let c = "لقي 12 مهاجرا حتفهم في غرق قارب قبالة سواحل طبرقة ونجا 40 آخرون.";
         assert_eq!(
             figures(&[("a.txt", a, None), ("b.txt", b, None), ("c.txt", c, None)]),
-            ["b.txt «45 شخصا» (45) disagrees with 2 other sources: 40 in a.txt and c.txt. Compared: rescued in «طبرقة»."]
+            [
+                "b.txt «45 شخصا» (45) disagrees with 2 other sources: 40 in a.txt and c.txt. Compared: rescued in «طبرقة»."
+            ]
         );
         // The rescued are never the dead, nor the other way round.
         let dead = "لقي 40 شخصا حتفهم إثر غرق قارب قبالة سواحل طبرقة.";
