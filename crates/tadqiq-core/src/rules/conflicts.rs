@@ -980,12 +980,15 @@ mod tests {
     #[test]
     fn a_part_is_not_the_count_of_its_noun() {
         // A noun the data does not know is compared by itself and the year; a part of the
-        // count before it («منها») is not that count.
+        // count before it («منها») is not that count, only another part.
         let a = "ومثلت الفنانة سلمى حداد 14 فيلما في عام 2010، منها خمسة أفلام مصرية.";
         let b = "ومثلت الفنانة سلمى حداد 14 فيلما في عام 2010.";
         assert!(figures(&[("a.txt", a, None), ("b.txt", b, None)]).is_empty());
         let c = "ومثلت الفنانة سلمى حداد خمسة أفلام في عام 2010.";
         assert_eq!(figures(&[("b.txt", b, None), ("c.txt", c, None)]).len(), 2);
+        // Another source's part is compared with it.
+        let d = "ومثلت الفنانة سلمى حداد 14 فيلما في عام 2010، منها سبعة أفلام مصرية.";
+        assert_eq!(figures(&[("a.txt", a, None), ("d.txt", d, None)]).len(), 2);
     }
 
     #[test]
