@@ -404,6 +404,7 @@ fn datelines_and_date_lines_in_the_shapes_wires_and_sites_print() {
     assert_eq!(published("وهران ـ «الخبر» ـ 11 ماي 2022: قال مسؤول أمس إن"), dateline("2022-05-11"));
     // In a sentence, none of them dates the article.
     assert_eq!(published("وصل الوزير في 11 مايو 2022 - وقال مسؤول"), None);
+    assert_eq!(published("في 11 مايو 2022 (أ ش أ) - وقال مسؤول"), None);
     assert_eq!(published("وصل الوزير في 11 مايو 2022\nوقال مسؤول"), None);
     assert_eq!(published("قال مسؤول في 11 مايو 2022: إن الوضع هادئ"), None);
     assert_eq!(published("قتل 4 أشخاص 9 يونيو 2022 - في الهجوم."), None);

@@ -245,6 +245,10 @@ impl Reader<'_, '_> {
                 return None;
             }
         }
+        // «في» follows a place: «في 6 مارس 2024 (…) -» opening a line is a sentence's start.
+        if in_ && words == 0 {
+            return None;
+        }
         // The place is set apart from the date by a mark, by its country in brackets, or (the
         // AFP's «بيروت 15 تموز/يوليو 2025 (أ ف ب) -») by nothing, with the agency after the date.
         let apart = d.first > 0 && (in_ || sep(d.first - 1) || t.is_punct(d.first - 1, ')'));
