@@ -1129,7 +1129,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // «12 فيلما، منها ستة أفلام مصرية»: a part after «منها/بينهم» is not the count of its
         // noun, only another part («منهم 1250 أميركي» against «بينهم 2500 أمريكي»).
         let part = self.is_part(k, token_range(self.toks, span).0);
-        let key = strict_figure_key(self.doc, f, sentence).map(|key| if part { key.replacen('@', "/part@", 1) } else { key });
+        let key =
+            strict_figure_key(self.doc, f, sentence).map(|key| if part { key.replacen('@', "/part@", 1) } else { key });
         if measured.key.is_none() && key.is_none() && measured.thing.is_none() {
             return None;
         }
