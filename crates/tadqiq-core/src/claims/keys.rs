@@ -1513,8 +1513,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // Else what befell a person named at the head of its own clause («وقتل ناجي الجرف (37
         // عاما) في وضح النهار في محافظة غازي عنتاب أواخر ديسمبر»), or the event of the clause
         // before.
+        // A birth is told with its date («ولد … عام 1938»): it never dates the clause after it
+        // («، وبدأ الغناء عام 1956»).
         let e = nearest(lo, a, false)
-            .or_else(|| nearest(before, lo.saturating_sub(1), true))
+            .or_else(|| nearest(before, lo.saturating_sub(1), true).filter(|e| e != "birth"))
             .or_else(|| nearest(before, lo.saturating_sub(1), false))?;
         Some((e.clone(), shown(&e)))
     }

@@ -66,6 +66,9 @@ mod tests {
             ["c.txt «عام 1932» (1932) disagrees with 2 other sources: 1931 in a.txt and b.txt. \
                  Compared: the date of the birth in «حمص»."]
         );
+        // A birth dates no clause after its own.
+        let career = "ولد الرسام وليد سليم في حمص عام 1931، وبدأ الرسم في دمشق عام 1950.";
+        assert!(run(&RULE, &[("a.txt", a, None), ("b.txt", career, None)]).is_empty());
         let sworn = "وأدى سيدي محمد ولد بوبكر اليمين رئيسا في نواكشوط في 1 أغسطس 2019.";
         let later = "وأدى سيدي محمد ولد بوبكر اليمين رئيسا في نواكشوط في 2 أغسطس 2019.";
         let found = run(&RULE, &[("s.txt", sworn, None), ("t.txt", later, None)]);
