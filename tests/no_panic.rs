@@ -124,4 +124,8 @@ fn hostile_shapes() {
     check(&"١٫".repeat(10_000));
     check(&"31/".repeat(10_000));
     check(&"(يوليو) تموز ".repeat(2_000));
+    // A list of months thousands long, and days and months in a range: each month looks a few
+    // months ahead for a year, never down the whole list.
+    check(&format!("{}2025", "يناير و".repeat(10_000)));
+    check(&format!("{}2025", "من 5 مارس إلى ".repeat(5_000)));
 }

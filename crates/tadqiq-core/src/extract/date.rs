@@ -772,29 +772,46 @@ impl Grammar<'_, '_> {
     }
 
     /// The year of the month after `k` when a range or list joins it to the month ending at `k`
-    /// («و»، «إلى»، «حتى»، a dash; a day before the second month), for a first month `month`.
-    fn range_year(&self, k: usize, month: u8) -> Option<i32> {
+    /// («و»، «إلى»، «حتى»، a dash; a day before the next month), for a first month `month`: the
+    /// first year written along the list («يناير وفبراير ومارس 2025»), at most eight months on.
+    /// Read forward, a month at a time (never by [`Grammar::month_group`], which asks this).
+    fn range_year(&self, mut k: usize, month: u8) -> Option<i32> {
         let t = self.t;
-        if !self.continues(k) {
-            return None;
+        for _ in 0..8 {
+            if !self.continues(k) {
+                return None;
+            }
+            let joiner = (t.is_word(k) && matches!(t.folded(k), "و" | "الي" | "حتي"))
+                || DASHES.iter().any(|&c| t.is_punct(k, c));
+            let mut next = if joiner { k + 1 } else { k };
+            if joiner && self.continues(next) && t.is_digits(next) && self.day_digits(next).is_some() {
+                next += 1;
+            }
+            if !self.continues(next) {
+                return None;
+            }
+            let (Calendar::Gregorian, m2, dropped, mut end) = self.month(next)? else { return None };
+            // Without a joiner, only «وماي»: the conjunction written on the month.
+            if !(joiner || dropped == 1 && t.folded(next).starts_with('و')) {
+                return None;
+            }
+            // Its other name: «مايو/أيار»، «مايو (أيار)»، «مايو أيار».
+            if self.continues(end) {
+                let sep = t.is_punct(end, '/') || t.is_punct(end, '(');
+                let second = if sep { end + 1 } else { end };
+                if (!sep || self.continues(second))
+                    && let Some((Calendar::Gregorian, m3, 0, e3)) = self.month(second)
+                    && (sep || m3 == m2)
+                {
+                    end = if t.is_punct(end, '(') && t.is_punct(e3, ')') { e3 + 1 } else { e3 };
+                }
+            }
+            if let Some((year, _, _)) = self.year_after(end, Calendar::Gregorian) {
+                return Some(if month > m2 { year - 1 } else { year });
+            }
+            k = end;
         }
-        let joiner =
-            (t.is_word(k) && matches!(t.folded(k), "و" | "الي" | "حتي")) || DASHES.iter().any(|&c| t.is_punct(k, c));
-        let mut next = if joiner { k + 1 } else { k };
-        if joiner && self.continues(next) && t.is_digits(next) && self.day_digits(next).is_some() {
-            next += 1;
-        }
-        if !self.continues(next) {
-            return None;
-        }
-        let licence = Licence { context: true, month: true };
-        let second = self.month_group(next, None, licence).filter(|c| c.calendar == Calendar::Gregorian)?;
-        // Without a joiner, only «وماي»: the conjunction written on the month.
-        if !(joiner || second.dropped == 1 && t.folded(next).starts_with('و')) {
-            return None;
-        }
-        let (year, m2) = (second.written.year?, second.written.month?);
-        Some(if month > m2 { year - 1 } else { year })
+        None
     }
 
     /// «5 يناير، 2020»: a comma before the year. Only where nothing follows the year that it
