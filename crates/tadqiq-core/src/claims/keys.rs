@@ -763,7 +763,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// governing verb's event, the noun of a partitive. The key is set only when the measure is
     /// specific enough to compare within a story: an event (people killed, injured…), or a
     /// thing with what was done with it (missiles launched), or a percentage of something.
-    fn figure_measure(&self, k: usize, f: &Figure, span: Span) -> Measured {
+    fn figure_measure(&self, k: usize, f: &Figure, span: Span, sentence: Span) -> Measured {
         let (a, b) = token_range(self.toks, span);
         let mut out = Measured::default();
         if f.unit.as_deref() == Some("%") {
@@ -775,7 +775,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // «زلزال بقوة 6.8 درجات على مقياس ريختر»: the magnitude of the quake (or aftershock)
         // before it; degrees of anything else (heat, a slope) are no measure here.
         if let Some(incident) = self.magnitude_of(a, b, f) {
-            out.key = Some((format!("magnitude/{incident}"), msg("phrase.magnitude", &[])));
+            // «وفي 6 شباط 2023، أودى زلزال بقوة 7,8 درجات»: a quake of a year before the
+            // article's is another quake.
+            let published = self.doc.analysis.published.and_then(|p| p.0.year);
+            let then = year_written(self.doc, sentence, false)
+                .filter(|&y| published.is_some_and(|p| y < p))
+                .map_or(String::new(), |y| format!("@{y}"));
+            out.key = Some((format!("magnitude/{incident}{then}"), msg("phrase.magnitude", &[])));
             return out;
         }
         // The counted noun: a word of the figure that counts something (a verb that the grammar
@@ -964,7 +970,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
 
     /// The quake whose magnitude a number of degrees at tokens `[a, b)` is: «بقوة»، «بلغت قوة
     /// الزلزال» before it or «ريختر» just after it, and an earthquake or an aftershock before it
-    /// in its clause.
+    /// in its sentence, at most twelve tokens back.
     fn magnitude_of(&self, a: usize, b: usize, f: &Figure) -> Option<Arc<str>> {
         let t = self.toks;
         let unit = fold(f.unit.as_deref()?);
@@ -983,7 +989,19 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if !marked {
             return None;
         }
-        self.back_find(a, 10, |j| self.incident(j).filter(|h| matches!(&*h.value, "earthquake" | "aftershock")))
+        // Across a comma: «وكان الزلزال، الذي بلغت قوته 6.4 درجة».
+        let mut j = a;
+        while j > a.saturating_sub(12) && j > 0 && !t.breaks_before(j) {
+            j -= 1;
+            if ['.', '!', '?', '؟', ':', '«', '»', '"'].iter().any(|&c| t.is_punct(j, c)) {
+                break;
+            }
+            if let Some(h) = self.incident(j).filter(|h| h.end <= a && matches!(&*h.value, "earthquake" | "aftershock"))
+            {
+                return Some(h.value);
+            }
+        }
+        None
     }
 
     /// The rate a percentage at token `a` gives, named before it in its clause: «بلغت نسبة
@@ -1125,7 +1143,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             sentence,
             span,
         );
-        let measured = self.figure_measure(k, f, span);
+        let measured = self.figure_measure(k, f, span, sentence);
         // «12 فيلما، منها ستة أفلام مصرية»: a part after «منها/بينهم» is not the count of its
         // noun, only another part («منهم 1250 أميركي» against «بينهم 2500 أمريكي»).
         let part = self.is_part(k, token_range(self.toks, span).0);

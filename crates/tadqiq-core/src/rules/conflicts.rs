@@ -972,6 +972,15 @@ mod tests {
                 "b.txt «5,8 درجة» (5.8) disagrees with 2 other sources: 6.2 in a.txt and c.txt. Compared: the magnitude in the earthquake («زلزال»)."
             ]
         );
+        // Across a comma, and «زلزالا» in the accusative; a quake of an earlier year is another.
+        let comma = "وكان الزلزال، الذي بلغت قوته 5,8 درجة على مقياس ريختر، قد أحدث دمارا.";
+        let accusative = "قالت الإدارة إن زلزالا بلغت قوته 6.2 درجة هز المنطقة.";
+        assert_eq!(
+            figures(&[("a.txt", comma, Some("2025-01-14")), ("b.txt", accusative, Some("2025-01-14"))]).len(),
+            2
+        );
+        let earlier = "وفي 6 شباط 2023، أودى زلزال بقوة 7,8 درجات بحياة الآلاف.";
+        assert!(figures(&[("a.txt", comma, Some("2025-01-14")), ("b.txt", earlier, Some("2025-01-14"))]).is_empty());
         // Degrees of heat are no magnitude, even the day of a quake.
         let cold = "وانخفضت درجات الحرارة إلى 5 درجات تحت الصفر بعد الزلزال.";
         assert!(figures(&[("b.txt", b, None), ("d.txt", cold, None)]).is_empty());
