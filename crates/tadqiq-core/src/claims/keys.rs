@@ -963,9 +963,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if self.owner[b + 1] != u32::MAX {
             return None;
         }
-        let word = t.folded(b + 1);
+        Some(self.of_word(b + 1))
+    }
+
+    /// A word a percentage is of, as its key (the skeleton, without the article) and as shown.
+    fn of_word(&self, k: usize) -> (String, String) {
+        let word = self.toks.folded(k);
         let bare = word.strip_prefix("ال").filter(|w| w.chars().count() >= 2).unwrap_or(word);
-        Some((skeleton(bare), format!("«{}»", verbatim(t.original(b + 1)))))
+        (skeleton(bare), format!("«{}»", verbatim(self.toks.original(k))))
     }
 
     /// The quake whose magnitude a number of degrees at tokens `[a, b)` is: «بقوة»، «بلغت قوة
@@ -1027,9 +1032,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         })
         .flatten()
         .map(|k| {
-            let word = t.folded(k);
-            let bare = word.strip_prefix("ال").filter(|w| w.chars().count() >= 2).unwrap_or(word);
-            (format!("rate:{}", skeleton(bare)), format!("«{}»", verbatim(t.original(k))))
+            let (key, shown) = self.of_word(k);
+            (format!("rate:{key}"), shown)
         })
     }
 
@@ -1179,8 +1183,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 });
                 // A rate named is one quantity of its incident or country: «نسبة المشاركة في
                 // الانتخابات»، «معدل التضخم في مصر» (a toll is not: many are counted there).
-                let rate = m.starts_with("percent/") && self.rate_named(token_range(self.toks, span).0).is_some()
-                    || m.starts_with("magnitude/");
+                let rate = m.starts_with("percent/rate:") || m.starts_with("magnitude/");
                 let of = if rate { Subjects::Rates } else { Subjects::Tolls };
                 let mut anchors = self.anchors_with(span, sentence, of, None, nationals);
                 // A budget or a rate is of a year as much as of a place: «موازنة العام 2020».

@@ -658,26 +658,13 @@ impl Grammar<'_, '_> {
         let month_end = end;
         let mut paired_span = None;
         let mut paired_month = None;
-        // «ديسمبر/كانون الأول»، «تموز (يوليو)»، «كانون الأول - ديسمبر»، «ديسمبر كانون الأول»
-        if calendar == Calendar::Gregorian && self.continues(end) {
-            let sep = t.is_punct(end, '/') || t.is_punct(end, '(') || t.is_punct(end, '-') || t.is_punct(end, '\\');
-            let second = if sep { end + 1 } else { end };
-            if (!sep || self.continues(second))
-                && let Some((Calendar::Gregorian, m2, 0, e2)) = self.month(second)
-                // Side by side with nothing between, two names are a pair only for one month.
-                && (sep || m2 == month)
-            {
-                let mut pair_end = e2;
-                if t.is_punct(end, '(') {
-                    if !t.is_punct(e2, ')') {
-                        return None;
-                    }
-                    pair_end = e2 + 1;
-                }
-                paired_span = Some(Span::new(t.tokens[second].start, t.tokens[e2 - 1].end));
-                paired_month = Some(m2);
-                end = pair_end;
-            }
+        if calendar == Calendar::Gregorian
+            && let Some(other) = self.other_name(end, month)
+        {
+            let (second, e2, pair_end, m2) = other?;
+            paired_span = Some(Span::new(t.tokens[second].start, t.tokens[e2 - 1].end));
+            paired_month = Some(m2);
+            end = pair_end;
         }
         // «يناير 20، 2018»، «January 20, 2018»: month first, then the day, then the year.
         if day.is_none()
@@ -771,6 +758,30 @@ impl Grammar<'_, '_> {
         Some(core)
     }
 
+    /// The other name of a Gregorian month `month` ending at `end`, right after it: «ديسمبر/كانون
+    /// الأول»، «تموز (يوليو)»، «كانون الأول - ديسمبر»، «ديسمبر كانون الأول» (side by side with
+    /// nothing between, only the same month). Its first and last-but-one tokens, where the pair
+    /// ends and its month; `Some(None)` for a bracket it leaves open, which no date is.
+    fn other_name(&self, end: usize, month: u8) -> Option<Option<(usize, usize, usize, u8)>> {
+        let t = self.t;
+        if !self.continues(end) {
+            return None;
+        }
+        let sep = t.is_punct(end, '/') || t.is_punct(end, '(') || t.is_punct(end, '-') || t.is_punct(end, '\\');
+        let second = if sep { end + 1 } else { end };
+        if sep && !self.continues(second) {
+            return None;
+        }
+        let (Calendar::Gregorian, m2, 0, e2) = self.month(second)? else { return None };
+        if !(sep || m2 == month) {
+            return None;
+        }
+        if t.is_punct(end, '(') {
+            return Some(t.is_punct(e2, ')').then_some((second, e2, e2 + 1, m2)));
+        }
+        Some(Some((second, e2, e2, m2)))
+    }
+
     /// The year of the month after `k` when a range or list joins it to the month ending at `k`
     /// («و»، «إلى»، «حتى»، a dash; a day before the next month), for a first month `month`: the
     /// first year written along the list («يناير وفبراير ومارس 2025»), at most eight months on.
@@ -796,15 +807,8 @@ impl Grammar<'_, '_> {
                 return None;
             }
             // Its other name: «مايو/أيار»، «مايو (أيار)»، «مايو أيار».
-            if self.continues(end) {
-                let sep = t.is_punct(end, '/') || t.is_punct(end, '(');
-                let second = if sep { end + 1 } else { end };
-                if (!sep || self.continues(second))
-                    && let Some((Calendar::Gregorian, m3, 0, e3)) = self.month(second)
-                    && (sep || m3 == m2)
-                {
-                    end = if t.is_punct(end, '(') && t.is_punct(e3, ')') { e3 + 1 } else { e3 };
-                }
+            if let Some(other) = self.other_name(end, m2) {
+                (_, _, end, _) = other?;
             }
             if let Some((year, _, _)) = self.year_after(end, Calendar::Gregorian) {
                 return Some(if month > m2 { year - 1 } else { year });

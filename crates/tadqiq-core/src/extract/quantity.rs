@@ -67,6 +67,7 @@ impl Grammar<'_, '_> {
         // «في الثامنة عشرة من عمره»، «القرن التاسع عشر»: the teen's «عشر» closes an ordinal
         // that is no date, not a ten of its own.
         if i > 0
+            && matches!(t.folded(i), "عشر" | "عشره")
             && self.continues(i)
             && self.ix.find(t, i - 1, |l| matches!(l, Lex::DayOrdinal(_)).then_some(())).is_some_and(|h| h.end > i)
         {
