@@ -329,6 +329,25 @@ fn a_bare_weekday_said_to_lie_ahead_is_the_next_one() {
 }
 
 #[test]
+fn a_bare_weekday_after_a_verb_of_what_is_scheduled_is_the_next_one() {
+    // Published Monday 9 September 2024. News writes what is scheduled in the imperfect.
+    let p = Some("2024-09-09");
+    assert_eq!(found_published("وتقام صلاة الجنازة على الفقيد الأربعاء في مسقط رأسه", p), ["date «الأربعاء» 2024-09-11"]);
+    assert_eq!(found_published("ويزور وزير الخارجية الأردن الخميس لبحث الأزمة", p), ["date «الخميس» 2024-09-12"]);
+    assert_eq!(found_published("وتنطلق الدورة الجديدة للمهرجان يوم السبت", p), ["date «يوم السبت» 2024-09-14"]);
+    // Not after «لم» (past), nor «كان» (what was being done), nor when a verb of saying nearer
+    // the weekday is what it dates.
+    assert_eq!(found_published("ولم يصل الوفد الأحد كما كان متوقعا", p), ["date «الأحد» 2024-09-08"]);
+    assert_eq!(found_published("وكانت تزور أقاربها الأحد حين وقع الحادث", p), ["date «الأحد» 2024-09-08"]);
+    assert_eq!(found_published("ويزور الرئيس المدينة، وقال الأحد إن الزيارة مهمة", p), ["date «الأحد» 2024-09-08"]);
+    // After «أن», the word that governs it decides.
+    assert_eq!(found_published("وقررت اللجنة أن يعقد الاجتماع الخميس", p), ["date «الخميس» 2024-09-12"]);
+    assert_eq!(found_published("وكان من المقرر أن يعقد الاجتماع الخميس", p), ["date «الخميس» 2024-09-05"]);
+    // A sentence ended before the weekday does not reach it.
+    assert_eq!(found_published("ويزور الرئيس المدينة قريبا. وانفجرت قنبلة الأحد", p), ["date «الأحد» 2024-09-08"]);
+}
+
+#[test]
 fn relative_dates_without_publication_are_null() {
     assert_eq!(found("وصل أمس"), ["date «أمس» null"]);
     assert_eq!(found("في 26 جويلية الماضي"), ["date «26 جويلية الماضي» null"]);

@@ -418,28 +418,51 @@ impl Grammar<'_, '_> {
         Some(core)
     }
 
-    /// Whether a future marker («من المقرر أن»، «من المتوقع أن»، «سوف»، «يعتزم») or a verb in
-    /// the future tense («وسيعود المنتخب … الأربعاء») stands within eight words before `i`, on
-    /// its line and in its sentence.
+    /// Whether a future marker («من المقرر أن»، «من المتوقع أن»، «سوف»، «يعتزم»), a verb in
+    /// the future tense («وسيعود المنتخب … الأربعاء») or one in the imperfect that news writes
+    /// of what is scheduled («وتقام الجنازة الاثنين»، `scheduled-verbs`) stands within eight
+    /// words before `i`, on its line and in its sentence, with no verb of saying nearer
+    /// («يزور الوزير عمّان، وقال الأحد إن …»: the saying is what the weekday dates).
     fn said_ahead(&self, i: usize) -> bool {
         let t = self.t;
         let markers = crate::lexicon::words("future-markers");
+        let was = |j: usize| matches!(t.folded(j).trim_start_matches(['و', 'ف']), "كان" | "كانت");
+        let mut scheduled = false;
         let mut k = i;
         while k > 0 && i - k < 8 && !t.breaks_before(k) {
             k -= 1;
             if t.is_punct(k, '.') || t.is_punct(k, '؟') || t.is_punct(k, '!') {
-                return false;
+                return scheduled;
             }
-            if t.is_word(k) && self.future_verb(k) {
+            if !t.is_word(k) {
+                continue;
+            }
+            if self.future_verb(k) {
                 return true;
             }
-            if t.is_word(k) && markers.contains(&t.folded(k).trim_start_matches(['و', 'ف'])) {
+            let bare = t.folded(k).strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 3).unwrap_or(t.folded(k));
+            if crate::lexicon::words("announcing").contains(&bare) && !bare.starts_with(['ي', 'ت']) {
+                return scheduled;
+            }
+            if crate::lexicon::words("scheduled-verbs").contains(&bare) {
+                // «لم يصل الوفد الأحد» is past; «كان يزور … الثلاثاء», what was being done.
+                let before = if k > 0 && !t.breaks_before(k) { t.folded(k - 1) } else { "" };
+                if matches!(before, "لم" | "ولم" | "فلم" | "لما") || k >= 1 && was(k - 1) {
+                    return false;
+                }
+                // After «أن» the verb is what a word before it governs («كان من المقرر أن
+                // يصل»: was planned): that word decides, and the verb if none does.
+                if !matches!(before, "ان" | "وان") {
+                    return true;
+                }
+                scheduled = true;
+            }
+            if markers.contains(&t.folded(k).trim_start_matches(['و', 'ف'])) {
                 // «كان من المقرر أن …» was planned, and is past.
-                let was = |j: usize| matches!(t.folded(j).trim_start_matches(['و', 'ف']), "كان" | "كانت");
                 return !(k >= 1 && was(k - 1) || k >= 2 && t.folded(k - 1) == "من" && was(k - 2));
             }
         }
-        false
+        scheduled
     }
 
     /// Whether the word at `k` is an imperfect verb in the future tense: «سـ» and the prefix of
