@@ -266,6 +266,7 @@ fn relative_dates_resolve_against_publication() {
     assert_eq!(found_published("وبمثل هذا اليوم", p), Vec::<String>::new());
     assert_eq!(found_published("يصل غدا", p), ["date «غدا» 2021-12-10"]);
     assert_eq!(found_published("وصل أول أمس", p), ["date «أول أمس» 2021-12-07"]);
+    assert_eq!(found_published("وصل أول من أمس الثلاثاء", p), ["date «أول من أمس الثلاثاء» 2021-12-07"]);
     assert_eq!(found_published("ظهر اليوم (الخميس)", p), ["date «اليوم (الخميس)» 2021-12-09"]);
     assert_eq!(found_published("خلال العام الماضي على", p), ["date «العام الماضي» 2020"]);
     assert_eq!(found_published("الشهر المقبل", p), ["date «الشهر المقبل» 2022-01"]);
@@ -277,6 +278,8 @@ fn relative_dates_resolve_against_publication() {
     assert_eq!(found_published("نهاية العام الجاري", p), ["date «نهاية العام الجاري» 2021"]);
     assert_eq!(found_published("في مطلع أكتوبر الماضي", p), ["date «مطلع أكتوبر الماضي» 2021-10"]);
     assert_eq!(found_published("في شهر جويلية المنقضي", p), ["date «شهر جويلية المنقضي» 2021-07"]);
+    // Tunisian «الفارط».
+    assert_eq!(found_published("منذ شهر ماي الفارط", p), ["date «شهر ماي الفارط» 2021-05"]);
     assert_eq!(found_published("قالت الحكومة، الأحد، إن", p), ["date «الأحد» 2021-12-05"]);
     assert_eq!(found_published("السبت الماضي", p), ["date «السبت الماضي» 2021-12-04"]);
     // «اليوم» as "the day", not "today".

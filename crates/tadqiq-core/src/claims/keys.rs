@@ -826,6 +826,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             && let Some(n) = self.measure_at(h.end)
             && let Some(e2) = &n.value.event
             && e2 != e
+            // A noun, not a masdar that governs the next count: «سقوط 17 قتيلا وإصابة 57».
+            && n.value.thing.is_some()
         {
             // «300 قتيل وجريح»: one count of both.
             event = Some(combine(e, e2));
@@ -910,6 +912,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             (None, true) => return out,
         };
         out.grows = grows && event.is_some();
+        // Some of the injured or the dead, told apart by what is said of them after the
+        // count («في حالة حرجة») or by the verb before it (the discharged): no two such
+        // counts are known to be of the same part.
+        if self.of_the_counted(a, b) || self.some_of_them(k, a) {
+            out.key = None;
+            return out;
+        }
         out.key = Some(if self.is_part(k, a) {
             out.grows = false;
             (format!("{}/part", key.0), msg("phrase.part", &[("measure", &key.1)]))
@@ -1098,6 +1107,43 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         false
     }
 
+    /// Whether «من» and a definite noun of what befell people follow the figure ending at token
+    /// `b`: «أربعة من المصابين في حالة حرجة»، «تسعة من القتلى أطفال» count some of the injured
+    /// or the dead, a part of the toll and never the toll itself.
+    fn of_the_counted(&self, a: usize, b: usize) -> bool {
+        let t = self.toks;
+        // The partitive is the figure's own noun («4 من المصابين» is one mention), or after it.
+        let of = (a + 1..b).find(|&j| t.folded(j) == "من").unwrap_or(b);
+        (of < b || self.fwd_ok(of))
+            && t.folded(of) == "من"
+            && self.fwd_ok(of + 1)
+            && t.folded(of + 1).trim_start_matches(['و', 'ف']).starts_with("ال")
+            && self.word_measure(of + 1).is_some_and(|m| m.event.is_some())
+    }
+
+    /// Whether a verb that leaves some of the counted where they were stands just before the
+    /// figure at token `a` («وغادر 11 مصابا المستشفى»، «ولا يزال 5 جرحى يتلقون العلاج»;
+    /// `part-verbs`): the discharged or those still in hospital are a part of the injured.
+    fn some_of_them(&self, k: usize, a: usize) -> bool {
+        let t = self.toks;
+        let mut j = a;
+        for _ in 0..2 {
+            if j == 0 || !self.back_ok(j - 1) || self.other_quantity(j - 1, k) {
+                return false;
+            }
+            j -= 1;
+            let w = t.folded(j).trim_start_matches(['و', 'ف']);
+            if words("part-verbs").contains(&w) {
+                return true;
+            }
+            // «وغادر نحو 11 مصابا»: a hedge between them.
+            if !matches!(w, "نحو" | "قرابه" | "حوالي" | "زهاء") {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Where a toll stands: the nearest stage word before it in its sentence, just after it, or
     /// after the words that credit it («بحسب حصيلة نهائية») later in its sentence.
     fn stage(&self, a: usize, b: usize, sentence: Span) -> Stage {
@@ -1150,9 +1196,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let measured = self.figure_measure(k, f, span, sentence);
         // «12 فيلما، منها ستة أفلام مصرية»: a part after «منها/بينهم» is not the count of its
         // noun, only another part («منهم 1250 أميركي» against «بينهم 2500 أمريكي»).
-        let part = self.is_part(k, token_range(self.toks, span).0);
-        let key =
-            strict_figure_key(self.doc, f, sentence).map(|key| if part { key.replacen('@', "/part@", 1) } else { key });
+        let (a, b) = token_range(self.toks, span);
+        let part = self.is_part(k, a);
+        let some = self.of_the_counted(a, b) || self.some_of_them(k, a);
+        let key = strict_figure_key(self.doc, f, sentence)
+            .filter(|_| !some)
+            .map(|key| if part { key.replacen('@', "/part@", 1) } else { key });
         if measured.key.is_none() && key.is_none() && measured.thing.is_none() {
             return None;
         }

@@ -776,6 +776,47 @@ mod tests {
     }
 
     #[test]
+    fn a_masdar_of_death_before_the_count_counts_the_dead() {
+        // «أسفر … عن وفاة/مصرع N وإصابة M»: the first count is of the dead, the second of the
+        // injured; neither is the other's.
+        let a = "أسفر حريق اندلع في سوق بلدة الكرامة عن وفاة 4 أشخاص وإصابة 19 آخرين.";
+        let b = "لقي 6 أشخاص مصرعهم وأصيب 19 آخرون في حريق سوق بلدة الكرامة.";
+        assert_eq!(
+            figures(&[("a.txt", a, None), ("b.txt", b, None)]),
+            [
+                "a.txt «4 أشخاص» (4) disagrees with 1 other source: 6 in b.txt. Compared: killed in «الكرامة».",
+                "b.txt «6 أشخاص» (6) disagrees with 1 other source: 4 in a.txt. Compared: killed in «الكرامة».",
+            ]
+        );
+        let c = "أسفر الحريق في سوق بلدة الكرامة عن مصرع 6 أشخاص وإصابة 19 آخرين.";
+        assert!(figures(&[("b.txt", b, None), ("c.txt", c, None)]).is_empty());
+        // «سقوط 6 قتلى وإصابة 19»: the masdar after the dead governs the next count, and does
+        // not join them into one count of both.
+        let d = "أسفر الحريق في سوق بلدة الكرامة عن سقوط 6 قتلى وإصابة 19 آخرين.";
+        assert!(figures(&[("b.txt", b, None), ("d.txt", d, None)]).is_empty());
+        let e = "أسفر الحريق في سوق بلدة الكرامة عن سقوط 6 قتلى وإصابة 25 آخرين.";
+        assert_eq!(figures(&[("b.txt", b, None), ("e.txt", e, None)]).len(), 2);
+    }
+
+    #[test]
+    fn some_of_the_injured_are_not_the_injured() {
+        let all = "أصيب 23 شخصا في حادث تصادم حافلتين على طريق بلدة الكرامة.";
+        // Those in a critical state, the discharged, those still in hospital: parts of the
+        // count, and of parts no two are known to be the same part.
+        let critical = "أصيب 23 شخصا في حادث تصادم حافلتين على طريق بلدة الكرامة، وحالة 4 من المصابين حرجة.";
+        let discharged = "وغادر 11 مصابا المستشفى بعد حادث تصادم حافلتين على طريق بلدة الكرامة.";
+        let staying = "ولا يزال 7 جرحى في المستشفى بعد حادث تصادم حافلتين على طريق بلدة الكرامة.";
+        assert!(
+            figures(&[("a.txt", all, None), ("b.txt", critical, None), ("c.txt", discharged, None), ("d.txt", staying, None)])
+                .is_empty()
+        );
+        // The partitive of a group of the dead is a part too.
+        let dead = "قتل 15 شخصا في حادث تصادم حافلتين على طريق بلدة الكرامة.";
+        let children = "وكان تسعة من القتلى أطفالا في حادث تصادم حافلتين على طريق بلدة الكرامة.";
+        assert!(figures(&[("a.txt", dead, None), ("b.txt", children, None)]).is_empty());
+    }
+
+    #[test]
     fn the_place_and_the_time_tell_two_tolls_apart() {
         let a = "قتل 10 أشخاص في غارة على بلدة الكرامة.";
         let b = "قتل 25 شخصا في غارة على بلدة السلام.";
@@ -824,6 +865,9 @@ mod tests {
         let early = "وفي حصيلة أولية، قتل 20 شخصا في زلزال مدينة حمص.";
         assert!(figures(&[("a.txt", early, None), ("b.txt", later, None)]).is_empty());
         assert!(figures(&[("a.txt", first, None), ("b.txt", update, None)]).is_empty());
+        // A headline names the rise with its masdar.
+        let headline = "ارتفاع ضحايا زلزال مدينة حمص إلى 85 قتيلا";
+        assert!(figures(&[("a.txt", first, None), ("b.txt", headline, None)]).is_empty());
         // And with nothing to order them, two tolls disagree.
         assert_eq!(figures(&[("a.txt", first, None), ("c.txt", later, None)]).len(), 2);
         // A stage credited at the end of the clause: a first count does not contradict a rise;
