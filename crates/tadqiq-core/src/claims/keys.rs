@@ -470,6 +470,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let shown = self.intern(&msg("phrase.in", &[("x", &format!("«{}»", verbatim(written)))]));
             found.push((distance(*s), Anchor { key: key.clone(), shown, strong: false }));
         }
+        // A toll of the incident a story is about, where its clauses name no place, no country
+        // and no earlier year: the incident is subject enough («لقي 12 شخصا مصرعهم في الحادث»).
+        // Named with a place it is that place's («296 قتيلا في ملاطية» is not «29 في إدلب»).
+        let alone = of == Subjects::Tolls
+            && found.is_empty()
+            && !self.entities_in(sentence).any(|(_, k)| matches!(k, Setting::Country | Setting::City | Setting::Place))
+            && !year_written(self.doc, sentence, false)
+                .is_some_and(|y| self.doc.analysis.published.and_then(|p| p.0.year).is_none_or(|p| y < p));
         let (a, b) = token_range(self.toks, sentence);
         let mut i = a;
         while i < b {
@@ -500,7 +508,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                         "phrase.in-incident",
                         &[("incident", &term("incident", &incident)), ("written", &verbatim(written))],
                     )),
-                    strong: of == Subjects::Rates,
+                    strong: of == Subjects::Rates || alone && ONE_PER_STORY.contains(&&*incident),
                 },
                 Err(thing) => Anchor {
                     key: self.intern(&format!("o:{thing}")),
@@ -543,6 +551,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                     Some('.' | '!' | '?' | '؟' | ':' | ';' | '؛' | '|' | '"' | '«' | '»' | '“' | '”')
                 )
                 && !self.name_quote(i)
+                && !self.in_number(i)
         };
         let mut lo = a;
         while lo > first && a - lo < 40 && !hard(lo - 1) {
@@ -662,6 +671,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 Some('،' | ',' | '.' | '؛' | ';' | ':' | '!' | '?' | '؟' | '|' | '"' | '«' | '»' | '“' | '”')
             )
             && !self.name_quote(i)
+            && !self.in_number(i)
+    }
+
+    /// Whether token `i` is the point or the comma inside a number («2.4 مليون»، «13,1»).
+    fn in_number(&self, i: usize) -> bool {
+        let t = self.toks;
+        i > 0 && t.is_digits(i - 1) && t.touching(i - 1) && t.touching(i) && t.is_digits(i + 1)
     }
 
     /// Whether token `i` is a quotation mark of a pair that encloses one to three words.
@@ -887,7 +903,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             (Some(e), false) => (format!("{e}/{thing}"), describe(e, &thing)),
             (None, false) if MONEY.contains(&&*thing) => {
                 // An amount is of something: «الموازنة العامة للعام 2020 بقيمة 150 مليار دولار».
-                let Some(of) = self.amount_of(a, 6) else { return out };
+                // «وحجزت الشرطة مبلغ 120 ألف درهم»: money seized, last in a list of what was
+                // («ضبطت 2.4 مليون حبة ومبلغ 120 ألف درهم»).
+                let seized = || self.nearest_incident(a, 12).filter(|i| &**i == "seizure").map(|_| Arc::from("seized"));
+                let Some(of) = self.amount_of(a, 6).or_else(seized) else { return out };
                 (
                     format!("{thing}/{of}"),
                     msg("phrase.amount-of", &[("of", &term("amount", &of)), ("thing", &term("thing", &thing))]),
@@ -898,6 +917,18 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 // with them: missiles launched or intercepted, aircraft shot down. Strikes are
                 // only ever carried out: «نفذت الطائرات ثلاث غارات»، «شنت أربع غارات».
                 match self.nearest_incident(a, 6) {
+                    // «18 طنا من الحشيش» is not «2 طن من الكوكايين»: what is weighed or
+                    // measured, when «من» names it, is part of the key.
+                    Some(act) if WEIGHED.contains(&&*thing) && self.of_what(b).is_some() => {
+                        let (of, shown) = self.of_what(b).unwrap_or_default();
+                        (
+                            format!("{thing}:{of}/{act}"),
+                            msg(
+                                "phrase.act-of",
+                                &[("thing", &term("thing", &thing)), ("of", &shown), ("act", &term("incident", &act))],
+                            ),
+                        )
+                    }
                     Some(act) => (
                         format!("{thing}/{act}"),
                         msg("phrase.act", &[("thing", &term("thing", &thing)), ("act", &term("incident", &act))]),
@@ -1545,10 +1576,18 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // Within eight words of it; a date alone between commas belongs to the whole clause
         // beside it («… أطلقته ميليشيات الحوثي الإيرانية على العاصمة السعودية الرياض، الثلاثاء،»).
         let reach = if alone { 40 } else { 8 };
-        // «أعلن رئيس السلطة، مساء الأحد، فوز تبون في الانتخابات»: a date alone after a verb of
-        // announcing dates the announcement; what was announced, after it, happened before.
-        let announced =
-            alone && (lo..a).any(|i| words("announcing").contains(&self.toks.folded(i).trim_start_matches(['و', 'ف'])));
+        // «أعلن رئيس السلطة، مساء الأحد، فوز تبون في الانتخابات»، «أعلنت الشرطة الأربعاء ضبط 18
+        // طنا»: a date after a verb of announcing in its clause dates the announcement; what was
+        // announced, after it, happened before (an event before the date is still its own).
+        // A weekday or «أمس» is the day of the news, after the verb and its subject («أعلنت
+        // الشرطة المغربية الأربعاء»); a month («أعلنت في آب الماضي تشكيل المجلس») is when the
+        // announced thing was done.
+        let says = |i: usize| words("announcing").contains(&self.toks.folded(i).trim_start_matches(['و', 'ف']));
+        let day_of_news = matches!(
+            &mentions[k].kind,
+            MentionKind::Date(d) if d.written.day.is_none() && matches!(d.relative, Some(Relative::Weekday(_) | Relative::Days(_)))
+        );
+        let announced = if alone { (lo..a).any(says) } else { day_of_news && (a.saturating_sub(4)..a).any(says) };
         // «ولد في صفاقس عام 1898 وتوفي عام 1975»: a verb after the date that opens a clause of
         // its own with «و» dates what follows it; the date is the verb's before it, if any.
         let opens_clause =
@@ -1911,6 +1950,17 @@ struct Measured {
 
 /// The things of measures.tsv that are money.
 const MONEY: [&str; 7] = ["usd", "eur", "pound", "riyal", "lira", "dinar", "dirham"];
+
+/// Incidents a story is told about one of: a bus crash, a fire, a building's collapse, a
+/// seizure. Named with a toll, such an incident is subject enough within the story («لقي 12
+/// شخصا مصرعهم في الحادث» against «15 شخصا»), where a strike or a battle, of which a story
+/// tells many, needs a place too.
+const ONE_PER_STORY: [&str; 10] =
+    ["accident", "fire", "collapse", "crash", "sinking", "stampede", "earthquake", "flood", "storm", "seizure"];
+
+/// Things counted by weight or volume, whose «من X» names what was weighed («18 طنا من
+/// الحشيش»).
+const WEIGHED: [&str; 4] = ["tonnes", "kg", "m3", "barrels"];
 
 fn combine(a: &str, b: &str) -> Arc<str> {
     let (a, b) = if a <= b { (a, b) } else { (b, a) };

@@ -19,7 +19,7 @@
 
 use super::{DateMention, Grammar, Mention, MentionKind, Paired, Relative, Span};
 use crate::calendar::{DateValue, hijri_to_gregorian, is_valid, is_valid_without_year};
-use crate::lexicon::{Calendar, DurationUnit, Lex, PageLabel, Part, PeriodUnit, words};
+use crate::lexicon::{Calendar, DurationUnit, Lex, NumClass, PageLabel, Part, PeriodUnit, words};
 use crate::text::TokenKind;
 
 /// What the core of a date yielded.
@@ -1240,6 +1240,16 @@ impl Grammar<'_, '_> {
                 && digits.len() <= 4
                 && !self.part_of_bigger_number(end)
                 && (era.is_some() || (digits.len() >= 3 && year >= 600))
+                // «هذا العام 862 ألفا و411 مرشحا»: the count of thousands, not a year (a
+                // year this side of 1900 is not followed by «ألف» or «مليون» in the news).
+                && !(era.is_none()
+                    && !(1900..=2100).contains(&year)
+                    && self.continues(end + 1)
+                    && self
+                        .lex(end + 1, |l| {
+                            matches!(l, Lex::Number { class: NumClass::Scale | NumClass::ScalePlural, .. })
+                        })
+                        .is_some())
             {
                 written.year = Some(year);
                 if let Some((c, e)) = era {

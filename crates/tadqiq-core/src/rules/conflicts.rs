@@ -817,6 +817,59 @@ mod tests {
     }
 
     #[test]
+    fn the_incident_a_story_is_about_is_subject_enough() {
+        // A bus crash, a fire: told with the toll and no place, the incident says which.
+        let a = "لقي 12 شخصا مصرعهم وأصيب 30 آخرون في الحادث المروع.";
+        let b = "وأسفر الحادث عن مقتل 15 شخصا وإصابة 30 آخرين.";
+        assert_eq!(
+            figures(&[("a.txt", a, None), ("b.txt", b, None)]),
+            [
+                "a.txt «12 شخصا» (12) disagrees with 1 other source: 15 in b.txt. Compared: killed in the accident («الحادث»).",
+                "b.txt «15 شخصا» (15) disagrees with 1 other source: 12 in a.txt. Compared: killed in the accident («الحادث»).",
+            ]
+        );
+        // Not a strike or a battle, of which a story tells many.
+        let c = "قتل 12 شخصا في الغارة.";
+        let d = "قتل 15 شخصا في الغارة.";
+        assert!(figures(&[("c.txt", c, None), ("d.txt", d, None)]).is_empty());
+        // Not where a place or a country is named: one country's dead are not both's.
+        let both = "وارتفعت حصيلة ضحايا الفيضانات في الجزائر وتونس إلى 13 قتيلا.";
+        let one = "وقتل 9 أشخاص في الفيضانات في الجزائر.";
+        assert!(figures(&[("a.txt", both, None), ("b.txt", one, None)]).is_empty());
+        let here = "قتل 296 شخصا في الزلزال الذي ضرب مدينة الكرامة.";
+        let there = "وأودى الزلزال بحياة 29 شخصا في بلدة السلام.";
+        assert!(figures(&[("a.txt", here, None), ("b.txt", there, None)]).is_empty());
+        // Nor an incident of an earlier year.
+        let now = "قتل 12 شخصا في الزلزال.";
+        let then = "وكان 4500 شخص قد قتلوا في الزلزال عام 2023.";
+        assert!(figures(&[("a.txt", now, Some("2025-01-15")), ("b.txt", then, Some("2025-01-15"))]).is_empty());
+    }
+
+    #[test]
+    fn a_seizure_is_weighed_by_what_was_seized() {
+        let a = "وحجزت الشرطة في ميناء مدينة الكرامة 18 طنا من الحشيش.";
+        let b = "وضبطت الشرطة في ميناء مدينة الكرامة 25 طنا من الحشيش.";
+        assert_eq!(
+            figures(&[("a.txt", a, None), ("b.txt", b, None)]),
+            [
+                "a.txt «18 طنا» (18) disagrees with 1 other source: 25 in b.txt. Compared: tonnes of «الحشيش» (seizure) in «الكرامة».",
+                "b.txt «25 طنا» (25) disagrees with 1 other source: 18 in a.txt. Compared: tonnes of «الحشيش» (seizure) in «الكرامة».",
+            ]
+        );
+        // Tonnes of another drug are another quantity.
+        let c = "وضبطت الشرطة في ميناء مدينة الكرامة طنين من الكوكايين.";
+        assert!(figures(&[("a.txt", a, None), ("c.txt", c, None)]).is_empty());
+        // Pills and money seized are counted too.
+        let d = "وضبطت الشرطة في مدينة الكرامة 2.4 مليون حبة مخدرة ومبلغ 120 ألف درهم.";
+        let e = "وضبطت الشرطة في مدينة الكرامة 2.6 مليون حبة مخدرة ومبلغ 210 آلاف درهم.";
+        assert_eq!(figures(&[("d.txt", d, None), ("e.txt", e, None)]).len(), 4);
+        // An area burned is in hectares however the noun is inflected.
+        let f = "أتى الحريق على 120 هكتارا من غابات بلدة الكرامة.";
+        let g = "أتى الحريق على 210 هكتارات من غابات بلدة الكرامة.";
+        assert_eq!(figures(&[("f.txt", f, None), ("g.txt", g, None)]).len(), 2);
+    }
+
+    #[test]
     fn the_place_and_the_time_tell_two_tolls_apart() {
         let a = "قتل 10 أشخاص في غارة على بلدة الكرامة.";
         let b = "قتل 25 شخصا في غارة على بلدة السلام.";

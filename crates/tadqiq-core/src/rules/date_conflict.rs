@@ -173,6 +173,19 @@ mod tests {
     }
 
     #[test]
+    fn the_weekday_a_seizure_was_announced_is_the_news_day() {
+        // «أعلنت الشرطة الأربعاء ضبط …»: Wednesday is when it was said; the seizure, told with
+        // its own day in the next sentence, was the evening before.
+        let said = "أعلنت الشرطة الأربعاء ضبط 12 طنا من الحشيش في ميناء مدينة الكرامة.";
+        let done = "وكانت الشرطة قد ضبطت مساء الثلاثاء 12 طنا من الحشيش في ميناء مدينة الكرامة.";
+        let published = Some("2025-03-12");
+        assert!(run(&RULE, &[("a.txt", said, published), ("b.txt", done, published)]).is_empty());
+        // Two days of the seizure itself disagree.
+        let other = "وكانت الشرطة قد ضبطت مساء الاثنين 12 طنا من الحشيش في ميناء مدينة الكرامة.";
+        assert_eq!(run(&RULE, &[("b.txt", done, published), ("c.txt", other, published)]).len(), 2);
+    }
+
+    #[test]
     fn precision_and_agreement() {
         let month = "وصوت مجلس النواب العراقي في كانون الثاني 2020 عقب اغتيال قاسم سليماني.";
         assert!(run(&RULE, &[("a.txt", A, None), ("b.txt", month, None)]).is_empty());
