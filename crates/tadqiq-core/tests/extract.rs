@@ -357,7 +357,10 @@ fn a_count_of_thousands_after_this_year_is_no_year() {
         found_published("وتقدم للامتحان هذا العام 731 ألفا و205 مترشحين", p),
         ["date «هذا العام» 2025", "figure «731 ألفا و205 مترشحين» 731205 مترشحين"]
     );
-    assert_eq!(found_published("وشارك في العام 2024 ألف متطوع", p), ["date «العام 2024» 2024", "figure «ألف متطوع» 1000 متطوع"]);
+    assert_eq!(
+        found_published("وشارك في العام 2024 ألف متطوع", p),
+        ["date «العام 2024» 2024", "figure «ألف متطوع» 1000 متطوع"]
+    );
 }
 
 #[test]
@@ -566,7 +569,10 @@ fn approximators_set_approx() {
     // A verb of exceeding denied is a most; a maximum; the feminine of «يزيد على».
     assert_eq!(found("بنسبة لم تتجاوز 40 بالمئة"), ["figure «لم تتجاوز 40 بالمئة» 40 % ~at-most"]);
     // Denied in the future tense too.
-    assert_eq!(found("وقال إن الكلفة لن تتجاوز 3 مليارات دولار"), ["figure «لن تتجاوز 3 مليارات دولار» 3000000000 دولار ~at-most"]);
+    assert_eq!(
+        found("وقال إن الكلفة لن تتجاوز 3 مليارات دولار"),
+        ["figure «لن تتجاوز 3 مليارات دولار» 3000000000 دولار ~at-most"]
+    );
     assert_eq!(found("منحت الوزارة السكان مهلة أقصاها 10 أيام"), ["duration «أقصاها 10 أيام» P10D ~at-most"]);
     assert_eq!(found("لديه خبرة تزيد على 9 آلاف ساعة"), ["duration «تزيد على 9 آلاف ساعة» PT9000H ~above"]);
     // «دفعة واحدة» is «at once».

@@ -476,8 +476,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let alone = of == Subjects::Tolls
             && found.is_empty()
             && !self.entities_in(sentence).any(|(_, k)| matches!(k, Setting::Country | Setting::City | Setting::Place))
-            && !year_written(self.doc, sentence, false)
-                .is_some_and(|y| self.doc.analysis.published.and_then(|p| p.0.year).is_none_or(|p| y < p));
+            && year_written(self.doc, sentence, false)
+                .is_none_or(|y| self.doc.analysis.published.and_then(|p| p.0.year).is_some_and(|p| y >= p));
         let (a, b) = token_range(self.toks, sentence);
         let mut i = a;
         while i < b {

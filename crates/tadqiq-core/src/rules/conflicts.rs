@@ -807,8 +807,13 @@ mod tests {
         let discharged = "وغادر 11 مصابا المستشفى بعد حادث تصادم حافلتين على طريق بلدة الكرامة.";
         let staying = "ولا يزال 7 جرحى في المستشفى بعد حادث تصادم حافلتين على طريق بلدة الكرامة.";
         assert!(
-            figures(&[("a.txt", all, None), ("b.txt", critical, None), ("c.txt", discharged, None), ("d.txt", staying, None)])
-                .is_empty()
+            figures(&[
+                ("a.txt", all, None),
+                ("b.txt", critical, None),
+                ("c.txt", discharged, None),
+                ("d.txt", staying, None)
+            ])
+            .is_empty()
         );
         // The partitive of a group of the dead is a part too.
         let dead = "قتل 15 شخصا في حادث تصادم حافلتين على طريق بلدة الكرامة.";
