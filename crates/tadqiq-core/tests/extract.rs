@@ -437,6 +437,11 @@ fn datelines_and_date_lines_in_the_shapes_wires_and_sites_print() {
     assert_eq!(published("أسوان ـ 11 مايو 2022 ـ قال مسؤول أمس إن"), dateline("2022-05-11"));
     assert_eq!(published("وهران - «الخبر» - 11 ماي 2022 - قال مسؤول أمس إن"), dateline("2022-05-11"));
     assert_eq!(published("وهران ـ «الخبر» ـ 11 ماي 2022: قال مسؤول أمس إن"), dateline("2022-05-11"));
+    // The paper's name between dashes, though its words name a day; an em dash.
+    assert_eq!(published("عمان - الغد - 11 أيار 2022\nقال مسؤول أمس إن"), dateline("2022-05-11"));
+    assert_eq!(published("القاهرة - اليوم السابع - 11 مايو 2022 - قال مسؤول أمس إن"), dateline("2022-05-11"));
+    assert_eq!(published("الخرطوم - 11 مايو 2022 — قال مسؤول أمس إن"), dateline("2022-05-11"));
+    assert_eq!(published("النهار — الأربعاء 11 أيار 2022\nقال مسؤول أمس إن"), dateline("2022-05-11"));
     // In a sentence, none of them dates the article.
     assert_eq!(published("وصل الوزير في 11 مايو 2022 - وقال مسؤول"), None);
     assert_eq!(published("في 11 مايو 2022 (أ ش أ) - وقال مسؤول"), None);
@@ -446,6 +451,18 @@ fn datelines_and_date_lines_in_the_shapes_wires_and_sites_print() {
     assert_eq!(published("وقع الهجوم في 9 يونيو 2022 (بحسب الشرطة) - وقال مسؤول"), None);
     assert_eq!(published("وفي التاريخ 5 آب 2020 وقع الانفجار في المرفأ."), None);
     assert_eq!(published("قال مسؤول إن الاجتماع عقد السبت 8 تموز 2023 في الرياض."), None);
+}
+
+#[test]
+fn a_paper_named_by_a_day_is_no_date() {
+    // «الغد» (tomorrow) and «اليوم» (today) are papers in brackets, quotation marks or between
+    // a dateline's dashes, and «اليوم السابع» always; «غدا» and «الغد» in prose stay days.
+    let p = Some("2022-05-11");
+    assert_eq!(dates_published("عمان 11 أيار 2022 (الغد) - قال الوزير", p), ["date «11 أيار 2022» 2022-05-11"]);
+    assert_eq!(dates_published("وقالت صحيفة \"الغد\" الأردنية إن", p), Vec::<String>::new());
+    assert_eq!(dates_published("وكتب موقع «اليوم» أن", p), Vec::<String>::new());
+    assert_eq!(dates_published("القاهرة - اليوم السابع - 11 مايو 2022", p), ["date «11 مايو 2022» 2022-05-11"]);
+    assert_eq!(dates_published("ويصل الوفد في الغد", p), ["date «الغد» 2022-05-12"]);
 }
 
 #[test]

@@ -63,6 +63,10 @@ impl Grammar<'_, '_> {
         if !(t.is_digits(i) || (t.is_word(i) && self.starts_date(i))) {
             return None;
         }
+        // «السابع» of «اليوم السابع» opens no day of the month.
+        if t.is_word(i) && self.in_outlet_name(i) {
+            return None;
+        }
         if let Some(found) = self.ago(i) {
             return Some(found);
         }
@@ -1432,7 +1436,17 @@ impl Grammar<'_, '_> {
             let headed = s > 0 && !t.breaks_before(s) && self.lex(s - 1, |l| matches!(l, Lex::OutletHead)).is_some();
             let titled = (s > 0 && !t.breaks_before(s) && t.is_punct(s - 1, '|'))
                 || (self.continues(h.end) && t.is_punct(h.end, '|'));
-            headed || titled
+            // Alone in brackets or quotation marks («(الغد)»، «صحيفة "الغد"»), or between the
+            // dashes of a dateline («عمان - الغد - 16 آذار 2025»): a name, as a credit is.
+            let set_apart = s > 0 && !t.breaks_before(s) && self.continues(h.end) && {
+                let (open, close) = (t.folded(s - 1), t.folded(h.end));
+                let punct = t.kind(s - 1) == Some(TokenKind::Punct) && t.kind(h.end) == Some(TokenKind::Punct);
+                punct
+                    && (open == "(" && close == ")"
+                        || matches!((open, close), ("\"", "\"") | ("«", "»") | ("“", "”"))
+                        || DASHES.iter().any(|&c| open.starts_with(c)) && DASHES.iter().any(|&c| close.starts_with(c)))
+            };
+            headed || titled || set_apart
         })
     }
 

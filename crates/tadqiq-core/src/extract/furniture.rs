@@ -191,8 +191,11 @@ impl Reader<'_, '_> {
             return None;
         }
         // A dash, or a lone tatweel drawn as one («القاهرة ـ 17 أبريل 2025 ـ»).
+        // And an em dash («الخرطوم - 17 مارس 2025 — …»), which a dateline takes and a date
+        // range never does.
         let dash = |k: usize| {
             super::date::DASHES.iter().any(|&c| t.is_punct(k, c))
+                || t.is_punct(k, '—')
                 || t.kind(k) == Some(TokenKind::Punct) && t.folded(k).is_empty() && t.original(k).starts_with('ـ')
         };
         let sep = |k: usize| ['،', ',', ':'].iter().any(|&c| t.is_punct(k, c)) || dash(k);
@@ -237,7 +240,14 @@ impl Reader<'_, '_> {
                 // A function word never takes the article: «الله» of «رام الله» is no «له».
                 let function =
                     self.ix.find_indefinite(t, k, |l| matches!(l, Lex::FunctionWord).then_some(())).is_some();
-                if words > 3 || function || self.ix.is(t, k, |l| l.is_date_or_number_word()) {
+                // The paper's name between two dashes after the place, though its words name a
+                // day («عمان - الغد - 16 آذار 2025»، «القاهرة - اليوم السابع - 16 مارس 2025»).
+                let paper = || {
+                    let from = (k.saturating_sub(3)..k).rev().find(|&j| !t.is_word(j));
+                    from.is_some_and(|f| dash(f) && f > 0 && t.is_word(f - 1) && !t.breaks_before(f))
+                        && (k + 1..d.first).find(|&j| !t.is_word(j)).is_some_and(|j| dash(j) && j + 1 == d.first)
+                };
+                if words > 3 || function || self.ix.is(t, k, |l| l.is_date_or_number_word()) && !paper() {
                     return None;
                 }
             } else if !sep(k) && !t.is_punct(k, '/') {
