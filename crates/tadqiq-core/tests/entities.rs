@@ -1409,3 +1409,18 @@ fn was_born_opens_no_name() {
     let ws = workspace(&[("a", "ولد الشاعر سامي حداد في حمص، وقال سيدي محمد ولد بوبكر إن الحفل انتهى.")]);
     assert_eq!(entities(&ws, "a"), ["«سامي حداد» samy-hdad", "«حمص» homs", "«محمد ولد بوبكر» mhmd-wld-bwbkr"]);
 }
+
+#[test]
+fn what_an_order_asks_for_is_no_name() {
+    // After a verb that takes «ب», a word with «ب» after the titled subject is what was ordered.
+    let ws = workspace(&[("a", "وأمر النائب العام بفتح تحقيق عاجل في الحادث، وطالب وزير النقل بسرعة إنجاز الطريق.")]);
+    assert_eq!(entities(&ws, "a"), Vec::<String>::new());
+    let ws = workspace(&[("a", "وأمر اللواء سالم عبد الكريم بتكثيف الدوريات في المدينة.")]);
+    assert_eq!(entities(&ws, "a"), ["«سالم عبد الكريم» salm-abd-al-krym"]);
+    // A given name with «ب» is still one.
+    let ws = workspace(&[("a", "وأمر الرئيس بسام الخطيب بإغلاق المعابر.")]);
+    assert_eq!(entities(&ws, "a"), ["«بسام الخطيب» bsam-al-khtyb"]);
+    // A family nisba ends a name: the masdar after it is the decision.
+    let ws = workspace(&[("a", "وقرر رئيس الوزراء كمال الزيداني صرف 100 ألف جنيه لكل أسرة.")]);
+    assert_eq!(entities(&ws, "a"), ["«كمال الزيداني» kmal-al-zydany"]);
+}
