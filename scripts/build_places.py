@@ -290,9 +290,25 @@ def main():
         primary = keep[0]
         large = level == "region" or pop >= LARGE
         readings = [reading_of(n, cc, max(pop, population.get(fold(n), 0)), level, latin) for n in keep]
-        # One row per reading, in the order bare, place, head.
+        # One row per reading, in the order bare, place, head. The first name of a row is the
+        # one shown: a name in Arabic's own letters before one in Persian, Urdu or Kurdish
+        # letters («رىياد» with a medial ى is a transliteration), in GeoNames' order; and a
+        # one-word name Arabic never writes gives way to a spelling it writes often («طنجة»
+        # before «تنجه», «سطيف» before «سطف»).
+        def shown_order(group):
+            own = lambda n: ARABIC_LETTERS_ONLY.match(n) is not None and "ى" not in n.rstrip("ى")
+            group = sorted(group, key=lambda n: not own(n))
+            # A name of several words is as common as its rarest word.
+            freq = lambda n: min(zipf_frequency(w, "ar") for w in n.split())
+            if group and " " not in group[0] and freq(group[0]) == 0.0:
+                common = [n for n in group[1:] if own(n) and freq(n) >= 2.5]
+                if common:
+                    best = max(common, key=freq)
+                    group = [best] + [n for n in group if n != best]
+            return group
+
         for reading in ("bare", "place", "head"):
-            group = [n for n, r in zip(keep, readings) if r == reading]
+            group = shown_order([n for n, r in zip(keep, readings) if r == reading])
             if group:
                 rows.append((pid, group[0], "|".join(group[1:]), cc.lower(), pop, level, reading))
     order = {"bare": 0, "place": 1, "head": 2}

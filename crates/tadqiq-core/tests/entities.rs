@@ -1424,3 +1424,13 @@ fn what_an_order_asks_for_is_no_name() {
     let ws = workspace(&[("a", "وقرر رئيس الوزراء كمال الزيداني صرف 100 ألف جنيه لكل أسرة.")]);
     assert_eq!(entities(&ws, "a"), ["«كمال الزيداني» kmal-al-zydany"]);
 }
+
+#[test]
+fn a_place_is_shown_by_the_spelling_arabic_writes() {
+    // GeoNames lists transliterations first for some places («تنجه», «القامشلو»): the name
+    // shown is one in Arabic's own letters that Arabic writes.
+    let ws = workspace(&[("a", "وصل الوفد إلى طنجة ثم إلى القامشلي.")]);
+    let names: Vec<String> =
+        ws.doc("a").unwrap().entities.iter().map(|m| ws.entity(&m.id).unwrap().name.clone()).collect();
+    assert_eq!(names, ["طنجة", "القامشلي"]);
+}
