@@ -692,9 +692,9 @@ impl Recogniser<'_, '_> {
             && !t.breaks_before(i)
             && words("ba-verbs").contains(&t.folded(i - 1).strip_prefix(['و', 'ف']).unwrap_or(t.folded(i - 1)));
         if governs_ba
-            && let Some(cut) = units
-                .iter()
-                .position(|&(k, _)| t.folded(k).starts_with('ب') && self.given_name(k).is_none() && !self.is_particle(k))
+            && let Some(cut) = units.iter().position(|&(k, _)| {
+                t.folded(k).starts_with('ب') && self.given_name(k).is_none() && !self.is_particle(k)
+            })
         {
             units.truncate(cut);
             if units.len() < 2 {

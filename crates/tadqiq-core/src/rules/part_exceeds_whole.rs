@@ -71,6 +71,18 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                 work(1);
                 end += 1;
             }
+            // «بحضور ثلاثين شاعرا من اثنتي عشرة دولة، بينهم 40 شاعرا»: the whole is the count of
+            // the parts' own noun earlier in the sentence, not the countries next to them
+            // (nouns no list knows; «في 2613 مركزا، بينهم 188 ألف مترشح» after «862 ألف مترشح»).
+            let whole = match (whole.thing, first.thing) {
+                (None, None) if whole.figure.unit.is_some() && !same_noun(whole, first) => figures[..w]
+                    .iter()
+                    .rev()
+                    .take_while(|e| e.span.start >= sentence.start)
+                    .find(|e| e.thing.is_none() && same_noun(e, first))
+                    .unwrap_or(whole),
+                _ => whole,
+            };
             let parts: Vec<&Counted> = figures[w + 1..end].iter().filter(|p| one_measure(whole, p)).collect();
             judge(path, doc, whole, &parts, out);
             w += 1;
@@ -119,11 +131,35 @@ fn one_measure(whole: &Counted, part: &Counted) -> bool {
     }
 }
 
+/// A counted noun without its article, its case and number endings: «المترشحين» → «مترشح».
+fn stem(unit: &str) -> String {
+    let word = fold(unit.split_whitespace().next().unwrap_or(""));
+    let word = word.strip_prefix("ال").filter(|w| w.chars().count() >= 2).unwrap_or(&word);
+    let word = ["ين", "ون", "ات", "ا", "ه"].iter().find_map(|e| word.strip_suffix(e)).unwrap_or(word);
+    word.to_string()
+}
+
+/// Whether two counted nouns are one noun, inflected or not («شاعرا»، «شعراء» aside).
+fn same_noun(a: &Counted, b: &Counted) -> bool {
+    match (&a.figure.unit, &b.figure.unit) {
+        (Some(x), Some(y)) => {
+            let (x, y) = (stem(x), stem(y));
+            !x.is_empty() && !y.is_empty() && (x.starts_with(&y) || y.starts_with(&x))
+        }
+        _ => false,
+    }
+}
+
 /// Whether the text between a figure and the next opens a list of its parts: a marker among
 /// its last two words, and at most five words in all («، بينهم»، «في الهجوم، من بينهم»).
 fn opens_parts(between: &str) -> bool {
     // Every marker is written with «بين»، «من»، «في» or «ضمن»: skip the folding where none is.
     if !["بين", "من", "في", "ضمن"].iter().any(|m| between.contains(m)) {
+        return false;
+    }
+    // «10 سنوات لكل واحد منهم، و9 متهمين»: a comma after the marker ends its phrase.
+    let after_marker = between.rsplit(['،', ',']).next().unwrap_or(between);
+    if after_marker.len() < between.len() && words(after_marker).iter().all(|w| w == "و") {
         return false;
     }
     let words = words(between);
@@ -169,6 +205,19 @@ mod tests {
     }
 
     #[test]
+    fn the_whole_is_the_count_of_the_parts_own_noun() {
+        // Poets from twelve countries, forty of them from abroad: more than the thirty poets.
+        let poets = "بحضور ثلاثين شاعرا من اثنتي عشرة دولة، بينهم 40 شاعرا من خارج البلاد.";
+        assert_eq!(
+            run(&RULE, &[("a", poets, None)]),
+            ["a «40 شاعرا» is more than the whole it belongs to, «ثلاثين شاعرا»."]
+        );
+        // Defendants held and at large are defendants, though the nouns differ.
+        let defendants = "وأحالت النيابة 31 متهما إلى المحاكمة، بينهم 24 محبوسا و9 هاربين.";
+        assert_eq!(run(&RULE, &[("a", defendants, None)]).len(), 1);
+    }
+
+    #[test]
     fn parts_that_add_up_to_more() {
         assert_eq!(
             run(&RULE, &[("a", "قتل 10 أشخاص، من بينهم 6 أطفال و5 نساء.", None)]),
@@ -181,6 +230,12 @@ mod tests {
         assert!(run(&RULE, &[("a", "ينتشر نحو 3000 جندي للتحالف، بينهم 2500 أمريكي.", None)]).is_empty());
         assert!(run(&RULE, &[("a", "قتل 10 أشخاص وأصيب 30 آخرون.", None)]).is_empty());
         assert!(run(&RULE, &[("a", "قتل 10 أشخاص. وبينهم وبين الحدود 30 كيلومترا.", None)]).is_empty());
+        // Nouns no list knows: centres, then candidates among all of them.
+        let centres = "اجتاز الامتحان 540 ألف مترشح في 1900 مركز، بينهم نحو 120 ألف مترشح حر.";
+        assert!(run(&RULE, &[("a", centres, None)]).is_empty());
+        // «منهم» ended by a comma opens no list.
+        let each = "وقضت بسجن أربعة متهمين 5 سنوات لكل واحد منهم، و7 متهمين بسنة حبسا.";
+        assert!(run(&RULE, &[("a", each, None)]).is_empty());
     }
 
     #[test]
