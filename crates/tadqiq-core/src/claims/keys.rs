@@ -1756,8 +1756,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         ))
     }
 
-    /// Ages written as a definite number word before «من عمره»: «في الستين من عمرها» (60),
-    /// which the grammar does not read as a figure. Looked for only where the marker stands.
+    /// Ages written as a definite number word before «من عمره»: «في الستين من عمرها» (60), «في
+    /// الثامنة والثلاثين من عمره» (38), which the grammar does not read as a figure. Looked for
+    /// only where the marker stands.
     fn ages_in_words(&self) -> Vec<ClaimData> {
         let t = self.toks;
         let mut out = Vec::new();
@@ -1765,15 +1766,31 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             if self.ix.find(t, i, |w| matches!(w, Word::Age { before: false }).then_some(())).is_none() {
                 continue;
             }
-            let n = i - 1;
-            if !t.is_word(n) || self.owner[n] != u32::MAX || !t.folded(n).starts_with("ال") {
+            let mut n = i - 1;
+            if !t.is_word(n) || self.owner[n] != u32::MAX {
                 continue;
             }
-            let Some(years) = number_word(&t.folded(n)[4..]) else { continue };
-            let span = Span::new(t.tokens[n].start, t.tokens[n].end);
+            let years = if let Some(tens) = t.folded(n).strip_prefix("وال") {
+                // «في الثامنة والثلاثين من عمره»: an ordinal unit and «و» and the tens (38).
+                let unit =
+                    n.checked_sub(1).filter(|&u| t.is_word(u) && self.owner[u] == u32::MAX && !t.breaks_before(n));
+                match (unit.and_then(|u| ordinal_unit(t.folded(u))), number_word(tens)) {
+                    (Some(u), Some(d)) if (20.0..=90.0).contains(&d) => {
+                        n -= 1;
+                        d + u
+                    }
+                    _ => continue,
+                }
+            } else if let Some(word) = t.folded(n).strip_prefix("ال") {
+                let Some(y) = number_word(word) else { continue };
+                y
+            } else {
+                continue;
+            };
+            let span = Span::new(t.tokens[n].start, t.tokens[i - 1].end);
             let Some(sentence) = sentence_of(self.doc.local, span) else { continue };
             let sentence = window(sentence, span);
-            let Some(who) = self.age_of(n, n + 1, sentence) else { continue };
+            let Some(who) = self.age_of(n, i, sentence) else { continue };
             let shown = msg("count.years", &[("n", &years.to_string())]);
             let said =
                 self.said(Value::Age { low: years, high: years + 1.0, shown: self.intern(&shown) }, sentence, span);
@@ -1875,6 +1892,21 @@ fn when_of(d: &DateMention) -> Option<When> {
         Relative::NamedMonth(-1) => Some(When::Earlier),
         _ => None,
     }
+}
+
+/// The unit an ordinal word names, one to nine, either gender: «الثامنة» 8, «الحادي» 1.
+fn ordinal_unit(folded: &str) -> Option<f64> {
+    // «الحادية» and «الحادي» of «الحادية والثلاثين» are one, as «الأول» is not in a compound.
+    if matches!(folded, "الحادي" | "الحاديه") {
+        return Some(1.0);
+    }
+    let toks = Tokens::new(folded);
+    let ix = crate::lexicon::LEXICON.index(&toks);
+    let h = ix.find(&toks, 0, |l| match l {
+        crate::lexicon::Lex::DayOrdinal(d) if (1..=9).contains(d) => Some(*d),
+        _ => None,
+    })?;
+    (h.end == toks.len() && h.dropped == 0).then_some(h.value as f64)
 }
 
 /// The value of a number word of the data («ستين» → 60), for ages the grammar leaves.

@@ -1026,6 +1026,15 @@ mod tests {
                 "b.txt «الستين» (60 years) disagrees with 1 other source: 67 years in a.txt. Compared: the age of the mother.",
             ]
         );
+        // An ordinal unit and its tens: «في الثامنة والستين من عمرها» is 68.
+        let d = "وعثر الجيران على والدته في الثامنة والستين من عمرها مصابة بطعنات.";
+        assert_eq!(
+            figures(&[("a.txt", a, None), ("d.txt", d, None)]),
+            [
+                "a.txt «67 عاما» (67 years) disagrees with 1 other source: 68 years in d.txt. Compared: the age of the mother.",
+                "d.txt «الثامنة والستين» (68 years) disagrees with 1 other source: 67 years in a.txt. Compared: the age of the mother.",
+            ]
+        );
         // The father's age is not the mother's; a person is a year older two years on.
         let c = "ونقل الأب وعمره 70 عاما إلى المستشفى.";
         assert!(figures(&[("a.txt", a, None), ("c.txt", c, None)]).is_empty());
