@@ -280,6 +280,9 @@ fn relative_dates_resolve_against_publication() {
     assert_eq!(found_published("في شهر جويلية المنقضي", p), ["date «شهر جويلية المنقضي» 2021-07"]);
     // Tunisian «الفارط».
     assert_eq!(found_published("منذ شهر ماي الفارط", p), ["date «شهر ماي الفارط» 2021-05"]);
+    // The dual after two months; «شهري» before them.
+    assert_eq!(found_published("في شهري جوان وجويلية الماضيين", p)[1], "date «جويلية الماضيين» 2021-07");
+    assert_eq!(found_published("خلال شهري سبتمبر وأكتوبر", p)[0], "date «شهري سبتمبر» --09");
     assert_eq!(found_published("قالت الحكومة، الأحد، إن", p), ["date «الأحد» 2021-12-05"]);
     assert_eq!(found_published("السبت الماضي", p), ["date «السبت الماضي» 2021-12-04"]);
     // «اليوم» as "the day", not "today".
@@ -490,7 +493,7 @@ fn bare_month_names_need_context() {
 fn the_first_month_of_a_range_or_list_takes_the_year_of_the_second() {
     assert_eq!(found("وبين جانفي وماي 2024 عبر البحر"), ["date «جانفي» 2024-01", "date «ماي 2024» 2024-05"]);
     assert_eq!(found("ومن يناير إلى مايو 2024 ارتفع"), ["date «يناير» 2024-01", "date «مايو 2024» 2024-05"]);
-    assert_eq!(found("في شهري يناير وفبراير 2021 تراجع"), ["date «يناير» 2021-01", "date «فبراير 2021» 2021-02"]);
+    assert_eq!(found("في شهري يناير وفبراير 2021 تراجع"), ["date «شهري يناير» 2021-01", "date «فبراير 2021» 2021-02"]);
     assert_eq!(
         found("ومن 5 مارس حتى 7 أبريل 2024 استمر"),
         ["date «5 مارس» 2024-03-05", "date «7 أبريل 2024» 2024-04-07"]
