@@ -916,28 +916,26 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 // Things counted without an event of their own are told apart by what was done
                 // with them: missiles launched or intercepted, aircraft shot down. Strikes are
                 // only ever carried out: «نفذت الطائرات ثلاث غارات»، «شنت أربع غارات».
-                match self.nearest_incident(a, 6) {
-                    // «18 طنا من الحشيش» is not «2 طن من الكوكايين»: what is weighed or
-                    // measured, when «من» names it, is part of the key.
-                    Some(act) if WEIGHED.contains(&&*thing) && self.of_what(b).is_some() => {
-                        let (of, shown) = self.of_what(b).unwrap_or_default();
-                        (
-                            format!("{thing}:{of}/{act}"),
-                            msg(
-                                "phrase.act-of",
-                                &[("thing", &term("thing", &thing)), ("of", &shown), ("act", &term("incident", &act))],
-                            ),
-                        )
-                    }
-                    Some(act) => (
+                // «18 طنا من الحشيش» is not «2 طن من الكوكايين»: what is weighed or measured,
+                // when «من» names it, is part of the key.
+                let weighed = if WEIGHED.contains(&&*thing) { self.of_what(b) } else { None };
+                match (self.nearest_incident(a, 6), weighed) {
+                    (Some(act), Some((of, shown))) => (
+                        format!("{thing}:{of}/{act}"),
+                        msg(
+                            "phrase.act-of",
+                            &[("thing", &term("thing", &thing)), ("of", &shown), ("act", &term("incident", &act))],
+                        ),
+                    ),
+                    (Some(act), None) => (
                         format!("{thing}/{act}"),
                         msg("phrase.act", &[("thing", &term("thing", &thing)), ("act", &term("incident", &act))]),
                     ),
-                    None if &*thing == "strikes" => (
+                    (None, _) if &*thing == "strikes" => (
                         format!("{thing}/carried-out"),
                         msg("phrase.carried-out", &[("thing", &term("thing", &thing))]),
                     ),
-                    None => return out,
+                    (None, _) => return out,
                 }
             }
             (None, true) => return out,
@@ -1587,7 +1585,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             &mentions[k].kind,
             MentionKind::Date(d) if d.written.day.is_none() && matches!(d.relative, Some(Relative::Weekday(_) | Relative::Days(_)))
         );
-        let announced = if alone { (lo..a).any(says) } else { day_of_news && (a.saturating_sub(4)..a).any(says) };
+        let announced =
+            if alone { (lo..a).any(says) } else { day_of_news && (a.saturating_sub(4).max(lo)..a).any(says) };
         // «ولد في صفاقس عام 1898 وتوفي عام 1975»: a verb after the date that opens a clause of
         // its own with «و» dates what follows it; the date is the verb's before it, if any.
         let opens_clause =
