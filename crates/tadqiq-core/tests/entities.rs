@@ -1434,3 +1434,9 @@ fn a_place_is_shown_by_the_spelling_arabic_writes() {
         ws.doc("a").unwrap().entities.iter().map(|m| ws.entity(&m.id).unwrap().name.clone()).collect();
     assert_eq!(names, ["طنجة", "القامشلي"]);
 }
+
+#[test]
+fn the_jordan_news_agency_is_no_place() {
+    let ws = workspace(&[("a", "عمان 16 آذار 2025 (بترا) - قال وزير المياه إن السد امتلأ.")]);
+    assert!(entities(&ws, "a").contains(&"«بترا» petra".to_string()), "{:?}", entities(&ws, "a"));
+}
