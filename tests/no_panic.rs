@@ -128,4 +128,7 @@ fn hostile_shapes() {
     // months ahead for a year, never down the whole list.
     check(&format!("{}2025", "يناير و".repeat(10_000)));
     check(&format!("{}2025", "من 5 مارس إلى ".repeat(5_000)));
+    // Days with their weekdays, in a range and in a list, thousands long.
+    check(&format!("{}جوان 2025", "من الأحد 15 إلى الخميس 19 ".repeat(3_000)));
+    check(&format!("{}جوان 2025", "الأحد 15 والاثنين 16 ".repeat(3_000)));
 }

@@ -661,16 +661,28 @@ impl Grammar<'_, '_> {
         }
         let joined =
             (t.is_word(k) && matches!(t.folded(k), "و" | "الي" | "حتي")) || DASHES.iter().any(|&c| t.is_punct(k, c));
+        let weekday = |i: usize| self.ix.find(t, i, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None });
         if joined {
-            let d = k + 1;
+            let mut d = k + 1;
             if !self.continues(d) {
                 return None;
+            }
+            // «من الأحد 15 إلى الخميس 19 جوان»: the next day's weekday before it.
+            if let Some(h) = weekday(d).filter(|h| h.dropped == 0 && self.continues(h.end) && t.is_digits(h.end)) {
+                d = h.end;
             }
             if t.is_digits(d) {
                 return self.day_digits(d).map(|day| (day, d + 1));
             }
             let h = self.ix.find(t, d, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None })?;
             return (h.dropped == 0).then_some((h.value, h.end));
+        }
+        // «يومي الأحد 15 والاثنين 16 جوان»: the conjunction written on the weekday.
+        if let Some(h) = weekday(k).filter(|h| h.dropped == 1 && t.folded(k).starts_with('و'))
+            && self.continues(h.end)
+            && t.is_digits(h.end)
+        {
+            return self.day_digits(h.end).map(|day| (day, h.end + 1));
         }
         // «والسادس»: the conjunction written on the ordinal.
         let h = self.ix.find(t, k, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None })?;
@@ -822,6 +834,16 @@ impl Grammar<'_, '_> {
             let joiner = (t.is_word(k) && matches!(t.folded(k), "و" | "الي" | "حتي"))
                 || DASHES.iter().any(|&c| t.is_punct(k, c));
             let mut next = if joiner { k + 1 } else { k };
+            // «… إلى الخميس 19 جوان 2025»: the weekday of the next day.
+            if joiner
+                && self.continues(next)
+                && let Some(h) = self.ix.find(t, next, |l| matches!(l, Lex::Weekday(_)).then_some(()))
+                && h.dropped == 0
+                && self.continues(h.end)
+                && t.is_digits(h.end)
+            {
+                next = h.end;
+            }
             if joiner && self.continues(next) && t.is_digits(next) && self.day_digits(next).is_some() {
                 next += 1;
             }
