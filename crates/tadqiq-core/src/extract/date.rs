@@ -791,6 +791,15 @@ impl Grammar<'_, '_> {
             let pw = DateValue { month: Some(m2), ..written };
             let (value, invalid) = gregorian_value(Calendar::Gregorian, pw);
             core.paired = Some(Box::new(Paired { span, calendar: Calendar::Gregorian, written: pw, value, invalid }));
+            // «16 مارس/آذار 2025 الموافق 19 رمضان 1446 هـ»: where the two names agree, the
+            // equivalent in the other calendar is the pair worth checking.
+            if m2 == month
+                && written.year.is_some()
+                && day.is_some()
+                && let Some(equivalent) = self.equivalent(&mut core.end, calendar)
+            {
+                core.paired = Some(equivalent);
+            }
         } else if written.year.is_some() && day.is_some() {
             core.paired = self.equivalent(&mut core.end, calendar);
         }

@@ -90,6 +90,14 @@ mod tests {
         );
         // A day's difference is moon sighting, not an error.
         assert!(run(&RULE, &[("a", "15 رمضان 1442 هـ الموافق 28 أبريل 2021 م", None)]).is_empty());
+        // After a Gregorian month written with its other name, the equivalent is still checked.
+        assert_eq!(
+            run(&RULE, &[("a", "وصلت القافلة يوم 16 مارس/آذار 2025 الموافق 19 رمضان 1446 هـ إلى المدينة", None)]),
+            [
+                "a «يوم 16 مارس/آذار 2025 الموافق 19 رمضان 1446 هـ»: the Hijri date is 2025-03-19 (Umm al-Qura), but the stated equivalent is 2025-03-16, 3 days earlier."
+            ]
+        );
+        assert!(run(&RULE, &[("a", "يوم 16 آذار (مارس) 2025 الموافق 16 رمضان 1446 هـ", None)]).is_empty());
     }
 
     #[test]
