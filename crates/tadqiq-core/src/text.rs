@@ -145,6 +145,17 @@ impl<'t> Tokens<'t> {
         }
     }
 
+    /// Whether token `i` is the point, comma or colon inside a number, touching digits on both
+    /// sides: «1.5»، «3,000»، «13٫1»، «10:30».
+    pub fn joins_digits(&self, i: usize) -> bool {
+        i > 0
+            && self.is_digits(i - 1)
+            && self.touching(i - 1)
+            && ['.', ',', '٫', '٬', ':'].iter().any(|&c| self.is_punct(i, c))
+            && self.touching(i)
+            && self.is_digits(i + 1)
+    }
+
     /// Whether token `i` starts a new line (a date or a figure never runs across one).
     pub fn breaks_before(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.line_break_before)

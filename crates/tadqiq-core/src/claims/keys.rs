@@ -551,7 +551,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                     Some('.' | '!' | '?' | '؟' | ':' | ';' | '؛' | '|' | '"' | '«' | '»' | '“' | '”')
                 )
                 && !self.name_quote(i)
-                && !self.in_number(i)
+                && !t.joins_digits(i)
         };
         let mut lo = a;
         while lo > first && a - lo < 40 && !hard(lo - 1) {
@@ -671,13 +671,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 Some('،' | ',' | '.' | '؛' | ';' | ':' | '!' | '?' | '؟' | '|' | '"' | '«' | '»' | '“' | '”')
             )
             && !self.name_quote(i)
-            && !self.in_number(i)
-    }
-
-    /// Whether token `i` is the point or the comma inside a number («2.4 مليون»، «13,1»).
-    fn in_number(&self, i: usize) -> bool {
-        let t = self.toks;
-        i > 0 && t.is_digits(i - 1) && t.touching(i - 1) && t.touching(i) && t.is_digits(i + 1)
+            // The point or comma of «2.4 مليون» or «13,1» is inside a number.
+            && !t.joins_digits(i)
     }
 
     /// Whether token `i` is a quotation mark of a pair that encloses one to three words.
@@ -779,7 +774,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// governing verb's event, the noun of a partitive. The key is set only when the measure is
     /// specific enough to compare within a story: an event (people killed, injured…), or a
     /// thing with what was done with it (missiles launched), or a percentage of something.
-    fn figure_measure(&self, k: usize, f: &Figure, span: Span, sentence: Span) -> Measured {
+    fn figure_measure(&self, k: usize, f: &Figure, span: Span, sentence: Span, share: Share) -> Measured {
         let (a, b) = token_range(self.toks, span);
         let mut out = Measured::default();
         if f.unit.as_deref() == Some("%") {
@@ -941,20 +936,28 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             (None, true) => return out,
         };
         out.grows = grows && event.is_some();
-        // Some of the injured or the dead, told apart by what is said of them after the
-        // count («في حالة حرجة») or by the verb before it (the discharged): no two such
-        // counts are known to be of the same part.
-        if self.of_the_counted(a, b) || self.some_of_them(k, a) {
-            out.key = None;
-            return out;
-        }
-        out.key = Some(if self.is_part(k, a) {
-            out.grows = false;
-            (format!("{}/part", key.0), msg("phrase.part", &[("measure", &key.1)]))
-        } else {
-            key
-        });
+        out.key = match share {
+            Share::Whole => Some(key),
+            Share::Part => {
+                out.grows = false;
+                Some((format!("{}/part", key.0), msg("phrase.part", &[("measure", &key.1)])))
+            }
+            Share::Some => None,
+        };
         out
+    }
+
+    /// How much of its count the figure at tokens `[a, b)` (mention `k`) is: the whole, a part
+    /// after «بينهم/منها» ([`Reader::is_part`]), or some of the dead or injured
+    /// ([`Reader::of_the_counted`], [`Reader::some_of_them`]).
+    fn share(&self, k: usize, a: usize, b: usize) -> Share {
+        if self.of_the_counted(a, b) || self.some_of_them(k, a) {
+            Share::Some
+        } else if self.is_part(k, a) {
+            Share::Part
+        } else {
+            Share::Whole
+        }
     }
 
     /// The country whose nationals the word at `i` names («أمريكيين»، «أردنيا»), with the
@@ -1222,19 +1225,20 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             sentence,
             span,
         );
-        let measured = self.figure_measure(k, f, span, sentence);
-        // «12 فيلما، منها ستة أفلام مصرية»: a part after «منها/بينهم» is not the count of its
-        // noun, only another part («منهم 1250 أميركي» against «بينهم 2500 أمريكي»).
         let (a, b) = token_range(self.toks, span);
-        let part = self.is_part(k, a);
-        let some = self.of_the_counted(a, b) || self.some_of_them(k, a);
-        let key = strict_figure_key(self.doc, f, sentence)
-            .filter(|_| !some)
-            .map(|key| if part { key.replacen('@', "/part@", 1) } else { key });
+        let share = self.share(k, a, b);
+        let measured = self.figure_measure(k, f, span, sentence, share);
+        // «12 فيلما، منها ستة أفلام مصرية»: a part after «منها/بينهم» is not the count of its
+        // noun, only another part («منهم 1250 أميركي» against «بينهم 2500 أمريكي»); some of
+        // the injured are no count at all.
+        let key = strict_figure_key(self.doc, f, sentence).and_then(|key| match share {
+            Share::Whole => Some(key),
+            Share::Part => Some(key.replacen('@', "/part@", 1)),
+            Share::Some => None,
+        });
         if measured.key.is_none() && key.is_none() && measured.thing.is_none() {
             return None;
         }
-        let (a, b) = token_range(self.toks, span);
         let (measure, measure_shown, anchors) = match measured.key {
             Some((m, shown)) => {
                 said.grows = measured.grows;
@@ -1899,27 +1903,30 @@ fn ordinal_unit(folded: &str) -> Option<f64> {
     if matches!(folded, "الحادي" | "الحاديه") {
         return Some(1.0);
     }
+    whole_word(folded, |l| match l {
+        crate::lexicon::Lex::DayOrdinal(d) if (1..=9).contains(d) => Some(*d as f64),
+        _ => None,
+    })
+}
+
+/// What the language data reads a word (folded) as, when it reads the whole word, no clitic
+/// taken off.
+fn whole_word<T>(folded: &str, pick: impl Fn(&crate::lexicon::Lex) -> Option<T>) -> Option<T> {
     let toks = Tokens::new(folded);
     let ix = crate::lexicon::LEXICON.index(&toks);
-    let h = ix.find(&toks, 0, |l| match l {
-        crate::lexicon::Lex::DayOrdinal(d) if (1..=9).contains(d) => Some(*d),
-        _ => None,
-    })?;
-    (h.end == toks.len() && h.dropped == 0).then_some(h.value as f64)
+    let h = ix.find(&toks, 0, pick)?;
+    (h.end == toks.len() && h.dropped == 0).then_some(h.value)
 }
 
 /// The value of a number word of the data («ستين» → 60), for ages the grammar leaves.
 fn number_word(folded: &str) -> Option<f64> {
-    let toks = Tokens::new(folded);
-    let ix = crate::lexicon::LEXICON.index(&toks);
-    let h = ix.find(&toks, 0, |l| match l {
+    whole_word(folded, |l| match l {
         crate::lexicon::Lex::Number {
             value,
             class: crate::lexicon::NumClass::Unit | crate::lexicon::NumClass::Tens,
-        } => Some(*value),
+        } => Some(*value as f64),
         _ => None,
-    })?;
-    (h.end == toks.len() && h.dropped == 0).then_some(h.value as f64)
+    })
 }
 
 /// Whose subjects: a toll's (or any figure's), an event's date, a length of time.
@@ -1977,6 +1984,16 @@ struct Measured {
     event: Option<Arc<str>>,
     thing: Option<Arc<str>>,
     grows: bool,
+}
+
+/// How much of its count a figure is ([`Reader::share`]).
+#[derive(Clone, Copy)]
+enum Share {
+    Whole,
+    /// A part after «بينهم/منها»: compared with other parts only.
+    Part,
+    /// Some of the dead or injured, told apart by words no key holds: never compared.
+    Some,
 }
 
 /// The things of measures.tsv that are money.

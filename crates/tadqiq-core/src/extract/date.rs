@@ -842,26 +842,20 @@ impl Grammar<'_, '_> {
             }
             let joiner = (t.is_word(k) && matches!(t.folded(k), "و" | "الي" | "حتي"))
                 || DASHES.iter().any(|&c| t.is_punct(k, c));
-            let mut next = if joiner { k + 1 } else { k };
-            // «… إلى الخميس 19 جوان 2025»: the weekday of the next day.
-            if joiner
-                && self.continues(next)
-                && let Some(h) = self.ix.find(t, next, |l| matches!(l, Lex::Weekday(_)).then_some(()))
-                && h.dropped == 0
-                && self.continues(h.end)
-                && t.is_digits(h.end)
-            {
-                next = h.end;
-            }
-            if joiner && self.continues(next) && t.is_digits(next) && self.day_digits(next).is_some() {
-                next += 1;
-            }
+            // The next day of the list, its weekday before it («… إلى الخميس 19 جوان 2025»),
+            // as [`Grammar::next_day`] reads it; else the next month right after the joiner.
+            let day = self.next_day(k);
+            let next = match day {
+                Some((_, after)) => after,
+                None if joiner => k + 1,
+                None => k,
+            };
             if !self.continues(next) {
                 return None;
             }
             let (Calendar::Gregorian, m2, dropped, mut end) = self.month(next)? else { return None };
             // Without a joiner, only «وماي»: the conjunction written on the month.
-            if !(joiner || dropped == 1 && t.folded(next).starts_with('و')) {
+            if !(joiner || day.is_some() || dropped == 1 && t.folded(next).starts_with('و')) {
                 return None;
             }
             // Its other name: «مايو/أيار»، «مايو (أيار)»، «مايو أيار».
@@ -1065,11 +1059,7 @@ impl Grammar<'_, '_> {
 
     /// Whether digits at `k` sit inside «3,000» or «1.5» (a figure, not a day or year).
     fn part_of_bigger_number(&self, k: usize) -> bool {
-        let t = self.t;
-        let sep = |i: usize| ['.', ',', '٫', '٬', ':'].iter().any(|&c| t.is_punct(i, c));
-        let after = t.touching(k) && sep(k + 1) && t.touching(k + 1) && t.is_digits(k + 2);
-        let before = k >= 2 && t.touching(k - 1) && sep(k - 1) && t.touching(k - 2) && t.is_digits(k - 2);
-        after || before
+        self.t.joins_digits(k + 1) || k >= 1 && self.t.joins_digits(k - 1)
     }
 
     /// «31/12/2021»، «2021-12-31»، «31.12.2021», «21 / 03 / 2016», «1439 / 3 / 17 ه», in any
