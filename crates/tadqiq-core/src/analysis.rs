@@ -100,7 +100,7 @@ pub fn analyse_article<'t>(
                 FromText::Dateline => (p, PublishedSource::Dateline),
             })
         });
-    resolve(&mut mentions, published.map(|p| p.0));
+    resolve(text, &mut mentions, published.map(|p| p.0));
     let analysis = Analysis {
         mentions,
         published,

@@ -224,6 +224,9 @@ fn paired_month_names() {
         ["date «ديسمبر/كانون الثاني 2021» 2021-12 | «كانون الثاني» 2021-01"]
     );
     assert_eq!(found("26 تموز (يونيو)"), ["date «26 تموز (يونيو)» --07-26 | «يونيو» --06-26"]);
+    // Two names of one tradition are the ends of a range, not a pair.
+    assert_eq!(found("في الفترة يناير-مارس 2025 ارتفع"), ["date «يناير» 2025-01", "date «مارس 2025» 2025-03"]);
+    assert!(found("خلال الربع الثالث (يوليو - سبتمبر) ارتفع").iter().all(|d| !d.contains('|')));
 }
 
 #[test]

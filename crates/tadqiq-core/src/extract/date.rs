@@ -698,7 +698,7 @@ impl Grammar<'_, '_> {
         let mut paired_span = None;
         let mut paired_month = None;
         if calendar == Calendar::Gregorian
-            && let Some(other) = self.other_name(end, month)
+            && let Some(other) = self.other_name((k, dropped), end, month)
         {
             let (second, e2, pair_end, m2) = other?;
             paired_span = Some(Span::new(t.tokens[second].start, t.tokens[e2 - 1].end));
@@ -810,7 +810,10 @@ impl Grammar<'_, '_> {
     /// الأول»، «تموز (يوليو)»، «كانون الأول - ديسمبر»، «ديسمبر كانون الأول» (side by side with
     /// nothing between, only the same month). Its first and last-but-one tokens, where the pair
     /// ends and its month; `Some(None)` for a bracket it leaves open, which no date is.
-    fn other_name(&self, end: usize, month: u8) -> Option<Option<(usize, usize, usize, u8)>> {
+    ///
+    /// Two names of one tradition («يوليو - سبتمبر»، «(يناير-مارس)»، «آذار/أيار») are not a pair
+    /// but the ends of a range: a month's other name is the Levantine one (or the other way).
+    fn other_name(&self, first: (usize, usize), end: usize, month: u8) -> Option<Option<(usize, usize, usize, u8)>> {
         let t = self.t;
         if !self.continues(end) {
             return None;
@@ -824,10 +827,25 @@ impl Grammar<'_, '_> {
         if !(sep || m2 == month) {
             return None;
         }
+        if m2 != month && self.levantine(first.0, first.1, end) == self.levantine(second, 0, e2) {
+            return None;
+        }
         if t.is_punct(end, '(') {
             return Some(t.is_punct(e2, ')').then_some((second, e2, e2 + 1, m2)));
         }
         Some(Some((second, e2, e2, m2)))
+    }
+
+    /// Whether the month name on tokens `k..end` (`dropped` letters of clitics before it) is a
+    /// Levantine one («كانون الثاني»، «آذار»), not one from the Latin names («يناير»، «جانفي»).
+    fn levantine(&self, k: usize, dropped: usize, end: usize) -> bool {
+        let t = self.t;
+        let mut name: String = t.folded(k).chars().skip(dropped).collect();
+        for i in k + 1..end {
+            name.push(' ');
+            name.push_str(t.folded(i));
+        }
+        crate::lexicon::LEXICON.month_named(&name).is_some_and(|(_, tradition)| tradition == "levantine")
     }
 
     /// The year of the month after `k` when a range or list joins it to the month ending at `k`
@@ -859,7 +877,7 @@ impl Grammar<'_, '_> {
                 return None;
             }
             // Its other name: «مايو/أيار»، «مايو (أيار)»، «مايو أيار».
-            if let Some(other) = self.other_name(end, m2) {
+            if let Some(other) = self.other_name((next, dropped), end, m2) {
                 (_, _, end, _) = other?;
             }
             if let Some((year, _, _)) = self.year_after(end, Calendar::Gregorian) {

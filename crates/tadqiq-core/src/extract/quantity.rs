@@ -857,9 +857,12 @@ impl Grammar<'_, '_> {
         }
     }
 
-    /// Four plain digits from 1900 to 2100: a number that could be a year.
+    /// Four plain digits from 1900 to 2100, or a Hijri year of the same years (1380–1480, which
+    /// Gulf copy writes without «هـ»: «خطة حج 1446 جاهزة»): a number that could be a year.
     fn could_be_year(&self, n: &Number) -> bool {
-        n.plain_digits && self.t.folded(n.end - 1).len() == 4 && (1900.0..=2100.0).contains(&n.value)
+        n.plain_digits
+            && self.t.folded(n.end - 1).len() == 4
+            && ((1900.0..=2100.0).contains(&n.value) || (1380.0..=1480.0).contains(&n.value))
     }
 
     /// Whether the word at `k`, as written, is a countable noun `data/nouns.tsv` lists

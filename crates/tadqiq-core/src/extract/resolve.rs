@@ -153,10 +153,25 @@ const LEAD_BYTES: usize = 2500;
 
 /// Gives each relative date its Gregorian value against `published`, where it can be known.
 /// «الشهر ذاته»، «العام نفسه» take their period from the date the text gave last before them.
-pub fn resolve(mentions: &mut [Mention], published: Option<DateValue>) {
+///
+/// A year alone with no era marker, written where Gregorian years are («عام 1446»، «موسم
+/// 1446»), is the Hijri year when it is the Hijri year of publication or one next to it: Gulf
+/// copy writes the current Hijri year without «هـ», and a Gregorian year six centuries back is
+/// never one of those three.
+pub fn resolve(text: &str, mentions: &mut [Mention], published: Option<DateValue>) {
     let mut last: Option<DateValue> = None;
+    let hijri_now = published.and_then(hijri_year_of);
     for m in mentions {
         let MentionKind::Date(d) = &mut m.kind else { continue };
+        if d.relative.is_none()
+            && d.calendar == Calendar::Gregorian
+            && let DateValue { year: Some(year), month: None, day: None, .. } = d.written
+            && hijri_now.is_some_and(|now| (now - 1..=now + 1).contains(&year))
+            && text.get(m.span.start..m.span.end).and_then(|s| s.chars().last()).is_some_and(|c| c.is_numeric())
+        {
+            d.calendar = Calendar::Hijri;
+            d.value = super::date::gregorian_value(Calendar::Hijri, d.written).0;
+        }
         let Some(rel) = d.relative else {
             last = d.value.or(last);
             continue;
@@ -181,6 +196,12 @@ pub fn resolve(mentions: &mut [Mention], published: Option<DateValue>) {
         }
         last = d.value.or(last);
     }
+}
+
+/// The Hijri year in which `p` falls (the one in which its year's middle falls, for a year alone).
+fn hijri_year_of(p: DateValue) -> Option<i32> {
+    let (y, m, d) = p.full().unwrap_or((p.year?, 7, 1));
+    gregorian_to_hijri(y, m, d).map(|h| h.0)
 }
 
 /// The written day (and month) in the period of `last`: «السادس من الشهر ذاته» after a date
@@ -374,7 +395,7 @@ mod tests {
 
     fn values(text: &str, published: &str) -> Vec<String> {
         let mut ms = extract(text);
-        resolve(&mut ms, DateValue::parse(published));
+        resolve(text, &mut ms, DateValue::parse(published));
         dates(&ms).map(|d| d.value.map_or("null".to_string(), |v| v.to_string())).collect()
     }
 
@@ -403,6 +424,18 @@ mod tests {
     }
 
     #[test]
+    fn the_current_hijri_year_without_its_era() {
+        // 1446 AH began on 7 July 2024; published in March 2025, «عام 1446» is that year.
+        assert_eq!(values("أعلنت خطة موسم الحج لعام 1446", "2025-03-10"), ["2024"]);
+        assert_eq!(values("ميزانية العام ١٤٤٧", "2025-03-10"), ["2025"]);
+        // Written Gregorian, or a year far from the Hijri one of publication: as written.
+        assert_eq!(values("بني عام 1446 م", "2025-03-10"), ["1446"]);
+        assert_eq!(values("سقطت القسطنطينية عام 1453", "2025-03-10"), ["1453"]);
+        assert_eq!(values("عام 1446", "1990-01-01"), ["1446"]);
+        assert_eq!(values("عام 1446", ""), ["1446"]);
+    }
+
+    #[test]
     fn the_same_period_is_the_last_dates() {
         // The month or year of the date written last before it, not of publication.
         assert_eq!(
@@ -422,7 +455,7 @@ mod tests {
     fn the_same_period_keeps_its_span() {
         let text = "يوم 5 أيار 2017، ثم في السادس من الشهر ذاته بدأت";
         let mut ms = extract(text);
-        resolve(&mut ms, None);
+        resolve(text, &mut ms, None);
         let spans: Vec<&str> = ms
             .iter()
             .filter(|m| matches!(m.kind, MentionKind::Date(_)))
