@@ -698,6 +698,7 @@ mod grammar_words_tests {
             "change-verbs",
             "announcing",
             "date-named-heads",
+            "date-named-events",
             "fraction-names",
             "cut-offs",
             "unnamed-people",

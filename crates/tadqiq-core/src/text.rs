@@ -156,6 +156,14 @@ impl<'t> Tokens<'t> {
             && self.is_digits(i + 1)
     }
 
+    /// Whether token `i` has a power written on it: «م3»، «م²»، «كم2» (square and cubic units).
+    pub fn power_after(&self, i: usize) -> bool {
+        self.touching(i)
+            && ((self.is_digits(i + 1) && matches!(self.folded(i + 1), "2" | "3"))
+                || self.is_punct(i + 1, '²')
+                || self.is_punct(i + 1, '³'))
+    }
+
     /// Whether token `i` starts a new line (a date or a figure never runs across one).
     pub fn breaks_before(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.line_break_before)

@@ -537,6 +537,14 @@ fn scale_words() {
     assert_eq!(found("خسر مليون شخص"), ["figure «مليون شخص» 1000000 شخص"]);
     assert_eq!(found("تكلف ملياري دولار"), ["figure «ملياري دولار» 2000000000 دولار"]);
     assert_eq!(found("تكلف ملياران"), ["figure «ملياران» 2000000000"]);
+    // A plural scale counts three to ten: after a year it is the noun of what follows.
+    assert_eq!(found("وشارك في ثورة 25 يناير 2011 ملايين المصريين"), ["date «25 يناير 2011» 2011-01-25"]);
+    assert_eq!(found("وسقط في ثورة 1919 آلاف الضحايا"), ["date «1919» 1919"]);
+    assert_eq!(found("وحجزت مبلغ 210 آلاف درهم"), ["figure «210 آلاف درهم» 210000 درهم"]);
+    // Square and cubic units written with their power.
+    assert_eq!(found("أي ما يعادل 855 مليون م3 من المياه"), ["figure «855 مليون م3» 855000000 م3"]);
+    assert_eq!(found("على مساحة 120 م² فقط"), ["figure «120 م²» 120 م²"]);
+    assert_eq!(found("ولد في بغداد عام 855 م"), ["date «عام 855 م» 0855"]);
 }
 
 #[test]
@@ -640,6 +648,9 @@ fn a_weekday_or_date_in_a_name_is_no_date() {
     assert_eq!(found_published("أقيمت المباراة على ملعب 5 جويلية 1962", p), Vec::<String>::new());
     assert_eq!(found_published("وقع الحادث في مدينة العاشر من رمضان", p), Vec::<String>::new());
     assert_eq!(found_published("وقع الحادث في 5 جويلية 1962 في المدينة", p), ["date «5 جويلية 1962» 1962-07-05"]);
+    // A revolution or uprising named by its day: with the year written, that day.
+    assert_eq!(found_published("خرجت الحشود في ذكرى ثورة 23 تموز 1952", p), ["date «23 تموز 1952» 1952-07-23"]);
+    assert_eq!(found_published("رفعوا شعارات ثورة 25 يناير", p), Vec::<String>::new());
 }
 
 #[test]
@@ -801,6 +812,12 @@ fn a_clitic_cut_off_by_a_dash() {
     assert_eq!(found("في الذكرى ال - 70 لتأسيس الحزب"), Vec::<String>::new());
     let text = "وقال إن ال - 48 ساعة المقبلة حاسمة";
     assert_eq!(extract(text)[0].span, span_of(text, "ال - 48 ساعة"));
+    // The dash that closes an aside is not a model's («إف-16»): the number after it counts.
+    assert_eq!(
+        found("وتنتج المحطة -وهي الأكبر في أفريقيا- 300 مليون متر مكعب"),
+        ["figure «300 مليون متر» 300000000 متر"]
+    );
+    assert_eq!(found("اشترت طائرات إف- 35 جديدة"), Vec::<String>::new());
 }
 
 #[test]

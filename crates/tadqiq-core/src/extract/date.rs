@@ -75,24 +75,28 @@ impl Grammar<'_, '_> {
         }
         let (dropped, part, core) = self.dated(i)?;
         // Asked of a date found, not of every word that could open one.
-        if self.names_a_place_or_movement(i) {
+        if self.names_a_place_or_movement(i, core.written.year.is_some()) {
             return None;
         }
         Some(self.finish(i, dropped, part, core))
     }
 
     /// Whether the date-like words at `i` follow a head that makes them a name: «سوق الخميس»،
-    /// «شارع 26 سبتمبر»، «ساحة 8 آذار»، «حركة 20 فبراير»، «قوى 14 آذار» (`date-named-heads`).
-    fn names_a_place_or_movement(&self, i: usize) -> bool {
+    /// «شارع 26 سبتمبر»، «ساحة 8 آذار»، «حركة 20 فبراير»، «قوى 14 آذار» (`date-named-heads`);
+    /// not one that names what happened that day, with its year (`date-named-events`).
+    fn names_a_place_or_movement(&self, i: usize, with_year: bool) -> bool {
         let t = self.t;
         if i == 0 || t.breaks_before(i) {
             return false;
         }
         let heads = crate::lexicon::words("date-named-heads");
+        let events = crate::lexicon::words("date-named-events");
         // Indefinite, in construct with the name: «قصف المستشفى الثلاثاء» dates the shelling.
         let head = |k: usize| {
             t.is_word(k)
-                && crate::text::clitic_readings(t.folded(k), |form, _, article| !article && heads.contains(&form))
+                && crate::text::clitic_readings(t.folded(k), |form, _, article| {
+                    !article && heads.contains(&form) && !(with_year && events.contains(&form))
+                })
         };
         // The rest of such a name read on its own: the month (and year) of «ملعب 19 ماي 1956»,
         // «مدينة العاشر من رمضان» after the day and «من».
@@ -1051,8 +1055,10 @@ impl Grammar<'_, '_> {
             return None;
         }
         let h = self.ix.find(self.t, k, |l| if let Lex::Era(c) = l { Some(*c) } else { None })?;
+        // A letter written on what follows is not an era: «م» of «855 م3» is a metre.
         let single_letter = self.t.folded(k).chars().count() == 1;
-        (h.dropped == 0 && (!single_letter || !self.t.is_word(k + 1) || !self.t.touching(k)))
+        let attached = self.t.touching(k) && self.t.is_word(k + 1) || self.t.power_after(k);
+        (h.dropped == 0 && (!single_letter || !attached))
             .then_some((h.value, h.end))
     }
 

@@ -178,7 +178,7 @@ pub fn extract_tokens(toks: &Tokens, ix: Index<'static>) -> Vec<Mention> {
 /// As [`extract_tokens`], handing the index back for what reads the text after extraction
 /// (page furniture).
 pub fn extract_keeping_index(toks: &Tokens, ix: Index<'static>) -> (Vec<Mention>, Index<'static>) {
-    let g = Grammar { t: toks, ix };
+    let g = Grammar::new(toks, ix);
     let mut mentions = Vec::new();
     let mut i = 0;
     let toks = g.t;
@@ -204,10 +204,18 @@ pub fn extract_keeping_index(toks: &Tokens, ix: Index<'static>) -> (Vec<Mention>
     (mentions, g.ix)
 }
 
-/// The grammar's view of one text: its tokens and what the language data says of each.
+/// The grammar's view of one text: its tokens, what the language data says of each, and how
+/// the text writes the separators of its numbers.
 pub(crate) struct Grammar<'a, 't> {
     pub t: &'a Tokens<'t>,
     pub ix: Index<'static>,
+    pub separators: number::Separators,
+}
+
+impl<'a, 't> Grammar<'a, 't> {
+    pub fn new(t: &'a Tokens<'t>, ix: Index<'static>) -> Self {
+        Grammar { t, ix, separators: number::Separators::of(t) }
+    }
 }
 
 impl Grammar<'_, '_> {

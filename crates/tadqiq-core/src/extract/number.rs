@@ -59,6 +59,60 @@ enum Join {
     Decimal,
 }
 
+/// What a text's unambiguous numbers say of its separators: «2.5» and «12,8» (one or two digits
+/// after a single separator) show a decimal point or comma; «1.520.000» and «9,275,000» (two
+/// groups of three) show thousands. A number with a single group of three («1,638 مليون»،
+/// «42.195 كلم») is read by the text's own habit where the text shows one, and only one.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Separators {
+    /// The point is the decimal sign (`Some(true)`), the thousands sign (`Some(false)`), or the
+    /// text does not say (or says both).
+    pub point_decimal: Option<bool>,
+    pub comma_decimal: Option<bool>,
+}
+
+impl Separators {
+    /// One pass over the tokens: O(tokens).
+    pub fn of(t: &crate::text::Tokens) -> Separators {
+        let (mut point, mut comma) = ([false; 2], [false; 2]);
+        let joined = |i: usize| t.touching(i - 1) && t.touching(i) && t.is_digits(i + 1);
+        let mut i = 1;
+        while i + 1 < t.len() {
+            if !(t.is_digits(i - 1) && t.kind(i) == Some(TokenKind::Punct) && joined(i)) {
+                i += 1;
+                continue;
+            }
+            // The whole run of digit groups: «1.520.000», «21.03.2016», «2.5».
+            let sep = t.folded(i).chars().next().unwrap_or(' ');
+            let mut groups = vec![t.folded(i + 1).len()];
+            let mut k = i + 2;
+            let mut same = true;
+            while k + 1 < t.len() && t.kind(k) == Some(TokenKind::Punct) && joined(k) {
+                same &= t.folded(k).starts_with(sep);
+                groups.push(t.folded(k + 1).len());
+                k += 2;
+            }
+            let slot = match sep {
+                '.' => Some(&mut point),
+                ',' => Some(&mut comma),
+                _ => None,
+            };
+            if let Some(slot) = slot
+                && same
+            {
+                match groups[..] {
+                    [1 | 2] if t.folded(i - 1).len() <= 3 => slot[0] = true,
+                    [3, 3, ..] if groups.iter().all(|&g| g == 3) && t.folded(i - 1).len() <= 3 => slot[1] = true,
+                    _ => {}
+                }
+            }
+            i = k;
+        }
+        let habit = |[decimal, thousands]: [bool; 2]| (decimal != thousands).then_some(decimal);
+        Separators { point_decimal: habit(point), comma_decimal: habit(comma) }
+    }
+}
+
 impl Grammar<'_, '_> {
     /// A number at token `j`: digits (3,000 · 3٬000 · 1.5 · ١٫٥ · «4 , 6» · «.5» · «4 فاصلة 6»)
     /// optionally followed by a scale word («170 ألفا») and the smaller parts of a compound
@@ -90,12 +144,14 @@ impl Grammar<'_, '_> {
         }
         let mut frac = String::new();
         let mut k = j + 1;
-        while let Some(join) = self.join(k, &int, &frac, k == j + 1) {
+        let mut last = None;
+        while let Some(join) = self.join(k, &int, &frac, last) {
             let group = t.folded(k + 1);
             match join {
                 Join::Thousands => int.push_str(group),
                 Join::Decimal => frac.push_str(group),
             }
+            last = Some((join, t.folded(k).chars().next().unwrap_or(' ')));
             k += 2;
         }
         // «4 فاصلة 6»: the decimal point said in words.
@@ -123,7 +179,17 @@ impl Grammar<'_, '_> {
     fn scaled_digits(&self, mut value: f64, mut k: usize, plain: bool) -> Number {
         let start = k;
         let mut scaled = false;
-        if let Some((scale, end)) = self.scale_word(k) {
+        // A plural scale follows a number ending in three to ten («210 آلاف», two hundred and
+        // ten thousand): «2011 ملايين المصريين» is a year and the millions who marched, «1919
+        // آلاف الضحايا» a year and thousands of victims.
+        let plural_after_many = plain
+            && value >= 100.0
+            && !(3.0..=10.0).contains(&(value % 100.0))
+            && self
+                .ix
+                .find(self.t, k, |l| matches!(l, Lex::Number { class: NumClass::ScalePlural, .. }).then_some(()))
+                .is_some();
+        if !plural_after_many && let Some((scale, end)) = self.scale_word(k) {
             value *= scale;
             k = end;
             scaled = true;
@@ -138,8 +204,13 @@ impl Grammar<'_, '_> {
     /// decided by the digit groups: a group of three digits continues the thousands, one or two
     /// digits are decimals («٫» always is); and only after at most three digits, so a year and a
     /// number beside it («2017 , 12») are never joined.
-    fn join(&self, k: usize, int: &str, frac: &str, first_group: bool) -> Option<Join> {
+    ///
+    /// A group of three after a single touching separator follows the text's habit
+    /// ([`Separators`]) unless a noun counted only whole follows; after «0» it is always decimals («0.850 دينار»); after a group the same
+    /// separator made thousands of, thousands again («1.520.000»).
+    fn join(&self, k: usize, int: &str, frac: &str, last: Option<(Join, char)>) -> Option<Join> {
         let t = self.t;
+        let first_group = last.is_none();
         if !(self.continues(k) && self.continues(k + 1) && t.is_digits(k + 1) && t.kind(k) == Some(TokenKind::Punct)) {
             return None;
         }
@@ -152,6 +223,22 @@ impl Grammar<'_, '_> {
         }
         if spaced && first_group && int.len() > 3 {
             return None;
+        }
+        let single = touching && !(self.continues(k + 2) && t.joins_digits(k + 2));
+        let habit = match sep {
+            '.' => self.separators.point_decimal,
+            ',' => self.separators.comma_decimal,
+            _ => None,
+        };
+        if group.len() == 3 && touching && ['.', ','].contains(&sep) {
+            if last == Some((Join::Thousands, sep)) {
+                return Some(Join::Thousands);
+            }
+            // Not before what is only ever counted whole («1.500 جندي»).
+            let whole = self.continues(k + 2) && self.listed_noun(k + 2);
+            if first_group && single && (int == "0" || (habit == Some(true) && !whole)) {
+                return Some(Join::Decimal);
+            }
         }
         match (sep, group.len()) {
             ('٫', _) => Some(Join::Decimal),
@@ -533,7 +620,7 @@ mod tests {
 
     fn read(text: &str) -> Option<(f64, String)> {
         let t = Tokens::new(text);
-        let g = Grammar { t: &t, ix: LEXICON.index(&t) };
+        let g = Grammar::new(&t, LEXICON.index(&t));
         let n = g.number(0)?;
         let end = if n.end == 0 { 0 } else { t.tokens[n.end - 1].end };
         Some((n.value, text[..end].to_string()))
@@ -551,6 +638,23 @@ mod tests {
         assert_eq!(read("1.500 جندي"), Some((1500.0, "1.500".into())));
         assert_eq!(read("3، 000"), Some((3.0, "3".into())));
         assert_eq!(read(&"9".repeat(5000)), None);
+    }
+
+    #[test]
+    fn separators_by_the_texts_habit() {
+        // Dotted thousands run on; a zero before a point has decimals after it.
+        assert_eq!(read("36.828.330 نسمة"), Some((36828330.0, "36.828.330".into())));
+        assert_eq!(read("1.520.000 ليرة"), Some((1520000.0, "1.520.000".into())));
+        assert_eq!(read("0.850 دينار"), Some((0.85, "0.850".into())));
+        // A single group of three: the text's own decimals decide.
+        assert_eq!(read("1,638 مليون شخص، والنسبة 12,8 في المائة"), Some((1638000.0, "1,638 مليون".into())));
+        assert_eq!(read("1,638 مليون شخص"), Some((1.638e9, "1,638 مليون".into())));
+        assert_eq!(read("42.195 كيلومترا، بزيادة 2.5 في المئة"), Some((42.195, "42.195".into())));
+        assert_eq!(read("42.195 كيلومترا"), Some((42195.0, "42.195".into())));
+        assert_eq!(read("3,500 جندي و2,5 مليون دولار"), Some((3500.0, "3,500".into())));
+        // Both habits, or a date's groups: no habit.
+        assert_eq!(read("1.500 دينار في 21.03.2016"), Some((1500.0, "1.500".into())));
+        assert_eq!(read("1.500 دينار و2.5 و1.520.000"), Some((1500.0, "1.500".into())));
     }
 
     #[test]

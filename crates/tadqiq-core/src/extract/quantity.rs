@@ -751,6 +751,14 @@ impl Grammar<'_, '_> {
         if !self.continues(k) || !t.is_word(k) {
             return None;
         }
+        // «855 مليون م3»، «120 م²»: a metre's or a kilometre's abbreviation with its power.
+        if matches!(t.folded(k), "م" | "كم")
+            && t.power_after(k)
+            && !(t.touching(k + 1) && matches!(t.kind(k + 2), Some(TokenKind::Word | TokenKind::Digits)))
+        {
+            let unit = &t.text[t.tokens[k].start..t.tokens[k + 1].end];
+            return Some((Some(unit.to_string()), k + 2));
+        }
         match t.folded(k) {
             "من" => {
                 let n = k + 1;
@@ -909,11 +917,14 @@ impl Grammar<'_, '_> {
             let cut = self.cut_clitic_before(j).is_some();
             // A dash between a name and a number: «K-1»، «إف-16»، «كوفيد – 19» (not «3-4», nor
             // a clitic cut off by the dash: «ب - 60 مرة»). A spaced dash before a count is a
-            // dateline's or a headline's: «بيروت - 21 قتيلا».
+            // dateline's or a headline's: «بيروت - 21 قتيلا»; one written on the word before it
+            // and apart from the number closes an aside: «-التي يرتقب أن تكون الأكبر في أفريقيا-
+            // 300 مليون».
             if !cut
                 && prev_is(&DASHES)
                 && p > 0
                 && matches!(t.kind(p - 1), Some(TokenKind::Word | TokenKind::Latin))
+                && !(!t.touching(p) && t.touching(p - 1) && self.aside_opened(p))
                 && !(!t.touching(p) && !t.touching(p - 1) && self.counted_noun_after(n.end))
             {
                 return false;
@@ -947,6 +958,20 @@ impl Grammar<'_, '_> {
         self.digits_end_here(n)
     }
 
+    /// Whether the dash at `close` ends an aside another dash opened earlier in its line: «-التي
+    /// … أفريقيا- 300» (the opening one apart from the word before it, written on the next).
+    fn aside_opened(&self, close: usize) -> bool {
+        let t = self.t;
+        let mut k = close;
+        while k > 0 && close - k < 40 && !t.breaks_before(k) {
+            k -= 1;
+            if DASHES.iter().any(|&c| t.is_punct(k, c)) {
+                return t.touching(k) && !(k > 0 && t.touching(k - 1));
+            }
+        }
+        false
+    }
+
     /// Whether a digit number stops where it was read: not «10:30», «3/4», «10 : 15», «5G»,
     /// «الساعة 5».
     fn digits_end_here(&self, n: &Number) -> bool {
@@ -958,7 +983,10 @@ impl Grammar<'_, '_> {
         if !self.digits_stop(e) {
             return false;
         }
+        // «م» of «م3» is a metre, not «مساءً».
+        let power = t.folded(e).chars().count() == 1 && t.power_after(e);
         !(self.continues(e)
+            && !power
             && self.ix.find(t, e, |l| matches!(l, Lex::TimeOfDay).then_some(())).is_some_and(|h| h.dropped == 0))
     }
 
