@@ -696,6 +696,7 @@ mod grammar_words_tests {
             "period-scopes",
             "anniversaries",
             "change-verbs",
+            "compared-with",
             "announcing",
             "date-named-heads",
             "date-named-events",

@@ -777,8 +777,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     fn figure_measure(&self, k: usize, f: &Figure, span: Span, sentence: Span, share: Share) -> Measured {
         let (a, b) = token_range(self.toks, span);
         let mut out = Measured::default();
+        if matches!(share, Share::Earlier) {
+            return out;
+        }
         if f.unit.as_deref() == Some("%") {
-            if let Some(of) = self.rate_named(a).or_else(|| self.of_what(b)) {
+            // «انتقل المعدل من 13,1 في المائة إلى 12,8 في المائة»: the rate is named before both.
+            let from = self.changed_from(k, a).unwrap_or(a);
+            if let Some(of) = self.rate_named(from).or_else(|| self.of_what(b)) {
                 out.key = Some((format!("percent/{}", of.0), format!("the percentage of {}", of.1)));
             }
             return out;
@@ -942,7 +947,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 out.grows = false;
                 Some((format!("{}/part", key.0), msg("phrase.part", &[("measure", &key.1)])))
             }
-            Share::Some => None,
+            Share::Some | Share::Earlier => None,
         };
         out
     }
@@ -953,6 +958,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     fn share(&self, k: usize, a: usize, b: usize) -> Share {
         if self.of_the_counted(a, b) || self.some_of_them(k, a) {
             Share::Some
+        } else if self.earlier_value(k, a, b) {
+            Share::Earlier
         } else if self.is_part(k, a) {
             Share::Part
         } else {
@@ -1153,6 +1160,92 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             && self.word_measure(of + 1).is_some_and(|m| m.event.is_some())
     }
 
+    /// Whether the figure at tokens `[a, b)` (mention `k`) is the value a statement compares
+    /// with or changes from: after «مقابل»، «مقارنة بـ»، «بالمقارنة مع»، «قياسا إلى»
+    /// (`compared-with`), or between «من» and «إلى» and the value it went to («انتقل المعدل
+    /// من 13,1 في المائة إلى 12,8 في المائة»).
+    fn earlier_value(&self, k: usize, a: usize, b: usize) -> bool {
+        let t = self.toks;
+        let compared = words("compared-with");
+        let mut j = a;
+        for _ in 0..3 {
+            if j == 0 || !self.back_ok(j - 1) || self.other_quantity(j - 1, k) {
+                break;
+            }
+            j -= 1;
+            let w = t.folded(j).trim_start_matches(['و', 'ف']);
+            let w = w.strip_prefix('ب').filter(|r| compared.contains(r)).unwrap_or(w);
+            // «مقابل» is also "in exchange for" («630 أسيرا مقابل 9 محتجزين»): a comparison
+            // only against a figure of the same noun before it, or with a time of its own after.
+            if compared.contains(&w) && (w != "مقابل" || self.same_unit_before(k) || self.dated_after(k, b)) {
+                return true;
+            }
+            // «مقارنة بـ 1985»، «مقارنة مع 27.5»، «بنحو»: a preposition or a hedge between.
+            if !(matches!(w, "ب" | "بـ" | "مع" | "الي" | "ل" | "لـ" | "نحو" | "بنحو" | "حوالي" | "قرابه")
+                || t.kind(j) == Some(crate::text::TokenKind::Punct))
+            {
+                break;
+            }
+        }
+        // «من X إلى Y»: the figure after «من», «إلى» and a number after it.
+        let from = a > 0 && self.back_ok(a - 1) && t.folded(a - 1).trim_start_matches('و') == "من";
+        let next = self.doc.analysis.mentions.get(k + 1).filter(|m| matches!(m.kind, MentionKind::Figure(_)));
+        from && next.is_some_and(|m| {
+            (b..(b + 3).min(t.len())).any(|i| {
+                t.folded(i) == "الي" && self.fwd_ok(i + 1) && token_range(t, m.span).0 <= i + 2
+            })
+        })
+    }
+
+    /// Where «من» stands before the value the figure at token `a` (mention `k`) changed from,
+    /// when it is the «إلى» of «من X إلى Y».
+    fn changed_from(&self, k: usize, a: usize) -> Option<usize> {
+        let t = self.toks;
+        if k == 0 || a < 3 || t.folded(a - 1) != "الي" || !self.back_ok(a - 1) {
+            return None;
+        }
+        let before = &self.doc.analysis.mentions[k - 1];
+        let (x, y) = token_range(t, before.span);
+        (matches!(before.kind, MentionKind::Figure(_)) && y == a - 1 && x > 0 && t.folded(x - 1) == "من")
+            .then_some(x - 1)
+    }
+
+    /// Whether the figure before mention `k`, in its sentence, counts the same noun (or is a
+    /// percentage as it is).
+    fn same_unit_before(&self, k: usize) -> bool {
+        let mentions = &self.doc.analysis.mentions;
+        let MentionKind::Figure(f) = &mentions[k].kind else { return false };
+        let Some(sentence) = sentence_of(self.doc.local, mentions[k].span) else { return false };
+        mentions[..k]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= sentence.start)
+            .find_map(|m| match &m.kind {
+                MentionKind::Figure(g) => Some(g),
+                _ => None,
+            })
+            .is_some_and(|g| match (&f.unit, &g.unit) {
+                (Some(a), Some(b)) => a == b || unit_key(a) == unit_key(b),
+                _ => false,
+            })
+    }
+
+    /// Whether a date follows the figure (mention `k`, ending at token `b`) in its clause:
+    /// «مقابل 455 مليونا في 2023»، «مقابل 6.7% في الربع نفسه من العام الماضي».
+    fn dated_after(&self, k: usize, b: usize) -> bool {
+        let mentions = &self.doc.analysis.mentions;
+        let mut j = b;
+        let limit = (b + 8).min(self.toks.len());
+        while j < limit && self.fwd_ok(j) {
+            j += 1;
+        }
+        let end = self.toks.tokens.get(j.saturating_sub(1)).map_or(0, |t| t.end);
+        mentions[k + 1..]
+            .iter()
+            .take_while(|m| m.span.start < end)
+            .any(|m| matches!(&m.kind, MentionKind::Date(d) if !d.invalid))
+    }
+
     /// Whether a verb that leaves some of the counted where they were stands just before the
     /// figure at token `a` («وغادر 11 مصابا المستشفى»، «ولا يزال 5 جرحى يتلقون العلاج»;
     /// `part-verbs`): the discharged or those still in hospital are a part of the injured.
@@ -1234,7 +1327,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let key = strict_figure_key(self.doc, f, sentence).and_then(|key| match share {
             Share::Whole => Some(key),
             Share::Part => Some(key.replacen('@', "/part@", 1)),
-            Share::Some => None,
+            Share::Some | Share::Earlier => None,
         });
         if measured.key.is_none() && key.is_none() && measured.thing.is_none() {
             return None;
@@ -1994,6 +2087,9 @@ enum Share {
     Part,
     /// Some of the dead or injured, told apart by words no key holds: never compared.
     Some,
+    /// The value before a change or compared with («من 13,1 إلى 12,8»، «مقابل 455 مليونا في
+    /// 2023»): of another time than the statement's, never compared.
+    Earlier,
 }
 
 /// The things of measures.tsv that are money.

@@ -706,6 +706,25 @@ mod tests {
     }
 
     #[test]
+    fn the_value_compared_with_or_changed_from_is_of_another_time() {
+        // «مقابل 3.2 مليار جنيه في 2023» is last year's revenue, not this year's.
+        let a = "وبلغت إيرادات شركة الواحة 4.1 مليار جنيه في 2024، مقابل 3.2 مليار جنيه في 2023.";
+        let b = "وقالت إن إيرادات شركة الواحة بلغت 4.1 مليار جنيه في 2024.";
+        assert!(figures(&[("a.txt", a, None), ("b.txt", b, None)]).is_empty());
+        let c = "وسجل معدل البطالة في المغرب 12,8 في المائة مقارنة بـ 13,1 في المائة.";
+        let d = "وتراجع معدل البطالة في المغرب من 13,1 في المائة إلى 12,8 في المائة.";
+        let e = "وبلغ معدل البطالة في المغرب 12,8 في المائة.";
+        assert!(figures(&[("c.txt", c, None), ("d.txt", d, None), ("e.txt", e, None)]).is_empty());
+        // The value it changed to is compared as any other.
+        let f = "وبلغ معدل البطالة في المغرب 13,5 في المائة.";
+        assert_eq!(figures(&[("d.txt", d, None), ("f.txt", f, None)]).len(), 2);
+        // «مقابل» of an exchange is no comparison: what is given in return is counted.
+        let g = "ونص الاتفاق على الإفراج عن 630 أسيرا مقابل 9 رهائن من بلدة الكرامة.";
+        let h = "ونص الاتفاق على الإفراج عن 630 أسيرا مقابل 11 رهينة من بلدة الكرامة.";
+        assert_eq!(figures(&[("g.txt", g, None), ("h.txt", h, None)]).len(), 2);
+    }
+
+    #[test]
     fn the_measure_from_the_noun_or_from_the_verb() {
         // «وأصيب 40 آخرون» counts the injured by its verb, «45 جريحا» by its noun; «قتل 12 شخصا»
         // and «12 قتيلا» are one count of the killed, written two ways.
