@@ -697,6 +697,8 @@ mod grammar_words_tests {
             "anniversaries",
             "change-verbs",
             "compared-with",
+            "rate-scopes",
+            "rate-areas",
             "announcing",
             "date-named-heads",
             "date-named-events",

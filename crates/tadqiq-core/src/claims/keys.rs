@@ -1080,9 +1080,51 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         })
         .flatten()
         .map(|k| {
-            let (key, shown) = self.of_word(k);
+            let (mut key, mut shown) = self.of_word(k);
+            if let Some((q, end)) = self.rate_scope(k, a) {
+                key = format!("{key}/{q}");
+                let (from, to) = (self.toks.tokens[k].start, self.toks.tokens[end - 1].end);
+                shown = format!("«{}»", verbatim(&self.doc.text[from..to]));
+            }
             (format!("rate:{key}"), shown)
         })
+    }
+
+    /// The part of the whole a rate named at token `k` is of, before the percentage at `a`:
+    /// «معدل البطالة بين الإناث»، «لدى الشباب»، «في الريف» (`rate-scopes`), «نسبة ملء سد
+    /// الوحدة» (one dam, named: an indefinite noun and its name after the rate's masdar) against
+    /// «نسبة ملء السدود». Its key, and the token after it.
+    fn rate_scope(&self, k: usize, a: usize) -> Option<(String, usize)> {
+        let t = self.toks;
+        let word = |j: usize| j < a && self.fwd_ok(j) && t.is_word(j);
+        let q = k + 1;
+        if !word(q) {
+            return None;
+        }
+        let marker = t.folded(q).trim_start_matches('و');
+        if words("rate-scopes").contains(&marker) && word(q + 1) {
+            return Some((format!("{marker}:{}", skeleton(t.folded(q + 1))), q + 2));
+        }
+        let area = |j: usize| word(j) && words("rate-areas").contains(&t.folded(j));
+        if marker == "في" && area(q + 1) {
+            return Some((skeleton(t.folded(q + 1)), q + 2));
+        }
+        if let Some(rest) = marker.strip_prefix('ب')
+            && words("rate-areas").contains(&rest)
+        {
+            return Some((skeleton(rest), q + 1));
+        }
+        // A masdar in construct says whose it is: «بطالة الشباب»، «ملء السدود»، «ملء سد
+        // الوحدة» (one thing named).
+        let definite = |j: usize| t.folded(j).trim_start_matches('و').starts_with("ال");
+        if definite(k) {
+            return None;
+        }
+        let bare = |j: usize| skeleton(t.folded(j).strip_prefix("ال").unwrap_or(t.folded(j)));
+        if definite(q) {
+            return Some((bare(q), q + 1));
+        }
+        (word(q + 1) && definite(q + 1)).then(|| (format!("{}:{}", bare(q), bare(q + 1)), q + 2))
     }
 
     /// The nearest incident within `reach` tokens before the quantity at `[a, b)`, in its

@@ -706,6 +706,23 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_of_part_of_the_whole_is_another_rate() {
+        let whole = "وبلغ معدل البطالة في الأردن 21.4%، وبلغت نسبة ملء السدود في الأردن 31%.";
+        let parts = "وبلغ معدل البطالة بين النساء في الأردن 32.9%، ومعدل البطالة في الريف الأردني 19%، \
+                     ومعدل بطالة الشباب في الأردن 46%، ونسبة ملء سد الملك طلال في الأردن 54%.";
+        assert!(figures(&[("a.txt", whole, None), ("b.txt", parts, None)]).is_empty());
+        // The same rate of the same part is compared.
+        let again = "وقالت الدائرة إن معدل البطالة بين النساء في الأردن بلغ 30.1%.";
+        assert_eq!(
+            figures(&[("b.txt", parts, None), ("c.txt", again, None)]),
+            [
+                "b.txt «32.9%» (32.9) disagrees with 1 other source: 30.1 in c.txt. Compared: the percentage of «البطالة بين النساء» in «الأردن».",
+                "c.txt «30.1%» (30.1) disagrees with 1 other source: 32.9 in b.txt. Compared: the percentage of «البطالة بين النساء» in «الأردن».",
+            ]
+        );
+    }
+
+    #[test]
     fn the_value_compared_with_or_changed_from_is_of_another_time() {
         // «مقابل 3.2 مليار جنيه في 2023» is last year's revenue, not this year's.
         let a = "وبلغت إيرادات شركة الواحة 4.1 مليار جنيه في 2024، مقابل 3.2 مليار جنيه في 2023.";
