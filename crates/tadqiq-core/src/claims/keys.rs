@@ -1671,6 +1671,15 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 if (i.saturating_sub(2)..i).any(|j| self.incident(j).is_some_and(|x| x.end > i)) {
                     return None;
                 }
+                // «أخمد حريق الغابة»: the end word up to two words before dates the end of it,
+                // not the day it broke out. (The start of what happens at one time is its day:
+                // «بدأ التصويت في الانتخابات» dates the vote.)
+                if !matches!(&*h.value, "start" | "end")
+                    && (i.saturating_sub(3)..i)
+                        .any(|j| self.incident(j).is_some_and(|x| &*x.value == "end" && x.end <= i))
+                {
+                    return Some((h.end, format!("end:{}", h.value)));
+                }
                 // «الذكرى الثالثة لانفجار المرفأ»: the date is the anniversary's, unless a
                 // relative clause after the incident gives its own («… الذي وقع في 4 آب 2020»).
                 let own_clause = h.end <= a && (h.end..a).any(|j| matches!(self.toks.folded(j), "الذي" | "التي"));
@@ -1687,7 +1696,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                     return Some((i, v.value.to_string()));
                 }
                 if &*h.value == "start" || &*h.value == "end" {
-                    let next = (h.end..(h.end + 2).min(hi)).find_map(|j| self.incident(j))?;
+                    // «إخماد آخر بؤر الحرائق»: an end up to two words before what ended.
+                    let reach = if &*h.value == "end" { 3 } else { 2 };
+                    let next = (h.end..(h.end + reach).min(hi)).find_map(|j| self.incident(j))?;
                     return Some((h.end, format!("{}:{}", h.value, next.value)));
                 }
                 return Some((h.end, h.value.to_string()));

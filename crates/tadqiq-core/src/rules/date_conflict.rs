@@ -97,6 +97,17 @@ mod tests {
     }
 
     #[test]
+    fn the_day_a_fire_was_put_out_is_not_the_day_it_broke_out() {
+        let out = "أخمدت فرق الإطفاء حريق غابة الأرز في بلدة الكرامة مساء الجمعة 8 آب 2025.";
+        let broke = "اندلع حريق غابة الأرز في بلدة الكرامة مساء الأربعاء 6 آب 2025.";
+        let last = "وتمكن الدفاع المدني من إخماد آخر بؤر الحريق في بلدة الكرامة يوم 8 آب 2025.";
+        assert!(run(&RULE, &[("a.txt", out, None), ("b.txt", broke, None), ("c.txt", last, None)]).is_empty());
+        // Two days it was put out on are compared.
+        let other = "وأخمد الحريق في بلدة الكرامة يوم السبت 9 آب 2025.";
+        assert_eq!(run(&RULE, &[("a.txt", out, None), ("d.txt", other, None)]).len(), 2);
+    }
+
+    #[test]
     fn an_accident_told_by_its_verb_and_a_signing_are_dated() {
         for (a, b) in [
             (
