@@ -122,7 +122,9 @@ def main():
             line = line.split("#")[0].strip()
             if line:
                 own.add(fold(line.split("\t")[0]))
-    for rel in ["gazetteer/heads.tsv", "gazetteer/name_words.tsv", "gazetteer/institutions.tsv", "nouns.tsv"]:
+    # Weekdays and months too: «الأحد» is Sunday before it is a Yemeni village.
+    for rel in ["gazetteer/heads.tsv", "gazetteer/name_words.tsv", "gazetteer/institutions.tsv", "nouns.tsv",
+                "weekdays.tsv", "months.tsv", "hijri_months.tsv"]:
         for line in open(os.path.join(DATA, rel), encoding="utf-8"):
             if line.strip() and not line.startswith("#"):
                 own.add(fold(line.split("\t")[0]))

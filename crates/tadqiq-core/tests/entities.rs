@@ -1440,3 +1440,21 @@ fn the_jordan_news_agency_is_no_place() {
     let ws = workspace(&[("a", "عمان 16 آذار 2025 (بترا) - قال وزير المياه إن السد امتلأ.")]);
     assert!(entities(&ws, "a").contains(&"«بترا» petra".to_string()), "{:?}", entities(&ws, "a"));
 }
+
+#[test]
+fn an_agency_acronym_that_is_an_everyday_word_is_the_agency_only_framed() {
+    let ws = workspace(&[(
+        "a",
+        "الرباط 10 مارس 2025 (ومع) - قال الوزير، ومع ذلك، إن الموسم جيد.\n\
+         المنامة (بنا) - وصل الوفد بنا إلى الفندق.",
+    )]);
+    assert_eq!(entities(&ws, "a"), ["«الرباط» rabat", "«ومع» map", "«المنامة» manama", "«بنا» bna"]);
+}
+
+#[test]
+fn weekdays_and_the_capital_are_no_places_of_their_own() {
+    // «الأحد» is a Yemeni village in GeoNames, «العاصمة» Kuwait's Capital Governorate, «أويل» a
+    // town in South Sudan: in copy they are Sunday, the capital of the story's country, fuel oil.
+    let ws = workspace(&[("a", "اندلع الحريق الأحد في عكار، وتسرب الفيول أويل إلى أحياء العاصمة.")]);
+    assert_eq!(entities(&ws, "a"), ["«عكار» akkar-lb"]);
+}

@@ -409,7 +409,7 @@ fn builtin_entities() -> (Vec<Entity>, Readings, FxHashMap<Arc<str>, Arc<str>>) 
         id: id.into(),
         kind,
         name: name.to_string(),
-        aliases: split_list(aliases).map(str::to_string).collect(),
+        aliases: split_list(aliases).map(|a| framed_alias(a).unwrap_or(a).to_string()).collect(),
         description: (!description.is_empty()).then(|| description.to_string()),
         origin: Origin::Builtin,
     };
@@ -442,14 +442,18 @@ fn builtin_entities() -> (Vec<Entity>, Readings, FxHashMap<Arc<str>, Arc<str>>) 
             other => panic!("outlets.tsv: unknown reading {other:?}"),
         };
         out.push(entity(row[0], EntityKind::Org, row[1], row[2], row[4]));
-        if outlet {
-            let i = out.len() - 1;
-            for name in std::iter::once(row[1]).chain(split_list(row[2])) {
-                // A name with the outlet's own head («قناة الجزيرة») is the outlet anywhere.
-                let f = fold(name);
-                if name == row[1] || !f.contains(' ') {
-                    readings.insert((i, f), Reading::Outlet);
-                }
+        let i = out.len() - 1;
+        for name in std::iter::once(row[1]).chain(split_list(row[2])) {
+            // An alias in brackets is framed whatever the row's reading: «(ومع)» of the Maghreb
+            // Arab Press is «and with» anywhere else.
+            if let Some(framed) = framed_alias(name) {
+                readings.insert((i, fold(framed)), Reading::Outlet);
+                continue;
+            }
+            // A name with the outlet's own head («قناة الجزيرة») is the outlet anywhere.
+            let f = fold(name);
+            if outlet && (name == row[1] || !f.contains(' ')) {
+                readings.insert((i, f), Reading::Outlet);
             }
         }
     }
@@ -553,6 +557,11 @@ pub fn nationality(word: &str) -> Option<Arc<str>> {
         let stem = bare.strip_suffix(e)?;
         stem.ends_with('ي').then(|| nations.nisbas.get(stem)).flatten().cloned()
     })
+}
+
+/// An alias written in brackets in `outlets.tsv`: a name that is the outlet only framed.
+fn framed_alias(alias: &str) -> Option<&str> {
+    alias.strip_prefix('(')?.strip_suffix(')')
 }
 
 fn split_list(s: &str) -> impl Iterator<Item = &str> {
