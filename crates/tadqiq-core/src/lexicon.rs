@@ -697,6 +697,7 @@ mod grammar_words_tests {
             "anniversaries",
             "change-verbs",
             "compared-with",
+            "credit-words",
             "rate-scopes",
             "rate-areas",
             "announcing",

@@ -1458,3 +1458,20 @@ fn weekdays_and_the_capital_are_no_places_of_their_own() {
     let ws = workspace(&[("a", "اندلع الحريق الأحد في عكار، وتسرب الفيول أويل إلى أحياء العاصمة.")]);
     assert_eq!(entities(&ws, "a"), ["«عكار» akkar-lb"]);
 }
+
+#[test]
+fn the_people_a_wire_credits_at_the_foot_of_its_copy() {
+    let ws = workspace(&[(
+        "a",
+        "بغداد 9 مارس آذار (رويترز) - قال الوزير إن الخطة جاهزة.\n\
+         (إعداد علي الراوي للنشر العربي - تحرير سها جادو)\n\
+         وتم تحرير المدينة (تحرير الأرض أولا) قبل سنوات.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«بغداد» baghdad", "«رويترز» reuters", "«علي الراوي» aly-al-rawy", "«سها جادو» sha-jadw"]
+    );
+    // A page that runs its furniture on after the credit.
+    let ws = workspace(&[("a", "قال الوزير إن الخطة جاهزة. ( إعداد منى الحلبي للنشرة العربية ) شارك الخبر")]);
+    assert_eq!(entities(&ws, "a"), ["«منى الحلبي» mny-al-hlby"]);
+}

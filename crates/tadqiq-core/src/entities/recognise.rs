@@ -121,7 +121,7 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     let mut introductions = Vec::new();
     for i in 0..t.len() {
         // Everything recognised starts with a word the entity data knows.
-        if let Some(intro) = r.named_as(i).or_else(|| r.region(i)) {
+        if let Some(intro) = r.named_as(i).or_else(|| r.region(i)).or_else(|| r.credit(i)) {
             introductions.push(intro);
             continue;
         }
@@ -721,6 +721,72 @@ impl Recogniser<'_, '_> {
             bare: nominative_kunya(&name_text),
             name_text,
             alias,
+        })
+    }
+
+    /// A wire's credit at the foot of its copy: «(إعداد محمد اليماني للنشر العربي - تحرير سها
+    /// جادو)», «(تغطية صحفية أحمد طلبة - تحرير محمد محمدين)». After a credit word
+    /// (`credit-words`) that opens the brackets or follows a dash inside them, two to four words
+    /// up to the bracket's end, a dash or «للنشر» are a person (not «جادو», the Libyan town),
+    /// when the brackets close their line.
+    fn credit(&self, i: usize) -> Option<Introduction> {
+        let t = self.t;
+        const DASHES: [char; 3] = ['-', '–', '—'];
+        if i == 0 || t.breaks_before(i) || !t.is_word(i) || !words("credit-words").contains(&t.folded(i)) {
+            return None;
+        }
+        let opens = t.is_punct(i - 1, '(');
+        let after_dash = DASHES.iter().any(|&c| t.is_punct(i - 1, c))
+            && (i.saturating_sub(16)..i - 1)
+                .rev()
+                .take_while(|&k| !t.breaks_before(k + 1) && !t.is_punct(k, ')'))
+                .any(|k| t.is_punct(k, '('));
+        if !(opens || after_dash) {
+            return None;
+        }
+        let mut j = i + 1;
+        // «تغطية صحفية أحمد طلبة»: the credit's own adjective.
+        if self.continues(j) && t.folded(j) == "صحفيه" {
+            j += 1;
+        }
+        let first = j;
+        while self.continues(j) && t.is_word(j) && j - first < 5 && !t.folded(j).starts_with("للنشر") {
+            j += 1;
+        }
+        let closes = !self.continues(j)
+            || t.is_punct(j, ')')
+            || DASHES.iter().any(|&c| t.is_punct(j, c))
+            || t.folded(j).starts_with("للنشر");
+        // A credit closes its line, or says it is one («للنشر العربي», a second credit word):
+        // «(تحرير الأرض أولا) قبل سنوات» is prose in brackets.
+        let mut end = j;
+        while self.continues(end) && !t.is_punct(end, ')') && end - j < 16 {
+            end += 1;
+        }
+        let mut open = i;
+        while open > 0 && !t.is_punct(open, '(') && i - open < 16 {
+            open -= 1;
+        }
+        let says_so = (open..end)
+            .any(|k| t.folded(k).starts_with("للنشر") || k != i && words("credit-words").contains(&t.folded(k)));
+        let last_on_line = t.is_punct(end, ')') && !self.continues(end + 1);
+        if !(t.is_punct(end, ')') && (last_on_line || says_so)) {
+            return None;
+        }
+        // «علي» opening a credited name is Ali, not «على».
+        let function_word = |k: usize| self.function_word(k) && !(k == first && t.folded(k) == "علي");
+        if !closes || !(2..=4).contains(&(j - first)) || (first..j).any(function_word) {
+            return None;
+        }
+        let name = Span::new(t.tokens[first].start, t.tokens[j - 1].end);
+        let name_text = folded_words(t, first, j);
+        Some(Introduction {
+            kind: EntityKind::Person,
+            span: Span::new(t.tokens[i].start, t.tokens[j - 1].end),
+            name,
+            bare: name_text.clone(),
+            name_text,
+            alias: None,
         })
     }
 
