@@ -1328,6 +1328,21 @@ fn furniture(text: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_wire_dateline_with_no_year_takes_the_year_its_weekday_fits() {
+    // 9 March 2025 was a Sunday; 2024 and 2026 would put it on a Saturday and a Monday.
+    let text = "الرباط 9 مارس آذار (رويترز) - قال البنك المركزي يوم الأحد إن التضخم بلغ 2 بالمئة \
+                في فبراير شباط 2025، ويتوقع أن يتراجع في 2026 و2027.";
+    assert_eq!(published(text), Some(("2025-03-09".into(), PublishedSource::Dateline)));
+    // No weekday in the lead, or no year of the text that fits it: no publication date.
+    let text = "الرباط 9 مارس آذار (رويترز) - قال البنك المركزي إن التضخم بلغ 2 بالمئة في 2025.";
+    assert_eq!(published(text), None);
+    let text = "الرباط 9 مارس آذار (رويترز) - قال البنك المركزي يوم الثلاثاء إن التضخم بلغ 2 بالمئة في 2025.";
+    assert_eq!(published(text), None);
+    let text = "الرباط 9 مارس آذار (رويترز) - قال البنك المركزي يوم الأحد إن التضخم تراجع.";
+    assert_eq!(published(text), None);
+}
+
+#[test]
 fn a_stamp_on_the_page_dates_the_article() {
     let text = "تاريخ النشر : 12 / 03 / 2021\nقال الوزير أمس إن الخطة جاهزة.";
     assert_eq!(published(text), Some(("2021-03-12".into(), PublishedSource::Dateline)));

@@ -103,6 +103,23 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
             _ => {}
         }
     }
+    // «القاهرة 16 نوفمبر تشرين الثاني (رويترز) -»: a wire dateline with no year, as Reuters'
+    // Arabic copy writes it (`resolve::published_from_text` finds its year).
+    if datelines.is_empty() && labelled.is_empty() && top.is_empty() {
+        let yearless = mentions.iter().enumerate().find_map(|(k, m)| match &m.kind {
+            MentionKind::Date(d)
+                if d.relative.is_none()
+                    && d.written.year.is_none()
+                    && d.written.month.is_some()
+                    && d.written.day.is_some() =>
+            {
+                let dated = r.dated(k, m, d.weekday.is_some());
+                r.wire_dateline(&dated).map(|_| k)
+            }
+            _ => None,
+        });
+        datelines.extend(yearless);
+    }
     r.lines(&mut regions);
     regions.sort_by_key(|s| (s.start, s.end));
     let mut merged: Vec<Span> = Vec::with_capacity(regions.len());

@@ -145,7 +145,63 @@ pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateVal
     if let Some(v) = dateline {
         return Some((v, FromText::Dateline));
     }
+    if let Some(v) = yearless_dateline(mentions, page, stated) {
+        return Some((v, FromText::Dateline));
+    }
     stated.map(|v| (v, FromText::Stated))
+}
+
+/// «القاهرة 16 نوفمبر تشرين الثاني (رويترز) - قال الجهاز يوم الأحد …»: Reuters' Arabic
+/// datelines write no year. The stamp's day is in the year the text states as the present,
+/// else in a year the article writes (or the year after one) that puts the day on the weekday
+/// the lead gives the news, the one written most often (then the latest) if several do. With no
+/// weekday in the lead, or none of those years fitting it, the article has no publication date.
+fn yearless_dateline(mentions: &[Mention], page: &Page, stated: Option<DateValue>) -> Option<DateValue> {
+    let prose = || mentions.iter().filter(|m| !page.contains(m.span));
+    let (stamp, month, day) = page.stamps.iter().take(8).find_map(|&k| {
+        let m = mentions.get(k)?;
+        match &m.kind {
+            MentionKind::Date(d)
+                if d.calendar == Calendar::Gregorian && d.relative.is_none() && d.written.year.is_none() && !d.invalid =>
+            {
+                Some((m.span, d.written.month?, d.written.day?))
+            }
+            _ => None,
+        }
+    })?;
+    // The news day's weekday: «اليوم الأحد»، «أمس السبت», or a weekday alone in the lead.
+    let lead = prose().filter(|m| m.span.start >= stamp.end).take_while(|m| m.span.start < stamp.end + LEAD_BYTES);
+    let today = lead
+        .filter_map(|m| match &m.kind {
+            MentionKind::Date(d) if d.written.day.is_none() => match (d.relative, d.weekday) {
+                (Some(Relative::Days(n)), Some(w)) if (-1..=1).contains(&n) => {
+                    Some(((w as i32 - 1 - n).rem_euclid(7) + 1) as u8)
+                }
+                (Some(Relative::Weekday(0)), Some(w)) => Some(w),
+                _ => None,
+            },
+            _ => None,
+        })
+        .next()?;
+    let fits = |y: i32| weekday(y, month, day) == Some(today);
+    if let Some(y) = stated.and_then(|s| s.year) {
+        return fits(y).then(|| DateValue::ymd(y, month, day));
+    }
+    let mut written: Vec<i32> = prose()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Date(d) if d.relative.is_none() => d.value.and_then(|v| v.year),
+            _ => None,
+        })
+        .filter(|y| (1900..=2100).contains(y))
+        .collect();
+    written.sort_unstable();
+    let times = |y: i32| written.iter().filter(|&&w| w == y).count();
+    written
+        .iter()
+        .flat_map(|&y| [y, y + 1])
+        .filter(|&y| fits(y))
+        .max_by_key(|&y| (times(y), y))
+        .map(|y| DateValue::ymd(y, month, day))
 }
 
 /// How far after a stamp the prose's «اليوم الثلاثاء» still speaks of the stamped article.
