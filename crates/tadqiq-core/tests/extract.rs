@@ -110,6 +110,18 @@ fn hijri_and_gregorian_pairs_keep_both() {
         found("15 رمضان 1442 هـ (27 مايو 2021)"),
         ["date «15 رمضان 1442 هـ (27 مايو 2021)» 2021-04-27 | «27 مايو 2021» 2021-05-27"]
     );
+    // «الموافق لـ»: the preposition cut off before the equivalent.
+    assert_eq!(
+        found("الاثنين 19 محرم 1447 الموافق لـ 14 جويلية 2025"),
+        ["date «الاثنين 19 محرم 1447 الموافق لـ 14 جويلية 2025» 2025-07-14 | «14 جويلية 2025» 2025-07-14"]
+    );
+}
+
+#[test]
+fn lamasa_is_no_yesterday() {
+    // «لامس» (touched) folds as «ل» on «أمس»; yesterday never takes «ل».
+    assert_eq!(found_published("إذ لامس الزئبق 43 درجة", Some("2025-09-08")), ["figure «43 درجة» 43 درجة"]);
+    assert_eq!(found_published("وقال بالأمس إن", Some("2025-09-08")), ["date «الأمس» 2025-09-07"]);
 }
 
 #[test]

@@ -968,6 +968,10 @@ impl Grammar<'_, '_> {
             && let Some(h) = self.lex(k, |l| matches!(l, Lex::SameAs))
         {
             k = h.end;
+            // «الموافق لـ 14 جويلية 2025»: the preposition cut off before the date.
+            if self.continues(k) && matches!(t.folded(k), "ل" | "لـ") {
+                k += 1;
+            }
         }
         if k == *end || !self.continues(k) {
             return None;
@@ -1374,6 +1378,11 @@ impl Grammar<'_, '_> {
         let h = self.ix.find(t, j, |l| if let Lex::Deictic(n) = l { Some(*n) } else { None })?;
         let mut end = h.end;
         if self.in_outlet_name(j) {
+            return None;
+        }
+        // «لامس» (touched) is no «ل» on «أمس»: yesterday takes «و»، «ف»، «ب» («بالأمس»), never «ل».
+        let clitics: String = t.folded(j).chars().take(h.dropped).collect();
+        if clitics.trim_start_matches(['و', 'ف']) == "ل" && t.folded(j).ends_with("امس") {
             return None;
         }
         if h.value == 0 && !self.today(j, end) {

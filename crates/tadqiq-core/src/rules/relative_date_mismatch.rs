@@ -6,6 +6,7 @@ use crate::analysis::PublishedSource;
 use crate::calendar::{DateValue, weekday};
 use crate::extract::resolve::resolve_one;
 use crate::extract::{MentionKind, Relative};
+use crate::lexicon::{Calendar, PeriodUnit};
 use crate::messages::{date, msg, term, weekday as weekday_words};
 use crate::workspace::Workspace;
 
@@ -32,6 +33,20 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                     };
                     if stated.full() == expected.full() {
                         continue;
+                    }
+                    // «غدا الاثنين فاتح شوال 1446، الموافق 31 مارس 2025»: a Hijri day is the day
+                    // its stated equivalent is, or one the tables' day either side (the month
+                    // began a day later or earlier where the moon was sighted).
+                    if d.calendar == Calendar::Hijri {
+                        let equivalent = d.paired.as_ref().and_then(|p| p.value).and_then(|v| v.full());
+                        let near = stated
+                            .full()
+                            .zip(expected.full())
+                            .and_then(|(a, b)| crate::calendar::days_between(a, b))
+                            .is_some_and(|gap| gap.abs() <= 1);
+                        if equivalent == expected.full() || (equivalent.is_none() && near) {
+                            continue;
+                        }
                     }
                     match n {
                         0 => msg(
@@ -85,7 +100,16 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                     let bare = DateValue { year: None, ..w };
                     let mut probe = d.clone();
                     probe.written = bare;
-                    let Some(expected) = resolve_one(&probe, rel, published).and_then(|v| v.year) else { continue };
+                    let expected = match (d.calendar, rel) {
+                        // «لهذه السنة 1446 هـ»: the Hijri year of publication, counted on.
+                        (Calendar::Hijri, Relative::Period(PeriodUnit::Year, n)) => published
+                            .full()
+                            .and_then(|(y, m, dd)| crate::calendar::gregorian_to_hijri(y, m, dd))
+                            .map(|h| h.0 + n),
+                        (Calendar::Hijri, _) => None,
+                        _ => resolve_one(&probe, rel, published).and_then(|v| v.year),
+                    };
+                    let Some(expected) = expected else { continue };
                     if Some(expected) == w.year {
                         continue;
                     }
@@ -122,6 +146,22 @@ mod tests {
             run(&RULE, &[("a", "بحلول نهاية العام الجاري 2020", Some("2021-06-01"))]),
             ["a «نهاية العام الجاري 2020»: published 2021-06-01, it is 2021, not 2020."]
         );
+    }
+
+    #[test]
+    fn a_hijri_year_and_day_beside_relative_words() {
+        // 30 March 2025 was 30 Ramadan 1446 by Umm al-Qura; Morocco's Eid was on the 31st.
+        let text = "أعلنت الوزارة أن عيد الفطر لهذه السنة 1446 هـ سيكون غدا الاثنين فاتح شوال 1446 هـ، \
+                    الموافق 31 مارس 2025.";
+        assert!(run(&RULE, &[("a", text, Some("2025-03-30"))]).is_empty());
+        assert!(run(&RULE, &[("a", "وسيكون غدا الاثنين فاتح شوال 1446 هـ", Some("2025-03-30"))]).is_empty());
+        assert_eq!(
+            run(&RULE, &[("a", "وكان العام الماضي 1444 هـ قد شهد", Some("2025-03-30"))]),
+            ["a «العام الماضي 1444 هـ»: published 2025-03-30, it is 1445, not 1444."]
+        );
+        // A stated equivalent two days off is a contradiction still.
+        let text = "وسيكون غدا الاثنين فاتح شوال 1446 هـ الموافق 2 أبريل 2025";
+        assert_eq!(run(&RULE, &[("a", text, Some("2025-03-30"))]).len(), 1);
     }
 
     #[test]
