@@ -1392,6 +1392,12 @@ fn a_stamp_must_fit_the_weekday_the_lead_gives() {
     assert_eq!(published(text), None);
     assert!(furniture(text).is_empty());
     assert_eq!(published("20 / 01 / 2022\nقال المتحدث أمس إن"), Some(("2022-01-20".into(), PublishedSource::Dateline)));
+    // The article's own dateline is the day it gives itself: a lead's «أمس الأحد» that does not
+    // fit it (9 September 2025 was a Tuesday) is the lead's error, not a day to move it by.
+    let text = "بيروت - 9 أيلول 2025 (أ ف ب) - اندلع الحريق أمس الأحد في الأحراج.";
+    assert_eq!(published(text), Some(("2025-09-09".into(), PublishedSource::Dateline)));
+    let text = "بيروت - 10 أيلول 2025 (أ ف ب) - اندلع الحريق أمس الأحد في الأحراج.";
+    assert_eq!(published(text), Some(("2025-09-10".into(), PublishedSource::Dateline)));
 }
 
 #[test]

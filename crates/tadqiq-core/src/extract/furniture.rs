@@ -34,8 +34,12 @@ pub struct Page {
     pub regions: Vec<Span>,
     /// Date mentions (indexes into the mentions read) that stamp the article itself, the most
     /// authoritative first: labelled publication or update stamps, then the stamps at the top
-    /// of the page.
+    /// of the page, then the article's own datelines.
     pub stamps: Vec<usize>,
+    /// How many of the stamps, at their end, are the article's own datelines («بيروت - 9 أيلول
+    /// 2025 (أ ف ب) -», a date line of its own at the top): the date the article gives itself,
+    /// which its prose's «أمس الأحد» contradicts rather than moves.
+    pub own: usize,
 }
 
 impl Page {
@@ -131,8 +135,9 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
     }
     labelled.extend(top);
     // A wire dateline is no stamp of the page, so never one of those already kept.
+    let own = datelines.len();
     labelled.extend(datelines);
-    Page { regions: merged, stamps: labelled }
+    Page { regions: merged, stamps: labelled, own }
 }
 
 /// A full date found in the text, by tokens.

@@ -125,8 +125,11 @@ pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateVal
             None
         }
     };
-    // A page has a stamp or two that date it; more are the same stamp repeated.
-    let dateline = page.stamps.iter().take(8).find_map(|&k| {
+    // A page has a stamp or two that date it; more are the same stamp repeated. The article's
+    // own dateline is the day it gives itself: a lead's «أمس الأحد» that does not fit it is
+    // the lead's error (relative-date-mismatch), not a day to move the dateline by.
+    let own_from = page.stamps.len() - page.own;
+    let dateline = page.stamps.iter().enumerate().take(8).find_map(|(i, &k)| {
         let m = mentions.get(k)?;
         match &m.kind {
             // «23 جمادى الأولى 1445 هـ الموافق 6 ديسمبر 2023»: the Gregorian equivalent (a
@@ -137,7 +140,8 @@ pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateVal
                     .as_ref()
                     .filter(|p| d.calendar == Calendar::Hijri && p.calendar == Calendar::Gregorian && !p.invalid)
                     .and_then(|p| p.value);
-                fits(gregorian.or(d.value)?, today(m.span))
+                let today = if i >= own_from { None } else { today(m.span) };
+                fits(gregorian.or(d.value)?, today)
             }
             _ => None,
         }
