@@ -706,6 +706,19 @@ mod tests {
     }
 
     #[test]
+    fn took_the_lives_of_counts_the_dead() {
+        let a = "أودت الحرائق في بلدة الكرامة بحياة 4 أشخاص.";
+        let b = "وأودى الحريق في بلدة الكرامة بحياة خمسة أشخاص بينهم طفلان.";
+        assert_eq!(
+            figures(&[("a.txt", a, None), ("b.txt", b, None)]),
+            [
+                "a.txt «4 أشخاص» (4) disagrees with 1 other source: 5 in b.txt. Compared: killed in «الكرامة».",
+                "b.txt «خمسة أشخاص» (5) disagrees with 1 other source: 4 in a.txt. Compared: killed in «الكرامة».",
+            ]
+        );
+    }
+
+    #[test]
     fn a_rate_of_part_of_the_whole_is_another_rate() {
         let whole = "وبلغ معدل البطالة في الأردن 21.4%، وبلغت نسبة ملء السدود في الأردن 31%.";
         let parts = "وبلغ معدل البطالة بين النساء في الأردن 32.9%، ومعدل البطالة في الريف الأردني 19%، \
