@@ -74,6 +74,17 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             // «بحضور ثلاثين شاعرا من اثنتي عشرة دولة، بينهم 40 شاعرا»: the whole is the count of
             // the parts' own noun earlier in the sentence, not the countries next to them
             // (nouns no list knows; «في 2613 مركزا، بينهم 188 ألف مترشح» after «862 ألف مترشح»).
+            // «12 ألف عداء من 70 جنسية، بينهم 3 آلاف امرأة»: a count right after «من» and
+            // another count says where those come from; the whole is the count before it.
+            let whole = match w.checked_sub(1).map(|p| &figures[p]) {
+                Some(before)
+                    if before.span.start >= sentence.start
+                        && fold(doc.text[before.span.end..whole.span.start].trim()) == "من" =>
+                {
+                    before
+                }
+                _ => whole,
+            };
             let whole = match (whole.thing, first.thing) {
                 (None, None) if whole.figure.unit.is_some() && !same_noun(whole, first) => figures[..w]
                     .iter()
@@ -212,6 +223,11 @@ mod tests {
             run(&RULE, &[("a", poets, None)]),
             ["a «40 شاعرا» is more than the whole it belongs to, «ثلاثين شاعرا»."]
         );
+        // Where the whole comes from is no whole: runners of 70 nationalities, 3,000 of them women.
+        let runners = "شارك في السباق نحو 12 ألف عداء من 70 جنسية، بينهم قرابة 3 آلاف امرأة.";
+        assert!(run(&RULE, &[("a", runners, None)]).is_empty());
+        let runners = "شارك في السباق نحو 12 ألف عداء من 70 جنسية، بينهم 15 ألف امرأة.";
+        assert_eq!(run(&RULE, &[("a", runners, None)]).len(), 1);
         // Defendants held and at large are defendants, though the nouns differ.
         let defendants = "وأحالت النيابة 31 متهما إلى المحاكمة، بينهم 24 محبوسا و9 هاربين.";
         assert_eq!(run(&RULE, &[("a", defendants, None)]).len(), 1);
