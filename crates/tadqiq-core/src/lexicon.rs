@@ -697,6 +697,7 @@ mod grammar_words_tests {
             "anniversaries",
             "change-verbs",
             "compared-with",
+            "capacity-words",
             "credit-words",
             "rate-scopes",
             "rate-areas",

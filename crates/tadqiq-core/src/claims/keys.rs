@@ -777,7 +777,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     fn figure_measure(&self, k: usize, f: &Figure, span: Span, sentence: Span, share: Share) -> Measured {
         let (a, b) = token_range(self.toks, span);
         let mut out = Measured::default();
-        if matches!(share, Share::Earlier) {
+        if matches!(share, Share::Earlier | Share::Capacity) {
             return out;
         }
         if f.unit.as_deref() == Some("%") {
@@ -947,7 +947,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 out.grows = false;
                 Some((format!("{}/part", key.0), msg("phrase.part", &[("measure", &key.1)])))
             }
-            Share::Some | Share::Earlier => None,
+            Share::Some | Share::Earlier | Share::Capacity => None,
         };
         out
     }
@@ -960,6 +960,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             Share::Some
         } else if self.earlier_value(k, a, b) {
             Share::Earlier
+        } else if self.capacity(k, a) {
+            Share::Capacity
         } else if self.is_part(k, a) {
             Share::Part
         } else {
@@ -1239,6 +1241,24 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         })
     }
 
+    /// Whether the figure at token `a` (mention `k`) is what something holds: after «يتسع لـ»،
+    /// «تستوعب»، «بسعة»، «بطاقة استيعابية» (`capacity-words`), at most two words before it.
+    fn capacity(&self, k: usize, a: usize) -> bool {
+        let t = self.toks;
+        let list = words("capacity-words");
+        let mut j = a;
+        for _ in 0..3 {
+            if j == 0 || !self.back_ok(j - 1) || self.other_quantity(j - 1, k) {
+                return false;
+            }
+            j -= 1;
+            if crate::text::clitic_readings(t.folded(j), |form, _, _| list.contains(&form)) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Where «من» stands before the value the figure at token `a` (mention `k`) changed from,
     /// when it is the «إلى» of «من X إلى Y».
     fn changed_from(&self, k: usize, a: usize) -> Option<usize> {
@@ -1369,7 +1389,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let key = strict_figure_key(self.doc, f, sentence).and_then(|key| match share {
             Share::Whole => Some(key),
             Share::Part => Some(key.replacen('@', "/part@", 1)),
-            Share::Some | Share::Earlier => None,
+            Share::Some | Share::Earlier | Share::Capacity => None,
         });
         if measured.key.is_none() && key.is_none() && measured.thing.is_none() {
             return None;
@@ -2143,6 +2163,9 @@ enum Share {
     /// The value before a change or compared with («من 13,1 إلى 12,8»، «مقابل 455 مليونا في
     /// 2023»): of another time than the statement's, never compared.
     Earlier,
+    /// What a place or a vessel holds («الملعب الذي يتسع لـ60 ألف متفرج»), not how many came:
+    /// never compared.
+    Capacity,
 }
 
 /// The things of measures.tsv that are money.

@@ -706,6 +706,16 @@ mod tests {
     }
 
     #[test]
+    fn what_a_place_holds_is_not_how_many_came() {
+        let came = "الرباط - 26 يناير 2025 (رويترز) - تابع المباراة نحو 50 ألف متفرج.";
+        let holds = "الرباط - 26 يناير 2025 (رويترز) - امتلأ الملعب الذي يتسع لـ60 ألف متفرج.";
+        let holds_too = "الرباط - 26 يناير 2025 (رويترز) - امتلأ الملعب بسعة 60 ألف متفرج.";
+        assert!(figures(&[("a.txt", came, None), ("b.txt", holds, None), ("c.txt", holds_too, None)]).is_empty());
+        let more = "الرباط - 26 يناير 2025 (رويترز) - تابع المباراة نحو 70 ألف متفرج.";
+        assert_eq!(figures(&[("a.txt", came, None), ("d.txt", more, None)]).len(), 2);
+    }
+
+    #[test]
     fn took_the_lives_of_counts_the_dead() {
         let a = "أودت الحرائق في بلدة الكرامة بحياة 4 أشخاص.";
         let b = "وأودى الحريق في بلدة الكرامة بحياة خمسة أشخاص بينهم طفلان.";
