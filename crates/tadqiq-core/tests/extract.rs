@@ -639,6 +639,10 @@ fn approximators_set_approx() {
     assert_eq!(found("وبيع النفط بسعر أدنى من 60 دولارا"), ["figure «أدنى من 60 دولارا» 60 دولارا ~below"]);
     assert_eq!(found("وخاض الفريق المباراة من دون 5 لاعبين"), ["figure «5 لاعبين» 5 لاعبين"]);
     assert_eq!(found("وخاض الفريق المباراة بدون 5 لاعبين"), ["figure «5 لاعبين» 5 لاعبين"]);
+    // «More than», denied, is at most; «لا تزال» (still) denies nothing.
+    assert_eq!(found("وقال إن الخزانات لن تصمد أكثر من عشرة أيام"), ["duration «أكثر من عشرة أيام» P10D ~at-most"]);
+    assert_eq!(found("والمخزون لا يكفي لأكثر من أسبوع"), ["duration «أكثر من أسبوع» P1W ~at-most"]);
+    assert_eq!(found("ولا تزال أكثر من 500 أسرة بلا مأوى"), ["figure «أكثر من 500 أسرة» 500 أسرة ~above"]);
 }
 
 #[test]

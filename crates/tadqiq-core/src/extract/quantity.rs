@@ -94,6 +94,9 @@ impl Grammar<'_, '_> {
             && !self.without(i, h.dropped)
         {
             bound = h.value;
+            if bound == Bound::Above && self.negated_before(i) {
+                bound = Bound::AtMost;
+            }
             dropped = Some(h.dropped);
             j = h.end;
             // «قرابة ال - 100 شخص»
@@ -956,6 +959,26 @@ impl Grammar<'_, '_> {
             }
         }
         self.digits_end_here(n)
+    }
+
+    /// Whether a verb before the hedge at `i` is negated: «لن تصمد أكثر من عشرة أيام»، «لا يكفي
+    /// لأكثر من أسبوع»، «لم يتجاوز عددهم أكثر من 20» (more than, denied: at most). Not «لا يزال»
+    /// (still).
+    fn negated_before(&self, i: usize) -> bool {
+        let t = self.t;
+        let mut k = i;
+        for _ in 0..4 {
+            if k == 0 || t.breaks_before(k) || !t.is_word(k - 1) {
+                return false;
+            }
+            k -= 1;
+            let w = t.folded(k).trim_start_matches(['و', 'ف']);
+            if matches!(w, "لا" | "لم" | "لن" | "ليس" | "ليست") {
+                let still = t.folded(k + 1);
+                return !matches!(still, "يزال" | "تزال" | "يزالون" | "يزل" | "تزل" | "سيما");
+            }
+        }
+        false
     }
 
     /// Whether the dash at `close` ends an aside another dash opened earlier in its line: «-التي
