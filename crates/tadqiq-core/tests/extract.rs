@@ -469,6 +469,11 @@ fn datelines_and_date_lines_in_the_shapes_wires_and_sites_print() {
     assert_eq!(published("وقع الهجوم في 9 يونيو 2022 (بحسب الشرطة) - وقال مسؤول"), None);
     assert_eq!(published("وفي التاريخ 5 آب 2020 وقع الانفجار في المرفأ."), None);
     assert_eq!(published("قال مسؤول إن الاجتماع عقد السبت 8 تموز 2023 في الرياض."), None);
+    // A site's name and its bar, or an outlet named for a time of day, before the date.
+    let text = "بوابة الوسط | الأحد 9 صفر 1447 هـ الموافق 3 أغسطس 2025\nقال الوزير أمس إن";
+    assert_eq!(published(text), Some(("2025-08-03".into(), PublishedSource::Dateline)));
+    let text = "الصباح نيوز - الاثنين 14 جويلية 2025\nقال الوزير أمس إن";
+    assert_eq!(published(text), Some(("2025-07-14".into(), PublishedSource::Dateline)));
 }
 
 #[test]

@@ -220,7 +220,8 @@ impl Reader<'_, '_> {
                 || t.is_punct(k, '—')
                 || t.kind(k) == Some(TokenKind::Punct) && t.folded(k).is_empty() && t.original(k).starts_with('ـ')
         };
-        let sep = |k: usize| ['،', ',', ':'].iter().any(|&c| t.is_punct(k, c)) || dash(k);
+        // «بوابة الوسط | الأحد 9 صفر 1447 هـ»: a site's bar between its name and the date.
+        let sep = |k: usize| ['،', ',', ':', '|'].iter().any(|&c| t.is_punct(k, c)) || dash(k);
         // Before: the line opens with the place and a separator, or with the date itself.
         let mut words = 0;
         let mut k = d.first;
@@ -269,7 +270,9 @@ impl Reader<'_, '_> {
                     from.is_some_and(|f| dash(f) && f > 0 && t.is_word(f - 1) && !t.breaks_before(f))
                         && (k + 1..d.first).find(|&j| !t.is_word(j)).is_some_and(|j| dash(j) && j + 1 == d.first)
                 };
-                if words > 3 || function || self.ix.is(t, k, |l| l.is_date_or_number_word()) && !paper() {
+                // «الصباح نيوز - الاثنين 14 جويلية 2025»: an outlet's name, its date word in it.
+                let outlet = self.ix.is(t, k, |l| matches!(l, Lex::Outlet { .. }));
+                if words > 3 || function || self.ix.is(t, k, |l| l.is_date_or_number_word()) && !paper() && !outlet {
                     return None;
                 }
             } else if !sep(k) && !t.is_punct(k, '/') {
