@@ -1330,6 +1330,9 @@ fn outlet_and_programme_names_are_not_dates() {
     assert_eq!(dates_published("تناقش اللجنة اليوم الاقتراح", p), ["date «اليوم» 2021-11-18"]);
     assert!(dates_published("في اليوم التالي للهجوم", p).is_empty());
     assert!(dates_published("في اليوم الوطني", p).is_empty());
+    // A rate per day, of two written as a dual.
+    assert!(dates_published("انخفضت التغذية إلى نحو ساعتين في اليوم", p).is_empty());
+    assert!(dates_published("وتوزع الحصص مرتين في اليوم", p).is_empty());
 }
 
 // ---- publication date from the page and page furniture -----------------------------------

@@ -1437,11 +1437,19 @@ impl Grammar<'_, '_> {
         if before == "هذا" && j >= 2 && t.is_word(j - 2) && t.folded(j - 2).ends_with("مثل") {
             return false;
         }
-        // «تنتج 9 ملايين برميل في اليوم»: per day, a rate of the count before it.
+        // «تنتج 9 ملايين برميل في اليوم»: per day, a rate of the count before it; also of two
+        // written as a dual («ساعتين في اليوم»، «مرتين في اليوم»).
+        let two = |k: usize| {
+            self.lex(k, |l| {
+                matches!(l, Lex::Dual | Lex::Duration { count: crate::lexicon::DurationCount::Two, .. })
+            })
+            .is_some()
+                || matches!(t.folded(k), "مرتين" | "مرتان")
+        };
         if before == "في"
             && (j.saturating_sub(5)..j - 1).any(|k| {
                 !t.breaks_before(k + 1)
-                    && (t.is_digits(k) || self.lex(k, |l| matches!(l, Lex::Number { .. })).is_some())
+                    && (t.is_digits(k) || self.lex(k, |l| matches!(l, Lex::Number { .. })).is_some() || two(k))
             })
         {
             return false;
