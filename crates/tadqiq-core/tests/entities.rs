@@ -1479,10 +1479,8 @@ fn the_people_a_wire_credits_at_the_foot_of_its_copy() {
 #[test]
 fn a_titled_subjects_verb_and_object_are_no_name() {
     // «يصدر» after «الملك» is his verb; «توقيف» before a count is what the minister announced.
-    let ws = workspace(&[(
-        "a",
-        "وأعلن وزير الداخلية إبراهيم مراد توقيف ثلاثة أشخاص.\nومعلوم أن الملك يصدر عفوه كل عام.",
-    )]);
+    let ws =
+        workspace(&[("a", "وأعلن وزير الداخلية إبراهيم مراد توقيف ثلاثة أشخاص.\nومعلوم أن الملك يصدر عفوه كل عام.")]);
     assert_eq!(entities(&ws, "a"), ["«إبراهيم مراد» abrahym-mrad"]);
     // A given name the list knows still opens a name after a title.
     let ws = workspace(&[("a", "وقال الوزير يوسف العتيبي إن الخطة جاهزة.")]);

@@ -1235,9 +1235,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let from = a > 0 && self.back_ok(a - 1) && t.folded(a - 1).trim_start_matches('و') == "من";
         let next = self.doc.analysis.mentions.get(k + 1).filter(|m| matches!(m.kind, MentionKind::Figure(_)));
         from && next.is_some_and(|m| {
-            (b..(b + 3).min(t.len())).any(|i| {
-                t.folded(i) == "الي" && self.fwd_ok(i + 1) && token_range(t, m.span).0 <= i + 2
-            })
+            (b..(b + 3).min(t.len()))
+                .any(|i| t.folded(i) == "الي" && self.fwd_ok(i + 1) && token_range(t, m.span).0 <= i + 2)
         })
     }
 

@@ -1062,8 +1062,7 @@ impl Grammar<'_, '_> {
         // A letter written on what follows is not an era: «م» of «855 م3» is a metre.
         let single_letter = self.t.folded(k).chars().count() == 1;
         let attached = self.t.touching(k) && self.t.is_word(k + 1) || self.t.power_after(k);
-        (h.dropped == 0 && (!single_letter || !attached))
-            .then_some((h.value, h.end))
+        (h.dropped == 0 && (!single_letter || !attached)).then_some((h.value, h.end))
     }
 
     /// A day of the month in digits: 1–31, at most two digits, not part of a clock time.
@@ -1440,10 +1439,8 @@ impl Grammar<'_, '_> {
         // «تنتج 9 ملايين برميل في اليوم»: per day, a rate of the count before it; also of two
         // written as a dual («ساعتين في اليوم»، «مرتين في اليوم»).
         let two = |k: usize| {
-            self.lex(k, |l| {
-                matches!(l, Lex::Dual | Lex::Duration { count: crate::lexicon::DurationCount::Two, .. })
-            })
-            .is_some()
+            self.lex(k, |l| matches!(l, Lex::Dual | Lex::Duration { count: crate::lexicon::DurationCount::Two, .. }))
+                .is_some()
                 || matches!(t.folded(k), "مرتين" | "مرتان")
         };
         if before == "في"

@@ -166,7 +166,10 @@ fn yearless_dateline(mentions: &[Mention], page: &Page, stated: Option<DateValue
         let m = mentions.get(k)?;
         match &m.kind {
             MentionKind::Date(d)
-                if d.calendar == Calendar::Gregorian && d.relative.is_none() && d.written.year.is_none() && !d.invalid =>
+                if d.calendar == Calendar::Gregorian
+                    && d.relative.is_none()
+                    && d.written.year.is_none()
+                    && !d.invalid =>
             {
                 Some((m.span, d.written.month?, d.written.day?))
             }
