@@ -1241,7 +1241,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     }
 
     /// Whether the figure at token `a` (mention `k`) is what something holds: after «يتسع لـ»،
-    /// «تستوعب»، «بسعة»، «بطاقة استيعابية» (`capacity-words`), at most two words before it.
+    /// «تستوعب»، «بسعة»، «بطاقة استيعابية» (`capacity-words`), up to three words before it.
     fn capacity(&self, k: usize, a: usize) -> bool {
         let t = self.toks;
         let list = words("capacity-words");

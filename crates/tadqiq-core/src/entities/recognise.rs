@@ -728,7 +728,8 @@ impl Recogniser<'_, '_> {
     /// جادو)», «(تغطية صحفية أحمد طلبة - تحرير محمد محمدين)». After a credit word
     /// (`credit-words`) that opens the brackets or follows a dash inside them, two to four words
     /// up to the bracket's end, a dash or «للنشر» are a person (not «جادو», the Libyan town),
-    /// when the brackets close their line.
+    /// when the brackets close their line or say they are a credit («للنشر», a second credit
+    /// word).
     fn credit(&self, i: usize) -> Option<Introduction> {
         let t = self.t;
         const DASHES: [char; 3] = ['-', '–', '—'];
