@@ -1486,3 +1486,10 @@ fn a_titled_subjects_verb_and_object_are_no_name() {
     let ws = workspace(&[("a", "وقال الوزير يوسف العتيبي إن الخطة جاهزة.")]);
     assert_eq!(entities(&ws, "a"), ["«يوسف العتيبي» ywsf-al-atyby"]);
 }
+
+#[test]
+fn a_prisoner_titled_as_one() {
+    // «دعاء» (a prayer) and «خالدة» (eternal) are everyday words: the title introduces them.
+    let ws = workspace(&[("a", "أفرج عن الأسيرة دعاء حمدان والمعتقلة خالدة جرار، وقال نادي الأسير إن الإفراج تم.")]);
+    assert_eq!(entities(&ws, "a"), ["«دعاء حمدان» daa-hmdan", "«خالدة جرار» khaldh-jrar"]);
+}
