@@ -648,6 +648,10 @@ fn approximators_set_approx() {
     assert_eq!(found("وقال إن الخزانات لن تصمد أكثر من عشرة أيام"), ["duration «أكثر من عشرة أيام» P10D ~at-most"]);
     assert_eq!(found("والمخزون لا يكفي لأكثر من أسبوع"), ["duration «أكثر من أسبوع» P1W ~at-most"]);
     assert_eq!(found("ولا تزال أكثر من 500 أسرة بلا مأوى"), ["figure «أكثر من 500 أسرة» 500 أسرة ~above"]);
+    // A verb of exceeding before «عدد» and what it counts hedges the number after them.
+    assert_eq!(found("ويتجاوز عدد سكان البلاد 107 ملايين نسمة"), ["figure «107 ملايين نسمة» 107000000 نسمة ~above"]);
+    assert_eq!(found("ولم يتجاوز عدد القتلى 20 شخصا"), ["figure «20 شخصا» 20 شخصا ~at-most"]);
+    assert_eq!(found("وبلغ عدد القتلى 20 شخصا"), ["figure «20 شخصا» 20 شخصا"]);
 }
 
 #[test]

@@ -104,6 +104,12 @@ impl Grammar<'_, '_> {
                 j = d;
             }
         }
+        if j == i
+            && bound == Bound::Exact
+            && let Some(b) = self.hedge_before_count_noun(i)
+        {
+            bound = b;
+        }
         if let Some(found) = self.range(i, j, bound, dropped) {
             return Some(found);
         }
@@ -959,6 +965,36 @@ impl Grammar<'_, '_> {
             }
         }
         self.digits_end_here(n)
+    }
+
+    /// The hedge a verb of exceeding puts on a number from before the count noun and what it
+    /// counts: «ويتجاوز عدد سكان مصر 107 ملايين نسمة»، «لم يتجاوز عدد القتلى 20» (`عدد` and at
+    /// most three words between it and the number at `i`).
+    fn hedge_before_count_noun(&self, i: usize) -> Option<Bound> {
+        let t = self.t;
+        let mut c = i;
+        for _ in 0..5 {
+            if c == 0 || t.breaks_before(c) || !t.is_word(c - 1) {
+                return None;
+            }
+            c -= 1;
+            if t.folded(c).trim_start_matches(['و', 'ف']) == "عدد" {
+                break;
+            }
+        }
+        if t.folded(c).trim_start_matches(['و', 'ف']) != "عدد" || c + 1 == i {
+            return None;
+        }
+        // The longest hedge ending at «عدد»: «لم يتجاوز» before «يتجاوز».
+        (c.saturating_sub(3)..c).filter(|&s| (s + 1..=c).all(|x| !t.breaks_before(x))).find_map(|s| {
+            self.ix
+                .find(t, s, |l| match l {
+                    Lex::Approx { bound, after: false } if *bound != Bound::About => Some(*bound),
+                    _ => None,
+                })
+                .filter(|h| h.end == c)
+                .map(|h| h.value)
+        })
     }
 
     /// Whether a verb before the hedge at `i` is negated: «لن تصمد أكثر من عشرة أيام»، «لا يكفي
