@@ -1694,8 +1694,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 // not the day it broke out. (The start of what happens at one time is its day:
                 // «بدأ التصويت في الانتخابات» dates the vote.)
                 if !matches!(&*h.value, "start" | "end")
-                    && (i.saturating_sub(3)..i)
-                        .any(|j| self.incident(j).is_some_and(|x| &*x.value == "end" && x.end <= i))
+                    && (i.saturating_sub(3)..i).any(|j| {
+                        // In its clause: «انتهت بالانسحاب. وصوّت» is no end of the vote.
+                        (j..i).all(|x| self.toks.is_word(x) && self.back_ok(x))
+                            && self.incident(j).is_some_and(|x| &*x.value == "end" && x.end <= i)
+                    })
                 {
                     return Some((h.end, format!("end:{}", h.value)));
                 }

@@ -105,6 +105,10 @@ mod tests {
         // Two days it was put out on are compared.
         let other = "وأخمد الحريق في بلدة الكرامة يوم السبت 9 آب 2025.";
         assert_eq!(run(&RULE, &[("a.txt", out, None), ("d.txt", other, None)]).len(), 2);
+        // An end word of the sentence before ends nothing of this one.
+        let a = "وقال إن الحرب انتهت. وصوّت مجلس النواب العراقي في 5 يناير 2020 على القرار.";
+        let b = "وصوّت مجلس النواب العراقي في 6 يناير 2020 على القرار.";
+        assert_eq!(run(&RULE, &[("a.txt", a, None), ("b.txt", b, None)]).len(), 2);
     }
 
     #[test]
