@@ -84,12 +84,13 @@ impl Separators {
             }
             // The whole run of digit groups: «1.520.000», «21.03.2016», «2.5».
             let sep = t.folded(i).chars().next().unwrap_or(' ');
-            let mut groups = vec![t.folded(i + 1).len()];
+            let first = t.folded(i + 1).len();
+            let (mut groups, mut threes, mut same) = (1, first == 3, true);
             let mut k = i + 2;
-            let mut same = true;
             while k + 1 < t.len() && t.kind(k) == Some(TokenKind::Punct) && joined(k) {
                 same &= t.folded(k).starts_with(sep);
-                groups.push(t.folded(k + 1).len());
+                threes &= t.folded(k + 1).len() == 3;
+                groups += 1;
                 k += 2;
             }
             let slot = match sep {
@@ -99,10 +100,11 @@ impl Separators {
             };
             if let Some(slot) = slot
                 && same
+                && t.folded(i - 1).len() <= 3
             {
-                match groups[..] {
-                    [1 | 2] if t.folded(i - 1).len() <= 3 => slot[0] = true,
-                    [3, 3, ..] if groups.iter().all(|&g| g == 3) && t.folded(i - 1).len() <= 3 => slot[1] = true,
+                match (groups, first) {
+                    (1, 1 | 2) => slot[0] = true,
+                    (2.., _) if threes => slot[1] = true,
                     _ => {}
                 }
             }
@@ -206,8 +208,9 @@ impl Grammar<'_, '_> {
     /// number beside it («2017 , 12») are never joined.
     ///
     /// A group of three after a single touching separator follows the text's habit
-    /// ([`Separators`]) unless a noun counted only whole follows; after «0» it is always decimals («0.850 دينار»); after a group the same
-    /// separator made thousands of, thousands again («1.520.000»).
+    /// ([`Separators`]) unless a noun counted only whole follows; after «0» it is always
+    /// decimals («0.850 دينار»); after a group the same separator made thousands of, thousands
+    /// again («1.520.000»).
     fn join(&self, k: usize, int: &str, frac: &str, last: Option<(Join, char)>) -> Option<Join> {
         let t = self.t;
         let first_group = last.is_none();

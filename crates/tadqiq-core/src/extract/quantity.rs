@@ -972,17 +972,8 @@ impl Grammar<'_, '_> {
     /// most three words between it and the number at `i`).
     fn hedge_before_count_noun(&self, i: usize) -> Option<Bound> {
         let t = self.t;
-        let mut c = i;
-        for _ in 0..5 {
-            if c == 0 || t.breaks_before(c) || !t.is_word(c - 1) {
-                return None;
-            }
-            c -= 1;
-            if t.folded(c).trim_start_matches(['و', 'ف']) == "عدد" {
-                break;
-            }
-        }
-        if t.folded(c).trim_start_matches(['و', 'ف']) != "عدد" || c + 1 == i {
+        let c = self.words_before(i, 5).find(|&c| t.folded(c).trim_start_matches(['و', 'ف']) == "عدد")?;
+        if c + 1 == i {
             return None;
         }
         // The longest hedge ending at «عدد»: «لم يتجاوز» before «يتجاوز».
@@ -1002,19 +993,16 @@ impl Grammar<'_, '_> {
     /// (still).
     fn negated_before(&self, i: usize) -> bool {
         let t = self.t;
-        let mut k = i;
-        for _ in 0..4 {
-            if k == 0 || t.breaks_before(k) || !t.is_word(k - 1) {
-                return false;
-            }
-            k -= 1;
-            let w = t.folded(k).trim_start_matches(['و', 'ف']);
-            if matches!(w, "لا" | "لم" | "لن" | "ليس" | "ليست") {
-                let still = t.folded(k + 1);
-                return !matches!(still, "يزال" | "تزال" | "يزالون" | "يزل" | "تزل" | "سيما");
-            }
-        }
-        false
+        self.words_before(i, 4)
+            .find(|&k| matches!(t.folded(k).trim_start_matches(['و', 'ف']), "لا" | "لم" | "لن" | "ليس" | "ليست"))
+            .is_some_and(|k| !matches!(t.folded(k + 1), "يزال" | "تزال" | "يزالون" | "يزل" | "تزل" | "سيما"))
+    }
+
+    /// The words right before token `i` on its line, nearest first, at most `n` of them, up to
+    /// the first token that is not a word.
+    fn words_before(&self, i: usize, n: usize) -> impl Iterator<Item = usize> + '_ {
+        let t = self.t;
+        (i.saturating_sub(n)..i).rev().take_while(move |&k| !t.breaks_before(k + 1) && t.is_word(k))
     }
 
     /// Whether the dash at `close` ends an aside another dash opened earlier in its line: «-التي

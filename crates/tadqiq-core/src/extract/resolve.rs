@@ -100,14 +100,12 @@ pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateVal
     // The weekday of publication as the lead gives it: the first statement soon after the
     // stamp (further down, a page may carry other articles' text).
     let today = |stamp: Span| {
-        prose().take_while(|m| m.span.start < stamp.end + LEAD_BYTES).find_map(|m| match &m.kind {
-            MentionKind::Date(DateMention { relative: Some(Relative::Days(n)), weekday: Some(w), written, .. })
-                if written.day.is_none() && (-1..=1).contains(n) && m.span.start >= stamp.start =>
-            {
-                Some(((*w as i32 - 1 - n).rem_euclid(7) + 1) as u8)
-            }
-            _ => None,
-        })
+        prose().take_while(|m| m.span.start < stamp.end + LEAD_BYTES).filter(|m| m.span.start >= stamp.start).find_map(
+            |m| match &m.kind {
+                MentionKind::Date(d) => weekday_today(d),
+                _ => None,
+            },
+        )
     };
     let fits = |c: DateValue, today: Option<u8>| -> Option<DateValue> {
         let (y, m, d) = c.full()?;
@@ -181,11 +179,8 @@ fn yearless_dateline(mentions: &[Mention], page: &Page, stated: Option<DateValue
     let today = lead
         .filter_map(|m| match &m.kind {
             MentionKind::Date(d) if d.written.day.is_none() => match (d.relative, d.weekday) {
-                (Some(Relative::Days(n)), Some(w)) if (-1..=1).contains(&n) => {
-                    Some(((w as i32 - 1 - n).rem_euclid(7) + 1) as u8)
-                }
                 (Some(Relative::Weekday(0)), Some(w)) => Some(w),
-                _ => None,
+                _ => weekday_today(d),
             },
             _ => None,
         })
@@ -261,8 +256,19 @@ pub fn resolve(text: &str, mentions: &mut [Mention], published: Option<DateValue
     }
 }
 
+/// The weekday of today that «اليوم الأحد»، «أمس السبت»، «غدا الاثنين» give (a weekday with no
+/// written day, one day either side of today at most).
+fn weekday_today(d: &DateMention) -> Option<u8> {
+    match (d.relative, d.weekday) {
+        (Some(Relative::Days(n)), Some(w)) if d.written.day.is_none() && (-1..=1).contains(&n) => {
+            Some(((w as i32 - 1 - n).rem_euclid(7) + 1) as u8)
+        }
+        _ => None,
+    }
+}
+
 /// The Hijri year in which `p` falls (the one in which its year's middle falls, for a year alone).
-fn hijri_year_of(p: DateValue) -> Option<i32> {
+pub(crate) fn hijri_year_of(p: DateValue) -> Option<i32> {
     let (y, m, d) = p.full().unwrap_or((p.year?, 7, 1));
     gregorian_to_hijri(y, m, d).map(|h| h.0)
 }

@@ -102,10 +102,9 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                     probe.written = bare;
                     let expected = match (d.calendar, rel) {
                         // «لهذه السنة 1446 هـ»: the Hijri year of publication, counted on.
-                        (Calendar::Hijri, Relative::Period(PeriodUnit::Year, n)) => published
-                            .full()
-                            .and_then(|(y, m, dd)| crate::calendar::gregorian_to_hijri(y, m, dd))
-                            .map(|h| h.0 + n),
+                        (Calendar::Hijri, Relative::Period(PeriodUnit::Year, n)) => {
+                            published.full().and(crate::extract::resolve::hijri_year_of(published)).map(|y| y + n)
+                        }
                         (Calendar::Hijri, _) => None,
                         _ => resolve_one(&probe, rel, published).and_then(|v| v.year),
                     };
