@@ -1493,3 +1493,30 @@ fn a_prisoner_titled_as_one() {
     let ws = workspace(&[("a", "أفرج عن الأسيرة دعاء حمدان والمعتقلة خالدة جرار، وقال نادي الأسير إن الإفراج تم.")]);
     assert_eq!(entities(&ws, "a"), ["«دعاء حمدان» daa-hmdan", "«خالدة جرار» khaldh-jrar"]);
 }
+
+#[test]
+fn bodies_named_after_their_place_are_bodies_not_the_place() {
+    let ws = workspace(&[(
+        "a",
+        "قالت شرطة كركوك إن الطريق أغلق، وأعلنت جامعة الموصل تعليق الدوام، وقال مجلس محافظة \
+         نينوى إن الوضع هادئ، وخفض مصرف لبنان المركزي الفائدة، وفاز منتخب تونس على منتخب الأردن، \
+         وقالت قيادة عمليات البصرة إن الطرق فتحت.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«شرطة كركوك» shrth-krkwk",
+            "«جامعة الموصل» jamah-al-mwsl",
+            "«مجلس محافظة نينوى» mjls-mhafzh-nynwy",
+            "«مصرف لبنان المركزي» msrf-lbnan-al-mrkzy",
+            "«منتخب تونس» mntkhb-twns",
+            "«منتخب الأردن» mntkhb-al-ardn",
+            "«قيادة عمليات البصرة» qyadh-amlyat-al-bsrh",
+        ]
+    );
+    // A head that names only so is no name before anything else; led by a place is led by it;
+    // an indefinite nisba is the body's adjective.
+    let ws =
+        workspace(&[("a", "انتشرت شرطة المرور في كركوك، وتقدمت قوات التحالف بقيادة واشنطن، وأصدرت محكمة تركية حكما.")]);
+    assert_eq!(entities(&ws, "a"), ["«كركوك» kirkuk", "«التحالف» coalition-against-isis", "«واشنطن» washington"]);
+}

@@ -250,6 +250,7 @@ impl Gazetteer {
                 "definite" => (true, true, false, false),
                 "landmark" => (false, true, true, false),
                 "named-after" => (false, false, true, true),
+                "named" => (false, false, true, false),
                 other => panic!("heads.tsv: unknown alias {other:?}"),
             };
             let body_only = row[2] == "body";

@@ -173,11 +173,12 @@ pub fn recognise(t: &Tokens, lex: &LexIndex<'static>, gaz: &Gazetteer) -> LocalE
     candidates.extend(unplaced.into_iter().filter(|m| placed_ids.contains(&m.id)).map(|m| (3, m)));
     let mut mentions = keep_non_overlapping(candidates);
     // «باب تدمر»، «شارع حلب»: a landmark named after a known place is a place of its own, and
-    // the known name inside it is not the city. Places introduced, by start, with the furthest
-    // end reached so far: one binary search per mention.
+    // the known name inside it is not the city; nor is it in a body named after it («جامعة
+    // بغداد»: [`Recogniser::place_named`]). Places and bodies introduced, by start, with the
+    // furthest end reached so far: one binary search per mention.
     let mut reach: Vec<(usize, usize)> = introductions
         .iter()
-        .filter(|intro: &&Introduction| intro.kind == EntityKind::Place)
+        .filter(|intro: &&Introduction| intro.kind == EntityKind::Place || r.named_after_place(intro))
         .map(|intro| (intro.name.start, intro.name.end))
         .collect();
     reach.sort_unstable();
@@ -1348,9 +1349,18 @@ impl Recogniser<'_, '_> {
             // «عملية "درع الفرات"» is always quoted; «منتدى دافوس»، «مؤتمر سوتشي» are not.
             EntityKind::Event if alias => self.operation(i, head.dropped, j),
             EntityKind::Org | EntityKind::Event => {
+                // «جامعة بغداد»، «شرطة ديالى»، «مجلس محافظة البصرة»: a body named after the
+                // place it serves is a body of its own, head and all (`named` heads).
+                if landmark
+                    && !self.led_by(i)
+                    && self.institution_head(i, |_| true).is_none()
+                    && let Some(end) = self.place_named(j, true)
+                {
+                    return Some(self.named_body(kind, i, head.dropped, self.body_tail(end)));
+                }
                 // «تنظيم الحشد الشعبي»: the known name is the mention; nothing new here. Nor is
                 // a country's institution («وزارة الداخلية») a new organisation.
-                if self.name(j).is_some() || self.institution_head(i, |_| true).is_some() {
+                if only_known || self.name(j).is_some() || self.institution_head(i, |_| true).is_some() {
                     return None;
                 }
                 // «بقيادة محمد حمدان دقلو»: a noun of leading before a person's given name says
@@ -1386,7 +1396,16 @@ impl Recogniser<'_, '_> {
                 // coordinated one («العدل والمساواة»), starts something else.
                 let mut k = j;
                 let mut definite = false;
-                while k < j + 4 && self.continues(k) && self.org_word(k, k == j) {
+                let named_inside =
+                    |k: usize| k > j && landmark && !self.led_by(i) && self.place_named(k, false).is_some();
+                while k < j + 4 && self.continues(k) && (self.org_word(k, k == j) || named_inside(k)) {
+                    // «قيادة عمليات بغداد»، «هيئة تحرير الشام»: a known place inside ends the
+                    // name of a body named after it.
+                    if named_inside(k)
+                        && let Some(end) = self.place_named(k, false)
+                    {
+                        return Some(self.named_body(kind, i, head.dropped, self.body_tail(end)));
+                    }
                     // «وكالة أنباء الأناضول»: a known name inside is the organisation itself.
                     if k > j && self.name(k).is_some() {
                         return None;
@@ -1422,6 +1441,106 @@ impl Recogniser<'_, '_> {
             EntityKind::Place => self.place(i, head.dropped, j, alias, landmark, only_known),
             EntityKind::Person => None,
         }
+    }
+
+    /// Whether an introduction is a body named after its place ([`Recogniser::place_named`]):
+    /// an organisation opened by a `named` head that is not a noun of leading («بقيادة
+    /// واشنطن» is led by it).
+    fn named_after_place(&self, intro: &Introduction) -> bool {
+        let i = self.t.tokens.partition_point(|tk| tk.end <= intro.name.start);
+        intro.kind == EntityKind::Org
+            && i < self.t.len()
+            && self
+                .ix
+                .find_indefinite(self.t, i, |p| {
+                    matches!(p, Phrase::Word(NameWord::Head { kind: EntityKind::Org, landmark: true, .. }))
+                        .then_some(())
+                })
+                .is_some()
+    }
+
+    /// The end of a known place's name at `j`, or of a place head and one («محافظة البصرة»،
+    /// «إقليم كردستان»): what a body named after its place ends its name with.
+    fn place_named(&self, j: usize, listed: bool) -> Option<usize> {
+        // «محكمة تركية»: an indefinite feminine nisba is the body's adjective, though «تركية»
+        // also names the country («مجلس نينوى» is the place's).
+        let known = |k: usize| {
+            self.name(k)
+                .filter(|h| {
+                    self.continues(k)
+                        && self.gaz.entities[h.value].kind == EntityKind::Place
+                        && !(h.end == k + 1 && self.feminine_nisba(k))
+                })
+                .map(|h| h.end)
+                // A place the GeoNames list knows, right after the head (`listed`) and ending
+                // the name: «مجلس نينوى» (in «حركة نور الدين الزنكي» «الدين» is no place).
+                .or_else(|| {
+                    if !listed {
+                        return None;
+                    }
+                    self.ix
+                        .find_with(self.t, k, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(()))
+                        .filter(|h| {
+                            !(h.end == k + 1 && self.feminine_nisba(k))
+                                && !(self.continues(h.end)
+                                    && self.t.folded(h.end).starts_with("ال")
+                                    && !self.definite_nisba(h.end))
+                        })
+                        .map(|h| h.end)
+                })
+        };
+        if let Some(end) = known(j) {
+            return Some(end);
+        }
+        let head = self
+            .ix
+            .find(self.t, j, |p| {
+                matches!(p, Phrase::Word(NameWord::Head { kind: EntityKind::Place, .. })).then_some(())
+            })
+            .filter(|h| h.dropped == 0)?;
+        known(head.end)
+    }
+
+    /// An indefinite feminine nisba at `k`: «تركية»، «سورية».
+    fn feminine_nisba(&self, k: usize) -> bool {
+        let f = self.t.folded(k);
+        is_indefinite_nisba(f) && f.ends_with("يه")
+    }
+
+    /// Whether the noun of leading at `i` says who leads: «بقيادة واشنطن»، «تحت قيادة مصر»,
+    /// not «قيادة عمليات بغداد».
+    fn led_by(&self, i: usize) -> bool {
+        let t = self.t;
+        self.leads(i) && (t.folded(i).trim_start_matches('و').starts_with('ب') || (i > 0 && t.folded(i - 1) == "تحت"))
+    }
+
+    /// Where a body's name named after a place ends: its adjectives («مجلس الرقة المدني»،
+    /// «مصرف سوريا المركزي») or what it is for after «لل» and its adjectives («شركة قطر
+    /// للطاقة»، «صندوق أبوظبي للتنمية»).
+    fn body_tail(&self, end: usize) -> usize {
+        let t = self.t;
+        let mut k = end;
+        if self.continues(k)
+            && t.is_word(k)
+            && t.folded(k).starts_with("لل")
+            && t.folded(k).chars().count() >= 5
+            && !self.function_word(k)
+            && !self.date_or_number_word(k)
+            && self.name(k).is_none()
+        {
+            k += 1;
+        }
+        while k < end + 3 && self.definite_nisba(k) && self.name(k).is_none() {
+            k += 1;
+        }
+        k
+    }
+
+    /// A body introduced by tokens `i..end`, less `dropped` clitic letters.
+    fn named_body(&self, kind: EntityKind, i: usize, dropped: usize, end: usize) -> Introduction {
+        let span = self.span(i, dropped, end - 1);
+        let name_text = folded_words_from(self.t, i, dropped, end);
+        Introduction { kind, span, name: span, bare: name_text.clone(), name_text, alias: None }
     }
 
     /// A body named by its definite head, an adjective or more, and what it is for after «لل»:
@@ -1593,8 +1712,12 @@ impl Recogniser<'_, '_> {
         if !t.is_word(k) || self.function_word(k) || self.date_or_number_word(k) {
             return false;
         }
-        if matches!(self.word(k), Some(NameWord::Verb | NameWord::Title | NameWord::Qualifier | NameWord::Head { .. }))
-        {
+        // A head that names nothing alone («شرطة»: only «شرطة ديالى») goes on a name:
+        // «قوات الشرطة الاتحادية».
+        if matches!(
+            self.word(k),
+            Some(NameWord::Verb | NameWord::Title | NameWord::Qualifier | NameWord::Head { only_known: false, .. })
+        ) {
             return false;
         }
         let f = t.folded(k);
