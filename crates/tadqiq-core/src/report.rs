@@ -570,14 +570,17 @@ fn subject(ws: &Workspace, about: &About, sentence: Option<(&Doc, Span)>, lang: 
 }
 
 /// A lone date the rules do not key: what its sentence names near it (the nearest entity,
-/// settings included, and the event words).
+/// settings included, outlets not, and the event words).
 fn about_sentence(ws: &Workspace, doc: &Doc, span: Span) -> Vec<Subject> {
     let s = crate::query::sentence_around(doc, span);
     let window = Span::new(s.start.max(span.start.saturating_sub(QUOTE_REACH)), s.end.min(span.end + QUOTE_REACH));
     let mut out = Vec::new();
-    let nearest = keys::within(&doc.entities, |e| e.span, window).min_by_key(|e| {
-        if e.span.end <= span.start { span.start - e.span.end } else { e.span.start.saturating_sub(span.end) }
-    });
+    // Not the outlet of a dateline or a credit: it reports the date, the date is not its.
+    let nearest = keys::within(&doc.entities, |e| e.span, window)
+        .filter(|e| !crate::claims::words::WORDS.is_outlet(&e.id))
+        .min_by_key(|e| {
+            if e.span.end <= span.start { span.start - e.span.end } else { e.span.start.saturating_sub(span.end) }
+        });
     if let Some(e) = nearest {
         // An entity is named by its own name, in any language.
         out.push(subject(ws, &About::Entity(e.id.clone()), None, Lang::default()));

@@ -453,7 +453,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                     let known = (self.entity)(&e.id);
                     let name =
                         known.map_or_else(|| self.doc.text[e.span.start..e.span.end].to_string(), |x| x.name.clone());
-                    if WORDS.is_reporter(&name) || WORDS.is_reporter(&self.doc.text[e.span.start..e.span.end]) {
+                    if WORDS.is_outlet(&e.id)
+                        || WORDS.is_reporter(&name)
+                        || WORDS.is_reporter(&self.doc.text[e.span.start..e.span.end])
+                    {
                         continue;
                     }
                     // A person, or a body an article introduced, is specific; the organisations
@@ -1459,7 +1462,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let mut context: Vec<(bool, Arc<str>)> = match &key {
             Some(key) => self
                 .entities_in(sentence)
-                .filter(|(e, kind)| !kind.is_setting() && *e.id != **key)
+                .filter(|(e, kind)| !kind.is_setting() && *e.id != **key && !WORDS.is_outlet(&e.id))
                 .map(|(e, _)| (false, e.id.clone()))
                 .collect(),
             None => Vec::new(),
@@ -2262,7 +2265,8 @@ pub fn within<T>(items: &[T], span: impl Fn(&T) -> Span, range: Span) -> impl It
 }
 
 /// The entity nearest a span in its clause (preceding ones win ties), if close enough;
-/// settings (known countries and cities) are skipped, and so is anything past a comma: in
+/// settings (known countries and cities) and outlets (a dateline's agency) are skipped, and so
+/// is anything past a comma: in
 /// «… موفى العام الجاري، مع العلم أنّ البرلمان أعلن …» the date is not the parliament's.
 ///
 /// Only entity mentions within [`NEAR`] bytes are looked at (found by binary search), so a
@@ -2274,7 +2278,7 @@ fn nearest_entity(doc: Parts<'_>, kinds: &[Setting], span: Span) -> Option<Arc<s
     let from = entities.partition_point(|e| e.span.end + NEAR < span.start);
     let to = entities.partition_point(|e| e.span.start <= span.end + NEAR);
     (from..to.max(from))
-        .filter(|&i| !kinds[i].is_setting())
+        .filter(|&i| !kinds[i].is_setting() && !WORDS.is_outlet(&entities[i].id))
         .filter_map(|i| {
             let e = &entities[i];
             let (gap, between) = if e.span.end <= span.start {

@@ -66,6 +66,8 @@ pub struct Words {
     roles: FxHashMap<String, Arc<str>>,
     /// How the names of those who report news begin, folded.
     reporters: Vec<String>,
+    /// The ids of the outlets the gazetteer knows (`data/gazetteer/outlets.tsv`).
+    outlets: rustc_hash::FxHashSet<String>,
 }
 
 pub static WORDS: LazyLock<Words> = LazyLock::new(Words::load);
@@ -143,7 +145,17 @@ impl Words {
         }
         let reporters =
             rows(include_str!("../../data/reporters.txt"), 1, "reporters.txt").iter().map(|r| fold(r[0])).collect();
-        Words { map, roles, reporters }
+        let outlets = rows(include_str!("../../data/gazetteer/outlets.tsv"), 5, "outlets.tsv")
+            .iter()
+            .map(|r| r[0].to_string())
+            .collect();
+        Words { map, roles, reporters, outlets }
+    }
+
+    /// Whether an entity is an outlet the gazetteer knows: «رويترز» in a dateline, «(أ ف ب)»
+    /// in a credit, «وقالت قناة الجزيرة» in an attribution report; they are no subject.
+    pub fn is_outlet(&self, id: &str) -> bool {
+        self.outlets.contains(id)
     }
 
     /// Whether a name is one of those who report news: «وكالة رويترز»، «المرصد السوري».

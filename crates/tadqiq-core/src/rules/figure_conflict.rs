@@ -45,6 +45,21 @@ mod tests {
     }
 
     #[test]
+    fn the_agency_of_a_dateline_is_no_subject() {
+        // One agency's datelines over two counts of visitors: carried by train, treated.
+        let a = "النجف - 15 آب 2025 (أ ف ب) - ونقلت القطارات 40 ألف زائر خلال يومين.";
+        let b = "النجف - 16 آب 2025 (أ ف ب) - وعالجت الفرق الطبية 200 ألف زائر خلال يومين.";
+        assert!(two(a, b).is_empty());
+        let a = "القاهرة 12 مارس آذار 2025 (رويترز) - ونقلت الحافلات 3000 راكب في 2025.";
+        let b = "القاهرة 13 مارس آذار 2025 (رويترز) - واستقبل المطار الجديد 9000 راكب في 2025.";
+        assert!(two(a, b).is_empty());
+        // Two agencies over one toll of one place are still compared.
+        let a = "حلب - 15 آب 2025 (أ ف ب) - قتل 12 شخصا في انفجار في حي الشعار.";
+        let b = "حلب 15 آب 2025 (رويترز) - قتل 15 شخصا في انفجار في حي الشعار.";
+        assert_eq!(two(a, b).len(), 2);
+    }
+
+    #[test]
     fn agreements_signed() {
         let a = "وشهد الرئيس عبد المجيد تبون وولي العهد محمد بن سلمان توقيع 12 اتفاقية في الجزائر.";
         let b = "وشهد الرئيس عبد المجيد تبون وولي العهد محمد بن سلمان توقيع 14 اتفاقية في الجزائر.";
