@@ -863,6 +863,11 @@ fn a_bare_number_is_not_a_figure() {
     assert_eq!(found("شوهد المقطع 1024 مشاهدة"), Vec::<String>::new());
     assert_eq!(found("اقرأ أيضا 10 مشاركة"), Vec::<String>::new());
     assert_eq!(found("تابعونا على تويتر 150 ألف متابع"), Vec::<String>::new());
+    // In a sentence of the story a counter's noun is what it counts.
+    assert_eq!(
+        found("وقالت الشركة إن بيانات 1.7 مليون مشترك تسربت بعد الهجوم على خوادمها في الكويت"),
+        ["figure «1.7 مليون مشترك» 1700000 مشترك"]
+    );
     assert_eq!(found("الصفحة 3 من 12"), Vec::<String>::new());
     // Versions and model designators.
     assert_eq!(found("صدرت نسخة أندرويد 4.4 الجديدة"), Vec::<String>::new());

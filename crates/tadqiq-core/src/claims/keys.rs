@@ -1019,6 +1019,80 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         Some(self.of_word(b + 1))
     }
 
+    /// The count a figure at token `a` (mention `k`) is named as before it in its clause: «عدد»
+    /// or «حصيلة» and the noun annexed to it with its definite adjectives («بلغ عدد المشتركين
+    /// المتضررين 1.7 مليون»، «أعداد الزوار تجاوزت 21 مليونا»): its key (each word's skeleton,
+    /// without the article) and how it is shown. A name in it is a subject, not part of the
+    /// count («عدد زوار كربلاء» is the count of visitors, in Karbala); «عدد من» is «several».
+    fn count_named(&self, k: usize, a: usize) -> Option<(String, String)> {
+        let t = self.toks;
+        let count_word = |j: usize| {
+            let w = t.folded(j).trim_start_matches('و');
+            let w = w.strip_prefix(['ب', 'ل']).filter(|r| r.chars().count() >= 3).unwrap_or(w);
+            words("count-of").contains(&w) || matches!(w, "اعداد" | "الاعداد")
+        };
+        let at = self.back_find(a, 10, |j| {
+            (count_word(j) && !self.other_quantity(j, k)).then_some(Hit { value: j, end: j + 1, dropped: 0 })
+        })?;
+        // No other figure between the count's name and this one: «عدد القتلى 12 والجرحى 40».
+        if (at + 1..a).any(|j| self.other_quantity(j, k) || t.is_digits(j)) {
+            return None;
+        }
+        // «تراجع عدد العاطلين بحوالي 42 ألفا» is by how much it changed; «ارتفع عدد الزوار إلى
+        // 21 مليونا» is what it came to.
+        let change = |j: usize| {
+            let w = t.folded(j).trim_start_matches('و');
+            words("change-verbs").contains(&w)
+                || w.strip_prefix('ب').is_some_and(|r| words("change-verbs").contains(&r))
+        };
+        if (at.saturating_sub(1)..a).any(change) && !(at + 1..a).any(|j| t.folded(j) == "الى") {
+            return None;
+        }
+        let in_entity = |j: usize| {
+            let (s, e) = (t.tokens[j].start, t.tokens[j].end);
+            self.doc.entities.iter().any(|m| m.span.start < e && s < m.span.end)
+        };
+        let noun = |j: usize| {
+            let w = t.folded(j);
+            j < a
+                && self.fwd_ok(j)
+                && t.is_word(j)
+                && self.owner[j] == u32::MAX
+                && w.chars().count() >= 3
+                && !crate::lexicon::LEXICON.knows_word(w)
+                && !in_entity(j)
+        };
+        let mut end = at + 1;
+        while end < at + 4 && noun(end) && (end == at + 1 || t.folded(end).starts_with("ال")) {
+            end += 1;
+        }
+        if end == at + 1 {
+            return None;
+        }
+        let mut key = (at + 1..end)
+            .map(|j| {
+                let w = t.folded(j);
+                skeleton(w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w))
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        // «عدد مشتركي شركة زين»: the body or person annexed is whose count it is; a place
+        // annexed is where it was counted, a subject of its own.
+        let mut last = end - 1;
+        if end < a
+            && self.fwd_ok(end)
+            && let Some(e) = self.doc.entities.iter().find(|m| {
+                m.span.start <= t.tokens[end].start && t.tokens[end].start < m.span.end && m.kind != EntityKind::Place
+            })
+        {
+            key = format!("{key} e:{}", e.id);
+            last = t.tokens.partition_point(|tk| tk.end <= e.span.end).min(t.len() - 1);
+            last = last.max(end);
+        }
+        let (from, to) = (t.tokens[at].start, t.tokens[last].end);
+        Some((key, msg("phrase.count-named", &[("written", &verbatim(&self.doc.text[from..to]))])))
+    }
+
     /// A word a percentage is of, as its key (the skeleton, without the article) and as shown.
     fn of_word(&self, k: usize) -> (String, String) {
         let word = self.toks.folded(k);
@@ -1384,7 +1458,23 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         );
         let (a, b) = token_range(self.toks, span);
         let share = self.share(k, a, b);
-        let measured = self.figure_measure(k, f, span, sentence, share);
+        let mut measured = self.figure_measure(k, f, span, sentence, share);
+        // «بلغ عدد الحجاج هذا العام 1684210 حجاج»: a count the sentence names, of a noun the
+        // measures do not know or of people with no event.
+        if measured.key.is_none()
+            && matches!(share, Share::Whole | Share::Part)
+            && f.unit.as_deref() != Some("%")
+            && let Some((key, shown)) = self.count_named(k, a)
+        {
+            let part = matches!(share, Share::Part);
+            measured.key = Some(if part {
+                (format!("count/{key}/part"), msg("phrase.part", &[("measure", &shown)]))
+            } else {
+                (format!("count/{key}"), shown)
+            });
+            // A count named so runs as news comes in: the visitors so far, the cases so far.
+            measured.grows = !part;
+        }
         // «12 فيلما، منها ستة أفلام مصرية»: a part after «منها/بينهم» is not the count of its
         // noun, only another part («منهم 1250 أميركي» against «بينهم 2500 أمريكي»); some of
         // the injured are no count at all.
@@ -1423,8 +1513,17 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 // A rate named is one quantity of its incident or country: «نسبة المشاركة في
                 // الانتخابات»، «معدل التضخم في مصر» (a toll is not: many are counted there).
                 let rate = m.starts_with("percent/rate:") || m.starts_with("magnitude/");
-                let of = if rate { Subjects::Rates } else { Subjects::Tolls };
+                let counted = m.starts_with("count/");
+                let of = if rate || counted { Subjects::Rates } else { Subjects::Tolls };
                 let mut anchors = self.anchors_with(span, sentence, of, None, nationals);
+                // «عدد الحجاج» with no place named is the story's own count, whoever gives it;
+                // named with one, it is that place's («عدد الناخبين في عمان» is not the
+                // country's).
+                let placed = |a: &Anchor| ["p:", "c:", "p~"].iter().any(|p| a.key.starts_with(p));
+                if counted && !anchors.iter().any(placed) {
+                    let (key, shown) = (self.intern("s:story"), self.intern(&msg("phrase.in-story", &[])));
+                    anchors.push(Anchor { key, shown, strong: true });
+                }
                 // A budget or a rate is of a year as much as of a place: «موازنة العام 2020».
                 if (m.starts_with("percent/") || MONEY.iter().any(|c| m.starts_with(&format!("{c}/"))))
                     && let Some(year) = year_written(self.doc, sentence, false)

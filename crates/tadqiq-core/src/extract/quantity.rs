@@ -616,8 +616,13 @@ impl Grammar<'_, '_> {
         if n.fraction {
             return self.fraction_of(i, dropped, n, bound);
         }
-        // «150 ألف متابع»: a page's counter, whatever the number looks like.
-        if self.continues(k) && matches!(LEXICON.beside_number(t.folded(k)), Some(Lex::PageCounter)) {
+        // «150 ألف متابع»: a page's counter, whatever the number looks like; in a sentence of
+        // the story the noun is what it counts («ووصل عدد المشتركين المتضررين إلى 1.7 مليون
+        // مشترك»).
+        if self.continues(k)
+            && matches!(LEXICON.beside_number(t.folded(k)), Some(Lex::PageCounter))
+            && !self.in_prose(i)
+        {
             return None;
         }
         let (unit, end, counted) = match self.unit_at(k, n.needs_definite_noun) {
@@ -676,6 +681,25 @@ impl Grammar<'_, '_> {
 
     /// Whether the words before a number at `i` make it a count with the noun left to the
     /// clause: «بلغ 25»، «عددهم 450»، «ارتفع عدد القتلى إلى 30» (`data/count_frames.tsv`).
+    /// Whether token `i` stands in a line of prose, not a page's counter: more than seven words
+    /// on its line (a counter stands alone or with a few words: «شوهد المقطع 1024 مشاهدة»،
+    /// «تابعونا على تويتر 150 ألف متابع»). Looks at most eight words either way.
+    fn in_prose(&self, i: usize) -> bool {
+        let t = self.t;
+        let mut n = 0;
+        let mut j = i;
+        while j > 0 && !t.breaks_before(j) && n < 8 {
+            j -= 1;
+            n += usize::from(t.is_word(j));
+        }
+        let mut j = i + 1;
+        while j < t.len() && !t.breaks_before(j) && n < 8 {
+            n += usize::from(t.is_word(j));
+            j += 1;
+        }
+        n >= 8
+    }
+
     fn count_frame_before(&self, i: usize) -> bool {
         let t = self.t;
         if i == 0 || t.breaks_before(i) || !t.is_word(i - 1) {
@@ -807,7 +831,7 @@ impl Grammar<'_, '_> {
         }
         // «10 مشاركة»، «1024 مشاهدة»: a page's counters count its readers, not the news; «بركان
         // 2 إتش»: a letter of a model name.
-        if matches!(LEXICON.beside_number(t.folded(k)), Some(Lex::PageCounter))
+        if (matches!(LEXICON.beside_number(t.folded(k)), Some(Lex::PageCounter)) && !self.in_prose(k))
             || (t.folded(k).len() <= 6 && self.designator(k))
         {
             return None;

@@ -60,6 +60,35 @@ mod tests {
     }
 
     #[test]
+    fn a_count_named_by_its_noun() {
+        // «عدد» and the noun annexed to it name the quantity, where the measures know no event.
+        let a = "وبلغ عدد الحجاج هذا العام 1684210 حجاج وفق الهيئة العامة للإحصاء.";
+        let b = "وقالت السلطات إن عدد الحجاج بلغ 1648210 حاجا.";
+        assert_eq!(two(a, b).len(), 2);
+        let a = "ووصل عدد المشتركين المتضررين من الاختراق إلى 1.7 مليون مشترك.";
+        let b = "ووصل عدد المشتركين المتضررين من الاختراق إلى 2.1 مليون مشترك.";
+        assert_eq!(two(a, b).len(), 2);
+        // A name in it is where it was counted, not another count: «زوار كربلاء», «الزوار في كربلاء».
+        let a = "وبلغ عدد زوار كربلاء خلال الزيارة 21 مليون زائر.";
+        let b = "وقدر المسؤولون عدد الزوار في كربلاء بنحو 15 مليون زائر.";
+        assert_eq!(two(a, b).len(), 2);
+        // Counted in two places, or of a narrower group: different counts.
+        let a = "وبلغ عدد الناخبين في إربد 300 ألف ناخب.";
+        let b = "وبلغ عدد الناخبين في الزرقاء 200 ألف ناخب.";
+        assert!(two(a, b).is_empty());
+        let a = "وبلغ عدد المشتركين 2.8 مليون مشترك.";
+        let b = "وبلغ عدد المشتركين المتضررين 1.7 مليون مشترك.";
+        assert!(two(a, b).is_empty());
+        // By how much it changed is no count of it; «عدد من» is «several».
+        let a = "وتراجع عدد العاطلين عن العمل بحوالي 42 ألف شخص خلال الفصل.";
+        let b = "وبلغ عدد العاطلين عن العمل مليونا و638 ألف شخص.";
+        assert!(two(a, b).is_empty());
+        let a = "وأصيب عدد من المشجعين بجروح، وقدر المنظمون الحضور بنحو 40 ألف متفرج.";
+        let b = "وبلغ عدد المتفرجين 60 ألف متفرج.";
+        assert!(two(a, b).is_empty());
+    }
+
+    #[test]
     fn agreements_signed() {
         let a = "وشهد الرئيس عبد المجيد تبون وولي العهد محمد بن سلمان توقيع 12 اتفاقية في الجزائر.";
         let b = "وشهد الرئيس عبد المجيد تبون وولي العهد محمد بن سلمان توقيع 14 اتفاقية في الجزائر.";
