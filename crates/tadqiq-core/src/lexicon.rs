@@ -645,7 +645,8 @@ mod tests {
 /// `unit-heads`, `title-constructs`, `other-body-adjectives`, `regime-forces`, `verbal-heads`,
 /// `period-scopes`, `anniversaries`, `change-verbs`, `announcing`, `date-named-heads`,
 /// `future-markers`, `fraction-names`, `cut-offs`, `unnamed-people`, `not-future`, `case-nouns`,
-/// `death-verbs`, `rate-nouns`, `magnitude-words`, `scheduled-verbs`, `part-verbs`, `ba-verbs`.
+/// `death-verbs`, `rate-nouns`, `magnitude-words`, `scheduled-verbs`, `part-verbs`, `ba-verbs`,
+/// `ongoing-work`.
 /// Panics on a name the file does not have (a programming error the tests catch).
 pub fn words(list: &str) -> &'static [&'static str] {
     static LISTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> =
@@ -716,6 +717,7 @@ mod grammar_words_tests {
             "scheduled-verbs",
             "part-verbs",
             "ba-verbs",
+            "ongoing-work",
         ] {
             assert!(!super::words(list).is_empty(), "{list}");
             // Folded forms only: what the tokens are compared in.

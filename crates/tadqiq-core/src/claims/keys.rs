@@ -473,14 +473,21 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let shown = self.intern(&msg("phrase.in", &[("x", &format!("«{}»", verbatim(written)))]));
             found.push((distance(*s), Anchor { key: key.clone(), shown, strong: false }));
         }
-        // A toll of the incident a story is about, where its clauses name no place, no country
-        // and no earlier year: the incident is subject enough («لقي 12 شخصا مصرعهم في الحادث»).
-        // Named with a place it is that place's («296 قتيلا في ملاطية» is not «29 في إدلب»).
-        let alone = of == Subjects::Tolls
+        // A toll or a date of the incident a story is about, where its clauses name no place, no
+        // country and no earlier year: the incident is subject enough («لقي 12 شخصا مصرعهم في
+        // الحادث»، «وبدأ التسرب يوم الأحد»). Named with a place it is that place's («296 قتيلا
+        // في ملاطية» is not «29 في إدلب»).
+        let alone = matches!(of, Subjects::Tolls | Subjects::Events)
             && found.is_empty()
             && !self.entities_in(sentence).any(|(_, k)| matches!(k, Setting::Country | Setting::City | Setting::Place))
             && year_written(self.doc, sentence, false)
                 .is_none_or(|y| self.doc.analysis.published.and_then(|p| p.0.year).is_some_and(|p| y >= p));
+        // The date of the leak a story is about, its sentence naming nothing else («وبدأ
+        // التسرب يوم الأحد»): the story's.
+        if dates && alone && except.is_some_and(|x| ONE_PER_STORY.contains(&x)) {
+            let (key, shown) = (self.intern("s:story"), self.intern(&msg("phrase.in-story", &[])));
+            found.push((usize::MAX, Anchor { key, shown, strong: true }));
+        }
         let (a, b) = token_range(self.toks, sentence);
         let mut i = a;
         while i < b {
@@ -1017,6 +1024,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             return None;
         }
         Some(self.of_word(b + 1))
+    }
+
+    /// Whether the end word at token `j` follows a noun of work towards it: «أعمال احتواء
+    /// التسرب» is the containment going on, not the day it was contained.
+    fn ongoing_work(&self, j: usize) -> bool {
+        j > 0 && self.back_ok(j - 1) && words("ongoing-work").contains(&self.toks.folded(j - 1).trim_start_matches('و'))
     }
 
     /// The count a figure at token `a` (mention `k`) is named as before it in its clause: «عدد»
@@ -1796,12 +1809,16 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 // not the day it broke out. (The start of what happens at one time is its day:
                 // «بدأ التصويت في الانتخابات» dates the vote.)
                 if !matches!(&*h.value, "start" | "end")
-                    && (i.saturating_sub(3)..i).any(|j| {
+                    && let Some(j) = (i.saturating_sub(3)..i).find(|&j| {
                         // In its clause: «انتهت بالانسحاب. وصوّت» is no end of the vote.
                         (j..i).all(|x| self.toks.is_word(x) && self.back_ok(x))
                             && self.incident(j).is_some_and(|x| &*x.value == "end" && x.end <= i)
                     })
                 {
+                    // «تفقد اليوم أعمال احتواء التسرب»: the work going on is dated, not the leak.
+                    if self.ongoing_work(j) {
+                        return None;
+                    }
                     return Some((h.end, format!("end:{}", h.value)));
                 }
                 // «الذكرى الثالثة لانفجار المرفأ»: the date is the anniversary's, unless a
@@ -1818,6 +1835,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                     && let Some(v) = self.incident(i - 1)
                 {
                     return Some((i, v.value.to_string()));
+                }
+                if &*h.value == "end" && self.ongoing_work(i) {
+                    return None;
                 }
                 if &*h.value == "start" || &*h.value == "end" {
                     // «إخماد آخر بؤر الحرائق»: an end up to two words before what ended.
@@ -2276,11 +2296,23 @@ enum Share {
 const MONEY: [&str; 7] = ["usd", "eur", "pound", "riyal", "lira", "dinar", "dirham"];
 
 /// Incidents a story is told about one of: a bus crash, a fire, a building's collapse, a
-/// seizure. Named with a toll, such an incident is subject enough within the story («لقي 12
-/// شخصا مصرعهم في الحادث» against «15 شخصا»), where a strike or a battle, of which a story
-/// tells many, needs a place too.
-const ONE_PER_STORY: [&str; 10] =
-    ["accident", "fire", "collapse", "crash", "sinking", "stampede", "earthquake", "flood", "storm", "seizure"];
+/// seizure, a leak, a ship run aground. Named with a toll or a date, such an incident is
+/// subject enough within the story («لقي 12 شخصا مصرعهم في الحادث» against «15 شخصا»), where
+/// a strike or a battle, of which a story tells many, needs a place too.
+const ONE_PER_STORY: [&str; 12] = [
+    "accident",
+    "fire",
+    "collapse",
+    "crash",
+    "sinking",
+    "stampede",
+    "earthquake",
+    "flood",
+    "storm",
+    "seizure",
+    "leak",
+    "grounding",
+];
 
 /// Things counted by weight or volume, whose «من X» names what was weighed («18 طنا من
 /// الحشيش»).

@@ -76,6 +76,32 @@ mod tests {
     }
 
     #[test]
+    fn leaks_finds_and_openings_are_dated_once() {
+        // A leak a story is about is dated alike with nothing else named beside it.
+        let a = "وبدأ التسرب صباح الأحد 9 آذار 2025 من أحد الخزانات.";
+        let b = "وبدأ التسرب فجر السبت 8 آذار 2025 من أحد الخزانات.";
+        let on = Some("2025-03-11");
+        assert_eq!(
+            run(&RULE, &[("a.txt", a, on), ("b.txt", b, on)]),
+            [
+                "a.txt «الأحد 9 آذار 2025» (2025-03-09) disagrees with 1 other source: 2025-03-08 in b.txt. \
+                 Compared: the date of the leak in this story.",
+                "b.txt «السبت 8 آذار 2025» (2025-03-08) disagrees with 1 other source: 2025-03-09 in a.txt. \
+                 Compared: the date of the leak in this story.",
+            ]
+        );
+        // The day the works to contain it were inspected is not the leak's.
+        let works = "وتفقد المحافظ يوم الاثنين 10 آذار 2025 أعمال احتواء التسرب من الخزانات.";
+        assert!(run(&RULE, &[("a.txt", a, on), ("c.txt", works, on)]).is_empty());
+        let a = "وأعلنت البعثة الأثرية اكتشاف المقبرة في الأقصر يوم 3 فبراير 2025.";
+        let b = "وأعلنت البعثة الأثرية اكتشاف المقبرة في الأقصر يوم 13 فبراير 2025.";
+        assert_eq!(run(&RULE, &[("a.txt", a, None), ("b.txt", b, None)]).len(), 2);
+        let a = "وافتتح الرئيس المتحف الجديد في الجيزة يوم 3 يوليو 2025.";
+        let b = "وافتتح الرئيس المتحف الجديد في الجيزة يوم 13 يوليو 2025.";
+        assert_eq!(run(&RULE, &[("a.txt", a, None), ("b.txt", b, None)]).len(), 2);
+    }
+
+    #[test]
     fn a_ceasefire_is_no_shooting_and_setting_free_is_a_release() {
         // A ceasefire starts one Friday and collapses the next: two days of a state, not two
         // dates of one shooting.
