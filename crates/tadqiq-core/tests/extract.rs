@@ -1440,3 +1440,14 @@ fn page_furniture_is_told_from_prose() {
     let prose = "جرت الانتخابات في 5 مارس 2014 ثم في 7 مارس 2015 وفي 9 مارس 2016 وفي 2 مارس 2017.";
     assert!(furniture(prose).is_empty());
 }
+
+#[test]
+fn years_before_christ_are_neither_dates_nor_counts() {
+    assert_eq!(found("يعود المعبد إلى نحو عام 1350 قبل الميلاد"), Vec::<String>::new());
+    assert_eq!(found("وتأسست المدينة سنة 332 ق.م على الساحل"), Vec::<String>::new());
+    assert_eq!(found("حكمها بين عامي 1550 و1292 قبل الميلاد ملوك الأسرة"), Vec::<String>::new());
+    assert_eq!(found("الملك أمنحتب الثالث (1390 - 1352 ق. م)"), Vec::<String>::new());
+    // How long ago is a length of time; a year of our era is a date.
+    assert_eq!(found("ويعود إلى 3000 عام قبل الميلاد"), ["duration «3000 عام» P3000Y"]);
+    assert_eq!(found("وبني المسجد عام 1350 في القاهرة"), ["date «عام 1350» 1350"]);
+}

@@ -194,6 +194,12 @@ pub fn extract_keeping_index(toks: &Tokens, ix: Index<'static>) -> (Vec<Mention>
                 i = end.max(i + 1);
                 continue;
             }
+            // «عام 1350 قبل الميلاد»، «سنة 332 ق.م»: a year before Christ, which no ISO year of
+            // the output writes as the news means it; neither a date nor a count.
+            if let Some(after) = g.before_christ(end, &m) {
+                i = after;
+                continue;
+            }
             mentions.push(m);
             g.join_durations(&mut mentions, i);
             i = end.max(i + 1);
@@ -219,6 +225,48 @@ impl<'a, 't> Grammar<'a, 't> {
 }
 
 impl Grammar<'_, '_> {
+    /// Where «قبل الميلاد» or «ق.م» ends, when it follows a date or a number that ends at
+    /// token `end`, directly or after a second year of a range («بين عامي 1550 و1292 قبل
+    /// الميلاد»، «1390 - 1352 ق.م»); a figure read as counting «ق» ends on the marker's first
+    /// letter. None for anything else, or a duration («3000 عام قبل الميلاد» is how long ago).
+    fn before_christ(&self, end: usize, m: &Mention) -> Option<usize> {
+        let t = self.t;
+        if matches!(m.kind, MentionKind::Duration(_)) {
+            return None;
+        }
+        let word = |j: usize, w: &str| j < t.len() && !t.breaks_before(j) && t.folded(j) == w;
+        let marker = |j: usize| -> Option<usize> {
+            if word(j, "قبل") && (word(j + 1, "الميلاد") || word(j + 1, "الميلادي")) {
+                return Some(j + 2);
+            }
+            if word(j, "ق") {
+                let k = if j + 1 < t.len() && t.is_punct(j + 1, '.') { j + 2 } else { j + 1 };
+                return word(k, "م").then_some(k + 1);
+            }
+            None
+        };
+        // «ق» taken as what «332» counts: the marker starts on the figure's last token.
+        let last = t.tokens.partition_point(|tk| tk.end <= m.span.end).saturating_sub(1);
+        if matches!(m.kind, MentionKind::Figure(_))
+            && t.folded(last) == "ق"
+            && let Some(after) = marker(last)
+        {
+            return Some(after);
+        }
+        if let Some(after) = marker(end) {
+            return Some(after);
+        }
+        // A range's second year between: «و1292»، «- 1352».
+        let mut j = end;
+        if j < t.len() && !t.breaks_before(j) && (t.is_punct(j, '-') || t.folded(j) == "و") {
+            j += 1;
+        }
+        if j < t.len() && !t.breaks_before(j) && t.is_digits(j) {
+            return marker(j + 1);
+        }
+        None
+    }
+
     /// A length of time of two units joined by «و», the larger first: «ثلاث سنوات وستة أشهر»
     /// (42 months), «عام وشهرين» (a bare singular unit is one: 14 months), «يوم و12 ساعة». The
     /// duration just found at token `i` takes in the part before it, counted in its own unit;
