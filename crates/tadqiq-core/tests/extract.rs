@@ -1451,3 +1451,11 @@ fn years_before_christ_are_neither_dates_nor_counts() {
     assert_eq!(found("ويعود إلى 3000 عام قبل الميلاد"), ["duration «3000 عام» P3000Y"]);
     assert_eq!(found("وبني المسجد عام 1350 في القاهرة"), ["date «عام 1350» 1350"]);
 }
+
+#[test]
+fn a_definite_unit_and_tens_after_the_counted_noun() {
+    assert_eq!(found("وأفرج عن أفراد الطاقم الثلاثة والعشرين"), ["figure «الطاقم الثلاثة والعشرين» 23 الطاقم"]);
+    assert_eq!(found("وقال إن البحارة الخمسة والعشرين بخير"), ["figure «البحارة الخمسة والعشرين» 25 البحارة"]);
+    // One and two are ordinals too: the century is the twenty-first.
+    assert_eq!(found("في القرن الواحد والعشرين"), Vec::<String>::new());
+}

@@ -587,8 +587,12 @@ impl Grammar<'_, '_> {
         }
         let (value, class) = hit.value;
         let teen = self.continues(hit.end) && matches!(t.folded(hit.end), "عشر" | "عشره");
-        // «الساعات الأربع والعشرين»: a unit and the definite tens joined by «و».
-        if plural && matches!(class, NumClass::Unit | NumClass::TeenOnly) && value < 10 && self.continues(hit.end) {
+        // «الساعات الأربع والعشرين»: a unit and the definite tens joined by «و». A cardinal of
+        // three to nine has a form of its own («الطاقم الثلاثة والعشرين» are twenty-three;
+        // the twenty-third is «الثالث والعشرين»); one and two («القرن الواحد والعشرين») are
+        // ordinals too, and count only after a plural.
+        let cardinal = plural || (class == NumClass::Unit && (3..10).contains(&value));
+        if cardinal && matches!(class, NumClass::Unit | NumClass::TeenOnly) && value < 10 && self.continues(hit.end) {
             let tens = self.ix.find(t, hit.end, |l| match l {
                 Lex::Number { value, class: NumClass::Tens } => Some(*value),
                 _ => None,
