@@ -1459,3 +1459,24 @@ fn a_definite_unit_and_tens_after_the_counted_noun() {
     // One and two are ordinals too: the century is the twenty-first.
     assert_eq!(found("في القرن الواحد والعشرين"), Vec::<String>::new());
 }
+
+#[test]
+fn datelines_without_a_mark_after_the_place_or_with_the_agency_bare() {
+    let dateline = |d: &str| Some((d.to_string(), PublishedSource::Dateline));
+    // The place, the date and the dash at once.
+    assert_eq!(published("الرباط 9 جويلية 2025 - قال مسؤول أمس إن العمل استؤنف."), dateline("2025-07-09"));
+    // The agency's abbreviation ending the line, without brackets, and a Hijri date's equivalent.
+    assert_eq!(published("مكة المكرمة 05 يونيو 2025 م واس\nوقف الحجاج اليوم على صعيد عرفات."), dateline("2025-06-05"));
+    assert_eq!(
+        published("الرياض 10 ذو الحجة 1446 هـ الموافق 06 يونيو 2025 م واس\nقال مسؤول أمس إن العمل استؤنف."),
+        dateline("2025-06-06")
+    );
+    // A sentence that opens with a place and a date is no dateline.
+    assert_eq!(published("وصل الوفد في 6 مارس 2024 - بعد تأخير - إلى العاصمة"), None);
+}
+
+#[test]
+fn a_paper_named_on_its_byline_is_no_tomorrow() {
+    assert_eq!(found("الغد - الأربعاء 10 أيلول 2025"), ["date «الأربعاء 10 أيلول 2025» 2025-09-10"]);
+    assert_eq!(found("عمان - الغد - قال مسؤول إن العمل استؤنف"), Vec::<String>::new());
+}

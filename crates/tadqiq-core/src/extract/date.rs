@@ -1505,7 +1505,12 @@ impl Grammar<'_, '_> {
                         || matches!((open, close), ("\"", "\"") | ("«", "»") | ("“", "”"))
                         || DASHES.iter().any(|&c| open.starts_with(c)) && DASHES.iter().any(|&c| close.starts_with(c)))
             };
-            headed || titled || set_apart
+            // Opening a line before a dash: the paper's byline («الغد - الأربعاء 10 أيلول 2025»).
+            let byline = (s == 0 || t.breaks_before(s))
+                && self.continues(h.end)
+                && t.kind(h.end) == Some(TokenKind::Punct)
+                && DASHES.iter().any(|&c| t.folded(h.end).starts_with(c));
+            headed || titled || set_apart || byline
         })
     }
 

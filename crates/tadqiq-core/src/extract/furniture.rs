@@ -296,7 +296,10 @@ impl Reader<'_, '_> {
             if dash(j) {
                 // With «في», only with the agency that files that way («(أ ش أ)»، «(ومع)»):
                 // «وصل الوفد في 6 مارس 2024 - …» is a sentence.
-                return (words == 0 || agency || apart && !in_).then_some(j);
+                // «الرباط 9 جويلية 2025 - قال …»: a place of a word or two, the date and the dash
+                // at once open the story too.
+                let at_once = words <= 2 && !in_ && j == d.last + 1;
+                return (words == 0 || agency || apart && !in_ || at_once).then_some(j);
             }
             // «القاهرة – 17 أبريل 2025: …»: a colon opens the story after a place set apart.
             if t.is_punct(j, ':') && words > 0 && apart && !in_ {
@@ -320,6 +323,13 @@ impl Reader<'_, '_> {
                 }
                 continue;
             }
+            // «مكة المكرمة 05 يونيو 2025 م واس»: the agency's name without brackets, ending the
+            // line.
+            if self.ix.is(t, j, |l| matches!(l, Lex::Outlet { .. })) && (j + 1 == t.len() || t.breaks_before(j + 1)) {
+                agency = true;
+                j += 1;
+                continue;
+            }
             let folded = t.folded(j);
             if t.is_punct(j, '،') || t.is_punct(j, ',') || folded == "الموافق" {
                 j += 1;
@@ -332,7 +342,7 @@ impl Reader<'_, '_> {
             }
             return None;
         }
-        (words > 0 && apart && !in_ && (j == t.len() || t.breaks_before(j))).then_some(j)
+        (words > 0 && (apart || agency) && !in_ && (j == t.len() || t.breaks_before(j))).then_some(j)
     }
 
     /// The stamp a date stands in, if it stands in one.
