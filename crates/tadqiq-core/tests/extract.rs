@@ -1480,3 +1480,11 @@ fn a_paper_named_on_its_byline_is_no_tomorrow() {
     assert_eq!(found("الغد - الأربعاء 10 أيلول 2025"), ["date «الأربعاء 10 أيلول 2025» 2025-09-10"]);
     assert_eq!(found("عمان - الغد - قال مسؤول إن العمل استؤنف"), Vec::<String>::new());
 }
+
+#[test]
+fn a_stamp_the_lead_confirms_stands_beside_a_slip() {
+    // «اليوم الأربعاء» confirms the Wednesday stamp; «أمس الإثنين» is the lead's slip, not a
+    // reason to date the article a day earlier.
+    let text = "الأربعاء، 05 مارس 2025 04:30 م\nأعلنت الشركة اليوم الأربعاء أنها تعرضت لهجوم أمس الإثنين.";
+    assert_eq!(published(text), Some(("2025-03-05".into(), PublishedSource::Dateline)));
+}

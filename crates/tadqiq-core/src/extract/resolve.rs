@@ -99,22 +99,26 @@ pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateVal
     }
     // The weekday of publication as the lead gives it: the first statement soon after the
     // stamp (further down, a page may carry other articles' text).
-    let today = |stamp: Span| {
-        prose().take_while(|m| m.span.start < stamp.end + LEAD_BYTES).filter(|m| m.span.start >= stamp.start).find_map(
-            |m| match &m.kind {
+    // Every weekday the lead gives today: one that fits the stamp confirms it, though another
+    // is a slip («أمس الإثنين» beside «اليوم الأربعاء» under a Wednesday's stamp).
+    let today = |stamp: Span| -> Vec<u8> {
+        prose()
+            .take_while(|m| m.span.start < stamp.end + LEAD_BYTES)
+            .filter(|m| m.span.start >= stamp.start)
+            .filter_map(|m| match &m.kind {
                 MentionKind::Date(d) => weekday_today(d),
                 _ => None,
-            },
-        )
+            })
+            .collect()
     };
-    let fits = |c: DateValue, today: Option<u8>| -> Option<DateValue> {
+    let fits = |c: DateValue, today: Vec<u8>| -> Option<DateValue> {
         let (y, m, d) = c.full()?;
         if stated.is_some_and(|s| s.year.is_some_and(|sy| sy != y) || s.month.is_some_and(|sm| sm != m)) {
             return None;
         }
-        let Some(want) = today else { return Some(c) };
+        let Some(&want) = today.first() else { return Some(c) };
         let have = weekday(y, m, d)?;
-        if have == want {
+        if have == want || today.contains(&have) {
             Some(c)
         } else if have == want % 7 + 1 {
             let (y, m, d) = add_days(y, m, d, -1)?;
@@ -138,7 +142,7 @@ pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateVal
                     .as_ref()
                     .filter(|p| d.calendar == Calendar::Hijri && p.calendar == Calendar::Gregorian && !p.invalid)
                     .and_then(|p| p.value);
-                let today = if i >= own_from { None } else { today(m.span) };
+                let today = if i >= own_from { Vec::new() } else { today(m.span) };
                 fits(gregorian.or(d.value)?, today)
             }
             _ => None,
