@@ -840,7 +840,7 @@ fn a_clitic_cut_off_by_a_dash() {
     // The dash that closes an aside is not a model's («إف-16»): the number after it counts.
     assert_eq!(
         found("وتنتج المحطة -وهي الأكبر في أفريقيا- 300 مليون متر مكعب"),
-        ["figure «300 مليون متر» 300000000 متر"]
+        ["figure «300 مليون متر مكعب» 300000000 متر مكعب"]
     );
     assert_eq!(found("اشترت طائرات إف- 35 جديدة"), Vec::<String>::new());
 }
@@ -1487,4 +1487,14 @@ fn a_stamp_the_lead_confirms_stands_beside_a_slip() {
     // reason to date the article a day earlier.
     let text = "الأربعاء، 05 مارس 2025 04:30 م\nأعلنت الشركة اليوم الأربعاء أنها تعرضت لهجوم أمس الإثنين.";
     assert_eq!(published(text), Some(("2025-03-05".into(), PublishedSource::Dateline)));
+}
+
+#[test]
+fn a_length_squared_or_cubed_is_an_area_or_a_volume() {
+    assert_eq!(found("على مساحة 120 مترا مربعا"), ["figure «120 مترا مربعا» 120 مترا مربعا"]);
+    assert_eq!(found("غطت البقعة 800 كلم مربع"), ["figure «800 كلم مربع» 800 كلم مربع"]);
+    assert_eq!(found("ضخ 50 ألف متر مكعب"), ["figure «50 ألف متر مكعب» 50000 متر مكعب"]);
+    assert_eq!(found("برج بارتفاع 385 مترا"), ["figure «385 مترا» 385 مترا"]);
+    // «تقارب» before a number hedges it as «يقارب» does.
+    assert_eq!(found("بتكلفة تقارب 800 مليار جنيه"), ["figure «تقارب 800 مليار جنيه» 800000000000 جنيه ~about"]);
 }

@@ -836,6 +836,27 @@ impl Grammar<'_, '_> {
         {
             return None;
         }
+        // «120 مترا مربعا»، «800 كلم مربع»، «50 ألف متر مكعب»: a length squared or cubed is an
+        // area or a volume, not the length.
+        if self.continues(k + 1)
+            && matches!(t.folded(k + 1), "مربع" | "مربعا" | "مربعه" | "مكعب" | "مكعبا" | "مكعبه")
+            && matches!(
+                t.folded(k),
+                "متر"
+                    | "مترا"
+                    | "امتار"
+                    | "كيلومتر"
+                    | "كيلومترا"
+                    | "كيلومترات"
+                    | "كلم"
+                    | "كم"
+                    | "ميل"
+                    | "ميلا"
+                    | "اميال"
+            )
+        {
+            return Some((Some(t.text[t.tokens[k].start..t.tokens[k + 1].end].to_string()), k + 2));
+        }
         Some((Some(t.original(k).to_string()), k + 1))
     }
 
