@@ -1520,3 +1520,13 @@ fn bodies_named_after_their_place_are_bodies_not_the_place() {
         workspace(&[("a", "انتشرت شرطة المرور في كركوك، وتقدمت قوات التحالف بقيادة واشنطن، وأصدرت محكمة تركية حكما.")]);
     assert_eq!(entities(&ws, "a"), ["«كركوك» kirkuk", "«التحالف» coalition-against-isis", "«واشنطن» washington"]);
 }
+
+#[test]
+fn waters_and_dams_named_after_a_place_are_not_the_place() {
+    let ws = workspace(&[(
+        "a",
+        "عبرت السفينة خليج عدن قبل أن تصل، وارتفع منسوب سد الموصل، ونظمت رحلات في بحيرة طبريا. \
+         وقال إن الحكومة ستسد العجز وإن سد الفجوة ضروري.",
+    )]);
+    assert_eq!(entities(&ws, "a"), ["«خليج عدن» khlyj-adn", "«سد الموصل» sd-al-mwsl", "«بحيرة طبريا» bhyrh-tbrya"]);
+}
