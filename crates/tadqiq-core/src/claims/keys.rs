@@ -1547,6 +1547,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                     );
                     anchors.push(Anchor { key, shown, strong: true });
                 }
+                // «نسبة الاقتراع في محافظة المفرق» is that province's rate, never the vote's
+                // overall one that another source gives with no place: a rate named with a
+                // place or a town is measured there.
+                let m = match anchors.iter().find(|a| a.key.starts_with("p:") || a.key.starts_with("p~")) {
+                    Some(place) if m.starts_with("percent/rate:") => format!("{m}/{}", place.key),
+                    _ => m,
+                };
                 (Some(Arc::from(m)), shown, anchors)
             }
             None => (None, String::new(), Vec::new()),

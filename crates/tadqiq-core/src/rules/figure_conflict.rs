@@ -89,6 +89,18 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_named_in_a_place_is_that_places() {
+        // A province's turnout is not the vote's overall turnout another source gives.
+        let province = "وبلغت نسبة الاقتراع في الانتخابات البلدية في محافظة المفرق 48.3 في المئة.";
+        let overall = "وبلغت نسبة الاقتراع النهائية في الانتخابات البلدية 29.4 في المئة.";
+        assert!(two(province, overall).is_empty());
+        let other = "وبلغت نسبة الاقتراع في الانتخابات البلدية في محافظة المفرق 38.3 في المئة.";
+        assert_eq!(two(province, other).len(), 2);
+        let lower = "وبلغت نسبة الاقتراع النهائية في الانتخابات البلدية 24.9 في المئة.";
+        assert_eq!(two(overall, lower).len(), 2);
+    }
+
+    #[test]
     fn agreements_signed() {
         let a = "وشهد الرئيس عبد المجيد تبون وولي العهد محمد بن سلمان توقيع 12 اتفاقية في الجزائر.";
         let b = "وشهد الرئيس عبد المجيد تبون وولي العهد محمد بن سلمان توقيع 14 اتفاقية في الجزائر.";
