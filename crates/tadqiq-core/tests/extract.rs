@@ -1498,3 +1498,15 @@ fn a_length_squared_or_cubed_is_an_area_or_a_volume() {
     // «تقارب» before a number hedges it as «يقارب» does.
     assert_eq!(found("بتكلفة تقارب 800 مليار جنيه"), ["figure «تقارب 800 مليار جنيه» 800000000000 جنيه ~about"]);
 }
+
+#[test]
+fn the_end_of_a_hijri_month_is_in_the_gregorian_month_it_ends_in() {
+    // Rabi' I 1447 ran from late August to late September 2025.
+    let published = Some("2025-09-04");
+    assert_eq!(
+        found_published("وتستمر الاحتفالات حتى نهاية شهر ربيع الأول", published),
+        ["date «نهاية شهر ربيع الأول» 2025-09"]
+    );
+    assert_eq!(found("وتنتهي في نهاية ربيع الأول 1447 هـ"), ["date «نهاية ربيع الأول 1447 هـ» 2025-09"]);
+    assert_eq!(found("وبدأت مطلع ربيع الأول 1447 هـ"), ["date «مطلع ربيع الأول 1447 هـ» 2025-08"]);
+}

@@ -267,7 +267,16 @@ impl Grammar<'_, '_> {
     }
 
     fn finish(&self, i: usize, dropped: usize, part: Option<Part>, core: Core) -> (usize, Mention) {
-        let (value, invalid) = gregorian_value(core.calendar, core.written);
+        let (mut value, invalid) = gregorian_value(core.calendar, core.written);
+        // «منتصف رمضان 1446»، «نهاية ربيع الأول 1447»: the Gregorian month the part falls in.
+        if let (Calendar::Hijri, Some(y), Some(m), None, Some(Part::Mid | Part::End)) =
+            (core.calendar, core.written.year, core.written.month, core.written.day, part)
+        {
+            value = hijri_to_gregorian(y, m, super::resolve::hijri_day_of(part))
+                .ok()
+                .map(|(gy, gm, _)| DateValue::ym(gy, gm))
+                .or(value);
+        }
         // A relative date without a written year has no value until it is resolved against the
         // publication date: «26 جويلية الماضي» is not «--07-26». A day written beside «اليوم»
         // or «أمس» is the date itself: «أمس الاثنين (4 ديسمبر)» is --12-04.

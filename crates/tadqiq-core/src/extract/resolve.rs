@@ -405,6 +405,16 @@ fn valid(v: DateValue) -> Option<DateValue> {
     }
 }
 
+/// The day of a Hijri month that stands for its part: the 1st, the 15th for its middle, the
+/// 29th (every Hijri month has one) for its end.
+pub(crate) fn hijri_day_of(part: Option<crate::lexicon::Part>) -> u8 {
+    match part {
+        Some(crate::lexicon::Part::Mid) => 15,
+        Some(crate::lexicon::Part::End) => 29,
+        _ => 1,
+    }
+}
+
 /// A holiday or Hijri month named without a year: the occurrence nearest the publication date
 /// (direction 0), the last one before it (−1) or the next one after it (+1). Against a
 /// publication year alone, direction 0 gives that year's first occurrence.
@@ -416,7 +426,9 @@ fn recurring(d: &DateMention, direction: i32, p: DateValue) -> Option<DateValue>
                 let day = day.unwrap_or(1);
                 crate::calendar::is_valid(year, month, day).then_some((year, month, day))
             }
-            Calendar::Hijri => hijri_to_gregorian(year, month, day.unwrap_or(1)).ok(),
+            // «نهاية شهر ربيع الأول»: the end of a Hijri month falls in the Gregorian month
+            // it ends in, not the one it begins in.
+            Calendar::Hijri => hijri_to_gregorian(year, month, day.unwrap_or(hijri_day_of(d.part))).ok(),
         }
     };
     let at_precision = |(y, m, dd): (i32, u8, u8)| match day {
