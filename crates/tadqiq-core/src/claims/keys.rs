@@ -1274,7 +1274,17 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let w = self.toks.folded(j).trim_start_matches(['و', 'ف']);
             let w = w.strip_prefix('ب').filter(|r| words("parts").contains(r)).unwrap_or(w);
             if words("parts").contains(&w) {
-                return true;
+                // «استفاد منها 2000 مواطن»، «يسدد منها المكتتب»: «منها» right after a word
+                // of its clause that no count ends is what a verb takes, not «of which».
+                let from_it = matches!(w, "منها" | "منه" | "منهم" | "منهن" | "منهما");
+                let taken = from_it
+                    && self.toks.folded(j) == w
+                    && j > 0
+                    && self.back_ok(j - 1)
+                    && self.toks.is_word(j - 1)
+                    && self.owner[j - 1] == u32::MAX
+                    && !matches!(self.toks.folded(j - 1), "من" | "ومن");
+                return !taken;
             }
         }
         false

@@ -173,6 +173,15 @@ fn opens_parts(between: &str) -> bool {
     if after_marker.len() < between.len() && words(after_marker).iter().all(|w| w == "و") {
         return false;
     }
+    // «ويستفيد منها 100 ألف مواطن»، «استفاد منها 2000 مواطن»: «منها» right after another word
+    // of its clause is what a verb takes, not «of which» (the claims read it so too); after a
+    // comma it opens the parts («9,8 ملايين قنطار من الحبوب، منها 10,6 ملايين»).
+    if let [.., before, last] = self::words(after_marker).as_slice()
+        && matches!(last.as_str(), "منها" | "منه" | "منهم" | "منهن" | "منهما")
+        && !matches!(before.as_str(), "من" | "ومن")
+    {
+        return false;
+    }
     let words = words(between);
     words.len() <= 5
         && words.iter().rev().take(2).any(|w| {
@@ -213,6 +222,20 @@ mod tests {
             run(&RULE, &[("a", "ينتشر 3000 جندي، بينهم 3500 أمريكي في البلاد.", None)]),
             ["a «3500 أمريكي» is more than the whole it belongs to, «3000 جندي»."]
         );
+    }
+
+    #[test]
+    fn from_it_after_a_verb_is_no_list_of_parts() {
+        // Those who benefit from the plots are not some of the plots.
+        let benefit = "خصصت الوزارة 500 قطعة أرض، استفاد منها 2000 مواطن.";
+        assert!(run(&RULE, &[("a", benefit, None)]).is_empty());
+        let flats = "تتراوح مساحة الشقق بين 75 و90 مترا مربعا، ويستفيد منها قرابة 100 ألف مواطن.";
+        assert!(run(&RULE, &[("a", flats, None)]).is_empty());
+        // «منهم» after the count, or a comma, opens the parts.
+        assert_eq!(run(&RULE, &[("a", "قتل 12 شخصا منهم 15 طفلا.", None)]).len(), 1);
+        assert_eq!(run(&RULE, &[("a", "وأصيب 30 شخصا، منهم 40 امرأة.", None)]).len(), 1);
+        let grain = "تم تجميع 9 ملايين قنطار من الحبوب، منها 11 مليون قنطار من القمح.";
+        assert_eq!(run(&RULE, &[("a", grain, None)]).len(), 1);
     }
 
     #[test]
