@@ -1510,3 +1510,16 @@ fn the_end_of_a_hijri_month_is_in_the_gregorian_month_it_ends_in() {
     assert_eq!(found("وتنتهي في نهاية ربيع الأول 1447 هـ"), ["date «نهاية ربيع الأول 1447 هـ» 2025-09"]);
     assert_eq!(found("وبدأت مطلع ربيع الأول 1447 هـ"), ["date «مطلع ربيع الأول 1447 هـ» 2025-08"]);
 }
+
+#[test]
+fn a_gregorian_day_takes_its_year_from_the_hijri_date_it_is_said_to_be() {
+    assert_eq!(
+        found("وقالت الشركة يوم الإثنين 3 مارس الموافق 5 رمضان 1446 إن"),
+        ["date «يوم الإثنين 3 مارس الموافق 5 رمضان 1446» 2025-03-03 | «5 رمضان 1446» 2025-03-05"]
+    );
+    // Across the new year: the year that puts the day nearest its equivalent.
+    assert_eq!(
+        found("يوم 31 ديسمبر الموافق 1 رجب 1446"),
+        ["date «يوم 31 ديسمبر الموافق 1 رجب 1446» 2024-12-31 | «1 رجب 1446» 2025-01-01"]
+    );
+}

@@ -815,8 +815,34 @@ impl Grammar<'_, '_> {
             }
         } else if written.year.is_some() && day.is_some() {
             core.paired = self.equivalent(&mut core.end, calendar);
+        } else if calendar == Calendar::Gregorian && day.is_some() && relative.is_none() && self.same_as_after(core.end)
+        {
+            // «يوم الإثنين 3 مارس الموافق 5 رمضان 1446»: the Hijri date «الموافق» gives writes the
+            // year, the one that puts the Gregorian day nearest it.
+            if let Some(eq) = self.equivalent(&mut core.end, calendar) {
+                if let (Some((gy, gm, gd)), Some(m), Some(d)) =
+                    (eq.value.and_then(|v| v.full()), written.month, written.day)
+                {
+                    core.written.year =
+                        [gy - 1, gy, gy + 1].into_iter().filter(|&y| is_valid(y, m, d)).min_by_key(|&y| {
+                            crate::calendar::days_between((y, m, d), (gy, gm, gd)).map_or(i64::MAX, i64::abs)
+                        });
+                }
+                core.paired = Some(eq);
+            }
         }
         Some(core)
+    }
+
+    /// Whether «الموافق» follows at `k`, after a comma or a bracket at most.
+    fn same_as_after(&self, k: usize) -> bool {
+        let t = self.t;
+        let k = if self.continues(k) && (t.is_punct(k, '،') || t.is_punct(k, ',') || t.is_punct(k, '(')) {
+            k + 1
+        } else {
+            k
+        };
+        self.continues(k) && self.lex(k, |l| matches!(l, Lex::SameAs)).is_some()
     }
 
     /// The other name of a Gregorian month `month` ending at `end`, right after it: «ديسمبر/كانون
