@@ -1481,10 +1481,13 @@ impl Recogniser<'_, '_> {
                     self.ix
                         .find_with(self.t, k, false, Gaps::None, |p| matches!(p, Phrase::Place(..)).then_some(()))
                         .filter(|h| {
-                            !(h.end == k + 1 && self.feminine_nisba(k))
-                                && !(self.continues(h.end)
-                                    && self.t.folded(h.end).starts_with("ال")
-                                    && !self.definite_nisba(h.end))
+                            // The name's end: a definite word after it that is no adjective goes
+                            // on a longer name.
+                            let goes_on = self.continues(h.end)
+                                && self.t.folded(h.end).starts_with("ال")
+                                && !self.definite_nisba(h.end);
+                            let adjective = h.end == k + 1 && self.feminine_nisba(k);
+                            !(goes_on || adjective)
                         })
                         .map(|h| h.end)
                 })
