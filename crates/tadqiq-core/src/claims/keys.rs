@@ -1061,10 +1061,15 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if (at.saturating_sub(1)..a).any(change) && !(at + 1..a).any(|j| t.folded(j) == "الى") {
             return None;
         }
-        let in_entity = |j: usize| {
+        // The entity mention a token stands in: mentions are in text order and do not overlap,
+        // so one binary search finds it (a long article's figures cost O(log n) each).
+        let entity_at = |j: usize| {
             let (s, e) = (t.tokens[j].start, t.tokens[j].end);
-            self.doc.entities.iter().any(|m| m.span.start < e && s < m.span.end)
+            let entities = self.doc.entities;
+            let i = entities.partition_point(|m| m.span.end <= s);
+            entities.get(i).filter(|m| m.span.start < e)
         };
+        let in_entity = |j: usize| entity_at(j).is_some();
         let noun = |j: usize| {
             let w = t.folded(j);
             j < a
@@ -1094,9 +1099,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let mut last = end - 1;
         if end < a
             && self.fwd_ok(end)
-            && let Some(e) = self.doc.entities.iter().find(|m| {
-                m.span.start <= t.tokens[end].start && t.tokens[end].start < m.span.end && m.kind != EntityKind::Place
-            })
+            && let Some(e) = entity_at(end).filter(|m| m.kind != EntityKind::Place)
         {
             key = format!("{key} e:{}", e.id);
             last = t.tokens.partition_point(|tk| tk.end <= e.span.end).min(t.len() - 1);
