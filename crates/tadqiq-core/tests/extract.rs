@@ -1523,3 +1523,18 @@ fn a_gregorian_day_takes_its_year_from_the_hijri_date_it_is_said_to_be() {
         ["date «يوم 31 ديسمبر الموافق 1 رجب 1446» 2024-12-31 | «1 رجب 1446» 2025-01-01"]
     );
 }
+
+#[test]
+fn the_preceding_year_counts_from_the_year_its_sentence_gave() {
+    let published = Some("2025-03-05");
+    assert_eq!(
+        found_published("وارتفعت الهجمات خلال 2024، بزيادة 20% عن العام السابق", published),
+        ["date «2024» 2024", "figure «20%» 20 %", "date «العام السابق» 2023"]
+    );
+    assert_eq!(
+        found_published("وبلغت الإيرادات ذروتها في فبراير 2023 بعد تراجع في الشهر السابق", published),
+        ["date «فبراير 2023» 2023-02", "date «الشهر السابق» 2023-01"]
+    );
+    // With no date before it in its sentence, it is the year before publication, as «الماضي».
+    assert_eq!(found_published("وقال إن العام السابق كان صعبا", published), ["date «العام السابق» 2024"]);
+}

@@ -210,6 +210,9 @@ fn yearless_dateline(mentions: &[Mention], page: &Page, stated: Option<DateValue
         .map(|y| DateValue::ymd(y, month, day))
 }
 
+/// How far before «العام السابق» the date it counts from may stand, in its sentence.
+const PRECEDING_BYTES: usize = 300;
+
 /// How far after a stamp the prose's «اليوم الثلاثاء» still speaks of the stamped article.
 const LEAD_BYTES: usize = 2500;
 
@@ -222,9 +225,21 @@ const LEAD_BYTES: usize = 2500;
 /// never one of those three.
 pub fn resolve(text: &str, mentions: &mut [Mention], published: Option<DateValue>) {
     let mut last: Option<DateValue> = None;
+    // Where the text gave `last`'s date: «العام السابق» just after it is the year before it.
+    let mut last_end = 0;
     let hijri_now = published.and_then(hijri_year_of);
     for m in mentions {
         let MentionKind::Date(d) = &mut m.kind else { continue };
+        let given = last;
+        // In the same sentence: «… في 2023. وارتفعت الإيرادات من 13.4 مليار في العام السابق»
+        // may count from the year the article is about, not from the comparison just before.
+        let near = m.span.start.saturating_sub(last_end) <= PRECEDING_BYTES
+            && text
+                .get(last_end.min(m.span.start)..m.span.start)
+                .is_some_and(|between| !between.contains(['.', '؟', '?', '!', '\n']));
+        if d.value.is_some() {
+            last_end = m.span.end;
+        }
         if d.relative.is_none()
             && d.calendar == Calendar::Gregorian
             && let DateValue { year: Some(year), month: None, day: None, .. } = d.written
@@ -246,8 +261,35 @@ pub fn resolve(text: &str, mentions: &mut [Mention], published: Option<DateValue
             last = d.value.or(last);
             continue;
         }
+        // «خلال 2024، بزيادة 20% عن العام السابق»: «السابق» (the preceding) counts from the
+        // period the text just gave, where «الماضي» counts from publication.
+        let preceding = text.get(m.span.start..m.span.end).is_some_and(|s| {
+            let s = s.trim_end();
+            s.ends_with("السابق") || s.ends_with("السابقة")
+        });
+        if d.value.is_none()
+            && preceding
+            && near
+            && let (Relative::Period(unit @ (PeriodUnit::Year | PeriodUnit::Month), -1), Some(l)) = (rel, given)
+        {
+            d.value = match unit {
+                PeriodUnit::Year => l.year.map(|y| DateValue::y(y - 1)),
+                _ => l
+                    .year
+                    .zip(l.month)
+                    .map(|(y, mo)| if mo == 1 { DateValue::ym(y - 1, 12) } else { DateValue::ym(y, mo - 1) }),
+            };
+            if d.value.is_some() {
+                last_end = m.span.end;
+                last = d.value;
+                continue;
+            }
+        }
         if d.value.is_none() {
             d.value = published.and_then(|p| resolve_one(d, rel, p));
+            if d.value.is_some() {
+                last_end = m.span.end;
+            }
         } else if let (Relative::Days(_), Some(v), Some(p)) = (rel, d.value, published)
             && v.year.is_none()
             && let Some(around) = resolve_one(d, rel, p).and_then(|r| r.full())
