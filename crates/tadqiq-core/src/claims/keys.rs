@@ -485,8 +485,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // The date of the leak a story is about, its sentence naming nothing else («وبدأ
         // التسرب يوم الأحد»): the story's.
         if dates && alone && except.is_some_and(|x| ONE_PER_STORY.contains(&x)) {
-            let (key, shown) = (self.intern("s:story"), self.intern(&msg("phrase.in-story", &[])));
-            found.push((usize::MAX, Anchor { key, shown, strong: true }));
+            found.push((usize::MAX, self.story_anchor()));
         }
         let (a, b) = token_range(self.toks, sentence);
         let mut i = a;
@@ -1026,6 +1025,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         Some(self.of_word(b + 1))
     }
 
+    /// The story itself as a subject, strong: what a story is about one of (its leak, its count
+    /// of pilgrims) where the sentence names nothing else.
+    fn story_anchor(&self) -> Anchor {
+        Anchor { key: self.intern("s:story"), shown: self.intern(&msg("phrase.in-story", &[])), strong: true }
+    }
+
     /// Whether the end word at token `j` follows a noun of work towards it: «أعمال احتواء
     /// التسرب» is the containment going on, not the day it was contained.
     fn ongoing_work(&self, j: usize) -> bool {
@@ -1069,7 +1074,6 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             let i = entities.partition_point(|m| m.span.end <= s);
             entities.get(i).filter(|m| m.span.start < e)
         };
-        let in_entity = |j: usize| entity_at(j).is_some();
         let noun = |j: usize| {
             let w = t.folded(j);
             j < a
@@ -1078,7 +1082,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 && self.owner[j] == u32::MAX
                 && w.chars().count() >= 3
                 && !crate::lexicon::LEXICON.knows_word(w)
-                && !in_entity(j)
+                && entity_at(j).is_none()
         };
         let mut end = at + 1;
         while end < at + 4 && noun(end) && (end == at + 1 || t.folded(end).starts_with("ال")) {
@@ -1279,14 +1283,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             if words("parts").contains(&w) {
                 // «استفاد منها 2000 مواطن»، «يسدد منها المكتتب»: «منها» right after a word
                 // of its clause that no count ends is what a verb takes, not «of which».
-                let from_it = matches!(w, "منها" | "منه" | "منهم" | "منهن" | "منهما");
-                let taken = from_it
-                    && self.toks.folded(j) == w
+                let taken = self.toks.folded(j) == w
                     && j > 0
                     && self.back_ok(j - 1)
                     && self.toks.is_word(j - 1)
                     && self.owner[j - 1] == u32::MAX
-                    && !matches!(self.toks.folded(j - 1), "من" | "ومن");
+                    && taken_from_it(self.toks.folded(j - 1), w);
                 return !taken;
             }
         }
@@ -1547,8 +1549,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 // country's).
                 let placed = |a: &Anchor| ["p:", "c:", "p~"].iter().any(|p| a.key.starts_with(p));
                 if counted && !anchors.iter().any(placed) {
-                    let (key, shown) = (self.intern("s:story"), self.intern(&msg("phrase.in-story", &[])));
-                    anchors.push(Anchor { key, shown, strong: true });
+                    anchors.push(self.story_anchor());
                 }
                 // A budget or a rate is of a year as much as of a place: «موازنة العام 2020».
                 if (m.starts_with("percent/") || MONEY.iter().any(|c| m.starts_with(&format!("{c}/"))))
@@ -2310,6 +2311,13 @@ enum Share {
     /// What a place or a vessel holds («الملعب الذي يتسع لـ60 ألف متفرج»), not how many came:
     /// never compared.
     Capacity,
+}
+
+/// Whether «منها» (`word`, folded, any of `from-it`) after the word `before` is what a verb
+/// takes («استفاد منها»، «يسدد منها»), not «of which»: after «من» («من بينهم»، «من منهم») it
+/// is the parts' marker still. Shared with `part-exceeds-whole`.
+pub(crate) fn taken_from_it(before: &str, word: &str) -> bool {
+    words("from-it").contains(&word) && !matches!(before, "من" | "ومن")
 }
 
 /// The things of measures.tsv that are money.

@@ -679,8 +679,6 @@ impl Grammar<'_, '_> {
         ))
     }
 
-    /// Whether the words before a number at `i` make it a count with the noun left to the
-    /// clause: «بلغ 25»، «عددهم 450»، «ارتفع عدد القتلى إلى 30» (`data/count_frames.tsv`).
     /// Whether token `i` stands in a line of prose, not a page's counter: more than seven words
     /// on its line (a counter stands alone or with a few words: «شوهد المقطع 1024 مشاهدة»،
     /// «تابعونا على تويتر 150 ألف متابع»). Looks at most eight words either way.
@@ -700,6 +698,8 @@ impl Grammar<'_, '_> {
         n >= 8
     }
 
+    /// Whether the words before a number at `i` make it a count with the noun left to the
+    /// clause: «بلغ 25»، «عددهم 450»، «ارتفع عدد القتلى إلى 30» (`data/count_frames.tsv`).
     fn count_frame_before(&self, i: usize) -> bool {
         let t = self.t;
         if i == 0 || t.breaks_before(i) || !t.is_word(i - 1) {
@@ -839,21 +839,8 @@ impl Grammar<'_, '_> {
         // «120 مترا مربعا»، «800 كلم مربع»، «50 ألف متر مكعب»: a length squared or cubed is an
         // area or a volume, not the length.
         if self.continues(k + 1)
-            && matches!(t.folded(k + 1), "مربع" | "مربعا" | "مربعه" | "مكعب" | "مكعبا" | "مكعبه")
-            && matches!(
-                t.folded(k),
-                "متر"
-                    | "مترا"
-                    | "امتار"
-                    | "كيلومتر"
-                    | "كيلومترا"
-                    | "كيلومترات"
-                    | "كلم"
-                    | "كم"
-                    | "ميل"
-                    | "ميلا"
-                    | "اميال"
-            )
+            && crate::lexicon::words("squared-cubed").contains(&t.folded(k + 1))
+            && crate::lexicon::words("length-units").contains(&t.folded(k))
         {
             return Some((Some(t.text[t.tokens[k].start..t.tokens[k + 1].end].to_string()), k + 2));
         }

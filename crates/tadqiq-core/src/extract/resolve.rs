@@ -224,22 +224,20 @@ const LEAD_BYTES: usize = 2500;
 /// copy writes the current Hijri year without «هـ», and a Gregorian year six centuries back is
 /// never one of those three.
 pub fn resolve(text: &str, mentions: &mut [Mention], published: Option<DateValue>) {
-    let mut last: Option<DateValue> = None;
-    // Where the text gave `last`'s date: «العام السابق» just after it is the year before it.
-    let mut last_end = 0;
+    // The date the text gave last, and where it ends: «العام السابق» just after it is the year
+    // before it.
+    let mut last: Option<(DateValue, usize)> = None;
     let hijri_now = published.and_then(hijri_year_of);
     for m in mentions {
         let MentionKind::Date(d) = &mut m.kind else { continue };
-        let given = last;
         // In the same sentence: «… في 2023. وارتفعت الإيرادات من 13.4 مليار في العام السابق»
         // may count from the year the article is about, not from the comparison just before.
-        let near = m.span.start.saturating_sub(last_end) <= PRECEDING_BYTES
-            && text
-                .get(last_end.min(m.span.start)..m.span.start)
-                .is_some_and(|between| !between.contains(['.', '؟', '?', '!', '\n']));
-        if d.value.is_some() {
-            last_end = m.span.end;
-        }
+        let given = last.filter(|&(_, end)| {
+            m.span.start.saturating_sub(end) <= PRECEDING_BYTES
+                && text
+                    .get(end.min(m.span.start)..m.span.start)
+                    .is_some_and(|between| !between.contains(['.', '؟', '?', '!', '\n']))
+        });
         if d.relative.is_none()
             && d.calendar == Calendar::Gregorian
             && let DateValue { year: Some(year), month: None, day: None, .. } = d.written
@@ -249,56 +247,63 @@ pub fn resolve(text: &str, mentions: &mut [Mention], published: Option<DateValue
             d.calendar = Calendar::Hijri;
             d.value = super::date::gregorian_value(Calendar::Hijri, d.written).0;
         }
-        let Some(rel) = d.relative else {
-            last = d.value.or(last);
-            continue;
+        if let Some(rel) = d.relative
+            && !d.invalid
+        {
+            resolve_relative(text, m.span, d, rel, published, last.map(|l| l.0), given.map(|l| l.0));
+        }
+        if let Some(v) = d.value {
+            last = Some((v, m.span.end));
+        }
+    }
+}
+
+/// Gives relative date `d` (written at `span`) its value: against `last`, the date the text
+/// gave last, for «الشهر ذاته»; against `given`, the one its sentence gave before it, for «العام
+/// السابق»; else against `published`.
+fn resolve_relative(
+    text: &str,
+    span: Span,
+    d: &mut DateMention,
+    rel: Relative,
+    published: Option<DateValue>,
+    last: Option<DateValue>,
+    given: Option<DateValue>,
+) {
+    if let Relative::Same(unit) = rel {
+        d.value = last.and_then(|l| same_period(d.written, unit, l));
+        return;
+    }
+    // «خلال 2024، بزيادة 20% عن العام السابق»: «السابق» (the preceding) counts from the period
+    // the text just gave, where «الماضي» counts from publication.
+    let preceding = text.get(span.start..span.end).is_some_and(|s| {
+        let s = s.trim_end();
+        s.ends_with("السابق") || s.ends_with("السابقة")
+    });
+    if d.value.is_none()
+        && preceding
+        && let (Relative::Period(unit @ (PeriodUnit::Year | PeriodUnit::Month), -1), Some(l)) = (rel, given)
+    {
+        d.value = match unit {
+            PeriodUnit::Year => l.year.map(|y| DateValue::y(y - 1)),
+            _ => l
+                .year
+                .zip(l.month)
+                .map(|(y, mo)| if mo == 1 { DateValue::ym(y - 1, 12) } else { DateValue::ym(y, mo - 1) }),
         };
-        if d.invalid {
-            continue;
+        if d.value.is_some() {
+            return;
         }
-        if let Relative::Same(unit) = rel {
-            d.value = last.and_then(|l| same_period(d.written, unit, l));
-            last = d.value.or(last);
-            continue;
-        }
-        // «خلال 2024، بزيادة 20% عن العام السابق»: «السابق» (the preceding) counts from the
-        // period the text just gave, where «الماضي» counts from publication.
-        let preceding = text.get(m.span.start..m.span.end).is_some_and(|s| {
-            let s = s.trim_end();
-            s.ends_with("السابق") || s.ends_with("السابقة")
-        });
-        if d.value.is_none()
-            && preceding
-            && near
-            && let (Relative::Period(unit @ (PeriodUnit::Year | PeriodUnit::Month), -1), Some(l)) = (rel, given)
-        {
-            d.value = match unit {
-                PeriodUnit::Year => l.year.map(|y| DateValue::y(y - 1)),
-                _ => l
-                    .year
-                    .zip(l.month)
-                    .map(|(y, mo)| if mo == 1 { DateValue::ym(y - 1, 12) } else { DateValue::ym(y, mo - 1) }),
-            };
-            if d.value.is_some() {
-                last_end = m.span.end;
-                last = d.value;
-                continue;
-            }
-        }
-        if d.value.is_none() {
-            d.value = published.and_then(|p| resolve_one(d, rel, p));
-            if d.value.is_some() {
-                last_end = m.span.end;
-            }
-        } else if let (Relative::Days(_), Some(v), Some(p)) = (rel, d.value, published)
-            && v.year.is_none()
-            && let Some(around) = resolve_one(d, rel, p).and_then(|r| r.full())
-        {
-            // «أمس الاثنين (4 ديسمبر)»: the written day, in the year that puts it nearest the
-            // day counted from publication.
-            d.value = nearest_year(v, around).or(Some(v));
-        }
-        last = d.value.or(last);
+    }
+    if d.value.is_none() {
+        d.value = published.and_then(|p| resolve_one(d, rel, p));
+    } else if let (Relative::Days(_), Some(v), Some(p)) = (rel, d.value, published)
+        && v.year.is_none()
+        && let Some(around) = resolve_one(d, rel, p).and_then(|r| r.full())
+    {
+        // «أمس الاثنين (4 ديسمبر)»: the written day, in the year that puts it nearest the
+        // day counted from publication.
+        d.value = nearest_year(v, around).or(Some(v));
     }
 }
 

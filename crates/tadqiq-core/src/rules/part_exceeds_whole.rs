@@ -177,8 +177,7 @@ fn opens_parts(between: &str) -> bool {
     // of its clause is what a verb takes, not «of which» (the claims read it so too); after a
     // comma it opens the parts («9,8 ملايين قنطار من الحبوب، منها 10,6 ملايين»).
     if let [.., before, last] = self::words(after_marker).as_slice()
-        && matches!(last.as_str(), "منها" | "منه" | "منهم" | "منهن" | "منهما")
-        && !matches!(before.as_str(), "من" | "ومن")
+        && crate::claims::keys::taken_from_it(before, last)
     {
         return false;
     }
