@@ -1238,6 +1238,10 @@ fn years_of_events_and_parts_of_months() {
     // A part of a year, or a word of starting, and «من»: the number after it is a year.
     assert_eq!(dates("وفي الربع الأخير من 2021 ارتفعت الأسعار"), ["date «2021» 2021"]);
     assert_eq!(dates("ويطبق القرار اعتبارا من 2022"), ["date «2022» 2022"]);
+    // The Maghreb's quarter and half-year, and a part counted in months.
+    assert_eq!(dates("وانكمش الاقتصاد في الثلاثي الثاني من 2020"), ["date «2020» 2020"]);
+    assert_eq!(dates("وتحسنت المداخيل خلال السداسي الأول من 2023"), ["date «2023» 2023"]);
+    assert_eq!(dates("وتضاعفت المبيعات في الأشهر الستة الأولى من 2019"), ["date «2019» 2019"]);
     assert!(dates("وارتفع العدد بأكثر من 2021 شخصا").is_empty());
     assert_eq!(dates("في انتخابات 2018 فاز"), ["date «2018» 2018"]);
     // «حرب أكتوبر» is a name, not a month.

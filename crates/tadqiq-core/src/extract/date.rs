@@ -1244,12 +1244,12 @@ impl Grammar<'_, '_> {
                                 .any(|(c, l)| *l == PageLabel::Copyright && t.is_punct(k, *c)))
                 })
         };
-        // «الربع الأخير من 2021»، «النصف الأول من 2019»، «اعتبارا من 2022»: a part of a year, or
-        // a word of starting, and «من» before it.
+        // «الربع الأخير من 2021»، «الثلاثي الأول من 2024»، «الأشهر التسعة الأولى من 2019»،
+        // «اعتبارا من 2022»: a part of a year, or a word of starting, and «من» before it.
         if plausible(j)
             && t.is_word(j - 1)
             && t.folded(j - 1) == "من"
-            && (j.saturating_sub(3)..j - 1).any(|k| {
+            && (j.saturating_sub(4)..j - 1).any(|k| {
                 (k + 1..j).all(|x| !t.breaks_before(x)) && t.is_word(k) && words("year-of").contains(&t.folded(k))
             })
             && !(self.continues(j + 1) && self.listed_noun(j + 1))
