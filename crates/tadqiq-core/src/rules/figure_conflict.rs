@@ -33,6 +33,22 @@ mod tests {
     }
 
     #[test]
+    fn a_wave_of_heat_or_cold_is_the_incident_of_its_toll() {
+        // A large city alone tells no toll apart; with the wave that took the lives, it does.
+        let a = "وأودت موجة الحر بحياة 9 أشخاص في مدينة الموصل خلال الأسبوع الماضي.";
+        let b = "وتوفي 14 شخصا في مدينة الموصل جراء موجة حر غير مسبوقة.";
+        assert_eq!(two(a, b).len(), 2);
+        let c = "وأودت الموجة الحارة بحياة 9 أشخاص في مدينة الموصل.";
+        assert_eq!(two(c, b).len(), 2);
+        // A cold wave is not the heatwave.
+        let d = "وأودت موجة البرد بحياة 14 شخصا في مدينة الموصل.";
+        assert!(two(a, d).is_empty());
+        // Nor is the same wave another city's toll.
+        let e = "وأودت موجة الحر بحياة 14 شخصا في مدينة البصرة.";
+        assert!(two(a, e).is_empty());
+    }
+
+    #[test]
     fn the_year_of_a_numbered_case_is_no_year_a_count_is_about() {
         // Convicted and acquitted of one case: not one count of the accused in 2022.
         let a = "وقضت المحكمة برئاسة المستشار سامي العلي بالسجن 10 سنوات لـ23 متهما في القضية رقم 1140 لسنة 2022.";
