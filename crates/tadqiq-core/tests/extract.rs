@@ -1494,6 +1494,33 @@ fn a_stamp_the_lead_confirms_stands_beside_a_slip() {
 }
 
 #[test]
+fn a_stamp_that_fixes_its_day_is_not_moved_by_the_lead() {
+    // Stamped in the morning: «أمس الثلاثاء» under a Thursday is the lead's slip, not copy
+    // filed on Wednesday night.
+    let text = "تاريخ النشر: 2024/02/15 - 09:45\nأعلن الدفاع المدني أمس الثلاثاء انتشال جثتين.";
+    assert_eq!(published(text), Some(("2024-02-15".into(), PublishedSource::Dateline)));
+    let text = "نشر في: الخميس 15 شباط 2024\nأعلن الدفاع المدني أمس الثلاثاء انتشال جثتين.";
+    assert_eq!(published(text), Some(("2024-02-15".into(), PublishedSource::Dateline)));
+    // A time in the small hours, even beside a weekday: Wednesday night's copy.
+    let text = "الخميس 15 شباط 2024 في 12 : 20 ص\nأعلن الدفاع المدني أمس الثلاثاء انتشال جثتين.";
+    assert_eq!(published(text), Some(("2024-02-14".into(), PublishedSource::Dateline)));
+    let text = "تاريخ النشر: 2024/02/15 - 01:10\nأعلن الدفاع المدني أمس الثلاثاء انتشال جثتين.";
+    assert_eq!(published(text), Some(("2024-02-14".into(), PublishedSource::Dateline)));
+    // A stamp in digits alone, the day the article's own date line repeats with its weekday.
+    let text = "2024/02/15\nالخميس 15 شباط 2024\nأعلن الدفاع المدني أمس الثلاثاء انتشال جثتين.";
+    assert_eq!(published(text), Some(("2024-02-15".into(), PublishedSource::Dateline)));
+    // An update is later than the copy, by any time.
+    let text = "آخر تحديث: الخميس 15 شباط 2024 - 4 : 18 مساء\nأعلن الدفاع المدني اليوم الأربعاء انتشال جثتين.";
+    assert_eq!(published(text), Some(("2024-02-14".into(), PublishedSource::Dateline)));
+    // The slip is then found.
+    let text = "تاريخ النشر: 2024/02/15 - 09:45\nأعلن الدفاع المدني أمس الثلاثاء انتشال جثتين.";
+    assert_eq!(
+        found(text).into_iter().filter(|m| m.contains("أمس")).collect::<Vec<_>>(),
+        ["date «أمس الثلاثاء» 2024-02-14"]
+    );
+}
+
+#[test]
 fn a_length_squared_or_cubed_is_an_area_or_a_volume() {
     assert_eq!(found("على مساحة 120 مترا مربعا"), ["figure «120 مترا مربعا» 120 مترا مربعا"]);
     assert_eq!(found("غطت البقعة 800 كلم مربع"), ["figure «800 كلم مربع» 800 كلم مربع"]);

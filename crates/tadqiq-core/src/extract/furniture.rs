@@ -40,6 +40,12 @@ pub struct Page {
     /// 2025 (أ ف ب) -», a date line of its own at the top): the date the article gives itself,
     /// which its prose's «أمس الأحد» contradicts rather than moves.
     pub own: usize,
+    /// The stamps (indexes into the mentions read) that fix their day: not an update's, and with
+    /// a time of day from three in the morning on («2025/08/15 - 10:20»), or with no time, a
+    /// weekday written («نشر في: الأحد 17 آب 2025»). Copy filed before midnight and stamped after is one day behind a stamp stamped
+    /// in the small hours, never behind one of these: a lead's «أمس الأربعاء» under a Friday's
+    /// such stamp is the lead's slip (relative-date-mismatch), not a Thursday's copy.
+    pub fixed: Vec<usize>,
 }
 
 impl Page {
@@ -72,6 +78,7 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
         .collect();
     let in_list = r.lists(&dates, &mut regions);
     let mut datelines = Vec::new();
+    let mut fixed = Vec::new();
     for (d, listed) in dates.iter().zip(&in_list) {
         let Some(stamp) = r.stamp(d) else {
             // A line with nothing but the date at the top: the article's own dateline, prose
@@ -99,6 +106,11 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
         // In a list, only a labelled stamp dates the article: each item has its own date.
         if *listed && !matches!(stamp.label, Some(PageLabel::Published | PageLabel::Updated)) {
             continue;
+        }
+        // A time in the small hours unfixes even a weekday written: «الأربعاء 27 ديسمبر في 12 : 30
+        // ص» stamps Tuesday night's copy. An update is later than the copy, by any time.
+        if stamp.label != Some(PageLabel::Updated) && stamp.daytime.unwrap_or(d.weekday) {
+            fixed.push(d.mention);
         }
         match stamp.label {
             Some(PageLabel::Published | PageLabel::Updated) => labelled.push(d.mention),
@@ -137,7 +149,7 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
     // A wire dateline is no stamp of the page, so never one of those already kept.
     let own = datelines.len();
     labelled.extend(datelines);
-    Page { regions: merged, stamps: labelled, own }
+    Page { regions: merged, stamps: labelled, own, fixed }
 }
 
 /// A full date found in the text, by tokens.
@@ -152,10 +164,12 @@ struct Dated {
     stamp_shaped: bool,
 }
 
-/// A stamp: its span (label and time included) and its label.
+/// A stamp: its span (label and time included), its label, and if it has a time, whether that
+/// is of the day (three in the morning or later: see [`Page::fixed`]).
 struct Stamp {
     span: Span,
     label: Option<PageLabel>,
+    daytime: Option<bool>,
 }
 
 /// A label of page furniture found in the text: where it ends, what it says, and whether it is
@@ -375,6 +389,7 @@ impl Reader<'_, '_> {
             label = Some(l);
         }
         let timed = after.is_some() || before.is_some();
+        let daytime = self.joined_clock(d.last + 1).or(before).map(|k| self.daytime(k));
         if let Some(l) = label {
             // «المكتب نشر في 5 مايو 2017 تقريرا» is prose: a label that is also a verb makes a
             // stamp only where a page puts one, opening a line or after a mark, or with a time.
@@ -382,7 +397,7 @@ impl Reader<'_, '_> {
             let set_apart = s == 0
                 || t.breaks_before(s)
                 || matches!(t.kind(s - 1), Some(TokenKind::Punct | TokenKind::Latin | TokenKind::Digits));
-            return (!l.prose || set_apart || timed).then_some(Stamp { span, label: Some(l.kind) });
+            return (!l.prose || set_apart || timed).then_some(Stamp { span, label: Some(l.kind), daytime });
         }
         // Unlabelled, a date is a stamp only where prose would not put it: with nothing before
         // it that introduces a date («في»، «يوم»، «منذ»…), and with a time beside it or at the top
@@ -391,7 +406,7 @@ impl Reader<'_, '_> {
             && !t.breaks_before(d.first)
             && self.ix.is(t, d.first - 1, |l| matches!(l, Lex::DateContext | Lex::DayNoun | Lex::SameAs));
         (!introduced && (timed || (d.stamp_shaped && !d.weekday && self.at_top(d.first) && self.numeric_only(d))))
-            .then_some(Stamp { span, label: None })
+            .then_some(Stamp { span, label: None, daytime })
     }
 
     /// Whether the date's line holds nothing else but its weekday and its equivalent in the
@@ -491,15 +506,36 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// A clock time at `k`, after at most two joiners («-»، «|»، «،»، «في»، «الساعة»، «GMT»): the
-    /// token after it (and after «ص»، «مساء»، «GMT» that follow it).
-    fn clock_after(&self, mut k: usize) -> Option<usize> {
+    /// Where a clock time starts at `k` or after at most two joiners, if one does.
+    fn joined_clock(&self, mut k: usize) -> Option<usize> {
         let t = self.t;
         for _ in 0..2 {
             if k < t.len() && !t.breaks_before(k) && self.joiner(k) {
                 k += 1;
             }
         }
+        self.clock(k).map(|_| k)
+    }
+
+    /// Whether the clock time starting at `k` (its hour, or «GMT» before it) is of the day, three
+    /// in the morning or later: «10 : 20»، «02 : 15 م». «01 : 30» may be past midnight, or
+    /// half past one in the afternoon on a twelve-hour clock: not known to be.
+    fn daytime(&self, k: usize) -> bool {
+        let t = self.t;
+        let k = if t.kind(k) == Some(TokenKind::Latin) { k + 1 } else { k };
+        let Some(end) = self.clock(k) else { return false };
+        let Ok(hour) = t.folded(k).parse::<u32>() else { return false };
+        let evening = end < t.len()
+            && !t.breaks_before(end)
+            && matches!(t.folded(end), "م" | "مساء" | "مساءً" | "ليلا" | "pm");
+        (3..=11).contains(&hour) || (13..=23).contains(&hour) || (evening && hour <= 12)
+    }
+
+    /// A clock time at `k`, after at most two joiners («-»، «|»، «،»، «في»، «الساعة»، «GMT»): the
+    /// token after it (and after «ص»، «مساء»، «GMT» that follow it).
+    fn clock_after(&self, k: usize) -> Option<usize> {
+        let t = self.t;
+        let k = self.joined_clock(k)?;
         let mut end = self.clock(k)?;
         // «ص»، «مساء»، «صباحا»، «GMT»، «بتوقيت»
         while end < t.len()

@@ -85,7 +85,8 @@ pub enum FromText {
 ///
 /// A stamp fits when the weekday the prose gives to today («اليوم الثلاثاء»، «أمس الاثنين»)
 /// is the stamp's; when it is the day before the stamp's, the copy was filed before midnight
-/// and stamped after, and the day the prose counts from is the day before the stamp.
+/// and stamped after, and the day the prose counts from is the day before the stamp, unless
+/// the stamp fixes its day ([`Page::fixed`]): then the prose's weekday is its slip.
 pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateValue, FromText)> {
     let prose = || mentions.iter().filter(|m| !page.contains(m.span));
     let stated = infer_from(prose().filter_map(|m| match &m.kind {
@@ -111,14 +112,14 @@ pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateVal
             })
             .collect()
     };
-    let fits = |c: DateValue, today: Vec<u8>| -> Option<DateValue> {
+    let fits = |c: DateValue, today: Vec<u8>, fixed: bool| -> Option<DateValue> {
         let (y, m, d) = c.full()?;
         if stated.is_some_and(|s| s.year.is_some_and(|sy| sy != y) || s.month.is_some_and(|sm| sm != m)) {
             return None;
         }
         let Some(&want) = today.first() else { return Some(c) };
         let have = weekday(y, m, d)?;
-        if have == want || today.contains(&have) {
+        if have == want || today.contains(&have) || (fixed && have == want % 7 + 1) {
             Some(c)
         } else if have == want % 7 + 1 {
             let (y, m, d) = add_days(y, m, d, -1)?;
@@ -131,22 +132,23 @@ pub fn published_from_text(mentions: &[Mention], page: &Page) -> Option<(DateVal
     // own dateline is the day it gives itself: a lead's «أمس الأحد» that does not fit it is
     // the lead's error (relative-date-mismatch), not a day to move the dateline by.
     let own_from = page.stamps.len() - page.own;
+    // «23 جمادى الأولى 1445 هـ الموافق 6 ديسمبر 2023»: the Gregorian equivalent (a Hijri date
+    // may be a day off the tables, by the moon seen where it was written).
+    let day_of = |k: usize| match &mentions.get(k)?.kind {
+        MentionKind::Date(d) => d
+            .paired
+            .as_ref()
+            .filter(|p| d.calendar == Calendar::Hijri && p.calendar == Calendar::Gregorian && !p.invalid)
+            .and_then(|p| p.value)
+            .or(d.value),
+        _ => None,
+    };
+    // A stamp the article's own dateline repeats is as fixed as that dateline.
+    let own_days: Vec<DateValue> = page.stamps[own_from..].iter().filter_map(|&k| day_of(k)).collect();
     let dateline = page.stamps.iter().enumerate().take(8).find_map(|(i, &k)| {
-        let m = mentions.get(k)?;
-        match &m.kind {
-            // «23 جمادى الأولى 1445 هـ الموافق 6 ديسمبر 2023»: the Gregorian equivalent (a
-            // Hijri date may be a day off the tables, by the moon seen where it was written).
-            MentionKind::Date(d) => {
-                let gregorian = d
-                    .paired
-                    .as_ref()
-                    .filter(|p| d.calendar == Calendar::Hijri && p.calendar == Calendar::Gregorian && !p.invalid)
-                    .and_then(|p| p.value);
-                let today = if i >= own_from { Vec::new() } else { today(m.span) };
-                fits(gregorian.or(d.value)?, today)
-            }
-            _ => None,
-        }
+        let day = day_of(k)?;
+        let today = if i >= own_from { Vec::new() } else { today(mentions[k].span) };
+        fits(day, today, page.fixed.contains(&k) || own_days.contains(&day))
     });
     if let Some(v) = dateline {
         return Some((v, FromText::Dateline));
