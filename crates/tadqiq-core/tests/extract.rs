@@ -280,6 +280,9 @@ fn relative_dates_resolve_against_publication() {
     assert_eq!(found_published("في مثل هذا اليوم من عام 2011 سقط النظام", p), ["date «عام 2011» 2011"]);
     assert_eq!(found_published("وبمثل هذا اليوم", p), Vec::<String>::new());
     assert_eq!(found_published("يصل غدا", p), ["date «غدا» 2021-12-10"]);
+    // «يوم غد» is tomorrow, its weekday after it the next one, not the last.
+    assert_eq!(found_published("وتعقد الجلسة يوم غد الجمعة", p), ["date «يوم غد الجمعة» 2021-12-10"]);
+    assert_eq!(found_published("وتعقد الجلسة مساء غد", p), ["date «مساء غد» 2021-12-10"]);
     assert_eq!(found_published("وصل أول أمس", p), ["date «أول أمس» 2021-12-07"]);
     assert_eq!(found_published("وصل أول من أمس الثلاثاء", p), ["date «أول من أمس الثلاثاء» 2021-12-07"]);
     assert_eq!(found_published("ظهر اليوم (الخميس)", p), ["date «اليوم (الخميس)» 2021-12-09"]);
@@ -1244,6 +1247,10 @@ fn years_of_events_and_parts_of_months() {
     assert_eq!(dates("وتضاعفت المبيعات في الأشهر الستة الأولى من 2019"), ["date «2019» 2019"]);
     assert!(dates("وارتفع العدد بأكثر من 2021 شخصا").is_empty());
     assert_eq!(dates("في انتخابات 2018 فاز"), ["date «2018» 2018"]);
+    // A season's year.
+    assert_eq!(dates("وهو أسوأ جفاف منذ صيف 2007"), ["date «2007» 2007"]);
+    assert_eq!(dates("وفي شتاء 2012 انقطعت الطرق"), ["date «2012» 2012"]);
+    assert_eq!(dates("في ربيع الآخر 1440"), ["date «ربيع الآخر 1440» 2018-12"]);
     // «حرب أكتوبر» is a name, not a month.
     assert!(dates("ذكرى حرب أكتوبر").is_empty());
     assert_eq!(dates("في أوائل مارس 2020 أغلقت"), ["date «أوائل مارس 2020» 2020-03"]);

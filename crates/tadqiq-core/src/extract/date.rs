@@ -153,8 +153,10 @@ impl Grammar<'_, '_> {
         // Each word after the first must be on the first one's line; the first may open a line.
         let on_line = |j: usize| j == i || self.continues(j);
         let mut day_noun = false;
+        // «يوم غد الأربعاء» is the deictic «يوم غد», not «يوم» before a weekday.
         if on_line(j)
             && !self.holiday_at(j)
+            && self.ix.find(t, j, |l| matches!(l, Lex::Deictic(_)).then_some(())).is_none()
             && let Some(h) = self.lex_indefinite(j, |l| matches!(l, Lex::DayNoun))
         {
             dropped.get_or_insert(h.dropped);
