@@ -857,11 +857,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             // «300 قتيل وجريح»: one count of both.
             event = Some(combine(e, e2));
         }
-        // «لقوا حتفهم وإن ستة آخرين في عداد المفقودين»، «وستة آخرون بجروح»: what is said of
-        // the others after them is what they are counted as, not what the count before says.
+        // «لقوا حتفهم وإن ستة آخرين في عداد المفقودين»، «وستة آخرون بجروح»، «وإن 18 آخرين ما
+        // زالوا في عداد المفقودين»: what is said of the others after them is what they are
+        // counted as, not what the count before says.
         if event.is_none()
             && elided
-            && let Some((e, g)) = (b..b + 3)
+            && let Some((e, g)) = (b..b + 6)
                 .take_while(|&j| self.fwd_ok(j) && !self.other_quantity(j, k))
                 .find_map(|j| self.measure_at(j).and_then(|h| Some((h.value.event?, h.value.grows))))
         {
@@ -963,9 +964,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
 
     /// How much of its count the figure at tokens `[a, b)` (mention `k`) is: the whole, a part
     /// after «بينهم/منها» ([`Reader::is_part`]), or some of the dead or injured
-    /// ([`Reader::of_the_counted`], [`Reader::some_of_them`]).
+    /// ([`Reader::of_the_counted`], [`Reader::some_of_them`], [`Reader::more_of`]).
     fn share(&self, k: usize, a: usize, b: usize) -> Share {
-        if self.of_the_counted(a, b) || self.some_of_them(k, a) {
+        if self.of_the_counted(a, b) || self.some_of_them(k, a) || self.more_of(b) {
             Share::Some
         } else if self.earlier_value(k, a, b) {
             Share::Earlier
@@ -1410,6 +1411,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             .iter()
             .take_while(|m| m.span.start < end)
             .any(|m| matches!(&m.kind, MentionKind::Date(d) if !d.invalid))
+    }
+
+    /// Whether the figure ending at token `b` is a count added to one given before: an
+    /// adjective of more after its noun («ثماني جثث أخرى»، «5 قتلى جدد»; `more-of`).
+    fn more_of(&self, b: usize) -> bool {
+        self.fwd_ok(b) && words("more-of").contains(&self.toks.folded(b))
     }
 
     /// Whether a verb that leaves some of the counted where they were stands just before the

@@ -264,10 +264,14 @@ impl Said {
 }
 
 /// A lower toll and a higher one of the same measure that do not overlap: the lower is only an
-/// earlier count (not comparable) when it was published earlier, or, when the publication dates
-/// do not tell, when it is marked early or the higher is marked as an update; a lower count
-/// published later, or a count given as final, is a contradiction.
+/// earlier count (not comparable) when it is marked early (a later article recalls the first
+/// count: «بعدما كانت فرق الإنقاذ قد انتشلت 19 جثة في اليوم الأول»), when it was published
+/// earlier, or, when the publication dates do not tell, when the higher is marked as an update;
+/// another lower count published later, or a count given as final, is a contradiction.
 fn tolls(lower: &Said, higher: &Said) -> Option<bool> {
+    if lower.stage == Stage::Early && higher.stage != Stage::Final {
+        return None;
+    }
     // Publication dates order the two when both are known; the words of the text otherwise.
     match (lower.published, higher.published) {
         (Some(l), Some(h)) if l > h => return Some(false),

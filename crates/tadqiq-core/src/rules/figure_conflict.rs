@@ -150,6 +150,30 @@ mod tests {
         let c = "قال الدفاع المدني إن 27 شخصا لقوا حتفهم وإن ستة آخرين في عداد المفقودين بعد انهيار مبنى في حي الشيخ مقصود.";
         let d = "قال الدفاع المدني إن 27 شخصا لقوا حتفهم وإن ثمانية آخرين في عداد المفقودين بعد انهيار مبنى في حي الشيخ مقصود.";
         assert!(two(c, d).iter().any(|f| f.contains("«ستة آخرين»")), "{:?}", two(c, d));
+        // What is said of them may stand a few words after them.
+        let e = "وقال المتحدث إن 30 شخصا لقوا حتفهم وإن 9 آخرين ما زالوا في عداد المفقودين بعد انهيار منجم في بلدة الصفا.";
+        let f = "وقال المتحدث إن تسعة أشخاص لقوا حتفهم بعد انهيار منجم في بلدة الصفا.";
+        assert!(two(e, f).iter().all(|x| !x.contains("«9 آخرين»")), "{:?}", two(e, f));
+    }
+
+    #[test]
+    fn a_count_added_to_an_earlier_one_is_not_the_toll() {
+        let toll = "وقتل 30 شخصا في انهيار المنجم في بلدة الصفا.";
+        for more in [
+            "وانتشلت فرق الإنقاذ 6 جثث أخرى من انهيار المنجم في بلدة الصفا.",
+            "وانتشلت فرق الإنقاذ ست جثث جديدة من انهيار المنجم في بلدة الصفا.",
+            "وقتل 4 أشخاص إضافيين في انهيار المنجم في بلدة الصفا.",
+        ] {
+            assert!(two(toll, more).is_empty(), "{more}");
+        }
+        // A count of the first day, recalled by a later article, is an early count.
+        let first = "وكانت فرق الإنقاذ قد انتشلت 21 جثة في اليوم الأول لانهيار المنجم في بلدة الصفا.";
+        let found = run(&RULE, &[("a.txt", toll, Some("2025-03-02")), ("b.txt", first, Some("2025-03-04"))]);
+        assert!(found.is_empty(), "{found:?}");
+        // Another lower count published later still contradicts.
+        let lower = "وقتل 21 شخصا في انهيار المنجم في بلدة الصفا.";
+        let found = run(&RULE, &[("a.txt", toll, Some("2025-03-02")), ("b.txt", lower, Some("2025-03-04"))]);
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]
