@@ -86,12 +86,19 @@ pub fn analyse_article<'t>(
     // needs shifting after it.
     let toks = Tokens::from(text, body_start);
     let ix = LEXICON.index(&toks);
-    let local = match gazetteer {
+    let mut local = match gazetteer {
         Some(g) => recognise(&toks, &ix, g),
         None => LocalEntities::default(),
     };
     let (mut mentions, ix) = extract_keeping_index(&toks, ix);
     let page = furniture::read(&toks, &ix, &mentions);
+    // «شارك: فيسبوك | تويتر | واتساب»: buttons, not what the article names.
+    if !page.shares.is_empty() {
+        local.mentions.retain(|m| {
+            let k = page.shares.partition_point(|s| s.end <= m.span.start);
+            page.shares.get(k).is_none_or(|s| s.start >= m.span.end)
+        });
+    }
     let from_text = published_from_text(&mentions, &page);
     let published =
         fm.as_ref().and_then(|f| f.published).map(|p| (p, PublishedSource::FrontMatter)).or(given).or_else(|| {

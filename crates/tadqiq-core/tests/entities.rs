@@ -38,6 +38,16 @@ fn gazetteer_names_with_clitics_and_spellings() {
 }
 
 #[test]
+fn the_platforms_of_a_share_bar_are_no_entities() {
+    let text = "نشرت الوزارة مقطع الفيديو على فيسبوك وتويتر أمس.\nشارك الخبر: فيسبوك | تويتر | واتساب | نسخ الرابط\nتابعونا على فيسبوك وإنستغرام";
+    let ws = workspace(&[("a", text)]);
+    assert_eq!(entities(&ws, "a"), ["«فيسبوك» facebook", "«تويتر» twitter"]);
+    // A line of prose that names two platforms is no share bar.
+    let text = "وقال إن الحساب أغلق على فيسبوك وتويتر بعد نشر المقطع مباشرة، وإن الشركة لم توضح السبب";
+    assert_eq!(entities(&workspace(&[("a", text)]), "a"), ["«فيسبوك» facebook", "«تويتر» twitter"]);
+}
+
+#[test]
 fn a_surname_that_is_an_everyday_word_names_the_person_only_as_a_name() {
     let ws = workspace(&[
         ("a", "استقبل الرئيس الإيراني إبراهيم رئيسي المبعوث روبرت مالي والرئيس ميشال عون وبشار الأسد."),

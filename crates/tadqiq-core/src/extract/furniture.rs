@@ -46,6 +46,10 @@ pub struct Page {
     /// in the small hours, never behind one of these: a lead's «أمس الأربعاء» under a Friday's
     /// such stamp is the lead's slip (relative-date-mismatch), not a Thursday's copy.
     pub fixed: Vec<usize>,
+    /// Share bars: lines of platforms to share the page on («شارك الخبر: فيسبوك | تويتر |
+    /// واتساب»، «تابعونا على فيسبوك وإنستغرام»), furniture whose names are no entities of the
+    /// article. Sorted.
+    pub shares: Vec<Span>,
 }
 
 impl Page {
@@ -136,7 +140,7 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
         });
         datelines.extend(yearless);
     }
-    r.lines(&mut regions);
+    let shares = r.lines(&mut regions);
     regions.sort_by_key(|s| (s.start, s.end));
     let mut merged: Vec<Span> = Vec::with_capacity(regions.len());
     for s in regions {
@@ -149,7 +153,7 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
     // A wire dateline is no stamp of the page, so never one of those already kept.
     let own = datelines.len();
     labelled.extend(datelines);
-    Page { regions: merged, stamps: labelled, own, fixed }
+    Page { regions: merged, stamps: labelled, own, fixed, shares }
 }
 
 /// A full date found in the text, by tokens.
@@ -640,7 +644,7 @@ impl Reader<'_, '_> {
     /// Furniture told by whole lines: copyright lines, lists of other articles under their
     /// header, menus. (An article's own dateline on a line of its own is not furniture: its
     /// «اليوم الخميس 9 ديسمبر 2021» is checked against the publication date.)
-    fn lines(&self, regions: &mut Vec<Span>) {
+    fn lines(&self, regions: &mut Vec<Span>) -> Vec<Span> {
         let t = self.t;
         // Each line as a token range.
         let mut lines = Vec::new();
@@ -669,11 +673,18 @@ impl Reader<'_, '_> {
             run.clear();
         };
         let mut related_until = None;
+        let mut shares = Vec::new();
         for (n, line) in lines.iter().enumerate() {
             if line.is_empty() {
                 continue;
             }
             let w = words(line);
+            // A share bar: two names of platforms or more, few other words, no sentence.
+            let platforms = line.clone().filter(|&k| self.platform(k)).count();
+            if platforms >= 2 && w - platforms <= 6 && !ends_sentence(line) {
+                regions.push(span_of(line));
+                shares.push(span_of(line));
+            }
             // A menu: lines of one to four words and no number, three or more in a row.
             if w <= 4 && !ends_sentence(line) && !line.clone().any(|k| t.is_digits(k)) {
                 menu_run.push(n);
@@ -716,6 +727,22 @@ impl Reader<'_, '_> {
             }
         }
         flush(&mut menu_run, regions);
+        shares
+    }
+
+    /// Whether token `k` names a platform to share a page on (`share-platforms`, through «و»;
+    /// «X» in Latin letters).
+    fn platform(&self, k: usize) -> bool {
+        let t = self.t;
+        match t.kind(k) {
+            Some(TokenKind::Word) => {
+                let w = t.folded(k);
+                let list = crate::lexicon::words("share-platforms");
+                list.contains(&w) || w.strip_prefix('و').is_some_and(|r| list.contains(&r))
+            }
+            Some(TokenKind::Latin) => crate::lexicon::words("share-platforms").contains(&&*t.folded(k).to_lowercase()),
+            _ => false,
+        }
     }
 }
 
@@ -802,5 +829,10 @@ mod tests {
         assert_eq!(regions, ["اقرأ أيضا", "مقتل جنديين في هجوم", "افتتاح معبر حدودي"]);
         // A title and a short line are not a menu.
         assert_eq!(page("مقتل جنديين\nبغداد\nقال الوزير إن الخطة جاهزة."), (vec![], vec![]));
+        // A share bar, its counter and all.
+        let (regions, _) = page("قال الوزير إن الخطة جاهزة.\nمشاركة: فيسبوك | X | واتساب | 1.2 ألف مشاركة");
+        assert_eq!(regions, ["مشاركة: فيسبوك | X | واتساب | 1.2 ألف مشاركة"]);
+        let (regions, _) = page("وقال إنه نشر البيان على فيسبوك وتويتر.");
+        assert!(regions.is_empty());
     }
 }
