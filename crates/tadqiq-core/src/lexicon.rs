@@ -454,6 +454,19 @@ impl Lexicon {
                 lx.beside_numbers.insert(format!("{singular}ا").into(), Lex::Counted);
             }
         }
+        // The nouns of what the claims measure («أسرى»، «مهاجرين»، «قذائف»): counted nouns as
+        // well, in the plural forms the news writes after a number that could be a year
+        // («أفرج عن 1904 أسرى»). Not units of money, length, area, weight or power: those are
+        // not only ever counted whole («42.195 كيلومترا» may be decimals).
+        const UNITS: &[&str] = &[
+            "usd", "eur", "pound", "riyal", "dinar", "dirham", "lira", "km", "km2", "m", "m2", "m3", "miles", "kg",
+            "tonnes", "barrels", "hectares", "feddans", "dunams", "mw",
+        ];
+        for row in rows(include_str!("../data/measures.tsv"), 4, "measures.tsv") {
+            if !row[2].is_empty() && !UNITS.contains(&row[2]) && !row[0].contains(' ') {
+                lx.beside_numbers.entry(fold(row[0]).into()).or_insert(Lex::Counted);
+            }
+        }
         for row in rows(include_str!("../data/fractions.tsv"), 3, "fractions.tsv") {
             let part = |s| number(s, "fractions.tsv") as u8;
             lx.add(row[0], Lex::Fraction { numerator: part(row[1]), denominator: part(row[2]) });

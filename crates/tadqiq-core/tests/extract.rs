@@ -1528,6 +1528,25 @@ fn a_stamp_that_fixes_its_day_is_not_moved_by_the_lead() {
 }
 
 #[test]
+fn a_number_that_could_be_a_year_before_a_counted_plural_counts_it() {
+    // The plural nouns of what claims measure, as news copy writes them after any number.
+    assert_eq!(found("وأفرجت السلطات عن 1904 أسرى"), ["figure «1904 أسرى» 1904 أسرى"]);
+    assert_eq!(found("وأطلق المسلحون 2010 قذائف"), ["figure «2010 قذائف» 2010 قذائف"]);
+    // «هذا العام» is a year of these centuries: the number after it counts what follows.
+    assert_eq!(
+        found_published("وبلغ عدد الناجحين هذا العام 1260 طالبا", Some("2025-07-30")),
+        ["date «هذا العام» 2025", "figure «1260 طالبا» 1260 طالبا"]
+    );
+    assert_eq!(
+        found_published("واستقبلت الجامعة العام الماضي 1500 طالب", Some("2025-07-30")),
+        ["date «العام الماضي» 2024", "figure «1500 طالب» 1500 طالب"]
+    );
+    assert_eq!(found_published("وتخرج هذا العام 2025 نحو ألف طالب", Some("2025-07-30"))[0], "date «هذا العام 2025» 2025");
+    // A year still, with nothing counted after it.
+    assert_eq!(found("في الغزو عام 2003 سقطت بغداد"), ["date «عام 2003» 2003"]);
+}
+
+#[test]
 fn a_length_squared_or_cubed_is_an_area_or_a_volume() {
     assert_eq!(found("على مساحة 120 مترا مربعا"), ["figure «120 مترا مربعا» 120 مترا مربعا"]);
     assert_eq!(found("غطت البقعة 800 كلم مربع"), ["figure «800 كلم مربع» 800 كلم مربع"]);

@@ -1087,6 +1087,10 @@ impl Grammar<'_, '_> {
         if era.is_none() && (digits.len() != 4 || !plausible) {
             return None;
         }
+        // «بلغ عددهم هذا العام 1260 طالبا»: a number before a counted noun counts it.
+        if era.is_none() && self.continues(k + 1) && self.listed_noun(k + 1) {
+            return None;
+        }
         let end = era.map_or(k + 1, |e| e.1);
         Some((year, end, era.map(|e| e.0)))
     }
@@ -1339,6 +1343,10 @@ impl Grammar<'_, '_> {
                             matches!(l, Lex::Number { class: NumClass::Scale | NumClass::ScalePlural, .. })
                         })
                         .is_some())
+                // «بلغ عددهم هذا العام 1260 طالبا»: this year is a year of these centuries, and
+                // a number before a counted noun counts it.
+                && (era.is_some() || relative.is_none() || (1900..=2100).contains(&year))
+                && !(era.is_none() && self.continues(end + 1) && self.listed_noun(end + 1))
             {
                 written.year = Some(year);
                 if let Some((c, e)) = era {
