@@ -38,6 +38,23 @@ fn gazetteer_names_with_clitics_and_spellings() {
 }
 
 #[test]
+fn a_body_named_by_coordinated_terms_keeps_them_all() {
+    let ws = workspace(&[("a", "وقالت وزارة النقل والمواصلات والبنية التحتية إن الطريق أغلق.")]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«وزارة النقل والمواصلات والبنية التحتية» wzarh-al-nql-w-al-mwaslat-w-al-bnyh-al-thtyh"]
+    );
+    let ws = workspace(&[("a", "وحذرت الهيئة الوطنية للأرصاد الجوية والرصد البحري من العاصفة.")]);
+    assert_eq!(
+        entities(&ws, "a"),
+        ["«الهيئة الوطنية للأرصاد الجوية والرصد البحري» al-hyh-al-wtnyh-llarsad-al-jwyh-w-al-rsd-al-bhry"]
+    );
+    // A known name after «و» is another entity.
+    let ws = workspace(&[("a", "وقالت وزارة النقل والمواصلات والعراق إن الطريق أغلق.")]);
+    assert_eq!(entities(&ws, "a"), ["«وزارة النقل والمواصلات» wzarh-al-nql-w-al-mwaslat", "«العراق» iq"]);
+}
+
+#[test]
 fn the_platforms_of_a_share_bar_are_no_entities() {
     let text = "نشرت الوزارة مقطع الفيديو على فيسبوك وتويتر أمس.\nشارك الخبر: فيسبوك | تويتر | واتساب | نسخ الرابط\nتابعونا على فيسبوك وإنستغرام";
     let ws = workspace(&[("a", text)]);

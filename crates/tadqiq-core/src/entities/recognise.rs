@@ -1149,6 +1149,42 @@ impl Recogniser<'_, '_> {
             && !self.date_or_number_word(k)
     }
 
+    /// Where a body's name ends that goes on with coordinated terms from `k`: «وزارة الكهرباء
+    /// والماء والطاقة المتجددة»، «الهيئة العامة للأنواء الجوية والرصد الزلزالي». Each term is a
+    /// definite word after «و» that is no known name, no head or title of another body and no
+    /// date or number, with its definite nisba or, after a feminine term, its feminine
+    /// participle («المتجددة»). At most `limit` tokens from `k`.
+    fn coordinated_terms(&self, mut k: usize, limit: usize) -> usize {
+        let t = self.t;
+        let end = k + limit;
+        while k < end
+            && self.continues(k)
+            && t.is_word(k)
+            && t.folded(k).starts_with("وال")
+            && t.folded(k).chars().count() >= 5
+            && self.name(k).is_none()
+            && self.org_word(k, false)
+        {
+            let feminine = t.folded(k).ends_with('ه') || t.folded(k).ends_with("ات");
+            k += 1;
+            while k < end
+                && self.name(k).is_none()
+                && (self.definite_nisba(k)
+                    || (feminine
+                        && self.continues(k)
+                        && t.is_word(k)
+                        && t.folded(k).starts_with("الم")
+                        && t.folded(k).ends_with('ه')
+                        && t.folded(k).chars().count() >= 6
+                        && !self.function_word(k)
+                        && !self.date_or_number_word(k)))
+            {
+                k += 1;
+            }
+        }
+        k
+    }
+
     /// Whether the word at `k` is a noun of leading, with its preposition: «بقيادة»، «بزعامة»
     /// (`led-by`).
     fn leads(&self, k: usize) -> bool {
@@ -1423,10 +1459,12 @@ impl Recogniser<'_, '_> {
                     definite |= f.starts_with("ال");
                     k += 1;
                     if coordinated {
-                        // «وزارة التموين والتجارة الداخلية»: the coordinated term's adjective.
+                        // «وزارة التموين والتجارة الداخلية»: the coordinated term's adjective,
+                        // and more terms («وزارة الكهرباء والماء والطاقة المتجددة»).
                         if self.definite_nisba(k) {
                             k += 1;
                         }
+                        k = self.coordinated_terms(k, 6);
                         break;
                     }
                 }
@@ -1610,6 +1648,8 @@ impl Recogniser<'_, '_> {
         while k < head.end + 6 && (adjective(k) || participle(k)) {
             k += 1;
         }
+        // «للتعبئة العامة والإحصاء»: more of what it is for.
+        let k = self.coordinated_terms(k, 6);
         let span = self.span(i, article - 2, k - 1);
         let name_text = folded_words_from(t, i, article - 2, k);
         Some(Introduction { kind: EntityKind::Org, span, name: span, bare: name_text.clone(), name_text, alias: None })
