@@ -55,6 +55,14 @@ fn a_body_named_by_coordinated_terms_keeps_them_all() {
 }
 
 #[test]
+fn a_rank_of_two_words_is_no_part_of_the_name() {
+    let ws = workspace(&[("a", "وقال الملازم أول ياسين بوعلام إن فرق الإطفاء تدخلت.")]);
+    assert_eq!(entities(&ws, "a"), ["«ياسين بوعلام» yasyn-bwalam"]);
+    let ws = workspace(&[("a", "وأكد الرقيب أول منير الساعدي أن الطريق فتح.")]);
+    assert_eq!(entities(&ws, "a"), ["«منير الساعدي» mnyr-al-saady"]);
+}
+
+#[test]
 fn the_platforms_of_a_share_bar_are_no_entities() {
     let text = "نشرت الوزارة مقطع الفيديو على فيسبوك وتويتر أمس.\nشارك الخبر: فيسبوك | تويتر | واتساب | نسخ الرابط\nتابعونا على فيسبوك وإنستغرام";
     let ws = workspace(&[("a", text)]);
