@@ -1547,6 +1547,18 @@ fn a_number_that_could_be_a_year_before_a_counted_plural_counts_it() {
 }
 
 #[test]
+fn the_general_of_a_title_is_no_year() {
+    let p = Some("2025-10-12");
+    // «العام» after the noun it qualifies is "general"; «السابق» after it "former".
+    assert!(found_published("وقال المدير العام السابق للشركة إن المشروع تعثر", p).is_empty());
+    assert!(found_published("وطالب الأمين العام للأمم المتحدة بالتهدئة", p).is_empty());
+    assert!(found_published("وأحال النائب العام الملف إلى القضاء", p).is_empty());
+    // After any other noun it is still the year.
+    assert_eq!(found_published("وجرت الانتخابات العام الماضي", p), ["date «العام الماضي» 2024"]);
+    assert_eq!(found_published("وارتفعت الصادرات مقارنة بالعام السابق", p), ["date «العام السابق» 2024"]);
+}
+
+#[test]
 fn a_length_squared_or_cubed_is_an_area_or_a_volume() {
     assert_eq!(found("على مساحة 120 مترا مربعا"), ["figure «120 مترا مربعا» 120 مترا مربعا"]);
     assert_eq!(found("غطت البقعة 800 كلم مربع"), ["figure «800 كلم مربع» 800 كلم مربع"]);

@@ -1306,6 +1306,17 @@ impl Grammar<'_, '_> {
         }
         let h = self.ix.find(t, k, |l| if let Lex::Period { unit, bare } = l { Some((*unit, *bare)) } else { None })?;
         let (unit, bare) = h.value;
+        // «المدير العام السابق»، «الأمين العام»: «العام» after a noun it qualifies is "general"
+        // (`general-heads`), and «السابق» after it "former", not the year before.
+        if !this
+            && h.dropped == 0
+            && k > 0
+            && !t.breaks_before(k)
+            && t.is_word(k - 1)
+            && crate::text::clitic_readings(t.folded(k - 1), |w, _, _| words("general-heads").contains(&w))
+        {
+            return None;
+        }
         let dropped = dropped.unwrap_or(h.dropped);
         let mut end = h.end;
         let mut relative = None;
