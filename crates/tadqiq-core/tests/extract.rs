@@ -1255,6 +1255,12 @@ fn years_of_events_and_parts_of_months() {
     assert!(dates("ذكرى حرب أكتوبر").is_empty());
     assert_eq!(dates("في أوائل مارس 2020 أغلقت"), ["date «أوائل مارس 2020» 2020-03"]);
     assert_eq!(dates("حتى منتصف يوليو"), ["date «منتصف يوليو» --07"]);
+    // A half, a week or ten days of a month are parts of it, not the day their ordinal says.
+    assert_eq!(dates("خلال النصف الثاني من مارس"), ["date «النصف الثاني من مارس» --03"]);
+    assert_eq!(dates("في الأسبوع الأول من يونيو"), ["date «الأسبوع الأول من يونيو» --06"]);
+    assert!(dates("في الشطر الثاني من مايو").iter().all(|d| !d.contains("--05-02")));
+    // «أول» before a month is its first day.
+    assert_eq!(dates("اعتبارا من أول يناير 2026"), ["date «أول يناير 2026» 2026-01-01"]);
     assert_eq!(dates_published("في أواخر ديسمبر الماضي", Some("2021-03-01")), ["date «أواخر ديسمبر الماضي» 2020-12"]);
     assert_eq!(dates_published("مطلع الشهر المقبل", Some("2021-03-10")), ["date «مطلع الشهر المقبل» 2021-04"]);
     let text = "في أواسط أغسطس 2019";

@@ -542,7 +542,15 @@ impl Grammar<'_, '_> {
         if let Some(c) = self.holiday(j) {
             return Some(c);
         }
-        if let Some(h) = self.ix.find(t, j, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None }) {
+        // «النصف الثاني من أكتوبر»، «الأسبوع الأول من نوفمبر»: the ordinal of a part of the
+        // month (`month-parts`), not a day; the month is read on its own.
+        let of_a_part = j > 0
+            && !t.breaks_before(j)
+            && t.is_word(j - 1)
+            && words("month-parts").contains(&t.folded(j - 1).trim_start_matches(['و', 'ف']));
+        if !of_a_part
+            && let Some(h) = self.ix.find(t, j, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None })
+        {
             if let Some(c) = self.coordinated_day(h.end, h.value) {
                 return Some(Core { dropped: h.dropped, ..c });
             }
