@@ -303,7 +303,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         {
             return a.clone();
         }
-        let chain = self.chain(span, sentence);
+        let chain = self.dated_clause(span, self.chain(span, sentence));
         let named = self
             .named_places(chain)
             .into_iter()
@@ -352,6 +352,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             })
             .take(4)
             .collect();
+        let past = matches!(value, Value::Figure { .. }) && self.in_a_past_clause(span, chain);
         Said {
             when: when.into(),
             group: None,
@@ -365,7 +366,48 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             countries: countries.into(),
             towns: towns.into(),
             events: events.into_iter().collect(),
+            past,
         }
+    }
+
+    /// Whether the clause of a figure at `span` (within `chain`, between commas, «؛», or
+    /// «فيما/بينما/في حين») dates it to a year before publication: a date of such a year not
+    /// after «منذ» (since then, the toll is today's), or a length of time after «قبل» (ago).
+    fn in_a_past_clause(&self, span: Span, chain: Span) -> bool {
+        let Some(published) = self.doc.analysis.published.and_then(|p| p.0.year) else { return false };
+        let t = self.toks;
+        let (lo, hi) = token_range(t, chain);
+        let (a, b) = token_range(t, span);
+        let bound = |i: usize| {
+            (t.kind(i) == Some(TokenKind::Punct) && matches!(t.folded(i), "،" | "," | "؛" | ";"))
+                || (t.is_word(i) && matches!(t.folded(i).trim_start_matches('و'), "فيما" | "بينما" | "حين"))
+        };
+        let mut l = a;
+        while l > lo && !bound(l - 1) {
+            l -= 1;
+        }
+        let mut r = b;
+        while r < hi && !bound(r) {
+            r += 1;
+        }
+        let (Some(from), Some(to)) = (t.tokens.get(l), r.checked_sub(1).and_then(|k| t.tokens.get(k))) else {
+            return false;
+        };
+        let clause = Span::new(from.start, to.end);
+        let word_before = |s: Span| {
+            let i = t.tokens.partition_point(|x| x.start < s.start);
+            (i > 0 && !t.breaks_before(i)).then(|| t.folded(i - 1).trim_start_matches('و')).unwrap_or("")
+        };
+        within(&self.doc.analysis.mentions, |m| m.span, clause).any(|m| match &m.kind {
+            MentionKind::Date(d) => {
+                !d.invalid
+                    && d.relative.is_none()
+                    && d.value.and_then(|v| v.year).is_some_and(|y| y < published)
+                    && !matches!(word_before(m.span), "منذ" | "مذ")
+            }
+            MentionKind::Duration(_) => word_before(m.span) == "قبل",
+            _ => false,
+        })
     }
 
     /// Whether an entity mention at `span` follows a preposition of place: «في»، «على»، «داخل»،
@@ -574,6 +616,50 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         match (t.tokens.get(lo), hi.checked_sub(1).and_then(|h| t.tokens.get(h))) {
             (Some(x), Some(y)) if lo < hi => Span::new(x.start.min(span.start), y.end.max(span.end)),
             _ => span,
+        }
+    }
+
+    /// The part of `chain` a date at `span` speaks of: up to the comma (or «؛»، «فيما»، «بينما»)
+    /// beyond which another date that writes its year stands. A sentence that lists earlier disasters, each with its
+    /// date and place («حريق قطار العياط في فبراير 2002، وتصادم قطاري كفر الدوار في أغسطس 2017،
+    /// إضافة إلى تصادم قطاري طهطا في 26 مارس 2021»), gives each date the places of its own
+    /// clause. Anything but a date keeps its chain.
+    fn dated_clause(&self, span: Span, chain: Span) -> Span {
+        let mentions = &self.doc.analysis.mentions;
+        let is_date = |m: &crate::extract::Mention| matches!(m.kind, MentionKind::Date(_)) && !self.doc.analysis.in_furniture(m);
+        let k = mentions.partition_point(|m| m.span.start < span.start);
+        if !mentions.get(k).is_some_and(|m| m.span == span && is_date(m)) {
+            return chain;
+        }
+        let t = self.toks;
+        let (lo, hi) = token_range(t, chain);
+        let (a, b) = token_range(t, span);
+        let bound = |i: usize| {
+            (t.kind(i) == Some(TokenKind::Punct) && matches!(t.folded(i), "،" | "," | "؛" | ";"))
+                || (t.is_word(i) && matches!(t.folded(i).trim_start_matches('و'), "فيما" | "بينما"))
+        };
+        let date_in = |from: usize, to: usize| {
+            let (Some(x), Some(y)) = (t.tokens.get(from), to.checked_sub(1).and_then(|k| t.tokens.get(k))) else {
+                return false;
+            };
+            // Another time of its own: a date that writes its year («الأربعاء» between commas
+            // after «قالت هيلي» is the day of the news, not another clause's).
+            let dated = |m: &crate::extract::Mention| {
+                is_date(m) && matches!(&m.kind, MentionKind::Date(d) if d.written.year.is_some())
+            };
+            from < to && within(mentions, |m| m.span, Span::new(x.start, y.end)).any(dated)
+        };
+        let mut l = a;
+        while l > lo && !(bound(l - 1) && date_in(lo, l - 1)) {
+            l -= 1;
+        }
+        let mut r = b;
+        while r < hi && !(bound(r) && date_in(r + 1, hi)) {
+            r += 1;
+        }
+        match (t.tokens.get(l), r.checked_sub(1).and_then(|k| t.tokens.get(k))) {
+            (Some(x), Some(y)) if l < r => Span::new(x.start.min(span.start), y.end.max(span.end)),
+            _ => chain,
         }
     }
 
@@ -966,7 +1052,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// after «بينهم/منها» ([`Reader::is_part`]), or some of the dead or injured
     /// ([`Reader::of_the_counted`], [`Reader::some_of_them`], [`Reader::more_of`]).
     fn share(&self, k: usize, a: usize, b: usize) -> Share {
-        if self.of_the_counted(a, b) || self.some_of_them(k, a) || self.more_of(b) {
+        if self.of_the_counted(a, b) || self.some_of_them(k, a) || self.more_of(b) || self.in_a_state(a, b) {
             Share::Some
         } else if self.earlier_value(k, a, b) {
             Share::Earlier
@@ -1411,6 +1497,43 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             .iter()
             .take_while(|m| m.span.start < end)
             .any(|m| matches!(&m.kind, MentionKind::Date(d) if !d.invalid))
+    }
+
+    /// Whether the figure at tokens `[a, b)` counts some of the casualties by where they are or
+    /// how they fare: a state after it («11 مصابا في حالة حرجة»، «١١ حالة في العناية المركزة»;
+    /// `in-a-state`), a verb of leaving or staying after its noun («40 مصابا غادروا المستشفيات»،
+    /// «5 جرحى ما زالوا»; `part-verbs`), or «من بين» and the casualties before it («ومن بين
+    /// المصابين ١١ حالة»).
+    fn in_a_state(&self, a: usize, b: usize) -> bool {
+        let t = self.toks;
+        let mut after = Vec::new();
+        let mut j = b;
+        while after.len() < 4 && self.fwd_ok(j) {
+            after.push(t.folded(j));
+            j += 1;
+        }
+        let joined = after.join(" ");
+        if words("in-a-state").iter().any(|p| joined == *p || joined.strip_prefix(p).is_some_and(|r| r.starts_with(' ')))
+        {
+            return true;
+        }
+        // «غادروا», or «ما زالوا» with its negation, after a noun of casualties («3000 جندي
+        // غادروا العراق» is all who left).
+        let verb = match after.first() {
+            Some(&("ما" | "لا")) => after.get(1),
+            first => first,
+        };
+        let casualties = b > a && self.word_measure(b - 1).is_some_and(|m| m.event.is_some());
+        if casualties && verb.is_some_and(|v| words("part-verbs").contains(&v.trim_start_matches(['و', 'ف']))) {
+            return true;
+        }
+        // «ومن بين المصابين ١١ حالة»: the casualties named just before, after «بين».
+        a >= 2
+            && self.back_ok(a - 1)
+            && self.back_ok(a - 2)
+            && t.folded(a - 2).trim_start_matches(['و', 'ف']) == "بين"
+            && self.word_measure(a - 1).is_some_and(|m| m.event.is_some())
+            && t.folded(a - 1).trim_start_matches(['و', 'ف']).starts_with("ال")
     }
 
     /// Whether the figure ending at token `b` is a count added to one given before: an

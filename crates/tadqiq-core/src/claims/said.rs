@@ -83,6 +83,11 @@ pub struct Said {
     /// For a figure, when its clauses say the counted thing happened («مساء الخميس»، «الشهر
     /// الماضي»): a toll of Thursday's blast is not one of last month's.
     pub when: Box<[When]>,
+    /// For a figure, whether its own clause dates it to a year before the source's publication
+    /// («لقي 43 شخصا حتفهم في تصادم قرب الإسكندرية عام 2017»، «قتل 18 شخصا قبل أربع سنوات»):
+    /// for a toll, one of an earlier disaster a background paragraph recalls, never one of the
+    /// story's own that names no such year.
+    pub past: bool,
 }
 
 /// A time a clause gives, as far as it is known.
@@ -117,7 +122,9 @@ impl Said {
     /// quantity after all (different places, years or events named; an earlier toll and a
     /// later one; nothing in common to compare).
     pub fn relate(&self, other: &Said, strict: bool) -> Option<bool> {
-        if self.year.zip(other.year).is_some_and(|(a, b)| a != b) {
+        // A toll a background clause dates to an earlier year is another disaster's.
+        if self.year.zip(other.year).is_some_and(|(a, b)| a != b) || (self.grows && other.grows && self.past != other.past)
+        {
             return None;
         }
         if self.nation.is_some() && other.nation.is_some() && self.nation != other.nation {
@@ -228,7 +235,8 @@ impl Said {
             }
             Value::Start { year } => year.hash(&mut h),
         }
-        (self.stage, self.grows, self.published.map(f64::to_bits), self.year, &self.group, &self.nation).hash(&mut h);
+        (self.stage, self.grows, self.published.map(f64::to_bits), self.year, &self.group, &self.nation, self.past)
+            .hash(&mut h);
         (&self.places, &self.towns, &self.events, &self.when).hash(&mut h);
         h.finish()
     }
@@ -372,6 +380,7 @@ mod tests {
             towns: Box::default(),
             events: Box::default(),
             when: Box::default(),
+            past: false,
             group: None,
             nation: None,
         }

@@ -30,6 +30,16 @@ mod tests {
     }
 
     #[test]
+    fn each_date_of_a_list_of_earlier_disasters_has_the_places_of_its_clause() {
+        // A background sentence lists earlier collapses, each with its year and town: the one
+        // in another town is no date of the story's collapse.
+        let a = "وانهار مبنى سكني في بلدة المروج صباح الأحد 9 آذار 2025.";
+        let b = "ويعيد الحادث إلى الأذهان انهيار مبنى في بلدة الوادي في أيار 2019، وانهيار مبنى آخر في بلدة المروج في آب 2022.";
+        let found = run(&RULE, &[("a.txt", a, Some("2025-03-10")), ("b.txt", b, Some("2025-03-10"))]);
+        assert!(found.iter().all(|f| !f.contains("أيار 2019")), "{found:?}");
+    }
+
+    #[test]
     fn an_event_on_the_day_of_publication_is_no_dateline() {
         // The blast's date is the day the article appeared: inside the sentence it still dates
         // the blast; at the head of the line it is the dateline, which dates nothing.

@@ -94,6 +94,24 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
                     .unwrap_or(whole),
                 _ => whole,
             };
+            // «ونقل المصابون إلى أربعة مستشفيات، بينهم ١٢ طفلا»: people are among the people the
+            // sentence counted before, never among a count of things («ـات», a plural no person
+            // has), which the marker does not point back to.
+            let people = |c: &Counted| c.thing.is_some_and(|t| t.starts_with("people"));
+            let whole = match (whole.thing, people(first)) {
+                (None, true) if whole.figure.unit.is_some() => {
+                    let earlier = figures[..w].iter().rev().take_while(|e| e.span.start >= sentence.start).find(|e| people(e));
+                    match earlier {
+                        Some(e) => e,
+                        None if whole.figure.unit.as_deref().is_some_and(|u| fold(u).ends_with("ات")) => {
+                            w += 1;
+                            continue;
+                        }
+                        None => whole,
+                    }
+                }
+                _ => whole,
+            };
             let parts: Vec<&Counted> = figures[w + 1..end].iter().filter(|p| one_measure(whole, p)).collect();
             judge(path, doc, whole, &parts, out);
             w += 1;
@@ -286,6 +304,11 @@ mod tests {
                      الطيران الروسي، و200 على يد الفصائل.";
         assert!(run(&RULE, &[("a", tolls, None)]).is_empty());
         // Parts of another measure: aircraft are not among soldiers.
+        // «بينهم» points back to people, never to a count of things.
+        let hospitals = "ونقل المصابون إلى أربعة مستشفيات في المدينة، بينهم 12 طفلا و9 نساء.";
+        assert!(run(&RULE, &[("a", hospitals, None)]).is_empty());
+        let injured = "ونقل 64 مصابا إلى أربعة مستشفيات، بينهم 70 طفلا.";
+        assert_eq!(run(&RULE, &[("a", injured, None)]).len(), 1);
         let aircraft = "ونشرت الدولة 40 جنديا بينهم 60 طائرة.";
         assert!(run(&RULE, &[("a", aircraft, None)]).is_empty());
         // Parts joined by «و» still add up.
