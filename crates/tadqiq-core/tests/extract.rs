@@ -1565,6 +1565,16 @@ fn the_general_of_a_title_is_no_year() {
 }
 
 #[test]
+fn a_hijri_day_takes_the_gregorian_day_written_beside_it_a_day_off_the_tables() {
+    // 1 Shawwal 1446 is 30 March 2025 by the tables; where the month began a day later the
+    // writer pairs it with 31 March, and that is the day.
+    assert_eq!(found("وصلى المغاربة العيد فاتح شوال 1446 الموافق 31 مارس 2025"), ["date «فاتح شوال 1446 الموافق 31 مارس 2025» 2025-03-31 | «31 مارس 2025» 2025-03-31"]);
+    assert_eq!(found("وصلى السعوديون العيد فاتح شوال 1446 الموافق 30 مارس 2025"), ["date «فاتح شوال 1446 الموافق 30 مارس 2025» 2025-03-30 | «30 مارس 2025» 2025-03-30"]);
+    // Further off, the tables' day stands (and calendar-mismatch flags the pair).
+    assert_eq!(found("وصلى المغاربة العيد فاتح شوال 1446 الموافق 3 أبريل 2025"), ["date «فاتح شوال 1446 الموافق 3 أبريل 2025» 2025-03-30 | «3 أبريل 2025» 2025-04-03"]);
+}
+
+#[test]
 fn a_length_squared_or_cubed_is_an_area_or_a_volume() {
     assert_eq!(found("على مساحة 120 مترا مربعا"), ["figure «120 مترا مربعا» 120 مترا مربعا"]);
     assert_eq!(found("غطت البقعة 800 كلم مربع"), ["figure «800 كلم مربع» 800 كلم مربع"]);

@@ -185,18 +185,20 @@ impl Grammar<'_, '_> {
             }
         }
         let licence = Licence { context: licence.context || day_noun || weekday.is_some(), ..licence };
-        // «يومي الجمعة والسبت 6 و7 سبتمبر»: two weekdays and two days, each of its own; the
-        // second weekday is not the first day's.
+        // «يومي الجمعة والسبت 6 و7 سبتمبر»، «الاثنين والثلاثاء 31 مارس و1 أبريل»: two weekdays
+        // and two days, each of its own; the second weekday is not the first day's.
         let paired_lists = weekday.is_some()
             && dropped == Some(1)
             && t.folded(i).starts_with('و')
             && i > 0
             && self.ix.find(t, i - 1, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None }).is_some()
             && t.is_digits(j)
-            && self.continues(j + 1)
-            && t.folded(j + 1) == "و"
-            && self.continues(j + 2)
-            && t.is_digits(j + 2);
+            && ((self.continues(j + 1) && t.folded(j + 1) == "و" && self.continues(j + 2) && t.is_digits(j + 2))
+                || (self.continues(j + 2)
+                    && t.folded(j + 2).starts_with('و')
+                    && t.folded(j + 2).chars().count() > 1
+                    && t.folded(j + 2)['و'.len_utf8()..].chars().all(|c| c.is_ascii_digit()))
+                || (self.continues(j + 2) && t.folded(j + 2) == "و" && self.continues(j + 3) && t.is_digits(j + 3)));
         let core = if j < t.len() && on_line(j) && !paired_lists { self.core(j, licence) } else { None };
         let core = match core {
             Some(mut c) if !paren || (self.continues(c.end) && t.is_punct(c.end, ')')) => {
@@ -278,6 +280,16 @@ impl Grammar<'_, '_> {
                 .ok()
                 .map(|(gy, gm, _)| DateValue::ym(gy, gm))
                 .or(value);
+        }
+        // «فاتح شوال 1446 الموافق 31 مارس 2025»: where the month began a day off the tables (the
+        // moon seen where it was written), the Gregorian day the writer pairs with it is the day.
+        // Further off, the table's stands and calendar-mismatch says so.
+        if core.calendar == Calendar::Hijri
+            && let Some(p) = core.paired.as_ref().filter(|p| p.calendar == Calendar::Gregorian && !p.invalid)
+            && let (Some(a), Some(b)) = (value.and_then(|v| v.full()), p.value.and_then(|v| v.full()))
+            && crate::calendar::days_between(a, b).is_some_and(|d| d.abs() == 1)
+        {
+            value = p.value;
         }
         // A relative date without a written year has no value until it is resolved against the
         // publication date: «26 جويلية الماضي» is not «--07-26». A day written beside «اليوم»

@@ -39,6 +39,15 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             if equivalent.and_then(|(y, mo, day)| weekday_of(y, mo, day)) == Some(named) {
                 continue;
             }
+            // With none beside it, a Hijri day whose weekday is the next or the previous one:
+            // the month began a day off the tables where it was written («الاثنين غرة شوال 1446»
+            // in Morocco, the tables' Sunday).
+            if d.calendar == crate::lexicon::Calendar::Hijri
+                && equivalent.is_none()
+                && (named == actual % 7 + 1 || actual == named % 7 + 1)
+            {
+                continue;
+            }
             let date = DateValue { year: Some(y), month: Some(mo), day: Some(day), week: None };
             let key = if nearest.is_some() { "rule.weekday-mismatch.nearest" } else { "rule.weekday-mismatch.message" };
             let published = nearest.map(|(py, pm, pd)| DateValue::ymd(py, pm, pd));
@@ -106,6 +115,16 @@ mod tests {
         // A weekday that fits neither is still wrong.
         let wrong = "أعلنت الوزارة الأحد 16 رمضان 1444 هـ الموافق 6 أبريل 2023 بدء التوزيع";
         assert_eq!(run(&RULE, &[("a", wrong, None)]).len(), 1);
+        // Alone, a day either side of the tables': where the moon was seen a day later or earlier.
+        assert!(run(&RULE, &[("a", "وصلى المغاربة العيد يوم السبت 16 رمضان 1444", None)]).is_empty());
+        assert!(run(&RULE, &[("a", "وصلى المغاربة العيد يوم الخميس 16 رمضان 1444", None)]).is_empty());
+        assert_eq!(run(&RULE, &[("a", "وصلى المغاربة العيد يوم الأحد 16 رمضان 1444", None)]).len(), 1);
+    }
+
+    #[test]
+    fn two_weekdays_and_two_dates_pair_in_order() {
+        let both = "ويحتفل المغاربة بالعيد يومي الاثنين والثلاثاء 31 مارس و1 أبريل 2025.";
+        assert!(run(&RULE, &[("a", both, None)]).is_empty());
     }
 
     #[test]
