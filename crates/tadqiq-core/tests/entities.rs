@@ -63,6 +63,15 @@ fn a_rank_of_two_words_is_no_part_of_the_name() {
 }
 
 #[test]
+fn what_a_titled_subject_decided_is_no_name() {
+    let ws = workspace(&[("a", "وقررت وزيرة الشؤون الاجتماعية، صرف منح عاجلة للأسر المتضررة.")]);
+    assert!(entities(&ws, "a").is_empty(), "{:?}", entities(&ws, "a"));
+    // A given name there opens the name still.
+    let ws = workspace(&[("a", "وقرر وزير الداخلية، سامي الحلبي، تشكيل لجنة.")]);
+    assert_eq!(entities(&ws, "a"), ["«سامي الحلبي» samy-al-hlby"]);
+}
+
+#[test]
 fn the_platforms_of_a_share_bar_are_no_entities() {
     let text = "نشرت الوزارة مقطع الفيديو على فيسبوك وتويتر أمس.\nشارك الخبر: فيسبوك | تويتر | واتساب | نسخ الرابط\nتابعونا على فيسبوك وإنستغرام";
     let ws = workspace(&[("a", text)]);

@@ -702,6 +702,14 @@ impl Recogniser<'_, '_> {
                 return None;
             }
         }
+        // «قررت وزيرة التضامن الاجتماعي، صرف تعويضات»: after a verb that takes a noun of what is
+        // decided (`object-verbs`), a first word that is no given name is what was decided.
+        let governs_object = i > 0
+            && !t.breaks_before(i)
+            && words("object-verbs").contains(&t.folded(i - 1).strip_prefix(['و', 'ف']).unwrap_or(t.folded(i - 1)));
+        if governs_object && self.given_name(units[0].0).is_none() && !self.is_particle(units[0].0) {
+            return None;
+        }
         // «وافق الوزير علي موافقة البرلمان»: where the preposition is written «علي» after all, a
         // feminine noun follows it («موافقة»، «خلفية»، «ضرورة»), as no part of a name after
         // Ali does.
