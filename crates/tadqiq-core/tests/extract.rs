@@ -1547,7 +1547,10 @@ fn a_number_that_could_be_a_year_before_a_counted_plural_counts_it() {
         found_published("واستقبلت الجامعة العام الماضي 1500 طالب", Some("2025-07-30")),
         ["date «العام الماضي» 2024", "figure «1500 طالب» 1500 طالب"]
     );
-    assert_eq!(found_published("وتخرج هذا العام 2025 نحو ألف طالب", Some("2025-07-30"))[0], "date «هذا العام 2025» 2025");
+    assert_eq!(
+        found_published("وتخرج هذا العام 2025 نحو ألف طالب", Some("2025-07-30"))[0],
+        "date «هذا العام 2025» 2025"
+    );
     // A year still, with nothing counted after it.
     assert_eq!(found("في الغزو عام 2003 سقطت بغداد"), ["date «عام 2003» 2003"]);
 }
@@ -1568,10 +1571,19 @@ fn the_general_of_a_title_is_no_year() {
 fn a_hijri_day_takes_the_gregorian_day_written_beside_it_a_day_off_the_tables() {
     // 1 Shawwal 1446 is 30 March 2025 by the tables; where the month began a day later the
     // writer pairs it with 31 March, and that is the day.
-    assert_eq!(found("وصلى المغاربة العيد فاتح شوال 1446 الموافق 31 مارس 2025"), ["date «فاتح شوال 1446 الموافق 31 مارس 2025» 2025-03-31 | «31 مارس 2025» 2025-03-31"]);
-    assert_eq!(found("وصلى السعوديون العيد فاتح شوال 1446 الموافق 30 مارس 2025"), ["date «فاتح شوال 1446 الموافق 30 مارس 2025» 2025-03-30 | «30 مارس 2025» 2025-03-30"]);
+    assert_eq!(
+        found("وصلى المغاربة العيد فاتح شوال 1446 الموافق 31 مارس 2025"),
+        ["date «فاتح شوال 1446 الموافق 31 مارس 2025» 2025-03-31 | «31 مارس 2025» 2025-03-31"]
+    );
+    assert_eq!(
+        found("وصلى السعوديون العيد فاتح شوال 1446 الموافق 30 مارس 2025"),
+        ["date «فاتح شوال 1446 الموافق 30 مارس 2025» 2025-03-30 | «30 مارس 2025» 2025-03-30"]
+    );
     // Further off, the tables' day stands (and calendar-mismatch flags the pair).
-    assert_eq!(found("وصلى المغاربة العيد فاتح شوال 1446 الموافق 3 أبريل 2025"), ["date «فاتح شوال 1446 الموافق 3 أبريل 2025» 2025-03-30 | «3 أبريل 2025» 2025-04-03"]);
+    assert_eq!(
+        found("وصلى المغاربة العيد فاتح شوال 1446 الموافق 3 أبريل 2025"),
+        ["date «فاتح شوال 1446 الموافق 3 أبريل 2025» 2025-03-30 | «3 أبريل 2025» 2025-04-03"]
+    );
 }
 
 #[test]

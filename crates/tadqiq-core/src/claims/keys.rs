@@ -396,7 +396,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let clause = Span::new(from.start, to.end);
         let word_before = |s: Span| {
             let i = t.tokens.partition_point(|x| x.start < s.start);
-            (i > 0 && !t.breaks_before(i)).then(|| t.folded(i - 1).trim_start_matches('و')).unwrap_or("")
+            if i > 0 && !t.breaks_before(i) { t.folded(i - 1).trim_start_matches('و') } else { "" }
         };
         within(&self.doc.analysis.mentions, |m| m.span, clause).any(|m| match &m.kind {
             MentionKind::Date(d) => {
@@ -626,7 +626,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// clause. Anything but a date keeps its chain.
     fn dated_clause(&self, span: Span, chain: Span) -> Span {
         let mentions = &self.doc.analysis.mentions;
-        let is_date = |m: &crate::extract::Mention| matches!(m.kind, MentionKind::Date(_)) && !self.doc.analysis.in_furniture(m);
+        let is_date =
+            |m: &crate::extract::Mention| matches!(m.kind, MentionKind::Date(_)) && !self.doc.analysis.in_furniture(m);
         let k = mentions.partition_point(|m| m.span.start < span.start);
         if !mentions.get(k).is_some_and(|m| m.span == span && is_date(m)) {
             return chain;
@@ -1513,7 +1514,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             j += 1;
         }
         let joined = after.join(" ");
-        if words("in-a-state").iter().any(|p| joined == *p || joined.strip_prefix(p).is_some_and(|r| r.starts_with(' ')))
+        if words("in-a-state")
+            .iter()
+            .any(|p| joined == *p || joined.strip_prefix(p).is_some_and(|r| r.starts_with(' ')))
         {
             return true;
         }

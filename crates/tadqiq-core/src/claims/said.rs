@@ -123,7 +123,8 @@ impl Said {
     /// later one; nothing in common to compare).
     pub fn relate(&self, other: &Said, strict: bool) -> Option<bool> {
         // A toll a background clause dates to an earlier year is another disaster's.
-        if self.year.zip(other.year).is_some_and(|(a, b)| a != b) || (self.grows && other.grows && self.past != other.past)
+        if self.year.zip(other.year).is_some_and(|(a, b)| a != b)
+            || (self.grows && other.grows && self.past != other.past)
         {
             return None;
         }

@@ -560,8 +560,7 @@ impl Grammar<'_, '_> {
             && !t.breaks_before(j)
             && t.is_word(j - 1)
             && words("month-parts").contains(&t.folded(j - 1).trim_start_matches(['و', 'ف']));
-        if !of_a_part
-            && let Some(h) = self.ix.find(t, j, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None })
+        if !of_a_part && let Some(h) = self.ix.find(t, j, |l| if let Lex::DayOrdinal(d) = l { Some(*d) } else { None })
         {
             if let Some(c) = self.coordinated_day(h.end, h.value) {
                 return Some(Core { dropped: h.dropped, ..c });

@@ -529,9 +529,8 @@ impl Reader<'_, '_> {
         let k = if t.kind(k) == Some(TokenKind::Latin) { k + 1 } else { k };
         let Some(end) = self.clock(k) else { return false };
         let Ok(hour) = t.folded(k).parse::<u32>() else { return false };
-        let evening = end < t.len()
-            && !t.breaks_before(end)
-            && matches!(t.folded(end), "م" | "مساء" | "مساءً" | "ليلا" | "pm");
+        let evening =
+            end < t.len() && !t.breaks_before(end) && matches!(t.folded(end), "م" | "مساء" | "مساءً" | "ليلا" | "pm");
         (3..=11).contains(&hour) || (13..=23).contains(&hour) || (evening && hour <= 12)
     }
 

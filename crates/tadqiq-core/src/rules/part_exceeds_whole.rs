@@ -100,7 +100,8 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             let people = |c: &Counted| c.thing.is_some_and(|t| t.starts_with("people"));
             let whole = match (whole.thing, people(first)) {
                 (None, true) if whole.figure.unit.is_some() => {
-                    let earlier = figures[..w].iter().rev().take_while(|e| e.span.start >= sentence.start).find(|e| people(e));
+                    let earlier =
+                        figures[..w].iter().rev().take_while(|e| e.span.start >= sentence.start).find(|e| people(e));
                     match earlier {
                         Some(e) => e,
                         None if whole.figure.unit.as_deref().is_some_and(|u| fold(u).ends_with("ات")) => {
