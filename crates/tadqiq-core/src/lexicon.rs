@@ -114,6 +114,8 @@ pub enum DurationUnit {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NounPlural {
     Broken,
+    /// A broken plural in ـان («بلد» → «بلدان»): the nominative dual is also the plural.
+    BrokenAn,
     Feminine,
     Sound,
 }
@@ -553,6 +555,7 @@ fn countable_nouns() -> impl Iterator<Item = (String, NounPlural)> {
     rows(include_str!("../data/nouns.tsv"), 2, "nouns.tsv").into_iter().map(|row| {
         let plural = match row[1] {
             "broken" => NounPlural::Broken,
+            "broken-an" => NounPlural::BrokenAn,
             "fem" => NounPlural::Feminine,
             "sound" => NounPlural::Sound,
             other => panic!("nouns.tsv: unknown plural {other:?}"),
@@ -576,7 +579,10 @@ fn dual_forms(singular: &str, plural: NounPlural) -> Vec<String> {
         Some(s) if plural == NounPlural::Feminine => format!("{s}ت"),
         _ => singular.to_string(),
     };
-    let mut forms = vec![format!("{stem}ان")];
+    let mut forms = Vec::new();
+    if plural != NounPlural::BrokenAn {
+        forms.push(format!("{stem}ان"));
+    }
     if plural != NounPlural::Sound {
         forms.push(format!("{stem}ين"));
     }
@@ -647,6 +653,8 @@ mod tests {
         assert_eq!(dual_forms("جندي", NounPlural::Broken), ["جنديان", "جنديين"]);
         assert_eq!(dual_forms("متعاقد", NounPlural::Sound), ["متعاقدان"]);
         assert_eq!(dual_forms("قاعده", NounPlural::Feminine), ["قاعدتان", "قاعدتين"]);
+        // «بلدان» is the plural of «بلد» («بلدان الخليج»): only «بلدين» counts two.
+        assert_eq!(dual_forms("بلد", NounPlural::BrokenAn), ["بلدين"]);
     }
 }
 
