@@ -72,6 +72,12 @@ fn what_a_titled_subject_decided_is_no_name() {
 }
 
 #[test]
+fn the_sunset_prayer_is_no_country() {
+    let ws = workspace(&[("a", "وبعد صلاة المغرب أعلنت المحكمة ثبوت رؤية الهلال، فيما زار الوفد المغرب.")]);
+    assert_eq!(entities(&ws, "a"), ["«المغرب» ma"]);
+}
+
+#[test]
 fn the_platforms_of_a_share_bar_are_no_entities() {
     let text = "نشرت الوزارة مقطع الفيديو على فيسبوك وتويتر أمس.\nشارك الخبر: فيسبوك | تويتر | واتساب | نسخ الرابط\nتابعونا على فيسبوك وإنستغرام";
     let ws = workspace(&[("a", text)]);

@@ -305,6 +305,18 @@ impl Recogniser<'_, '_> {
         if self.gaz.stopped(&folded_words_from(self.t, i, h.dropped, h.end)) || self.clitic_word(i, h.dropped, h.end) {
             return None;
         }
+        // «بعد صلاة المغرب»، «أذان المغرب»: the sunset prayer, not Morocco (`prayer-nouns`
+        // before the prayer's name).
+        if e.kind == EntityKind::Place
+            && h.dropped == 0
+            && h.end == i + 1
+            && i > 0
+            && !t_breaks(self.t, i)
+            && self.t.folded(i) == "المغرب"
+            && crate::text::clitic_readings(self.t.folded(i - 1), |w, _, _| words("prayer-nouns").contains(&w))
+        {
+            return None;
+        }
         Some(EntityMention {
             span: self.span(i, h.dropped, h.end - 1),
             id: e.id.clone(),
