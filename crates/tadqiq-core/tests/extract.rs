@@ -1551,8 +1551,11 @@ fn a_number_that_could_be_a_year_before_a_counted_plural_counts_it() {
         found_published("وتخرج هذا العام 2025 نحو ألف طالب", Some("2025-07-30"))[0],
         "date «هذا العام 2025» 2025"
     );
+    // After a month, too.
+    assert_eq!(found("ووصل في مارس 2000 لاجئ إلى المخيم"), ["date «مارس» --03", "figure «2000 لاجئ» 2000 لاجئ"]);
     // A year still, with nothing counted after it.
     assert_eq!(found("في الغزو عام 2003 سقطت بغداد"), ["date «عام 2003» 2003"]);
+    assert_eq!(found("وفي مارس 2000 وقعت الاتفاقية"), ["date «مارس 2000» 2000-03"]);
 }
 
 #[test]

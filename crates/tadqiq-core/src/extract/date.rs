@@ -1106,7 +1106,7 @@ impl Grammar<'_, '_> {
         if era.is_none() && (digits.len() != 4 || !plausible) {
             return None;
         }
-        // «بلغ عددهم هذا العام 1260 طالبا»: a number before a counted noun counts it.
+        // «وصل في مارس 2000 لاجئ»: a number before a counted noun counts it.
         if era.is_none() && self.continues(k + 1) && self.listed_noun(k + 1) {
             return None;
         }

@@ -42,9 +42,10 @@ pub struct Page {
     pub own: usize,
     /// The stamps (indexes into the mentions read) that fix their day: not an update's, and with
     /// a time of day from three in the morning on («2025/08/15 - 10:20»), or with no time, a
-    /// weekday written («نشر في: الأحد 17 آب 2025»). Copy filed before midnight and stamped after is one day behind a stamp stamped
-    /// in the small hours, never behind one of these: a lead's «أمس الأربعاء» under a Friday's
-    /// such stamp is the lead's slip (relative-date-mismatch), not a Thursday's copy.
+    /// weekday written («نشر في: الأحد 17 آب 2025»). Copy filed before midnight and stamped
+    /// after is one day behind a stamp stamped in the small hours, never behind one of these: a
+    /// lead's «أمس الأربعاء» under a Friday's such stamp is the lead's slip
+    /// (relative-date-mismatch), not a Thursday's copy.
     pub fixed: Vec<usize>,
     /// Share bars: lines of platforms to share the page on («شارك الخبر: فيسبوك | تويتر |
     /// واتساب»، «تابعونا على فيسبوك وإنستغرام»), furniture whose names are no entities of the
