@@ -460,12 +460,9 @@ impl Lexicon {
         // well, in the plural forms the news writes after a number that could be a year
         // («أفرج عن 1904 أسرى»). Not units of money, length, area, weight or power: those are
         // not only ever counted whole («42.195 كيلومترا» may be decimals).
-        const UNITS: &[&str] = &[
-            "usd", "eur", "pound", "riyal", "dinar", "dirham", "lira", "km", "km2", "m", "m2", "m3", "miles", "kg",
-            "tonnes", "barrels", "hectares", "feddans", "dunams", "mw",
-        ];
         for row in rows(include_str!("../data/measures.tsv"), 4, "measures.tsv") {
-            if !row[2].is_empty() && !UNITS.contains(&row[2]) && !row[0].contains(' ') {
+            let unit = MONEY.contains(&row[2]) || MEASURE_UNITS.contains(&row[2]);
+            if !row[2].is_empty() && !unit && !row[0].contains(' ') {
                 lx.beside_numbers.entry(fold(row[0]).into()).or_insert(Lex::Counted);
             }
         }
@@ -657,6 +654,14 @@ mod tests {
         assert_eq!(dual_forms("بلد", NounPlural::BrokenAn), ["بلدين"]);
     }
 }
+
+/// The things of `data/measures.tsv` that are money: amounts, compared by currency.
+pub const MONEY: [&str; 7] = ["usd", "eur", "pound", "riyal", "lira", "dinar", "dirham"];
+
+/// The things of `data/measures.tsv` that are units of length, area, volume, weight or power:
+/// like money, not only ever counted whole («42.195 كيلومترا» may be decimals).
+const MEASURE_UNITS: [&str; 13] =
+    ["km", "km2", "m", "m2", "m3", "miles", "kg", "tonnes", "barrels", "hectares", "feddans", "dunams", "mw"];
 
 /// A closed list of grammar words from `data/grammar_words.tsv` (folded forms), by its name
 /// there: `parts`, `locatives`, `date-prepositions`, `count-of`, `others`, `lasted`,

@@ -27,7 +27,7 @@ use crate::claims::words::{Measure, Stage, WORDS, Word, bare_forms};
 use crate::claims::work;
 use crate::entities::{Entity, EntityKind, EntityMention, LocalEntities, Origin, skeleton};
 use crate::extract::{DateMention, Duration, Figure, MentionKind, Relative, Span};
-use crate::lexicon::{Bound, Calendar, DurationUnit, words};
+use crate::lexicon::{Bound, Calendar, DurationUnit, MONEY, words};
 use crate::messages::{msg, term, verbatim};
 use crate::phrases::{Hit, Index};
 use crate::shared::Interner;
@@ -376,24 +376,8 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     fn in_a_past_clause(&self, span: Span, chain: Span) -> bool {
         let Some(published) = self.doc.analysis.published.and_then(|p| p.0.year) else { return false };
         let t = self.toks;
-        let (lo, hi) = token_range(t, chain);
-        let (a, b) = token_range(t, span);
-        let bound = |i: usize| {
-            (t.kind(i) == Some(TokenKind::Punct) && matches!(t.folded(i), "،" | "," | "؛" | ";"))
-                || (t.is_word(i) && matches!(t.folded(i).trim_start_matches('و'), "فيما" | "بينما" | "حين"))
-        };
-        let mut l = a;
-        while l > lo && !bound(l - 1) {
-            l -= 1;
-        }
-        let mut r = b;
-        while r < hi && !bound(r) {
-            r += 1;
-        }
-        let (Some(from), Some(to)) = (t.tokens.get(l), r.checked_sub(1).and_then(|k| t.tokens.get(k))) else {
-            return false;
-        };
-        let clause = Span::new(from.start, to.end);
+        let joins = ["فيما", "بينما", "حين"];
+        let clause = self.clause(span, chain, |i, _| self.clause_mark(i, &joins));
         let word_before = |s: Span| {
             let i = t.tokens.partition_point(|x| x.start < s.start);
             if i > 0 && !t.breaks_before(i) { t.folded(i - 1).trim_start_matches('و') } else { "" }
@@ -635,11 +619,6 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         }
         let t = self.toks;
         let (lo, hi) = token_range(t, chain);
-        let (a, b) = token_range(t, span);
-        let bound = |i: usize| {
-            (t.kind(i) == Some(TokenKind::Punct) && matches!(t.folded(i), "،" | "," | "؛" | ";"))
-                || (t.is_word(i) && matches!(t.folded(i).trim_start_matches('و'), "فيما" | "بينما"))
-        };
         let date_in = |from: usize, to: usize| {
             let (Some(x), Some(y)) = (t.tokens.get(from), to.checked_sub(1).and_then(|k| t.tokens.get(k))) else {
                 return false;
@@ -651,12 +630,32 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             };
             from < to && within(mentions, |m| m.span, Span::new(x.start, y.end)).any(dated)
         };
+        let joins = ["فيما", "بينما"];
+        self.clause(span, chain, |i, before| {
+            self.clause_mark(i, &joins) && if before { date_in(lo, i) } else { date_in(i + 1, hi) }
+        })
+    }
+
+    /// Whether token `i` ends a clause: a comma or «؛», or a word of `joins` (through «و»).
+    fn clause_mark(&self, i: usize, joins: &[&str]) -> bool {
+        let t = self.toks;
+        (t.kind(i) == Some(TokenKind::Punct) && matches!(t.folded(i), "،" | "," | "؛" | ";"))
+            || (t.is_word(i) && joins.contains(&t.folded(i).trim_start_matches('و')))
+    }
+
+    /// The part of `chain` around `span` out to the first token on each side that `ends` (a
+    /// token and whether it stands before the span) takes for the clause's end; `chain` when
+    /// nothing is left of it. O(tokens of the chain) calls of `ends`.
+    fn clause(&self, span: Span, chain: Span, ends: impl Fn(usize, bool) -> bool) -> Span {
+        let t = self.toks;
+        let (lo, hi) = token_range(t, chain);
+        let (a, b) = token_range(t, span);
         let mut l = a;
-        while l > lo && !(bound(l - 1) && date_in(lo, l - 1)) {
+        while l > lo && !ends(l - 1, true) {
             l -= 1;
         }
         let mut r = b;
-        while r < hi && !(bound(r) && date_in(r + 1, hi)) {
+        while r < hi && !ends(r, false) {
             r += 1;
         }
         match (t.tokens.get(l), r.checked_sub(1).and_then(|k| t.tokens.get(k))) {
@@ -2453,9 +2452,6 @@ enum Share {
 pub(crate) fn taken_from_it(before: &str, word: &str) -> bool {
     words("from-it").contains(&word) && !matches!(before, "من" | "ومن")
 }
-
-/// The things of measures.tsv that are money.
-const MONEY: [&str; 7] = ["usd", "eur", "pound", "riyal", "lira", "dinar", "dirham"];
 
 /// Incidents a story is told about one of: a bus crash, a fire, a building's collapse, a
 /// seizure, a leak, a ship run aground. Named with a toll or a date, such an incident is

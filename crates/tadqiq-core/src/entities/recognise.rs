@@ -1189,20 +1189,27 @@ impl Recogniser<'_, '_> {
             k += 1;
             while k < end
                 && self.name(k).is_none()
-                && (self.definite_nisba(k)
-                    || (feminine
-                        && self.continues(k)
-                        && t.is_word(k)
-                        && t.folded(k).starts_with("الم")
-                        && t.folded(k).ends_with('ه')
-                        && t.folded(k).chars().count() >= 6
-                        && !self.function_word(k)
-                        && !self.date_or_number_word(k)))
+                && (self.definite_nisba(k) || (feminine && self.feminine_participle(k)))
             {
                 k += 1;
             }
         }
         k
+    }
+
+    /// Whether the word at `k` is a definite feminine participle that agrees with a feminine
+    /// noun before it («للقوات المسلحة»، «والطاقة المتجددة»), not a known name.
+    fn feminine_participle(&self, k: usize) -> bool {
+        let t = self.t;
+        let w = t.folded(k);
+        self.continues(k)
+            && t.is_word(k)
+            && w.starts_with("الم")
+            && w.ends_with('ه')
+            && w.chars().count() >= 6
+            && !self.function_word(k)
+            && !self.date_or_number_word(k)
+            && self.name(k).is_none()
     }
 
     /// Whether the word at `k` is a noun of leading, with its preposition: «بقيادة»، «بزعامة»
@@ -1653,19 +1660,7 @@ impl Recogniser<'_, '_> {
         // agrees with it too; after a masculine one it is the verb's object («للاستثمار
         // الموازنة»).
         let feminine = purpose.ends_with('ه') || purpose.ends_with("ات");
-        let participle = |k: usize| {
-            let w = t.folded(k);
-            feminine
-                && self.continues(k)
-                && t.is_word(k)
-                && w.starts_with("الم")
-                && w.ends_with('ه')
-                && w.chars().count() >= 6
-                && !self.function_word(k)
-                && !self.date_or_number_word(k)
-                && self.name(k).is_none()
-        };
-        while k < head.end + 6 && (adjective(k) || participle(k)) {
+        while k < head.end + 6 && (adjective(k) || (feminine && self.feminine_participle(k))) {
             k += 1;
         }
         // «للتعبئة العامة والإحصاء»: more of what it is for.

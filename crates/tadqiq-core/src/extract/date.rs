@@ -187,18 +187,16 @@ impl Grammar<'_, '_> {
         let licence = Licence { context: licence.context || day_noun || weekday.is_some(), ..licence };
         // «يومي الجمعة والسبت 6 و7 سبتمبر»، «الاثنين والثلاثاء 31 مارس و1 أبريل»: two weekdays
         // and two days, each of its own; the second weekday is not the first day's.
+        // «و» and a day in digits at `k` (the «و» of «و7» is a token of its own).
+        let and_a_day =
+            |k: usize| self.continues(k) && t.folded(k) == "و" && self.continues(k + 1) && t.is_digits(k + 1);
         let paired_lists = weekday.is_some()
             && dropped == Some(1)
             && t.folded(i).starts_with('و')
             && i > 0
             && self.ix.find(t, i - 1, |l| if let Lex::Weekday(w) = l { Some(*w) } else { None }).is_some()
             && t.is_digits(j)
-            && ((self.continues(j + 1) && t.folded(j + 1) == "و" && self.continues(j + 2) && t.is_digits(j + 2))
-                || (self.continues(j + 2)
-                    && t.folded(j + 2).starts_with('و')
-                    && t.folded(j + 2).chars().count() > 1
-                    && t.folded(j + 2)['و'.len_utf8()..].chars().all(|c| c.is_ascii_digit()))
-                || (self.continues(j + 2) && t.folded(j + 2) == "و" && self.continues(j + 3) && t.is_digits(j + 3)));
+            && (and_a_day(j + 1) || and_a_day(j + 2));
         let core = if j < t.len() && on_line(j) && !paired_lists { self.core(j, licence) } else { None };
         let core = match core {
             Some(mut c) if !paren || (self.continues(c.end) && t.is_punct(c.end, ')')) => {

@@ -530,8 +530,7 @@ impl Reader<'_, '_> {
         let k = if t.kind(k) == Some(TokenKind::Latin) { k + 1 } else { k };
         let Some(end) = self.clock(k) else { return false };
         let Ok(hour) = t.folded(k).parse::<u32>() else { return false };
-        let evening =
-            end < t.len() && !t.breaks_before(end) && matches!(t.folded(end), "م" | "مساء" | "مساءً" | "ليلا" | "pm");
+        let evening = end < t.len() && !t.breaks_before(end) && matches!(t.folded(end), "م" | "مساء" | "ليلا" | "pm");
         (3..=11).contains(&hour) || (13..=23).contains(&hour) || (evening && hour <= 12)
     }
 
@@ -740,7 +739,7 @@ impl Reader<'_, '_> {
                 let list = crate::lexicon::words("share-platforms");
                 list.contains(&w) || w.strip_prefix('و').is_some_and(|r| list.contains(&r))
             }
-            Some(TokenKind::Latin) => crate::lexicon::words("share-platforms").contains(&&*t.folded(k).to_lowercase()),
+            Some(TokenKind::Latin) => crate::lexicon::words("share-platforms").contains(&t.folded(k)),
             _ => false,
         }
     }
