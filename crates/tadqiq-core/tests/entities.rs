@@ -55,6 +55,29 @@ fn a_body_named_by_coordinated_terms_keeps_them_all() {
 }
 
 #[test]
+fn a_hospital_or_school_is_a_body_and_its_head_named_after_it_a_person() {
+    let ws = workspace(&[(
+        "a",
+        "قال مدير مستشفى الرحمة سليم أبو داود إن 30 جريحا وصلوا. وقال مدير مستشفى جمال عياش \
+         هشام أبو زيد إن الكهرباء انقطعت. وقالت مديرة مدرسة الأمل منى الخطيب إن الدوام توقف. \
+         وأكد مدير مستشفى يوسف طارق النمر أن الأسرّة امتلأت.",
+    )]);
+    assert_eq!(
+        entities(&ws, "a"),
+        [
+            "«مستشفى الرحمة» mstshfy-al-rhmh",
+            "«سليم أبو داود» slym-abw-dawd",
+            "«مستشفى جمال عياش» mstshfy-jmal-ayash",
+            "«هشام أبو زيد» hsham-abw-zyd",
+            "«مدرسة الأمل» mdrsh-al-aml",
+            "«منى الخطيب» mny-al-khtyb",
+            "«مستشفى يوسف» mstshfy-ywsf",
+            "«طارق النمر» tarq-al-nmr",
+        ]
+    );
+}
+
+#[test]
 fn a_rank_of_two_words_is_no_part_of_the_name() {
     let ws = workspace(&[("a", "وقال الملازم أول ياسين بوعلام إن فرق الإطفاء تدخلت.")]);
     assert_eq!(entities(&ws, "a"), ["«ياسين بوعلام» yasyn-bwalam"]);

@@ -955,6 +955,14 @@ impl Recogniser<'_, '_> {
         self.ix.find_indefinite(self.t, k, |p| if let Phrase::Given { word } = p { Some(*word) } else { None })
     }
 
+    /// Whether a person's name opens at `k`: a given name that is no everyday word, then a name
+    /// of two parts or more («عاطف الحوت») or a particle's («هشام أبو ريدة»).
+    fn opens_person(&self, k: usize) -> bool {
+        self.given_name(k).is_some_and(|g| !g.value && g.dropped == 0)
+            && (self.name_units(k).is_some_and(|units| units.len() >= 2)
+                || (self.continues(k + 1) && self.is_particle(k + 1)))
+    }
+
     /// Whether a word is too everyday to name a person alone as a surname: «كامل» (complete),
     /// a preposition, a quantifier.
     fn everyday(&self, k: usize) -> bool {
@@ -1459,6 +1467,7 @@ impl Recogniser<'_, '_> {
                 // coordinated one («العدل والمساواة»), starts something else.
                 let mut k = j;
                 let mut definite = false;
+                let titled = i > 0 && !t.breaks_before(i) && self.word(i - 1) == Some(NameWord::Title);
                 let named_inside =
                     |k: usize| k > j && landmark && !self.led_by(i) && self.place_named(k, false).is_some();
                 while k < j + 4 && self.continues(k) && (self.org_word(k, k == j) || named_inside(k)) {
@@ -1476,6 +1485,12 @@ impl Recogniser<'_, '_> {
                     let f = t.folded(k);
                     let coordinated = k > j && f.starts_with("وال");
                     if definite && !f.starts_with("ال") && !coordinated {
+                        break;
+                    }
+                    // «مدير مستشفى كمال عدوان حسام أبو صفية»: after a title, the body is named
+                    // and then its head is: a given name (no everyday word) that opens a name
+                    // of two parts or more after the body's name starts the person.
+                    if titled && k > j && self.opens_person(k) {
                         break;
                     }
                     // «هيئة الرقابة الإدارية المواطنين»: after the definite term a plural noun is
