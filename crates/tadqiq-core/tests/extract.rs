@@ -1514,6 +1514,14 @@ fn a_stamp_that_fixes_its_day_is_not_moved_by_the_lead() {
     assert_eq!(published(text), Some(("2024-02-15".into(), PublishedSource::Dateline)));
     let text = "نشر في: الخميس 15 شباط 2024\nأعلن الدفاع المدني أمس الثلاثاء انتشال جثتين.";
     assert_eq!(published(text), Some(("2024-02-15".into(), PublishedSource::Dateline)));
+    // A stamp with no time, in digits or with its label, is the day the page gives itself.
+    let text = "انتشال جثتين من تحت الأنقاض\n\n2024/02/15\n\nأعلن الدفاع المدني أمس الثلاثاء انتشال جثتين.";
+    assert_eq!(published(text), Some(("2024-02-15".into(), PublishedSource::Dateline)));
+    let text = "نشر في: 2024/02/15\nأعلن الدفاع المدني أمس الثلاثاء انتشال جثتين.";
+    assert_eq!(published(text), Some(("2024-02-15".into(), PublishedSource::Dateline)));
+    // Half past twelve with no «ص» is noon, on either clock.
+    let text = "الخميس 15 شباط 2024 - 12:30\nأعلن الدفاع المدني أمس الثلاثاء انتشال جثتين.";
+    assert_eq!(published(text), Some(("2024-02-15".into(), PublishedSource::Dateline)));
     // A time in the small hours, even beside a weekday: Wednesday night's copy.
     let text = "الخميس 15 شباط 2024 في 12 : 20 ص\nأعلن الدفاع المدني أمس الثلاثاء انتشال جثتين.";
     assert_eq!(published(text), Some(("2024-02-14".into(), PublishedSource::Dateline)));

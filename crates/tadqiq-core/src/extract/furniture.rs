@@ -41,11 +41,11 @@ pub struct Page {
     /// which its prose's «أمس الأحد» contradicts rather than moves.
     pub own: usize,
     /// The stamps (indexes into the mentions read) that fix their day: not an update's, and with
-    /// a time of day from three in the morning on («2025/08/15 - 10:20»), or with no time, a
-    /// weekday written («نشر في: الأحد 17 آب 2025»). Copy filed before midnight and stamped
-    /// after is one day behind a stamp stamped in the small hours, never behind one of these: a
-    /// lead's «أمس الأربعاء» under a Friday's such stamp is the lead's slip
-    /// (relative-date-mismatch), not a Thursday's copy.
+    /// a time of day from three in the morning on («2025/08/15 - 10:20») or no time at all
+    /// («نشر في: الأحد 17 آب 2025»، «2025/08/15» on a line of its own). Copy filed before
+    /// midnight and stamped after is one day behind a stamp stamped in the small hours, never
+    /// behind one of these: a lead's «أمس الأربعاء» under a Friday's such stamp is the lead's
+    /// slip (relative-date-mismatch), not a Thursday's copy.
     pub fixed: Vec<usize>,
     /// Share bars: lines of platforms to share the page on («شارك الخبر: فيسبوك | تويتر |
     /// واتساب»، «تابعونا على فيسبوك وإنستغرام»), furniture whose names are no entities of the
@@ -112,9 +112,9 @@ pub fn read(toks: &Tokens, ix: &Index<'static>, mentions: &[Mention]) -> Page {
         if *listed && !matches!(stamp.label, Some(PageLabel::Published | PageLabel::Updated)) {
             continue;
         }
-        // A time in the small hours unfixes even a weekday written: «الأربعاء 27 ديسمبر في 12 : 30
-        // ص» stamps Tuesday night's copy. An update is later than the copy, by any time.
-        if stamp.label != Some(PageLabel::Updated) && stamp.daytime.unwrap_or(d.weekday) {
+        // A time in the small hours unfixes a stamp: «الأربعاء 27 ديسمبر في 12 : 30 ص» stamps
+        // Tuesday night's copy. An update is later than the copy, by any time.
+        if stamp.label != Some(PageLabel::Updated) && stamp.daytime.unwrap_or(true) {
             fixed.push(d.mention);
         }
         match stamp.label {
@@ -523,15 +523,18 @@ impl Reader<'_, '_> {
     }
 
     /// Whether the clock time starting at `k` (its hour, or «GMT» before it) is of the day, three
-    /// in the morning or later: «10 : 20»، «02 : 15 م». «01 : 30» may be past midnight, or
-    /// half past one in the afternoon on a twelve-hour clock: not known to be.
+    /// in the morning or later: «10 : 20»، «02 : 15 م», «12:30» (noon on either clock; «12 : 30
+    /// ص» is past midnight). «01 : 30» may be past midnight, or half past one in the afternoon
+    /// on a twelve-hour clock: not known to be.
     fn daytime(&self, k: usize) -> bool {
         let t = self.t;
         let k = if t.kind(k) == Some(TokenKind::Latin) { k + 1 } else { k };
         let Some(end) = self.clock(k) else { return false };
         let Ok(hour) = t.folded(k).parse::<u32>() else { return false };
-        let evening = end < t.len() && !t.breaks_before(end) && matches!(t.folded(end), "م" | "مساء" | "ليلا" | "pm");
-        (3..=11).contains(&hour) || (13..=23).contains(&hour) || (evening && hour <= 12)
+        let marked = |words: &[&str]| end < t.len() && !t.breaks_before(end) && words.contains(&t.folded(end));
+        let evening = marked(&["م", "مساء", "ليلا", "pm"]);
+        let morning = marked(&["ص", "صباحا", "فجرا", "am"]);
+        (3..=11).contains(&hour) || (13..=23).contains(&hour) || (evening && hour <= 12) || (hour == 12 && !morning)
     }
 
     /// A clock time at `k`, after at most two joiners («-»، «|»، «،»، «في»، «الساعة»، «GMT»): the
