@@ -387,9 +387,29 @@ pub(crate) fn skeleton_key(name: &str) -> Option<String> {
 
 /// [`skeleton_key`] of a name already folded ([`fold`]).
 fn skeleton_key_of_folded(folded: &str) -> Option<String> {
-    let words: Vec<String> = folded.split_whitespace().map(skeleton).filter(|s| !s.is_empty()).collect();
+    let words: Vec<String> =
+        folded.split_whitespace().flat_map(joined_particle).map(skeleton).filter(|s| !s.is_empty()).collect();
     let distinctive = words.len() > 1 || words.first().is_some_and(|w| w.chars().count() >= 4);
     distinctive.then(|| words.join(" "))
+}
+
+/// A folded word of a name as its parts: a particle written joined to the word after it is
+/// set apart, as news copy writes it as often («عبدالرحمن» for «عبد الرحمن», «أبوبكر» for «أبو
+/// بكر»). «عبد» only before a divine name («عبدالله»، «عبدالرحمن»); «أبو» before a word of
+/// three letters or more.
+pub(crate) fn joined_particle(word: &str) -> impl Iterator<Item = &str> {
+    let split = if word.starts_with("عبدال") && word.len() > "عبدال".len() + 2 {
+        Some("عبد".len())
+    } else if word.starts_with("ابو") && word["ابو".len()..].chars().count() >= 3 {
+        Some("ابو".len())
+    } else {
+        None
+    };
+    let (first, rest) = match split {
+        Some(at) => (&word[..at], Some(&word[at..])),
+        None => (word, None),
+    };
+    std::iter::once(first).chain(rest)
 }
 
 /// How a name that needs context is read.
@@ -655,5 +675,9 @@ mod tests {
         assert_eq!(skeleton_key("آنيس روماتيه"), skeleton_key("أنييس روماتيه"));
         assert_eq!(skeleton_key("نبع السلام"), skeleton_key("نبع والسلام"));
         assert_eq!(skeleton_key("سالم"), None);
+        // A particle joined to the word after it.
+        assert_eq!(skeleton_key("عبدالأمير الشمري"), skeleton_key("عبد الأمير الشمري"));
+        assert_eq!(skeleton_key("أبوبكر سالم"), skeleton_key("أبو بكر سالم"));
+        assert_ne!(skeleton_key("عبدالله"), skeleton_key("عبد"));
     }
 }
