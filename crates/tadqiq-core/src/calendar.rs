@@ -113,6 +113,22 @@ pub fn days_between(a: (i32, u8, u8), b: (i32, u8, u8)) -> Option<i64> {
     Some(b - a)
 }
 
+/// How far from publication a day and month with no year is still read as the nearest one.
+pub const NEAREST_DAYS: i64 = 31;
+
+/// The full date of a day and month with no year (`value`) that lies nearest `published`, if
+/// within [`NEAREST_DAYS`] of it: the year before, of, or after publication («يوم الأحد 6
+/// فبراير» in copy of 7 February 2023 is 6 February 2023).
+pub fn nearest_to(value: DateValue, published: (i32, u8, u8)) -> Option<(i32, u8, u8)> {
+    let (None, Some(month), Some(day)) = (value.year, value.month, value.day) else { return None };
+    (published.0 - 1..=published.0 + 1)
+        .filter(|&y| is_valid(y, month, day))
+        .filter_map(|y| Some(((y, month, day), days_between(published, (y, month, day))?.abs())))
+        .min_by_key(|&(_, d)| d)
+        .filter(|&(_, d)| d <= NEAREST_DAYS)
+        .map(|(full, _)| full)
+}
+
 /// How many days a month has, in a year (or in a leap year when the year is unknown).
 pub fn days_in_month(year: Option<i32>, month: u8) -> u8 {
     let year = year.unwrap_or(2000);

@@ -673,7 +673,7 @@ const MEASURE_UNITS: [&str; 13] =
 /// `future-markers`, `fraction-names`, `cut-offs`, `unnamed-people`, `not-future`, `case-nouns`,
 /// `death-verbs`, `rate-nouns`, `magnitude-words`, `scheduled-verbs`, `part-verbs`, `ba-verbs`,
 /// `ongoing-work`, `from-it`, `length-units`, `squared-cubed`, `more-of`, `share-platforms`,
-/// `general-heads`, `month-parts`, `in-a-state`, `object-verbs`, `prayer-nouns`.
+/// `general-heads`, `month-parts`, `in-a-state`, `object-verbs`, `prayer-nouns`, `previous`, `seasons`.
 /// Panics on a name the file does not have (a programming error the tests catch).
 pub fn words(list: &str) -> &'static [&'static str] {
     static LISTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> =
@@ -755,6 +755,8 @@ mod grammar_words_tests {
             "in-a-state",
             "object-verbs",
             "prayer-nouns",
+            "previous",
+            "seasons",
         ] {
             assert!(!super::words(list).is_empty(), "{list}");
             // Folded forms only: what the tokens are compared in.

@@ -1783,7 +1783,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let cut_off = a > 0
             && !self.toks.breaks_before(a)
             && words("cut-offs").contains(&self.toks.folded(a - 1).trim_start_matches('و'));
-        if misread || cut_off || self.is_stamp(b) || self.is_dateline(d, a) {
+        if misread || cut_off || self.is_stamp(b) || self.is_dateline(d, a) || self.earlier_instance(d, a, sentence) {
             return None;
         }
         // Across stories only a date the text writes out ties two statements: «أمس» and
@@ -1804,6 +1804,27 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             return None;
         }
         Some(self.claim(k, Kind::Dates, measure, shown, anchors, key, sentence, said))
+    }
+
+    /// Whether the date at token `a` dates an earlier event of the story's kind, in a year
+    /// before publication: one named by its year («منذ حرائق عام 2022»، «زلزال 1980»، «حرائق صيف
+    /// 2022»: the incident right before the date, or before its season) or called the previous
+    /// one («الانتخابات السابقة التي جرت في سبتمبر 2024», before the date in its sentence).
+    /// Background, not the story's date.
+    fn earlier_instance(&self, d: &DateMention, a: usize, sentence: Span) -> bool {
+        let Some(published) = self.doc.analysis.published.and_then(|p| p.0.year) else { return false };
+        if d.relative.is_some() || d.value.and_then(|v| v.year).is_none_or(|y| y >= published) {
+            return false;
+        }
+        let (first, _) = token_range(self.toks, sentence);
+        let named = |j: usize| j >= first && self.incident(j).is_some_and(|h| h.end == j + 1);
+        let season = a > first && words("seasons").contains(&self.toks.folded(a - 1));
+        if (a > first && named(a - 1)) || (season && a > first + 1 && named(a - 2)) {
+            return true;
+        }
+        (first..a).any(|i| {
+            self.incident(i).is_some_and(|h| h.end < a && words("previous").contains(&self.toks.folded(h.end)))
+        })
     }
 
     /// A date's value as compared: its resolved value; else what the text fixes without the
@@ -1829,7 +1850,11 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             if let Some(w) = named {
                 return Some(Value::Date { date: DateValue::default(), weekday: Some(w), deictic });
             }
-            return Some(Value::Date { date: v, weekday: d.weekday, deictic });
+            return Some(Value::Date {
+                date: self.in_year_of_publication(k, d, v, sentence),
+                weekday: d.weekday,
+                deictic,
+            });
         }
         let weekday = d.weekday.or_else(|| match d.relative {
             Some(Relative::Days(0)) => self.reported_weekday(k, sentence),
@@ -1843,6 +1868,29 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             _ => DateValue::default(),
         };
         (date != DateValue::default() || weekday.is_some()).then_some(Value::Date { date, weekday, deictic })
+    }
+
+    /// «أعلنت الهيئة النتائج الخميس 14 سبتمبر» in copy of 15 September 2028: a day and month
+    /// with no year is compared as the day of the year nearest publication, when that is
+    /// within a month of it ([`crate::calendar::nearest_to`]), its weekday (if named) fits and
+    /// its sentence writes no year (in «في 5 مارس 2014 ثم في 7 أبريل» the year is the
+    /// sentence's). Otherwise as written: a day of a year unknown, which agrees with any.
+    fn in_year_of_publication(&self, k: usize, d: &DateMention, v: DateValue, sentence: Span) -> DateValue {
+        let published = self.doc.analysis.published.and_then(|(p, _)| p.full());
+        let Some((y, m, day)) =
+            published.filter(|_| d.relative.is_none()).and_then(|p| crate::calendar::nearest_to(v, p))
+        else {
+            return v;
+        };
+        let fits = d.weekday.is_none_or(|w| weekday(y, m, day) == Some(w));
+        let mentions = &self.doc.analysis.mentions;
+        let from = mentions.partition_point(|m| m.span.start < sentence.start);
+        let year_written = mentions[from..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.span.start < sentence.end)
+            .any(|(j, m)| from + j != k && matches!(&m.kind, MentionKind::Date(x) if x.written.year.is_some()));
+        if fits && !year_written { DateValue::ymd(y, m, day) } else { v }
     }
 
     /// The weekday a sentence names alone, other than mention `k`: the day it reports on.

@@ -40,6 +40,36 @@ mod tests {
     }
 
     #[test]
+    fn a_day_and_month_without_a_year_is_of_the_year_of_publication() {
+        // Within a month of publication and on its weekday: 14 May 2025 was a Wednesday. A
+        // day of a year unknown would agree with «أيار 2019» in the third source.
+        let a = "انهار مبنى سكني في حي الوعر بمدينة حمص يوم الأربعاء 14 أيار، وقال الدفاع المدني إن الفرق تعمل.";
+        let b = "انهار مبنى سكني في حي الوعر بمدينة حمص يوم الثلاثاء 13 أيار 2025.";
+        let c = "انهار مبنى سكني في حي الوعر بمدينة حمص في أيار 2019.";
+        let found =
+            run(&RULE, &[("a.txt", a, Some("2025-05-16")), ("b.txt", b, Some("2025-05-15")), ("c.txt", c, None)]);
+        assert!(found[0].starts_with("a.txt «يوم الأربعاء 14 أيار» (2025-05-14) disagrees"), "{found:?}");
+        assert!(!found[0].contains(" agrees"), "{found:?}");
+    }
+
+    #[test]
+    fn an_earlier_event_of_the_kind_is_no_date_of_the_story() {
+        // The previous collapse, and fires named by their year: background, in years before
+        // publication.
+        let a = "انهار مبنى سكني في حي الوعر بمدينة حمص يوم الثلاثاء 13 أيار 2025، وكان الانهيار السابق \
+                 في حي الوعر بمدينة حمص قد وقع في آذار 2019.";
+        let b = "انهار مبنى سكني في حي الوعر بمدينة حمص يوم الثلاثاء 13 أيار 2025.";
+        assert!(run(&RULE, &[("a.txt", a, Some("2025-05-14")), ("b.txt", b, Some("2025-05-14"))]).is_empty());
+        // A source that dates the story's own collapse to another year is still flagged.
+        let c = "انهار مبنى سكني في حي الوعر بمدينة حمص يوم الثلاثاء 14 أيار 2019.";
+        let found = run(&RULE, &[("b.txt", b, Some("2025-05-14")), ("c.txt", c, Some("2025-05-14"))]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        let a = "التهمت الحرائق غابات ولاية جيجل يوم السبت 9 آب 2025، في أسوأ موجة منذ حرائق صيف 2021 في جيجل.";
+        let b = "اندلعت الحرائق في غابات ولاية جيجل يوم السبت 9 آب 2025.";
+        assert!(run(&RULE, &[("a.txt", a, Some("2025-08-10")), ("b.txt", b, Some("2025-08-10"))]).is_empty());
+    }
+
+    #[test]
     fn an_event_on_the_day_of_publication_is_no_dateline() {
         // The blast's date is the day the article appeared: inside the sentence it still dates
         // the blast; at the head of the line it is the dateline, which dates nothing.

@@ -23,7 +23,7 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             let published = doc.analysis.published.and_then(|(p, _)| p.full());
             let (full, nearest) = match d.value.and_then(|v| v.full()) {
                 Some(full) => (full, None),
-                None => match d.value.zip(published).and_then(|(v, p)| nearest_to(v, p)) {
+                None => match d.value.zip(published).and_then(|(v, p)| crate::calendar::nearest_to(v, p)) {
                     Some(full) => (full, published),
                     None => continue,
                 },
@@ -64,21 +64,6 @@ fn check(ws: &Workspace, scope: Scope, out: &mut Vec<Finding>) {
             out.push(Finding::of(&RULE, path, m.span, message, vec![]));
         }
     }
-}
-
-/// How far from publication a day and month with no year is still read as the nearest one.
-const NEAREST_DAYS: i64 = 31;
-
-/// The full date of a day and month with no year that lies nearest `published`, if within
-/// [`NEAREST_DAYS`] of it (the year before, of, or after publication).
-fn nearest_to(value: DateValue, published: (i32, u8, u8)) -> Option<(i32, u8, u8)> {
-    let (None, Some(month), Some(day)) = (value.year, value.month, value.day) else { return None };
-    (published.0 - 1..=published.0 + 1)
-        .filter(|&y| crate::calendar::is_valid(y, month, day))
-        .filter_map(|y| Some(((y, month, day), crate::calendar::days_between(published, (y, month, day))?.abs())))
-        .min_by_key(|&(_, d)| d)
-        .filter(|&(_, d)| d <= NEAREST_DAYS)
-        .map(|(full, _)| full)
 }
 
 #[cfg(test)]
