@@ -78,6 +78,21 @@ fn a_hospital_or_school_is_a_body_and_its_head_named_after_it_a_person() {
 }
 
 #[test]
+fn a_word_that_begins_with_kaf_is_no_head_read_through_a_clitic() {
+    // «كتلة» (a bloc, a mass) is no «ك» and «تلة» (a hill): nothing here is a place.
+    let ws = workspace(&[("a", "وارتفعت كتلة الأجور العام الماضي، وقالت الكتل النيابية إن كتلة الرواتب ستتراجع.")]);
+    assert_eq!(entities(&ws, "a"), Vec::<String>::new());
+    let ws = workspace(&[("a", "ووصل الوفد إلى تلة الصنوبر.")]);
+    assert_eq!(entities(&ws, "a"), ["«تلة الصنوبر» al-snwbr"]);
+}
+
+#[test]
+fn led_by_a_name_that_opens_with_a_particle_is_no_body() {
+    let ws = workspace(&[("a", "وتقدمت القوات بقيادة عبد الرحيم الساعدي نحو الجسر.")]);
+    assert_eq!(entities(&ws, "a"), ["«عبد الرحيم الساعدي» abd-al-rhym-al-saady"]);
+}
+
+#[test]
 fn a_rank_of_two_words_is_no_part_of_the_name() {
     let ws = workspace(&[("a", "وقال الملازم أول ياسين بوعلام إن فرق الإطفاء تدخلت.")]);
     assert_eq!(entities(&ws, "a"), ["«ياسين بوعلام» yasyn-bwalam"]);

@@ -1400,6 +1400,11 @@ impl Recogniser<'_, '_> {
         {
             return None;
         }
+        // «كتلة الأجور» (the wage bill), «كتل سياسية»: a head read through «ك» is most often a
+        // word of its own that begins with the letter; «as a city» seldom introduces a name.
+        if head.dropped > 0 && t.folded(i).trim_start_matches(['و', 'ف']).starts_with('ك') {
+            return None;
+        }
         // «وأدى النزاع»: folded, «و» and a word written with a hamza's alef («أدى» led to) is
         // «وادي» (valley); the head itself is written with a bare alef.
         if head.dropped == 0 && ["وأ", "وإ", "وآ"].iter().any(|p| t.original(i).starts_with(p)) {
@@ -1436,7 +1441,7 @@ impl Recogniser<'_, '_> {
                 }
                 // «بقيادة محمد حمدان دقلو»: a noun of leading before a person's given name says
                 // who leads; the person is introduced from the name.
-                if self.leads(i) && self.given_name(j).is_some() {
+                if self.leads(i) && (self.given_name(j).is_some() || self.is_particle(j)) {
                     return None;
                 }
                 // «حركة "حسم"»: a name in quotes after its head.
