@@ -93,6 +93,18 @@ fn led_by_a_name_that_opens_with_a_particle_is_no_body() {
 }
 
 #[test]
+fn amman_is_told_from_oman_by_its_shadda_a_dateline_or_the_capital() {
+    let ws = workspace(&[(
+        "a",
+        "عمّان - التقى الملك في عمّان وفدا زار سلطنة عمان، ثم عاد إلى العاصمة الأردنية عمان.\n\
+         وجرت المحادثات في عمان بحضور وزير خارجية عمان.",
+    )]);
+    assert_eq!(entities(&ws, "a"), ["«عمّان» amman", "«عمّان» amman", "«سلطنة عمان» om", "«عمان» amman"]);
+    let ws = workspace(&[("a", "عمان (رويترز) - قال مسؤول إن الاجتماع انتهى.")]);
+    assert_eq!(entities(&ws, "a"), ["«عمان» amman", "«رويترز» reuters"]);
+}
+
+#[test]
 fn a_rank_of_two_words_is_no_part_of_the_name() {
     let ws = workspace(&[("a", "وقال الملازم أول ياسين بوعلام إن فرق الإطفاء تدخلت.")]);
     assert_eq!(entities(&ws, "a"), ["«ياسين بوعلام» yasyn-bwalam"]);

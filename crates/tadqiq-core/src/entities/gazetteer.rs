@@ -49,6 +49,9 @@ pub enum PlaceReading {
     Place,
     /// An everyday word: only after a head, in a list of places, or with a direction after it.
     Head,
+    /// Another place's name without its diacritics («عمّان» Amman, «عمان» Oman): where the
+    /// text writes the shadda the list does, as a head's place, or opening a dateline.
+    Spelled,
 }
 
 /// An institution head («البرلمان»، «وزارة الدفاع») and whether it alone, in an article that
@@ -446,8 +449,13 @@ fn builtin_entities() -> (Vec<Entity>, Readings, FxHashMap<Arc<str>, Arc<str>>) 
         if !row[3].is_empty() {
             countries.insert(row[0].into(), row[3].into());
         }
+        // A name the list writes with a shadda is another's without it: read as `Spelled`.
+        let i = out.len() - 1;
+        for name in std::iter::once(row[1]).chain(split_list(row[2])).filter(|n| n.contains('\u{651}')) {
+            readings.insert((i, fold(name)), Reading::Place(PlaceReading::Spelled));
+        }
         let names = std::iter::once(row[1]).chain(split_list(row[2])).map(fold).collect();
-        hand.insert((row[0], row[3]), (out.len() - 1, names));
+        hand.insert((row[0], row[3]), (i, names));
     }
     for row in rows(ORGANIZATIONS, 5) {
         let kind = EntityKind::parse(row[1]).unwrap_or_else(|| panic!("organizations.tsv: unknown kind {:?}", row[1]));

@@ -413,9 +413,14 @@ impl Recogniser<'_, '_> {
             || self.in_place_list(i)
             || self.located_after(h.end)
             || (clitic.starts_with('و') && self.place_before(i))
-            || (reading == PlaceReading::Place && (clitic.ends_with('ب') || self.locative_before(i)));
+            || (reading == PlaceReading::Place && (clitic.ends_with('ب') || self.locative_before(i)))
+            || (reading == PlaceReading::Spelled
+                && (self.shadda_in(i, h.end) || self.opens_dateline(i, h.end) || self.capital_before(i)));
         let placed = if placed {
             Placed::Yes
+        } else if reading == PlaceReading::Spelled {
+            // «في عمان» is Oman's as often as Amman's.
+            Placed::No
         } else if clitic.ends_with('ب') || self.locative_before(i) || self.place_word_before(i) {
             Placed::ByPreposition
         } else {
@@ -429,6 +434,29 @@ impl Recogniser<'_, '_> {
             how: How::Known,
         };
         Some((mention, placed))
+    }
+
+    /// Whether the text writes a shadda in the words `i..end` (the list's spelling of a
+    /// [`PlaceReading::Spelled`] name).
+    fn shadda_in(&self, i: usize, end: usize) -> bool {
+        (i..end).any(|k| self.t.original(k).contains('\u{651}'))
+    }
+
+    /// «العاصمة عمان»، «العاصمة الأردنية عمان»: «العاصمة» (and a country's adjective) right
+    /// before `i`, in apposition to the city.
+    fn capital_before(&self, i: usize) -> bool {
+        let t = self.t;
+        let capital = |k: usize| t.is_word(k) && t.folded(k).trim_start_matches('و') == "العاصمه";
+        let joined = |k: usize| !t.breaks_before(k);
+        (i > 0 && joined(i) && capital(i - 1))
+            || (i > 1 && joined(i) && joined(i - 1) && capital(i - 2) && self.gaz.country_adjective(t.folded(i - 1)))
+    }
+
+    /// Whether the words `i..end` open a line and a dash or an agency's bracket follows them: a
+    /// dateline («عمان - »، «عمان (رويترز) -»), where an outlet files from a city.
+    fn opens_dateline(&self, i: usize, end: usize) -> bool {
+        let t = self.t;
+        (i == 0 || t.breaks_before(i)) && end < t.len() && matches!(t.original(end), "-" | "–" | "—" | "(")
     }
 
     /// An outlet whose name is also an everyday word, where it stands as an outlet: after its
@@ -930,9 +958,16 @@ impl Recogniser<'_, '_> {
     fn complement_word(&self, j: usize) -> bool {
         let t = self.t;
         let f = t.folded(j);
-        // «رئيس أركان الجيش»، «وزير خارجية النظام»: a noun in construct that the title is of.
+        // «رئيس أركان الجيش»، «وزير خارجية النظام»، «وزير خارجية عمان»: a noun in construct
+        // that the title is of, before a definite word or a place's name.
+        let place_next = || {
+            self.name(j + 1).is_some_and(|h| self.gaz.entities[h.value].kind == EntityKind::Place)
+                || self.ix.find(t, j + 1, |p| matches!(p, Phrase::Place(..)).then_some(())).is_some()
+        };
         if matches!(f, "باسم" | "لشؤون")
-            || (words("title-constructs").contains(&f) && self.continues(j + 1) && t.folded(j + 1).starts_with("ال"))
+            || (words("title-constructs").contains(&f)
+                && self.continues(j + 1)
+                && (t.folded(j + 1).starts_with("ال") || place_next()))
         {
             return true;
         }
