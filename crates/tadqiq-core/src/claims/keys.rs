@@ -716,6 +716,17 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             || self.owner[j] != u32::MAX
     }
 
+    /// The body or person named last before `span` in `sentence`, as a claim's only subject.
+    fn winner_before(&self, span: Span, sentence: Span) -> Option<Anchor> {
+        let (e, _) = self
+            .entities_in(Span::new(sentence.start, span.start))
+            .filter(|(e, kind)| *kind == Setting::Other && matches!(e.kind, EntityKind::Org | EntityKind::Person))
+            .filter(|(e, _)| !WORDS.is_outlet(&e.id))
+            .last()?;
+        let shown = msg("phrase.involving", &[("x", &self.entity_name(e))]);
+        Some(Anchor { key: self.intern(&format!("e:{}", e.id)), shown: self.intern(&shown), strong: true })
+    }
+
     fn entity_name(&self, e: &EntityMention) -> String {
         let written = &self.doc.text[e.span.start..e.span.end];
         match (self.entity)(&e.id) {
@@ -1032,6 +1043,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                         format!("{thing}/carried-out"),
                         msg("phrase.carried-out", &[("thing", &term("thing", &thing))]),
                     ),
+                    // Seats are only ever won («حصد الحزب 35 مقعدا»، «فاز بـ35 مقعدا»); the
+                    // total they are of («من أصل 138») and what a chamber holds («المؤلف من 130
+                    // مقعدا») are no count of them.
+                    (None, _) if &*thing == "seats" => {
+                        (format!("{thing}/won"), msg("phrase.won", &[("thing", &term("thing", &thing))]))
+                    }
                     (None, _) => return out,
                 }
             }
@@ -1053,13 +1070,18 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// after «بينهم/منها» ([`Reader::is_part`]), or some of the dead or injured
     /// ([`Reader::of_the_counted`], [`Reader::some_of_them`], [`Reader::more_of`]).
     fn share(&self, k: usize, a: usize, b: usize) -> Share {
-        if self.of_the_counted(a, b) || self.some_of_them(k, a) || self.more_of(b) || self.in_a_state(a, b) {
+        if self.of_the_counted(a, b)
+            || self.some_of_them(k, a)
+            || self.more_of(b)
+            || self.in_a_state(a, b)
+            || self.total_of_parts(a)
+        {
             Share::Some
-        } else if self.earlier_value(k, a, b) {
+        } else if self.earlier_value(k, a, b) || self.of_an_earlier_one(k, a, b) {
             Share::Earlier
         } else if self.capacity(k, a) {
             Share::Capacity
-        } else if self.is_part(k, a) {
+        } else if self.is_part(k, a) || self.joined_to_part(k, a) {
             Share::Part
         } else {
             Share::Whole
@@ -1383,6 +1405,43 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         false
     }
 
+    /// Whether the figure at tokens `[a, b)` (mention `k`) is of an earlier one of its kind: an
+    /// incident or a body called the previous one («الانتخابات السابقة التي جرت في 2024 …، وحصل
+    /// فيها الحزب على 31 مقعدا»، «حصل على 31 مقعدا في المجلس السابق»; `previous` after an
+    /// incident or a noun of `previous-of`), before the figure in its sentence or in its clause.
+    fn of_an_earlier_one(&self, k: usize, a: usize, b: usize) -> bool {
+        let t = self.toks;
+        let mentions = &self.doc.analysis.mentions;
+        let Some(sentence) = sentence_of(self.doc.local, mentions[k].span) else { return false };
+        let (first, last) = token_range(t, sentence);
+        let clause = self.clause(mentions[k].span, sentence, |i, _| self.clause_mark(i, &[]));
+        let (_, clause_end) = token_range(t, clause);
+        let previous = |i: usize| {
+            i > first
+                && words("previous").contains(&t.folded(i))
+                && self.owner[i] == u32::MAX
+                && self.owner[i - 1] == u32::MAX
+                && (self.incident(i - 1).is_some_and(|h| h.end == i)
+                    || words("previous-of").contains(&t.folded(i - 1).trim_start_matches(['و', 'ف', 'ب', 'ل'])))
+        };
+        (first..a).any(previous) || (b..clause_end.min(last)).any(previous)
+    }
+
+    /// Whether the figure at token `a` (mention `k`) is joined by «و» to a part before it, of
+    /// the same noun in its sentence: «منها 19 مقعدا في الدائرة العامة و16 مقعدا في الدوائر
+    /// المحلية», where «منها» stands too far back for [`Reader::is_part`].
+    fn joined_to_part(&self, k: usize, a: usize) -> bool {
+        let t = self.toks;
+        let joined = t.folded(a).starts_with('و') || (a > 0 && self.back_ok(a - 1) && t.folded(a - 1) == "و");
+        if !joined || k == 0 || !self.same_unit_before(k) {
+            return false;
+        }
+        let mentions = &self.doc.analysis.mentions;
+        let Some(j) = (0..k).rev().find(|&j| matches!(mentions[j].kind, MentionKind::Figure(_))) else { return false };
+        let (before, _) = token_range(t, mentions[j].span);
+        self.is_part(j, before) || self.joined_to_part(j, before)
+    }
+
     /// Whether «من» and a definite noun of what befell people follow the figure ending at token
     /// `b`: «أربعة من المصابين في حالة حرجة»، «تسعة من القتلى أطفال» count some of the injured
     /// or the dead, a part of the toll and never the toll itself.
@@ -1395,6 +1454,17 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             && self.fwd_ok(of + 1)
             && t.folded(of + 1).trim_start_matches(['و', 'ف']).starts_with("ال")
             && self.word_measure(of + 1).is_some_and(|m| m.event.is_some())
+    }
+
+    /// Whether the figure at token `a` is the total of which the count before it is a part:
+    /// «35 مقعدا من أصل 138»، «من إجمالي 500 منزل»، «من بين 76 محتجزا» (`out-of`).
+    fn total_of_parts(&self, a: usize) -> bool {
+        let t = self.toks;
+        a > 1
+            && self.back_ok(a - 1)
+            && self.back_ok(a - 2)
+            && words("out-of").contains(&t.folded(a - 1))
+            && t.folded(a - 2).trim_start_matches('و') == "من"
     }
 
     /// Whether the figure at tokens `[a, b)` (mention `k`) is the value a statement compares
@@ -1676,7 +1746,13 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 let rate = m.starts_with("percent/rate:") || m.starts_with("magnitude/");
                 let counted = m.starts_with("count/");
                 let of = if rate || counted { Subjects::Rates } else { Subjects::Tolls };
-                let mut anchors = self.anchors_with(span, sentence, of, None, nationals);
+                // Seats are the body's that won them, named last before the count: «حصد حزب X 35
+                // مقعدا، وحزب Y 21 مقعدا» gives Y's 21, not X's.
+                let mut anchors = if m.starts_with("seats/") {
+                    self.winner_before(span, sentence).into_iter().collect()
+                } else {
+                    self.anchors_with(span, sentence, of, None, nationals)
+                };
                 // «عدد الحجاج» with no place named is the story's own count, whoever gives it;
                 // named with one, it is that place's («عدد الناخبين في عمان» is not the
                 // country's).

@@ -26,6 +26,39 @@ mod tests {
     }
 
     #[test]
+    fn seats_are_the_winners_named_last_before_them() {
+        // Two parties' seats in one sentence: each is compared with its own.
+        let a = "وحصد حزب التجديد الديمقراطي 41 مقعدا، فيما حصد حزب الوفاق المدني 17 مقعدا.";
+        let b = "حصد حزب التجديد الديمقراطي 41 مقعدا، وحصد حزب الوفاق المدني 19 مقعدا.";
+        assert_eq!(
+            two(a, b),
+            [
+                "a.txt «17 مقعدا» (17) disagrees with 1 other source: 19 in b.txt. \
+                 Compared: seats won involving «حزب الوفاق المدني».",
+                "b.txt «19 مقعدا» (19) disagrees with 1 other source: 17 in a.txt. \
+                 Compared: seats won involving «حزب الوفاق المدني».",
+            ]
+        );
+    }
+
+    #[test]
+    fn totals_parts_and_an_earlier_council_are_no_count_of_the_seats_won() {
+        let b = "وحصد حزب التجديد الديمقراطي 41 مقعدا في الانتخابات.";
+        // The total the seats are of, and what the chamber holds.
+        let a = "حصد حزب التجديد الديمقراطي 41 مقعدا من أصل 120 مقعدا في البرلمان المؤلف من 120 مقعدا.";
+        assert!(two(a, b).is_empty(), "{:?}", two(a, b));
+        // Parts of them, the second far from «منها».
+        let a = "حصد حزب التجديد الديمقراطي 41 مقعدا، منها 25 مقعدا في الدائرة الوطنية المخصصة للقوائم \
+                 و16 مقعدا في الدوائر المحلية.";
+        assert!(two(a, b).is_empty(), "{:?}", two(a, b));
+        // The previous council's, and the previous election's.
+        let a = "حصد حزب التجديد الديمقراطي 41 مقعدا، بعد أن كان حصل على 29 مقعدا في المجلس السابق.";
+        assert!(two(a, b).is_empty(), "{:?}", two(a, b));
+        let a = "وفي الانتخابات السابقة التي جرت قبل أربع سنوات، حصل حزب التجديد الديمقراطي على 29 مقعدا.";
+        assert!(two(a, b).is_empty(), "{:?}", two(a, b));
+    }
+
+    #[test]
     fn a_quoted_name_between_an_amount_and_what_it_is_of() {
         let a = "وقال الرئيس التنفيذي كلاوديو ديسكالزي إن استثمارات «إيني» في حقل الغاز تبلغ 1.3 مليار يورو.";
         let b = "وقال الرئيس التنفيذي كلاوديو ديسكالزي إن استثمارات «إيني» في حقل الغاز تبلغ 1.5 مليار يورو.";
