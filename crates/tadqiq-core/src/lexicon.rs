@@ -674,7 +674,7 @@ const MEASURE_UNITS: [&str; 13] =
 /// `death-verbs`, `rate-nouns`, `magnitude-words`, `scheduled-verbs`, `part-verbs`, `ba-verbs`,
 /// `ongoing-work`, `from-it`, `length-units`, `squared-cubed`, `more-of`, `share-platforms`,
 /// `general-heads`, `month-parts`, `in-a-state`, `object-verbs`, `prayer-nouns`, `previous`, `seasons`,
-/// `out-of`, `previous-of`.
+/// `out-of`, `previous-of`, `output-bases`, `output-shares`.
 /// Panics on a name the file does not have (a programming error the tests catch).
 pub fn words(list: &str) -> &'static [&'static str] {
     static LISTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> =
@@ -760,6 +760,8 @@ mod grammar_words_tests {
             "seasons",
             "out-of",
             "previous-of",
+            "output-bases",
+            "output-shares",
         ] {
             assert!(!super::words(list).is_empty(), "{list}");
             // Folded forms only: what the tokens are compared in.

@@ -890,7 +890,14 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if f.unit.as_deref() == Some("%") {
             // «انتقل المعدل من 13,1 في المائة إلى 12,8 في المائة»: the rate is named before both.
             let from = self.changed_from(k, a).unwrap_or(a);
-            if let Some(of) = self.rate_named(from).or_else(|| self.of_what(b)) {
+            let of = match self.rate_named(from) {
+                Some(rate) => Some(rate),
+                // «عجز الميزانية 3.6 في المئة من الناتج»: a share of output is the share of what
+                // is measured against it, named before; with nothing named, of nothing known.
+                None if self.of_output(b) => self.share_of_output(k, from),
+                None => self.of_what(b),
+            };
+            if let Some(of) = of {
                 out.key = Some((format!("percent/{}", of.0), format!("the percentage of {}", of.1)));
             }
             return out;
@@ -1133,6 +1140,34 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             return None;
         }
         Some(self.of_word(b + 1))
+    }
+
+    /// Whether «من» and a country's output follow the percentage ending at token `b`: «… في
+    /// المئة من الناتج المحلي الإجمالي» (`output-bases`).
+    fn of_output(&self, b: usize) -> bool {
+        let t = self.toks;
+        self.fwd_ok(b)
+            && t.folded(b) == "من"
+            && self.fwd_ok(b + 1)
+            && words("output-bases").contains(&t.folded(b + 1).trim_start_matches('و'))
+    }
+
+    /// What a share of output before the percentage at token `a` (mention `k`) measures: the
+    /// nearest noun of `output-shares` within six words of its clause («الدين العام»، «عجز
+    /// الميزانية»), keyed with output.
+    fn share_of_output(&self, k: usize, a: usize) -> Option<(String, String)> {
+        let t = self.toks;
+        let at = self.back_find(a, 6, |j| {
+            let w = t.folded(j).trim_start_matches('و');
+            let w = w.strip_prefix(['ب', 'ل']).filter(|r| words("output-shares").contains(r)).unwrap_or(w);
+            (words("output-shares").contains(&w) && !self.other_quantity(j, k)).then_some(Hit {
+                value: j,
+                end: j + 1,
+                dropped: 0,
+            })
+        })?;
+        let (key, shown) = self.of_word(at);
+        Some((format!("output:{key}"), shown))
     }
 
     /// The story itself as a subject, strong: what a story is about one of (its leak, its count
@@ -1757,7 +1792,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 // named with one, it is that place's («عدد الناخبين في عمان» is not the
                 // country's).
                 let placed = |a: &Anchor| ["p:", "c:", "p~"].iter().any(|p| a.key.starts_with(p));
-                if counted && !anchors.iter().any(placed) {
+                // So is a share of output: the story's country's deficit, whoever gives it.
+                let output = m.starts_with("percent/output:");
+                if (counted || output) && !anchors.iter().any(placed) {
                     anchors.push(self.story_anchor());
                 }
                 // A budget or a rate is of a year as much as of a place: «موازنة العام 2020».

@@ -59,6 +59,25 @@ mod tests {
     }
 
     #[test]
+    fn a_share_of_output_is_the_share_of_what_is_measured_against_it() {
+        // Debt and the deficit, both against output, are two quantities.
+        let debt = "وتتوقع الحكومة أن يبلغ الدين العام 78.2 في المئة من الناتج المحلي الإجمالي في 2027.";
+        let deficit = "وتتوقع الحكومة أن يبلغ عجز الموازنة 4.4 في المئة من الناتج المحلي الإجمالي في 2027.";
+        assert!(two(debt, deficit).is_empty(), "{:?}", two(debt, deficit));
+        // The deficit against the deficit is one, the story's, whoever gives it.
+        let other = "وقال وزير المالية إن عجز الموازنة سيتراجع إلى 4.9 في المئة من الناتج المحلي الإجمالي.";
+        assert_eq!(
+            two(deficit, other),
+            [
+                "a.txt «4.4 في المئة» (4.4) disagrees with 1 other source: 4.9 in b.txt. \
+                 Compared: the percentage of «عجز» in this story.",
+                "b.txt «4.9 في المئة» (4.9) disagrees with 1 other source: 4.4 in a.txt. \
+                 Compared: the percentage of «عجز» in this story.",
+            ]
+        );
+    }
+
+    #[test]
     fn a_quoted_name_between_an_amount_and_what_it_is_of() {
         let a = "وقال الرئيس التنفيذي كلاوديو ديسكالزي إن استثمارات «إيني» في حقل الغاز تبلغ 1.3 مليار يورو.";
         let b = "وقال الرئيس التنفيذي كلاوديو ديسكالزي إن استثمارات «إيني» في حقل الغاز تبلغ 1.5 مليار يورو.";
