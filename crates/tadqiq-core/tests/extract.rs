@@ -818,6 +818,8 @@ fn decimals_in_words_and_with_a_leading_point() {
         ["figure «ثلاثة فاصلة خمسة مليارات دولار» 3500000000 دولار"]
     );
     assert_eq!(found("بلغ العجز 2 فاصلة 25 مليون دينار"), ["figure «2 فاصلة 25 مليون دينار» 2250000 دينار"]);
+    // The Maghreb's masculine «فاصل».
+    assert_eq!(found("هزة بقوة خمسة فاصل ثلاثة درجات"), ["figure «خمسة فاصل ثلاثة درجات» 5.3 درجات"]);
     assert_eq!(found("نما الاقتصاد بنسبة .5 % فقط"), ["figure «.5 %» 0.5 %"]);
     assert_eq!(found("نما الاقتصاد بنسبة ٫٧٥ ٪"), ["figure «٫٧٥ ٪» 0.75 %"]);
 }

@@ -256,10 +256,11 @@ impl Grammar<'_, '_> {
         }
     }
 
-    /// «فاصلة 6»، «فاصلة خمسة وعشرون» at `k`: the digits after a decimal point said in words.
+    /// «فاصلة 6»، «فاصلة خمسة وعشرون»، «فاصل اثنين» at `k`: the digits after a decimal point said
+    /// in words.
     fn said_point(&self, k: usize) -> Option<(String, usize)> {
         let t = self.t;
-        if !(self.continues(k) && t.is_word(k) && t.folded(k) == "فاصله" && self.continues(k + 1)) {
+        if !(self.continues(k) && t.is_word(k) && matches!(t.folded(k), "فاصله" | "فاصل") && self.continues(k + 1)) {
             return None;
         }
         if t.is_digits(k + 1) {
@@ -672,6 +673,7 @@ mod tests {
         assert_eq!(read("2017 , 12"), Some((2017.0, "2017".into())));
         assert_eq!(read("20 , 2018"), Some((20.0, "20".into())));
         assert_eq!(read("4 فاصلة 6"), Some((4.6, "4 فاصلة 6".into())));
+        assert_eq!(read("5 فاصل 8"), Some((5.8, "5 فاصل 8".into())));
         assert_eq!(read(".5 %"), Some((0.5, ".5".into())));
         assert_eq!(read("05"), None);
         assert_eq!(read("0"), None);
