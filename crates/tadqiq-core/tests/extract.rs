@@ -1495,6 +1495,17 @@ fn datelines_without_a_mark_after_the_place_or_with_the_agency_bare() {
 }
 
 #[test]
+fn a_name_no_list_knows_that_ends_with_today_is_no_date() {
+    // In quotation marks after «لـ» or an outlet's head, and a masthead alone on its line.
+    assert_eq!(found("وقال الخبير في تصريح لـ\"الأطلس اليوم\" إن الوضع صعب."), Vec::<String>::new());
+    assert_eq!(found("ونقلت صحيفة «الواحة اليوم» عن مصدر أن الوفد وصل."), Vec::<String>::new());
+    assert_eq!(found("الواحة اليوم\n\nقال مسؤول إن الوفد وصل."), Vec::<String>::new());
+    // Quoted speech and prose keep their today.
+    assert_eq!(found("وقال الوزير: \"سنعلن النتائج اليوم\" في مؤتمر صحفي."), ["date «اليوم» null"]);
+    assert_eq!(found("وتبدأ الامتحانات اليوم في كل المدارس."), ["date «اليوم» null"]);
+}
+
+#[test]
 fn a_paper_named_on_its_byline_is_no_tomorrow() {
     assert_eq!(found("الغد - الأربعاء 10 أيلول 2025"), ["date «الأربعاء 10 أيلول 2025» 2025-09-10"]);
     assert_eq!(found("عمان - الغد - قال مسؤول إن العمل استؤنف"), Vec::<String>::new());

@@ -52,6 +52,9 @@ struct Licence {
 /// Dashes that join the parts of a date.
 pub(crate) const DASHES: [char; 2] = ['-', '–'];
 
+/// How far into a text a line of a name alone is its masthead («المشرق اليوم»).
+const MASTHEAD_BYTES: usize = 600;
+
 impl Grammar<'_, '_> {
     pub fn date(&self, i: usize) -> Option<(usize, Mention)> {
         let t = self.t;
@@ -1449,7 +1452,7 @@ impl Grammar<'_, '_> {
         let t = self.t;
         let h = self.ix.find(t, j, |l| if let Lex::Deictic(n) = l { Some(*n) } else { None })?;
         let mut end = h.end;
-        if self.in_outlet_name(j) {
+        if self.in_outlet_name(j) || self.ends_a_name(j, h.end) {
             return None;
         }
         // «لامس» (touched) is no «ل» on «أمس»: yesterday takes «و»، «ف»، «ب» («بالأمس»), never «ل».
@@ -1545,6 +1548,35 @@ impl Grammar<'_, '_> {
                     | "المشهود" | "الحاسم" | "الفاصل" | "الطويل" | "الاول"
             );
         !describes
+    }
+
+    /// Whether «اليوم» at `j` (ending at token `end`) ends a name no list knows, an
+    /// outlet's most often: the last of at most three words in quotation marks after «لـ» or an
+    /// outlet's head («في تصريح لـ"الاقتصاد اليوم"»، «صحيفة "الخليج اليوم"»), or of a line of
+    /// two or three words alone at the top, the masthead («المشرق اليوم»). Quoted speech
+    /// («قال: "سنعلن النتائج اليوم"») follows neither.
+    fn ends_a_name(&self, j: usize, end: usize) -> bool {
+        let t = self.t;
+        let quote = |k: usize| matches!(t.folded(k), "\"" | "«" | "»" | "“" | "”");
+        let quoted = self.continues(end) && quote(end) && {
+            let open = (j.saturating_sub(3)..j).rev().find(|&k| quote(k) || t.breaks_before(k + 1));
+            open.is_some_and(|o| {
+                quote(o)
+                    && o > 0
+                    && o + 1 < j
+                    && (o + 1..j).all(|k| t.is_word(k) && !t.breaks_before(k))
+                    && !t.breaks_before(o)
+                    && (matches!(t.folded(o - 1), "ل" | "لـ")
+                        || self.lex(o - 1, |l| matches!(l, Lex::OutletHead)).is_some())
+            })
+        };
+        let line_start = (0..=j).rev().find(|&k| k == 0 || t.breaks_before(k)).unwrap_or(0);
+        let masthead = j > line_start
+            && j - line_start <= 2
+            && (end >= t.len() || t.breaks_before(end))
+            && (line_start..j).all(|k| t.is_word(k))
+            && t.tokens[line_start].start - t.from < MASTHEAD_BYTES;
+        t.folded(j) == "اليوم" && (quoted || masthead)
     }
 
     /// Whether the token at `j` lies inside an outlet's or programme's name («روسيا اليوم»،

@@ -260,7 +260,8 @@ impl Grammar<'_, '_> {
     /// in words.
     fn said_point(&self, k: usize) -> Option<(String, usize)> {
         let t = self.t;
-        if !(self.continues(k) && t.is_word(k) && matches!(t.folded(k), "فاصله" | "فاصل") && self.continues(k + 1)) {
+        if !(self.continues(k) && t.is_word(k) && matches!(t.folded(k), "فاصله" | "فاصل") && self.continues(k + 1))
+        {
             return None;
         }
         if t.is_digits(k + 1) {
