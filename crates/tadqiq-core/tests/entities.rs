@@ -105,6 +105,12 @@ fn amman_is_told_from_oman_by_its_shadda_a_dateline_or_the_capital() {
 }
 
 #[test]
+fn the_amazigh_ait_joins_a_name_as_bin_does() {
+    let ws = workspace(&[("a", "وقال الدكتور يوسف أيت الحاج إن الهزات ستتواصل، وأكد المهندس حميد آيت باها أن الطريق مقطوع.")]);
+    assert_eq!(entities(&ws, "a"), ["«يوسف أيت الحاج» ywsf-ayt-al-haj", "«حميد آيت باها» hmyd-ayt-baha"]);
+}
+
+#[test]
 fn a_rank_of_two_words_is_no_part_of_the_name() {
     let ws = workspace(&[("a", "وقال الملازم أول ياسين بوعلام إن فرق الإطفاء تدخلت.")]);
     assert_eq!(entities(&ws, "a"), ["«ياسين بوعلام» yasyn-bwalam"]);

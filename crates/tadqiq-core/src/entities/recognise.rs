@@ -1030,9 +1030,10 @@ impl Recogniser<'_, '_> {
             // «محمد العبد العالي»: a family name «العبد» and its word, as a particle and its word.
             let joins_next = self.is_particle(k) || (!units.is_empty() && self.t.folded(k) == "العبد");
             // «عبد الملك»، «عبد الرحمن»: after «عبد» a definite word is one of the divine names,
-            // though «الملك» alone is a title.
+            // though «الملك» alone is a title; after «بن»، «أيت» it is a family's («بن الحاج»،
+            // «أيت الحاج»).
             let servant_of = |k: usize| {
-                self.t.folded(k).trim_start_matches('و') == "عبد"
+                matches!(self.t.folded(k).trim_start_matches('و'), "عبد" | "بن" | "ايت")
                     && self.t.is_word(k + 1)
                     && self.t.folded(k + 1).starts_with("ال")
                     && !self.function_word(k + 1)
