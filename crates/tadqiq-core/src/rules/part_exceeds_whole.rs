@@ -195,8 +195,10 @@ fn opens_parts(between: &str) -> bool {
     // «ويستفيد منها 100 ألف مواطن»، «استفاد منها 2000 مواطن»: «منها» right after another word
     // of its clause is what a verb takes, not «of which» (the claims read it so too); after a
     // comma it opens the parts («9,8 ملايين قنطار من الحبوب، منها 10,6 ملايين»).
-    if let [.., before, last] = self::words(after_marker).as_slice()
-        && crate::claims::keys::taken_from_it(before, last)
+    // So after a verb with a word after it: «ولم ينجُ منهم سوى 12» counts who survived of them.
+    let clause = self::words(after_marker);
+    if let [.., before, marker, _] | [.., before, marker] = clause.as_slice()
+        && crate::claims::keys::taken_from_it(before, marker)
     {
         return false;
     }
@@ -249,6 +251,9 @@ mod tests {
         assert!(run(&RULE, &[("a", benefit, None)]).is_empty());
         let flats = "تتراوح مساحة الشقق بين 75 و90 مترا مربعا، ويستفيد منها قرابة 100 ألف مواطن.";
         assert!(run(&RULE, &[("a", flats, None)]).is_empty());
+        // Nor after a verb with an exception between: who survived of them all.
+        let survived = "وكانت العبارة تقل 90 شخصا، بينهم 84 راكبا و6 من البحارة، ولم ينجُ منهم سوى عشرة أشخاص.";
+        assert!(run(&RULE, &[("a", survived, None)]).is_empty());
         // «منهم» after the count, or a comma, opens the parts.
         assert_eq!(run(&RULE, &[("a", "قتل 12 شخصا منهم 15 طفلا.", None)]).len(), 1);
         assert_eq!(run(&RULE, &[("a", "وأصيب 30 شخصا، منهم 40 امرأة.", None)]).len(), 1);
