@@ -106,8 +106,17 @@ fn amman_is_told_from_oman_by_its_shadda_a_dateline_or_the_capital() {
 
 #[test]
 fn the_amazigh_ait_joins_a_name_as_bin_does() {
-    let ws = workspace(&[("a", "وقال الدكتور يوسف أيت الحاج إن الهزات ستتواصل، وأكد المهندس حميد آيت باها أن الطريق مقطوع.")]);
+    let ws = workspace(&[(
+        "a",
+        "وقال الدكتور يوسف أيت الحاج إن الهزات ستتواصل، وأكد المهندس حميد آيت باها أن الطريق مقطوع.",
+    )]);
     assert_eq!(entities(&ws, "a"), ["«يوسف أيت الحاج» ywsf-ayt-al-haj", "«حميد آيت باها» hmyd-ayt-baha"]);
+}
+
+#[test]
+fn a_preposition_of_place_ends_a_name() {
+    let ws = workspace(&[("a", "واقتحم مسلحون سجن أبو غريب قرب بغداد، وقال أبو حسن قرب الجسر إن الطريق مغلق.")]);
+    assert_eq!(entities(&ws, "a"), ["«أبو غريب» abu-ghurayb-iq", "«بغداد» baghdad", "«أبو حسن» abw-hsn"]);
 }
 
 #[test]

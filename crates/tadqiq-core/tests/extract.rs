@@ -820,6 +820,8 @@ fn decimals_in_words_and_with_a_leading_point() {
     assert_eq!(found("بلغ العجز 2 فاصلة 25 مليون دينار"), ["figure «2 فاصلة 25 مليون دينار» 2250000 دينار"]);
     // The Maghreb's masculine «فاصل».
     assert_eq!(found("هزة بقوة خمسة فاصل ثلاثة درجات"), ["figure «خمسة فاصل ثلاثة درجات» 5.3 درجات"]);
+    // With no noun after it, the point is no noun that «اثنين» counts.
+    assert!(!found("إن زلزالا بقوة ستة فاصل اثنين في منطقة جبلية").iter().any(|f| f.contains("فاصل اثنين»")));
     assert_eq!(found("نما الاقتصاد بنسبة .5 % فقط"), ["figure «.5 %» 0.5 %"]);
     assert_eq!(found("نما الاقتصاد بنسبة ٫٧٥ ٪"), ["figure «٫٧٥ ٪» 0.75 %"]);
 }

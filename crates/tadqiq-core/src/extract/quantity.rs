@@ -1094,6 +1094,10 @@ impl Grammar<'_, '_> {
         if !self.counts(i) || self.ix.is(t, i, |l| matches!(l, Lex::NotCounted | Lex::Dual)) {
             return None;
         }
+        // «ستة فاصل اثنين»: the decimal point said in words, no noun counted.
+        if matches!(t.folded(i), "فاصل" | "فاصله") {
+            return None;
+        }
         // «لمدة واحد وعشرين يوما»: «واحد» opens a compound number, read from it.
         if self.continuation(k + 1).is_some_and(|(w, joined)| joined && w.class == NumClass::Tens) {
             return None;
