@@ -134,6 +134,9 @@ fn what_a_titled_subject_decided_is_no_name() {
     // A given name there opens the name still.
     let ws = workspace(&[("a", "وقرر وزير الداخلية، سامي الحلبي، تشكيل لجنة.")]);
     assert_eq!(entities(&ws, "a"), ["«سامي الحلبي» samy-al-hlby"]);
+    // A verb that opens with «و» is the verb itself, not «و» and another word.
+    let ws = workspace(&[("a", "وجه رئيس الجمهورية بإرسال فرق إنقاذ إلى المدينة.")]);
+    assert!(entities(&ws, "a").is_empty(), "{:?}", entities(&ws, "a"));
 }
 
 #[test]

@@ -729,9 +729,12 @@ impl Recogniser<'_, '_> {
         // verb that takes «ب» («ordered», «demanded»: `ba-verbs`), a word with «ب» after the
         // titled subject is what the verb takes, not a part of the name (a given name such as
         // «بشار» still is one).
-        let governs_ba = i > 0
-            && !t.breaks_before(i)
-            && words("ba-verbs").contains(&t.folded(i - 1).strip_prefix(['و', 'ف']).unwrap_or(t.folded(i - 1)));
+        // The verb as written or after «و/ف» («وجه» is itself a verb that opens with «و»).
+        let verb_in = |list: &str| {
+            let (w, list) = (t.folded(i - 1), words(list));
+            list.contains(&w) || w.strip_prefix(['و', 'ف']).is_some_and(|v| list.contains(&v))
+        };
+        let governs_ba = i > 0 && !t.breaks_before(i) && verb_in("ba-verbs");
         if governs_ba
             && let Some(cut) = units.iter().position(|&(k, _)| {
                 t.folded(k).starts_with('ب') && self.given_name(k).is_none() && !self.is_particle(k)
@@ -744,9 +747,7 @@ impl Recogniser<'_, '_> {
         }
         // «قررت وزيرة التضامن الاجتماعي، صرف تعويضات»: after a verb that takes a noun of what is
         // decided (`object-verbs`), a first word that is no given name is what was decided.
-        let governs_object = i > 0
-            && !t.breaks_before(i)
-            && words("object-verbs").contains(&t.folded(i - 1).strip_prefix(['و', 'ف']).unwrap_or(t.folded(i - 1)));
+        let governs_object = i > 0 && !t.breaks_before(i) && verb_in("object-verbs");
         if governs_object && self.given_name(units[0].0).is_none() && !self.is_particle(units[0].0) {
             return None;
         }
