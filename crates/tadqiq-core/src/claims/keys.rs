@@ -401,8 +401,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if before.ends_with('ب') || before.ends_with("بـ") {
             return true;
         }
-        let word = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-        words("locatives").contains(&fold(word).trim_start_matches('و'))
+        let word = fold(before.trim_end().rsplit(char::is_whitespace).next().unwrap_or(""));
+        // «وسط» (amid) is itself a locative that opens with «و».
+        let locatives = words("locatives");
+        locatives.contains(&word.as_str()) || word.strip_prefix('و').is_some_and(|w| locatives.contains(&w))
     }
 
     /// Whether token `i` stands inside an organisation's name: «للانتخابات» of «السلطة
@@ -1345,8 +1347,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if !word(q) {
             return None;
         }
-        let marker = t.folded(q).trim_start_matches('و');
-        if words("rate-scopes").contains(&marker) && word(q + 1) {
+        // «وسط الشباب» is a scope that opens with «و»: the word as written, else after «و».
+        let scopes = words("rate-scopes");
+        let marker = Some(t.folded(q))
+            .filter(|m| scopes.contains(m))
+            .unwrap_or_else(|| t.folded(q).strip_prefix('و').unwrap_or(t.folded(q)));
+        if scopes.contains(&marker) && word(q + 1) {
             return Some((format!("{marker}:{}", skeleton(t.folded(q + 1))), q + 2));
         }
         let area = |j: usize| word(j) && words("rate-areas").contains(&t.folded(j));

@@ -736,6 +736,9 @@ mod tests {
         let parts = "وبلغ معدل البطالة بين النساء في الأردن 32.9%، ومعدل البطالة في الريف الأردني 19%، \
                      ومعدل بطالة الشباب في الأردن 46%، ونسبة ملء سد الملك طلال في الأردن 54%.";
         assert!(figures(&[("a.txt", whole, None), ("b.txt", parts, None)]).is_empty());
+        // «وسط» (among) opens a part too, though it begins with the letter «و».
+        let amid = "وبلغ معدل البطالة وسط الشباب في الأردن 46%.";
+        assert!(figures(&[("a.txt", whole, None), ("b.txt", amid, None)]).is_empty());
         // The same rate of the same part is compared.
         let again = "وقالت الدائرة إن معدل البطالة بين النساء في الأردن بلغ 30.1%.";
         assert_eq!(
