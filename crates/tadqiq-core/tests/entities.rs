@@ -75,6 +75,9 @@ fn a_hospital_or_school_is_a_body_and_its_head_named_after_it_a_person() {
             "«طارق النمر» tarq-al-nmr",
         ]
     );
+    // An indefinite nisba after the head is what kind of hospital or school it is.
+    let ws = workspace(&[("a", "وأقام الجيش مستشفى ميدانياً قرب الملعب، وافتتحت الوزارة مدرسة ابتدائية.")]);
+    assert_eq!(entities(&ws, "a"), Vec::<String>::new());
 }
 
 #[test]

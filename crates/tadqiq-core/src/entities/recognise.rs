@@ -991,6 +991,14 @@ impl Recogniser<'_, '_> {
         self.ix.find_indefinite(self.t, k, |p| if let Phrase::Given { word } = p { Some(*word) } else { None })
     }
 
+    /// Whether the word at `k` is shaped like an indefinite nisba adjective, in any case:
+    /// «ميداني»، «ميدانيا»، «ميدانياً»، «ابتدائية» (four letters or more before the ending).
+    fn indefinite_nisba(&self, k: usize) -> bool {
+        let f = self.t.folded(k);
+        !f.starts_with("ال")
+            && ["يه", "يا", "ي"].iter().find_map(|e| f.strip_suffix(e)).is_some_and(|stem| stem.chars().count() >= 4)
+    }
+
     /// Whether a person's name opens at `k`: a given name that is no everyday word, then a name
     /// of two parts or more («عاطف الحوت») or a particle's («هشام أبو ريدة»).
     fn opens_person(&self, k: usize) -> bool {
@@ -1554,6 +1562,11 @@ impl Recogniser<'_, '_> {
                 }
                 // «وكالة أنباء "الأناضول"»: the known name after a quote is the organisation.
                 if k == j || (is_quote(t, k) && self.name(k + 1).is_some()) {
+                    return None;
+                }
+                // «مستشفى ميدانياً»، «مدرسة ابتدائية»: an indefinite nisba alone after the head is
+                // its adjective (a hospital, a school), not a name; a given name is still one.
+                if k == j + 1 && self.indefinite_nisba(j) && self.given_name(j).is_none() {
                     return None;
                 }
                 let span = self.span(i, head.dropped, k - 1);
