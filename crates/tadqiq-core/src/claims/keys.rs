@@ -720,8 +720,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
 
     /// The body or person named last before `span` in `sentence`, as a claim's only subject.
     fn winner_before(&self, span: Span, sentence: Span) -> Option<Anchor> {
+        let from = sentence.start.max(span.start.saturating_sub(YEAR_REACH));
         let (e, _) = self
-            .entities_in(Span::new(sentence.start, span.start))
+            .entities_in(Span::new(from, span.start))
             .filter(|(e, kind)| *kind == Setting::Other && matches!(e.kind, EntityKind::Org | EntityKind::Person))
             .filter(|(e, _)| !WORDS.is_outlet(&e.id))
             .last()?;
@@ -1455,8 +1456,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         let mentions = &self.doc.analysis.mentions;
         let Some(sentence) = sentence_of(self.doc.local, mentions[k].span) else { return false };
         let (first, last) = token_range(t, sentence);
-        let clause = self.clause(mentions[k].span, sentence, |i, _| self.clause_mark(i, &[]));
-        let (_, clause_end) = token_range(t, clause);
+        // The clause after the figure, up to its mark, within the window.
+        let reach = last.min(b + EARLIER_REACH);
+        let clause_end = (b..reach).find(|&i| self.clause_mark(i, &[])).unwrap_or(reach);
         let previous = |i: usize| {
             i > first
                 && words("previous").contains(&t.folded(i))
@@ -1465,7 +1467,9 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
                 && (self.incident(i - 1).is_some_and(|h| h.end == i)
                     || words("previous-of").contains(&t.folded(i - 1).trim_start_matches(['و', 'ف', 'ب', 'ل'])))
         };
-        (first..a).any(previous) || (b..clause_end.min(last)).any(previous)
+        // Within a window of its sentence: a long sentence of figures costs each a bounded look.
+        let from = first.max(a.saturating_sub(EARLIER_REACH));
+        (from..a).any(previous) || (b..clause_end).any(previous)
     }
 
     /// Whether the figure at token `a` (mention `k`) is joined by «و» to a part before it, of
@@ -1473,14 +1477,25 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
     /// المحلية», where «منها» stands too far back for [`Reader::is_part`].
     fn joined_to_part(&self, k: usize, a: usize) -> bool {
         let t = self.toks;
-        let joined = t.folded(a).starts_with('و') || (a > 0 && self.back_ok(a - 1) && t.folded(a - 1) == "و");
-        if !joined || k == 0 || !self.same_unit_before(k) {
-            return false;
-        }
         let mentions = &self.doc.analysis.mentions;
-        let Some(j) = (0..k).rev().find(|&j| matches!(mentions[j].kind, MentionKind::Figure(_))) else { return false };
-        let (before, _) = token_range(t, mentions[j].span);
-        self.is_part(j, before) || self.joined_to_part(j, before)
+        let (mut k, mut a) = (k, a);
+        // Back along the run of joined figures, a few at most (a list of parts is short).
+        for _ in 0..JOINED_PARTS {
+            let joined = t.folded(a).starts_with('و') || (a > 0 && self.back_ok(a - 1) && t.folded(a - 1) == "و");
+            if !joined || k == 0 || !self.same_unit_before(k) {
+                return false;
+            }
+            let Some(j) = (k.saturating_sub(4)..k).rev().find(|&j| matches!(mentions[j].kind, MentionKind::Figure(_)))
+            else {
+                return false;
+            };
+            let (before, _) = token_range(t, mentions[j].span);
+            if self.is_part(j, before) {
+                return true;
+            }
+            (k, a) = (j, before);
+        }
+        false
     }
 
     /// Whether «من» and a definite noun of what befell people follow the figure ending at token
@@ -1941,7 +1956,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if (a > first && named(a - 1)) || (season && a > first + 1 && named(a - 2)) {
             return true;
         }
-        (first..a).any(|i| {
+        (first.max(a.saturating_sub(EARLIER_REACH))..a).any(|i| {
             self.incident(i).is_some_and(|h| h.end < a && words("previous").contains(&self.toks.folded(h.end)))
         })
     }
@@ -2002,12 +2017,16 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             return v;
         };
         let fits = d.weekday.is_none_or(|w| weekday(y, m, day) == Some(w));
+        // The sentence's other dates near it (a long sentence of dates costs each a bounded look).
         let mentions = &self.doc.analysis.mentions;
-        let from = mentions.partition_point(|m| m.span.start < sentence.start);
+        let here = mentions[k].span;
+        let (lo, hi) =
+            (sentence.start.max(here.start.saturating_sub(YEAR_REACH)), sentence.end.min(here.end + YEAR_REACH));
+        let from = mentions.partition_point(|m| m.span.start < lo);
         let year_written = mentions[from..]
             .iter()
             .enumerate()
-            .take_while(|(_, m)| m.span.start < sentence.end)
+            .take_while(|(_, m)| m.span.start < hi)
             .any(|(j, m)| from + j != k && matches!(&m.kind, MentionKind::Date(x) if x.written.year.is_some()));
         if fits && !year_written { DateValue::ymd(y, m, day) } else { v }
     }
@@ -2638,6 +2657,17 @@ const ONE_PER_STORY: [&str; 12] = [
     "leak",
     "grounding",
 ];
+
+/// How many tokens before a figure or a date (and after a figure, in its clause) an earlier
+/// one of its kind is looked for («الانتخابات السابقة …، وحصل فيها الحزب على 31 مقعدا»).
+const EARLIER_REACH: usize = 40;
+
+/// How many figures joined by «و» are followed back to a part: a list of parts is short.
+const JOINED_PARTS: usize = 8;
+
+/// How far (bytes) from a date another date's written year is looked for, and from a count of
+/// seats the body that won them.
+const YEAR_REACH: usize = 400;
 
 /// Things counted by weight or volume, whose «من X» names what was weighed («18 طنا من
 /// الحشيش»).

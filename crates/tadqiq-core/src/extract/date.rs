@@ -1570,7 +1570,8 @@ impl Grammar<'_, '_> {
                         || self.lex(o - 1, |l| matches!(l, Lex::OutletHead)).is_some())
             })
         };
-        let line_start = (0..=j).rev().find(|&k| k == 0 || t.breaks_before(k)).unwrap_or(0);
+        // The line's start, within the two words a masthead has before «اليوم».
+        let line_start = (j.saturating_sub(2)..=j).rev().find(|&k| k == 0 || t.breaks_before(k)).unwrap_or(j);
         let masthead = j > line_start
             && j - line_start <= 2
             && (end >= t.len() || t.breaks_before(end))
