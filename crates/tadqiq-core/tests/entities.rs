@@ -123,6 +123,17 @@ fn a_preposition_of_place_ends_a_name() {
 }
 
 #[test]
+fn a_place_name_described_by_an_indefinite_adjective_is_the_word() {
+    // «سيول» (torrents, and Seoul) with «جارفة» after it is the torrents.
+    let ws = workspace(&[("a", "وتسببت الأمطار الغزيرة في سيول جارفة، ثم وصل الوزير إلى سيول في زيارة رسمية.")]);
+    assert_eq!(entities(&ws, "a"), ["«سيول» seoul-kr"]);
+    assert_eq!(
+        ws.doc("a").unwrap().entities[0].span.start,
+        "وتسببت الأمطار الغزيرة في سيول جارفة، ثم وصل الوزير إلى ".len()
+    );
+}
+
+#[test]
 fn a_rank_of_two_words_is_no_part_of_the_name() {
     let ws = workspace(&[("a", "وقال الملازم أول ياسين بوعلام إن فرق الإطفاء تدخلت.")]);
     assert_eq!(entities(&ws, "a"), ["«ياسين بوعلام» yasyn-bwalam"]);

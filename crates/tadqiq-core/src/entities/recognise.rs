@@ -408,6 +408,11 @@ impl Recogniser<'_, '_> {
         if self.gaz.stopped(&folded_words_from(t, i, h.dropped, h.end)) || self.clitic_word(i, h.dropped, h.end) {
             return None;
         }
+        // «في سيول جارفة» (in sweeping torrents): a name that is also a word, described by an
+        // indefinite feminine adjective after it, is the word.
+        if reading != PlaceReading::Spelled && !self.place_head_before(i) && self.described_after(h.end) {
+            return None;
+        }
         let clitic = &t.folded(i)[..t.folded(i).char_indices().nth(h.dropped).map_or(0, |(b, _)| b)];
         let placed = self.place_head_before(i)
             || self.in_place_list(i)
@@ -434,6 +439,24 @@ impl Recogniser<'_, '_> {
             how: How::Known,
         };
         Some((mention, placed))
+    }
+
+    /// Whether an indefinite feminine word that names nothing follows at `k`, on the same
+    /// line: an adjective («جارفة»، «غزيرة»), not a second place («وحماة») or a name.
+    fn described_after(&self, k: usize) -> bool {
+        let t = self.t;
+        if !(self.continues(k) && t.is_word(k)) {
+            return false;
+        }
+        let f = t.folded(k);
+        f.ends_with('ه')
+            && f.chars().count() >= 4
+            && !f.starts_with("ال")
+            && !f.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
+            && self.name(k).is_none()
+            && !self.function_word(k)
+            && !self.date_or_number_word(k)
+            && self.ix.find(t, k, |p| matches!(p, Phrase::Place(..) | Phrase::Word(_)).then_some(())).is_none()
     }
 
     /// Whether the text writes a shadda in the words `i..end` (the list's spelling of a
