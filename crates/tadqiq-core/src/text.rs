@@ -547,6 +547,17 @@ pub fn clitic_readings(word: &str, mut f: impl FnMut(&str, usize, bool) -> bool)
     false
 }
 
+/// The form of a folded word that `listed` accepts: the word as written, else without one
+/// leading conjunction of `conjunctions`. A listed word may itself open with the letter: «وسط»
+/// (amid) and «وجه» (directed) are words, «ووسط» is «و» and «وسط».
+pub fn as_written_or_joined<'w>(
+    word: &'w str,
+    conjunctions: &[char],
+    listed: impl Fn(&str) -> bool,
+) -> Option<&'w str> {
+    std::iter::once(word).chain(strip_one(word, conjunctions)).find(|w| listed(w))
+}
+
 fn strip_one<'a>(word: &'a str, letters: &[char]) -> Option<&'a str> {
     let mut chars = word.chars();
     let first = chars.next()?;

@@ -402,9 +402,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
             return true;
         }
         let word = fold(before.trim_end().rsplit(char::is_whitespace).next().unwrap_or(""));
-        // «وسط» (amid) is itself a locative that opens with «و».
-        let locatives = words("locatives");
-        locatives.contains(&word.as_str()) || word.strip_prefix('و').is_some_and(|w| locatives.contains(&w))
+        crate::text::as_written_or_joined(&word, &['و'], |w| words("locatives").contains(&w)).is_some()
     }
 
     /// Whether token `i` stands inside an organisation's name: «للانتخابات» of «السلطة
@@ -1348,12 +1346,10 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if !word(q) {
             return None;
         }
-        // «وسط الشباب» is a scope that opens with «و»: the word as written, else after «و».
-        let scopes = words("rate-scopes");
-        let marker = Some(t.folded(q))
-            .filter(|m| scopes.contains(m))
-            .unwrap_or_else(|| t.folded(q).strip_prefix('و').unwrap_or(t.folded(q)));
-        if scopes.contains(&marker) && word(q + 1) {
+        // «وسط الشباب»: a scope that itself opens with «و»; other markers after «و».
+        let listed = crate::text::as_written_or_joined(t.folded(q), &['و'], |w| words("rate-scopes").contains(&w));
+        let marker = listed.unwrap_or_else(|| t.folded(q).strip_prefix('و').unwrap_or(t.folded(q)));
+        if listed.is_some() && word(q + 1) {
             return Some((format!("{marker}:{}", skeleton(t.folded(q + 1))), q + 2));
         }
         let area = |j: usize| word(j) && words("rate-areas").contains(&t.folded(j));
@@ -1459,17 +1455,22 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // The clause after the figure, up to its mark, within the window.
         let reach = last.min(b + EARLIER_REACH);
         let clause_end = (b..reach).find(|&i| self.clause_mark(i, &[])).unwrap_or(reach);
-        let previous = |i: usize| {
-            i > first
-                && words("previous").contains(&t.folded(i))
-                && self.owner[i] == u32::MAX
-                && self.owner[i - 1] == u32::MAX
-                && (self.incident(i - 1).is_some_and(|h| h.end == i)
-                    || words("previous-of").contains(&t.folded(i - 1).trim_start_matches(['و', 'ف', 'ب', 'ل'])))
-        };
+        let previous = |i: usize| i > first && self.owner[i] == u32::MAX && self.called_previous(i, true);
         // Within a window of its sentence: a long sentence of figures costs each a bounded look.
         let from = first.max(a.saturating_sub(EARLIER_REACH));
         (from..a).any(previous) || (b..clause_end).any(previous)
+    }
+
+    /// Whether token `i` is a `previous` adjective that makes the incident before it (of up to
+    /// three words) an earlier one («الانتخابات السابقة»، «الهزة الأرضية السابقة»), or with
+    /// `bodies` a noun of `previous-of` too («المجلس السابق»).
+    fn called_previous(&self, i: usize, bodies: bool) -> bool {
+        let t = self.toks;
+        i > 0
+            && words("previous").contains(&t.folded(i))
+            && self.owner[i - 1] == u32::MAX
+            && ((i.saturating_sub(3)..i).any(|j| self.incident(j).is_some_and(|h| h.end == i))
+                || (bodies && words("previous-of").contains(&t.folded(i - 1).trim_start_matches(['و', 'ف', 'ب', 'ل']))))
     }
 
     /// Whether the figure at token `a` (mention `k`) is joined by «و» to a part before it, of
@@ -1956,9 +1957,7 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         if (a > first && named(a - 1)) || (season && a > first + 1 && named(a - 2)) {
             return true;
         }
-        (first.max(a.saturating_sub(EARLIER_REACH))..a).any(|i| {
-            self.incident(i).is_some_and(|h| h.end < a && words("previous").contains(&self.toks.folded(h.end)))
-        })
+        (first.max(a.saturating_sub(EARLIER_REACH)) + 1..a).any(|i| self.called_previous(i, false))
     }
 
     /// A date's value as compared: its resolved value; else what the text fixes without the
@@ -2020,14 +2019,12 @@ impl<'a, 't, 'e, F: Fn(&str) -> Option<&'e Entity>> Reader<'a, 't, 'e, F> {
         // The sentence's other dates near it (a long sentence of dates costs each a bounded look).
         let mentions = &self.doc.analysis.mentions;
         let here = mentions[k].span;
-        let (lo, hi) =
-            (sentence.start.max(here.start.saturating_sub(YEAR_REACH)), sentence.end.min(here.end + YEAR_REACH));
-        let from = mentions.partition_point(|m| m.span.start < lo);
-        let year_written = mentions[from..]
-            .iter()
-            .enumerate()
-            .take_while(|(_, m)| m.span.start < hi)
-            .any(|(j, m)| from + j != k && matches!(&m.kind, MentionKind::Date(x) if x.written.year.is_some()));
+        let near = Span::new(
+            sentence.start.max(here.start.saturating_sub(YEAR_REACH)),
+            sentence.end.min(here.end + YEAR_REACH),
+        );
+        let year_written = within(mentions, |m| m.span, near)
+            .any(|m| m.span != here && matches!(&m.kind, MentionKind::Date(x) if x.written.year.is_some()));
         if fits && !year_written { DateValue::ymd(y, m, day) } else { v }
     }
 

@@ -754,8 +754,7 @@ impl Recogniser<'_, '_> {
         // «بشار» still is one).
         // The verb as written or after «و/ف» («وجه» is itself a verb that opens with «و»).
         let verb_in = |list: &str| {
-            let (w, list) = (t.folded(i - 1), words(list));
-            list.contains(&w) || w.strip_prefix(['و', 'ف']).is_some_and(|v| list.contains(&v))
+            crate::text::as_written_or_joined(t.folded(i - 1), &['و', 'ف'], |w| words(list).contains(&w)).is_some()
         };
         let governs_ba = i > 0 && !t.breaks_before(i) && verb_in("ba-verbs");
         if governs_ba
