@@ -445,7 +445,7 @@ impl Recogniser<'_, '_> {
     /// line: an adjective («جارفة»، «غزيرة»), not a second place («وحماة») or a name.
     fn described_after(&self, k: usize) -> bool {
         let t = self.t;
-        if !(self.continues(k) && t.is_word(k)) {
+        if !self.content_word(k) {
             return false;
         }
         let f = t.folded(k);
@@ -454,9 +454,13 @@ impl Recogniser<'_, '_> {
             && !f.starts_with("ال")
             && !f.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
             && self.name(k).is_none()
-            && !self.function_word(k)
-            && !self.date_or_number_word(k)
             && self.ix.find(t, k, |p| matches!(p, Phrase::Place(..) | Phrase::Word(_)).then_some(())).is_none()
+    }
+
+    /// Whether `k` is a word on the line that no function, date or number word is: what the
+    /// shape tests of adjectives and participles start from.
+    fn content_word(&self, k: usize) -> bool {
+        self.continues(k) && self.t.is_word(k) && !self.function_word(k) && !self.date_or_number_word(k)
     }
 
     /// Whether the text writes a shadda in the words `i..end` (the list's spelling of a
@@ -1235,13 +1239,7 @@ impl Recogniser<'_, '_> {
     fn definite_nisba(&self, k: usize) -> bool {
         let t = self.t;
         let w = t.folded(k);
-        self.continues(k)
-            && t.is_word(k)
-            && w.starts_with("ال")
-            && w.chars().count() >= 5
-            && (w.ends_with('ي') || w.ends_with("يه"))
-            && !self.function_word(k)
-            && !self.date_or_number_word(k)
+        self.content_word(k) && w.starts_with("ال") && w.chars().count() >= 5 && (w.ends_with('ي') || w.ends_with("يه"))
     }
 
     /// Where a body's name ends that goes on with coordinated terms from `k`: «وزارة الكهرباء
@@ -1277,13 +1275,10 @@ impl Recogniser<'_, '_> {
     fn feminine_participle(&self, k: usize) -> bool {
         let t = self.t;
         let w = t.folded(k);
-        self.continues(k)
-            && t.is_word(k)
+        self.content_word(k)
             && w.starts_with("الم")
             && w.ends_with('ه')
             && w.chars().count() >= 6
-            && !self.function_word(k)
-            && !self.date_or_number_word(k)
             && self.name(k).is_none()
     }
 
